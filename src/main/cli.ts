@@ -1,0 +1,244 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { EventSink } from '../shared/contract'
+import type { ImportResult } from '../shared/model'
+import { collectPaths, failed, prepareArticle, readSource, storeArticle } from './core/articles/import'
+import { getArticle } from './core/articles/repo'
+import { openDatabase } from './core/db/open'
+import { ParleyError } from './core/errors'
+import { openNotebook, openOrCreateDefault } from './core/notebook'
+import { startBridge } from './hosts/http'
+import { defaultNotebookPath, rendererDir, seedsDir } from './paths'
+
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+const USAGE = `Usage: npm run -s parley -- <command>
+
+  import <files|folders…> [--notebook FILE]   import articles into a notebook
+  analyze --json <files|folders…>             dry run on a throwaway notebook; prints one JSON object
+  serve [--notebook FILE] [--port N] [--open] browser mode on 127.0.0.1 (prints the URL with its token)
+  check [--notebook FILE]                     verify a notebook file's integrity
+
+The default notebook is ${defaultNotebookPath()} (set PARLEY_HOME to use another folder).`
+
+interface Parsed {
+  command: string | undefined
+  positional: string[]
+  flags: Map<string, string | true>
+}
+
+const VALUE_FLAGS = new Set(['--notebook', '--port'])
+
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = []
+  const flags = new Map<string, string | true>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') continue
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.split('=', 2) as [string, string | undefined]
+      if (VALUE_FLAGS.has(name)) {
+        const value = inline ?? argv[++i]
+        if (value === undefined) throw new UsageError(`${name} needs a value.`)
+        flags.set(name, value)
+      } else flags.set(name, true)
+    } else positional.push(arg)
+  }
+  return { command: positional.shift(), positional, flags }
+}
+
+class UsageError extends Error {}
+
+/** The shape of `analyze --json`: fixed; later features fill `themes` and `rounds`. */
+export interface AnalyzeOutput {
+  articles: Array<{
+    file: string
+    status: ImportResult['status']
+    error?: string
+    title: string | null
+    outlet: string | null
+    published: string | null
+    body: string
+    themes: Record<string, Array<{ start: number; end: number; text: string }>>
+    round: string | null
+  }>
+  rounds: Array<{ id: string; date: string | null; venue: string | null; title: string; articles: string[] }>
+}
+
+export function analyze(paths: string[]): AnalyzeOutput {
+  const { db } = openDatabase(':memory:')
+  try {
+    const articles = collectPaths(paths).map((file) => {
+      let result: ImportResult
+      try {
+        result = storeArticle(db, prepareArticle(readSource(file)))
+      } catch (error) {
+        result = failed(file, error)
+      }
+      const stored = result.id ? getArticle(db, result.id) : undefined
+      return {
+        file,
+        status: result.status,
+        ...(result.error ? { error: result.error } : {}),
+        title: stored?.title ?? null,
+        outlet: stored?.outlet ?? null,
+        published: stored?.published ?? null,
+        body: stored?.body ?? '',
+        themes: {},
+        round: null,
+      }
+    })
+    return { articles, rounds: [] }
+  } finally {
+    db.close()
+  }
+}
+
+function describe(result: ImportResult): string {
+  if (result.status === 'failed') return `failed     ${result.file}: ${result.error}`
+  return `${result.status.padEnd(10)} ${result.file} → ${result.title}`
+}
+
+function openBrowserWindow(url: string, io: Io): void {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
+    io.err('No display found: open the URL above in a browser.')
+    return
+  }
+  const candidates =
+    process.platform === 'darwin'
+      ? ['open']
+      : process.platform === 'win32'
+        ? ['explorer']
+        : ['chromium', 'chromium-browser', 'google-chrome', 'xdg-open']
+  const exe =
+    process.env.PARLEY_CHROMIUM ??
+    candidates.find((c) => ['/usr/bin/', '/usr/local/bin/', '/bin/'].some((dir) => existsSync(dir + c))) ??
+    candidates[0]
+  if (!exe) return
+  const chromiumLike = /chrom/.test(exe)
+  const args = chromiumLike
+    ? [
+        `--app=${url}`,
+        '--window-size=1280,800',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${resolve(defaultNotebookPath(), '..', 'browser-profile')}`,
+      ]
+    : [url]
+  const child = spawn(exe, args, { detached: true, stdio: 'ignore' })
+  child.on('error', () => io.err(`Could not start ${exe}: open the URL above in a browser.`))
+  child.unref()
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let parsed: Parsed
+  try {
+    parsed = parseArgs(argv)
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { command, positional, flags } = parsed
+  const notebookFile = resolve(String(flags.get('--notebook') ?? defaultNotebookPath()))
+
+  try {
+    switch (command) {
+      case 'analyze': {
+        if (!flags.has('--json') || positional.length === 0) throw new UsageError('analyze needs --json and at least one file.')
+        io.out(JSON.stringify(analyze(positional)))
+        return 0
+      }
+      case 'import': {
+        if (positional.length === 0) throw new UsageError('import needs at least one file or folder.')
+        const notebook = openNotebook(notebookFile)
+        try {
+          const results = await notebook.importPaths(positional)
+          results.forEach((r) => io.out(describe(r)))
+          const count = (s: string): number => results.filter((r) => r.status === s).length
+          io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed → ${notebookFile}`)
+        } finally {
+          notebook.close()
+        }
+        return 0
+      }
+      case 'check': {
+        const { db } = openDatabase(notebookFile, { readOnly: true })
+        const result = db.pragma('integrity_check', { simple: true })
+        db.close()
+        io.out(`${notebookFile}: ${String(result)}`)
+        return result === 'ok' ? 0 : 1
+      }
+      case 'serve': {
+        const port = flags.has('--port') ? Number(flags.get('--port')) : 0
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.')
+        if (!existsSync(resolve(rendererDir(), 'index.html'))) {
+          io.err('The renderer is not built yet: run `npm run build` (npm start does it for you).')
+          return 1
+        }
+        let sink: EventSink = () => undefined
+        const emit: EventSink = (event, payload) => sink(event, payload)
+        const { notebook, created, seeded } = await openOrCreateDefault(notebookFile, flags.has('--no-seed') ? null : seedsDir(), { emit })
+        if (created)
+          io.err(
+            `Created a new notebook at ${notebookFile}${seeded.length ? ` with ${seeded.filter((r) => r.status === 'imported').length} seed articles` : ''}.`,
+          )
+        if (notebook.backup) io.err(`Backed up the notebook before upgrading it: ${notebook.backup}`)
+        const bridge = await startBridge({ handlers: notebook.handlers, staticDir: rendererDir(), port, log: io.err })
+        sink = bridge.emit
+        io.out(
+          `Parley is running in browser mode (no Electron binary needed).\nOpen: ${bridge.url}\nNotebook: ${notebookFile}\nPress Ctrl+C to stop.`,
+        )
+        if (flags.has('--open')) openBrowserWindow(bridge.url, io)
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            void bridge.close().then(() => {
+              notebook.close()
+              done()
+            })
+          }
+          process.once('SIGINT', stop)
+          process.once('SIGTERM', stop)
+        })
+        return 0
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`Unknown command "${command}".`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`)
+      return 2
+    }
+    if (error instanceof ParleyError) {
+      io.err(error.message)
+      return 1
+    }
+    throw error
+  }
+}
+
+// Run only when executed directly (not when imported by tests).
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  const argv = process.argv.slice(2)
+  if (argv[0] === '--help' || argv[0] === '-h') argv[0] = 'help'
+  runCli(argv, { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.stderr.write(`Parley failed: ${(error as Error).message}\n`)
+      process.exitCode = 1
+    },
+  )
+}

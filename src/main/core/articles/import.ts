@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract'
+import type { ArticleFormat, ImportResult } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { ParleyError } from '../errors'
+import { cleanParagraphs, paragraphsOf, words } from './clean'
+import { decode, refused } from './decode'
+import { extractHtml, looksLikeHtml } from './html'
+import { markdownBlocks, splitFrontMatter } from './markdown'
+import { detectMetadata, type MetadataHints } from './metadata'
+import { findIdByHash, insertArticle, latestIdBySource, type NewArticle } from './repo'
+
+export interface SourceFile {
+  /** What the user calls the file: its name or path. */
+  name: string
+  bytes: Uint8Array
+}
+
+export interface PreparedArticle extends Omit<NewArticle, 'imported_at' | 'version_of'> {
+  /** Blocks the cleaner dropped, with why (for `analyze` and for the Reader's "original" view). */
+  dropped: Array<{ text: string; reason: string }>
+}
+
+export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.html', '.htm', '.xhtml'])
+
+function formatOf(name: string, text: string): ArticleFormat {
+  const ext = extname(name).toLowerCase()
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || looksLikeHtml(text)) return 'html'
+  if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown'
+  return 'text'
+}
+
+/** Bytes → a clean article ready to store. Pure: no database, no clock. Throws ParleyError with a reason. */
+export function prepareArticle(file: SourceFile): PreparedArticle {
+  if (file.bytes.length > MAX_IMPORT_FILE_BYTES) throw tooLarge(file.bytes.length)
+  const decoded = decode(file.bytes)
+  const format = formatOf(file.name, decoded.text)
+  let paragraphs: string[]
+  let hints: MetadataHints = {}
+  if (format === 'html') {
+    const page = extractHtml(decoded.text)
+    paragraphs = page.blocks.flatMap((b) => paragraphsOf(b))
+    hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url }
+  } else if (format === 'markdown') {
+    const { front, body } = splitFrontMatter(decoded.text)
+    const md = markdownBlocks(body)
+    paragraphs = md.blocks
+    hints = { ...front, title: front.title ?? md.heading }
+  } else {
+    paragraphs = paragraphsOf(decoded.text)
+  }
+
+  const meta = detectMetadata(paragraphs, hints, basename(file.name))
+  const rest = paragraphs.flatMap((p, i) => (i === meta.titleIndex ? [] : [meta.edits.get(i) ?? p]))
+  const { kept, dropped } = cleanParagraphs(rest)
+  const body = kept.join('\n\n')
+  if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
+  return {
+    title: meta.title,
+    outlet: meta.outlet,
+    wire: meta.wire,
+    author: meta.author,
+    published: meta.published,
+    url: meta.url,
+    source_name: file.name,
+    format,
+    encoding: decoded.encoding,
+    content_hash: createHash('sha256').update(body).digest('hex'),
+    body,
+    raw: decoded.text,
+    words: words(body).length,
+    dropped: dropped.map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
+  }
+}
+
+const tooLarge = (bytes: number): ParleyError =>
+  refused(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Parley imports articles up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`)
+
+/** Stores one prepared article in one transaction; an identical body is reported as a duplicate. */
+export function storeArticle(db: Db, article: PreparedArticle, now = new Date()): ImportResult {
+  return db
+    .transaction((): ImportResult => {
+      const existing = findIdByHash(db, article.content_hash)
+      if (existing) return { file: article.source_name, status: 'duplicate', id: existing.id, title: existing.title }
+      const { dropped: _dropped, ...row } = article
+      const id = insertArticle(db, {
+        ...row,
+        imported_at: now.toISOString(),
+        version_of: latestIdBySource(db, article.source_name),
+      })
+      return { file: article.source_name, status: 'imported', id, title: article.title }
+    })
+    .immediate()
+}
+
+export function importOne(db: Db, file: SourceFile): ImportResult {
+  try {
+    return storeArticle(db, prepareArticle(file))
+  } catch (error) {
+    return failed(file.name, error)
+  }
+}
+
+export function failed(file: string, error: unknown): ImportResult {
+  const message =
+    error instanceof ParleyError
+      ? error.message
+      : error instanceof RangeError
+        ? 'The file is too complex to read safely.'
+        : `The file could not be imported (${(error as Error).message ?? String(error)}).`
+  return { file, status: 'failed', error: message }
+}
+
+/** Reads a file from disk, refusing non-regular files and oversize files before reading them. */
+export function readSource(path: string): SourceFile {
+  const stat = statSync(path)
+  if (stat.isDirectory()) throw refused('This is a folder, not a file.')
+  if (!stat.isFile()) throw refused('This is not a regular file.')
+  if (stat.size > MAX_IMPORT_FILE_BYTES) throw tooLarge(stat.size)
+  return { name: path, bytes: readFileSync(path) }
+}
+
+/** Expands folders (recursively, importable extensions only, no symlink loops); named files are taken as they are. */
+export function collectPaths(paths: string[]): string[] {
+  const out: string[] = []
+  const visit = (dir: string, depth: number): void => {
+    if (depth > 20) return
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) visit(full, depth + 1)
+      else if (entry.isFile() && IMPORTABLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full)
+    }
+  }
+  for (const path of paths) {
+    let isDir = false
+    try {
+      isDir = lstatSync(path).isDirectory()
+    } catch {
+      // A missing path is reported by the import as a failed file.
+    }
+    if (isDir) visit(path, 0)
+    else out.push(path)
+  }
+  return out
+}
+
+export interface ImportEvents {
+  onResult?: (result: ImportResult, done: number, total: number) => void
+}
+
+/**
+ * Imports many files, one transaction each: a bad file is reported and the rest go on.
+ * Yields to the event loop between files so progress events reach the UI as they happen.
+ */
+export async function importSources(db: Db, sources: Array<SourceFile | string>, events: ImportEvents = {}): Promise<ImportResult[]> {
+  const results: ImportResult[] = []
+  for (const [index, source] of sources.entries()) {
+    let result: ImportResult
+    if (typeof source === 'string') {
+      try {
+        result = importOne(db, readSource(source))
+      } catch (error) {
+        result = failed(source, error)
+      }
+    } else {
+      result = importOne(db, source)
+    }
+    results.push(result)
+    events.onResult?.(result, index + 1, sources.length)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return results
+}

@@ -1,0 +1,117 @@
+import { parse as parseYaml } from 'yaml'
+
+export interface FrontMatter {
+  title?: string
+  outlet?: string
+  published?: string
+  author?: string
+  url?: string
+  wire?: string
+}
+
+const MAX_FRONT_MATTER = 64 * 1024
+
+const KEYS: Record<keyof FrontMatter, string[]> = {
+  title: ['title', 'headline'],
+  outlet: ['outlet', 'source', 'publication', 'publisher', 'site', 'site_name', 'siteName'],
+  published: ['published', 'date', 'datePublished', 'published_at', 'pubdate'],
+  author: ['author', 'byline', 'authors'],
+  url: ['url', 'source_url', 'link', 'canonical'],
+  wire: ['wire', 'agency'],
+}
+
+/** Splits optional YAML front matter from a Markdown document. A broken or hostile header is ignored, never fatal. */
+export function splitFrontMatter(text: string): { front: FrontMatter; body: string } {
+  const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text.slice(0, MAX_FRONT_MATTER + 16))
+  if (!match) return { front: {}, body: text }
+  const body = text.slice(match[0].length)
+  let data: unknown
+  try {
+    // Aliases are capped (billion laughs) and the core schema has no custom tags.
+    data = parseYaml(match[1] ?? '', { maxAliasCount: 20, schema: 'core', uniqueKeys: false })
+  } catch {
+    return { front: {}, body }
+  }
+  const front: FrontMatter = {}
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { front, body }
+  const record = data as Record<string, unknown>
+  for (const [field, keys] of Object.entries(KEYS) as Array<[keyof FrontMatter, string[]]>) {
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue
+      const value = record[key]
+      const text =
+        value instanceof Date
+          ? value.toISOString().slice(0, 10)
+          : Array.isArray(value)
+            ? value.filter((v) => typeof v === 'string').join(', ')
+            : typeof value === 'string' || typeof value === 'number'
+              ? String(value)
+              : ''
+      if (text.trim()) {
+        front[field] = text.trim().slice(0, 1000)
+        break
+      }
+    }
+  }
+  return { front, body }
+}
+
+/** Markdown → plain text blocks: markup removed, the words kept verbatim. */
+export function markdownBlocks(markdown: string): { blocks: string[]; heading: string | null } {
+  const withoutHtml = markdown
+    .replace(/<(script|style|template|iframe|object|svg)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\/?[a-zA-Z][^>\n]*>/g, '')
+  const blocks: string[] = []
+  let heading: string | null = null
+  let inFence = false
+  let paragraph: string[] = []
+  const flush = (): void => {
+    const text = paragraph.join(' ').replace(/\s+/g, ' ').trim()
+    if (text) blocks.push(text)
+    paragraph = []
+  }
+  for (const line of withoutHtml.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      flush()
+      inFence = !inFence
+      continue
+    }
+    if (inFence) {
+      if (line.trim()) blocks.push(line.trim())
+      continue
+    }
+    if (!line.trim() || /^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      flush()
+      continue
+    }
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)
+    if (h) {
+      flush()
+      const text = inline(h[2] ?? '')
+      if (h[1] === '#' && heading === null && blocks.length === 0) heading = text
+      else if (text) blocks.push(text)
+      continue
+    }
+    const item = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line)
+    if (item) {
+      flush()
+      paragraph.push(inline(item[1] ?? ''))
+      continue
+    }
+    paragraph.push(inline(line.replace(/^\s*(>\s?)+/, '')))
+  }
+  flush()
+  return { blocks, heading }
+}
+
+function inline(text: string): string {
+  return text
+    .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
+    .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{0,1000})\]\[[^\]]{0,200}\]/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_]{1,2000}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])([*_])(?=\S)([^*_]{1,2000}?\S)\2(?!\w)/g, '$1$3')
+    .replace(/`([^`]{1,2000})`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
+}

@@ -1,0 +1,101 @@
+import type { Article, ArticleFormat, ArticleSort, ArticleSummary } from '../../../shared/model'
+import type { Db } from '../db/open'
+
+/** Exactly the columns of `articles`. */
+interface ArticleRow {
+  id: number
+  title: string
+  outlet: string | null
+  wire: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  source_name: string
+  format: ArticleFormat
+  encoding: string
+  content_hash: string
+  body: string
+  raw: string
+  words: number
+  imported_at: string
+  version_of: number | null
+}
+
+export type NewArticle = Omit<ArticleRow, 'id'>
+
+const SUMMARY_COLUMNS = 'id, title, outlet, published, words, source_name, imported_at'
+
+function toSummary(
+  row: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'published' | 'words' | 'source_name' | 'imported_at'>,
+): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    words: row.words,
+    sourceName: row.source_name,
+    importedAt: row.imported_at,
+  }
+}
+
+export function insertArticle(db: Db, article: NewArticle): number {
+  const info = db
+    .prepare(
+      `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
+         content_hash, body, raw, words, imported_at, version_of)
+       VALUES (@title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
+         @content_hash, @body, @raw, @words, @imported_at, @version_of)`,
+    )
+    .run(article)
+  return Number(info.lastInsertRowid)
+}
+
+export function findIdByHash(db: Db, hash: string): { id: number; title: string } | undefined {
+  return db.prepare('SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as { id: number; title: string } | undefined
+}
+
+export function latestIdBySource(db: Db, sourceName: string): number | null {
+  const row = db.prepare('SELECT id FROM articles WHERE source_name = ? ORDER BY id DESC LIMIT 1').get(sourceName) as
+    { id: number } | undefined
+  return row?.id ?? null
+}
+
+export function getArticle(db: Db, id: number): Article | undefined {
+  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
+  if (!row) return undefined
+  return {
+    ...toSummary(row),
+    wire: row.wire,
+    author: row.author,
+    url: row.url,
+    format: row.format,
+    body: row.body,
+    raw: row.raw,
+    encoding: row.encoding,
+    versionOf: row.version_of,
+  }
+}
+
+const ORDER: Record<ArticleSort, string> = {
+  published: 'published IS NULL, published',
+  title: 'title COLLATE NOCASE',
+  outlet: 'outlet IS NULL, outlet COLLATE NOCASE',
+  words: 'words',
+  imported: 'id',
+}
+
+export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc'): ArticleSummary[] {
+  // Both the column and the direction come from closed sets, never from the caller's text.
+  const dir = direction === 'asc' ? 'ASC' : 'DESC'
+  const order = ORDER[sort]
+    .split(', ')
+    .map((part) => (part.endsWith('IS NULL') ? part : `${part} ${dir}`))
+    .join(', ')
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY ${order}, id ${dir}`).all() as ArticleRow[]
+  return rows.map(toSummary)
+}
+
+export function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}

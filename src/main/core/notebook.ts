@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import type { EventSink, Handlers } from '../../shared/contract'
+import type { ImportResult } from '../../shared/model'
+import { collectPaths, importSources, type SourceFile } from './articles/import'
+import { countArticles, getArticle, listArticles } from './articles/repo'
+import { latestVersion, schemaVersion } from './db/migrate'
+import { openDatabase, type Db } from './db/open'
+import { notFound, readOnlyNotebook } from './errors'
+import { searchArticles } from './search/fts'
+
+export interface Notebook {
+  readonly file: string
+  readonly db: Db
+  readonly handlers: Handlers
+  /** Path of the pre-migration backup written when this notebook was opened, if any. */
+  readonly backup: string | null
+  importPaths(paths: string[]): Promise<ImportResult[]>
+  close(): void
+}
+
+export interface NotebookOptions {
+  readOnly?: boolean
+  /** Where core events go (progress, changes); hosts forward them to the UI. */
+  emit?: EventSink
+}
+
+/** Opens a notebook file and implements the contract on it. The core knows no host. */
+export function openNotebook(file: string, options: NotebookOptions = {}): Notebook {
+  const { db, backup } = openDatabase(file, { readOnly: options.readOnly })
+  const emit: EventSink = options.emit ?? (() => undefined)
+  const readOnly = options.readOnly ?? false
+
+  const runImport = async (sources: Array<SourceFile | string>): Promise<ImportResult[]> => {
+    if (readOnly) throw readOnlyNotebook()
+    const batch = randomUUID()
+    const results = await importSources(db, sources, {
+      onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }),
+    })
+    if (results.some((r) => r.status === 'imported')) emit('library.changed', { reason: 'import' })
+    return results
+  }
+
+  const handlers: Handlers = {
+    'notebook.info': () => ({ path: file, articles: countArticles(db), schemaVersion: schemaVersion(db), readOnly }),
+    'articles.list': ({ sort, direction }) => listArticles(db, sort, direction),
+    'articles.get': ({ id }) => {
+      const article = getArticle(db, id)
+      if (!article) throw notFound('The article')
+      return article
+    },
+    'articles.search': ({ query, limit }) => searchArticles(db, query, limit),
+    'articles.import': ({ files }) => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+  }
+
+  return {
+    file,
+    db,
+    handlers,
+    backup,
+    importPaths: (paths) => runImport(collectPaths(paths)),
+    close: () => db.close(),
+  }
+}
+
+export interface FirstRun {
+  notebook: Notebook
+  created: boolean
+  seeded: ImportResult[]
+}
+
+/** Opens the default notebook, creating it and importing the seed corpus the first time. */
+export async function openOrCreateDefault(file: string, seedsDir: string | null, options: NotebookOptions = {}): Promise<FirstRun> {
+  const created = !existsSync(file)
+  const notebook = openNotebook(file, options)
+  const seeded = created && seedsDir && existsSync(seedsDir) ? await notebook.importPaths([seedsDir]) : []
+  return { notebook, created, seeded }
+}
+
+export { latestVersion }

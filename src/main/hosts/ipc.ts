@@ -1,0 +1,25 @@
+import type { IpcMain, WebContents } from 'electron'
+import { eventNames, methodNames, type EventSink, type Handlers } from '../../shared/contract'
+import { isTrustedSender } from '../security'
+import { dispatch } from './dispatch'
+
+export const channelOf = (method: string): string => `parley:${method}`
+
+/** Binds every contract call to ipcMain.handle through one gate: sender check, validation, one error shape. */
+export function bindIpc(ipcMain: IpcMain, handlers: Handlers): void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelOf(method), async (event, payload: unknown) => {
+      if (!isTrustedSender(event.senderFrame))
+        return { ok: false, error: { code: 'forbidden', message: 'This frame may not call Parley.' } }
+      const outcome = await dispatch(handlers, method, payload)
+      return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error }
+    })
+  }
+}
+
+export function ipcEmitter(target: () => WebContents | null): EventSink {
+  return (event, payload) => {
+    if (!eventNames.includes(event)) return
+    target()?.send(`parley-event:${event}`, payload)
+  }
+}

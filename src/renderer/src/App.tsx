@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import type { NotebookInfo } from '@shared/model'
+import { api, host, onEvent } from './api'
+import { ImportPanel } from './components/ImportPanel'
+import { useRoute } from './route'
+import { useImport } from './useImport'
+import { Library } from './views/Library'
+import { Reader } from './views/Reader'
+
+export function App(): React.JSX.Element {
+  const route = useRoute()
+  const [revision, setRevision] = useState(0)
+  const [info, setInfo] = useState<NotebookInfo | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const dragDepth = useRef(0)
+  const refresh = useCallback(() => setRevision((r) => r + 1), [])
+  const { state: importState, importFiles, dismiss } = useImport(refresh)
+
+  useEffect(() => onEvent('library.changed', refresh), [refresh])
+  useEffect(() => {
+    api['notebook.info']({}).then(setInfo, () => setInfo(null))
+  }, [revision])
+
+  const onDrop = (event: DragEvent): void => {
+    event.preventDefault()
+    dragDepth.current = 0
+    setDragging(false)
+    void importFiles(Array.from(event.dataTransfer.files))
+  }
+  const hasFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer.types).includes('Files')
+
+  return (
+    <div
+      className="app"
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return
+        dragDepth.current++
+        setDragging(true)
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1)
+        if (dragDepth.current === 0) setDragging(false)
+      }}
+      onDragOver={(e) => {
+        if (hasFiles(e)) e.preventDefault()
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <a className="brand" href="#/library">
+          Parley
+        </a>
+        <nav className="tabs" aria-label="Views">
+          <a href="#/library" aria-current={route.view === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+          <span aria-current={route.view === 'reader' ? 'page' : undefined} className={route.view === 'reader' ? '' : 'inactive'}>
+            Reader
+          </span>
+        </nav>
+        <span className="notebook" title={info?.path}>
+          {info ? `${info.articles} article${info.articles === 1 ? '' : 's'}` : ''}
+          {host === 'browser' ? <span className="badge">browser mode</span> : null}
+        </span>
+      </header>
+      <ImportPanel state={importState} onDismiss={dismiss} />
+      <main className="content">
+        {route.view === 'reader' ? <Reader key={route.id} id={route.id} /> : <Library revision={revision} onImport={importFiles} />}
+      </main>
+      {dragging ? (
+        <div className="dropzone" data-testid="dropzone">
+          <div>Drop articles to import them</div>
+          <small>Text, Markdown or HTML files</small>
+        </div>
+      ) : null}
+    </div>
+  )
+}

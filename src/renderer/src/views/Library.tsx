@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
+import { api, errorMessage } from '../api'
+import { Snippet } from '../components/Snippet'
+import { formatCount, formatDate } from '../format'
+
+const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
+  { key: 'title', label: 'Title', className: 'col-title' },
+  { key: 'outlet', label: 'Outlet', className: 'col-outlet' },
+  { key: 'published', label: 'Date', className: 'col-date' },
+  { key: 'words', label: 'Words', className: 'col-words' },
+]
+
+export function Library({ revision, onImport }: { revision: number; onImport: (files: File[]) => Promise<void> }): React.JSX.Element {
+  const [sort, setSort] = useState<ArticleSort>('published')
+  const [direction, setDirection] = useState<'asc' | 'desc'>('desc')
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [query, setQuery] = useState('')
+  const [hits, setHits] = useState<SearchHit[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const picker = useRef<HTMLInputElement>(null)
+  const searchBox = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    api['articles.list']({ sort, direction }).then(
+      (list) => {
+        setArticles(list)
+        setError(null)
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    )
+  }, [sort, direction, revision])
+
+  useEffect(() => {
+    const q = query.trim()
+    if (!q) return
+    const timer = setTimeout(() => {
+      api['articles.search']({ query: q, limit: 100 }).then(setHits, (e: unknown) => setError(errorMessage(e)))
+    }, 120)
+    return () => clearTimeout(timer)
+  }, [query, revision])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        searchBox.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const toggleSort = (key: ArticleSort): void => {
+    if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
+    else {
+      setSort(key)
+      setDirection(key === 'title' || key === 'outlet' ? 'asc' : 'desc')
+    }
+  }
+
+  return (
+    <div className="library">
+      <div className="toolbar">
+        <input
+          ref={searchBox}
+          type="search"
+          className="search"
+          placeholder="Search titles and text (Ctrl+F)"
+          aria-label="Search articles"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setQuery('')
+          }}
+        />
+        <button type="button" className="primary" onClick={() => picker.current?.click()}>
+          Import…
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+          data-testid="file-picker"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? [])
+            e.target.value = ''
+            void onImport(files)
+          }}
+        />
+      </div>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {query.trim() && hits ? (
+        <SearchResults hits={hits} query={query.trim()} />
+      ) : articles === null ? (
+        <p className="muted">Loading…</p>
+      ) : articles.length === 0 ? (
+        <div className="empty">
+          <h2>Your library is empty</h2>
+          <p>
+            Drop article files anywhere in this window, or choose Import… Parley reads plain text, Markdown and saved web pages, and cleans
+            away page furniture.
+          </p>
+        </div>
+      ) : (
+        <table className="articles" aria-label="Articles">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  className={c.className}
+                  aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" onClick={() => toggleSort(c.key)}>
+                    {c.label}
+                    <span className="sort-mark" aria-hidden>
+                      {sort === c.key ? (direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {articles.map((a) => (
+              <tr key={a.id}>
+                <td className="col-title">
+                  <a href={`#/article/${a.id}`} title={a.title}>
+                    {a.title}
+                  </a>
+                </td>
+                <td className="col-outlet">{a.outlet ?? <span className="muted">Unknown</span>}</td>
+                <td className="col-date">{a.published ? formatDate(a.published) : <span className="muted">Undated</span>}</td>
+                <td className="col-words">{formatCount(a.words)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+function SearchResults({ hits, query }: { hits: SearchHit[]; query: string }): React.JSX.Element {
+  if (hits.length === 0) {
+    return (
+      <div className="empty">
+        <h2>No articles match “{query}”</h2>
+        <p>Try fewer words, or end a word with * to match its beginning (embass*).</p>
+      </div>
+    )
+  }
+  return (
+    <ol className="hits" aria-label="Search results">
+      {hits.map((h) => (
+        <li key={h.id}>
+          <a href={`#/article/${h.id}`} className="hit-title">
+            <Snippet parts={h.title} />
+          </a>
+          <div className="hit-meta">
+            {h.outlet ?? 'Unknown outlet'} · {formatDate(h.published)}
+          </div>
+          <p className="hit-snippet">
+            <Snippet parts={h.snippet} />
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}
