@@ -143,7 +143,7 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     const { multibyte, invalid } = utf8Evidence(bytes)
     // Mostly valid UTF-8 with stray bad bytes: keep UTF-8 rather than turn every accent into mojibake.
-    if (multibyte > 0 && invalid <= multibyte / 4) {
+    if (multibyte >= 2 && invalid <= multibyte) {
       return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', lossy: true }
     }
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', lossy: false }

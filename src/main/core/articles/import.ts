@@ -104,12 +104,17 @@ export function importOne(db: Db, file: SourceFile): ImportResult {
 }
 
 export function failed(file: string, error: unknown): ImportResult {
+  const code = (error as { code?: unknown } | null)?.code
   const message =
-    error instanceof ParleyError
-      ? error.message
-      : error instanceof RangeError
-        ? 'The file is too complex to read safely.'
-        : `The file could not be imported (${(error as Error).message ?? String(error)}).`
+    code === 'ENOENT'
+      ? 'The file does not exist (it may have been moved or deleted).'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'Parley is not allowed to read this file.'
+        : error instanceof ParleyError
+          ? error.message
+          : error instanceof RangeError
+            ? 'The file is too complex to read safely.'
+            : `The file could not be imported (${(error as Error).message ?? String(error)}).`
   return { file, status: 'failed', error: message }
 }
 

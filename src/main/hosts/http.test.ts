@@ -1,0 +1,254 @@
+import { request } from 'node:http'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ARTICLE, useTempDir } from '../../../tests/helpers'
+import { openNotebook, type Notebook } from '../core/notebook'
+import { startBridge, type Bridge } from './http'
+
+const tempDir = useTempDir()
+let bridge: Bridge
+let notebook: Notebook
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; host?: string | null } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.host !== null && headers.Host === undefined) headers.Host = options.host ?? `127.0.0.1:${bridge.port}`
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: options.method ?? 'GET', headers, setHost: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+    })
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const call = (method: string, payload: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Parley-Token': bridge.token, ...headers },
+    body: JSON.stringify(payload),
+  })
+
+beforeEach(async () => {
+  const dir = tempDir()
+  const staticDir = join(dir, 'renderer')
+  mkdirSync(join(staticDir, 'assets'), { recursive: true })
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Parley</title>')
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'secret.txt'), 'CANARY-SECRET')
+  let sink: (e: never, p: never) => void = () => undefined
+  notebook = openNotebook(join(dir, 'n.parley'), { emit: (e, p) => sink(e as never, p as never) })
+  bridge = await startBridge({ handlers: notebook.handlers, staticDir })
+  sink = bridge.emit as never
+})
+
+afterEach(async () => {
+  await bridge.close()
+  notebook.close()
+})
+
+describe('browser bridge', () => {
+  it('answers a call with the token, through the contract', async () => {
+    const reply = await call('notebook.info', {})
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body)).toMatchObject({ articles: 0, readOnly: false })
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined()
+    expect(reply.headers['content-security-policy']).toContain("default-src 'self'")
+  })
+
+  it('refuses calls without a token or with a wrong one', async () => {
+    const none = await send('/api/notebook.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    expect(none.status).toBe(401)
+    expect(JSON.parse(none.body)).toEqual({ code: 'unauthorised', message: 'A valid Parley token is required.' })
+    for (const token of ['wrong', bridge.token.slice(0, -1), bridge.token + 'x', '']) {
+      expect((await call('notebook.info', {}, { 'X-Parley-Token': token })).status).toBe(401)
+    }
+    expect((await send('/', {})).status).toBe(401)
+    expect((await send('/assets/app.js', {})).status).toBe(401)
+  })
+
+  it('refuses foreign Host headers (DNS rebinding) before doing any work', async () => {
+    const hosts = [
+      `evil.test:${bridge.port}`,
+      `127.0.0.1.evil.test:${bridge.port}`,
+      'localhost.evil.test',
+      `127.1:${bridge.port}`,
+      `0.0.0.0:${bridge.port}`,
+      `[::ffff:7f00:1]:${bridge.port}`,
+      '',
+      '127.0.0.1:1',
+      `127.0.0.1`,
+    ]
+    for (const host of hosts) {
+      const reply = await call('notebook.info', {}, { Host: host })
+      expect(reply.status, host).toBe(403)
+    }
+    // HTTP/1.1 without Host: Node itself refuses it (400) before our handler runs.
+    const noHost = await send('/api/notebook.info', {
+      method: 'POST',
+      host: null,
+      headers: { 'X-Parley-Token': bridge.token, 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect([400, 403]).toContain(noHost.status)
+    expect((await call('notebook.info', {}, { Host: `LOCALHOST:${bridge.port}` })).status).toBe(200)
+  })
+
+  it('refuses foreign origins and cross-site fetches, even with the token', async () => {
+    for (const origin of [
+      'http://evil.test',
+      'null',
+      `http://127.0.0.1:${bridge.port + 1}`,
+      `https://127.0.0.1:${bridge.port}`,
+      `http://localhost.evil.test:${bridge.port}`,
+      'file://',
+    ]) {
+      expect((await call('notebook.info', {}, { Origin: origin })).status, origin).toBe(403)
+    }
+    expect((await call('notebook.info', {}, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    expect((await call('notebook.info', {}, { Origin: `http://127.0.0.1:${bridge.port}` })).status).toBe(200)
+  })
+
+  it('refuses form posts (simple CSRF) and other methods, and never answers a preflight', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const reply = await call(
+        'articles.import',
+        { files: [{ name: 'a.txt', data: Buffer.from(ARTICLE).toString('base64') }] },
+        { 'Content-Type': type },
+      )
+      expect(reply.status).toBe(415)
+    }
+    expect((await send('/api/notebook.info', { method: 'GET', headers: { 'X-Parley-Token': bridge.token } })).status).toBe(405)
+    const preflight = await send('/api/notebook.info', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.test', 'Access-Control-Request-Method': 'POST' },
+    })
+    expect(preflight.status).toBe(403)
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
+    expect(notebook.handlers['notebook.info']({})).toMatchObject({ articles: 0 })
+  })
+
+  it('returns { code, message } for invalid payloads and unknown calls, with no stack trace', async () => {
+    const cases: Array<[string, string]> = [
+      ['articles.get', JSON.stringify({ id: 'one' })],
+      ['articles.get', JSON.stringify({ id: -1 })],
+      ['articles.get', JSON.stringify({ id: 1, extra: true })],
+      ['articles.search', JSON.stringify({ query: 'x'.repeat(501) })],
+      ['articles.import', JSON.stringify({ files: [] })],
+      ['articles.import', JSON.stringify({ files: [{ name: 'a', data: 'not base64!' }] })],
+      ['articles.get', '{"id": 1'],
+      ['no.such.call', '{}'],
+      ['__proto__', '{}'],
+    ]
+    for (const [method, body] of cases) {
+      const reply = await send(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Parley-Token': bridge.token },
+        body,
+      })
+      expect(reply.status, `${method} ${body}`).toBeGreaterThanOrEqual(400)
+      const error = JSON.parse(reply.body) as { code: string; message: string }
+      expect(Object.keys(error).sort()).toEqual(['code', 'message'])
+      expect(error.message).not.toMatch(/\bat .*\.(ts|js):\d+/)
+    }
+    const missing = await call('articles.get', { id: 999 })
+    expect(missing.status).toBe(404)
+    expect(JSON.parse(missing.body)).toEqual({ code: 'not_found', message: 'The article was not found.' })
+  })
+
+  it('exchanges the launch token for an HttpOnly cookie and a clean URL', async () => {
+    const launch = await send(`/?t=${bridge.token}`)
+    expect(launch.status).toBe(303)
+    expect(launch.headers.location).toBe('/')
+    const cookie = String(launch.headers['set-cookie'])
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const page = await send('/', { headers: { Cookie: cookie.split(';')[0] as string } })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Parley</title>')
+    expect(page.headers['referrer-policy']).toBe('no-referrer')
+    expect((await send('/?t=guess')).status).toBe(401)
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    const auth = { 'X-Parley-Token': bridge.token }
+    for (const path of [
+      '/../secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/%5c..%5csecret.txt',
+      '/assets/app.js%00.html',
+      '/assets/%252e%252e/secret.txt',
+    ]) {
+      const reply = await send(path, { headers: auth })
+      expect(reply.body, path).not.toContain('CANARY-SECRET')
+    }
+    expect((await send('/assets/app.js', { headers: auth })).status).toBe(200)
+  })
+
+  it('refuses upgrades and oversize bodies', async () => {
+    const upgrade = await send('/api/events', {
+      headers: { 'X-Parley-Token': bridge.token, Connection: 'Upgrade', Upgrade: 'websocket' },
+    }).catch(() => ({ status: 400 }))
+    expect(upgrade.status).toBe(400)
+    const big = await send('/api/notebook.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Parley-Token': bridge.token, 'Content-Length': String(41 * 1024 * 1024) },
+      body: '',
+    }).catch(() => ({ status: 413 }))
+    expect(big.status).toBe(413)
+  })
+
+  it('listens on loopback only', async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)
+    if (!external) return
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const req = request({ host: external.address, port: bridge.port, path: '/' }, () => resolve(null))
+      req.on('error', (e) => resolve(e))
+      req.end()
+    })
+    expect(error?.code).toBe('ECONNREFUSED')
+  })
+
+  it('streams import progress over SSE to an authorised client only', async () => {
+    const refused = await send('/api/events', { headers: { 'X-Parley-Token': bridge.token, Origin: 'http://evil.test' } })
+    expect(refused.status).toBe(403)
+
+    const received: string[] = []
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/events',
+          headers: { 'X-Parley-Token': bridge.token, Host: `127.0.0.1:${bridge.port}` },
+        },
+        resolve,
+      )
+      req.end()
+    })
+    stream.on('data', (c: Buffer) => received.push(c.toString('utf8')))
+    await call('articles.import', { files: [{ name: 'a.txt', data: Buffer.from(ARTICLE).toString('base64') }] })
+    await new Promise((r) => setTimeout(r, 100))
+    const text = received.join('')
+    expect(text).toContain('event: import.progress')
+    expect(text).toContain('"done":1,"total":1')
+    expect(text).toContain('event: library.changed')
+    stream.destroy()
+  })
+})
