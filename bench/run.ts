@@ -1,0 +1,462 @@
+/**
+ * `npm run bench [-- --quick]`: import throughput against two baselines measured in the same run,
+ * search latency through the contract against the raw FTS5 query, and commit latency of
+ * synchronous=NORMAL vs FULL. Everything runs on generated articles in a temporary folder that is
+ * removed at the end. It is a report: targets print PASS or FAIL, and the exit code stays 0.
+ */
+import Database from 'better-sqlite3'
+import { cpus, tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { openDatabase, type Db } from '../src/main/core/db/open'
+import { migrations } from '../src/main/core/db/migrate'
+import { openNotebook } from '../src/main/core/notebook'
+import { prepareArticle } from '../src/main/core/articles/import'
+import { SEARCH_SQL, toFtsQuery } from '../src/main/core/search/fts'
+import { dispatch } from '../src/main/hosts/dispatch'
+import { generateArticle, rng, STOP, Vocabulary, type GeneratedArticle } from './corpus'
+import { formatTable, ms, percentile, summary, type Verdict } from './report'
+
+const SEED = 20_240_229
+
+interface Plan {
+  quick: boolean
+  importSizes: number[]
+  searchSizes: number[]
+  queriesPerKind: number
+  termTargetSize: number
+}
+
+function planFor(args: string[]): Plan {
+  const quick = args.includes('--quick')
+  return quick
+    ? { quick, importSizes: [200, 1_000], searchSizes: [1_000, 10_000], queriesPerKind: 60, termTargetSize: 100_000 }
+    : { quick, importSizes: [1_000, 10_000], searchSizes: [10_000, 100_000], queriesPerKind: 150, termTargetSize: 100_000 }
+}
+
+interface ImportRun {
+  articles: number
+  bytes: number
+  seconds: number
+  note?: string
+}
+
+const rate = (run: ImportRun): number => run.articles / run.seconds
+const mbps = (run: ImportRun): number => run.bytes / 1e6 / run.seconds
+
+function now(): number {
+  return performance.now()
+}
+
+function removeDb(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+}
+
+function writeCorpus(vocab: Vocabulary, dir: string, from: number, to: number): number {
+  mkdirSync(dir, { recursive: true })
+  let bytes = 0
+  for (let i = from; i < to; i++) {
+    const article = generateArticle(vocab, SEED, i)
+    const data = Buffer.from(article.text, 'utf8')
+    writeFileSync(join(dir, article.name), data)
+    bytes += data.length
+  }
+  return bytes
+}
+
+function corpusBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
+}
+
+/** The FTS5 table and its insert trigger exactly as the migrations declare them, pointed at `docs`. */
+function ftsDdlFromMigrations(): string {
+  const sql = migrations.map((m) => m.sql).join('\n')
+  const table = /CREATE VIRTUAL TABLE articles_fts USING fts5\s*\([\s\S]*?\);/.exec(sql)?.[0]
+  const trigger = /CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN[\s\S]*?END;/.exec(sql)?.[0]
+  if (!table || !trigger) throw new Error('The FTS5 table or its insert trigger was not found in the migrations.')
+  return [table, trigger]
+    .join('\n')
+    .replace(/content\s*=\s*'articles'/, "content = 'docs'")
+    .replace(/\barticles_fts\b/g, 'docs_fts')
+    .replace(/\bON articles\b/, 'ON docs')
+}
+
+function openBaseline(file: string, indexed: boolean): Db {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec('CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)')
+  if (indexed) db.exec(ftsDdlFromMigrations())
+  return db
+}
+
+/** (a) and (b): read every file and insert it as it is, in one transaction. */
+function baselineImport(dir: string, file: string, indexed: boolean): ImportRun {
+  removeDb(file)
+  const db = openBaseline(file, indexed)
+  const insert = db.prepare('INSERT INTO docs (name, title, body) VALUES (?, ?, ?)')
+  const start = now()
+  let bytes = 0
+  let articles = 0
+  db.transaction(() => {
+    for (const name of readdirSync(dir).sort()) {
+      const data = readFileSync(join(dir, name))
+      bytes += data.length
+      const text = data.toString('utf8')
+      const eol = text.indexOf('\n')
+      insert.run(name, eol < 0 ? text : text.slice(0, eol), text)
+      articles++
+    }
+  })()
+  const seconds = (now() - start) / 1000
+  db.close()
+  removeDb(file)
+  return { articles, bytes, seconds }
+}
+
+/** (c): the product's import: collect, read, decode, clean, metadata, dedupe, one transaction per file. */
+async function parleyImport(dir: string, file: string, keep = false): Promise<ImportRun> {
+  removeDb(file)
+  const notebook = openNotebook(file)
+  const start = now()
+  const results = await notebook.importPaths([dir])
+  const seconds = (now() - start) / 1000
+  notebook.close()
+  if (!keep) removeDb(file)
+  const imported = results.filter((r) => r.status === 'imported').length
+  const other = results.length - imported
+  return {
+    articles: results.length,
+    bytes: corpusBytes(dir),
+    seconds,
+    note: other ? `${imported} imported, ${other} duplicate or failed` : `${imported} imported`,
+  }
+}
+
+/** Decode + clean + metadata alone (no database), to show where the import's time goes. */
+function prepareOnly(dir: string): ImportRun {
+  const names = readdirSync(dir).sort()
+  const files = names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }))
+  const start = now()
+  for (const f of files) prepareArticle(f)
+  const seconds = (now() - start) / 1000
+  return { articles: files.length, bytes: files.reduce((s, f) => s + f.bytes.length, 0), seconds }
+}
+
+/** Fills the articles table up to `target` rows with generated bodies (the FTS triggers index them). */
+function bulkFill(db: Db, vocab: Vocabulary, target: number): number {
+  const have = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  const insert = db.prepare(
+    `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
+       content_hash, body, raw, words, imported_at, version_of)
+     VALUES (?, ?, NULL, NULL, ?, NULL, ?, 'text', 'utf-8', ?, ?, ?, ?, ?, NULL)`,
+  )
+  const stamp = new Date().toISOString()
+  const start = now()
+  const chunk = 2_000
+  for (let from = have; from < target; from += chunk) {
+    const to = Math.min(target, from + chunk)
+    db.transaction(() => {
+      for (let i = from; i < to; i++) {
+        const a = generateArticle(vocab, SEED, i)
+        const body = a.paragraphs.join('\n\n')
+        const hash = createHash('sha256').update(body).digest('hex')
+        insert.run(a.title, a.outlet, a.published, a.name, hash, body, a.text, body.split(/\s+/).length, stamp)
+      }
+    })()
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  return (now() - start) / 1000
+}
+
+type Kind = 'term' | 'phrase' | 'prefix'
+
+function tokensOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Distinct queries drawn from the stored articles' own words (so frequent words come up often, as users type them). */
+function makeQueries(vocab: Vocabulary, articleCount: number, perKind: number, seed: number): Record<Kind, string[]> {
+  const r = rng(seed)
+  const cache = new Map<number, string[]>()
+  const wordsOf = (i: number): string[] => {
+    let w = cache.get(i)
+    if (!w) {
+      const a: GeneratedArticle = generateArticle(vocab, SEED, i)
+      w = tokensOf(a.paragraphs.join(' '))
+      cache.set(i, w)
+    }
+    return w
+  }
+  const randomWords = (): string[] => wordsOf(Math.floor(r() * articleCount))
+  const collect = (make: () => string | null): string[] => {
+    const out = new Set<string>()
+    for (let tries = 0; out.size < perKind && tries < perKind * 200; tries++) {
+      const q = make()
+      if (q) out.add(q)
+    }
+    return [...out]
+  }
+  const term = collect(() => {
+    const w = randomWords()
+    const word = w[Math.floor(r() * w.length)] ?? ''
+    return word.length >= 3 && !STOP.has(word.toLowerCase()) ? word.toLowerCase() : null
+  })
+  const phrase = collect(() => {
+    const w = randomWords()
+    const n = 2 + Math.floor(r() * 2)
+    const at = Math.floor(r() * Math.max(1, w.length - n))
+    const span = w.slice(at, at + n)
+    return span.length === n ? `"${span.join(' ').toLowerCase()}"` : null
+  })
+  const prefix = collect(() => {
+    const w = randomWords()
+    const word = w[Math.floor(r() * w.length)] ?? ''
+    if (word.length < 5) return null
+    const n = 2 + Math.floor(r() * 3)
+    return `${word.slice(0, n).toLowerCase()}*`
+  })
+  return { term, phrase, prefix }
+}
+
+interface SearchRow {
+  size: number
+  kind: Kind
+  queries: number
+  contract: number[]
+  raw: number[]
+  hits: number
+}
+
+async function measureSearch(file: string, size: number, queries: Record<Kind, string[]>): Promise<SearchRow[]> {
+  const notebook = openNotebook(file)
+  const raw = notebook.db.prepare(SEARCH_SQL)
+  const rows: SearchRow[] = []
+  for (const kind of ['term', 'phrase', 'prefix'] as const) {
+    const list = queries[kind]
+    const fts = list.map((q) => toFtsQuery(q) ?? '')
+    // Warm-up: every query once each way (page cache, JIT, statement cache).
+    for (const [i, q] of list.entries()) {
+      raw.all(fts[i], 50)
+      await dispatch(notebook.handlers, 'articles.search', { query: q, limit: 50 })
+    }
+    const row: SearchRow = { size, kind, queries: list.length, contract: [], raw: [], hits: 0 }
+    for (const [i, q] of list.entries()) {
+      const measureContract = async (): Promise<void> => {
+        const t = now()
+        const res = await dispatch(notebook.handlers, 'articles.search', { query: q, limit: 50 })
+        row.contract.push(now() - t)
+        if (!res.ok) throw new Error(`articles.search failed for ${q}: ${res.error.message}`)
+        row.hits += (res.result as unknown[]).length
+      }
+      const measureRaw = (): void => {
+        const t = now()
+        raw.all(fts[i], 50)
+        row.raw.push(now() - t)
+      }
+      // Alternate the order so neither side always runs on a warmer cache.
+      if (i % 2 === 0) {
+        await measureContract()
+        measureRaw()
+      } else {
+        measureRaw()
+        await measureContract()
+      }
+    }
+    rows.push(row)
+  }
+  notebook.close()
+  return rows
+}
+
+interface CommitRow {
+  mode: 'NORMAL' | 'FULL'
+  samples: number[]
+}
+
+function measureCommits(dir: string, count: number): CommitRow[] {
+  const file = join(dir, 'commit.sqlite')
+  removeDb(file)
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)')
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)')
+  const one = db.transaction((v: string) => insert.run(v))
+  const out: CommitRow[] = []
+  for (const mode of ['NORMAL', 'FULL'] as const) {
+    db.pragma(`synchronous = ${mode}`)
+    for (let i = 0; i < 20; i++) one(`warm ${i}`)
+    const samples: number[] = []
+    for (let i = 0; i < count; i++) {
+      const t = now()
+      one(`row ${i}`)
+      samples.push(now() - t)
+    }
+    out.push({ mode, samples })
+  }
+  db.close()
+  removeDb(file)
+  return out
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+export async function main(args: string[]): Promise<void> {
+  const plan = planFor(args)
+  const started = now()
+  const root = mkdtempSync(join(tmpdir(), 'parley-bench-'))
+  const verdicts: Verdict[] = []
+  const probe = new Database(':memory:')
+  const sqliteVersion = (probe.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v
+  probe.close()
+  console.log(`Parley bench${plan.quick ? ' (--quick)' : ''}`)
+  console.log(
+    `node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, temp folder ${root}`,
+  )
+  console.log('Databases: WAL, synchronous=NORMAL (as Parley opens them). Corpus files are read from the page cache.\n')
+
+  try {
+    const vocab = new Vocabulary(SEED)
+
+    // ---------------------------------------------------------------- import
+    const maxImport = Math.max(...plan.importSizes)
+    const warmDir = join(root, 'corpus-warm')
+    writeCorpus(vocab, warmDir, maxImport + 1_000_000, maxImport + 1_000_200)
+    const dirs = new Map<number, string>()
+    for (const size of plan.importSizes) {
+      const dir = join(root, `corpus-${size}`)
+      writeCorpus(vocab, dir, 0, size)
+      dirs.set(size, dir)
+    }
+    // Warm-up (not reported): the JIT sees every code path once.
+    baselineImport(warmDir, join(root, 'warm-a.sqlite'), false)
+    baselineImport(warmDir, join(root, 'warm-b.sqlite'), true)
+    await parleyImport(warmDir, join(root, 'warm-c.sqlite'))
+
+    const importRows: string[][] = []
+    const ratioRows: string[][] = []
+    const searchDb = join(root, 'search.sqlite')
+    for (const size of plan.importSizes) {
+      const dir = dirs.get(size) as string
+      const a = baselineImport(dir, join(root, 'a.sqlite'), false)
+      const b = baselineImport(dir, join(root, 'b.sqlite'), true)
+      const keep = size === maxImport
+      const c = await parleyImport(dir, keep ? searchDb : join(root, 'c.sqlite'), keep)
+      const runs: Array<[string, ImportRun]> = [
+        ['(a) bare: read + INSERT, 1 transaction', a],
+        ['(b) indexed: (a) + FTS5 table and trigger', b],
+        ['(c) Parley: importPaths, 1 transaction/file', c],
+      ]
+      if (size === Math.min(...plan.importSizes)) runs.push(['    (c) breakdown: decode+clean+metadata only', prepareOnly(dir)])
+      for (const [label, run] of runs) {
+        importRows.push([fmt(size), label, fmt(run.bytes / 1e6, 1), fmt(run.seconds, 2), fmt(rate(run)), fmt(mbps(run), 2), run.note ?? ''])
+      }
+      ratioRows.push([
+        fmt(size),
+        `${(rate(c) / rate(a)).toFixed(3)}×`,
+        `${(rate(c) / rate(b)).toFixed(3)}×`,
+        `${(rate(b) / rate(a)).toFixed(3)}×`,
+      ])
+      const ratio = rate(c) / rate(b)
+      verdicts.push({
+        target: `import ${fmt(size)}: Parley ≥ 0.3× indexed baseline`,
+        pass: ratio >= 0.3,
+        detail: `${ratio.toFixed(3)}× (${fmt(rate(c))} vs ${fmt(rate(b))} articles/s)`,
+      })
+    }
+    console.log('Import throughput (plain-text news articles with page furniture)')
+    console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', ''], importRows))
+    console.log()
+    console.log(formatTable(['articles', '(c)/(a)', '(c)/(b)', '(b)/(a)'], ratioRows))
+    console.log()
+
+    // ---------------------------------------------------------------- search
+    const searchRows: string[][] = []
+    const searchResults: SearchRow[] = []
+    for (const size of plan.searchSizes) {
+      let fill = ''
+      if (size > maxImport) {
+        const { db } = openDatabase(searchDb)
+        const seconds = bulkFill(db, vocab, size)
+        db.close()
+        fill = ` (${fmt(size - maxImport)} rows bulk-inserted by SQL in ${seconds.toFixed(1)} s)`
+      }
+      const dbMb = statSync(searchDb).size / 1e6
+      console.log(`Search at ${fmt(size)} articles: database ${fmt(dbMb, 0)} MB${fill}`)
+      const queries = makeQueries(vocab, size, plan.queriesPerKind, SEED + size)
+      const rows = await measureSearch(searchDb, size, queries)
+      searchResults.push(...rows)
+      for (const row of rows) {
+        const c50 = percentile(row.contract, 50)
+        const c95 = percentile(row.contract, 95)
+        const r50 = percentile(row.raw, 50)
+        const r95 = percentile(row.raw, 95)
+        searchRows.push([
+          fmt(size),
+          row.kind,
+          String(row.queries),
+          (row.hits / row.queries).toFixed(1),
+          ms(r50),
+          ms(r95),
+          ms(c50),
+          ms(c95),
+          `${(c50 / r50).toFixed(2)}×`,
+          `${(c95 / r95).toFixed(2)}×`,
+          ms(Math.max(...row.contract)),
+        ])
+      }
+    }
+    console.log()
+    console.log('Search latency, limit 50 (raw = SEARCH_SQL prepared once and run directly; contract = dispatch → zod → handler)')
+    console.log(
+      formatTable(
+        ['articles', 'query', 'n', 'hits', 'raw p50', 'raw p95', 'contract p50', 'contract p95', 'p50 ratio', 'p95 ratio', 'contract max'],
+        searchRows,
+      ),
+    )
+    console.log()
+    for (const row of searchResults) {
+      const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0)
+      const ratio = sum(row.contract) / sum(row.raw)
+      verdicts.push({
+        target: `search ${fmt(row.size)} ${row.kind}: contract ≤ 1.5× raw`,
+        pass: ratio <= 1.5,
+        detail: `${ratio.toFixed(2)}× total time over ${row.queries} queries (p50 ${ms(percentile(row.contract, 50))} vs ${ms(percentile(row.raw, 50))})`,
+      })
+    }
+    const termAtTarget = searchResults.find((r) => r.kind === 'term' && r.size === plan.termTargetSize)
+    if (termAtTarget) {
+      const p95 = percentile(termAtTarget.contract, 95)
+      verdicts.push({
+        target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`,
+        pass: p95 <= 10,
+        detail: `p95 ${ms(p95)} through the contract`,
+      })
+    } else {
+      verdicts.push({ target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`, pass: null, detail: 'not measured in --quick' })
+    }
+
+    // ---------------------------------------------------------------- commits
+    const commits = measureCommits(root, plan.quick ? 100 : 300)
+    console.log('Commit latency of a one-row transaction (WAL)')
+    console.log(
+      formatTable(
+        ['synchronous', 'n', 'p50', 'p95', 'mean'],
+        commits.map((c) => [
+          c.mode,
+          String(c.samples.length),
+          ms(percentile(c.samples, 50)),
+          ms(percentile(c.samples, 95)),
+          ms(c.samples.reduce((s, x) => s + x, 0) / c.samples.length),
+        ]),
+      ),
+    )
+    console.log()
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+
+  console.log(summary(verdicts))
+  console.log(`\nTotal time ${((now() - started) / 1000).toFixed(0)} s. Exit code 0 whatever the verdicts: this is a report.`)
+}
