@@ -1,8 +1,12 @@
 /**
- * Page furniture removal and text repair, at the level of blocks with features (length,
- * punctuation, stop-word density, position, repetition), in the spirit of jusText. The only
- * phrases named here are generic furniture words that any outlet uses.
+ * Page furniture removal at the level of blocks with features (length, sentence ends, stop-word,
+ * link and furniture-word density, position, repetition, reader address), in the spirit of
+ * jusText and boilerpipe. The only words named here are generic furniture words any outlet uses.
  */
+import { addressed, furnitureDensity, HAS_APPEAL, NOTICE, isByline, isCaption, isTimestamp } from './furniture'
+import { endsSentence, splitGluedSentences, stopDensity, words } from './text'
+
+export { paragraphsOf, rejoinLines, splitGluedSentences, words } from './text'
 
 export interface Block {
   text: string
@@ -10,149 +14,138 @@ export interface Block {
   reason?: string
 }
 
-const STOP_WORDS = new Set(
-  'a about after against all also an and any are as at be because been before being but by can could did do does for from had has have he her his how i if in into is it its last more most new no not of on one or our out over said says she so than that the their them there these they this those through to two under up was we were what when which while who will with would you your'.split(
-    ' ',
-  ),
-)
-
-// Words that open a sentence; after an abbreviation such a word most likely starts a new sentence.
-const SENTENCE_OPENERS = new Set(
-  'a an the in on at as but and or so he she it they we i this that these those there after before when while if for since although though however meanwhile yet'.split(
-    ' ',
-  ),
-)
-
-// Generic furniture cues, valid for any outlet.
-const APPEAL =
-  /\b(support (us|our|independent)|donat(e|ion)|contribut(e|ion)|subscri(be|ption)|become a (member|subscriber)|newsletter|sign up|unlimited (access|portal)|monthly magazine|paywall|merchandise|advertis(e|ing|ement)|we need your help|small favou?r to ask|remind me|reminder is set|payment methods?|paiment methods?)\b/i
-const NOTICE =
-  /^(comments? (are|is) (closed|disabled)|share (this|on)|read more|related( articles| stories)?|more (from|on|stories)|continue( reading)?|not ready to support|click here|follow us|cookie|accept (all )?cookies|listen to (this )?article|this (article|story) (was|is) (generated|read)|×|advertisement|ad)\b.{0,80}$/i
-const CREDIT = /\b(photo|image|illustration|credit|getty|via)\b|\s\/\s/i
-
-const ABBREVIATION =
-  /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs)\.)$/
-
-export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+/** What the page's structure says about a block (HTML, Markdown); plain text has none. */
+export interface BlockHint {
+  /** Share of the block's characters that sit inside links. */
+  linkDensity?: number
+  /** The element it came from, lower case: 'p', 'h2', 'li', 'figcaption', 'blockquote'. */
+  tag?: string
+  /** A furniture cue from the markup (class, id, role, landmark), e.g. 'share' or 'related'. */
+  chrome?: string
 }
 
-function stopDensity(text: string): number {
-  const w = words(text)
-  if (w.length === 0) return 0
-  return w.filter((x) => STOP_WORDS.has(x.toLowerCase())).length / w.length
+export interface CleanOptions {
+  /** One hint per paragraph, same order. */
+  hints?: ReadonlyArray<BlockHint | undefined>
+  /** Paragraph indexes known to be article text (e.g. the line a wire sign-off was cut from). */
+  keep?: ReadonlySet<number>
 }
 
-const endsSentence = (text: string): boolean => /[.!?…]["'”’)\]]*$/.test(text)
+const norm = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 
-/** Splits sentences glued without a space ("Istanbul.The talks"), leaving abbreviations, decimals and URLs alone. */
-export function splitGluedSentences(text: string): string {
-  return text
-    .replace(
-      /(\p{Ll}{2,}|\p{Ll}[)"”’]|\d%)([.!?])(["”’]?)(\p{Lu}\p{Ll})/gu,
-      (m, a: string, p: string, q: string, b: string, offset: number, whole: string) => {
-        const before = whole.slice(Math.max(0, offset - 40), offset + a.length)
-        // Leave URLs and e-mail addresses alone.
-        if (/(https?:\/\/|www\.|@)\S*$/i.test(before)) return m
-        return `${a}${p}${q} ${b}`
-      },
-    )
-    .replace(/(\p{Ll}{2,}),(\p{Lu}\p{Ll})/gu, '$1, $2')
-}
-
-/** Rejoins lines broken inside a sentence, e.g. a line ending in an abbreviation followed by its continuation. */
-export function rejoinLines(lines: string[]): string[] {
-  const out: string[] = []
-  for (const raw of lines) {
-    const line = raw.trim()
-    const prev = out.at(-1)
-    if (prev !== undefined && line && shouldJoin(prev, line)) out[out.length - 1] = `${prev} ${line}`
-    else out.push(line)
-  }
-  return out
-}
-
-function shouldJoin(prev: string, next: string): boolean {
-  if (!prev) return false
-  const first = words(next)[0] ?? ''
-  const startsLower = /^\p{Ll}/u.test(next)
-  if (ABBREVIATION.test(prev)) {
-    return startsLower || (/^\p{Lu}/u.test(first) && !SENTENCE_OPENERS.has(first.toLowerCase()))
-  }
-  // A long line that stops mid-sentence and a next line that carries on in lower case.
-  return !endsSentence(prev) && !/[:;]$/.test(prev) && startsLower && words(prev).length >= 6
-}
-
-/** Splits text into paragraphs: blank-line separated when the text uses them, otherwise one per line. */
-export function paragraphsOf(text: string): string[] {
-  const lines = text.split('\n')
-  const blankSeparated = /\n[ \t]*\n/.test(text)
-  if (!blankSeparated) return rejoinLines(lines).filter(Boolean)
-  const paragraphs: string[] = []
-  let current: string[] = []
-  // Hard-wrapped text: most lines inside multi-line paragraphs stop mid-sentence.
-  const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim())
-  const wrapped = inner.length >= 4 && inner.filter((l) => !endsSentence(l.trim())).length > inner.length * 0.6
-  const flush = (): void => {
-    if (current.length) paragraphs.push(...(wrapped ? [current.join(' ')] : rejoinLines(current)))
-    current = []
-  }
-  for (const line of lines) {
-    if (line.trim()) current.push(line.trim())
-    else flush()
-  }
-  flush()
-  return paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)
-}
-
-function classify(text: string, seen: Set<string>): Block {
-  const key = text.toLowerCase().replace(/\W+/g, ' ').trim()
+function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
+  const key = norm(text)
   if (seen.has(key)) return { text, kind: 'furniture', reason: 'repeated' }
   seen.add(key)
   const w = words(text)
+  const sentence = endsSentence(text)
   if (w.length === 0) return { text, kind: 'furniture', reason: 'no words' }
+  if (hint.chrome) return { text, kind: 'furniture', reason: `page chrome (${hint.chrome})` }
   if (NOTICE.test(text)) return { text, kind: 'furniture', reason: 'notice' }
-  if (APPEAL.test(text) && (w.length < 12 || countMatches(text, APPEAL) >= 2 || /\b(you|your)\b/i.test(text))) {
+  if (hint.tag === 'figcaption' || isCaption(text, w.length)) return { text, kind: 'furniture', reason: 'caption' }
+  if ((hint.linkDensity ?? 0) > 0.5 || ((hint.linkDensity ?? 0) > 0.25 && w.length < 15)) {
+    return { text, kind: 'furniture', reason: 'links' }
+  }
+  if (HAS_APPEAL.test(text) && (w.length < 12 || /\b(you|your)\b/i.test(text) || /^[^.!?]*!$/.test(text))) {
     return { text, kind: 'furniture', reason: 'appeal' }
   }
   if (/^\[[^\]]{1,40}\]\s*[-–—|]/.test(text)) return { text, kind: 'furniture', reason: 'link list' }
-  if (!endsSentence(text) && w.length <= 25 && CREDIT.test(text)) return { text, kind: 'furniture', reason: 'caption' }
-  if (w.length < 8 || (!endsSentence(text) && !/["”’]$/.test(text)) || stopDensity(text) < 0.15) {
-    return { text, kind: 'short' }
-  }
-  return { text, kind: 'good' }
+  if (isByline(text, w.length)) return { text, kind: 'furniture', reason: 'byline' }
+  if (isTimestamp(text, w.length)) return { text, kind: 'furniture', reason: 'timestamp' }
+  if (w.length <= 12 && !sentence && furnitureDensity(w) >= 0.5) return { text, kind: 'furniture', reason: 'furniture words' }
+  const prose = w.length >= 8 && (sentence || /["”’»]$/.test(text)) && stopDensity(text) >= 0.15
+  // A long run of prose is prose even when its final stop is missing.
+  const longProse = w.length >= 20 && stopDensity(text) >= 0.3
+  return prose || longProse ? { text, kind: 'good' } : { text, kind: 'short' }
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  return (text.match(new RegExp(pattern.source, 'gi')) ?? []).length
+/** A short block that is contained in a longer one (a pull quote, a teaser of the lead). */
+function markContained(blocks: Block[]): void {
+  const long = blocks.filter((b) => b.kind === 'good' && words(b.text).length > 12).map((b) => norm(b.text))
+  for (const b of blocks) {
+    if (b.kind === 'furniture' || words(b.text).length < 5 || words(b.text).length > 40) continue
+    const key = norm(b.text)
+    if (long.some((l) => l !== key && l.includes(key))) Object.assign(b, { kind: 'furniture', reason: 'repeated inside the article' })
+  }
+}
+
+const looksLikeSubhead = (text: string, hint: BlockHint): boolean => {
+  const w = words(text)
+  if (w.length < 1 || w.length > 16 || /[|•·]/.test(text) || /:$/.test(text)) return false
+  return /^[\p{Lu}\p{N}"'“‘]/u.test(text) && furnitureDensity(w) < 0.34 && (hint.linkDensity ?? 0) < 0.5
 }
 
 /**
- * Classifies blocks: furniture is dropped; short blocks are kept only between good ones
- * (jusText's context rule), so subheads survive and trailing link lists do not.
+ * Where the article ends: a trailing run of furniture and reader-addressed blocks ("we", "you",
+ * outside quotes) that holds at least one appeal or notice is the page's tail, even where its
+ * paragraphs read like prose. Personal pieces (a body that addresses the reader throughout) keep theirs.
  */
-export function classifyBlocks(paragraphs: string[]): Block[] {
+function tailStart(blocks: Block[]): number {
+  let start = blocks.length
+  let cue = false
+  let prose = 0
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i] as Block
+    if (b.kind !== 'good') {
+      cue ||= b.reason === 'appeal' || b.reason === 'notice' || HAS_APPEAL.test(b.text)
+      start = i
+      continue
+    }
+    if (!addressed(b.text)) break
+    cue ||= HAS_APPEAL.test(b.text)
+    prose++
+    start = i
+  }
+  if (!cue || prose === 0) return blocks.length
+  const body = blocks.slice(0, start).filter((b) => b.kind === 'good')
+  const personal = body.filter((b) => addressed(b.text)).length
+  return body.length >= 2 && personal <= body.length * 0.25 ? start : blocks.length
+}
+
+/**
+ * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
+ * they read as a short sentence or as a subhead over a good block (jusText's context rule).
+ */
+export function classifyBlocks(paragraphs: readonly string[], options: CleanOptions = {}): Block[] {
   const seen = new Set<string>()
-  const blocks = paragraphs.map((p) => classify(p, seen))
+  const hints = paragraphs.map((_, i) => options.hints?.[i] ?? {})
+  const blocks = paragraphs.map((p, i): Block =>
+    options.keep?.has(i) && p.trim() ? { text: p, kind: 'good' } : classify(p, hints[i] ?? {}, seen),
+  )
+  markContained(blocks)
+  const tail = tailStart(blocks)
+  for (let i = tail; i < blocks.length; i++) {
+    const b = blocks[i] as Block
+    if (b.kind === 'good') blocks[i] = { ...b, kind: 'furniture', reason: 'page tail (appeal)' }
+  }
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1
-  // Everything after an appeal that follows the last good block is the page's tail.
   return blocks.map((b, i) => {
     if (b.kind !== 'short') return b
     const inside = i > firstGood && i < lastGood
     const nextIsGood = blocks[i + 1]?.kind === 'good'
     const prevIsGood = blocks[i - 1]?.kind === 'good'
-    return inside && (nextIsGood || prevIsGood)
+    const hint = hints[i] ?? {}
+    const shortSentence = endsSentence(b.text) && furnitureDensity(words(b.text)) < 0.34 && (prevIsGood || nextIsGood)
+    const subhead = nextIsGood && looksLikeSubhead(b.text, hint)
+    return inside && (shortSentence || subhead)
       ? { ...b, kind: 'good' as const }
-      : { ...b, kind: 'furniture' as const, reason: b.reason ?? 'short, outside the article' }
+      : { ...b, kind: 'furniture' as const, reason: inside ? 'short, between paragraphs' : 'short, outside the article' }
   })
 }
 
 /** The whole cleaning pass over paragraphs: repair, classify, keep the article. */
-export function cleanParagraphs(paragraphs: string[]): { kept: string[]; dropped: Block[]; all: Block[] } {
-  const repaired = paragraphs.map((p) => splitGluedSentences(p.replace(/\s+/g, ' ').trim())).filter(Boolean)
-  const all = classifyBlocks(repaired)
+export function cleanParagraphs(
+  paragraphs: readonly string[],
+  options: CleanOptions = {},
+): { kept: string[]; dropped: Block[]; all: Block[] } {
+  const repaired = paragraphs.map((p) => splitGluedSentences(p.replace(/\s+/g, ' ').trim()))
+  const all = classifyBlocks(repaired, options).filter((b) => b.text)
   return {
     kept: all.filter((b) => b.kind === 'good').map((b) => b.text),
     dropped: all.filter((b) => b.kind !== 'good'),

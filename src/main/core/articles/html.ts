@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import type { BlockHint } from './clean'
 import { refused } from './decode'
 
 export interface HtmlExtract {
@@ -8,8 +9,8 @@ export interface HtmlExtract {
   siteName: string | null
   published: string | null
   url: string | null
-  /** Text blocks in reading order; never HTML. */
-  blocks: string[]
+  /** Text blocks in reading order, with what the markup says about each; never HTML. */
+  blocks: TextBlock[]
 }
 
 // Limits that keep hostile pages from eating the process; real articles are far below them.
@@ -81,31 +82,79 @@ interface DomNode {
   nodeName: string
   textContent: string | null
   childNodes: ArrayLike<DomNode>
+  getAttribute?: (name: string) => string | null
 }
 
-/** Walks a DOM iteratively (deep trees must not blow the stack) and returns its text blocks. */
-export function textBlocks(root: DomNode, options: { dropChrome?: boolean } = {}): string[] {
-  const blocks: string[] = []
+/** One block of page text with what its markup says about it. */
+export interface TextBlock {
+  text: string
+  hint: BlockHint
+}
+
+// Generic furniture words in class names, ids and roles, matched as whole parts of a token
+// ("share-bar", "related_links"), never as substrings ("shared-reader" is not "share").
+const CHROME_TOKEN =
+  /(?:^|[-_])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|promo|advert|advertisement|ad|ads|sponsored|cookie|cookies|consent|comments?|footer|breadcrumbs?|nav|navigation|menu|tags|topics|signup|paywall|donate|donation|popup|modal|toolbar|banner|caption|credit|byline|timestamp|dateline|more-stories|read-more|most-read|trending)(?:$|[-_])/i
+const CHROME_ROLE = /^(navigation|banner|contentinfo|complementary|search|dialog|alert)$/i
+
+function chromeCue(node: DomNode, name: string): string | null {
+  if (CHROME.has(name)) return name.toLowerCase()
+  if (name === 'FIGCAPTION' || name === 'FIGURE') return 'caption'
+  const role = node.getAttribute?.('role')
+  if (role && CHROME_ROLE.test(role)) return role.toLowerCase()
+  const tokens = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.split(/\s+/).filter(Boolean)
+  for (const token of tokens) {
+    const m = CHROME_TOKEN.exec(token)
+    if (m?.[1]) return m[1].toLowerCase()
+  }
+  return null
+}
+
+/**
+ * Walks a DOM iteratively (deep trees must not blow the stack) and returns its text blocks with
+ * their features: the innermost block element, the share of text inside links, and the nearest
+ * furniture cue of an ancestor. `dropChrome` skips nav, header, footer, aside and form entirely.
+ */
+export function textBlocks(root: DomNode, options: { dropChrome?: boolean } = {}): TextBlock[] {
+  const blocks: TextBlock[] = []
   let current = ''
+  let linked = 0
+  let linkDepth = 0
+  const tags: string[] = []
+  const cues: Array<string | null> = []
   const flush = (): void => {
     const text = current
       .replace(/[ \t\u00a0]+/g, ' ')
       .replace(/ *\n */g, '\n')
       .trim()
-    if (text) blocks.push(text)
+    if (text) {
+      const chrome = cues.findLast((c) => c !== null) ?? undefined
+      const tag = tags.at(-1)
+      blocks.push({
+        text,
+        hint: { linkDensity: Math.min(1, linked / text.length), ...(tag ? { tag } : {}), ...(chrome ? { chrome } : {}) },
+      })
+    }
     current = ''
+    linked = 0
   }
   const stack: Array<{ node: DomNode; exit: boolean }> = [{ node: root, exit: false }]
   while (stack.length) {
     const { node, exit } = stack.pop() as { node: DomNode; exit: boolean }
     if (node.nodeType === 3) {
-      current += (node.textContent ?? '').replace(/\s+/g, ' ')
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ')
+      current += text
+      if (linkDepth > 0) linked += text.trim().length
       continue
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue
     const name = node.nodeName.toUpperCase()
+    const block = BLOCK.has(name)
     if (exit) {
-      if (BLOCK.has(name)) flush()
+      if (block) flush()
+      if (block) tags.pop()
+      if (name === 'A') linkDepth--
+      if (node.nodeType === 1) cues.pop()
       continue
     }
     if (SKIP.has(name) || (options.dropChrome && CHROME.has(name))) continue
@@ -113,13 +162,24 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean } = {}
       current += '\n'
       continue
     }
-    if (BLOCK.has(name)) flush()
+    if (block) flush()
+    if (block) tags.push(name.toLowerCase())
+    if (name === 'A') linkDepth++
+    if (node.nodeType === 1) cues.push(chromeCue(node, name))
     stack.push({ node, exit: true })
     const children = node.childNodes
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false })
   }
   flush()
-  return blocks
+  return trustCues(blocks)
+}
+
+/** Markup cues are trusted only while they mark a minority of the text (a page may tag its whole article "share-enabled"). */
+function trustCues(blocks: TextBlock[]): TextBlock[] {
+  const total = blocks.reduce((n, b) => n + b.text.length, 0)
+  const cued = blocks.reduce((n, b) => n + (b.hint.chrome ? b.text.length : 0), 0)
+  if (cued <= total * 0.5) return blocks
+  return blocks.map((b) => ({ text: b.text, hint: { ...b.hint, chrome: undefined } }))
 }
 
 function checkShape(html: string): void {
@@ -162,7 +222,26 @@ function meta(document: QueryDocument, ...names: string[]): string | null {
   return null
 }
 
-function jsonLd(document: QueryDocument): { datePublished?: string; publisher?: string; headline?: string } {
+interface LinkedData {
+  datePublished?: string
+  publisher?: string
+  headline?: string
+  author?: string
+}
+
+const nameOf = (value: unknown): string | undefined => {
+  const list = Array.isArray(value) ? value : [value]
+  const names = list.flatMap((v: unknown) =>
+    typeof v === 'string'
+      ? [v]
+      : v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string'
+        ? [(v as { name: string }).name]
+        : [],
+  )
+  return names.length ? names.join(', ') : undefined
+}
+
+function jsonLd(document: QueryDocument): LinkedData {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       const data: unknown = JSON.parse(script.textContent ?? '')
@@ -175,11 +254,11 @@ function jsonLd(document: QueryDocument): { datePublished?: string; publisher?: 
         if (!item || typeof item !== 'object') continue
         const rec = item as Record<string, unknown>
         if (typeof rec.datePublished === 'string') {
-          const publisher = rec.publisher && typeof rec.publisher === 'object' ? (rec.publisher as Record<string, unknown>).name : undefined
           return {
             datePublished: rec.datePublished,
-            publisher: typeof publisher === 'string' ? publisher : undefined,
+            publisher: nameOf(rec.publisher),
             headline: typeof rec.headline === 'string' ? rec.headline : undefined,
+            author: nameOf(rec.author),
           }
         }
       }
@@ -190,47 +269,87 @@ function jsonLd(document: QueryDocument): { datePublished?: string; publisher?: 
   return {}
 }
 
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
+
+/** What Readability alone returns for a page, as text blocks (also the baseline the cleaner is measured against). */
+export function readabilityBlocks(
+  document: unknown,
+  keepClasses = true,
+): { blocks: TextBlock[]; title?: string; siteName?: string; byline?: string; publishedTime?: string } {
+  const article = new Readability<DomNode>(document as ReadabilityDocument, {
+    serializer: (node) => node as unknown as DomNode,
+    maxElemsToParse: MAX_ELEMENTS,
+    keepClasses,
+  }).parse()
+  if (!article?.content) return { blocks: [] }
+  return {
+    blocks: textBlocks(article.content),
+    title: article.title ?? undefined,
+    siteName: article.siteName ?? undefined,
+    byline: article.byline ?? undefined,
+    publishedTime: article.publishedTime ?? undefined,
+  }
+}
+
+/** Parses HTML with linkedom after the shape guards. */
+export function parsePage(html: string): unknown {
+  checkShape(html)
+  return parseHTML(html).document
+}
+
 /**
  * HTML → text blocks and page metadata. Nothing is executed or fetched: linkedom has no script
  * engine or resource loader, and only text leaves this function.
  */
 export function extractHtml(html: string): HtmlExtract {
-  checkShape(html)
-  const { document } = parseHTML(html)
-  const doc = document as unknown as QueryDocument
+  const document = parsePage(html)
+  const doc = document as QueryDocument
   const ld = jsonLd(doc)
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url')
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null
   const info = {
-    title: meta(doc, 'og:title', 'twitter:title') ?? ld.headline ?? headTitle,
-    siteName: meta(doc, 'og:site_name', 'application-name') ?? ld.publisher ?? null,
+    title: meta(doc, 'og:title', 'twitter:title') ?? ld.headline ?? (h1 && h1.length <= 300 ? h1 : null) ?? headTitle,
+    siteName: meta(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null,
     published:
-      meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued') ?? ld.datePublished ?? null,
-    byline: meta(doc, 'author', 'article:author', 'byl'),
+      meta(
+        doc,
+        'article:published_time',
+        'datePublished',
+        'pubdate',
+        'publish-date',
+        'parsely-pub-date',
+        'sailthru.date',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'dcterms.created',
+      ) ??
+      ld.datePublished ??
+      doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
+      null,
+    byline: meta(doc, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   }
+  if (info.byline && /^https?:\/\//i.test(info.byline)) info.byline = ld.author ?? null
 
-  let blocks: string[] = []
+  let blocks: TextBlock[] = []
   try {
-    const article = new Readability<DomNode>(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      serializer: (node) => node as unknown as DomNode,
-      maxElemsToParse: MAX_ELEMENTS,
-    }).parse()
-    if (article?.content) {
-      blocks = textBlocks(article.content)
-      info.title = info.title ?? article.title ?? null
-      info.siteName = info.siteName ?? article.siteName ?? null
-      info.byline = info.byline ?? article.byline ?? null
-      info.published = info.published ?? article.publishedTime ?? null
-    }
+    const article = readabilityBlocks(document)
+    blocks = article.blocks
+    info.title = info.title ?? article.title ?? null
+    info.siteName = info.siteName ?? article.siteName ?? null
+    info.byline = info.byline ?? article.byline ?? null
+    info.published = info.published ?? article.publishedTime ?? null
   } catch {
     // Readability gives up on some pages; the plain walk below still gets the text.
   }
-  if (blocks.join('').length < 200) {
+  const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
+  if (length(blocks) < 200) {
     const { document: fresh } = parseHTML(html)
     const body = (fresh as unknown as QueryDocument).body as DomNode | null
     const fallback = body ? textBlocks(body, { dropChrome: true }) : []
-    if (fallback.join('').length > blocks.join('').length) blocks = fallback
+    if (length(fallback) > length(blocks)) blocks = fallback
   }
   return { ...info, blocks }
 }

@@ -5,7 +5,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract'
 import type { ArticleFormat, ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { ParleyError } from '../errors'
-import { cleanParagraphs, paragraphsOf, words } from './clean'
+import { cleanParagraphs, paragraphsOf, words, type BlockHint } from './clean'
 import { decode, refused } from './decode'
 import { extractHtml, looksLikeHtml } from './html'
 import { markdownBlocks, splitFrontMatter } from './markdown'
@@ -38,23 +38,30 @@ export function prepareArticle(file: SourceFile): PreparedArticle {
   const decoded = decode(file.bytes)
   const format = formatOf(file.name, decoded.text)
   let paragraphs: string[]
+  let blockHints: BlockHint[] = []
   let hints: MetadataHints = {}
   if (format === 'html') {
     const page = extractHtml(decoded.text)
-    paragraphs = page.blocks.flatMap((b) => paragraphsOf(b))
+    const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
+    paragraphs = split.map((b) => b.text)
+    blockHints = split.map((b) => b.hint)
     hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url }
   } else if (format === 'markdown') {
     const { front, body } = splitFrontMatter(decoded.text)
     const md = markdownBlocks(body)
     paragraphs = md.blocks
+    blockHints = md.hints
     hints = { ...front, title: front.title ?? md.heading }
   } else {
     paragraphs = paragraphsOf(decoded.text)
   }
 
   const meta = detectMetadata(paragraphs, hints, basename(file.name))
-  const rest = paragraphs.flatMap((p, i) => (i === meta.titleIndex ? [] : [meta.edits.get(i) ?? p]))
-  const { kept, dropped } = cleanParagraphs(rest)
+  const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
+  const { kept, dropped } = cleanParagraphs(
+    indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string)),
+    { hints: indexes.map((i) => blockHints[i]), keep: new Set(indexes.flatMap((i, at) => (meta.keep.has(i) ? [at] : []))) },
+  )
   const body = kept.join('\n\n')
   if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
   return {

@@ -1,3 +1,4 @@
+import type { BlockHint } from './clean'
 import { parse as parseYaml } from 'yaml'
 
 export interface FrontMatter {
@@ -56,20 +57,34 @@ export function splitFrontMatter(text: string): { front: FrontMatter; body: stri
   return { front, body }
 }
 
-/** Markdown → plain text blocks: markup removed, the words kept verbatim. */
-export function markdownBlocks(markdown: string): { blocks: string[]; heading: string | null } {
+/** Markdown → plain text blocks (markup removed, the words kept verbatim), each with its construct and link density. */
+export function markdownBlocks(markdown: string): { blocks: string[]; hints: BlockHint[]; heading: string | null } {
   const withoutHtml = markdown
     .replace(/<(script|style|template|iframe|object|svg)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?[a-zA-Z][^>\n]*>/g, '')
   const blocks: string[] = []
+  const hints: BlockHint[] = []
   let heading: string | null = null
   let inFence = false
   let paragraph: string[] = []
+  let source: string[] = []
+  let tag = 'p'
+  const push = (text: string, hint: BlockHint): void => {
+    blocks.push(text)
+    hints.push(hint)
+  }
   const flush = (): void => {
     const text = paragraph.join(' ').replace(/\s+/g, ' ').trim()
-    if (text) blocks.push(text)
+    if (text) push(text, { tag, linkDensity: linkDensity(source.join(' '), text) })
     paragraph = []
+    source = []
+    tag = 'p'
+  }
+  const add = (raw: string, kind: string): void => {
+    paragraph.push(inline(raw))
+    source.push(raw)
+    tag = kind
   }
   for (const line of withoutHtml.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) {
@@ -78,7 +93,7 @@ export function markdownBlocks(markdown: string): { blocks: string[]; heading: s
       continue
     }
     if (inFence) {
-      if (line.trim()) blocks.push(line.trim())
+      if (line.trim()) push(line.trim(), { tag: 'pre' })
       continue
     }
     if (!line.trim() || /^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) {
@@ -90,19 +105,30 @@ export function markdownBlocks(markdown: string): { blocks: string[]; heading: s
       flush()
       const text = inline(h[2] ?? '')
       if (h[1] === '#' && heading === null && blocks.length === 0) heading = text
-      else if (text) blocks.push(text)
+      else if (text) push(text, { tag: `h${h[1]?.length ?? 2}`, linkDensity: linkDensity(h[2] ?? '', text) })
       continue
     }
     const item = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line)
     if (item) {
       flush()
-      paragraph.push(inline(item[1] ?? ''))
+      add(item[1] ?? '', 'li')
       continue
     }
-    paragraph.push(inline(line.replace(/^\s*(>\s?)+/, '')))
+    const quote = /^\s*>/.test(line)
+    add(line.replace(/^\s*(>\s?)+/, ''), quote ? 'blockquote' : paragraph.length ? tag : 'p')
   }
   flush()
-  return { blocks, heading }
+  return { blocks, hints, heading }
+}
+
+/** Share of a block's text that sits inside Markdown links. */
+function linkDensity(source: string, text: string): number {
+  if (!text) return 0
+  let linked = 0
+  for (const m of source.matchAll(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)|\[([^\]]{0,1000})\]\[[^\]]{0,200}\]|<https?:\/\/[^>\s]+>/g)) {
+    linked += inline(m[1] ?? m[2] ?? m[0]).trim().length
+  }
+  return Math.min(1, linked / text.length)
 }
 
 function inline(text: string): string {
@@ -110,6 +136,7 @@ function inline(text: string): string {
     .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
     .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
     .replace(/\[([^\]]{0,1000})\]\[[^\]]{0,200}\]/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^*_]{1,2000}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])(?=\S)([^*_]{1,2000}?\S)\2(?!\w)/g, '$1$3')
     .replace(/`([^`]{1,2000})`/g, '$1')

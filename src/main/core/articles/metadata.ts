@@ -1,5 +1,6 @@
 import { strict as chronoStrict } from 'chrono-node/en'
-import { words } from './clean'
+import { isByline, isTimestamp } from './furniture'
+import { words } from './text'
 
 export interface MetadataHints {
   title?: string | null
@@ -21,9 +22,12 @@ export interface Metadata {
   url: string | null
   /** Paragraph index → replacement text (a sign-off or dateline cut from the article text). */
   edits: Map<number, string>
+  /** Paragraph indexes that are article text whatever their shape (the line a sign-off was cut from). */
+  keep: Set<number>
 }
 
 const FURNITURE_LINE = /\b(support|subscribe|donate|newsletter|sign up|advertis|cookie|menu|search|log ?in|read more)\b/i
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/
 
 /** A date string from metadata or text → YYYY-MM-DD, or null. */
@@ -82,45 +86,116 @@ function findTitle(paragraphs: string[]): { title: string; index: number } | nul
   return best ? { title: (best as { title: string }).title, index: (best as { index: number }).index } : null
 }
 
+const OUTLET_PATTERNS = [
+  /^support (.{2,60}?)!?$/i,
+  /^a message from (.{2,60}?):?$/i,
+  /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu,
+  /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:\s+all rights reserved.*)?$/i,
+  // An agency's own dateline: "CITY, May 9. /AGENCY/".
+  /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/\s/u,
+]
+
 function findOutlet(paragraphs: string[]): string | null {
-  const patterns = [
-    /^support (.{2,60}?)!?$/i,
-    /^a message from (.{2,60}?):?$/i,
-    /\bjournalists of (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu,
-    /^(?:©|copyright)\s*(?:\d{4}\s*)?(.{2,60}?)\.?(?:\s+all rights reserved.*)?$/i,
-  ]
   for (const p of paragraphs) {
-    for (const pattern of patterns) {
+    for (const pattern of OUTLET_PATTERNS) {
       const m = pattern.exec(p.trim())
-      if (m?.[1]) return m[1].trim().replace(/^the\s+(?=\p{Lu})/iu, (t) => t)
+      const name = m?.[1]?.trim().replace(/[.,:;!]+$/, '')
+      if (name && words(name).length <= 6 && !/^(all rights|by |the author)/i.test(name)) return name
     }
   }
   return null
 }
 
-/** Wire agencies signal themselves at the end ("…measures –AFP") or in a dateline ("PARIS (AFP) —"). */
+/** An agency name as written in a sign-off, dateline or byline: short, capitalised, no sentence. */
+const AGENCY = String.raw`[\p{Lu}][\p{L}&.-]{1,24}(?:[ /-][\p{Lu}][\p{L}&.-]{1,24}){0,2}`
+const SIGN_OFF = new RegExp(String.raw`\s*[†‡*]?\s*(?:[-–—]+|\()\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\)?\s*[†‡*]?\s*$`, 'u')
+const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
+const BYLINE_AGENCY = new RegExp(String.raw`^(?:by\s+[^|,]{2,60}?[|,]\s*|by\s+)(${AGENCY})$`, 'iu')
+
+/**
+ * Wire agencies sign their copy at the end ("…measures –AGENCY", "(AGENCY)"), in a dateline
+ * ("PARIS (AGENCY) —") or in a byline ("By Jane Roe | AGENCY"). Page furniture after the
+ * sign-off is skipped; the sign-off is cut from the text and its line kept as article text.
+ */
 function findWire(paragraphs: string[]): { wire: string; index: number; text: string } | null {
-  const lastIndex = paragraphs.length - 1
-  const last = paragraphs[lastIndex] ?? ''
-  const signOff = /\s*[†‡*]?\s*[-–—]+\s*([A-Z]{2,6}(?:\/[A-Z]{2,6})?)\s*$/.exec(last)
-  if (signOff?.[1] && words(last).length > 3) return { wire: signOff[1], index: lastIndex, text: last.slice(0, signOff.index).trimEnd() }
-  for (let i = 0; i < Math.min(3, paragraphs.length); i++) {
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 6); i--) {
     const p = paragraphs[i] ?? ''
-    const dateline = /^([A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]{2,30})?)\s*\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—:]\s*/.exec(p)
-    if (dateline?.[2]) return { wire: dateline[2], index: i, text: p }
+    const m = SIGN_OFF.exec(p)
+    if (m?.[1] && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, m.index))) {
+      return { wire: m[1], index: i, text: p.slice(0, m.index).trimEnd() }
+    }
+  }
+  for (let i = 0; i < Math.min(6, paragraphs.length); i++) {
+    const p = paragraphs[i] ?? ''
+    const dateline = DATELINE.exec(p)
+    if (dateline?.[1]) return { wire: dateline[1], index: i, text: p }
+    const byline = words(p).length <= 12 ? BYLINE_AGENCY.exec(p) : null
+    if (byline?.[1] && /\p{Lu}{2,}|\s/u.test(byline[1])) return { wire: byline[1], index: i, text: p }
   }
   return null
 }
 
+function findAuthor(paragraphs: string[]): string | null {
+  for (const p of paragraphs.slice(0, 8)) {
+    if (!isByline(p, words(p).length)) continue
+    const name = p
+      .replace(/^(by|words by|reporting by|story by|written by)\s+/i, '')
+      .split(/\s*[|,•·]\s*|\s+[-–—]\s+|\s+(?=(?:published|updated|posted)\b)/i)[0]
+      ?.replace(
+        new RegExp(
+          String.raw`\s+(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?\b(?:${MONTHS})[a-z]*\.?\s+\d.*$`,
+          'i',
+        ),
+        '',
+      )
+      .trim()
+    if (name && words(name).length <= 6) return name
+  }
+  return null
+}
+
+/** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
 function findPublished(paragraphs: string[]): string | null {
-  // Only explicit dates with a year, in short timestamp-like lines near the top or bottom.
-  const candidates = [...paragraphs.slice(0, 6), ...paragraphs.slice(-4)]
+  const candidates = [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]
+  const dated = (p: string): string | null =>
+    words(p).length <= 20 && (isTimestamp(p, words(p).length) || isByline(p, words(p).length)) ? normalizeDate(p) : null
+  for (const p of candidates) if (/^(published|posted|first published)\b/i.test(p) && dated(p)) return dated(p)
   for (const p of candidates) {
-    if (words(p).length > 14) continue
-    const date = normalizeDate(p)
+    if (/^(updated|last (updated|modified)|modified)\b/i.test(p)) continue
+    const date = dated(p)
     if (date) return date
   }
   return null
+}
+
+/** The year and date a URL carries in its path (/2025/03/04/), for a dateline that has no year. */
+function dateFromUrl(url: string | null | undefined): string | null {
+  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|$|-)/.exec(url ?? '')
+  return m ? validDate(`${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`) : null
+}
+
+/** Word-stem overlap of two short texts (0..1), for a headline repeated with small changes. */
+function similarity(a: string, b: string): number {
+  const sa = new Set(words(a).map(stem))
+  const sb = new Set(words(b).map(stem))
+  if (!sa.size || !sb.size) return 0
+  let shared = 0
+  for (const x of sa) if (sb.has(x)) shared++
+  return shared / Math.max(sa.size, sb.size)
+}
+
+/** "Headline | Site", "Headline - Site" → "Headline" when the tail is the site's name or name-shaped. */
+export function stripSiteSuffix(title: string, site: string | null | undefined): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/)
+  if (parts.length < 2) return title
+  const last = parts.at(-1) ?? ''
+  const first = parts[0] ?? ''
+  const isSite = (part: string): boolean =>
+    (site ? similarity(part, site) >= 0.5 : false) ||
+    (words(part).length <= 3 && /^\p{Lu}/u.test(part) && words(first).length >= 4 && parts.length === 2 && /[|]/.test(title))
+  if (isSite(last)) return parts.slice(0, -1).join(' - ')
+  if (site && isSite(first) && words(last).length >= 3) return parts.slice(1).join(' - ')
+  return title
 }
 
 /**
@@ -129,32 +204,37 @@ function findPublished(paragraphs: string[]): string | null {
  */
 export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileName: string): Metadata {
   const edits = new Map<number, string>()
-  const hintTitle = hints.title?.replace(/\s+/g, ' ').trim()
+  const keep = new Set<number>()
+  const outlet = hints.outlet?.trim() || findOutlet(paragraphs)
+  const hintTitle = hints.title ? stripSiteSuffix(hints.title.replace(/\s+/g, ' ').trim(), outlet) : null
   let title: string | null = null
   let titleIndex = -1
   if (hintTitle) {
     title = hintTitle
-    const cleanHint = hintTitle.toLowerCase()
-    titleIndex = paragraphs.slice(0, 4).findIndex((p) => p.toLowerCase() === cleanHint)
+    titleIndex = paragraphs.slice(0, 6).findIndex((p) => similarity(p, hintTitle) >= 0.8 && words(p).length <= words(hintTitle).length + 4)
   } else {
     const found = findTitle(paragraphs)
     if (found) ({ title, index: titleIndex } = found)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)
 
-  const wire = hints.wire ?? null
-  const found = wire ? null : findWire(paragraphs)
-  if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) edits.set(found.index, found.text)
+  const wire = hints.wire?.trim() || null
+  const found = findWire(paragraphs)
+  if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) {
+    edits.set(found.index, found.text)
+    keep.add(found.index)
+  }
 
   return {
     title: title.slice(0, 300),
     titleIndex,
-    outlet: hints.outlet?.trim() || findOutlet(paragraphs),
-    published: normalizeDate(hints.published) ?? findPublished(paragraphs),
-    author: hints.author?.trim() || null,
-    wire: wire ?? found?.wire ?? null,
+    outlet,
+    published: normalizeDate(hints.published) ?? findPublished(paragraphs) ?? dateFromUrl(hints.url),
+    author: hints.author?.trim() || findAuthor(paragraphs),
+    wire: wire ?? (found && found.wire !== outlet ? found.wire : null),
     url: hints.url ?? null,
     edits,
+    keep,
   }
 }
 

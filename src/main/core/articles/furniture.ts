@@ -1,0 +1,73 @@
+/**
+ * Generic furniture cues, valid for any outlet: the vocabulary of page chrome, appeals and notices,
+ * and the shapes of captions, bylines and timestamps. No outlet, person or headline is named here.
+ */
+import { endsSentence } from './text'
+
+/** Words that make up menus, share bars and promo lines. */
+const FURNITURE_WORDS = new Set(
+  'share shares shared tweet facebook twitter x email e-mail mail print whatsapp linkedin reddit pinterest telegram flipboard copy link links comment comments subscribe subscribers subscription newsletter newsletters login log sign signup register account menu search home homepage advertisement advertise advertising sponsored sponsor cookies cookie privacy policy terms contact follow read more related trending popular listen watch video videos photo photos gallery next previous back top skip content save bookmark min mins topics topic tags tag sections section feedback donate support app download rss podcast podcasts live updates'.split(
+    ' ',
+  ),
+)
+
+/** `furnitureDensity(["Share", "on", "Facebook"])` → 0.67 */
+export function furnitureDensity(w: readonly string[]): number {
+  if (w.length === 0) return 0
+  return w.filter((x) => FURNITURE_WORDS.has(x.toLowerCase())).length / w.length
+}
+
+/** Appeals for money, subscriptions and sign-ups. */
+export const HAS_APPEAL =
+  /\b(support (us|our|independent|quality|journalism)|donat(e|es|ing|ion|ions)|contribut(e|ion)s? (now|today|to us)|make a contribution|subscri(be|ber|bers|ption|ptions)|become a (member|subscriber|supporter|patron)|newsletters?|sign up|unlimited access|paywall|merchandise|advertis(e|ing|ement)|remind me|reminder|payment methods?|your support)\b/i
+
+/** Notices and buttons that are never article text, whatever follows them on the line. */
+export const NOTICE =
+  /^(comments? (are|is|have been) (closed|disabled|turned off)|share (this|on|via|article|story)|read more|read next|related( articles| stories| coverage| content|:)?|more (from|on|stories|in)|most (read|popular|viewed)|recommended|trending|continue( reading)?|not ready to|click here|follow us|we use cookies|accept (all )?cookies|cookie (settings|policy|preferences)|listen to (this )?(article|story)|(this )?(article|story|summary|audio) (was|is|has been) (generated|produced|created|read|translated)|(©|copyright)|all rights reserved|×|advertisement|ad|skip to|back to top|sign up|subscribe|thank you! your|dear reader)\b.{0,120}$/i
+
+const CREDIT_WORD = /\b(photo(graph)?|picture|image|illustration|credit|getty|file photo|via)\b/i
+const TRAILING_CREDIT =
+  /(\((?:[^()]*\b(?:photo|picture|image|credit)\b[^()]*)\)|\b\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+)* ?\/ ?\p{Lu}[\p{L}&.' -]{1,40})\s*$/u
+
+/** Photo captions and credits: "A player celebrates. (Photo: Jane Roe/Agency)", "Jane Roe / Agency". */
+export function isCaption(text: string, wordCount: number): boolean {
+  if (wordCount > 40) return false
+  if (/^(photo|picture|image|caption|credit|illustration)s?\s*[:|]/i.test(text)) return true
+  if (TRAILING_CREDIT.test(text) && !/[.!?…]["'”’]?$/.test(text)) return true
+  if (/\((?:[^()]*\b(?:photo|picture|image|credit)\b[^()]*)\)\s*$/i.test(text)) return true
+  return !endsSentence(text) && wordCount <= 25 && (CREDIT_WORD.test(text) || /\s\/\s/.test(text))
+}
+
+/** "By Jane Roe", "By Jane Roe and John Doe, Science Correspondent", "Words by …". */
+export function isByline(text: string, wordCount: number): boolean {
+  return (
+    wordCount <= 14 &&
+    !endsSentence(text.replace(/\b[A-Z]\.$/, '')) &&
+    /^(by|words by|reporting by|story by|written by)\s+[\p{Lu}@]/iu.test(text)
+  )
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
+const DATE_OR_TIME = new RegExp(
+  `\\b(\\d{1,2}:\\d{2}\\s*([ap]\\.?m\\.?)?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d+ (minutes?|mins?|hours?|hrs?|days?) ago)\\b`,
+  'i',
+)
+
+/** "Published 4 March 2025, 09:12 GMT", "Updated 3 hours ago", "5 min read", a bare date line. */
+export function isTimestamp(text: string, wordCount: number): boolean {
+  if (wordCount > 14) return false
+  if (/^(published|updated|posted|last (updated|modified)|first published|modified)\b/i.test(text)) return true
+  if (/^\d+\s*(-|–)?\s*min(ute)?s?\s+read$/i.test(text)) return true
+  return DATE_OR_TIME.test(text) && !/[.!?]["'”’]?$/.test(text.replace(/\b(a\.m|p\.m)\.$/i, ''))
+}
+
+const PRONOUN = /^(we|our|ours|us|you|your|yours|you['’](re|ve|ll|d))$/i
+const QUOTED = /"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’(?!\p{L})/gu
+
+/** Speaks to the reader ("we", "our", "you") outside quotations: appeals do, news copy does not. */
+export function addressed(text: string): boolean {
+  const outside = text.replace(QUOTED, ' ')
+  const w = outside.match(/[\p{L}][\p{L}'’]*/gu) ?? []
+  const n = w.filter((x) => PRONOUN.test(x)).length
+  return n >= 2 && n / Math.max(w.length, 1) >= 0.03
+}

@@ -1,0 +1,99 @@
+/**
+ * Text repair below the level of blocks: words, sentence ends, lines broken mid-sentence and
+ * sentences glued together without a space. Nothing here knows about page furniture.
+ */
+
+const STOP_WORDS = new Set(
+  'a about after against all also an and any are as at be because been before being but by can could did do does for from had has have he her his how i if in into is it its last more most new no not of on one or our out over said says she so than that the their them there these they this those through to two under up was we were what when which while who will with would you your'.split(
+    ' ',
+  ),
+)
+
+// Words that open a sentence; after an abbreviation such a word most likely starts a new sentence.
+const SENTENCE_OPENERS = new Set(
+  'a an the in on at as but and or so he she it they we i this that these those there after before when while if for since although though however meanwhile yet'.split(
+    ' ',
+  ),
+)
+
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs)\.)$/
+
+/** `words("It's 3.5% up")` → `["It's", "3", "5", "up"]`: letters and digits, with inner apostrophes and hyphens. */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+}
+
+/** Share of words that are common function words: high in prose, low in menus and headlines. */
+export function stopDensity(text: string): number {
+  const w = words(text)
+  if (w.length === 0) return 0
+  return w.filter((x) => STOP_WORDS.has(x.toLowerCase())).length / w.length
+}
+
+export const endsSentence = (text: string): boolean => /[.!?…]["'”’»)\]]*$/.test(text)
+
+const insideUrl = (whole: string, offset: number): boolean =>
+  /(https?:\/\/|www\.|@)\S*$/i.test(whole.slice(Math.max(0, offset - 60), offset))
+
+/**
+ * Splits sentences glued without a space ("Geneva.The talks" → "Geneva. The talks") and
+ * restores the space after a comma ("2018,Officials"), leaving abbreviations (U.S.), decimals
+ * (3.5, 1,000) and URLs alone.
+ */
+export function splitGluedSentences(text: string): string {
+  return text
+    .replace(
+      /(\p{Ll}{2,}|\p{Ll}[)"”’]|\p{N}{2,}|\d%)([.!?])(["”’]?)(\p{Lu}\p{Ll})/gu,
+      (m, a: string, p: string, q: string, b: string, offset: number, whole: string) =>
+        insideUrl(whole, offset + a.length) ? m : `${a}${p}${q} ${b}`,
+    )
+    .replace(/(\p{Ll}{2,}|\p{N}{2,}),(\p{L}{2})/gu, (m, a: string, b: string, offset: number, whole: string) =>
+      insideUrl(whole, offset + a.length) ? m : `${a}, ${b}`,
+    )
+}
+
+/** Rejoins lines broken inside a sentence, e.g. a line ending in an abbreviation followed by its continuation. */
+export function rejoinLines(lines: string[]): string[] {
+  const out: string[] = []
+  for (const raw of lines) {
+    const line = raw.trim()
+    const prev = out.at(-1)
+    if (prev !== undefined && line && shouldJoin(prev, line)) out[out.length - 1] = `${prev} ${line}`
+    else out.push(line)
+  }
+  return out
+}
+
+function shouldJoin(prev: string, next: string): boolean {
+  if (!prev) return false
+  const first = words(next)[0] ?? ''
+  const startsLower = /^\p{Ll}/u.test(next)
+  if (ABBREVIATION.test(prev)) {
+    return startsLower || (/^\p{Lu}/u.test(first) && !SENTENCE_OPENERS.has(first.toLowerCase()))
+  }
+  // A long line that stops mid-sentence and a next line that carries on in lower case.
+  return !endsSentence(prev) && !/[:;]$/.test(prev) && startsLower && words(prev).length >= 6
+}
+
+/** Splits text into paragraphs: blank-line separated when the text uses them, otherwise one per line. */
+export function paragraphsOf(text: string): string[] {
+  const lines = text.split('\n')
+  const blankSeparated = /\n[ \t]*\n/.test(text)
+  if (!blankSeparated) return rejoinLines(lines).filter(Boolean)
+  const paragraphs: string[] = []
+  let current: string[] = []
+  // Hard-wrapped text: most lines inside multi-line paragraphs stop mid-sentence.
+  const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim())
+  const wrapped = inner.length >= 4 && inner.filter((l) => !endsSentence(l.trim())).length > inner.length * 0.6
+  const flush = (): void => {
+    if (current.length) paragraphs.push(...(wrapped ? [current.join(' ')] : rejoinLines(current)))
+    current = []
+  }
+  for (const line of lines) {
+    if (line.trim()) current.push(line.trim())
+    else flush()
+  }
+  flush()
+  return paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean)
+}
