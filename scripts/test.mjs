@@ -51,5 +51,7 @@ try {
   failed++
   say(`Playwright wrote no results: ${error.message}`)
 }
+// .ci/run counts a failed lint or typecheck as a failure here too.
+failed += Number(process.env.PARLEY_EXTRA_FAILED ?? 0) || 0
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(vitest === 0 && playwright === 0 && failed === 0 ? 0 : 1)

@@ -158,20 +158,25 @@ function SearchResults({ hits, query }: { hits: SearchHit[]; query: string }): R
     )
   }
   return (
-    <ol className="hits" aria-label="Search results">
-      {hits.map((h) => (
-        <li key={h.id}>
-          <a href={`#/article/${h.id}`} className="hit-title">
-            <Snippet parts={h.title} />
-          </a>
-          <div className="hit-meta">
-            {h.outlet ?? 'Unknown outlet'} · {formatDate(h.published)}
-          </div>
-          <p className="hit-snippet">
-            <Snippet parts={h.snippet} />
-          </p>
-        </li>
-      ))}
-    </ol>
+    <>
+      <p className="hits-count" role="status">
+        {hits.length === 100 ? 'The 100 best matches' : `${hits.length} article${hits.length === 1 ? '' : 's'} match`}
+      </p>
+      <ol className="hits" aria-label="Search results">
+        {hits.map((h) => (
+          <li key={h.id}>
+            <a href={`#/article/${h.id}`} className="hit-title">
+              <Snippet parts={h.title} />
+            </a>
+            <div className="hit-meta">
+              {h.outlet ?? 'Unknown outlet'} · {formatDate(h.published)}
+            </div>
+            <p className="hit-snippet">
+              <Snippet parts={h.snippet} />
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
   )
 }

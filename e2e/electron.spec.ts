@@ -1,0 +1,44 @@
+import { _electron as electron, expect, test } from '@playwright/test'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = join(__dirname, '..')
+
+/** Finds an installed Electron binary without require('electron'), which would try to download one. */
+function electronBinary(): string | null {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron')
+    return existsSync(exe) ? exe : null
+  }
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const exe = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(exe) ? exe : null
+}
+
+const exe = electronBinary()
+
+test.describe('Electron host', () => {
+  test.skip(!exe, 'No Electron binary is installed on this machine (it cannot be downloaded offline); browser mode covers the UI.')
+
+  test('opens the seeded notebook in a hardened window', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'parley-electron-'))
+    const app = await electron.launch({
+      executablePath: exe as string,
+      args: [root, `--user-data-dir=${home}`],
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    })
+    try {
+      const page = await app.firstWindow()
+      await expect(page.locator('table.articles tbody tr')).toHaveCount(5)
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+      expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
+      expect(await page.evaluate(() => window.open('https://example.org'))).toBeNull()
+      expect(await page.evaluate(() => Object.keys((window as unknown as { parley: object }).parley).sort())).toEqual(['api', 'host', 'on'])
+    } finally {
+      await app.close()
+      rmSync(home, { recursive: true, force: true })
+    }
+  })
+})
