@@ -108,9 +108,11 @@ function findOutlet(paragraphs: string[]): string | null {
 
 /** An agency name as written in a sign-off, dateline or byline: short, capitalised, no sentence. */
 const AGENCY = String.raw`[\p{Lu}][\p{L}&.-]{1,24}(?:[ /-][\p{Lu}][\p{L}&.-]{1,24}){0,2}`
-const SIGN_OFF = new RegExp(String.raw`\s*[†‡*]?\s*(?:[-–—]+|\()\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\)?\s*[†‡*]?\s*$`, 'u')
+const SIGN_OFF =
+  /(?:(?<=[.!?"”’)])\s*|\s+|\s*[†‡*]\s*)(?:[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)|\((\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\))\s*[†‡*]?\s*$/u
 const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
-const BYLINE_AGENCY = new RegExp(String.raw`^(?:by\s+[^|,]{2,60}?[|,]\s*|by\s+)(${AGENCY})$`, 'iu')
+const BYLINE_AGENCY =
+  /^by\s+(?:[^|,]{2,60}?[|,]\s*)?(\p{Lu}{2,6}|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3} (?:Press|Agency|Wire|News Service))$/iu
 
 /**
  * Wire agencies sign their copy at the end ("…measures –AGENCY", "(AGENCY)"), in a dateline
@@ -118,19 +120,20 @@ const BYLINE_AGENCY = new RegExp(String.raw`^(?:by\s+[^|,]{2,60}?[|,]\s*|by\s+)(
  * sign-off is skipped; the sign-off is cut from the text and its line kept as article text.
  */
 function findWire(paragraphs: string[]): { wire: string; index: number; text: string } | null {
-  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 6); i--) {
+  for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 12); i--) {
     const p = paragraphs[i] ?? ''
     const m = SIGN_OFF.exec(p)
-    if (m?.[1] && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, m.index))) {
-      return { wire: m[1], index: i, text: p.slice(0, m.index).trimEnd() }
+    const agency = m?.[1] ?? m?.[2]
+    if (m && agency && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, m.index))) {
+      return { wire: agency, index: i, text: p.slice(0, m.index).trimEnd() }
     }
   }
-  for (let i = 0; i < Math.min(6, paragraphs.length); i++) {
+  for (let i = 0; i < Math.min(12, paragraphs.length); i++) {
     const p = paragraphs[i] ?? ''
     const dateline = DATELINE.exec(p)
     if (dateline?.[1]) return { wire: dateline[1], index: i, text: p }
     const byline = words(p).length <= 12 ? BYLINE_AGENCY.exec(p) : null
-    if (byline?.[1] && /\p{Lu}{2,}|\s/u.test(byline[1])) return { wire: byline[1], index: i, text: p }
+    if (byline?.[1]) return { wire: byline[1], index: i, text: p }
   }
   return null
 }

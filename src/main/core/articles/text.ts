@@ -84,10 +84,12 @@ export function paragraphsOf(text: string): string[] {
   const paragraphs: string[] = []
   let current: string[] = []
   // Hard-wrapped text: most lines inside multi-line paragraphs stop mid-sentence.
-  const inner = lines.filter((l, i) => l.trim() && lines[i + 1]?.trim())
-  const wrapped = inner.length >= 4 && inner.filter((l) => !endsSentence(l.trim())).length > inner.length * 0.6
+  // Short lines (menus, lists) say nothing about the wrap: only lines of prose length count.
+  const inner = lines.filter((l, i) => l.trim().length >= 40 && lines[i + 1]?.trim())
+  const wrapped = inner.length >= 3 && inner.filter((l) => !endsSentence(l.trim())).length > inner.length * 0.6
   const flush = (): void => {
-    if (current.length) paragraphs.push(...(wrapped ? [current.join(' ')] : rejoinLines(current)))
+    const prose = current.slice(0, -1).every((l) => l.length >= 30)
+    if (current.length) paragraphs.push(...(wrapped && prose ? [current.join(' ')] : rejoinLines(current)))
     current = []
   }
   for (const line of lines) {
