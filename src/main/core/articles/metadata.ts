@@ -70,7 +70,7 @@ function findTitle(paragraphs: string[]): { title: string; index: number } | nul
   // The headline is normally the first headline-shaped block, before the article's first long paragraph.
   for (let i = 0; i < Math.min(paragraphs.length, 6); i++) {
     const p = paragraphs[i] ?? ''
-    if (words(p).length >= 35) break
+    if (words(p).length >= 20) break
     if (looksLikeHeadline(p) && paragraphs[i + 1] !== undefined) return { title: p, index: i }
   }
   // Otherwise a headline-shaped line elsewhere (a "related" list often repeats it) that matches the lead.
@@ -92,7 +92,7 @@ const OUTLET_PATTERNS = [
   /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu,
   /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:\s+all rights reserved.*)?$/i,
   // An agency's own dateline: "CITY, May 9. /AGENCY/".
-  /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/\s/u,
+  /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
 ]
 
 function findOutlet(paragraphs: string[]): string | null {

@@ -44,7 +44,7 @@ const insideUrl = (whole: string, offset: number): boolean =>
 export function splitGluedSentences(text: string): string {
   return text
     .replace(
-      /(\p{Ll}{2,}|\p{Ll}[)"”’]|\p{N}{2,}|\d%)([.!?])(["”’]?)(\p{Lu}\p{Ll})/gu,
+      /(\p{Ll}{2,}|\p{Ll}[)"”’]|\p{N}{2,}|\d%)([.!?])(["”’]?)([“‘"]?\p{Lu}\p{Ll})/gu,
       (m, a: string, p: string, q: string, b: string, offset: number, whole: string) =>
         insideUrl(whole, offset + a.length) ? m : `${a}${p}${q} ${b}`,
     )

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { cleanParagraphs } from './clean'
+
+const LEAD = [
+  'The county council voted on Wednesday to rebuild the old swimming baths, ending a decade of argument over the Victorian building.',
+  'The £12 million scheme will keep the original facade and add a learning pool, a gym and a café, the council said.',
+  'Residents who campaigned to save the baths said they were delighted. “This building belongs to the town,” said campaigner Ann Moss.',
+]
+
+describe('cleanParagraphs', () => {
+  it('drops a trailing appeal whose paragraphs read like prose, keeps the article', () => {
+    const { kept, dropped } = cleanParagraphs([
+      ...LEAD,
+      'Before you go, we have a favour to ask.',
+      'Our reporters have covered this town for a century and we want to keep doing it. Without readers like you, we could not.',
+      'If you can, please make a contribution today: every donation keeps our journalism free for everyone.',
+      'Continue',
+    ])
+    expect(kept).toEqual(LEAD)
+    expect(dropped.map((d) => d.reason)).toContain('page tail (appeal)')
+  })
+
+  it('keeps a personal piece that addresses the reader throughout', () => {
+    const column = [
+      'We all have a swimming pool story, and you probably remember yours better than your first day at school.',
+      'Our town gave us the old baths, and we were lucky to have them for as long as we did.',
+      'When you walk past the scaffolding next year, remember what we nearly lost.',
+    ]
+    const { kept } = cleanParagraphs([...column, 'Sign up to our newsletter'])
+    expect(kept).toEqual(column)
+  })
+
+  it('keeps quotes spoken in the first person', () => {
+    const quote = '“We will not give up, and we expect the council to listen to us,” said campaigner Ann Moss.'
+    const { kept } = cleanParagraphs([...LEAD, quote, 'Subscribe to our newsletter for more local news.'])
+    expect(kept).toEqual([...LEAD, quote])
+  })
+
+  it('drops captions, share bars, bylines, timestamps and related lists, keeps subheads and short sentences', () => {
+    const { kept, dropped } = cleanParagraphs([
+      'By Sam Carter',
+      'Published 14 May 2025, 10:32 BST',
+      LEAD[0] as string,
+      'The baths as they looked in 1910. Photo: County Archive',
+      'Share on Facebook Share on X Email',
+      LEAD[1] as string,
+      'What happens next',
+      LEAD[2] as string,
+      'She declined to comment.',
+      'Work starts in July and should take two years, with the pool due to reopen in the summer of 2027.',
+      'Related stories',
+      'Town hall clock to be restored',
+      'Library opening hours cut',
+    ])
+    expect(kept).toEqual([
+      LEAD[0],
+      LEAD[1],
+      'What happens next',
+      LEAD[2],
+      'She declined to comment.',
+      'Work starts in July and should take two years, with the pool due to reopen in the summer of 2027.',
+    ])
+    expect(Object.fromEntries(dropped.map((d) => [d.text.slice(0, 12), d.reason]))).toMatchObject({
+      'By Sam Carte': 'byline',
+      'Published 14': 'timestamp',
+      'The baths as': 'caption',
+      'Share on Fac': 'notice',
+    })
+  })
+
+  it('uses markup hints: link-dense blocks and chrome go, a repeated pull quote goes', () => {
+    const { kept, dropped } = cleanParagraphs(
+      [
+        ...LEAD,
+        'Council approves new cycle lanes on the ring road',
+        'a decade of argument over the Victorian building',
+        'Work starts in July.',
+      ],
+      {
+        hints: [{}, {}, {}, { linkDensity: 1, tag: 'li' }, { tag: 'blockquote' }, { chrome: 'promo' }],
+      },
+    )
+    expect(kept).toEqual(LEAD)
+    expect(dropped.map((d) => d.reason)).toEqual(['links', 'repeated inside the article', 'page chrome (promo)'])
+  })
+
+  it('keeps a paragraph marked as article text even without a final stop', () => {
+    const last = 'The council said the scheme would go ahead whatever the outcome of the appeal'
+    expect(cleanParagraphs([...LEAD, last]).kept).not.toContain(last)
+    expect(cleanParagraphs([...LEAD, last], { keep: new Set([3]) }).kept).toContain(last)
+  })
+})

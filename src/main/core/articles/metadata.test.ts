@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { detectMetadata, normalizeDate, stripSiteSuffix } from './metadata'
+
+const LEAD =
+  'The city zoo welcomed twin red panda cubs on Sunday, the first born there in more than twenty years, keepers said in a statement.'
+const MORE = 'The cubs, a male and a female, are being cared for by their mother and will go on public view in the spring, the zoo said.'
+
+describe('detectMetadata', () => {
+  it('reads the headline, byline author and a dated line, and skips the kicker', () => {
+    const m = detectMetadata(['Animals', 'Twin red panda cubs born at city zoo', 'By Rosa Lind | March 3, 2025', LEAD, MORE], {}, 'zoo.txt')
+    expect(m).toMatchObject({
+      title: 'Twin red panda cubs born at city zoo',
+      titleIndex: 1,
+      author: 'Rosa Lind',
+      published: '2025-03-03',
+      wire: null,
+    })
+  })
+
+  it('never invents a date: a weekday or a date without a year stays empty', () => {
+    expect(detectMetadata(['Twin red panda cubs born at city zoo', 'Sunday, March 2', LEAD, MORE], {}, 'zoo.txt').published).toBeNull()
+    expect(normalizeDate('on Tuesday')).toBeNull()
+    expect(normalizeDate('2025-02-30')).toBeNull()
+  })
+
+  it('finds a headline repeated in a trailing list when the page has none at the top', () => {
+    const m = detectMetadata(
+      [LEAD, MORE, 'Library opening hours cut', 'Twin red panda cubs born at the city zoo', 'Bus fares to rise'],
+      {},
+      'zoo.txt',
+    )
+    expect(m.title).toBe('Twin red panda cubs born at the city zoo')
+    expect(m.titleIndex).toBe(3)
+  })
+
+  it('reads a wire sign-off after trailing furniture and cuts it from its line', () => {
+    const m = detectMetadata(
+      ['Twin red panda cubs born at city zoo', LEAD, `${MORE.slice(0, -1)} —AP`, 'Share this', 'Comments'],
+      {},
+      'z.txt',
+    )
+    expect(m.wire).toBe('AP')
+    expect(m.edits.get(2)).toBe(MORE.slice(0, -1))
+    expect(m.keep.has(2)).toBe(true)
+  })
+
+  it('reads a wire dateline, and an agency dateline as the outlet', () => {
+    expect(detectMetadata(['Zoo cubs born', `LYON (Reuters) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('Reuters')
+    const own = detectMetadata(['Zoo cubs born', `LYON, March 3. /NPA/. ${LEAD}`, MORE], {}, 'z.txt')
+    expect(own).toMatchObject({ outlet: 'NPA', wire: null })
+  })
+
+  it('does not take a hyphenated word or a job title for a wire', () => {
+    expect(detectMetadata(['Zoo cubs born', LEAD, 'The zoo joined a breeding programme run across the UK-EU'], {}, 'z.txt').wire).toBeNull()
+    expect(detectMetadata(['Zoo cubs born', 'By Rosa Lind, Science Reporter', LEAD, MORE], {}, 'z.txt').wire).toBeNull()
+  })
+
+  it('finds the outlet in a copyright line and in a reader appeal', () => {
+    expect(detectMetadata([LEAD, MORE, '© 2025 Lakeside Herald. All rights reserved.'], {}, 'z.txt').outlet).toBe('Lakeside Herald')
+    expect(detectMetadata(['Support the Valley Voice!', LEAD, MORE], {}, 'z.txt').outlet).toBe('the Valley Voice')
+  })
+
+  it('prefers explicit metadata and drops the repeated headline from the text', () => {
+    const m = detectMetadata(
+      ['Twin red panda cubs born at city zoo', LEAD],
+      {
+        title: 'Twin red panda cubs born at city zoo | Lakeside Herald',
+        outlet: 'Lakeside Herald',
+        published: '2025-03-02T22:10:00-05:00',
+      },
+      'z.html',
+    )
+    expect(m).toMatchObject({
+      title: 'Twin red panda cubs born at city zoo',
+      titleIndex: 0,
+      outlet: 'Lakeside Herald',
+      published: '2025-03-02',
+    })
+  })
+})
+
+describe('stripSiteSuffix', () => {
+  it('removes the site name after a separator, keeps a dash inside a headline', () => {
+    expect(stripSiteSuffix('Cubs born at zoo - Lakeside Herald', 'Lakeside Herald')).toBe('Cubs born at zoo')
+    expect(stripSiteSuffix('Red panda cubs born at city zoo | Herald', null)).toBe('Red panda cubs born at city zoo')
+    expect(stripSiteSuffix('Zoo - the first cubs in twenty years', null)).toBe('Zoo - the first cubs in twenty years')
+  })
+})
