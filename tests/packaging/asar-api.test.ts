@@ -84,8 +84,22 @@ describe('app.asar built from the electron-builder files config', () => {
   it('carries only the runtime dependencies: no devDependency such as typescript, lexical, react or zod', () => {
     expect(packagedModules(entries)).toEqual([...RUNTIME_MODULES].sort())
     const paths = entries.map((e) => e.path)
-    for (const name of ['typescript', 'lexical', '@lexical/react', 'react', 'react-dom', 'zod', 'electron', 'vite', 'yjs', 'prebuild-install'])
-      expect(paths.some((p) => p.startsWith(`/node_modules/${name}/`)), name).toBe(false)
+    for (const name of [
+      'typescript',
+      'lexical',
+      '@lexical/react',
+      'react',
+      'react-dom',
+      'zod',
+      'electron',
+      'vite',
+      'yjs',
+      'prebuild-install',
+    ])
+      expect(
+        paths.some((p) => p.startsWith(`/node_modules/${name}/`)),
+        name,
+      ).toBe(false)
   })
 
   it('keeps the native module outside the archive', () => {

@@ -83,7 +83,11 @@ describe('electron-builder --linux dir with a stand-in Electron', () => {
   it('writes the app layout: renamed executable, app.asar, unpacked native module, seeds', () => {
     expect(existsSync(join(appDir, 'parley')), log).toBe(true)
     expect(existsSync(join(appDir, 'resources', 'app.asar'))).toBe(true)
-    expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true)
+    expect(
+      existsSync(
+        join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      ),
+    ).toBe(true)
     expect(readdirSync(join(appDir, 'resources', 'seeds')).length).toBeGreaterThan(0)
   })
 
