@@ -8,6 +8,8 @@ import { getArticle } from './core/articles/repo'
 import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault } from './core/notebook'
+import { listThemes } from './core/themes/repo'
+import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
 import { defaultNotebookPath, rendererDir, seedsDir } from './paths'
 
@@ -72,14 +74,27 @@ export interface AnalyzeOutput {
 export function analyze(paths: string[]): AnalyzeOutput {
   const { db } = openDatabase(':memory:')
   try {
-    const articles = collectPaths(paths).map((file) => {
+    const imported = collectPaths(paths).map((file) => {
       let result: ImportResult
       try {
         result = storeArticle(db, prepareArticle(readSource(file)))
       } catch (error) {
         result = failed(file, error)
       }
+      return { file, result }
+    })
+    const cache = { stats: null }
+    const themes = listThemes(db)
+    const articles = imported.map(({ file, result }) => {
       const stored = result.id ? getArticle(db, result.id) : undefined
+      const spans: AnalyzeOutput['articles'][number]['themes'] = {}
+      if (stored) {
+        for (const s of suggestions(db, cache, stored.id, stored.body)) {
+          const name = themes.find((t) => t.id === s.themeId)?.name
+          if (name) (spans[name] ??= []).push({ start: s.start, end: s.end, text: s.text })
+        }
+        for (const list of Object.values(spans)) list.sort((a, b) => a.start - b.start)
+      }
       return {
         file,
         status: result.status,
@@ -88,7 +103,7 @@ export function analyze(paths: string[]): AnalyzeOutput {
         outlet: stored?.outlet ?? null,
         published: stored?.published ?? null,
         body: stored?.body ?? '',
-        themes: {},
+        themes: spans,
         round: null,
       }
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Article, ArticleSummary, ImportProgress, ImportResult, NotebookInfo, SearchHit } from './model'
+import type { Article, ArticleSummary, Highlight, ImportProgress, ImportResult, NotebookInfo, SearchHit, Suggestion, Theme } from './model'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -14,6 +14,20 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 
+const offset = z.number().int().min(0).max(MAX_IMPORT_FILE_BYTES)
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a color like #3b6fd8')
+  .transform((c) => c.toLowerCase())
+const themeName = z.string().trim().min(1, 'a theme needs a name').max(80)
+const term = z.string().trim().min(1).max(60)
+const keywords = z.object({ terms: z.array(term).max(200), context: z.array(term).max(200) }).strict()
+const comment = z.string().max(10_000)
+const span = z
+  .object({ articleId: id, start: offset, end: offset })
+  .strict()
+  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] })
+
 export const contract = {
   'notebook.info': call<NotebookInfo>()(z.object({}).strict()),
   'articles.list': call<ArticleSummary[]>()(
@@ -21,6 +35,8 @@ export const contract = {
       .object({
         sort: z.enum(['published', 'title', 'outlet', 'words', 'imported']).default('published'),
         direction: z.enum(['asc', 'desc']).default('desc'),
+        /** Only articles with highlights of this theme. */
+        themeId: id.optional(),
       })
       .strict(),
   ),
@@ -30,6 +46,7 @@ export const contract = {
       .object({
         query: z.string().max(500),
         limit: z.number().int().min(1).max(200).default(50),
+        themeId: id.optional(),
       })
       .strict(),
   ),
@@ -51,6 +68,68 @@ export const contract = {
       })
       .strict(),
   ),
+  'themes.list': call<Theme[]>()(z.object({}).strict()),
+  'themes.create': call<Theme>()(
+    z
+      .object({ name: themeName, color: color.optional(), description: z.string().max(500).optional(), keywords: keywords.optional() })
+      .strict(),
+  ),
+  'themes.update': call<Theme>()(
+    z
+      .object({
+        id,
+        name: themeName.optional(),
+        color: color.optional(),
+        description: z.string().max(500).optional(),
+        keywords: keywords.optional(),
+      })
+      .strict(),
+  ),
+  'themes.reorder': call<Theme[]>()(z.object({ ids: z.array(id).min(1).max(1000) }).strict()),
+  /** Soft delete: the theme and its highlights' coding come back with themes.restore. */
+  'themes.delete': call<Theme>()(z.object({ id }).strict()),
+  'themes.restore': call<Theme>()(z.object({ id }).strict()),
+  /** Moves every highlight of source to target and deletes source; returns the moved highlight ids (for undo). */
+  'themes.merge': call<{ moved: number[] }>()(
+    z
+      .object({ sourceId: id, targetId: id })
+      .strict()
+      .refine((m) => m.sourceId !== m.targetId, { message: 'a theme cannot be merged into itself', path: ['targetId'] }),
+  ),
+  'themes.unmerge': call<Theme>()(z.object({ sourceId: id, moved: z.array(id).max(100_000) }).strict()),
+
+  'highlights.list': call<Highlight[]>()(z.object({ articleId: id }).strict()),
+  'highlights.create': call<Highlight>()(
+    z
+      .object({ articleId: id, start: offset, end: offset, themeId: id.nullable(), comment: comment.optional() })
+      .strict()
+      .refine((h) => h.end > h.start, { message: 'end must be after start', path: ['end'] }),
+  ),
+  'highlights.update': call<Highlight>()(
+    z
+      .object({ id, themeId: id.nullable().optional(), comment: comment.optional(), start: offset.optional(), end: offset.optional() })
+      .strict()
+      .refine((h) => (h.start === undefined) === (h.end === undefined), { message: 'start and end change together', path: ['end'] }),
+  ),
+  /** Returns the deleted highlight so the UI can undo with highlights.restore. */
+  'highlights.delete': call<Highlight>()(z.object({ id }).strict()),
+  'highlights.restore': call<Highlight>()(
+    z
+      .object({
+        id,
+        articleId: id,
+        themeId: id.nullable(),
+        start: offset,
+        end: offset,
+        comment,
+        createdAt: z.iso.datetime(),
+      })
+      .strict(),
+  ),
+
+  'suggestions.list': call<Suggestion[]>()(z.object({ articleId: id, themeId: id.optional() }).strict()),
+  'suggestions.reject': call<null>()(span.and(z.object({ themeId: id }))),
+  'suggestions.unreject': call<null>()(span.and(z.object({ themeId: id }))),
 } as const
 
 export const events = {

@@ -67,3 +67,56 @@ export interface NotebookInfo {
 }
 
 export type ArticleSort = 'published' | 'title' | 'outlet' | 'words' | 'imported'
+
+export interface ThemeKeywords {
+  /** What the theme is about. */
+  terms: string[]
+  /** Words that must also appear nearby for a suggestion; empty means no such condition. */
+  context: string[]
+}
+
+export interface Theme {
+  id: number
+  name: string
+  /** #rrggbb */
+  color: string
+  description: string
+  keywords: ThemeKeywords
+  position: number
+  highlights: number
+}
+
+export type AnchorState = 'anchored' | 'orphan'
+
+/** A coded passage: W3C TextPositionSelector (start, end) + TextQuoteSelector (exact, prefix, suffix) on the clean body. */
+export interface Highlight {
+  id: number
+  articleId: number
+  themeId: number | null
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+  comment: string
+  anchor: AnchorState
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SuggestionReason {
+  /** Theme keywords (and terms learnt from the user's highlights) that matched. */
+  terms: string[]
+  /** The user's own highlight this passage resembles most, when that counted. */
+  resembles: { highlightId: number; text: string } | null
+}
+
+export interface Suggestion {
+  articleId: number
+  themeId: number
+  start: number
+  end: number
+  text: string
+  score: number
+  reason: SuggestionReason
+}

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult } from '../../shared/model'
 import { collectPaths, importSources, type SourceFile } from './articles/import'
-import { countArticles, getArticle, listArticles } from './articles/repo'
+import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
+import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
+import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
+import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
@@ -30,6 +33,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const { db, backup } = openDatabase(file, { readOnly: options.readOnly })
   const emit: EventSink = options.emit ?? (() => undefined)
   const readOnly = options.readOnly ?? false
+  const now = (): Date => new Date()
+  const cache: SuggestionCache = { stats: null }
+  // Every write goes through here: a read-only notebook refuses it with a clear message.
+  const write = <T>(fn: () => T): T => {
+    if (readOnly) throw readOnlyNotebook()
+    return fn()
+  }
 
   const runImport = async (sources: Array<SourceFile | string>): Promise<ImportResult[]> => {
     if (readOnly) throw readOnlyNotebook()
@@ -37,20 +47,49 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     const results = await importSources(db, sources, {
       onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }),
     })
-    if (results.some((r) => r.status === 'imported')) emit('library.changed', { reason: 'import' })
+    if (results.some((r) => r.status === 'imported')) {
+      cache.stats = null
+      emit('library.changed', { reason: 'import' })
+    }
     return results
   }
 
   const handlers: Handlers = {
     'notebook.info': () => ({ path: file, articles: countArticles(db), schemaVersion: schemaVersion(db), readOnly }),
-    'articles.list': ({ sort, direction }) => listArticles(db, sort, direction),
+    'articles.list': ({ sort, direction, themeId }) => listArticles(db, sort, direction, themeId),
     'articles.get': ({ id }) => {
       const article = getArticle(db, id)
       if (!article) throw notFound('The article')
       return article
     },
-    'articles.search': ({ query, limit }) => searchArticles(db, query, limit),
+    'articles.search': ({ query, limit, themeId }) => searchArticles(db, query, limit, themeId),
     'articles.import': ({ files }) => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+
+    'themes.list': () => listThemes(db),
+    'themes.create': (input) => write(() => createTheme(db, input)),
+    'themes.update': ({ id, ...patch }) => write(() => updateTheme(db, id, patch)),
+    'themes.reorder': ({ ids }) => write(() => reorderThemes(db, ids)),
+    'themes.delete': ({ id }) => write(() => deleteTheme(db, id, now())),
+    'themes.restore': ({ id }) => write(() => restoreTheme(db, id)),
+    'themes.merge': ({ sourceId, targetId }) => write(() => ({ moved: mergeThemes(db, sourceId, targetId, now()) })),
+    'themes.unmerge': ({ sourceId, moved }) => write(() => unmergeThemes(db, sourceId, moved, now())),
+
+    'highlights.list': ({ articleId }) => {
+      if (!getArticle(db, articleId)) throw notFound('The article')
+      return listHighlights(db, articleId)
+    },
+    'highlights.create': (input) => write(() => createHighlight(db, input, now())),
+    'highlights.update': ({ id, ...patch }) => write(() => updateHighlight(db, id, patch, now())),
+    'highlights.delete': ({ id }) => write(() => deleteHighlight(db, id)),
+    'highlights.restore': (h) => write(() => createHighlight(db, h, now())),
+
+    'suggestions.list': ({ articleId, themeId }) => {
+      const article = getArticle(db, articleId)
+      if (!article) throw notFound('The article')
+      return suggestions(db, cache, article.id, article.body, themeId)
+    },
+    'suggestions.reject': (span) => write(() => rejectSuggestion(db, span, now())),
+    'suggestions.unreject': (span) => write(() => unrejectSuggestion(db, span)),
   }
 
   return {
@@ -77,4 +116,4 @@ export async function openOrCreateDefault(file: string, seedsDir: string | null,
   return { notebook, created, seeded }
 }
 
-export { latestVersion }
+export { latestVersion, allBodies }

@@ -85,17 +85,24 @@ const ORDER: Record<ArticleSort, string> = {
   imported: 'id',
 }
 
-export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc'): ArticleSummary[] {
+export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc', themeId?: number): ArticleSummary[] {
   // Both the column and the direction come from closed sets, never from the caller's text.
   const dir = direction === 'asc' ? 'ASC' : 'DESC'
   const order = ORDER[sort]
     .split(', ')
     .map((part) => (part.endsWith('IS NULL') ? part : `${part} ${dir}`))
     .join(', ')
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY ${order}, id ${dir}`).all() as ArticleRow[]
+  const where = themeId === undefined ? '' : 'WHERE id IN (SELECT article_id FROM highlights WHERE theme_id = @themeId)'
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${order}, id ${dir}`)
+    .all(themeId === undefined ? {} : { themeId }) as ArticleRow[]
   return rows.map(toSummary)
 }
 
 export function countArticles(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}
+
+export function allBodies(db: Db): Array<{ id: number; body: string }> {
+  return db.prepare('SELECT id, body FROM articles ORDER BY id').all() as Array<{ id: number; body: string }>
 }

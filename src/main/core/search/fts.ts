@@ -55,10 +55,17 @@ export const SEARCH_SQL = `
   ORDER BY bm25(articles_fts, 5.0, 1.0)
   LIMIT ?`
 
-export function searchArticles(db: Db, input: string, limit: number): SearchHit[] {
+const SEARCH_IN_THEME_SQL = SEARCH_SQL.replace(
+  'WHERE articles_fts MATCH ?',
+  'WHERE articles_fts MATCH ? AND a.id IN (SELECT article_id FROM highlights WHERE theme_id = ?)',
+)
+
+export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
-  const rows = db.prepare(SEARCH_SQL).all(query, limit) as Array<{
+  const rows = (
+    themeId === undefined ? db.prepare(SEARCH_SQL).all(query, limit) : db.prepare(SEARCH_IN_THEME_SQL).all(query, themeId, limit)
+  ) as Array<{
     id: number
     outlet: string | null
     published: string | null

@@ -1,0 +1,157 @@
+import type { Theme, ThemeKeywords } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { invalidInput, notFound, ParleyError } from '../errors'
+
+interface ThemeRow {
+  id: number
+  name: string
+  color: string
+  description: string
+  keywords: string
+  position: number
+  deleted_at: string | null
+  highlights: number
+}
+
+// A palette that reads on light and dark backgrounds; new themes take the next unused color.
+const PALETTE = ['#e0a100', '#2f8f5b', '#3b6fd8', '#c2410c', '#8e44ad', '#0f8b8d', '#d6336c', '#6b7280', '#7c5c2e', '#5b8c00']
+
+function parseKeywords(json: string): ThemeKeywords {
+  try {
+    const value = JSON.parse(json) as Partial<ThemeKeywords>
+    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+    return { terms: strings(value.terms), context: strings(value.context) }
+  } catch {
+    return { terms: [], context: [] }
+  }
+}
+
+const toTheme = (row: ThemeRow): Theme => ({
+  id: row.id,
+  name: row.name,
+  color: row.color,
+  description: row.description,
+  keywords: parseKeywords(row.keywords),
+  position: row.position,
+  highlights: row.highlights,
+})
+
+const SELECT = `SELECT t.*, (SELECT count(*) FROM highlights h WHERE h.theme_id = t.id) AS highlights FROM themes t`
+
+export function listThemes(db: Db): Theme[] {
+  return (db.prepare(`${SELECT} WHERE t.deleted_at IS NULL ORDER BY t.position, t.id`).all() as ThemeRow[]).map(toTheme)
+}
+
+/** Any theme by id, deleted or not (for undo); `live` requires it not to be deleted. */
+export function getTheme(db: Db, id: number, options: { live?: boolean } = {}): Theme {
+  const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as ThemeRow | undefined
+  if (!row || (options.live !== false && row.deleted_at !== null)) throw notFound('The theme')
+  return toTheme(row)
+}
+
+function ensureUniqueName(db: Db, name: string, exceptId?: number): void {
+  const clash = db
+    .prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?')
+    .get(name, exceptId ?? null)
+  if (clash) throw invalidInput(`There is already a theme called “${name}”.`)
+}
+
+export interface ThemeInput {
+  name: string
+  color?: string
+  description?: string
+  keywords?: ThemeKeywords
+}
+
+export function createTheme(db: Db, input: ThemeInput): Theme {
+  return db.transaction(() => {
+    ensureUniqueName(db, input.name)
+    const used = new Set(
+      (db.prepare('SELECT color FROM themes WHERE deleted_at IS NULL').pluck().all() as string[]).map((c) => c.toLowerCase()),
+    )
+    const count = db.prepare('SELECT count(*) FROM themes').pluck().get() as number
+    const color = input.color?.toLowerCase() ?? PALETTE.find((c) => !used.has(c)) ?? (PALETTE[count % PALETTE.length] as string)
+    const position = ((db.prepare('SELECT max(position) FROM themes WHERE deleted_at IS NULL').pluck().get() as number | null) ?? 0) + 1
+    const keywords = input.keywords ?? { terms: defaultTerms(input.name), context: [] }
+    const info = db
+      .prepare('INSERT INTO themes (name, color, description, keywords, position) VALUES (?, ?, ?, ?, ?)')
+      .run(input.name, color, input.description ?? '', JSON.stringify(keywords), position)
+    return getTheme(db, Number(info.lastInsertRowid))
+  })()
+}
+
+/** A new theme's name is its first keywords, so suggestions work before the user writes any. */
+function defaultTerms(name: string): string[] {
+  return (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2)
+}
+
+export function updateTheme(db: Db, id: number, patch: Partial<ThemeInput>): Theme {
+  return db.transaction(() => {
+    getTheme(db, id)
+    if (patch.name !== undefined) ensureUniqueName(db, patch.name, id)
+    db.prepare(
+      `UPDATE themes SET name = coalesce(?, name), color = coalesce(?, color), description = coalesce(?, description),
+         keywords = coalesce(?, keywords) WHERE id = ?`,
+    ).run(
+      patch.name ?? null,
+      patch.color?.toLowerCase() ?? null,
+      patch.description ?? null,
+      patch.keywords ? JSON.stringify(patch.keywords) : null,
+      id,
+    )
+    return getTheme(db, id)
+  })()
+}
+
+export function reorderThemes(db: Db, ids: number[]): Theme[] {
+  return db.transaction(() => {
+    const live = listThemes(db).map((t) => t.id)
+    if (new Set(ids).size !== ids.length || ids.length !== live.length || !ids.every((i) => live.includes(i))) {
+      throw invalidInput('The new order must list every theme exactly once.')
+    }
+    const set = db.prepare('UPDATE themes SET position = ? WHERE id = ?')
+    ids.forEach((id, i) => set.run(i + 1, id))
+    return listThemes(db)
+  })()
+}
+
+export function deleteTheme(db: Db, id: number, now: Date): Theme {
+  const theme = getTheme(db, id)
+  db.prepare('UPDATE themes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id)
+  return theme
+}
+
+export function restoreTheme(db: Db, id: number): Theme {
+  return db.transaction(() => {
+    const theme = getTheme(db, id, { live: false })
+    ensureUniqueName(db, theme.name, id)
+    db.prepare('UPDATE themes SET deleted_at = NULL WHERE id = ?').run(id)
+    return getTheme(db, id)
+  })()
+}
+
+export function mergeThemes(db: Db, sourceId: number, targetId: number, now: Date): number[] {
+  return db.transaction(() => {
+    getTheme(db, sourceId)
+    getTheme(db, targetId)
+    const moved = db.prepare('SELECT id FROM highlights WHERE theme_id = ? ORDER BY id').pluck().all(sourceId) as number[]
+    db.prepare('UPDATE highlights SET theme_id = ?, updated_at = ? WHERE theme_id = ?').run(targetId, now.toISOString(), sourceId)
+    db.prepare('UPDATE themes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), sourceId)
+    return moved
+  })()
+}
+
+export function unmergeThemes(db: Db, sourceId: number, moved: number[], now: Date): Theme {
+  return db.transaction(() => {
+    const theme = restoreTheme(db, sourceId)
+    const back = db.prepare('UPDATE highlights SET theme_id = ?, updated_at = ? WHERE id = ?')
+    for (const id of moved) back.run(sourceId, now.toISOString(), id)
+    return getTheme(db, theme.id)
+  })()
+}
+
+export function requireLiveTheme(db: Db, id: number | null): void {
+  if (id === null) return
+  const row = db.prepare('SELECT deleted_at FROM themes WHERE id = ?').get(id) as { deleted_at: string | null } | undefined
+  if (!row || row.deleted_at !== null) throw new ParleyError('not_found', 'The theme was not found.')
+}

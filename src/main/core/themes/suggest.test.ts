@@ -1,0 +1,108 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../../tests/helpers'
+import { openNotebook } from '../notebook'
+
+const tempDir = useTempDir()
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64')
+
+const SHORTAGE = `Hospitals struggle to fill night shifts
+
+Regional hospitals say a shortage of nursing staff has forced them to close beds and cancel planned operations this winter.
+
+Managers said staffing levels on night shifts had fallen to their lowest in a decade, and that hiring had slowed because of housing costs.
+
+The health ministry said it would fund 400 extra training places and review visa rules for overseas nurses.`
+
+const APARTMENTS = `Apartment sales slow as rates rise
+
+Sales of apartments in the capital fell for a third month in October as higher mortgage rates kept buyers away, estate agents said.
+
+Several developers have paused work on new properties, and prices for older buildings in the centre dropped by about four percent.
+
+Agents expect the market for residential property to recover slowly next year.`
+
+const TALKS = `Envoys agree to restore consular staff
+
+Diplomats from the two countries agreed on Friday to let each embassy hire local staff again and to issue visas for new diplomats, ending a long freeze on staffing at both missions.
+
+They also discussed the return of two diplomatic compounds that were seized six years ago, but reached no deal on the properties.
+
+Both sides said they would study a plan to resume direct flights between the capitals, suspended since the crisis began.`
+
+async function notebookWith(files: Record<string, string>) {
+  const notebook = openNotebook(join(tempDir(), 'n.parley'))
+  const results = await notebook.handlers['articles.import']({
+    files: Object.entries(files).map(([name, text]) => ({ name, data: b64(text) })),
+  })
+  const ids = Object.fromEntries(results.map((r) => [r.file, r.id as number]))
+  const themes = Object.fromEntries((await notebook.handlers['themes.list']({})).map((t) => [t.name, t.id]))
+  return { notebook, ids, themes }
+}
+
+describe('suggestions', () => {
+  it('proposes passages for each default theme in a report of talks, with the matched terms as the reason', async () => {
+    const { notebook, ids, themes } = await notebookWith({ 'talks.txt': TALKS, 'shortage.txt': SHORTAGE, 'apartments.txt': APARTMENTS })
+    const list = await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']! })
+    const byTheme = (name: string) => list.filter((s) => s.themeId === themes[name])
+    expect(byTheme('Embassy staffing')[0]?.text).toMatch(/^Diplomats from the two countries agreed/)
+    expect(byTheme('Diplomatic properties')[0]?.text).toMatch(/^They also discussed the return of two diplomatic compounds/)
+    expect(byTheme('Direct flights')[0]?.text).toMatch(/resume direct flights/)
+    expect(byTheme('Direct flights')[0]?.reason.terms).toEqual(expect.arrayContaining(['direct', 'flights']))
+    const article = await notebook.handlers['articles.get']({ id: ids['talks.txt']! })
+    for (const s of list) expect(article.body.slice(s.start, s.end)).toBe(s.text)
+    notebook.close()
+  })
+
+  it('does not mistake a worker shortage for embassy staffing, or apartment sales for diplomatic properties', async () => {
+    const { notebook, ids } = await notebookWith({ 'talks.txt': TALKS, 'shortage.txt': SHORTAGE, 'apartments.txt': APARTMENTS })
+    expect(await notebook.handlers['suggestions.list']({ articleId: ids['shortage.txt']! })).toEqual([])
+    expect(await notebook.handlers['suggestions.list']({ articleId: ids['apartments.txt']! })).toEqual([])
+    notebook.close()
+  })
+
+  it('never proposes a rejected span again, and forgets the rejection on undo', async () => {
+    const { notebook, ids, themes } = await notebookWith({ 'talks.txt': TALKS })
+    const themeId = themes['Direct flights']!
+    const [first] = await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId })
+    expect(first).toBeDefined()
+    const span = { articleId: first!.articleId, themeId, start: first!.start, end: first!.end }
+    await notebook.handlers['suggestions.reject'](span)
+    expect(
+      (await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId })).some((s) => s.start === span.start),
+    ).toBe(false)
+    await notebook.handlers['suggestions.unreject'](span)
+    expect(
+      (await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId })).some((s) => s.start === span.start),
+    ).toBe(true)
+    notebook.close()
+  })
+
+  it('works for a theme the user invents and learns from its highlights', async () => {
+    const SPORT = `Club signs striker before deadline
+
+The club signed a new striker on Monday for a fee of twelve million, beating two rivals to the transfer.
+
+The manager said the striker would help the attack, which has scored only nine goals this season.
+
+Supporters welcomed the transfer, though some asked why the defence was not strengthened.`
+    const OTHER = `Striker moves abroad
+
+A young striker left the league on Thursday after a transfer abroad, the second this month, and the fee was not disclosed.`
+    const { notebook, ids } = await notebookWith({ 'sport.txt': SPORT, 'other.txt': OTHER, 'talks.txt': TALKS })
+    const theme = await notebook.handlers['themes.create']({ name: 'Transfers' })
+    expect(theme.keywords.terms).toEqual(['transfers'])
+    const before = await notebook.handlers['suggestions.list']({ articleId: ids['other.txt']!, themeId: theme.id })
+    const sport = await notebook.handlers['articles.get']({ id: ids['sport.txt']! })
+    const sentence = 'The club signed a new striker on Monday for a fee of twelve million, beating two rivals to the transfer.'
+    const start = sport.body.indexOf(sentence)
+    await notebook.handlers['highlights.create']({ articleId: sport.id, start, end: start + sentence.length, themeId: theme.id })
+    const after = await notebook.handlers['suggestions.list']({ articleId: ids['other.txt']!, themeId: theme.id })
+    expect(after.length).toBeGreaterThanOrEqual(1)
+    expect(after[0]!.score).toBeGreaterThan(before[0]?.score ?? 0)
+    expect(after[0]!.reason.terms).toEqual(expect.arrayContaining(['striker']))
+    expect(await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId: theme.id })).toEqual([])
+    notebook.close()
+  })
+})

@@ -1,0 +1,165 @@
+import type { Suggestion, Theme } from '../../../shared/model'
+import { sentences, type SentenceSpan } from '../text/sentences'
+import { stem, terms } from '../text/terms'
+
+export interface CorpusStats {
+  documents: number
+  /** stem → number of articles that use it */
+  df: Map<string, number>
+}
+
+export function corpusStats(bodies: Iterable<string>): CorpusStats {
+  const df = new Map<string, number>()
+  let documents = 0
+  for (const body of bodies) {
+    documents++
+    for (const t of new Set(terms(body))) df.set(t, (df.get(t) ?? 0) + 1)
+  }
+  return { documents, df }
+}
+
+export interface ThemeModel {
+  theme: Theme
+  /** stem → weight (1 for the theme's own terms, less for terms learnt from highlights) */
+  weights: Map<string, number>
+  context: Set<string>
+  highlights: Array<{ id: number; text: string; stems: Set<string> }>
+}
+
+const K1 = 1.2
+const B = 0.75
+
+function idf(stats: CorpusStats, term: string): number {
+  const n = stats.df.get(term) ?? 0
+  return Math.log(1 + (stats.documents - n + 0.5) / (n + 0.5))
+}
+
+/**
+ * A theme's query: its keywords, expanded with the distinctive terms of the user's own highlights
+ * of that theme (frequent in them, rare in the notebook), so suggestions learn from the coding.
+ */
+export function themeModel(theme: Theme, highlights: Array<{ id: number; text: string }>, stats: CorpusStats): ThemeModel {
+  const weights = new Map<string, number>()
+  for (const t of theme.keywords.terms.flatMap((k) => terms(k))) weights.set(t, 1)
+  const context = new Set(theme.keywords.context.flatMap((k) => terms(k)))
+  const counts = new Map<string, number>()
+  for (const h of highlights) for (const t of new Set(terms(h.text))) counts.set(t, (counts.get(t) ?? 0) + 1)
+  const learnt = [...counts]
+    .filter(([t, n]) => !weights.has(t) && t.length > 2 && !/^\d+$/.test(t) && (n >= 2 || highlights.length === 1))
+    .map(([t, n]) => [t, n * idf(stats, t)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+  for (const [t] of learnt) weights.set(t, 0.5)
+  return { theme, weights, context, highlights: highlights.map((h) => ({ ...h, stems: new Set(terms(h.text)) })) }
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const x of a) if (b.has(x)) shared++
+  return shared / (a.size + b.size - shared || 1)
+}
+
+export interface SuggestOptions {
+  /** Spans already coded with the theme, or rejected for it: never proposed. */
+  skip?: (themeId: number, start: number, end: number) => boolean
+  perTheme?: number
+}
+
+export const MIN_SCORE = 1.5
+
+/**
+ * Ranks an article's sentences per theme by BM25 against the theme model. A sentence qualifies
+ * when it matches the theme's terms and, if the theme names context words, one of them appears in
+ * its paragraph: "staff" in a piece about a hospital is not "embassy staffing".
+ */
+export function suggestForArticle(
+  articleId: number,
+  body: string,
+  models: ThemeModel[],
+  stats: CorpusStats,
+  options: SuggestOptions = {},
+): Suggestion[] {
+  const spans = sentences(body)
+  if (!spans.length) return []
+  const sentenceTerms = spans.map((s) => terms(s.text))
+  const avgLength = sentenceTerms.reduce((n, t) => n + t.length, 0) / spans.length || 1
+  const paragraphTerms = new Map<number, Set<string>>()
+  spans.forEach((s, i) => {
+    const set = paragraphTerms.get(s.paragraph) ?? new Set<string>()
+    for (const t of sentenceTerms[i] ?? []) set.add(t)
+    paragraphTerms.set(s.paragraph, set)
+  })
+
+  const out: Suggestion[] = []
+  const articleTerms = sentenceTerms.flat()
+  for (const model of models) {
+    // An article that is plainly about the theme's context lends it to sentences that match two terms.
+    const articleContext = articleTerms.filter((t) => model.context.has(t)).length
+    if (!model.weights.size && !model.highlights.length) continue
+    const scored: Suggestion[] = []
+    spans.forEach((span: SentenceSpan, i) => {
+      const list = sentenceTerms[i] ?? []
+      const tf = new Map<string, number>()
+      for (const t of list) tf.set(t, (tf.get(t) ?? 0) + 1)
+      const matched = [...tf.keys()].filter((t) => model.weights.has(t))
+      const own = matched.filter((t) => model.weights.get(t) === 1)
+      const contextHit =
+        model.context.size === 0 ||
+        [...(paragraphTerms.get(span.paragraph) ?? [])].some((t) => model.context.has(t)) ||
+        (articleContext >= 3 && new Set(own).size >= 2)
+      const contextInSentence = [...tf.keys()].filter((t) => model.context.has(t) && !model.weights.has(t))
+      let resembles: Suggestion['reason']['resembles'] = null
+      let similarity = 0
+      const stems = new Set(list)
+      for (const h of model.highlights) {
+        const sim = jaccard(stems, h.stems)
+        if (sim > similarity) {
+          similarity = sim
+          resembles = { highlightId: h.id, text: h.text.length > 140 ? `${h.text.slice(0, 140)}…` : h.text }
+        }
+      }
+      if (similarity < 0.25) resembles = null
+      const distinct = new Set([...matched, ...contextInSentence]).size
+      const smallTheme = model.weights.size <= 2
+      if (!contextHit || matched.length === 0 || (distinct < 2 && !smallTheme && !resembles)) return
+      if (options.skip?.(model.theme.id, span.start, span.end)) return
+      let score = 0
+      for (const t of matched) {
+        const f = tf.get(t) ?? 0
+        const weight = model.weights.get(t) ?? 0
+        // Theme terms were chosen by the user, learnt terms by their highlights: in a small
+        // notebook where every article uses them, their idf must not fall to nothing.
+        const termIdf = Math.max(1, idf(stats, t))
+        score += weight * termIdf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * list.length) / avgLength)))
+      }
+      score += contextInSentence.length * 0.5 + (resembles ? similarity * 4 : 0)
+      if (score < (smallTheme ? MIN_SCORE / 2 : MIN_SCORE) || (own.length === 0 && !resembles)) return
+      scored.push({
+        articleId,
+        themeId: model.theme.id,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        score: Math.round(score * 100) / 100,
+        reason: { terms: surfaceTerms(span.text, [...matched, ...contextInSentence]), resembles },
+      })
+    })
+    out.push(...scored.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, options.perTheme ?? 12))
+  }
+  return out.sort((a, b) => b.score - a.score)
+}
+
+/** The words as they appear in the sentence, for the reason shown to the user. */
+function surfaceTerms(text: string, stems: string[]): string[] {
+  const wanted = new Set(stems)
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+    const s = stem(w)
+    if (wanted.has(s) && !seen.has(s)) {
+      seen.add(s)
+      out.push(w.toLowerCase())
+    }
+  }
+  return out
+}
