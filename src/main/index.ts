@@ -7,45 +7,93 @@ import {
   nativeTheme,
   net,
   protocol,
+  screen,
   session,
   shell,
-  type MenuItemConstructorOptions,
+  type MessageBoxOptions,
 } from 'electron'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EventSink } from '../shared/contract'
+import type { ImportResult } from '../shared/model'
 import { IMPORTABLE_EXTENSIONS } from './core/articles/import'
-import { openOrCreateDefault, type Notebook } from './core/notebook'
+import { openNotebook, openOrCreateDefault } from './core/notebook'
 import { CSP } from './hosts/csp'
 import { bindIpc, ipcEmitter } from './hosts/ipc'
 import { resolveStatic } from './hosts/static'
 import { appRoot } from './paths'
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedNavigation, permissionDecision, windowOptions } from './security'
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isSafeExternalUrl, permissionDecision, windowOptions } from './security'
+import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/argv'
+import { menuTemplate, type MenuCommand } from './shell/menu'
+import { createNotebookSession, type NotebookSession } from './shell/notebook-session'
+import { addRecent, pruneRecent } from './shell/recent'
+import { readSettings, writeSettings, type ShellSettings } from './shell/settings'
+import { restoreWindowState } from './shell/window-state'
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
+const isDev = !app.isPackaged
 let mainWindow: BrowserWindow | null = null
-let notebook: Notebook | null = null
+let notebooks: NotebookSession | null = null
+let settings: ShellSettings = { window: null, recent: [], notebook: null }
+/** Files asked for before the window exists (macOS open-file fires before ready; first-launch argv). */
+const pending: LaunchFiles = { notebook: null, imports: [] }
 
 const rendererRoot = (): string => join(__dirname, '..', 'renderer')
 const seeds = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(appRoot(__dirname), 'seeds'))
+const settingsFile = (): string => join(app.getPath('userData'), 'shell-settings.json')
+const defaultNotebook = (): string => join(app.getPath('userData'), 'Notebook.parley')
+const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile()
+const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory()
 
+// ---- errors: shown as dialogs, never lost in a console -------------------------------------------
+function showError(title: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(title, error)
+  if (app.isReady()) dialog.showErrorBox(title, message)
+}
+process.on('uncaughtException', (error) => showError('Parley hit an unexpected problem', error))
+process.on('unhandledRejection', (reason) => showError('Parley hit an unexpected problem', reason))
+
+// ---- single instance; files from "Open with" and from a second launch ------------------------------
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+  app.on('second-instance', (_event, argv, cwd) => {
+    const files = filesFromArgv(argv, cwd, { isFile, isDir, importable: [...IMPORTABLE_EXTENSIONS], appPath: app.getAppPath() })
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+    }
+    void openLaunchFiles(files)
   })
+  // macOS delivers files (also at first launch) through open-file, which must be registered before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    const files: LaunchFiles = path.toLowerCase().endsWith(NOTEBOOK_EXTENSION)
+      ? { notebook: path, imports: [] }
+      : { notebook: null, imports: [path] }
+    void openLaunchFiles(files)
+  })
+  const first = filesFromArgv(process.argv, process.cwd(), {
+    isFile,
+    isDir,
+    importable: [...IMPORTABLE_EXTENSIONS],
+    appPath: app.getAppPath(),
+  })
+  pending.notebook = first.notebook
+  pending.imports.push(...first.imports)
   app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Parley could not start', String((error as Error).message ?? error))
+    dialog.showErrorBox('Parley could not start', error instanceof Error ? error.message : String(error))
     app.quit()
   })
 }
 
 async function start(): Promise<void> {
-  // Our renderer comes from our own scheme, never from file:// or the network.
+  // Our renderer comes from our own scheme, never from file:// or the network; the CSP header is set
+  // on every response (and the same policy is in index.html's meta tag).
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
@@ -67,41 +115,156 @@ async function start(): Promise<void> {
     callback({ cancel: !allowed })
   })
 
+  settings = readSettings(settingsFile())
+  settings.recent = pruneRecent(settings.recent, isFile)
+
   let sink: EventSink = () => undefined
   const emit: EventSink = (event, payload) => sink(event, payload)
-  const opened = await openOrCreateDefault(join(app.getPath('userData'), 'Notebook.parley'), seeds(), { emit })
-  notebook = opened.notebook
-  bindIpc(ipcMain, notebook.handlers)
+  const startFile = pending.notebook ?? (settings.notebook && isFile(settings.notebook) ? settings.notebook : defaultNotebook())
+  pending.notebook = null
+  const first =
+    startFile === defaultNotebook() ? (await openOrCreateDefault(startFile, seeds(), { emit })).notebook : openNotebook(startFile, { emit })
+  notebooks = createNotebookSession(first, (file) => openNotebook(file, { emit }))
+  // Bound once: the session's handlers follow whichever notebook is open.
+  bindIpc(ipcMain, notebooks.handlers)
   sink = ipcEmitter(() => mainWindow?.webContents ?? null)
+  remember(first.file)
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()))
+  app.setAboutPanelOptions({
+    applicationName: 'Parley',
+    applicationVersion: app.getVersion(),
+    version: `Electron ${process.versions.electron}`,
+    copyright: 'Copyright © 2026 Parley',
+  })
+  rebuildMenu()
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
+  if (pending.imports.length) void openLaunchFiles({ notebook: null, imports: pending.imports.splice(0) })
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(windowOptions(join(__dirname, '..', 'preload', 'index.js'), nativeTheme.shouldUseDarkColors))
+  const restored = restoreWindowState(
+    settings.window,
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
+  const options = windowOptions(join(__dirname, '..', 'preload', 'index.js'), nativeTheme.shouldUseDarkColors, { devTools: isDev })
+  const win = new BrowserWindow({ ...options, ...restored.bounds })
   mainWindow = win
-  win.webContents.on('will-navigate', (event, url) => {
+  const contents = win.webContents
+  contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault()
   })
-  win.webContents.on('will-redirect', (event, url) => {
+  contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault()
   })
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  win.once('ready-to-show', () => win.show())
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  // New windows are always refused; a plain web link is offered to the OS browser after a confirmation.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void confirmExternal(url)
+    return { action: 'deny' }
+  })
+  if (!isDev) contents.on('devtools-opened', () => contents.closeDevTools())
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return
+    void dialog
+      .showMessageBox(win, {
+        type: 'error',
+        message: 'The Parley window stopped unexpectedly.',
+        detail: `Reason: ${details.reason}. Your notebook is saved; reload to continue.`,
+        buttons: ['Reload', 'Close'],
+      })
+      .then(({ response }) => (response === 0 ? contents.reload() : win.close()))
+  })
+  win.once('ready-to-show', () => {
+    if (restored.maximized) win.maximize()
+    win.show()
+  })
+  win.on('close', () => {
+    settings.window = { bounds: win.getNormalBounds(), maximized: win.isMaximized() }
+    saveSettings()
+  })
   win.on('closed', () => {
     mainWindow = null
   })
   void win.loadURL(`${APP_ORIGIN}/index.html`)
 }
 
+async function confirmExternal(url: string): Promise<void> {
+  const options: MessageBoxOptions = {
+    type: 'question',
+    message: 'Open this link in your browser?',
+    detail: url,
+    buttons: ['Open', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  }
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  if (response === 0) await shell.openExternal(url)
+}
+
+// ---- notebooks: new, open, recent ------------------------------------------------------------------
+function remember(file: string): void {
+  settings.recent = addRecent(settings.recent, file)
+  settings.notebook = file
+  app.addRecentDocument(file)
+  saveSettings()
+  rebuildMenu()
+}
+
+function saveSettings(): void {
+  try {
+    writeSettings(settingsFile(), settings)
+  } catch (error) {
+    console.error('Could not save the window and recent-notebook settings', error)
+  }
+}
+
+async function switchNotebook(file: string): Promise<void> {
+  if (!notebooks) return
+  try {
+    await notebooks.switchTo(file)
+    remember(file)
+    mainWindow?.setTitle(`Parley — ${file}`)
+    // The renderer re-reads everything from the (new) notebook.
+    mainWindow?.webContents.reload()
+  } catch (error) {
+    showError('That notebook could not be opened', error)
+    settings.recent = pruneRecent(settings.recent, isFile)
+    rebuildMenu()
+  }
+}
+
+async function newNotebook(): Promise<void> {
+  const choice = await dialog.showSaveDialog({
+    title: 'New notebook',
+    defaultPath: join(app.getPath('documents'), `Notebook${NOTEBOOK_EXTENSION}`),
+    filters: [{ name: 'Parley notebook', extensions: [NOTEBOOK_EXTENSION.slice(1)] }],
+  })
+  if (choice.canceled || !choice.filePath) return
+  const file = choice.filePath.endsWith(NOTEBOOK_EXTENSION) ? choice.filePath : `${choice.filePath}${NOTEBOOK_EXTENSION}`
+  if (existsSync(file)) {
+    showError('A file with that name already exists', new Error(`${file} was not replaced. Choose another name, or open it.`))
+    return
+  }
+  await switchNotebook(file)
+}
+
+async function openNotebookDialog(): Promise<void> {
+  const choice = await dialog.showOpenDialog({
+    title: 'Open notebook',
+    properties: ['openFile'],
+    filters: [{ name: 'Parley notebook', extensions: [NOTEBOOK_EXTENSION.slice(1)] }],
+  })
+  if (!choice.canceled && choice.filePaths[0]) await switchNotebook(choice.filePaths[0])
+}
+
 async function importFromDialog(): Promise<void> {
-  if (!notebook || !mainWindow) return
-  const choice = await dialog.showOpenDialog(mainWindow, {
+  const choice = await dialog.showOpenDialog({
     title: 'Import articles',
     properties: ['openFile', 'multiSelections'],
     filters: [
@@ -109,54 +272,89 @@ async function importFromDialog(): Promise<void> {
       { name: 'All files', extensions: ['*'] },
     ],
   })
-  if (!choice.canceled) await notebook.importPaths(choice.filePaths)
+  if (!choice.canceled) await importPaths(choice.filePaths)
 }
 
-function menuTemplate(): MenuItemConstructorOptions[] {
-  const mac = process.platform === 'darwin'
-  return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void importFromDialog() },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', enabled: false },
-        { type: 'separator' },
-        { label: 'Show Notebook Folder', click: () => void shell.openPath(app.getPath('userData')) },
-        { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        {
-          label: 'About Parley',
-          click: () => void dialog.showMessageBox({ message: `Parley ${app.getVersion()}`, detail: 'An offline research notebook.' }),
-        },
-      ],
-    },
-  ]
+async function importPaths(paths: string[]): Promise<void> {
+  if (!notebooks || paths.length === 0) return
+  let results: ImportResult[]
+  try {
+    results = await notebooks.current().importPaths(paths)
+  } catch (error) {
+    showError('Import failed', error)
+    return
+  }
+  const failed = results.filter((r) => r.status === 'failed')
+  if (failed.length) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      message: `${failed.length} of ${results.length} file(s) could not be imported.`,
+      detail: failed.map((r) => `${r.file}: ${r.error ?? 'failed'}`).join('\n'),
+    })
+  }
 }
 
+async function openLaunchFiles(files: LaunchFiles): Promise<void> {
+  if (!notebooks) {
+    // Not ready yet: remember them for start().
+    if (files.notebook) pending.notebook = files.notebook
+    pending.imports.push(...files.imports)
+    return
+  }
+  if (files.notebook) await switchNotebook(files.notebook)
+  if (files.imports.length) await importPaths(files.imports)
+}
+
+// ---- menu --------------------------------------------------------------------------------------------
+/** Menu commands for the renderer travel as a contract event (`menu.command`) once the contract has it. */
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send('parley-event:menu.command', { command })
+}
+
+function about(): void {
+  const detail = [
+    `Version ${app.getVersion()}`,
+    `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
+    'An offline research notebook. Nothing leaves this computer.',
+  ].join('\n')
+  const options: MessageBoxOptions = { type: 'info', title: 'About Parley', message: 'Parley', detail, buttons: ['OK'] }
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+}
+
+function rebuildMenu(): void {
+  const template = menuTemplate({
+    platform: process.platform,
+    isDev,
+    appName: 'Parley',
+    recent: settings.recent,
+    actions: {
+      newNotebook: () => void newNotebook(),
+      openNotebook: () => void openNotebookDialog(),
+      openRecent: (path) => void switchNotebook(path),
+      clearRecent: () => {
+        settings.recent = []
+        app.clearRecentDocuments()
+        saveSettings()
+        rebuildMenu()
+      },
+      importArticles: () => void importFromDialog(),
+      command: sendMenuCommand,
+      about,
+      showNotebookFolder: () => {
+        if (notebooks) shell.showItemInFolder(notebooks.current().file)
+      },
+    },
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+// ---- lifecycle ---------------------------------------------------------------------------------------
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
 app.on('will-quit', () => {
-  notebook?.close()
-  notebook = null
+  // Checkpoint the WAL into the notebook file and close it: on disk it is one complete file again.
+  notebooks?.close()
+  notebooks = null
 })

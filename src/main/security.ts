@@ -21,7 +21,11 @@ export const webPreferences = {
   spellcheck: true,
 } as const
 
-export function windowOptions(preload: string, dark: boolean) {
+/**
+ * Options for the main window. Developer tools exist only when `devTools` is passed as true (a
+ * development run); a packaged app never gets them.
+ */
+export function windowOptions(preload: string, dark: boolean, extra: { devTools?: boolean } = {}) {
   return {
     width: 1280,
     height: 800,
@@ -30,7 +34,7 @@ export function windowOptions(preload: string, dark: boolean) {
     show: false,
     title: 'Parley',
     backgroundColor: dark ? '#1c1d21' : '#fafaf7',
-    webPreferences: { ...webPreferences, preload },
+    webPreferences: { ...webPreferences, devTools: extra.devTools === true, preload },
   }
 }
 
