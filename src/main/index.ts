@@ -150,7 +150,23 @@ function createWindow(): void {
     screen.getAllDisplays().map((d) => d.workArea),
   )
   const options = windowOptions(join(__dirname, '..', 'preload', 'index.js'), nativeTheme.shouldUseDarkColors, { devTools: isDev })
-  const win = new BrowserWindow({ ...options, ...restored.bounds })
+  const win = new BrowserWindow({
+    ...options,
+    ...restored.bounds,
+    // The same values security.ts defines (and its tests prove), spelled out at the constructor so that
+    // static scanners such as Electronegativity can see them.
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   mainWindow = win
   const contents = win.webContents
   contents.on('will-navigate', (event, url) => {

@@ -19,6 +19,8 @@ export const webPreferences = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: true,
+  /** Middle-click would otherwise try to open links in a new window (refused anyway by the open handler). */
+  disableBlinkFeatures: 'Auxclick',
 } as const
 
 /**
