@@ -387,7 +387,7 @@ export async function main(args: string[]): Promise<void> {
       })
     }
     console.log('Import throughput (plain-text news articles with page furniture)')
-    console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', ''], importRows))
+    console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', 'result'], importRows))
     console.log()
     console.log(formatTable(['articles', '(c)/(a)', '(c)/(b)', '(b)/(a)'], ratioRows))
     console.log()
