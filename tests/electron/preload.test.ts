@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest'
+import { eventNames, methodNames } from '../../src/shared/contract'
+
+const exposed = new Map<string, unknown>()
+const invoked: string[] = []
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+  ipcRenderer: {
+    invoke: async (channel: string) => {
+      invoked.push(channel)
+      return { ok: true, result: null }
+    },
+    on: () => undefined,
+    removeListener: () => undefined,
+  },
+}))
+
+describe('preload', () => {
+  it('exposes exactly { api, on, host } as window.parley: one function per contract call, no raw ipcRenderer', async () => {
+    await import('../../src/preload/index')
+    expect([...exposed.keys()]).toEqual(['parley'])
+    const bridge = exposed.get('parley') as { api: Record<string, unknown>; on: (e: string, l: () => void) => () => void; host: string }
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'host', 'on'])
+    expect(bridge.host).toBe('electron')
+    expect(Object.keys(bridge.api).sort()).toEqual([...methodNames].sort())
+    for (const fn of Object.values(bridge.api)) expect(typeof fn).toBe('function')
+    await (bridge.api['notebook.info'] as (i: unknown) => Promise<unknown>)({})
+    expect(invoked).toEqual(['parley:notebook.info'])
+    for (const event of eventNames) expect(typeof bridge.on(event, () => undefined)).toBe('function')
+    expect(() => bridge.on('not.an.event', () => undefined)).toThrow()
+  })
+})
