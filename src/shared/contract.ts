@@ -1,5 +1,17 @@
 import { z } from 'zod'
-import type { Article, ArticleSummary, Highlight, ImportProgress, ImportResult, NotebookInfo, SearchHit, Suggestion, Theme } from './model'
+import type {
+  Article,
+  ArticleSummary,
+  ArticleVersions,
+  Highlight,
+  ImportProgress,
+  ImportResult,
+  NotebookInfo,
+  RecleanResult,
+  SearchHit,
+  Suggestion,
+  Theme,
+} from './model'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -23,6 +35,8 @@ const themeName = z.string().trim().min(1, 'a theme needs a name').max(80)
 const term = z.string().trim().min(1).max(60)
 const keywords = z.object({ terms: z.array(term).max(200), context: z.array(term).max(200) }).strict()
 const comment = z.string().max(10_000)
+const articleField = z.enum(['title', 'outlet', 'wire', 'author', 'published', 'url'])
+const metaText = z.string().max(500)
 const span = z
   .object({ articleId: id, start: offset, end: offset })
   .strict()
@@ -68,6 +82,26 @@ export const contract = {
       })
       .strict(),
   ),
+  /** Sets metadata by hand: a string sets, null clears; both are user edits that win over detection. */
+  'articles.update': call<Article>()(
+    z
+      .object({
+        id,
+        title: z.string().trim().min(1, 'an article needs a title').max(300).optional(),
+        outlet: metaText.nullable().optional(),
+        wire: metaText.nullable().optional(),
+        author: metaText.nullable().optional(),
+        published: z.iso.date().nullable().optional(),
+        url: z.string().max(2000).nullable().optional(),
+        /** Forget these edits and go back to the detected values. */
+        revert: z.array(articleField).max(6).optional(),
+      })
+      .strict(),
+  ),
+  /** Cleans the stored original text again: one article ({ id }) or the whole notebook ({}). */
+  'articles.reclean': call<RecleanResult>()(z.object({ id: id.optional() }).strict()),
+  /** Every version of the article, oldest first, with what changed between neighbours. */
+  'articles.versions': call<ArticleVersions>()(z.object({ id }).strict()),
   'themes.list': call<Theme[]>()(z.object({}).strict()),
   'themes.create': call<Theme>()(
     z
@@ -134,7 +168,7 @@ export const contract = {
 
 export const events = {
   'import.progress': undefined as unknown as ImportProgress,
-  'library.changed': undefined as unknown as { reason: 'import' },
+  'library.changed': undefined as unknown as { reason: 'import' | 'edit' | 'reclean' },
 }
 
 export type Contract = typeof contract

@@ -11,6 +11,60 @@ export interface ArticleSummary {
   words: number
   sourceName: string
   importedAt: string
+  /** The agency when a wire story is carried by another outlet. */
+  wire: string | null
+  /** Fields the user set by hand (they win over detection on re-clean and re-import). */
+  edited: ArticleField[]
+  /** Fields Parley could not find and the user has not set: the Library asks for them. */
+  needsAttention: ArticleField[]
+}
+
+/** The metadata a user can edit. */
+export type ArticleField = 'title' | 'outlet' | 'wire' | 'author' | 'published' | 'url'
+
+/** articles.update: a string sets the field, null clears it (both are kept as user edits). */
+export interface ArticlePatch {
+  title?: string
+  outlet?: string | null
+  wire?: string | null
+  author?: string | null
+  published?: string | null
+  url?: string | null
+  /** Forget these user edits and go back to what Parley detected. */
+  revert?: ArticleField[]
+}
+
+/** What changed between two versions of an article, paragraph by paragraph. */
+export interface VersionDiff {
+  /** The older and the newer version. */
+  from: number
+  to: number
+  added: string[]
+  removed: string[]
+  /** Paragraphs the two versions share. */
+  unchanged: number
+  /** Metadata fields whose values differ. */
+  fields: ArticleField[]
+}
+
+export interface ArticleVersions {
+  /** Every version of the article, oldest first (the asked one included). */
+  chain: ArticleSummary[]
+  /** diffs[i] compares chain[i] with chain[i + 1]. */
+  diffs: VersionDiff[]
+}
+
+export interface RecleanResult {
+  /** Articles whose stored text was cleaned again. */
+  articles: number
+  /** Of those, articles whose body or metadata changed. */
+  changed: number
+  /** Highlights that moved to a new position (found by quote). */
+  moved: number
+  /** Highlights that could not be found again: kept and shown as orphans. */
+  orphaned: number
+  /** Articles left as they were, with why. */
+  failed: Array<{ id: number; error: string }>
 }
 
 export interface Article extends ArticleSummary {

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult } from '../../shared/model'
 import { collectPaths, importSources, type SourceFile } from './articles/import'
+import { updateArticleMetadata } from './articles/edits'
+import { recleanArticles } from './articles/reclean'
 import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
+import { articleVersions } from './articles/versions'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
@@ -64,6 +67,22 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     },
     'articles.search': ({ query, limit, themeId }) => searchArticles(db, query, limit, themeId),
     'articles.import': ({ files }) => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+
+    'articles.update': ({ id, ...patch }) =>
+      write(() => {
+        const article = updateArticleMetadata(db, id, patch)
+        emit('library.changed', { reason: 'edit' })
+        return article
+      }),
+    'articles.reclean': ({ id }) =>
+      write(async () => {
+        if (id !== undefined && !getArticle(db, id)) throw notFound('The article')
+        const result = await recleanArticles(db, id === undefined ? undefined : [id], now())
+        cache.stats = null
+        if (result.changed) emit('library.changed', { reason: 'reclean' })
+        return result
+      }),
+    'articles.versions': ({ id }) => articleVersions(db, id),
 
     'themes.list': () => listThemes(db),
     'themes.create': (input) => write(() => createTheme(db, input)),

@@ -10,7 +10,9 @@ import { decode, refused } from './decode'
 import { extractHtml, looksLikeHtml } from './html'
 import { markdownBlocks, splitFrontMatter } from './markdown'
 import { detectMetadata, type MetadataHints } from './metadata'
-import { findIdByHash, insertArticle, latestIdBySource, type NewArticle } from './repo'
+import { applyEdits, parseEdits } from './edits'
+import { findIdByHash, getArticleRow, insertArticle, type NewArticle } from './repo'
+import { findPreviousVersion } from './versions'
 
 export interface SourceFile {
   /** What the user calls the file: its name or path. */
@@ -18,7 +20,7 @@ export interface SourceFile {
   bytes: Uint8Array
 }
 
-export interface PreparedArticle extends Omit<NewArticle, 'imported_at' | 'version_of'> {
+export interface PreparedArticle extends Omit<NewArticle, 'imported_at' | 'version_of' | 'edits'> {
   /** Blocks the cleaner dropped, with why (for `analyze` and for the Reader's "original" view). */
   dropped: Array<{ text: string; reason: string }>
 }
@@ -32,11 +34,16 @@ function formatOf(name: string, text: string): ArticleFormat {
   return 'text'
 }
 
+export interface PrepareOptions {
+  /** The format when already known (re-clean of a stored article); otherwise from the name and text. */
+  format?: ArticleFormat
+}
+
 /** Bytes → a clean article ready to store. Pure: no database, no clock. Throws ParleyError with a reason. */
-export function prepareArticle(file: SourceFile): PreparedArticle {
+export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): PreparedArticle {
   if (file.bytes.length > MAX_IMPORT_FILE_BYTES) throw tooLarge(file.bytes.length)
   const decoded = decode(file.bytes)
-  const format = formatOf(file.name, decoded.text)
+  const format = options.format ?? formatOf(file.name, decoded.text)
   let paragraphs: string[]
   let blockHints: BlockHint[] = []
   let hints: MetadataHints = {}
@@ -85,17 +92,25 @@ export function prepareArticle(file: SourceFile): PreparedArticle {
 const tooLarge = (bytes: number): ParleyError =>
   refused(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Parley imports articles up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`)
 
-/** Stores one prepared article in one transaction; an identical body is reported as a duplicate. */
+/**
+ * Stores one prepared article in one transaction; an identical body is reported as a duplicate.
+ * A changed copy of an article already present becomes its newer version and keeps the user's edits.
+ */
 export function storeArticle(db: Db, article: PreparedArticle, now = new Date()): ImportResult {
   return db
     .transaction((): ImportResult => {
       const existing = findIdByHash(db, article.content_hash)
       if (existing) return { file: article.source_name, status: 'duplicate', id: existing.id, title: existing.title }
       const { dropped: _dropped, ...row } = article
+      const versionOf = findPreviousVersion(db, article)
+      const inherited = versionOf === null ? {} : parseEdits(getArticleRow(db, versionOf)?.edits)
+      const { values, edits } = applyEdits(row, inherited)
       const id = insertArticle(db, {
         ...row,
+        ...values,
         imported_at: now.toISOString(),
-        version_of: latestIdBySource(db, article.source_name),
+        version_of: versionOf,
+        edits: JSON.stringify(edits),
       })
       return { file: article.source_name, status: 'imported', id, title: article.title }
     })

@@ -90,7 +90,7 @@ const OUTLET_PATTERNS = [
   /^support (.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
   /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu,
-  /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:\s+all rights reserved.*)?$/i,
+  /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved.*)?$/i,
   // An agency's own dateline: "CITY, May 9. /AGENCY/".
   /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
 ]

@@ -1,8 +1,9 @@
 import type { Article, ArticleFormat, ArticleSort, ArticleSummary } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { editedFields, parseEdits } from './edits'
 
 /** Exactly the columns of `articles`. */
-interface ArticleRow {
+export interface ArticleRow {
   id: number
   title: string
   outlet: string | null
@@ -19,15 +20,21 @@ interface ArticleRow {
   words: number
   imported_at: string
   version_of: number | null
+  /** JSON: the user's edits, see edits.ts. */
+  edits: string
 }
 
 export type NewArticle = Omit<ArticleRow, 'id'>
 
-const SUMMARY_COLUMNS = 'id, title, outlet, published, words, source_name, imported_at'
+const SUMMARY_COLUMNS = 'id, title, outlet, wire, published, words, source_name, imported_at, edits'
 
-function toSummary(
-  row: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'published' | 'words' | 'source_name' | 'imported_at'>,
+/** Fields a researcher needs on every article; empty and not deliberately cleared → ask. */
+const WANTED: Array<'outlet' | 'published'> = ['outlet', 'published']
+
+export function toSummary(
+  row: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wire' | 'published' | 'words' | 'source_name' | 'imported_at' | 'edits'>,
 ): ArticleSummary {
+  const edits = parseEdits(row.edits)
   return {
     id: row.id,
     title: row.title,
@@ -36,6 +43,9 @@ function toSummary(
     words: row.words,
     sourceName: row.source_name,
     importedAt: row.imported_at,
+    wire: row.wire,
+    edited: editedFields(edits),
+    needsAttention: WANTED.filter((f) => row[f] === null && !(f in edits)),
   }
 }
 
@@ -43,9 +53,9 @@ export function insertArticle(db: Db, article: NewArticle): number {
   const info = db
     .prepare(
       `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
-         content_hash, body, raw, words, imported_at, version_of)
+         content_hash, body, raw, words, imported_at, version_of, edits)
        VALUES (@title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
-         @content_hash, @body, @raw, @words, @imported_at, @version_of)`,
+         @content_hash, @body, @raw, @words, @imported_at, @version_of, @edits)`,
     )
     .run(article)
   return Number(info.lastInsertRowid)
@@ -61,8 +71,12 @@ export function latestIdBySource(db: Db, sourceName: string): number | null {
   return row?.id ?? null
 }
 
+export function getArticleRow(db: Db, id: number): ArticleRow | undefined {
+  return db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
+}
+
 export function getArticle(db: Db, id: number): Article | undefined {
-  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
+  const row = getArticleRow(db, id)
   if (!row) return undefined
   return {
     ...toSummary(row),

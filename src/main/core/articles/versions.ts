@@ -1,0 +1,121 @@
+/**
+ * Versions of an article: a changed copy re-imported is stored beside the old one and linked to
+ * it by `version_of`, so the chain reads oldest → newest and each step can say what changed.
+ */
+import type { ArticleField, ArticleVersions, VersionDiff } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { notFound } from '../errors'
+import { ARTICLE_FIELDS } from './edits'
+import { getArticleRow, toSummary, type ArticleRow } from './repo'
+
+export interface VersionKey {
+  url: string | null
+  title: string
+  outlet: string | null
+  source_name: string
+}
+
+/**
+ * The newest version of the article this one is a changed copy of: same URL, or same title and
+ * outlet (the detected title counts too, when the user renamed it), or same source file.
+ */
+export function findPreviousVersion(db: Db, key: VersionKey): number | null {
+  const match = db
+    .prepare(
+      `SELECT max(id) FROM articles
+       WHERE (@url IS NOT NULL AND url = @url)
+          OR (@outlet IS NOT NULL AND outlet = @outlet COLLATE NOCASE
+              AND (title = @title COLLATE NOCASE OR json_extract(edits, '$.title.detected') = @title COLLATE NOCASE))
+          OR source_name = @source_name`,
+    )
+    .pluck()
+    .get(key) as number | null
+  return match === null ? null : newestOf(db, match)
+}
+
+/** Follows `version_of` forward to the newest version. */
+function newestOf(db: Db, id: number): number {
+  const next = db.prepare('SELECT max(id) FROM articles WHERE version_of = ?').pluck()
+  let current = id
+  for (let guard = 0; guard < 10_000; guard++) {
+    const newer = next.get(current) as number | null
+    if (newer === null || newer === current) return current
+    current = newer
+  }
+  return current
+}
+
+/** Oldest first. A chain never loops: each version only points to an earlier id. */
+function chainOf(db: Db, id: number): ArticleRow[] {
+  const start = getArticleRow(db, id)
+  if (!start) throw notFound('The article')
+  const older: ArticleRow[] = []
+  const seen = new Set([start.id])
+  for (let row = start; row.version_of !== null && !seen.has(row.version_of);) {
+    const prev = getArticleRow(db, row.version_of)
+    if (!prev) break
+    seen.add(prev.id)
+    older.unshift(prev)
+    row = prev
+  }
+  const newer: ArticleRow[] = []
+  const next = db.prepare('SELECT max(id) FROM articles WHERE version_of = ?').pluck()
+  for (let id = next.get(start.id) as number | null; id !== null && !seen.has(id); id = next.get(id) as number | null) {
+    const row = getArticleRow(db, id)
+    if (!row) break
+    seen.add(id)
+    newer.push(row)
+  }
+  return [...older, start, ...newer]
+}
+
+export function articleVersions(db: Db, id: number): ArticleVersions {
+  const chain = chainOf(db, id)
+  const diffs = chain.slice(1).map((row, i) => diffVersions(chain[i] as ArticleRow, row))
+  return { chain: chain.map(toSummary), diffs }
+}
+
+function diffVersions(older: ArticleRow, newer: ArticleRow): VersionDiff {
+  const { added, removed, unchanged } = diffParagraphs(older.body.split('\n\n'), newer.body.split('\n\n'))
+  const fields: ArticleField[] = ARTICLE_FIELDS.filter((f) => older[f] !== newer[f])
+  return { from: older.id, to: newer.id, added, removed, unchanged, fields }
+}
+
+/**
+ * Paragraph-level diff by longest common subsequence.
+ *
+ *   diffParagraphs(['a', 'b'], ['a', 'c']) → { added: ['c'], removed: ['b'], unchanged: 1 }
+ */
+export function diffParagraphs(a: string[], b: string[]): { added: string[]; removed: string[]; unchanged: number } {
+  // Articles have tens of paragraphs; the table is capped so a huge body cannot blow up memory.
+  if (a.length * b.length > 4_000_000) {
+    const inA = new Set(a)
+    const inB = new Set(b)
+    return { added: b.filter((p) => !inA.has(p)), removed: a.filter((p) => !inB.has(p)), unchanged: a.filter((p) => inB.has(p)).length }
+  }
+  const n = a.length
+  const m = b.length
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const row = lcs[i] as Uint32Array
+      row[j] = a[i] === b[j] ? (lcs[i + 1] as Uint32Array)[j + 1]! + 1 : Math.max((lcs[i + 1] as Uint32Array)[j]!, row[j + 1]!)
+    }
+  }
+  const added: string[] = []
+  const removed: string[] = []
+  let unchanged = 0
+  let i = 0
+  let j = 0
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      unchanged++
+      i++
+      j++
+    } else if ((lcs[i + 1] as Uint32Array)[j]! >= (lcs[i] as Uint32Array)[j + 1]!) removed.push(a[i++] as string)
+    else added.push(b[j++] as string)
+  }
+  while (i < n) removed.push(a[i++] as string)
+  while (j < m) added.push(b[j++] as string)
+  return { added, removed, unchanged }
+}
