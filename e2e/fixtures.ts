@@ -58,4 +58,4 @@ export const test = base.extend<{ parley: Parley }>({
 
 export { expect }
 
-export const screenshotPath = (name: string): string => join(__dirname, '..', 'test-results', 'screens', `${name}.png`)
+export const screenshotPath = (name: string): string => join(__dirname, '..', 'screenshots', `${name}.png`)

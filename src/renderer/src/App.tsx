@@ -1,22 +1,33 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { NotebookInfo } from '@shared/model'
-import { api, host, onEvent } from './api'
+import { api, host } from './api'
 import { ImportPanel } from './components/ImportPanel'
+import { Toasts } from './components/Toasts'
 import { useRoute } from './route'
+import { NotebookProvider, useNotebook } from './state/notebook'
 import { useImport } from './useImport'
+import { Compare } from './views/Compare'
 import { Library } from './views/Library'
 import { Reader } from './views/Reader'
+import { Themes } from './views/Themes'
 
 export function App(): React.JSX.Element {
+  return (
+    <NotebookProvider>
+      <Shell />
+    </NotebookProvider>
+  )
+}
+
+function Shell(): React.JSX.Element {
   const route = useRoute()
-  const [revision, setRevision] = useState(0)
+  const { revision, changed } = useNotebook()
   const [info, setInfo] = useState<NotebookInfo | null>(null)
   const [dragging, setDragging] = useState(false)
   const dragDepth = useRef(0)
-  const refresh = useCallback(() => setRevision((r) => r + 1), [])
+  const refresh = useCallback(() => changed(), [changed])
   const { state: importState, importFiles, dismiss } = useImport(refresh)
 
-  useEffect(() => onEvent('library.changed', refresh), [refresh])
   useEffect(() => {
     api['notebook.info']({}).then(setInfo, () => setInfo(null))
   }, [revision])
@@ -57,6 +68,12 @@ export function App(): React.JSX.Element {
           <span aria-current={route.view === 'reader' ? 'page' : undefined} className={route.view === 'reader' ? '' : 'inactive'}>
             Reader
           </span>
+          <a href="#/compare" aria-current={route.view === 'compare' ? 'page' : undefined}>
+            Compare
+          </a>
+          <a href="#/themes" aria-current={route.view === 'themes' ? 'page' : undefined}>
+            Themes
+          </a>
         </nav>
         <span className="notebook" title={info?.path}>
           {info ? `${info.articles} article${info.articles === 1 ? '' : 's'}` : ''}
@@ -64,9 +81,18 @@ export function App(): React.JSX.Element {
         </span>
       </header>
       <ImportPanel state={importState} onDismiss={dismiss} />
-      <main className="content">
-        {route.view === 'reader' ? <Reader key={route.id} id={route.id} /> : <Library revision={revision} onImport={importFiles} />}
+      <main className={`content view-${route.view}`}>
+        {route.view === 'reader' ? (
+          <Reader key={route.id} id={route.id} />
+        ) : route.view === 'compare' ? (
+          <Compare key={route.ids.join(',')} ids={route.ids} />
+        ) : route.view === 'themes' ? (
+          <Themes />
+        ) : (
+          <Library revision={revision} onImport={importFiles} />
+        )}
       </main>
+      <Toasts />
       {dragging ? (
         <div className="dropzone" data-testid="dropzone">
           <div>Drop articles to import them</div>

@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { view: 'library' } | { view: 'reader'; id: number }
+export type Route = { view: 'library' } | { view: 'reader'; id: number } | { view: 'compare'; ids: number[] } | { view: 'themes' }
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/article\/(\d+)/.exec(hash)
-  return m ? { view: 'reader', id: Number(m[1]) } : { view: 'library' }
+  const article = /^#\/article\/(\d+)/.exec(hash)
+  if (article) return { view: 'reader', id: Number(article[1]) }
+  const compare = /^#\/compare\/?([\d,]*)/.exec(hash)
+  if (compare) {
+    const ids = [...new Set((compare[1] ?? '').split(',').filter(Boolean).map(Number))]
+      .filter((n) => Number.isSafeInteger(n) && n > 0)
+      .slice(0, 4)
+    return { view: 'compare', ids }
+  }
+  if (hash.startsWith('#/themes')) return { view: 'themes' }
+  return { view: 'library' }
 }
-
-export const hrefOf = (route: Route): string => (route.view === 'reader' ? `#/article/${route.id}` : '#/library')
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash))

@@ -3,6 +3,8 @@ import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
 import { formatCount, formatDate } from '../format'
+import { useNotebook } from '../state/notebook'
+import { compareHref } from './Compare'
 
 const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
@@ -18,27 +20,30 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const { themes } = useNotebook()
+  const [themeId, setThemeId] = useState<number | undefined>(undefined)
+  const [selected, setSelected] = useState<number[]>([])
   const picker = useRef<HTMLInputElement>(null)
   const searchBox = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    api['articles.list']({ sort, direction }).then(
+    api['articles.list']({ sort, direction, themeId }).then(
       (list) => {
         setArticles(list)
         setError(null)
       },
       (e: unknown) => setError(errorMessage(e)),
     )
-  }, [sort, direction, revision])
+  }, [sort, direction, revision, themeId])
 
   useEffect(() => {
     const q = query.trim()
     if (!q) return
     const timer = setTimeout(() => {
-      api['articles.search']({ query: q, limit: 100 }).then(setHits, (e: unknown) => setError(errorMessage(e)))
+      api['articles.search']({ query: q, limit: 100, themeId }).then(setHits, (e: unknown) => setError(errorMessage(e)))
     }, 120)
     return () => clearTimeout(timer)
-  }, [query, revision])
+  }, [query, revision, themeId])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -74,6 +79,27 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             if (e.key === 'Escape') setQuery('')
           }}
         />
+        <select
+          aria-label="Filter by theme"
+          value={themeId ?? ''}
+          onChange={(e) => setThemeId(e.target.value ? Number(e.target.value) : undefined)}
+        >
+          <option value="">All articles</option>
+          {themes.map((t) => (
+            <option key={t.id} value={t.id}>
+              Coded: {t.name}
+            </option>
+          ))}
+        </select>
+        {selected.length ? (
+          <a
+            className={`button${selected.length < 2 ? ' disabled' : ''}`}
+            href={selected.length >= 2 ? compareHref(selected) : undefined}
+            aria-disabled={selected.length < 2}
+          >
+            Compare {selected.length} {selected.length < 2 ? '(pick 2–4)' : ''}
+          </a>
+        ) : null}
         <button type="button" className="primary" onClick={() => picker.current?.click()}>
           Import…
         </button>
@@ -100,6 +126,11 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
         <SearchResults hits={hits} query={query.trim()} />
       ) : articles === null ? (
         <p className="muted">Loading…</p>
+      ) : articles.length === 0 && themeId !== undefined ? (
+        <div className="empty">
+          <h2>No article has passages coded with this theme yet</h2>
+          <p>Highlight passages in the Reader, or choose All articles.</p>
+        </div>
       ) : articles.length === 0 ? (
         <div className="empty">
           <h2>Your library is empty</h2>
@@ -112,6 +143,9 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
         <table className="articles" aria-label="Articles">
           <thead>
             <tr>
+              <th className="col-pick">
+                <span className="visually-hidden">Compare</span>
+              </th>
               {COLUMNS.map((c) => (
                 <th
                   key={c.key}
@@ -131,6 +165,15 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           <tbody>
             {articles.map((a) => (
               <tr key={a.id}>
+                <td className="col-pick">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${a.title} to compare`}
+                    checked={selected.includes(a.id)}
+                    disabled={!selected.includes(a.id) && selected.length >= 4}
+                    onChange={(e) => setSelected(e.target.checked ? [...selected, a.id] : selected.filter((x) => x !== a.id))}
+                  />
+                </td>
                 <td className="col-title">
                   <a href={`#/article/${a.id}`} title={a.title}>
                     {a.title}

@@ -1,16 +1,75 @@
-import { useEffect, useState } from 'react'
-import type { Article } from '@shared/model'
-import { api, errorMessage } from '../api'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Highlight, Suggestion } from '@shared/model'
 import { fileName, formatCount, formatDate } from '../format'
+import { ArticleText, type ArticleTextHandle, type Span } from '../reading/ArticleText'
+import { CodingPanel } from '../reading/CodingPanel'
+import { FindBar } from '../reading/FindBar'
+import { HighlightPopover } from '../reading/HighlightPopover'
+import { SelectionToolbar } from '../reading/SelectionToolbar'
+import { useArticleCoding } from '../reading/useArticleCoding'
+import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
+import { useNotebook } from '../state/notebook'
 
 export function Reader({ id }: { id: number }): React.JSX.Element {
-  const [article, setArticle] = useState<Article | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { themes, perform } = useNotebook()
+  const { article, highlights, suggestions, error } = useArticleCoding(id)
   const [original, setOriginal] = useState(false)
+  const [selection, setSelection] = useState<Span | null>(null)
+  const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null)
+  const [openId, setOpenId] = useState<number | null>(null)
+  const [openRect, setOpenRect] = useState<DOMRect | null>(null)
+  const [focus, setFocus] = useState<Span | null>(null)
+  const [finding, setFinding] = useState(false)
+  const [find, setFind] = useState<{ matches: Span[]; active: Span | null }>({ matches: [], active: null })
+  const text = useRef<ArticleTextHandle>(null)
+  const open = highlights.find((h) => h.id === openId) ?? null
+
+  const tag = useCallback(
+    async (themeId: number | null, comment?: string) => {
+      if (!article || !selection) return
+      const action = createHighlight({ articleId: article.id, start: selection.start, end: selection.end, themeId, comment })
+      await perform(action.run, action.undoable)
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    },
+    [article, selection, perform],
+  )
 
   useEffect(() => {
-    api['articles.get']({ id }).then(setArticle, (e: unknown) => setError(errorMessage(e)))
-  }, [id])
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        setFinding(true)
+        return
+      }
+      if (e.key === 'Escape') {
+        setOpenId(null)
+        setSelection(null)
+      }
+      const target = e.target as HTMLElement
+      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA'].includes(target.tagName)) return
+      const n = Number(e.key)
+      if (selection && Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
+        e.preventDefault()
+        void tag(themes[n - 1]!.id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selection, themes, tag])
+
+  const onFind = useCallback((matches: Span[][], active: { text: number; span: Span } | null) => {
+    setFind({ matches: matches[0] ?? [], active: active?.span ?? null })
+    if (active) text.current?.scrollTo(active.span)
+  }, [])
+
+  const show = (span: Span, highlight?: Highlight): void => {
+    text.current?.scrollTo(span)
+    setFocus(span)
+    setOpenId(highlight?.id ?? null)
+    setOpenRect(highlight ? (text.current?.rectOf(span) ?? null) : null)
+    setTimeout(() => setFocus(null), 1600)
+  }
 
   if (error) {
     return (
@@ -27,42 +86,106 @@ export function Reader({ id }: { id: number }): React.JSX.Element {
   }
   if (!article) return <p className="muted">Loading…</p>
 
+  const accept = (s: Suggestion): void => {
+    const a = acceptSuggestion(s)
+    void perform(a.run, a.undoable)
+  }
+  const reject = (s: Suggestion): void => {
+    const a = rejectSuggestion(s)
+    void perform(a.run, a.undoable)
+  }
+
   return (
-    <article className="reader" aria-labelledby="article-title">
-      <div className="reader-bar">
-        <a href="#/library" className="back">
-          ← Library
-        </a>
-        <div className="segmented" role="group" aria-label="Text shown">
-          <button type="button" aria-pressed={!original} onClick={() => setOriginal(false)}>
-            Clean text
-          </button>
-          <button type="button" aria-pressed={original} onClick={() => setOriginal(true)}>
-            Original
-          </button>
+    <div className="reader-layout">
+      <article className="reader" aria-labelledby="article-title">
+        <div className="reader-bar">
+          <a href="#/library" className="back">
+            ← Library
+          </a>
+          <div className="reader-actions">
+            <a className="button" href={`#/compare/${article.id}`}>
+              Compare…
+            </a>
+            <div className="segmented" role="group" aria-label="Text shown">
+              <button type="button" aria-pressed={!original} onClick={() => setOriginal(false)}>
+                Clean text
+              </button>
+              <button type="button" aria-pressed={original} onClick={() => setOriginal(true)}>
+                Original
+              </button>
+            </div>
+          </div>
         </div>
-      </div>
-      <header className="article-head">
-        <h1 id="article-title">{article.title}</h1>
-        <p className="meta">
-          <span>{article.outlet ?? 'Unknown outlet'}</span>
-          {article.wire ? <span>via {article.wire}</span> : null}
-          <span>{formatDate(article.published)}</span>
-          <span>{formatCount(article.words)} words</span>
-          <span title={article.sourceName}>{fileName(article.sourceName)}</span>
-        </p>
-      </header>
-      {original ? (
-        <pre className="raw" data-testid="original">
-          {article.raw}
-        </pre>
-      ) : (
-        <div className="body" data-testid="article-body">
-          {article.body.split('\n\n').map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </div>
-      )}
-    </article>
+        {finding && !original ? <FindBar texts={[article.body]} onChange={onFind} onClose={() => setFinding(false)} /> : null}
+        <header className="article-head">
+          <h1 id="article-title">{article.title}</h1>
+          <p className="meta">
+            <span>{article.outlet ?? 'Unknown outlet'}</span>
+            {article.wire ? <span>via {article.wire}</span> : null}
+            <span>{formatDate(article.published)}</span>
+            <span>{formatCount(article.words)} words</span>
+            <span title={article.sourceName}>{fileName(article.sourceName)}</span>
+          </p>
+        </header>
+        {original ? (
+          <pre className="raw" data-testid="original">
+            {article.raw}
+          </pre>
+        ) : (
+          <ArticleText
+            ref={text}
+            body={article.body}
+            highlights={highlights}
+            suggestions={suggestions}
+            focus={focus}
+            find={finding ? find.matches : []}
+            findActive={finding ? find.active : null}
+            onSelectionChange={(span) => {
+              setSelection(span)
+              setSelectionRect(span ? (text.current?.rectOf(span) ?? null) : null)
+              if (span) setOpenId(null)
+            }}
+            onClickOffset={(offset) => {
+              const hit = highlights
+                .filter((h) => h.start <= offset && offset < h.end)
+                .sort((a, b) => a.end - a.start - (b.end - b.start))[0]
+              setOpenId(hit?.id ?? null)
+              setOpenRect(hit ? (text.current?.rectOf(hit) ?? null) : null)
+            }}
+          />
+        )}
+      </article>
+      <CodingPanel themes={themes} highlights={highlights} suggestions={suggestions} onShow={show} onAccept={accept} onReject={reject} />
+      {selection && selectionRect ? (
+        <SelectionToolbar rect={selectionRect} themes={themes} onTag={(themeId, comment) => void tag(themeId, comment)} />
+      ) : null}
+      {open ? (
+        <HighlightPopover
+          key={open.id + open.updatedAt}
+          highlight={open}
+          themes={themes}
+          rect={openRect}
+          bodyLength={article.body.length}
+          onClose={() => setOpenId(null)}
+          onRetheme={(themeId) => {
+            const a = updateHighlight(open, { themeId })
+            void perform(a.run, a.undoable)
+          }}
+          onComment={(comment) => {
+            const a = updateHighlight(open, { comment })
+            void perform(a.run, a.undoable)
+          }}
+          onResize={(start, end) => {
+            const a = updateHighlight(open, { start, end })
+            void perform(a.run, a.undoable)
+          }}
+          onDelete={() => {
+            const a = deleteHighlight(open.id)
+            void perform(a.run, a.undoable)
+            setOpenId(null)
+          }}
+        />
+      ) : null}
+    </div>
   )
 }

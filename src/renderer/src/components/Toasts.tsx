@@ -1,0 +1,22 @@
+import { useNotebook } from '../state/notebook'
+
+export function Toasts(): React.JSX.Element {
+  const { toasts, dismiss, undo } = useNotebook()
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+          <span>{t.text}</span>
+          {t.undo ? (
+            <button type="button" className="link" onClick={() => (dismiss(t.id), void undo())}>
+              Undo
+            </button>
+          ) : null}
+          <button type="button" className="link" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react'
+import type { Highlight, Suggestion, Theme } from '@shared/model'
+
+interface Props {
+  themes: Theme[]
+  highlights: Highlight[]
+  suggestions: Suggestion[]
+  onShow: (span: { start: number; end: number }, highlight?: Highlight) => void
+  onAccept: (s: Suggestion) => void
+  onReject: (s: Suggestion) => void
+}
+
+/** The article's highlights grouped by theme, and Parley's suggestions with their reasons. */
+export function CodingPanel({ themes, highlights, suggestions, onShow, onAccept, onReject }: Props): React.JSX.Element {
+  const [tab, setTab] = useState<'highlights' | 'suggestions'>('highlights')
+  const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
+    .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
+    .filter((g) => g.items.length)
+  return (
+    <aside className="coding-panel" aria-label="Coding">
+      <div className="segmented full" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'highlights'}
+          aria-pressed={tab === 'highlights'}
+          onClick={() => setTab('highlights')}
+        >
+          Highlights ({highlights.length})
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'suggestions'}
+          aria-pressed={tab === 'suggestions'}
+          onClick={() => setTab('suggestions')}
+        >
+          Suggestions ({suggestions.length})
+        </button>
+      </div>
+      {tab === 'highlights' ? (
+        groups.length === 0 ? (
+          <p className="muted small panel-empty">Select text and press 1–9, or pick a theme from the toolbar, to highlight a passage.</p>
+        ) : (
+          groups.map((g) => (
+            <section key={g.key} className="panel-group">
+              <h3>
+                <span className={`swatch swatch-${g.theme?.id ?? 'none'}`} aria-hidden /> {g.theme?.name ?? 'No theme'}{' '}
+                <span className="muted">{g.items.length}</span>
+              </h3>
+              <ul>
+                {g.items.map((h) => (
+                  <li key={h.id}>
+                    <button type="button" className="passage" onClick={() => onShow(h, h)}>
+                      {h.exact.length > 180 ? `${h.exact.slice(0, 180)}…` : h.exact}
+                    </button>
+                    {h.comment ? <div className="comment">{h.comment}</div> : null}
+                    {h.anchor === 'orphan' ? <div className="error small">Passage no longer found in the text</div> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        )
+      ) : suggestions.length === 0 ? (
+        <p className="muted small panel-empty">
+          No suggestions for this article. Add keywords to a theme, or highlight a few passages: suggestions learn from them.
+        </p>
+      ) : (
+        <ul className="suggestions" aria-label="Suggestions">
+          {suggestions.map((s) => {
+            const theme = themes.find((t) => t.id === s.themeId)
+            return (
+              <li key={`${s.themeId}-${s.start}`}>
+                <div className="suggestion-theme">
+                  <span className={`swatch swatch-${s.themeId}`} aria-hidden /> {theme?.name}
+                </div>
+                <button type="button" className="passage" onClick={() => onShow(s)}>
+                  {s.text.length > 220 ? `${s.text.slice(0, 220)}…` : s.text}
+                </button>
+                <div className="reason small muted">
+                  {s.reason.terms.length ? <>Matched: {s.reason.terms.join(', ')}</> : null}
+                  {s.reason.resembles ? <> · Resembles your highlight “{s.reason.resembles.text}”</> : null}
+                </div>
+                <div className="suggestion-actions">
+                  <button type="button" onClick={() => onAccept(s)}>
+                    Accept
+                  </button>
+                  <button type="button" onClick={() => onReject(s)}>
+                    Reject
+                  </button>
+                </div>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </aside>
+  )
+}

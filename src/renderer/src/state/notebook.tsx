@@ -1,0 +1,139 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { Theme } from '@shared/model'
+import { api, errorMessage, onEvent } from '../api'
+import { applyThemeStyles } from '../reading/themeStyles'
+
+/** One undoable action: what it did, and how to undo and redo it through the contract. */
+export interface UndoableAction {
+  label: string
+  undo: () => Promise<unknown>
+  redo: () => Promise<unknown>
+}
+
+export interface Toast {
+  id: number
+  text: string
+  kind: 'info' | 'error'
+  undo?: boolean
+}
+
+interface NotebookState {
+  themes: Theme[]
+  /** Bumped after every change, so views refetch what they show. */
+  revision: number
+  changed: () => void
+  /** Runs an action, records it for Ctrl/Cmd+Z, and refreshes. */
+  perform: <T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction) => Promise<T | undefined>
+  undo: () => Promise<void>
+  redo: () => Promise<void>
+  toasts: Toast[]
+  notify: (text: string, kind?: Toast['kind'], undo?: boolean) => void
+  dismiss: (id: number) => void
+}
+
+const Context = createContext<NotebookState | null>(null)
+
+export function useNotebook(): NotebookState {
+  const state = useContext(Context)
+  if (!state) throw new Error('useNotebook outside NotebookProvider')
+  return state
+}
+
+const isEditable = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+export function NotebookProvider({ children }: { children: ReactNode }): React.JSX.Element {
+  const [themes, setThemes] = useState<Theme[]>([])
+  const [revision, setRevision] = useState(0)
+  const [toasts, setToasts] = useState<Toast[]>([])
+  const done = useRef<UndoableAction[]>([])
+  const undone = useRef<UndoableAction[]>([])
+  const nextToast = useRef(1)
+
+  const changed = useCallback(() => setRevision((r) => r + 1), [])
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), [])
+  const notify = useCallback(
+    (text: string, kind: Toast['kind'] = 'info', undo = false) => {
+      const id = nextToast.current++
+      setToasts((list) => [...list.slice(-2), { id, text, kind, undo }])
+      setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 5000)
+    },
+    [dismiss],
+  )
+
+  useEffect(() => {
+    api['themes.list']({}).then(
+      (list) => {
+        setThemes(list)
+        applyThemeStyles(list)
+      },
+      (e: unknown) => notify(errorMessage(e), 'error'),
+    )
+  }, [revision, notify])
+
+  useEffect(() => onEvent('library.changed', changed), [changed])
+
+  const perform = useCallback(
+    async <T,>(run: () => Promise<T>, undoable: (result: T) => UndoableAction): Promise<T | undefined> => {
+      try {
+        const result = await run()
+        done.current.push(undoable(result))
+        undone.current = []
+        changed()
+        return result
+      } catch (e) {
+        notify(errorMessage(e), 'error')
+        return undefined
+      }
+    },
+    [changed, notify],
+  )
+
+  const undo = useCallback(async () => {
+    const action = done.current.pop()
+    if (!action) return notify('Nothing to undo.')
+    try {
+      await action.undo()
+      undone.current.push(action)
+      notify(`Undid: ${action.label}`)
+    } catch (e) {
+      notify(`Could not undo ${action.label}: ${errorMessage(e)}`, 'error')
+    }
+    changed()
+  }, [changed, notify])
+
+  const redo = useCallback(async () => {
+    const action = undone.current.pop()
+    if (!action) return notify('Nothing to redo.')
+    try {
+      await action.redo()
+      done.current.push(action)
+      notify(`Redid: ${action.label}`)
+    } catch (e) {
+      notify(`Could not redo ${action.label}: ${errorMessage(e)}`, 'error')
+    }
+    changed()
+  }, [changed, notify])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || isEditable(e.target)) return
+      const key = e.key.toLowerCase()
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault()
+        void undo()
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault()
+        void redo()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [undo, redo])
+
+  const value = useMemo(
+    () => ({ themes, revision, changed, perform, undo, redo, toasts, notify, dismiss }),
+    [themes, revision, changed, perform, undo, redo, toasts, notify, dismiss],
+  )
+  return <Context.Provider value={value}>{children}</Context.Provider>
+}

@@ -1,0 +1,203 @@
+import { createRef, useCallback, useEffect, useMemo, useState, type RefObject } from 'react'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import type { Highlight } from '@shared/model'
+import { formatDate } from '../format'
+import { ArticlePicker } from '../reading/ArticlePicker'
+import { ArticleText, type ArticleTextHandle, type Span } from '../reading/ArticleText'
+import { FindBar } from '../reading/FindBar'
+import { useArticleCoding } from '../reading/useArticleCoding'
+import { useNotebook } from '../state/notebook'
+
+const MAX_COLUMNS = 4
+
+export const compareHref = (ids: number[]): string => `#/compare/${ids.join(',')}`
+
+interface ColumnProps {
+  id: number
+  index: number
+  textRef: RefObject<ArticleTextHandle | null>
+  themeFilter: number | null
+  position: number
+  find: { matches: Span[]; active: Span | null }
+  onHighlights: (index: number, list: Highlight[]) => void
+  onSwap: () => void
+  onRemove: (() => void) | null
+}
+
+function Column({ id, index, textRef, themeFilter, position, find, onHighlights, onSwap, onRemove }: ColumnProps): React.JSX.Element {
+  const { article, highlights, error } = useArticleCoding(id)
+  const { themes } = useNotebook()
+  useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
+  const passages = themeFilter === null ? highlights : highlights.filter((h) => h.themeId === themeFilter)
+  const current = position >= 0 ? (passages[Math.min(position, passages.length - 1)] ?? null) : null
+  return (
+    <section className="compare-column" aria-label={article?.title ?? 'Article'} data-testid="compare-column">
+      <header className="compare-head">
+        <div className="compare-title" title={article?.title}>
+          {article ? <a href={`#/article/${article.id}`}>{article.title}</a> : error ? <span className="error">{error}</span> : 'Loading…'}
+        </div>
+        <div className="muted small">
+          {article?.outlet ?? 'Unknown outlet'} · {formatDate(article?.published ?? null)} ·{' '}
+          {themeFilter === null
+            ? `${highlights.length} highlights`
+            : `${passages.length} ${themes.find((t) => t.id === themeFilter)?.name ?? ''} passage${passages.length === 1 ? '' : 's'}`}
+        </div>
+        <div className="compare-tools">
+          <button type="button" className="link" onClick={onSwap}>
+            Swap…
+          </button>
+          {onRemove ? (
+            <button type="button" className="link" onClick={onRemove}>
+              Remove
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <div className="compare-scroll">
+        {article ? (
+          <ArticleText
+            ref={textRef}
+            body={article.body}
+            highlights={highlights}
+            focus={current}
+            find={find.matches}
+            findActive={find.active}
+            testId={`compare-body-${index}`}
+          />
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+/** 2–4 articles side by side: resizable columns, a theme filter across all, and stepping through passages together. */
+export function Compare({ ids }: { ids: number[] }): React.JSX.Element {
+  const { themes } = useNotebook()
+  const [themeFilter, setThemeFilter] = useState<number | null>(null)
+  const [step, setStep] = useState(-1)
+  const [picking, setPicking] = useState<number | 'add' | null>(ids.length < 2 ? 'add' : null)
+  const [finding, setFinding] = useState(false)
+  const [find, setFind] = useState<Array<{ matches: Span[]; active: Span | null }>>([])
+  const [texts, setTexts] = useState<string[]>([])
+  const [columns, setColumns] = useState<Highlight[][]>([])
+  const refs = useMemo(() => ids.map(() => createRef<ArticleTextHandle>()), [ids])
+
+  const onHighlights = useCallback((index: number, list: Highlight[]) => {
+    setColumns((prev) => {
+      const next = [...prev]
+      next[index] = list
+      return next
+    })
+  }, [])
+  const passagesOf = (i: number): Highlight[] => (columns[i] ?? []).filter((h) => themeFilter === null || h.themeId === themeFilter)
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        setTexts(refs.map((r) => r.current?.element()?.innerText ?? ''))
+        setFinding(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [refs])
+
+  const go = (next: number): void => {
+    setStep(next)
+    ids.forEach((_, i) => {
+      const list = passagesOf(i)
+      const target = list[Math.min(Math.max(0, next), list.length - 1)]
+      if (target) refs[i]?.current?.scrollTo(target)
+    })
+  }
+  const most = Math.max(0, ...ids.map((_, i) => passagesOf(i).length))
+
+  const setIds = (next: number[]): void => {
+    window.location.assign(compareHref(next))
+  }
+
+  return (
+    <div className="compare" data-theme-filter={themeFilter ?? undefined}>
+      <div className="compare-bar">
+        <a href="#/library" className="back">
+          ← Library
+        </a>
+        <div className="chips" role="group" aria-label="Theme filter">
+          <button type="button" aria-pressed={themeFilter === null} onClick={() => (setThemeFilter(null), setStep(-1))}>
+            All themes
+          </button>
+          {themes.map((t) => (
+            <button key={t.id} type="button" aria-pressed={themeFilter === t.id} onClick={() => (setThemeFilter(t.id), setStep(-1))}>
+              <span className={`swatch swatch-${t.id}`} aria-hidden />
+              {t.name}
+            </button>
+          ))}
+        </div>
+        <div className="stepper">
+          <button type="button" onClick={() => go(step - 1)} disabled={step <= 0} aria-label="Previous passage">
+            ← Previous passage
+          </button>
+          <span className="muted small" aria-live="polite">
+            {step >= 0 ? `${step + 1} of ${most}` : `${most} at most per article`}
+          </span>
+          <button type="button" onClick={() => go(step + 1)} disabled={step >= most - 1} aria-label="Next passage">
+            Next passage →
+          </button>
+        </div>
+        {ids.length < MAX_COLUMNS ? (
+          <button type="button" onClick={() => setPicking('add')}>
+            Add article
+          </button>
+        ) : null}
+      </div>
+      {finding ? (
+        <FindBar
+          texts={texts}
+          onChange={(matches, active) => {
+            setFind(ids.map((_, i) => ({ matches: matches[i] ?? [], active: active?.text === i ? active.span : null })))
+            if (active) refs[active.text]?.current?.scrollTo(active.span)
+          }}
+          onClose={() => (setFinding(false), setFind([]))}
+        />
+      ) : null}
+      {ids.length === 0 ? (
+        <div className="empty">
+          <h2>Choose articles to compare</h2>
+          <p>Pick two to four articles; each gets a column that scrolls on its own.</p>
+        </div>
+      ) : (
+        <Group orientation="horizontal" className="compare-columns">
+          {ids.flatMap((id, i) => [
+            i > 0 ? <Separator key={`sep-${id}-${i}`} className="compare-separator" /> : null,
+            <Panel key={`${id}-${i}`} minSize={15} defaultSize={100 / ids.length}>
+              <Column
+                id={id}
+                index={i}
+                textRef={refs[i]!}
+                themeFilter={themeFilter}
+                position={step}
+                find={find[i] ?? { matches: [], active: null }}
+                onHighlights={onHighlights}
+                onSwap={() => setPicking(i)}
+                onRemove={ids.length > 1 ? () => setIds(ids.filter((_, j) => j !== i)) : null}
+              />
+            </Panel>,
+          ])}
+        </Group>
+      )}
+      {picking !== null ? (
+        <div className="modal-backdrop">
+          <ArticlePicker
+            exclude={ids}
+            onCancel={() => setPicking(null)}
+            onPick={(picked) => {
+              setPicking(null)
+              setIds(picking === 'add' ? [...ids, picked].slice(0, MAX_COLUMNS) : ids.map((x, j) => (j === picking ? picked : x)))
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  )
+}
