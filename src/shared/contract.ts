@@ -166,9 +166,28 @@ export const contract = {
   'suggestions.unreject': call<null>()(span.and(z.object({ themeId: id }))),
 } as const
 
+/** Commands the native menu sends to the renderer (Electron only; browser mode has keyboard shortcuts). */
+export const MENU_COMMANDS = [
+  'find',
+  'find-in-notebook',
+  'command-palette',
+  'toggle-sidebar',
+  'view-library',
+  'view-matrix',
+  'view-timeline',
+  'view-reader',
+  'view-compare',
+  'view-notes',
+  'new-note',
+  'export',
+  'settings',
+] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
 export const events = {
   'import.progress': undefined as unknown as ImportProgress,
   'library.changed': undefined as unknown as { reason: 'import' | 'edit' | 'reclean' },
+  'menu.command': undefined as unknown as { command: MenuCommand },
 }
 
 export type Contract = typeof contract

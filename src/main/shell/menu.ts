@@ -1,23 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
 
-/** Commands the menu hands to the renderer (it owns views, find, notes). */
-export const MENU_COMMANDS = [
-  'find',
-  'find-in-notebook',
-  'command-palette',
-  'toggle-sidebar',
-  'view-library',
-  'view-matrix',
-  'view-timeline',
-  'view-reader',
-  'view-compare',
-  'view-notes',
-  'new-note',
-  'export',
-  'settings',
-] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+import { MENU_COMMANDS, type MenuCommand } from '../../shared/contract'
+
+export { MENU_COMMANDS, type MenuCommand }
 
 export interface MenuActions {
   newNotebook(): void

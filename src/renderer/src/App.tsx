@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { NotebookInfo } from '@shared/model'
-import { api, host } from './api'
+import { api, host, onEvent } from './api'
 import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
 import { useRoute } from './route'
@@ -21,7 +21,7 @@ export function App(): React.JSX.Element {
 
 function Shell(): React.JSX.Element {
   const route = useRoute()
-  const { revision, changed } = useNotebook()
+  const { revision, changed, notify } = useNotebook()
   const [info, setInfo] = useState<NotebookInfo | null>(null)
   const [dragging, setDragging] = useState(false)
   const dragDepth = useRef(0)
@@ -31,6 +31,22 @@ function Shell(): React.JSX.Element {
   useEffect(() => {
     api['notebook.info']({}).then(setInfo, () => setInfo(null))
   }, [revision])
+
+  // The native menu (Electron) sends commands; the same actions have keyboard shortcuts in browser mode.
+  useEffect(
+    () =>
+      onEvent('menu.command', ({ command }) => {
+        const find = (): boolean => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, cancelable: true }))
+        if (command === 'view-library') location.hash = '#/library'
+        else if (command === 'view-compare') location.hash = '#/compare'
+        else if (command === 'find') find()
+        else if (command === 'find-in-notebook') {
+          location.hash = '#/library'
+          setTimeout(find, 50)
+        } else notify('This part of Parley is not built yet.')
+      }),
+    [notify],
+  )
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault()
