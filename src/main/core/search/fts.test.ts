@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../../../tests/helpers'
 import { openNotebook } from '../notebook'
-import { toFtsQuery } from './fts'
+import { BROAD_MATCHES, toFtsQuery } from './fts'
 
 const tempDir = useTempDir()
 
@@ -31,6 +31,28 @@ describe('search', () => {
     expect(hit!.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['freight'])
     expect(hit!.title.map((p) => p.text).join('')).toBe('Council approves new riverside park')
     expect(search('"; DROP TABLE articles; --')).toEqual([])
+    notebook.close()
+  })
+
+  it('ranks narrow queries by relevance and answers broad ones newest first, in bounded time', async () => {
+    const notebook = openNotebook(join(tempDir(), 'n.parley'))
+    const insert = notebook.db.prepare(
+      `INSERT INTO articles (title, source_name, format, encoding, content_hash, body, raw, words, imported_at) VALUES (?, 'x.txt', 'text', 'utf-8', ?, ?, '', 10, '')`,
+    )
+    notebook.db.transaction(() => {
+      for (let i = 0; i < BROAD_MATCHES + 50; i++) insert.run(`Report ${i}`, `h${i}`, `The harbour committee met again ${i}.`)
+      insert.run('Lighthouse keeper retires', 'h-a', 'The harbour lighthouse keeper retired after forty years of lighthouse duty.')
+      insert.run('Ferry timetable', 'h-b', 'A lighthouse appears once in this ferry story.')
+    })()
+    const search = (query: string) =>
+      notebook.handlers['articles.search']({ query, limit: 20 }) as Array<{ id: number; title: Array<{ text: string }> }>
+    const narrow = search('lighthouse')
+    expect(narrow.map((h) => h.title.map((p) => p.text).join(''))).toEqual(['Lighthouse keeper retires', 'Ferry timetable'])
+    const broad = search('harbour')
+    expect(broad).toHaveLength(20)
+    const ids = broad.map((h) => h.id)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a))
+    expect(ids[0]).toBe(BROAD_MATCHES + 51)
     notebook.close()
   })
 })

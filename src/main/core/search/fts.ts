@@ -46,6 +46,7 @@ function parts(marked: string): SnippetPart[] {
   return out
 }
 
+/** The plain one-statement search (rank, join and decorate every match): the bench's raw baseline. */
 export const SEARCH_SQL = `
   SELECT a.id, a.outlet, a.published,
          highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title,
@@ -55,22 +56,62 @@ export const SEARCH_SQL = `
   ORDER BY bm25(articles_fts, 5.0, 1.0)
   LIMIT ?`
 
-const SEARCH_IN_THEME_SQL = SEARCH_SQL.replace(
-  'WHERE articles_fts MATCH ?',
-  'WHERE articles_fts MATCH ? AND a.id IN (SELECT article_id FROM highlights WHERE theme_id = ?)',
-)
+/**
+ * Above this many matches a query is "broad": ranking every match by bm25 would cost time in
+ * proportion to the notebook, so the most recently imported matches come first instead.
+ */
+export const BROAD_MATCHES = 2000
 
+interface Row {
+  id: number
+  outlet: string | null
+  published: string | null
+  title: string
+  snippet: string
+}
+
+/**
+ * Searches in two steps so the cost stays bounded: pick the top ids (bm25 over at most
+ * BROAD_MATCHES matches, or newest first for broader queries, or only the articles coded with a
+ * theme), then decorate just those rows with highlight() and snippet() through rowid seeks.
+ */
 export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
-  const rows = (
-    themeId === undefined ? db.prepare(SEARCH_SQL).all(query, limit) : db.prepare(SEARCH_IN_THEME_SQL).all(query, themeId, limit)
-  ) as Array<{
-    id: number
-    outlet: string | null
-    published: string | null
-    title: string
-    snippet: string
-  }>
-  return rows.map((r) => ({ id: r.id, outlet: r.outlet, published: r.published, title: parts(r.title), snippet: parts(r.snippet) }))
+  let ids: number[]
+  if (themeId !== undefined) {
+    const score = db.prepare(
+      'SELECT bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
+    )
+    const coded = db.prepare('SELECT DISTINCT article_id FROM highlights WHERE theme_id = ?').pluck().all(themeId) as number[]
+    ids = coded
+      .flatMap((id) => {
+        const row = score.get(query, id) as { score: number } | undefined
+        return row ? [{ id, score: row.score }] : []
+      })
+      .sort((a, b) => a.score - b.score)
+      .slice(0, limit)
+      .map((r) => r.id)
+  } else {
+    const matches = db
+      .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+      .pluck()
+      .get(query, BROAD_MATCHES + 1) as number
+    const sql =
+      matches > BROAD_MATCHES
+        ? 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
+        : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
+    ids = db.prepare(sql).pluck().all(query, limit) as number[]
+  }
+  // A rowid seek per hit. The CAST matters: a JS number binds as REAL, and FTS5 then ignores the
+  // rowid constraint while telling SQLite it applied it, returning the wrong row.
+  const decorate = db.prepare(`
+    SELECT highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+    FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
+  const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id = ?')
+  return ids.flatMap((id) => {
+    const text = decorate.get(query, id) as Pick<Row, 'title' | 'snippet'> | undefined
+    const r = meta.get(id) as Pick<Row, 'id' | 'outlet' | 'published'> | undefined
+    return text && r ? [{ id: r.id, outlet: r.outlet, published: r.published, title: parts(text.title), snippet: parts(text.snippet) }] : []
+  })
 }
