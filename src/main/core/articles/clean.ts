@@ -3,7 +3,7 @@
  * link and furniture-word density, position, repetition, reader address), in the spirit of
  * jusText and boilerpipe. The only words named here are generic furniture words any outlet uses.
  */
-import { addressed, furnitureDensity, HAS_APPEAL, NOTICE, isByline, isCaption, isTimestamp } from './furniture'
+import { addressed, DISCLAIMER, furnitureDensity, HAS_APPEAL, NOTICE, RIGHTS, isByline, isCaption, isMenu, isTimestamp } from './furniture'
 import { endsSentence, splitGluedSentences, stopDensity, words } from './text'
 
 export { paragraphsOf, rejoinLines, splitGluedSentences, words } from './text'
@@ -45,7 +45,8 @@ function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
   const sentence = endsSentence(text)
   if (w.length === 0) return { text, kind: 'furniture', reason: 'no words' }
   if (hint.chrome) return { text, kind: 'furniture', reason: `page chrome (${hint.chrome})` }
-  if (NOTICE.test(text)) return { text, kind: 'furniture', reason: 'notice' }
+  if (NOTICE.test(text) || DISCLAIMER.test(text) || (RIGHTS.test(text) && w.length <= 60))
+    return { text, kind: 'furniture', reason: 'notice' }
   if (hint.tag === 'figcaption' || isCaption(text, w.length)) return { text, kind: 'furniture', reason: 'caption' }
   if ((hint.linkDensity ?? 0) > 0.5 || ((hint.linkDensity ?? 0) > 0.25 && w.length < 15)) {
     return { text, kind: 'furniture', reason: 'links' }
@@ -56,6 +57,7 @@ function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
   if (/^\[[^\]]{1,40}\]\s*[-–—|]/.test(text)) return { text, kind: 'furniture', reason: 'link list' }
   if (isByline(text, w.length)) return { text, kind: 'furniture', reason: 'byline' }
   if (isTimestamp(text, w.length)) return { text, kind: 'furniture', reason: 'timestamp' }
+  if (isMenu(text)) return { text, kind: 'furniture', reason: 'menu' }
   if (w.length <= 12 && !sentence && furnitureDensity(w) >= 0.5) return { text, kind: 'furniture', reason: 'furniture words' }
   const prose = w.length >= 8 && (sentence || /["”’»]$/.test(text)) && stopDensity(text) >= 0.15
   // A long run of prose is prose even when its final stop is missing.
@@ -79,6 +81,13 @@ const looksLikeSubhead = (text: string, hint: BlockHint): boolean => {
   return /^[\p{Lu}\p{N}"'“‘]/u.test(text) && furnitureDensity(w) < 0.34 && (hint.linkDensity ?? 0) < 0.5
 }
 
+/** A short line inviting the reader to act ("Have your say…", "Follow X for live updates…"). */
+function callToAction(text: string): boolean {
+  const w = words(text)
+  const density = furnitureDensity(w)
+  return w.length <= 15 && (density >= 0.15 || (density > 0 && /\b(you|your)\b/i.test(text)))
+}
+
 /**
  * Where the article ends: a trailing run of furniture and reader-addressed blocks ("we", "you",
  * outside quotes) that holds at least one appeal or notice is the page's tail, even where its
@@ -95,8 +104,9 @@ function tailStart(blocks: Block[]): number {
       start = i
       continue
     }
-    if (!addressed(b.text)) break
-    cue ||= HAS_APPEAL.test(b.text)
+    const action = callToAction(b.text)
+    if (!addressed(b.text) && !action) break
+    cue ||= HAS_APPEAL.test(b.text) || action
     prose++
     start = i
   }

@@ -71,3 +71,24 @@ export function addressed(text: string): boolean {
   const n = w.filter((x) => PRONOUN.test(x)).length
   return n >= 2 && n / Math.max(w.length, 1) >= 0.03
 }
+
+/** Disclaimers: "This article is for information only and does not constitute financial advice." */
+export const DISCLAIMER =
+  /^(this|the) (article|content|story|page|information|material)\b.{0,160}\b(not (a substitute for|intended as|constitute)|does not constitute|for (general )?information( purposes)? only)\b.{0,120}$/i
+
+/** A copyright or rights line, however long its legal tail: "© 2025 Name. All rights reserved. This material may not…". */
+export const RIGHTS = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.{0,80}\ball rights reserved\b)/i
+
+/**
+ * A menu or section bar: three or more capitalised items and no function words, with or without
+ * separators ("News | Sport | Weather", "Markets  Companies  Economy").
+ */
+export function isMenu(text: string): boolean {
+  const items = text.split(/\s*[|·•]\s*|\s{2,}|\s+/).filter(Boolean)
+  if (items.length < 3 || items.length > 16 || /[.!?:,;]$/.test(text)) return false
+  const separated = /\s[|·•]\s.*\s[|·•]\s|\S\s{2,}\S.*\S\s{2,}\S/.test(text)
+  const capitalised = items.every((w) => /^[\p{Lu}\d&'’]/u.test(w) || /^(and|&|on|of|the)$/i.test(w))
+  return (
+    capitalised && (separated || items.length >= 4) && !items.some((w) => /^(in|to|for|a|an|as|at|by|is|are|was|with|after|over)$/i.test(w))
+  )
+}

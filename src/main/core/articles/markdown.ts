@@ -8,6 +8,8 @@ export interface FrontMatter {
   author?: string
   url?: string
   wire?: string
+  /** When the page was saved (a web clipper's `created`): a known date to resolve "on Tuesday" against. */
+  reference?: string
 }
 
 const MAX_FRONT_MATTER = 64 * 1024
@@ -19,6 +21,7 @@ const KEYS: Record<keyof FrontMatter, string[]> = {
   author: ['author', 'byline', 'authors'],
   url: ['url', 'source_url', 'link', 'canonical'],
   wire: ['wire', 'agency'],
+  reference: ['created', 'clipped', 'saved', 'accessed', 'retrieved'],
 }
 
 /** Splits optional YAML front matter from a Markdown document. A broken or hostile header is ignored, never fatal. */
@@ -48,10 +51,14 @@ export function splitFrontMatter(text: string): { front: FrontMatter; body: stri
             : typeof value === 'string' || typeof value === 'number'
               ? String(value)
               : ''
-      if (text.trim()) {
-        front[field] = text.trim().slice(0, 1000)
-        break
+      if (!text.trim()) continue
+      // Web clippers write the page address as `source:`; it is the URL, not the outlet.
+      if (field === 'outlet' && /^https?:\/\//i.test(text.trim())) {
+        front.url ??= text.trim().slice(0, 1000)
+        continue
       }
+      front[field] = text.trim().slice(0, 1000)
+      break
     }
   }
   return { front, body }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectMetadata, normalizeDate, stripSiteSuffix } from './metadata'
+import { detectMetadata, normalizeDate, relativePublished, stripSiteSuffix } from './metadata'
 
 const LEAD =
   'The city zoo welcomed twin red panda cubs on Sunday, the first born there in more than twenty years, keepers said in a statement.'
@@ -84,5 +84,15 @@ describe('stripSiteSuffix', () => {
     expect(stripSiteSuffix('Cubs born at zoo - Lakeside Herald', 'Lakeside Herald')).toBe('Cubs born at zoo')
     expect(stripSiteSuffix('Red panda cubs born at city zoo | Herald', null)).toBe('Red panda cubs born at city zoo')
     expect(stripSiteSuffix('Zoo - the first cubs in twenty years', null)).toBe('Zoo - the first cubs in twenty years')
+  })
+})
+
+describe('relative days', () => {
+  it('resolves "said on Tuesday" against a known later date with chrono-node, never forward', () => {
+    expect(relativePublished('The company said on Tuesday that profit rose.', '2025-03-13')).toBe('2025-03-11')
+    expect(relativePublished('Volunteers cleared the river on Saturday.', '2025-04-28')).toBe('2025-04-26')
+    expect(relativePublished('The mayor spoke on Thursday.', '2025-03-13')).toBe('2025-03-13')
+    expect(relativePublished('The mayor spoke on Thursday.', null)).toBeNull()
+    expect(relativePublished('No day is named here.', '2025-03-13')).toBeNull()
   })
 })

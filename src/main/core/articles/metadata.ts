@@ -1,5 +1,5 @@
-import { strict as chronoStrict } from 'chrono-node/en'
-import { isByline, isTimestamp } from './furniture'
+import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
+import { isByline, isMenu, isTimestamp } from './furniture'
 import { words } from './text'
 
 export interface MetadataHints {
@@ -9,6 +9,8 @@ export interface MetadataHints {
   author?: string | null
   url?: string | null
   wire?: string | null
+  /** A date the article is known to be no later than (when it was saved), for relative days. */
+  reference?: string | null
 }
 
 export interface Metadata {
@@ -56,7 +58,7 @@ const stem = (w: string): string =>
 
 function looksLikeHeadline(p: string): boolean {
   const n = words(p).length
-  return n >= 3 && n <= 30 && p.length <= 250 && !/[.:;,]$/.test(p) && !FURNITURE_LINE.test(p) && !/\s\/\s/.test(p)
+  return n >= 3 && n <= 30 && p.length <= 250 && !/[.:;,]$/.test(p) && !FURNITURE_LINE.test(p) && !/\s\/\s/.test(p) && !isMenu(p)
 }
 
 /** Share of a candidate's content words that the article's opening also uses. */
@@ -68,11 +70,16 @@ function overlap(candidate: string, lead: Set<string>): number {
 
 function findTitle(paragraphs: string[]): { title: string; index: number } | null {
   // The headline is normally the first headline-shaped block, before the article's first long paragraph.
+  // A masthead (the site's name, 1-4 words) can come first: a longer candidate before the lead wins.
+  let first: { title: string; index: number } | null = null
   for (let i = 0; i < Math.min(paragraphs.length, 6); i++) {
     const p = paragraphs[i] ?? ''
     if (words(p).length >= 20) break
-    if (looksLikeHeadline(p) && paragraphs[i + 1] !== undefined) return { title: p, index: i }
+    if (!looksLikeHeadline(p) || paragraphs[i + 1] === undefined) continue
+    if (words(p).length >= 5) return { title: p, index: i }
+    first ??= { title: p, index: i }
   }
+  if (first) return first
   // Otherwise a headline-shaped line elsewhere (a "related" list often repeats it) that matches the lead.
   const long = paragraphs.filter((p) => words(p).length >= 20).slice(0, 2)
   const lead = new Set(long.flatMap(words).map(stem))
@@ -95,14 +102,58 @@ const OUTLET_PATTERNS = [
   /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
 ]
 
-function findOutlet(paragraphs: string[]): string | null {
+/** A publication's name: capitalised words, a few joiners, no sentence. */
+const NAME_SHAPE = /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.-]*(?:\s+(?:of|and|&|on|the|[\p{Lu}\d][\p{L}\d'’&.-]*)){0,5}$/u
+
+/** Generic: the wire agencies' long names, so a wire's copyright line is not taken for the outlet. */
+const AGENCIES: Record<string, string> = {
+  ap: 'associated press',
+  afp: 'agence france-presse',
+  pa: 'press association',
+  upi: 'united press international',
+  dpa: 'deutsche presse-agentur',
+}
+export function sameAgency(name: string, wire: string | null): boolean {
+  if (!wire) return false
+  const n = name.toLowerCase().replace(/^the\s+/, '')
+  const w = wire.toLowerCase()
+  return n === w || n === AGENCIES[w] || n.startsWith(`${w} `)
+}
+
+function findOutlet(paragraphs: string[], wire: string | null): string | null {
   for (const p of paragraphs) {
     for (const pattern of OUTLET_PATTERNS) {
       const m = pattern.exec(p.trim())
       const name = m?.[1]?.trim().replace(/[.,:;!]+$/, '')
-      if (name && words(name).length <= 6 && !/^(all rights|by |the author)/i.test(name)) return name
+      if (
+        name &&
+        words(name).length <= 6 &&
+        NAME_SHAPE.test(name) &&
+        !/^(all rights|by |the author)/i.test(name) &&
+        !sameAgency(name, wire)
+      )
+        return name
     }
   }
+  return masthead(paragraphs)
+}
+
+/**
+ * The site's name printed above the article: a short name-shaped first line that a menu follows
+ * or the page repeats, or a name line carrying the date ("Harbour Gazette, 9 April 2025").
+ */
+function masthead(paragraphs: string[]): string | null {
+  for (const p of paragraphs.slice(0, 6)) {
+    const dated = /^(.{2,50}?),\s+(.{6,40})$/.exec(p)
+    if (dated?.[1] && NAME_SHAPE.test(dated[1]) && normalizeDate(dated[2]) && !isByline(p, words(p).length)) return dated[1]
+  }
+  const top = paragraphs[0]?.trim() ?? ''
+  const n = words(top).length
+  if (n < 1 || n > 4 || !NAME_SHAPE.test(top) || isMenu(top)) return null
+  const rest = paragraphs.slice(1)
+  const stem = top.replace(/^the\s+/i, '').split(/\s+/)[0] ?? top
+  if (isMenu(paragraphs[1] ?? '') || rest.some((q) => q.includes(top) || (stem.length >= 5 && new RegExp(`\\b${stem}\\b`).test(q))))
+    return top
   return null
 }
 
@@ -171,6 +222,39 @@ function findPublished(paragraphs: string[]): string | null {
   return null
 }
 
+/** A date the article cannot be later than: when it was saved, or an "Updated" line. */
+function findReference(paragraphs: string[], hints: MetadataHints): string | null {
+  const saved = normalizeDate(hints.reference)
+  if (saved) return saved
+  for (const p of [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]) {
+    if (/^(updated|last (updated|modified)|modified)\b/i.test(p) && words(p).length <= 20) {
+      const date = normalizeDate(p)
+      if (date) return date
+    }
+  }
+  return null
+}
+
+const WEEKDAY = /\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i
+
+/**
+ * "said on Tuesday" in the lead, resolved with chrono-node against a known later date: the most
+ * recent such day on or before it (news reports days of the past week). Only the lead counts:
+ * later paragraphs often recall other days.
+ */
+export function relativePublished(lead: string, reference: string | null): string | null {
+  if (!reference || !WEEKDAY.test(lead)) return null
+  const ref = new Date(`${reference}T12:00:00Z`)
+  const day = WEEKDAY.exec(lead)?.[1] ?? ''
+  const parsed = chronoCasual.parseDate(day, { instant: ref, timezone: 0 }, { forwardDate: false })
+  if (!parsed) return null
+  let when = Date.UTC(parsed.getUTCFullYear(), parsed.getUTCMonth(), parsed.getUTCDate())
+  const week = 7 * 86_400_000
+  while (when > ref.getTime()) when -= week
+  while (when <= ref.getTime() - week) when += week
+  return new Date(when).toISOString().slice(0, 10)
+}
+
 /** The year and date a URL carries in its path (/2025/03/04/), for a dateline that has no year. */
 function dateFromUrl(url: string | null | undefined): string | null {
   const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|$|-)/.exec(url ?? '')
@@ -208,7 +292,8 @@ export function stripSiteSuffix(title: string, site: string | null | undefined):
 export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileName: string): Metadata {
   const edits = new Map<number, string>()
   const keep = new Set<number>()
-  const outlet = hints.outlet?.trim() || findOutlet(paragraphs)
+  const found = findWire(paragraphs)
+  const outlet = hints.outlet?.trim() || findOutlet(paragraphs, hints.wire?.trim() || found?.wire || null)
   const hintTitle = hints.title ? stripSiteSuffix(hints.title.replace(/\s+/g, ' ').trim(), outlet) : null
   let title: string | null = null
   let titleIndex = -1
@@ -222,7 +307,6 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
   if (!title) title = fallbackTitle(paragraphs, fileName)
 
   const wire = hints.wire?.trim() || null
-  const found = findWire(paragraphs)
   if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) {
     edits.set(found.index, found.text)
     keep.add(found.index)
@@ -232,7 +316,11 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
     title: title.slice(0, 300),
     titleIndex,
     outlet,
-    published: normalizeDate(hints.published) ?? findPublished(paragraphs) ?? dateFromUrl(hints.url),
+    published:
+      normalizeDate(hints.published) ??
+      findPublished(paragraphs) ??
+      dateFromUrl(hints.url) ??
+      relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
     author: hints.author?.trim() || findAuthor(paragraphs),
     wire: wire ?? (found && found.wire !== outlet ? found.wire : null),
     url: hints.url ?? null,
