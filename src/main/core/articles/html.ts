@@ -16,6 +16,8 @@ export interface HtmlExtract {
 // Limits that keep hostile pages from eating the process; real articles are far below them.
 const MAX_ELEMENTS = 200_000
 const MAX_DEPTH = 1_000
+/** Wall-clock budget for one page, checked between the parsing phases (parse, Readability, walk). */
+export const HTML_TIME_LIMIT_MS = 15_000
 
 const SKIP = new Set([
   'SCRIPT',
@@ -301,8 +303,17 @@ export function parsePage(html: string): unknown {
  * HTML → text blocks and page metadata. Nothing is executed or fetched: linkedom has no script
  * engine or resource loader, and only text leaves this function.
  */
-export function extractHtml(html: string): HtmlExtract {
+export function extractHtml(html: string, options: { timeLimitMs?: number; now?: () => number } = {}): HtmlExtract {
+  const now = options.now ?? (() => performance.now())
+  const started = now()
+  const limit = options.timeLimitMs ?? HTML_TIME_LIMIT_MS
+  // Cooperative: a phase is not interrupted, but the next one does not start once the budget is spent.
+  const budget = (): void => {
+    if (now() - started > limit)
+      throw refused(`The page took more than ${Math.round(limit / 1000)} s to read; it does not look like an article.`)
+  }
   const document = parsePage(html)
+  budget()
   const doc = document as QueryDocument
   const ld = jsonLd(doc)
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url')
@@ -344,12 +355,14 @@ export function extractHtml(html: string): HtmlExtract {
   } catch {
     // Readability gives up on some pages; the plain walk below still gets the text.
   }
+  budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
   if (length(blocks) < 200) {
     const { document: fresh } = parseHTML(html)
     const body = (fresh as unknown as QueryDocument).body as DomNode | null
     const fallback = body ? textBlocks(body, { dropChrome: true }) : []
     if (length(fallback) > length(blocks)) blocks = fallback
+    budget()
   }
   return { ...info, blocks }
 }

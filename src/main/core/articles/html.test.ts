@@ -1,0 +1,45 @@
+/**
+ * Hostile pages are bounded: a size cap (import), element and nesting limits before parsing, and
+ * a wall-clock budget between parsing phases, each with an error a user can read.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from './html'
+import { importOne } from './import'
+import { openDatabase } from '../db/open'
+
+const page = (body: string): string => `<!doctype html><html><head><title>T</title></head><body>${body}</body></html>`
+
+describe('pathological HTML', () => {
+  it('refuses deep nesting and too many elements with a clear error, quickly', () => {
+    const started = performance.now()
+    expect(() => extractHtml(page('<div>'.repeat(5000) + 'x' + '</div>'.repeat(5000)))).toThrow(/nests elements more than 1000 deep/)
+    expect(() => extractHtml(page('<span>a</span>'.repeat(250_000)))).toThrow(/more than 200,000 elements/)
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+
+  it('reads a 100k-element page within the time budget, or refuses it', () => {
+    const html = page(`<article><h1>Headline of the page</h1>${'<p>Short <b>words</b> here.</p>'.repeat(50_000)}</article>`)
+    const started = performance.now()
+    try {
+      extractHtml(html)
+    } catch (error) {
+      expect((error as Error).message).toMatch(/took more than|does not look like an article/)
+    }
+    expect(performance.now() - started).toBeLessThan(20_000)
+  })
+
+  it('stops when the time budget is spent, and import reports it as a failed file', () => {
+    let t = 0
+    const clock = (): number => (t += 10_000)
+    expect(() => extractHtml(page('<p>Some text that is long enough to read as a paragraph of an article.</p>'), { now: clock })).toThrow(
+      /took more than 15 s to read/,
+    )
+    const { db } = openDatabase(':memory:')
+    const deep = new TextEncoder().encode(page('<div>'.repeat(3000) + '</div>'.repeat(3000)))
+    expect(importOne(db, { name: 'deep.html', bytes: deep })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/nests elements/),
+    })
+    db.close()
+  })
+})
