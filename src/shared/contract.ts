@@ -3,9 +3,14 @@ import type {
   Article,
   ArticleSummary,
   ArticleVersions,
+  Backlink,
   Highlight,
+  HighlightState,
   ImportProgress,
   ImportResult,
+  LinkTarget,
+  Note,
+  NoteSummary,
   NotebookInfo,
   RecleanResult,
   SearchHit,
@@ -37,6 +42,12 @@ const keywords = z.object({ terms: z.array(term).max(200), context: z.array(term
 const comment = z.string().max(10_000)
 const articleField = z.enum(['title', 'outlet', 'wire', 'author', 'published', 'url'])
 const metaText = z.string().max(500)
+const noteTitle = z.string().max(300)
+/** Lexical's serialized state: a root with children; the size is bounded (a note is not a book). */
+const noteContent = z
+  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
+  .passthrough()
+  .refine((c) => JSON.stringify(c).length <= 8 * 1024 * 1024, { message: 'the note is larger than 8 MB' })
 const span = z
   .object({ articleId: id, start: offset, end: offset })
   .strict()
@@ -164,6 +175,26 @@ export const contract = {
   'suggestions.list': call<Suggestion[]>()(z.object({ articleId: id, themeId: id.optional() }).strict()),
   'suggestions.reject': call<null>()(span.and(z.object({ themeId: id }))),
   'suggestions.unreject': call<null>()(span.and(z.object({ themeId: id }))),
+
+  'notes.list': call<NoteSummary[]>()(z.object({ query: z.string().max(500).optional() }).strict()),
+  'notes.get': call<Note>()(z.object({ id }).strict()),
+  'notes.create': call<Note>()(
+    z.object({ title: noteTitle.optional(), content: noteContent.optional(), roundId: id.optional(), themeId: id.optional() }).strict(),
+  ),
+  /** Autosave: content and title together; links and search text are derived in the same transaction. */
+  'notes.save': call<NoteSummary>()(z.object({ id, title: noteTitle.optional(), content: noteContent.optional() }).strict()),
+  'notes.delete': call<NoteSummary>()(z.object({ id }).strict()),
+  'notes.restore': call<NoteSummary>()(z.object({ id }).strict()),
+  /** The note of a matrix cell (round × theme), created on first use. */
+  'notes.cell': call<Note>()(z.object({ roundId: id, themeId: id }).strict()),
+  'notes.backlinks': call<Backlink[]>()(z.object({ kind: z.enum(['article', 'note', 'round', 'theme', 'highlight']), id }).strict()),
+  /** "Quote in note": appends a quote of the highlight to the note. */
+  'notes.appendQuote': call<Note>()(z.object({ noteId: id, highlightId: id }).strict()),
+  'notes.markdown': call<string>()(z.object({ id }).strict()),
+  'links.search': call<LinkTarget[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+  ),
+  'highlights.lookup': call<HighlightState[]>()(z.object({ ids: z.array(id).max(5000) }).strict()),
 } as const
 
 /** Commands the native menu sends to the renderer (Electron only; browser mode has keyboard shortcuts). */

@@ -174,3 +174,46 @@ export interface Suggestion {
   score: number
   reason: SuggestionReason
 }
+
+export interface NoteSummary {
+  id: number
+  title: string
+  /** The start of the note's text, for lists. */
+  excerpt: string
+  roundId: number | null
+  themeId: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface Note extends NoteSummary {
+  /** Lexical's serialized editor state. */
+  content: unknown
+}
+
+export type LinkKind = 'article' | 'note' | 'round' | 'theme'
+
+/** A note that links to or quotes something, with the sentence around the link. */
+export interface Backlink {
+  noteId: number
+  noteTitle: string
+  kind: LinkKind | 'highlight'
+  context: string
+}
+
+/** Something a `[[` link can point at. */
+export interface LinkTarget {
+  kind: LinkKind
+  id: number
+  title: string
+  detail: string
+}
+
+/** A highlight as it is now, for quotes that must show whether their source changed or went away. */
+export interface HighlightState {
+  id: number
+  exists: boolean
+  exact: string | null
+  articleId: number | null
+  orphan: boolean
+}

@@ -7,6 +7,21 @@ import { updateArticleMetadata } from './articles/edits'
 import { recleanArticles } from './articles/reclean'
 import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
 import { articleVersions } from './articles/versions'
+import {
+  appendQuote,
+  backlinks,
+  cellNote,
+  createNote,
+  deleteNote,
+  getNote,
+  highlightStates,
+  linkTargets,
+  listNotes,
+  restoreNote,
+  saveNote,
+} from './notes/repo'
+import { createMarkdownConverter } from './notes/markdown'
+import { cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
@@ -38,6 +53,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const readOnly = options.readOnly ?? false
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
+  let markdown: ((content: unknown) => string) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
   const write = <T>(fn: () => T): T => {
     if (readOnly) throw readOnlyNotebook()
@@ -109,6 +125,19 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     },
     'suggestions.reject': (span) => write(() => rejectSuggestion(db, span, now())),
     'suggestions.unreject': (span) => write(() => unrejectSuggestion(db, span)),
+
+    'notes.list': ({ query }) => listNotes(db, query),
+    'notes.get': ({ id }) => getNote(db, id),
+    'notes.create': (input) => write(() => createNote(db, input, now())),
+    'notes.save': ({ id, ...patch }) => write(() => saveNote(db, id, patch, now())),
+    'notes.delete': ({ id }) => write(() => deleteNote(db, id, now())),
+    'notes.restore': ({ id }) => write(() => restoreNote(db, id)),
+    'notes.cell': ({ roundId, themeId }) => write(() => cellNote(db, roundId, themeId, cellTitle(db, roundId, themeId), now())),
+    'notes.backlinks': ({ kind, id }) => backlinks(db, kind, id),
+    'notes.appendQuote': ({ noteId, highlightId }) => write(() => appendQuote(db, noteId, highlightId, now())),
+    'notes.markdown': ({ id }) => (markdown ??= createMarkdownConverter())(getNote(db, id).content),
+    'links.search': ({ query, limit }) => linkTargets(db, query, limit),
+    'highlights.lookup': ({ ids }) => highlightStates(db, ids),
   }
 
   return {

@@ -1,0 +1,94 @@
+import {
+  $applyNodeReplacement,
+  DecoratorNode,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type SerializedPartial,
+  type Spread,
+} from 'lexical'
+
+export type RefKind = 'article' | 'note' | 'round' | 'theme'
+
+/** A link to something in the notebook, by id: it survives renames and shows the current title. */
+export interface RefData {
+  kind: RefKind
+  id: number
+  /** The title when the link was made; shown only if the target cannot be resolved. */
+  label: string
+}
+
+export type SerializedRefNode = Spread<RefData, SerializedLexicalNode>
+
+type Renderer = (data: RefData, key: NodeKey) => unknown
+let render: Renderer | null = null
+export function setRefRenderer(fn: Renderer | null): void {
+  render = fn
+}
+
+/** `parley:article/12` — the in-document form of a ref, used in Markdown and resolved by the exporter. */
+export const refUrl = (ref: Pick<RefData, 'kind' | 'id'>): string => `parley:${ref.kind}/${ref.id}`
+
+export function parseRefUrl(url: string): Pick<RefData, 'kind' | 'id'> | null {
+  const m = /^parley:(article|note|round|theme)\/(\d+)$/.exec(url)
+  return m ? { kind: m[1] as RefKind, id: Number(m[2]) } : null
+}
+
+export class RefNode extends DecoratorNode<unknown> {
+  __ref: RefData
+
+  static override getType(): string {
+    return 'parley-ref'
+  }
+
+  static override clone(node: RefNode): RefNode {
+    return new RefNode(node.__ref, node.__key)
+  }
+
+  constructor(ref: RefData, key?: NodeKey) {
+    super(key)
+    this.__ref = ref
+  }
+
+  static override importJSON(json: SerializedPartial<SerializedRefNode>): RefNode {
+    return $createRefNode({ kind: json.kind ?? 'note', id: json.id ?? 0, label: json.label ?? '' })
+  }
+
+  override exportJSON(): SerializedRefNode {
+    return { ...super.exportJSON(), type: 'parley-ref', version: 1, ...this.__ref }
+  }
+
+  override createDOM(): HTMLElement {
+    const span = document.createElement('span')
+    span.className = 'ref-chip'
+    return span
+  }
+
+  override updateDOM(): boolean {
+    return false
+  }
+
+  override isInline(): boolean {
+    return true
+  }
+
+  override getTextContent(): string {
+    return this.__ref.label
+  }
+
+  getRef(): RefData {
+    return this.getLatest().__ref
+  }
+
+  override decorate(): unknown {
+    return render ? render(this.__ref, this.__key) : null
+  }
+}
+
+export function $createRefNode(ref: RefData): RefNode {
+  return $applyNodeReplacement(new RefNode(ref))
+}
+
+export function $isRefNode(node: LexicalNode | null | undefined): node is RefNode {
+  return node instanceof RefNode
+}
