@@ -8,6 +8,7 @@ import type {
   HighlightState,
   ImportProgress,
   ImportResult,
+  LinkKind,
   LinkTarget,
   Note,
   NoteSummary,
@@ -193,6 +194,9 @@ export const contract = {
   'notes.markdown': call<string>()(z.object({ id }).strict()),
   'links.search': call<LinkTarget[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+  ),
+  'links.resolve': call<Array<{ kind: LinkKind; id: number; title: string | null }>>()(
+    z.object({ refs: z.array(z.object({ kind: z.enum(['article', 'note', 'round', 'theme']), id }).strict()).max(5000) }).strict(),
   ),
   'highlights.lookup': call<HighlightState[]>()(z.object({ ids: z.array(id).max(5000) }).strict()),
 } as const

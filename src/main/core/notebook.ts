@@ -19,6 +19,7 @@ import {
   listNotes,
   restoreNote,
   saveNote,
+  resolveLinks,
 } from './notes/repo'
 import { createMarkdownConverter } from './notes/markdown'
 import { cellTitle } from './notes/cell'
@@ -137,6 +138,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'notes.appendQuote': ({ noteId, highlightId }) => write(() => appendQuote(db, noteId, highlightId, now())),
     'notes.markdown': ({ id }) => (markdown ??= createMarkdownConverter())(getNote(db, id).content),
     'links.search': ({ query, limit }) => linkTargets(db, query, limit),
+    'links.resolve': ({ refs }) => resolveLinks(db, refs),
     'highlights.lookup': ({ ids }) => highlightStates(db, ids),
   }
 

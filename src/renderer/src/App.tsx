@@ -10,6 +10,10 @@ import { Compare } from './views/Compare'
 import { Library } from './views/Library'
 import { Reader } from './views/Reader'
 import { Themes } from './views/Themes'
+import { Notes } from './views/Notes'
+import { installNodeViews } from './editor/nodeViews'
+
+installNodeViews()
 
 export function App(): React.JSX.Element {
   return (
@@ -39,6 +43,8 @@ function Shell(): React.JSX.Element {
         const find = (): boolean => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, cancelable: true }))
         if (command === 'view-library') location.hash = '#/library'
         else if (command === 'view-compare') location.hash = '#/compare'
+        else if (command === 'view-notes') location.hash = '#/notes'
+        else if (command === 'new-note') void api['notes.create']({}).then((n) => (location.hash = `#/notes/${n.id}`))
         else if (command === 'find') find()
         else if (command === 'find-in-notebook') {
           location.hash = '#/library'
@@ -87,6 +93,9 @@ function Shell(): React.JSX.Element {
           <a href="#/compare" aria-current={route.view === 'compare' ? 'page' : undefined}>
             Compare
           </a>
+          <a href="#/notes" aria-current={route.view === 'notes' ? 'page' : undefined}>
+            Notes
+          </a>
           <a href="#/themes" aria-current={route.view === 'themes' ? 'page' : undefined}>
             Themes
           </a>
@@ -99,11 +108,13 @@ function Shell(): React.JSX.Element {
       <ImportPanel state={importState} onDismiss={dismiss} />
       <main className={`content view-${route.view}`}>
         {route.view === 'reader' ? (
-          <Reader key={route.id} id={route.id} />
+          <Reader key={route.id} id={route.id} highlightId={route.highlightId} />
         ) : route.view === 'compare' ? (
           <Compare key={route.ids.join(',')} ids={route.ids} />
         ) : route.view === 'themes' ? (
           <Themes />
+        ) : route.view === 'notes' ? (
+          <Notes id={route.id} />
         ) : (
           <Library revision={revision} onImport={importFiles} />
         )}

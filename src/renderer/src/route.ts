@@ -1,10 +1,17 @@
 import { useEffect, useState } from 'react'
 
-export type Route = { view: 'library' } | { view: 'reader'; id: number } | { view: 'compare'; ids: number[] } | { view: 'themes' }
+export type Route =
+  | { view: 'library' }
+  | { view: 'reader'; id: number; highlightId: number | null }
+  | { view: 'compare'; ids: number[] }
+  | { view: 'themes' }
+  | { view: 'notes'; id: number | null }
 
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/(\d+)/.exec(hash)
-  if (article) return { view: 'reader', id: Number(article[1]) }
+  const article = /^#\/article\/(\d+)(?:\/h\/(\d+))?/.exec(hash)
+  if (article) return { view: 'reader', id: Number(article[1]), highlightId: article[2] ? Number(article[2]) : null }
+  const notes = /^#\/notes(?:\/(\d+))?/.exec(hash)
+  if (notes) return { view: 'notes', id: notes[1] ? Number(notes[1]) : null }
   const compare = /^#\/compare\/?([\d,]*)/.exec(hash)
   if (compare) {
     const ids = [...new Set((compare[1] ?? '').split(',').filter(Boolean).map(Number))]

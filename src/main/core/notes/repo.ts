@@ -1,4 +1,4 @@
-import type { Backlink, HighlightState, LinkTarget, Note, NoteSummary } from '../../../shared/model'
+import type { Backlink, HighlightState, LinkKind, LinkTarget, Note, NoteSummary } from '../../../shared/model'
 import { extractLinks, plainText, EMPTY_NOTE } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
@@ -230,4 +230,23 @@ export function linkTargets(db: Db, query: string, limit: number): LinkTarget[] 
     .sort((a, b) => b.score - a.score || a.c.title.localeCompare(b.c.title))
     .slice(0, limit)
     .map((x) => x.c)
+}
+
+/** Current titles of link targets (null when the target is gone), so links show renames. */
+export function resolveLinks(
+  db: Db,
+  refs: Array<{ kind: LinkKind; id: number }>,
+): Array<{ kind: LinkKind; id: number; title: string | null }> {
+  const hasRounds = Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rounds'").get())
+  const sql: Record<LinkKind, string | null> = {
+    article: 'SELECT title FROM articles WHERE id = ?',
+    note: 'SELECT title FROM notes WHERE id = ? AND deleted_at IS NULL',
+    theme: 'SELECT name FROM themes WHERE id = ? AND deleted_at IS NULL',
+    round: hasRounds ? 'SELECT title FROM rounds WHERE id = ?' : null,
+  }
+  return refs.map((r) => {
+    const query = sql[r.kind]
+    const title = query ? ((db.prepare(query).pluck().get(r.id) as string | undefined) ?? null) : null
+    return { kind: r.kind, id: r.id, title }
+  })
 }

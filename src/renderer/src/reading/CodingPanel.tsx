@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { Highlight, Suggestion, Theme } from '@shared/model'
+import { Backlinks } from '../components/Backlinks'
 
 interface Props {
+  articleId: number
   themes: Theme[]
   highlights: Highlight[]
   suggestions: Suggestion[]
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** The article's highlights grouped by theme, and Parley's suggestions with their reasons. */
-export function CodingPanel({ themes, highlights, suggestions, onShow, onAccept, onReject }: Props): React.JSX.Element {
+export function CodingPanel({ articleId, themes, highlights, suggestions, onShow, onAccept, onReject }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'highlights' | 'suggestions'>('highlights')
   const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
     .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
@@ -62,6 +64,9 @@ export function CodingPanel({ themes, highlights, suggestions, onShow, onAccept,
             </section>
           ))
         )
+      ) : null}
+      {tab === 'highlights' ? (
+        <Backlinks kind="article" id={articleId} />
       ) : suggestions.length === 0 ? (
         <p className="muted small panel-empty">
           No suggestions for this article. Add keywords to a theme, or highlight a few passages: suggestions learn from them.

@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
+import { Backlinks } from '../components/Backlinks'
+import { QuoteInNote } from '../components/QuoteInNote'
 
 interface Props {
   highlight: Highlight
@@ -27,7 +29,8 @@ export function HighlightPopover({
 }: Props): React.JSX.Element {
   const [comment, setComment] = useState(highlight.comment)
   const theme = themes.find((t) => t.id === highlight.themeId)
-  const top = rect ? Math.min(rect.bottom + 8, window.innerHeight - 320) : 120
+  // Below the passage when there is room, else as high as needed; the popover scrolls if the window is short.
+  const top = rect ? Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 480)) : 120
   const left = rect ? Math.min(Math.max(8, rect.left), window.innerWidth - 340) : 120
   const step = (delta: number, edge: 'start' | 'end'): void => {
     const start = edge === 'start' ? highlight.start + delta : highlight.start
@@ -35,7 +38,7 @@ export function HighlightPopover({
     if (start >= 0 && end <= bodyLength && end > start) onResize(start, end)
   }
   return (
-    <div className="popover" role="dialog" aria-label="Highlight" style={{ top, left }}>
+    <div className="popover" role="dialog" aria-label="Highlight" style={{ top, left, maxHeight: `calc(100vh - ${top + 8}px)` }}>
       <div className="popover-head">
         <strong>
           <span className={`swatch swatch-${highlight.themeId ?? 'none'}`} aria-hidden /> {theme?.name ?? 'No theme'}
@@ -81,8 +84,9 @@ export function HighlightPopover({
           ▸
         </button>
       </div>
-      <p className="muted small">No note quotes this passage yet.</p>
+      <Backlinks kind="highlight" id={highlight.id} title="Quoted in notes" />
       <div className="popover-actions">
+        <QuoteInNote highlightId={highlight.id} />
         <button type="button" className="danger" onClick={onDelete}>
           Delete highlight
         </button>

@@ -10,7 +10,7 @@ import { useArticleCoding } from '../reading/useArticleCoding'
 import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
 
-export function Reader({ id }: { id: number }): React.JSX.Element {
+export function Reader({ id, highlightId = null }: { id: number; highlightId?: number | null }): React.JSX.Element {
   const { themes, perform } = useNotebook()
   const { article, highlights, suggestions, error } = useArticleCoding(id)
   const [original, setOriginal] = useState(false)
@@ -58,11 +58,6 @@ export function Reader({ id }: { id: number }): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey)
   }, [selection, themes, tag])
 
-  const onFind = useCallback((matches: Span[][], active: { text: number; span: Span } | null) => {
-    setFind({ matches: matches[0] ?? [], active: active?.span ?? null })
-    if (active) text.current?.scrollTo(active.span)
-  }, [])
-
   const show = (span: Span, highlight?: Highlight): void => {
     text.current?.scrollTo(span)
     setFocus(span)
@@ -70,6 +65,21 @@ export function Reader({ id }: { id: number }): React.JSX.Element {
     setOpenRect(highlight ? (text.current?.rectOf(span) ?? null) : null)
     setTimeout(() => setFocus(null), 1600)
   }
+
+  // Opened at a passage (from a quote or a matrix cell): scroll to it and show it, once.
+  const shownFromRoute = useRef(false)
+  useEffect(() => {
+    if (highlightId === null || shownFromRoute.current) return
+    const target = highlights.find((h) => h.id === highlightId)
+    if (!target) return
+    shownFromRoute.current = true
+    requestAnimationFrame(() => show(target, target))
+  })
+
+  const onFind = useCallback((matches: Span[][], active: { text: number; span: Span } | null) => {
+    setFind({ matches: matches[0] ?? [], active: active?.span ?? null })
+    if (active) text.current?.scrollTo(active.span)
+  }, [])
 
   if (error) {
     return (
@@ -155,7 +165,15 @@ export function Reader({ id }: { id: number }): React.JSX.Element {
           />
         )}
       </article>
-      <CodingPanel themes={themes} highlights={highlights} suggestions={suggestions} onShow={show} onAccept={accept} onReject={reject} />
+      <CodingPanel
+        articleId={article.id}
+        themes={themes}
+        highlights={highlights}
+        suggestions={suggestions}
+        onShow={show}
+        onAccept={accept}
+        onReject={reject}
+      />
       {selection && selectionRect ? (
         <SelectionToolbar rect={selectionRect} themes={themes} onTag={(themeId, comment) => void tag(themeId, comment)} />
       ) : null}
