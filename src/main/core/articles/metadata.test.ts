@@ -96,3 +96,25 @@ describe('relative days', () => {
     expect(relativePublished('No day is named here.', '2025-03-13')).toBeNull()
   })
 })
+
+describe('masthead or section kicker', () => {
+  it('does not take a section word that the article itself keeps using as the outlet', () => {
+    const paragraphs = [
+      'Science',
+      'Researchers said on Monday that a new telescope had captured the clearest images yet of a distant comet, and that science teams across three continents would study them.',
+      'The science behind the images relies on a mirror polished to within a few nanometres, the team said, and on software written by a group of volunteers over many years.',
+    ]
+    expect(detectMetadata(paragraphs, {}, 'comet.txt').outlet).toBeNull()
+  })
+
+  it('still takes a short site name that only the furniture repeats', () => {
+    const paragraphs = [
+      'Valley Courier',
+      'Home | News | Sport | Weather',
+      'Bridge repairs to start in spring',
+      'The county said on Tuesday that repairs to the old bridge would start in spring and take about four months, with one lane open to traffic throughout the work.',
+      '© Valley Courier. All rights reserved.',
+    ]
+    expect(detectMetadata(paragraphs, {}, 'bridge.txt').outlet).toBe('Valley Courier')
+  })
+})
