@@ -5,6 +5,7 @@ import type { EventSink } from '../shared/contract'
 import type { ImportResult } from '../shared/model'
 import { collectPaths, failed, prepareArticle, readSource, storeArticle } from './core/articles/import'
 import { getArticle } from './core/articles/repo'
+import { detectAndStore, listRounds } from './core/rounds/repo'
 import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault } from './core/notebook'
@@ -104,10 +105,24 @@ export function analyze(paths: string[]): AnalyzeOutput {
         published: stored?.published ?? null,
         body: stored?.body ?? '',
         themes: spans,
-        round: null,
+        round: null as string | null,
       }
     })
-    return { articles, rounds: [] }
+    // Rounds: detection over the dry-run notebook; an article's round is the one it reports.
+    detectAndStore(db, new Date())
+    const files = new Map<number, string[]>()
+    for (const { file, result } of imported) if (result.status === 'imported' && result.id) files.set(result.id, [...(files.get(result.id) ?? []), file])
+    const rounds = listRounds(db).map((r) => {
+      const reporters = r.articles.filter((a) => a.role === 'reports')
+      const listed = reporters.length ? reporters : r.articles
+      return { id: String(r.id), date: r.date, venue: r.venue, title: r.title, articles: listed.flatMap((a) => files.get(a.articleId) ?? []), reporters }
+    })
+    imported.forEach(({ result }, i) => {
+      const round = rounds.find((r) => r.reporters.some((a) => a.articleId === result.id))
+      const article = articles[i]
+      if (article && round) article.round = round.id
+    })
+    return { articles, rounds: rounds.map(({ reporters: _reporters, ...r }) => r) }
   } finally {
     db.close()
   }

@@ -10,10 +10,15 @@ import type {
   ImportResult,
   LinkKind,
   LinkTarget,
+  Matrix,
   Note,
   NoteSummary,
   NotebookInfo,
   RecleanResult,
+  Round,
+  RoundComparison,
+  RoundDetection,
+  RoundSnapshot,
   SearchHit,
   Suggestion,
   Theme,
@@ -53,6 +58,33 @@ const span = z
   .object({ articleId: id, start: offset, end: offset })
   .strict()
   .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] })
+
+// Rounds: EDTF dates (year may be unknown: XXXX-02-27), roles and the snapshot rounds.restore takes back.
+const roundDate = z
+  .string()
+  .regex(/^(?:\d{4}|XXXX)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date like 2025-02-27, 2025-02, 2025 or XXXX-02-27')
+  .refine((d) => d !== 'XXXX', { message: 'a date needs at least a year or a month' })
+const roundRole = z.enum(['reports', 'mentions'])
+const roundTitle = z.string().trim().min(1, 'a round needs a title').max(300)
+const venue = z.string().trim().min(1).max(200)
+const participants = z.array(z.string().trim().min(1).max(200)).max(100)
+const roundSummary = z.string().max(20_000)
+const roundSnapshot = z
+  .object({
+    id,
+    title: roundTitle,
+    date: roundDate.nullable(),
+    venue: venue.nullable(),
+    participants,
+    summary: roundSummary,
+    status: z.enum(['proposed', 'accepted']),
+    reasons: z.array(z.string().max(5_000)).max(500),
+    edited: z.array(z.enum(['title', 'date', 'venue', 'participants', 'summary'])).max(5),
+    createdAt: z.iso.datetime(),
+    articles: z.array(z.object({ articleId: id, role: roundRole, source: z.enum(['detected', 'user']) }).strict()).max(100_000),
+    excluded: z.array(id).max(100_000),
+  })
+  .strict()
 
 export const contract = {
   'notebook.info': call<NotebookInfo>()(z.object({}).strict()),
@@ -199,6 +231,49 @@ export const contract = {
     z.object({ refs: z.array(z.object({ kind: z.enum(['article', 'note', 'round', 'theme']), id }).strict()).max(5000) }).strict(),
   ),
   'highlights.lookup': call<HighlightState[]>()(z.object({ ids: z.array(id).max(5000) }).strict()),
+  'rounds.list': call<Round[]>()(z.object({}).strict()),
+  /** Runs detection again; accepted, edited and hand-filled rounds and the user's placements stay as they are. */
+  'rounds.detect': call<RoundDetection>()(z.object({}).strict()),
+  /** Sets fields by hand (remembered as edits that detection never overwrites). */
+  'rounds.update': call<Round>()(
+    z
+      .object({
+        id,
+        title: roundTitle.optional(),
+        date: roundDate.nullable().optional(),
+        venue: venue.nullable().optional(),
+        participants: participants.optional(),
+        summary: roundSummary.optional(),
+      })
+      .strict(),
+  ),
+  'rounds.accept': call<Round>()(z.object({ id }).strict()),
+  /** Moves source's articles into target and deletes source. */
+  'rounds.merge': call<Round>()(
+    z
+      .object({ sourceId: id, targetId: id })
+      .strict()
+      .refine((m) => m.sourceId !== m.targetId, { message: 'a round cannot be merged into itself', path: ['targetId'] }),
+  ),
+  /** Moves the chosen articles of a round into a new round. */
+  'rounds.split': call<{ from: Round; to: Round }>()(
+    z.object({ id, articleIds: z.array(id).min(1).max(10_000), title: roundTitle.optional() }).strict(),
+  ),
+  /** Takes an article out of fromId and/or puts it into toId (null: none); returns the rounds touched. */
+  'rounds.moveArticle': call<Round[]>()(
+    z
+      .object({ articleId: id, fromId: id.nullable(), toId: id.nullable(), role: roundRole.optional() })
+      .strict()
+      .refine((m) => m.fromId !== null || m.toId !== null, { message: 'say where the article comes from or goes to', path: ['toId'] })
+      .refine((m) => m.fromId !== m.toId, { message: 'the article is already in that round', path: ['toId'] }),
+  ),
+  /** Deletes a round (a proposal is not made again); returns what rounds.restore needs to undo. */
+  'rounds.delete': call<RoundSnapshot>()(z.object({ id }).strict()),
+  'rounds.restore': call<Round>()(roundSnapshot),
+  /** The round's outlets side by side: themes, shared quotes, differing figures and dates. */
+  'rounds.compare': call<RoundComparison>()(z.object({ id }).strict()),
+  /** Rounds × themes: counts, up to five evidence passages and coverage per cell. */
+  'matrix.get': call<Matrix>()(z.object({}).strict()),
 } as const
 
 /** Commands the native menu sends to the renderer (Electron only; browser mode has keyboard shortcuts). */

@@ -217,3 +217,156 @@ export interface HighlightState {
   articleId: number | null
   orphan: boolean
 }
+
+// Rounds of talks (issue 7).
+
+/** 'reports': the article is about the round; 'mentions': it only recalls it. */
+export type RoundRole = 'reports' | 'mentions'
+export type RoundStatus = 'proposed' | 'accepted'
+/** Round fields the user can set; once set they win over detection. */
+export type RoundField = 'title' | 'date' | 'venue' | 'participants' | 'summary'
+
+export interface RoundArticle {
+  articleId: number
+  title: string
+  outlet: string | null
+  published: string | null
+  role: RoundRole
+  /** 'user' when the user put the article there; detection never changes those. */
+  source: 'detected' | 'user'
+}
+
+export interface Round {
+  id: number
+  title: string
+  /** EDTF: YYYY-MM-DD, YYYY-MM, YYYY, XXXX-MM-DD or XXXX-MM (year unknown); null when unknown. */
+  date: string | null
+  venue: string | null
+  participants: string[]
+  summary: string
+  status: RoundStatus
+  /** Why detection proposed it, as sentences. */
+  reasons: string[]
+  edited: RoundField[]
+  /** Accepted, edited or given articles by hand: re-detection leaves it as it is. */
+  locked: boolean
+  /** Reporting articles first, then by date. */
+  articles: RoundArticle[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RoundDetection {
+  /** Rounds now in the notebook. */
+  rounds: number
+  created: number
+  /** Proposals detection found again and refreshed. */
+  updated: number
+  /** Earlier proposals detection no longer finds (removed). */
+  removed: number
+  /** Accepted or edited rounds left untouched. */
+  kept: number
+  /** Proposals not made again because the user deleted them. */
+  suppressed: number
+}
+
+/** Everything rounds.restore needs to bring back a deleted round as it was. */
+export interface RoundSnapshot {
+  id: number
+  title: string
+  date: string | null
+  venue: string | null
+  participants: string[]
+  summary: string
+  status: RoundStatus
+  reasons: string[]
+  edited: RoundField[]
+  createdAt: string
+  articles: Array<{ articleId: number; role: RoundRole; source: 'detected' | 'user' }>
+  excluded: number[]
+}
+
+/** A passage of an article by offsets into its body: `body.slice(start, end) === text`. */
+export interface Passage {
+  articleId: number
+  start: number
+  end: number
+  text: string
+}
+
+export interface OutletCoverage {
+  /** The outlet name, or "Unknown outlet". */
+  outlet: string
+  articles: Array<{ articleId: number; title: string; published: string | null; role: RoundRole }>
+  themes: Array<{ themeId: number; name: string; color: string; highlights: Array<Passage & { highlightId: number }> }>
+}
+
+export interface QuoteDiffPart {
+  kind: 'same' | 'added' | 'removed'
+  text: string
+}
+
+export interface QuoteOccurrence extends Passage {
+  outlet: string | null
+  published: string | null
+  /** The earliest carrier (by publication date, then import order). */
+  first: boolean
+  /** The same words as the first occurrence (case and punctuation aside). */
+  exact: boolean
+  /** Word-level differences from the first occurrence (empty for the first). */
+  diff: QuoteDiffPart[]
+}
+
+/** The same quoted words in several articles of a round. */
+export interface SharedQuote {
+  text: string
+  /** Every occurrence carries exactly the same words. */
+  exact: boolean
+  occurrences: QuoteOccurrence[]
+}
+
+/** Articles giving different numbers for the same thing, or different dates for the meeting. */
+export interface Disagreement {
+  kind: 'number' | 'date'
+  /** What the values are about: a theme name, a noun ("properties") or "meeting date". */
+  subject: string
+  values: Array<{ value: string; passages: Array<Passage & { outlet: string | null }> }>
+}
+
+export interface RoundComparison {
+  round: Round
+  outlets: OutletCoverage[]
+  quotes: SharedQuote[]
+  disagreements: Disagreement[]
+}
+
+export type CoverageState = 'coded' | 'mentioned-not-coded' | 'not-mentioned'
+
+export interface MatrixEvidence {
+  highlightId: number
+  articleId: number
+  outlet: string | null
+  published: string | null
+  text: string
+}
+
+export interface MatrixCell {
+  roundId: number
+  themeId: number
+  /** Articles reporting the round with a highlight of the theme. */
+  articles: number
+  highlights: number
+  /** Up to five highlights, earliest article first. */
+  evidence: MatrixEvidence[]
+  coverage: CoverageState
+  /** The cell's note (filled by notes). */
+  noteId: number | null
+}
+
+export interface Matrix {
+  /** Rounds by date (unknown years and dates last). */
+  rounds: Array<{ id: number; title: string; date: string | null; venue: string | null; status: RoundStatus; articles: number }>
+  themes: Array<{ id: number; name: string; color: string }>
+  /** Row-major: cells[r * themes.length + t]. */
+  cells: MatrixCell[]
+}

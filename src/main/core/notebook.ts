@@ -26,6 +26,9 @@ import { cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
+import { compareRound } from './rounds/compare'
+import { roundMatrix } from './rounds/matrix'
+import { acceptRound, deleteRound, detectAndStore, listRounds, mergeRounds, moveArticle, restoreRound, splitRound, updateRound } from './rounds/repo'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
@@ -126,6 +129,17 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     },
     'suggestions.reject': (span) => write(() => rejectSuggestion(db, span, now())),
     'suggestions.unreject': (span) => write(() => unrejectSuggestion(db, span)),
+    'rounds.list': () => listRounds(db),
+    'rounds.detect': () => write(() => detectAndStore(db, now())),
+    'rounds.update': ({ id, ...patch }) => write(() => updateRound(db, id, patch, now())),
+    'rounds.accept': ({ id }) => write(() => acceptRound(db, id, now())),
+    'rounds.merge': ({ sourceId, targetId }) => write(() => mergeRounds(db, sourceId, targetId, now())),
+    'rounds.split': ({ id, articleIds, title }) => write(() => splitRound(db, id, articleIds, title, now())),
+    'rounds.moveArticle': ({ articleId, fromId, toId, role }) => write(() => moveArticle(db, articleId, fromId, toId, role, now())),
+    'rounds.delete': ({ id }) => write(() => deleteRound(db, id, now())),
+    'rounds.restore': (snapshot) => write(() => restoreRound(db, snapshot, now())),
+    'rounds.compare': ({ id }) => compareRound(db, id),
+    'matrix.get': () => roundMatrix(db, cache),
 
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),

@@ -1,0 +1,189 @@
+import { parse } from 'chrono-node/en'
+
+/**
+ * A date as far as the text tells it: any field may be unknown. "on Thursday" in an article
+ * without a publication date is `{ weekday: 4 }`; "Feb. 27" is `{ month: 2, day: 27 }`.
+ */
+export interface EventDate {
+  year: number | null
+  month: number | null
+  day: number | null
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number | null
+}
+
+/** How the text named the date: news style names days of the past week by weekday, older ones by date. */
+export type DateKind = 'weekday' | 'relative' | 'explicit' | 'month'
+
+export interface DateMention {
+  start: number
+  end: number
+  text: string
+  date: EventDate
+  kind: DateKind
+}
+
+const DAY = 86_400_000
+
+type Components = ReturnType<typeof parse>[number]['start']
+/** The components the text stated (not those chrono implied from the reference instant). */
+function certain(c: Components): { year?: number; month?: number; day?: number; weekday?: number } {
+  const out: { year?: number; month?: number; day?: number; weekday?: number } = {}
+  for (const k of ['year', 'month', 'day', 'weekday'] as const) if (c.isCertain(k)) out[k] = c.get(k) ?? undefined
+  return out
+}
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')
+const WEEKDAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ')
+
+const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i
+// chrono fills in years for relative words ("past few years"); only a year written as digits counts.
+const writtenYear = (raw: string, year: number | undefined): number | null => (year !== undefined && /\b\d{4}\b/.test(raw) ? year : null)
+const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d))
+const full = (d: Date): EventDate => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() })
+export const isExact = (d: EventDate): boolean => d.year !== null && d.month !== null && d.day !== null
+
+/** Parses an ISO date (YYYY-MM-DD) as a UTC day; null for anything else. */
+export function isoDay(iso: string | null): Date | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
+  return m ? utc(Number(m[1]), Number(m[2]), Number(m[3])) : null
+}
+
+// A date that is a plan, not the event: "scheduled for June", "postponed until May".
+const NOT_THE_EVENT = /\b(?:scheduled|planned|set|due|postponed|delayed|moved|until|since|by|before)\s+(?:for\s+|to\s+|until\s+)?(?:on\s+|in\s+)?$/i
+const RELATIVE = /\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|week|month))\b/i
+
+/**
+ * Dates named in a text, resolved against `ref` (the publication date, or the latest complete
+ * date of the text). Without a reference only what the words say is kept: no year is invented.
+ *
+ *   dateMentions("talks on Thursday", isoDay("2025-03-01")) → [{ text: "Thursday", date: 2025-02-27, kind: "weekday" }]
+ */
+export function dateMentions(text: string, ref: Date | null): DateMention[] {
+  const out: DateMention[] = []
+  // chrono needs some instant; only the components it was told (knownValues) are used.
+  for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false })) {
+    const known = certain(r.start)
+    let at = r.index
+    let raw = r.text
+    const lead = /^(?:on|in|at|late|early)\s+/i.exec(raw)
+    if (lead) {
+      at += lead[0].length
+      raw = raw.slice(lead[0].length)
+    }
+    if (NOT_THE_EVENT.test(text.slice(Math.max(0, at - 30), at))) continue
+    const rel = RELATIVE.exec(raw)
+    let date: EventDate
+    let kind: DateKind
+    if (rel) {
+      kind = 'relative'
+      date = ref ? relative(rel[0].toLowerCase(), ref) : { year: null, month: null, day: null, weekday: null }
+    } else if (known.day !== undefined && known.month !== undefined && /\d/.test(raw)) {
+      kind = 'explicit'
+      date = monthDay(known.month, known.day, writtenYear(raw, known.year), ref)
+    } else if (known.month !== undefined && known.day === undefined && MONTH_NAME.test(raw)) {
+      kind = 'month'
+      date = monthOnly(known.month, writtenYear(raw, known.year), ref)
+    } else if (known.weekday !== undefined && known.day === undefined) {
+      kind = 'weekday'
+      date = ref ? weekdayBefore(known.weekday, ref, /\bnext\b/i.test(r.text)) : { year: null, month: null, day: null, weekday: known.weekday }
+    } else continue
+    out.push({ start: at, end: at + raw.length, text: raw, date, kind })
+  }
+  return out
+}
+
+function relative(word: string, ref: Date): EventDate {
+  if (/yesterday|last night/.test(word)) return full(new Date(ref.getTime() - DAY))
+  if (/week/.test(word)) return { year: null, month: null, day: null, weekday: null }
+  if (/last month/.test(word)) {
+    const m = ref.getUTCMonth() === 0 ? 12 : ref.getUTCMonth()
+    return { year: m === 12 ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear(), month: m, day: null, weekday: null }
+  }
+  if (/month/.test(word)) return { year: ref.getUTCFullYear(), month: ref.getUTCMonth() + 1, day: null, weekday: null }
+  return full(ref)
+}
+
+/** News reports the past: a weekday is the latest such day on or before the reference ("next Monday" looks forward). */
+function weekdayBefore(weekday: number, ref: Date, next: boolean): EventDate {
+  const back = (ref.getUTCDay() - weekday + 7) % 7
+  return full(new Date(ref.getTime() + (next ? (((weekday - ref.getUTCDay() + 7) % 7) || 7) : -back) * DAY))
+}
+
+/** A month-day without a year is the latest one not more than two weeks after the reference. */
+function monthDay(month: number, day: number, year: number | null, ref: Date | null): EventDate {
+  if (year !== null) return full(utc(year, month, day))
+  if (!ref) return { year: null, month, day, weekday: null }
+  const same = utc(ref.getUTCFullYear(), month, day)
+  return full(same.getTime() - ref.getTime() > 14 * DAY ? utc(ref.getUTCFullYear() - 1, month, day) : same)
+}
+
+function monthOnly(month: number, year: number | null, ref: Date | null): EventDate {
+  if (year !== null) return { year, month, day: null, weekday: null }
+  if (!ref) return { year: null, month, day: null, weekday: null }
+  return { year: month > ref.getUTCMonth() + 1 ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear(), month, day: null, weekday: null }
+}
+
+/** The latest complete date (day, month and year) written in a text: the reference when the article has no date. */
+export function latestFullDate(text: string): Date | null {
+  let best: Date | null = null
+  for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) })) {
+    const k = certain(r.start)
+    if (k.year === undefined || k.month === undefined || k.day === undefined || !/\b\d{4}\b/.test(r.text) || !/\d{1,2}\b/.test(r.text.replace(/\b\d{4}\b/, ''))) continue
+    const d = utc(k.year, k.month, k.day)
+    if (!best || d > best) best = d
+  }
+  return best
+}
+
+/** Two partial dates can be the same day, give or take `slack` days. */
+export function compatible(a: EventDate, b: EventDate, slack = 2): boolean {
+  if (isExact(a) && isExact(b)) return Math.abs(dayNumber(a) - dayNumber(b)) <= slack * DAY
+  if (a.year !== null && b.year !== null && a.year !== b.year) return false
+  if (a.month !== null && b.month !== null && a.day !== null && b.day !== null) {
+    // Month-days without a common year: compare within the year (leap days aside).
+    const diff = Math.abs(utc(2001, a.month, a.day).getTime() - utc(2001, b.month, b.day).getTime())
+    return Math.min(diff, 365 * DAY - diff) <= slack * DAY
+  }
+  if (a.month !== null && b.month !== null && a.month !== b.month) return false
+  const wa = weekdayOf(a)
+  const wb = weekdayOf(b)
+  if (wa !== null && wb !== null) {
+    const diff = Math.abs(wa - wb)
+    return Math.min(diff, 7 - diff) <= slack
+  }
+  return true
+}
+
+const dayNumber = (d: EventDate): number => utc(d.year as number, d.month as number, d.day as number).getTime()
+const weekdayOf = (d: EventDate): number | null => (isExact(d) ? utc(d.year as number, d.month as number, d.day as number).getUTCDay() : d.weekday)
+
+/** How much a date says: used to keep the most precise of several. */
+export function precision(d: EventDate): number {
+  return (d.year !== null ? 4 : 0) + (d.month !== null ? 2 : 0) + (d.day !== null ? 2 : 0) + (d.weekday !== null ? 1 : 0)
+}
+
+/** EDTF text: 2025-02-27, 2025-02, 2025, XXXX-02-27, XXXX-02; null when nothing beyond a weekday is known. */
+export function edtf(d: EventDate): string | null {
+  const y = d.year === null ? 'XXXX' : String(d.year).padStart(4, '0')
+  const m = d.month === null ? null : String(d.month).padStart(2, '0')
+  if (m === null) return d.year === null ? null : y
+  return d.day === null ? `${y}-${m}` : `${y}-${m}-${String(d.day).padStart(2, '0')}`
+}
+
+/** Reads a stored EDTF date back. */
+export function fromEdtf(text: string | null): EventDate {
+  const m = text ? /^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text) : null
+  if (!m) return { year: null, month: null, day: null, weekday: null }
+  const date: EventDate = { year: m[1] === 'XXXX' ? null : Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null, weekday: null }
+  return isExact(date) ? full(utc(date.year as number, date.month as number, date.day as number)) : date
+}
+
+/** Words for a reason sentence: "2025-02-27", "27 Feb (year unknown)", "a Thursday (date unknown)". */
+export function describeDate(d: EventDate): string {
+  if (isExact(d)) return edtf(d) as string
+  if (d.month !== null && d.day !== null) return `${d.day} ${MONTHS[d.month - 1]} (year unknown)`
+  if (d.month !== null) return `${MONTHS[d.month - 1]} ${d.year ?? '(year unknown)'}`
+  if (d.year !== null) return String(d.year)
+  if (d.weekday !== null) return `a ${WEEKDAYS[d.weekday]} (date unknown)`
+  return 'an unknown date'
+}
