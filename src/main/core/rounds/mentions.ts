@@ -41,7 +41,7 @@ export interface ArticleEvents {
   terms: string[]
 }
 
-// Words that name a meeting. Weak ones ("met", "meeting") need a person nearby to count.
+// Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
 const STRONG = /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between))\b/gi
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
 const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
@@ -198,7 +198,8 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       const name = full && !places.has(full) ? full : known.get(lower(single))
       if (name) names.push({ name, at: (m.index ?? 0) + m[0].length / 2 })
     }
-    const found = regions(s.text).filter((r) => r.strong || names.length > 0)
+    // "met" or "meeting" alone is a meeting of people only when two people are named ("A and B met").
+    const found = regions(s.text).filter((r) => r.strong || new Set(names.map((n) => n.name)).size >= 2)
     if (lead && found.length === 0) leadNames.push(...names.map((n) => n.name))
     if (found.length === 0) return
     const dates = dateMentions(s.text, ref)

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { prepareArticle } from '../articles/import'
+import { detectRounds, type DetectArticle } from './detect'
+import { articleEvents, dateline } from './mentions'
+
+let next = 1
+const article = (published: string | null, body: string, outlet = 'Outlet', title = body.slice(0, 40)): DetectArticle => ({
+  id: next++,
+  title,
+  outlet,
+  published,
+  body,
+})
+
+// Three outlets report one meeting (2025-02-27, a Thursday) in their own words and dates.
+const wire = article(
+  '2025-02-28',
+  'GENEVA (Northwire) - Trade negotiators from the two countries held talks on Thursday in Geneva on tariffs and fishing quotas, officials said.\n\nDeputy Trade Minister Tomas Varga met with Anna Berg, the chief negotiator, for six hours.',
+  'Northwire',
+)
+const daily = article(
+  '2025-03-01',
+  "Thursday's talks in Geneva between Anna Berg and Tomas Varga ended without a deal on fishing quotas, the ministry said on Saturday.\n\nBoth sides said tariffs would be discussed again.",
+  'The Daily',
+)
+const weekly = article(
+  '2025-03-03',
+  'Negotiators met for talks on Feb. 26 in the Swiss city of Geneva, where Tomas Varga and Anna Berg argued over tariffs and fishing quotas.',
+  'The Weekly',
+)
+// Another round, weeks later, in another city.
+const vienna = article(
+  '2025-04-11',
+  'Tomas Varga and Anna Berg held a second round of talks in Vienna on Thursday, focusing on fishing quotas and tariffs.',
+  'Northwire',
+)
+// Background: recalls both rounds with explicit dates, reports none.
+const background = article(
+  '2025-05-20',
+  'A trade deal could be signed soon, officials say.\n\nThe dispute over tariffs is years old. Negotiators first held talks in Geneva on Feb. 27, when Anna Berg pressed for lower fishing quotas. A later round of talks in Vienna on April 10 made little progress.',
+  'The Review',
+)
+// Unrelated subjects: sport, science, local news; none reports talks.
+const unrelated = [
+  article(
+    '2025-03-02',
+    'Rovers beat City 3-1 at the Riverside Stadium on Saturday, with Jane Okafor scoring twice in the second half.\n\nThe manager said the win kept their hopes of promotion alive. Rovers meet Athletic in Leeds next week.',
+  ),
+  article(
+    '2025-03-04',
+    'Astronomers at the Kestrel Observatory reported on Monday that a comet discovered in January will pass within sight of Earth in June.\n\nDr Maria Lind said the team met every night for three weeks to track it.',
+  ),
+  article(
+    '2025-03-05',
+    'The city council voted on Tuesday in the town hall to close Mill Road for six weeks of repairs.\n\nThe meeting lasted four hours. Residents said the detour would add twenty minutes to journeys.',
+  ),
+  article('2025-03-06', 'Shares in the chipmaker rose after it said it was in talks to buy a smaller rival in Austin on Monday.'),
+]
+
+describe('articleEvents', () => {
+  it('reads a dateline with an agency, and a dateline with a colon', () => {
+    expect(dateline('OSLO (Wire) - Ministers met.', null)?.venue).toBe('Oslo')
+    expect(dateline('NEW YORK: Ministers met.', null)?.venue).toBe('New York')
+    expect(dateline('UPDATE: Ministers met.', null)).toBeNull()
+    expect(dateline('Ministers met in Oslo.', null)).toBeNull()
+  })
+
+  it('finds the reported meeting: its date resolved against publication, its venue and its people without titles', () => {
+    const e = articleEvents(wire)
+    expect(e.main).toMatchObject({ venue: 'Geneva', date: { year: 2025, month: 2, day: 27 }, dateKind: 'weekday' })
+    expect(e.main?.participants).toEqual(expect.arrayContaining(['Tomas Varga', 'Anna Berg']))
+    expect(e.main?.participants).not.toContain('Deputy Trade Minister Tomas Varga')
+    const w = articleEvents(weekly).main
+    expect(w).toMatchObject({ venue: 'Geneva', date: { year: 2025, month: 2, day: 26 } })
+  })
+
+  it('takes the dateline as the venue when the lead names none', () => {
+    const e = articleEvents(article(null, 'LISBON (Wire) - Envoys from both countries held talks on Monday about fishing rights.'))
+    expect(e.main).toMatchObject({ venue: 'Lisbon', date: { weekday: 1, year: null } })
+  })
+
+  it('tells recalls from reports: explicit older dates and "after X met" are recalls; plans are nothing', () => {
+    const e = articleEvents(background)
+    expect(e.main).toBeNull()
+    expect(e.recalls.map((m) => [m.venue, m.date.month, m.date.day])).toEqual([
+      ['Geneva', 2, 27],
+      ['Vienna', 4, 10],
+    ])
+    const after = articleEvents(
+      article('2025-03-01', 'Envoys held talks in Oslo on Friday, days after Anna Berg and Tomas Varga met in Bergen on Feb. 20.'),
+    )
+    expect(after.main?.venue).toBe('Oslo')
+    expect(after.recalls).toEqual([expect.objectContaining({ venue: 'Bergen', earlier: true })])
+    expect(articleEvents(article('2025-03-01', 'The two ministers will meet in Oslo on Friday for talks on quotas.')).main).toBeNull()
+  })
+})
+
+describe('detectRounds', () => {
+  const all = [wire, daily, weekly, vienna, background, ...unrelated]
+  const rounds = detectRounds(all)
+
+  it('groups reports that agree on venue, date (± 2 days) and people into one round, with reasons', () => {
+    const geneva = rounds.find((r) => r.venue === 'Geneva')
+    expect(geneva?.date).toBe('2025-02-27')
+    expect(geneva?.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)).toEqual([wire.id, daily.id, weekly.id])
+    expect(geneva?.reasons[0]).toMatch(/^3 articles report a meeting in Geneva on 2025-02-27 \(dates agree within 1 day; shared participants: .*Anna Berg/)
+    expect(geneva?.reasons.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('keeps a later meeting elsewhere apart, and links a background piece to the rounds it recalls', () => {
+    expect(rounds.map((r) => r.venue).sort()).toEqual(['Geneva', 'Vienna'])
+    const v = rounds.find((r) => r.venue === 'Vienna')
+    expect(v?.date).toBe('2025-04-10')
+    for (const r of rounds) expect(r.articles).toContainEqual({ articleId: background.id, role: 'mentions' })
+  })
+
+  it('gives unrelated articles no round', () => {
+    const ids = new Set(rounds.flatMap((r) => r.articles.map((a) => a.articleId)))
+    for (const u of unrelated) expect(ids.has(u.id), u.body).toBe(false)
+    expect(detectRounds(unrelated)).toEqual([])
+  })
+
+  it('does not merge two meetings in one city on different dates', () => {
+    const later = article('2025-06-06', 'Anna Berg and Tomas Varga held talks in Geneva on Thursday on fishing quotas and tariffs.')
+    const found = detectRounds([wire, daily, later]).filter((r) => r.venue === 'Geneva')
+    expect(found.map((r) => r.date)).toEqual(['2025-02-27', '2025-06-05'])
+  })
+
+  it('gives the import fixtures (news on other subjects) no round', () => {
+    const dir = join(__dirname, '../articles/fixtures')
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'proof')).map((f) => join(dir, 'proof', f))].filter((f) =>
+      /\.(txt|md|html)$/.test(f),
+    )
+    expect(files.length).toBeGreaterThan(20)
+    const articles = files.map((f, i) => {
+      const a = prepareArticle({ name: f, bytes: readFileSync(f) })
+      return { id: i + 1, title: a.title, outlet: a.outlet, published: a.published, body: a.body }
+    })
+    expect(detectRounds(articles)).toEqual([])
+  })
+})
+
+describe('detectRounds on the seeds', () => {
+  const DIR = join(__dirname, '../../../../seeds')
+  const seeds = readdirSync(DIR)
+    .sort()
+    .map((file, i) => {
+      const a = prepareArticle({ name: file, bytes: readFileSync(join(DIR, file)) })
+      return { id: i + 1, title: a.title, outlet: a.outlet, published: a.published, body: a.body }
+    })
+  const rounds = detectRounds(seeds)
+
+  it('proposes one round per reported meeting, each in a different city named in its report', () => {
+    expect(rounds).toHaveLength(4)
+    expect(new Set(rounds.map((r) => r.venue)).size).toBe(4)
+    for (const r of rounds) {
+      const reporters = r.articles.filter((a) => a.role === 'reports')
+      expect(reporters).toHaveLength(1)
+      const body = seeds.find((s) => s.id === reporters[0]?.articleId)?.body ?? ''
+      expect(body.slice(0, 400)).toContain(r.venue as string)
+    }
+  })
+
+  it('invents no precise date for undated articles, and links the piece that only recalls a meeting', () => {
+    expect(seeds.every((s) => s.published === null)).toBe(true)
+    for (const r of rounds) expect(r.date === null || r.date.startsWith('XXXX')).toBe(true)
+    const reporting = new Set(rounds.flatMap((r) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)))
+    const others = seeds.filter((s) => !reporting.has(s.id))
+    expect(others).toHaveLength(1)
+    const linked = rounds.filter((r) => r.articles.some((a) => a.articleId === others[0]?.id))
+    expect(linked).toHaveLength(1)
+    expect(linked[0]?.date).toMatch(/^XXXX-\d\d-\d\d$/)
+    expect(linked[0]?.reasons.join(' ')).toMatch(/recalls it and gives its date/)
+  })
+})
