@@ -91,7 +91,7 @@ export const contract = {
   'articles.list': call<ArticleSummary[]>()(
     z
       .object({
-        sort: z.enum(['published', 'title', 'outlet', 'words', 'imported']).default('published'),
+        sort: z.enum(['published', 'title', 'outlet', 'wire', 'words', 'imported']).default('published'),
         direction: z.enum(['asc', 'desc']).default('desc'),
         /** Only articles with highlights of this theme. */
         themeId: id.optional(),
@@ -146,6 +146,8 @@ export const contract = {
   'articles.reclean': call<RecleanResult>()(z.object({ id: id.optional() }).strict()),
   /** Every version of the article, oldest first, with what changed between neighbours. */
   'articles.versions': call<ArticleVersions>()(z.object({ id }).strict()),
+  /** What cleaning removed from the original, block by block, with the reason (for "Original"). */
+  'articles.removed': call<Array<{ text: string; reason: string }>>()(z.object({ id }).strict()),
   'themes.list': call<Theme[]>()(z.object({}).strict()),
   'themes.create': call<Theme>()(
     z

@@ -120,7 +120,7 @@ export interface NotebookInfo {
   readOnly: boolean
 }
 
-export type ArticleSort = 'published' | 'title' | 'outlet' | 'words' | 'imported'
+export type ArticleSort = 'published' | 'title' | 'outlet' | 'wire' | 'words' | 'imported'
 
 export interface ThemeKeywords {
   /** What the theme is about. */

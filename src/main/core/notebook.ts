@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult } from '../../shared/model'
-import { collectPaths, importSources, type SourceFile } from './articles/import'
+import { collectPaths, importSources, prepareArticle, type SourceFile } from './articles/import'
 import { updateArticleMetadata } from './articles/edits'
 import { recleanArticles } from './articles/reclean'
 import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
@@ -28,7 +28,17 @@ import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
 import { compareRound } from './rounds/compare'
 import { roundMatrix } from './rounds/matrix'
-import { acceptRound, deleteRound, detectAndStore, listRounds, mergeRounds, moveArticle, restoreRound, splitRound, updateRound } from './rounds/repo'
+import {
+  acceptRound,
+  deleteRound,
+  detectAndStore,
+  listRounds,
+  mergeRounds,
+  moveArticle,
+  restoreRound,
+  splitRound,
+  updateRound,
+} from './rounds/repo'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
@@ -103,6 +113,11 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
         return result
       }),
     'articles.versions': ({ id }) => articleVersions(db, id),
+    'articles.removed': ({ id }) => {
+      const article = getArticle(db, id)
+      if (!article) throw notFound('The article')
+      return prepareArticle({ name: article.sourceName, bytes: Buffer.from(article.raw, 'utf8') }).dropped
+    },
 
     'themes.list': () => listThemes(db),
     'themes.create': (input) => write(() => createTheme(db, input)),

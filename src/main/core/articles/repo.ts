@@ -95,6 +95,7 @@ const ORDER: Record<ArticleSort, string> = {
   published: 'published IS NULL, published',
   title: 'title COLLATE NOCASE',
   outlet: 'outlet IS NULL, outlet COLLATE NOCASE',
+  wire: 'wire IS NULL, wire COLLATE NOCASE',
   words: 'words',
   imported: 'id',
 }

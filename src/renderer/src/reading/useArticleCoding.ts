@@ -26,7 +26,7 @@ export function useArticleCoding(id: number | null): {
     return () => {
       live = false
     }
-  }, [id])
+  }, [id, revision])
 
   useEffect(() => {
     if (id === null) return

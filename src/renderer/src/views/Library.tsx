@@ -9,6 +9,7 @@ import { compareHref } from './Compare'
 const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
   { key: 'outlet', label: 'Outlet', className: 'col-outlet' },
+  { key: 'wire', label: 'Wire', className: 'col-wire' },
   { key: 'published', label: 'Date', className: 'col-date' },
   { key: 'words', label: 'Words', className: 'col-words' },
 ]
@@ -22,6 +23,8 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const [error, setError] = useState<string | null>(null)
   const { themes } = useNotebook()
   const [themeId, setThemeId] = useState<number | undefined>(undefined)
+  const [attention, setAttention] = useState(false)
+  const { perform, notify } = useNotebook()
   const [selected, setSelected] = useState<number[]>([])
   const picker = useRef<HTMLInputElement>(null)
   const searchBox = useRef<HTMLInputElement>(null)
@@ -81,10 +84,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
         />
         <select
           aria-label="Filter by theme"
-          value={themeId ?? ''}
-          onChange={(e) => setThemeId(e.target.value ? Number(e.target.value) : undefined)}
+          value={attention ? 'attention' : (themeId ?? '')}
+          onChange={(e) => {
+            setAttention(e.target.value === 'attention')
+            setThemeId(e.target.value && e.target.value !== 'attention' ? Number(e.target.value) : undefined)
+          }}
         >
           <option value="">All articles</option>
+          <option value="attention">Needs attention (missing outlet or date)</option>
           {themes.map((t) => (
             <option key={t.id} value={t.id}>
               Coded: {t.name}
@@ -100,6 +107,31 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             Compare {selected.length} {selected.length < 2 ? '(pick 2–4)' : ''}
           </a>
         ) : null}
+        <button
+          type="button"
+          title="Clean every article's original text again with the current cleaner; your edits and highlights are kept"
+          onClick={() => {
+            if (
+              !window.confirm('Clean every article again from its original file? Your edits to details are kept and highlights re-anchor.')
+            )
+              return
+            void perform(
+              () => api['articles.reclean']({}),
+              (r) => {
+                notify(
+                  `Re-cleaned ${r.articles} articles: ${r.changed} changed, ${r.moved} highlights moved, ${r.orphaned} no longer found${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
+                )
+                return {
+                  label: 're-clean',
+                  undo: async () => notify('A re-clean cannot be undone; your originals are unchanged.'),
+                  redo: () => api['articles.reclean']({}),
+                }
+              },
+            )
+          }}
+        >
+          Re-clean
+        </button>
         <button type="button" className="primary" onClick={() => picker.current?.click()}>
           Import…
         </button>
@@ -163,7 +195,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             </tr>
           </thead>
           <tbody>
-            {articles.map((a) => (
+            {(attention ? articles.filter((a) => a.needsAttention.length) : articles).map((a) => (
               <tr key={a.id}>
                 <td className="col-pick">
                   <input
@@ -179,8 +211,17 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
                     {a.title}
                   </a>
                 </td>
-                <td className="col-outlet">{a.outlet ?? <span className="muted">Unknown</span>}</td>
-                <td className="col-date">{a.published ? formatDate(a.published) : <span className="muted">Undated</span>}</td>
+                <td className="col-outlet">
+                  {a.outlet ?? <span className={a.needsAttention.includes('outlet') ? 'attention' : 'muted'}>Unknown</span>}
+                </td>
+                <td className="col-wire">{a.wire ?? ''}</td>
+                <td className="col-date">
+                  {a.published ? (
+                    formatDate(a.published)
+                  ) : (
+                    <span className={a.needsAttention.includes('published') ? 'attention' : 'muted'}>Undated</span>
+                  )}
+                </td>
                 <td className="col-words">{formatCount(a.words)}</td>
               </tr>
             ))}

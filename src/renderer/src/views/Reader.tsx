@@ -2,7 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Highlight, Suggestion } from '@shared/model'
 import { fileName, formatCount, formatDate } from '../format'
 import { ArticleText, type ArticleTextHandle, type Span } from '../reading/ArticleText'
+import { ArticleDetails } from '../reading/ArticleDetails'
 import { CodingPanel } from '../reading/CodingPanel'
+import { Removed } from '../reading/Removed'
+import { Versions } from '../reading/Versions'
 import { FindBar } from '../reading/FindBar'
 import { HighlightPopover } from '../reading/HighlightPopover'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
@@ -14,6 +17,7 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
   const { themes, perform } = useNotebook()
   const { article, highlights, suggestions, error } = useArticleCoding(id)
   const [original, setOriginal] = useState(false)
+  const [editing, setEditing] = useState(false)
   const [selection, setSelection] = useState<Span | null>(null)
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null)
   const [openId, setOpenId] = useState<number | null>(null)
@@ -130,17 +134,29 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
         <header className="article-head">
           <h1 id="article-title">{article.title}</h1>
           <p className="meta">
-            <span>{article.outlet ?? 'Unknown outlet'}</span>
+            <span className={article.outlet ? '' : 'missing'}>{article.outlet ?? 'Outlet not found'}</span>
             {article.wire ? <span>via {article.wire}</span> : null}
-            <span>{formatDate(article.published)}</span>
+            {article.author ? <span>by {article.author}</span> : null}
+            <span className={article.published ? '' : 'missing'}>
+              {article.published ? formatDate(article.published) : 'Date not found'}
+            </span>
             <span>{formatCount(article.words)} words</span>
             <span title={article.sourceName}>{fileName(article.sourceName)}</span>
+            <button type="button" className="link" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+              {article.needsAttention.length ? 'Add missing details' : 'Edit details'}
+            </button>
           </p>
+          {editing ? <ArticleDetails article={article} onClose={() => setEditing(false)} /> : null}
+          <Versions id={article.id} />
         </header>
         {original ? (
-          <pre className="raw" data-testid="original">
-            {article.raw}
-          </pre>
+          <>
+            <Removed id={article.id} />
+            <h3 className="raw-head">Original file</h3>
+            <pre className="raw" data-testid="original">
+              {article.raw}
+            </pre>
+          </>
         ) : (
           <ArticleText
             ref={text}
