@@ -70,8 +70,8 @@ export function wordDiff(first: string, next: string): QuoteDiffPart[] {
       push('same', b[j] as string)
       i++
       j++
-    } else if (j < b.length && (i >= a.length || (dp[i]?.[j + 1] ?? 0) >= (dp[i + 1]?.[j] ?? 0))) push('added', b[j++] as string)
-    else push('removed', a[i++] as string)
+    } else if (i < a.length && (j >= b.length || (dp[i + 1]?.[j] ?? 0) >= (dp[i]?.[j + 1] ?? 0))) push('removed', a[i++] as string)
+    else push('added', b[j++] as string)
   }
   return parts
 }
