@@ -184,6 +184,7 @@ export interface ImportEvents {
  */
 export async function importSources(db: Db, sources: Array<SourceFile | string>, events: ImportEvents = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = []
+  let lastYield = performance.now()
   for (const [index, source] of sources.entries()) {
     let result: ImportResult
     if (typeof source === 'string') {
@@ -197,7 +198,11 @@ export async function importSources(db: Db, sources: Array<SourceFile | string>,
     }
     results.push(result)
     events.onResult?.(result, index + 1, sources.length)
-    await new Promise((resolve) => setImmediate(resolve))
+    // Yield to the event loop now and then (not after every small file) so progress reaches the UI.
+    if (performance.now() - lastYield > 30) {
+      await new Promise((resolve) => setImmediate(resolve))
+      lastYield = performance.now()
+    }
   }
   return results
 }

@@ -1,5 +1,6 @@
 import type { Article, ArticleFormat, ArticleSort, ArticleSummary } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { cached } from '../db/statements'
 import { editedFields, parseEdits } from './edits'
 
 /** Exactly the columns of `articles`. */
@@ -50,19 +51,18 @@ export function toSummary(
 }
 
 export function insertArticle(db: Db, article: NewArticle): number {
-  const info = db
-    .prepare(
-      `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
+  const info = cached(
+    db,
+    `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
          content_hash, body, raw, words, imported_at, version_of, edits)
        VALUES (@title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
          @content_hash, @body, @raw, @words, @imported_at, @version_of, @edits)`,
-    )
-    .run(article)
+  ).run(article)
   return Number(info.lastInsertRowid)
 }
 
 export function findIdByHash(db: Db, hash: string): { id: number; title: string } | undefined {
-  return db.prepare('SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as { id: number; title: string } | undefined
+  return cached(db, 'SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as { id: number; title: string } | undefined
 }
 
 export function latestIdBySource(db: Db, sourceName: string): number | null {

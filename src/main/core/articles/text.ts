@@ -20,9 +20,16 @@ const ABBREVIATION =
   /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs)\.)$/
 
 /** `words("It's 3.5% up")` → `["It's", "3", "5", "up"]`: letters and digits, with inner apostrophes and hyphens. */
-export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+export function words(text: string): readonly string[] {
+  // Cleaning and metadata ask for the words of the same paragraph many times: remember recent ones.
+  const hit = recentWords.get(text)
+  if (hit) return hit
+  const found = Object.freeze(text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
+  if (recentWords.size >= 4096) recentWords.clear()
+  recentWords.set(text, found)
+  return found
 }
+const recentWords = new Map<string, readonly string[]>()
 
 /** Share of words that are common function words: high in prose, low in menus and headlines. */
 export function stopDensity(text: string): number {

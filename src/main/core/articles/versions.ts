@@ -4,6 +4,7 @@
  */
 import type { ArticleField, ArticleVersions, VersionDiff } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { cached } from '../db/statements'
 import { notFound } from '../errors'
 import { ARTICLE_FIELDS } from './edits'
 import { getArticleRow, toSummary, type ArticleRow } from './repo'
@@ -20,14 +21,14 @@ export interface VersionKey {
  * outlet (the detected title counts too, when the user renamed it), or same source file.
  */
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
-  const match = db
-    .prepare(
-      `SELECT max(id) FROM articles
+  const match = cached(
+    db,
+    `SELECT max(id) FROM articles
        WHERE (@url IS NOT NULL AND url = @url)
           OR (@outlet IS NOT NULL AND outlet = @outlet COLLATE NOCASE
               AND (title = @title COLLATE NOCASE OR json_extract(edits, '$.title.detected') = @title COLLATE NOCASE))
           OR source_name = @source_name`,
-    )
+  )
     .pluck()
     .get(key) as number | null
   return match === null ? null : newestOf(db, match)
