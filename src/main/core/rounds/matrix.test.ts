@@ -38,6 +38,14 @@ describe('matrix.get', () => {
     expect(cell(0, 1)).toMatchObject({ articles: 0, highlights: 0, evidence: [], coverage: 'mentioned-not-coded', themeId: tariffs.id })
     expect(cell(0, 2)).toMatchObject({ coverage: 'not-mentioned', themeId: space.id })
     expect(cell(1, 0)).toMatchObject({ highlights: 0, coverage: 'mentioned-not-coded' })
+
+    // The same decision as the Reader's suggestions: once the user rejects them, the theme is not "mentioned".
+    for (const articleId of [ids.wire, ids.daily, ids.weekly]) {
+      const suggested = await h['suggestions.list']({ articleId, themeId: tariffs.id })
+      for (const s of suggested) await h['suggestions.reject']({ articleId, start: s.start, end: s.end, themeId: tariffs.id })
+    }
+    const after = await h['matrix.get']({})
+    expect(after.cells[1]).toMatchObject({ themeId: tariffs.id, coverage: 'not-mentioned' })
     notebook.close()
   })
 

@@ -1,14 +1,17 @@
 import type { CoverageState, Matrix, MatrixCell, MatrixEvidence, RoundStatus } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { listThemes } from '../themes/repo'
-import { suggestions, type SuggestionCache } from '../themes/suggestions'
+import { allBodies } from '../articles/repo'
+import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type ThemeModel } from '../themes/suggest'
+import type { SuggestionCache } from '../themes/suggestions'
 
 const EVIDENCE = 5
 
 /**
  * Rounds × themes. Counts come from one grouped query over the articles that report each round;
- * evidence is at most five highlights per non-empty cell (one bounded query each); an empty cell
- * says whether suggestions find the theme in the round's articles ("mentioned, not coded").
+ * evidence is the first five highlights per cell (one windowed query); an empty cell
+ * says whether the suggestion models find the theme in the round's articles ("mentioned, not
+ * coded"), stopping at the first article that mentions each missing theme.
  */
 export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
   const rounds = db
@@ -30,40 +33,66 @@ export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
     .all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
     counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
 
-  const evidence = db.prepare(
-    `SELECT h.id AS highlightId, h.article_id AS articleId, a.outlet, a.published, h.exact AS text
-     FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id AND h.theme_id = @themeId JOIN articles a ON a.id = h.article_id
-     WHERE ar.round_id = @roundId AND ar.role = 'reports'
-     ORDER BY a.published IS NULL, a.published, a.id, h.start LIMIT ${EVIDENCE}`,
-  )
+  // Evidence: the first five highlights per cell in one pass (a window over the same join).
+  const evidence = new Map<string, MatrixEvidence[]>()
+  for (const row of db
+    .prepare(
+      `SELECT roundId, themeId, highlightId, articleId, outlet, published, text FROM (
+         SELECT ar.round_id AS roundId, h.theme_id AS themeId, h.id AS highlightId, h.article_id AS articleId, a.outlet, a.published, h.exact AS text,
+           row_number() OVER (PARTITION BY ar.round_id, h.theme_id ORDER BY a.published IS NULL, a.published, a.id, h.start, h.id) AS n
+         FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id JOIN articles a ON a.id = h.article_id
+         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL)
+       WHERE n <= ${EVIDENCE} ORDER BY roundId, themeId, n`,
+    )
+    .all() as Array<MatrixEvidence & { roundId: number; themeId: number }>) {
+    const { roundId, themeId, ...item } = row
+    const key = `${roundId}:${themeId}`
+    evidence.set(key, [...(evidence.get(key) ?? []), item])
+  }
   const reporters = db.prepare(`SELECT a.id, a.body FROM article_rounds ar JOIN articles a ON a.id = ar.article_id WHERE ar.round_id = ? AND ar.role = 'reports'`)
-  const suggested = new Map<number, Set<number>>() // article → themes with a suggestion
-  const mentioned = (roundId: number): Set<number> => {
-    const themesFound = new Set<number>()
+  const rejected = db.prepare('SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?')
+  // The suggestion models, built once per matrix (suggestions() rebuilds them per article). The
+  // "resembles one of your highlights" comparison is left out here: keywords and the terms learnt
+  // from highlights decide whether a theme is mentioned, at a small fraction of the cost.
+  let models: Array<{ model: ThemeModel; prefixes: string[] }> | null = null
+  const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
+  const highlightsOf = db.prepare('SELECT id, exact AS text FROM highlights WHERE theme_id = ? ORDER BY id DESC LIMIT 500')
+  // A suggestion needs one of the theme's own terms in the sentence; stemming only trims word
+  // endings, so a body without the stem's first letters cannot have one and is skipped unscored.
+  const prefixes = (m: ThemeModel): string[] =>
+    [...m.weights].filter(([, w]) => w === 1).map(([t]) => t.slice(0, Math.max(2, t.length - 1)))
+  const mentioned = (roundId: number, wanted: Set<number>): Set<number> => {
+    models ??= listThemes(db).map((t) => {
+      const m = { ...themeModel(t, highlightsOf.all(t.id) as Array<{ id: number; text: string }>, stats()), highlights: [] }
+      return { model: m, prefixes: prefixes(m) }
+    })
+    const found = new Set<number>()
     for (const a of reporters.all(roundId) as Array<{ id: number; body: string }>) {
-      let found = suggested.get(a.id)
-      if (!found) suggested.set(a.id, (found = new Set(suggestions(db, cache, a.id, a.body).map((s) => s.themeId))))
-      for (const t of found) themesFound.add(t)
+      const lower = a.body.toLowerCase()
+      const open = models.filter((m) => wanted.has(m.model.theme.id) && !found.has(m.model.theme.id))
+      if (open.length === 0) break
+      const likely = open.filter((m) => m.prefixes.some((p) => lower.includes(p))).map((m) => m.model)
+      if (likely.length === 0) continue
+      const skipped = rejected.all(a.id) as Array<{ themeId: number; start: number; end: number }>
+      const skip = (theme: number, start: number, end: number): boolean => skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
+      for (const s of suggestForArticle(a.id, a.body, likely, stats(), { skip, perTheme: 1 })) found.add(s.themeId)
     }
-    return themesFound
+    return found
   }
 
   const cells: MatrixCell[] = []
   for (const r of rounds) {
-    let found: Set<number> | null = null
+    const empty = new Set(themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id))
+    const found = empty.size ? mentioned(r.id, empty) : new Set<number>()
     for (const t of themes) {
       const c = counts.get(`${r.id}:${t.id}`)
-      let coverage: CoverageState = 'coded'
-      if (!c) {
-        found ??= mentioned(r.id)
-        coverage = found.has(t.id) ? 'mentioned-not-coded' : 'not-mentioned'
-      }
+      const coverage: CoverageState = c ? 'coded' : found.has(t.id) ? 'mentioned-not-coded' : 'not-mentioned'
       cells.push({
         roundId: r.id,
         themeId: t.id,
         articles: c?.articles ?? 0,
         highlights: c?.highlights ?? 0,
-        evidence: c ? (evidence.all({ roundId: r.id, themeId: t.id }) as MatrixEvidence[]) : [],
+        evidence: evidence.get(`${r.id}:${t.id}`) ?? [],
         coverage,
         noteId: null,
       })
