@@ -160,6 +160,9 @@ describe('detectRounds on the seeds', () => {
       expect(reporters).toHaveLength(1)
       const body = seeds.find((s) => s.id === reporters[0]?.articleId)?.body ?? ''
       expect(body.slice(0, 400)).toContain(r.venue as string)
+      // The two negotiators, named in full in the report: not people it only quotes or recalls.
+      expect(r.participants).toHaveLength(2)
+      for (const p of r.participants) expect(body).toContain(p)
     }
   })
 

@@ -191,16 +191,17 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   const leadNames: string[] = []
   spans.forEach((s, index) => {
     const lead = index < 3
-    const names: Array<{ name: string; at: number }> = []
+    const names: Array<{ name: string; at: number; written: boolean }> = []
     for (const m of s.text.matchAll(NAME_RUN)) {
       const full = asPerson(m[0])
       const single = tokens(m[0].replace(/['’]s$/, '')).at(-1) as string
       const name = full && !places.has(full) ? full : known.get(lower(single))
-      if (name) names.push({ name, at: (m.index ?? 0) + m[0].length / 2 })
+      if (name) names.push({ name, at: (m.index ?? 0) + m[0].length / 2, written: name === full })
     }
     // "met" or "meeting" alone is a meeting of people only when two people are named ("A and B met").
     const found = regions(s.text).filter((r) => r.strong || new Set(names.map((n) => n.name)).size >= 2)
-    if (lead && found.length === 0) leadNames.push(...names.map((n) => n.name))
+    // "In attendance were A and B": people named in full in the lead took part ("the X administration" did not).
+    if (lead && found.length === 0) leadNames.push(...names.filter((n) => n.written).map((n) => n.name))
     if (found.length === 0) return
     const dates = dateMentions(s.text, ref)
     const venues = [...s.text.matchAll(VENUE)].filter((m) => m[1] && asPlace(m[1]))
