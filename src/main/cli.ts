@@ -111,11 +111,19 @@ export function analyze(paths: string[]): AnalyzeOutput {
     // Rounds: detection over the dry-run notebook; an article's round is the one it reports.
     detectAndStore(db, new Date())
     const files = new Map<number, string[]>()
-    for (const { file, result } of imported) if (result.status === 'imported' && result.id) files.set(result.id, [...(files.get(result.id) ?? []), file])
+    for (const { file, result } of imported)
+      if (result.status === 'imported' && result.id) files.set(result.id, [...(files.get(result.id) ?? []), file])
     const rounds = listRounds(db).map((r) => {
       const reporters = r.articles.filter((a) => a.role === 'reports')
       const listed = reporters.length ? reporters : r.articles
-      return { id: String(r.id), date: r.date, venue: r.venue, title: r.title, articles: listed.flatMap((a) => files.get(a.articleId) ?? []), reporters }
+      return {
+        id: String(r.id),
+        date: r.date,
+        venue: r.venue,
+        title: r.title,
+        articles: listed.flatMap((a) => files.get(a.articleId) ?? []),
+        reporters,
+      }
     })
     imported.forEach(({ result }, i) => {
       const round = rounds.find((r) => r.reporters.some((a) => a.articleId === result.id))

@@ -19,7 +19,11 @@ export function compareRound(db: Db, id: number): RoundComparison {
   const marks = ids.map(() => '?').join(',')
   const articles = (
     ids.length
-      ? db.prepare(`SELECT id, title, outlet, published, body FROM articles WHERE id IN (${marks}) ORDER BY published IS NULL, published, id`).all(...ids)
+      ? db
+          .prepare(
+            `SELECT id, title, outlet, published, body FROM articles WHERE id IN (${marks}) ORDER BY published IS NULL, published, id`,
+          )
+          .all(...ids)
       : []
   ) as DetectArticle[]
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]))
@@ -53,12 +57,18 @@ export function compareRound(db: Db, id: number): RoundComparison {
     if (!entry) o.themes.push((entry = { themeId: theme.id, name: theme.name, color: theme.color, highlights: [] }))
     entry.highlights.push({ highlightId: h.id, articleId: h.articleId, start: h.start, end: h.end, text: h.text })
   }
-  for (const o of outlets.values()) o.themes.sort((a, b) => themes.findIndex((t) => t.id === a.themeId) - themes.findIndex((t) => t.id === b.themeId))
+  for (const o of outlets.values())
+    o.themes.sort((a, b) => themes.findIndex((t) => t.id === a.themeId) - themes.findIndex((t) => t.id === b.themeId))
 
   const quotes: SharedQuote[] = sharedQuotes(articles.map((a) => ({ articleId: a.id, body: a.body }))).map((g) => ({
     text: g.occurrences[0]?.text ?? '',
     exact: g.occurrences.every((o) => o.exact),
-    occurrences: g.occurrences.map((o, k) => ({ ...o, outlet: outletOf.get(o.articleId) ?? null, published: publishedOf.get(o.articleId) ?? null, first: k === 0 })),
+    occurrences: g.occurrences.map((o, k) => ({
+      ...o,
+      outlet: outletOf.get(o.articleId) ?? null,
+      published: publishedOf.get(o.articleId) ?? null,
+      first: k === 0,
+    })),
   }))
 
   const themeTerms = themes.map((t) => ({ name: t.name, terms: t.keywords.terms }))

@@ -54,7 +54,9 @@ describe('dateMentions', () => {
 
 describe('latestFullDate', () => {
   it('takes the latest complete written date, ignoring relative words', () => {
-    expect(latestFullDate('On March 3, 2024 they met; on Jan. 5, 2025 again. Now, this month, nothing.')?.toISOString().slice(0, 10)).toBe('2025-01-05')
+    expect(latestFullDate('On March 3, 2024 they met; on Jan. 5, 2025 again. Now, this month, nothing.')?.toISOString().slice(0, 10)).toBe(
+      '2025-01-05',
+    )
     expect(latestFullDate('They met this month, in 2016 and on Feb. 27.')).toBeNull()
   })
 })

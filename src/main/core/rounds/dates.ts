@@ -49,7 +49,8 @@ export function isoDay(iso: string | null): Date | null {
 }
 
 // A date that is a plan, not the event: "scheduled for June", "postponed until May".
-const NOT_THE_EVENT = /\b(?:scheduled|planned|set|due|postponed|delayed|moved|until|since|by|before)\s+(?:for\s+|to\s+|until\s+)?(?:on\s+|in\s+)?$/i
+const NOT_THE_EVENT =
+  /\b(?:scheduled|planned|set|due|postponed|delayed|moved|until|since|by|before)\s+(?:for\s+|to\s+|until\s+)?(?:on\s+|in\s+)?$/i
 const RELATIVE = /\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week|month)|last\s+(?:night|week|month))\b/i
 
 /**
@@ -85,7 +86,9 @@ export function dateMentions(text: string, ref: Date | null): DateMention[] {
       date = monthOnly(known.month, writtenYear(raw, known.year), ref)
     } else if (known.weekday !== undefined && known.day === undefined) {
       kind = 'weekday'
-      date = ref ? weekdayBefore(known.weekday, ref, /\bnext\b/i.test(r.text)) : { year: null, month: null, day: null, weekday: known.weekday }
+      date = ref
+        ? weekdayBefore(known.weekday, ref, /\bnext\b/i.test(r.text))
+        : { year: null, month: null, day: null, weekday: known.weekday }
     } else continue
     out.push({ start: at, end: at + raw.length, text: raw, date, kind })
   }
@@ -106,7 +109,7 @@ function relative(word: string, ref: Date): EventDate {
 /** News reports the past: a weekday is the latest such day on or before the reference ("next Monday" looks forward). */
 function weekdayBefore(weekday: number, ref: Date, next: boolean): EventDate {
   const back = (ref.getUTCDay() - weekday + 7) % 7
-  return full(new Date(ref.getTime() + (next ? (((weekday - ref.getUTCDay() + 7) % 7) || 7) : -back) * DAY))
+  return full(new Date(ref.getTime() + (next ? (weekday - ref.getUTCDay() + 7) % 7 || 7 : -back) * DAY))
 }
 
 /** A month-day without a year is the latest one not more than two weeks after the reference. */
@@ -128,7 +131,14 @@ export function latestFullDate(text: string): Date | null {
   let best: Date | null = null
   for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) })) {
     const k = certain(r.start)
-    if (k.year === undefined || k.month === undefined || k.day === undefined || !/\b\d{4}\b/.test(r.text) || !/\d{1,2}\b/.test(r.text.replace(/\b\d{4}\b/, ''))) continue
+    if (
+      k.year === undefined ||
+      k.month === undefined ||
+      k.day === undefined ||
+      !/\b\d{4}\b/.test(r.text) ||
+      !/\d{1,2}\b/.test(r.text.replace(/\b\d{4}\b/, ''))
+    )
+      continue
     const d = utc(k.year, k.month, k.day)
     if (!best || d > best) best = d
   }
@@ -155,7 +165,8 @@ export function compatible(a: EventDate, b: EventDate, slack = 2): boolean {
 }
 
 const dayNumber = (d: EventDate): number => utc(d.year as number, d.month as number, d.day as number).getTime()
-const weekdayOf = (d: EventDate): number | null => (isExact(d) ? utc(d.year as number, d.month as number, d.day as number).getUTCDay() : d.weekday)
+const weekdayOf = (d: EventDate): number | null =>
+  isExact(d) ? utc(d.year as number, d.month as number, d.day as number).getUTCDay() : d.weekday
 
 /** How much a date says: used to keep the most precise of several. */
 export function precision(d: EventDate): number {
@@ -174,7 +185,12 @@ export function edtf(d: EventDate): string | null {
 export function fromEdtf(text: string | null): EventDate {
   const m = text ? /^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text) : null
   if (!m) return { year: null, month: null, day: null, weekday: null }
-  const date: EventDate = { year: m[1] === 'XXXX' ? null : Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null, weekday: null }
+  const date: EventDate = {
+    year: m[1] === 'XXXX' ? null : Number(m[1]),
+    month: m[2] ? Number(m[2]) : null,
+    day: m[3] ? Number(m[3]) : null,
+    weekday: null,
+  }
   return isExact(date) ? full(utc(date.year as number, date.month as number, date.day as number)) : date
 }
 

@@ -105,7 +105,9 @@ describe('detectRounds', () => {
     const geneva = rounds.find((r) => r.venue === 'Geneva')
     expect(geneva?.date).toBe('2025-02-27')
     expect(geneva?.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)).toEqual([wire.id, daily.id, weekly.id])
-    expect(geneva?.reasons[0]).toMatch(/^3 articles report a meeting in Geneva on 2025-02-27 \(dates agree within 1 day; shared participants: .*Anna Berg/)
+    expect(geneva?.reasons[0]).toMatch(
+      /^3 articles report a meeting in Geneva on 2025-02-27 \(dates agree within 1 day; shared participants: .*Anna Berg/,
+    )
     expect(geneva?.reasons.length).toBeGreaterThanOrEqual(4)
   })
 
@@ -130,9 +132,10 @@ describe('detectRounds', () => {
 
   it('gives the import fixtures (news on other subjects) no round', () => {
     const dir = join(__dirname, '../articles/fixtures')
-    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'proof')).map((f) => join(dir, 'proof', f))].filter((f) =>
-      /\.(txt|md|html)$/.test(f),
-    )
+    const files = [
+      ...readdirSync(dir).map((f) => join(dir, f)),
+      ...readdirSync(join(dir, 'proof')).map((f) => join(dir, 'proof', f)),
+    ].filter((f) => /\.(txt|md|html)$/.test(f))
     expect(files.length).toBeGreaterThan(20)
     const articles = files.map((f, i) => {
       const a = prepareArticle({ name: f, bytes: readFileSync(f) })

@@ -93,7 +93,14 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
       const score = (venueAgrees ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
       if (ok && (!best || score > best.score)) best = { cluster: c, score }
     }
-    const cluster: Cluster = best?.cluster ?? { venue: null, date: main.date, people: new Map(), vector: new Map(), reports: [], recalls: [] }
+    const cluster: Cluster = best?.cluster ?? {
+      venue: null,
+      date: main.date,
+      people: new Map(),
+      vector: new Map(),
+      reports: [],
+      recalls: [],
+    }
     if (!best) clusters.push(cluster)
     cluster.venue ??= main.venue
     cluster.date = moreExact(cluster.date, main.date)
@@ -140,7 +147,10 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
   for (const l of leftovers) {
     if (!l.mention.venue || l.mention.date.day === null) continue
     const group = recalled.find(
-      (g) => g.every((x) => x.article.id !== l.article.id) && sameVenue(g[0]?.mention.venue ?? null, l.mention.venue) && compatible(g[0]?.mention.date as EventDate, l.mention.date, 1),
+      (g) =>
+        g.every((x) => x.article.id !== l.article.id) &&
+        sameVenue(g[0]?.mention.venue ?? null, l.mention.venue) &&
+        compatible(g[0]?.mention.date as EventDate, l.mention.date, 1),
     )
     if (group) group.push(l)
     else recalled.push([l])
@@ -177,15 +187,16 @@ function describe(c: Cluster): ProposedRound {
     const spread = Math.max(...days) - Math.min(...days)
     details.push(spread === 0 ? 'same date' : `dates agree within ${spread} day${spread === 1 ? '' : 's'}`)
   }
-  const people = [...c.people.values()].filter((p) => c.reports.filter((r) => r.mention.participants.some((q) => surname(q) === surname(p))).length > 1)
+  const people = [...c.people.values()].filter(
+    (p) => c.reports.filter((r) => r.mention.participants.some((q) => surname(q) === surname(p))).length > 1,
+  )
   if (count > 1 && people.length) details.push(`shared participants: ${people.join(', ')}`)
   if (c.reports.some((r) => r.event.reference === null)) details.push('no publication date, so no year is assumed')
   const reasons = [
     `${count} article${count === 1 ? ' reports' : 's report'} a meeting${c.venue ? ` in ${c.venue}` : ''} on ${describeDate(c.date)}${details.length ? ` (${details.join('; ')})` : ''}.`,
     ...c.reports.map((r) => `“${r.article.title}” reports it in its lead: “${excerpt(r.article.body, r.mention)}”`),
     ...c.recalls.map(
-      (r) =>
-        `“${r.article.title}” recalls it${r.datedBy ? ' and gives its date' : ''}: “${excerpt(r.article.body, r.mention)}”`,
+      (r) => `“${r.article.title}” recalls it${r.datedBy ? ' and gives its date' : ''}: “${excerpt(r.article.body, r.mention)}”`,
     ),
   ]
   return {

@@ -10,9 +10,35 @@ export interface Figure {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 }
 // A count, up to two describing words, then a plural noun: "35 Russian diplomats", "two compounds".
 const FIGURE = new RegExp(
@@ -26,7 +52,7 @@ const SKIP_NOUNS = new Set(['years', 'days', 'months', 'weeks', 'hours', 'minute
 /**
  * Counted things in a body.
  *
- *   figures('Moscow wants six Russian-owned properties back.') → [{ value: 6, noun: 'properties', text: 'six Russian-owned properties', … }]
+ *   figures('The city wants six state-owned properties back.') → [{ value: 6, noun: 'properties', text: 'six state-owned properties', … }]
  */
 export function figures(body: string): Figure[] {
   const out: Figure[] = []

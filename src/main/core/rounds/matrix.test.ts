@@ -9,7 +9,10 @@ describe('matrix.get', () => {
     const { notebook, ids } = await talksNotebook(tempDir())
     const h = notebook.handlers
     for (const t of await h['themes.list']({})) await h['themes.delete']({ id: t.id })
-    const quotas = await h['themes.create']({ name: 'Fishing quotas', keywords: { terms: ['quotas', 'fishing', 'zones', 'grounds'], context: [] } })
+    const quotas = await h['themes.create']({
+      name: 'Fishing quotas',
+      keywords: { terms: ['quotas', 'fishing', 'zones', 'grounds'], context: [] },
+    })
     const tariffs = await h['themes.create']({ name: 'Tariffs', keywords: { terms: ['tariffs', 'tariff'], context: [] } })
     const space = await h['themes.create']({ name: 'Space travel', keywords: { terms: ['rocket', 'orbit'], context: [] } })
     await h['rounds.detect']({})
@@ -34,7 +37,13 @@ describe('matrix.get', () => {
     const cell = (row: number, col: number) => m.cells[row * m.themes.length + col]
     expect(cell(0, 0)).toMatchObject({ articles: 2, highlights: 3, coverage: 'coded', noteId: null, themeId: quotas.id })
     expect(cell(0, 0)?.evidence).toHaveLength(3)
-    expect(cell(0, 0)?.evidence[0]).toEqual({ highlightId: first, articleId: ids.wire, outlet: 'Northwire', published: '2025-02-28', text: 'fishing quotas' })
+    expect(cell(0, 0)?.evidence[0]).toEqual({
+      highlightId: first,
+      articleId: ids.wire,
+      outlet: 'Northwire',
+      published: '2025-02-28',
+      text: 'fishing quotas',
+    })
     expect(cell(0, 1)).toMatchObject({ articles: 0, highlights: 0, evidence: [], coverage: 'mentioned-not-coded', themeId: tariffs.id })
     expect(cell(0, 2)).toMatchObject({ coverage: 'not-mentioned', themeId: space.id })
     expect(cell(1, 0)).toMatchObject({ highlights: 0, coverage: 'mentioned-not-coded' })
@@ -60,9 +69,17 @@ describe('matrix.get', () => {
     const c = m.cells.find((x) => x.themeId === theme.id && x.highlights > 0)
     expect(c).toMatchObject({ highlights: 8, articles: 1 })
     expect(c?.evidence.map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((i) => body.slice(i, i + 5)))
-    const plan = (notebook.db.prepare(`EXPLAIN QUERY PLAN SELECT ar.round_id, h.theme_id, count(DISTINCT h.article_id), count(*)
+    const plan = (
+      notebook.db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT ar.round_id, h.theme_id, count(DISTINCT h.article_id), count(*)
       FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL
-      GROUP BY ar.round_id, h.theme_id`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n')
+      GROUP BY ar.round_id, h.theme_id`,
+        )
+        .all() as Array<{ detail: string }>
+    )
+      .map((r) => r.detail)
+      .join('\n')
     expect(plan).toMatch(/SEARCH h USING INDEX highlights_by_article/)
     notebook.close()
   })

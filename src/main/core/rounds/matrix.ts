@@ -49,7 +49,9 @@ export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
     const key = `${roundId}:${themeId}`
     evidence.set(key, [...(evidence.get(key) ?? []), item])
   }
-  const reporters = db.prepare(`SELECT a.id, a.body FROM article_rounds ar JOIN articles a ON a.id = ar.article_id WHERE ar.round_id = ? AND ar.role = 'reports'`)
+  const reporters = db.prepare(
+    `SELECT a.id, a.body FROM article_rounds ar JOIN articles a ON a.id = ar.article_id WHERE ar.round_id = ? AND ar.role = 'reports'`,
+  )
   const rejected = db.prepare('SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?')
   // The suggestion models, built once per matrix (suggestions() rebuilds them per article). The
   // "resembles one of your highlights" comparison is left out here: keywords and the terms learnt
@@ -74,7 +76,8 @@ export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
       const likely = open.filter((m) => m.prefixes.some((p) => lower.includes(p))).map((m) => m.model)
       if (likely.length === 0) continue
       const skipped = rejected.all(a.id) as Array<{ themeId: number; start: number; end: number }>
-      const skip = (theme: number, start: number, end: number): boolean => skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
+      const skip = (theme: number, start: number, end: number): boolean =>
+        skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
       for (const s of suggestForArticle(a.id, a.body, likely, stats(), { skip, perTheme: 1 })) found.add(s.themeId)
     }
     return found

@@ -42,10 +42,12 @@ export interface ArticleEvents {
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
-const STRONG = /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between))\b/gi
+const STRONG =
+  /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between))\b/gi
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
 const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
-const FUTURE = /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
+const FUTURE =
+  /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
 const CONNECTOR = /\b(?:after|before|following|followed|since|ahead of|than|while|preceded)\b/i
 
 const MONTH_OR_DAY =
@@ -62,7 +64,11 @@ const ORGS = new Set(
   ),
 )
 // First words of regions and compound place names, never of a person's name here.
-const REGIONS = new Set('north south east west middle central northern southern eastern western upper lower greater new san santa saint st los las port fort mount lake cape'.split(' '))
+const REGIONS = new Set(
+  'north south east west middle central northern southern eastern western upper lower greater new san santa saint st los las port fort mount lake cape'.split(
+    ' ',
+  ),
+)
 const NOT_A_DATELINE = /^(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|WATCH|LIVE|EDITORIAL|COMMENT|NEWS|PHOTOS?|VIDEO)$/
 
 const CAP = String.raw`[A-Z][\p{Ll}][\p{L}'’-]*`
@@ -113,7 +119,7 @@ export function dateline(body: string, ref: Date | null): Dateline | null {
   if (NOT_A_DATELINE.test(place) || !/[A-Z]{3}/.test(place) || place.split(/\s+/).length > 4) return null
   const venue = asPlace(titleCase(place))
   if (!venue) return null
-  const when = m[2] ? dateMentions(m[2], ref)[0]?.date ?? null : null
+  const when = m[2] ? (dateMentions(m[2], ref)[0]?.date ?? null) : null
   return { venue, date: when, end: m[0].length }
 }
 
@@ -229,9 +235,15 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
         dates.map((d) => ({ ...d, at: d.start })),
         100,
       )
-      if (myDates.length === 0) mentions.push({ ...base, date: { year: null, month: null, day: null, weekday: null }, dateKind: null, dateSpan: null })
+      if (myDates.length === 0)
+        mentions.push({ ...base, date: { year: null, month: null, day: null, weekday: null }, dateKind: null, dateSpan: null })
       for (const d of myDates)
-        mentions.push({ ...base, date: d.date, dateKind: d.kind, dateSpan: { start: s.start + d.start, end: s.start + d.end, text: d.text } })
+        mentions.push({
+          ...base,
+          date: d.date,
+          dateKind: d.kind,
+          dateSpan: { start: s.start + d.start, end: s.start + d.end, text: d.text },
+        })
     }
   })
 

@@ -21,7 +21,12 @@ const N = 4
 const MIN_WORDS = 3
 // Curly quotes pair unambiguously; straight double quotes pair left to right; single quotes only
 // when they open after a space and close before one (so apostrophes are not taken for quotes).
-const PATTERNS = [/“([^”\n]{2,1500})”/g, /"([^"\n]{2,1500})"/g, /‘([^’\n]{2,1500})’(?![\p{L}])/gu, /(?<=^|[\s(])'([^'\n]{2,1500}?)'(?=[\s.,;:!?)]|$)/gmu]
+const PATTERNS = [
+  /“([^”\n]{2,1500})”/g,
+  /"([^"\n]{2,1500})"/g,
+  /‘([^’\n]{2,1500})’(?![\p{L}])/gu,
+  /(?<=^|[\s(])'([^'\n]{2,1500}?)'(?=[\s.,;:!?)]|$)/gmu,
+]
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
 /** Quoted spans of a body, outermost first, without nesting duplicates. */
@@ -56,7 +61,8 @@ export function wordDiff(first: string, next: string): QuoteDiffPart[] {
   const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
-      (dp[i] as number[])[j] = key(a[i] as string) === key(b[j] as string) ? (dp[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(dp[i + 1]?.[j] ?? 0, dp[i]?.[j + 1] ?? 0)
+      (dp[i] as number[])[j] =
+        key(a[i] as string) === key(b[j] as string) ? (dp[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(dp[i + 1]?.[j] ?? 0, dp[i]?.[j + 1] ?? 0)
   const parts: QuoteDiffPart[] = []
   const push = (kind: QuoteDiffPart['kind'], text: string): void => {
     const last = parts.at(-1)
@@ -107,13 +113,18 @@ export function sharedQuotes(sources: QuoteSource[]): QuoteGroup[] {
     const quotes = members.map((i) => all[i] as (typeof all)[number])
     if (new Set(quotes.map((q) => q.articleId)).size < 2) continue
     const grams = quotes.map((q) => new Set(shingles(q.words)))
-    const overlap = (k: number): number => [...(grams[k] as Set<string>)].filter((g) => grams.some((o, x) => x !== k && quotes[x]?.articleId !== quotes[k]?.articleId && o.has(g))).length
+    const overlap = (k: number): number =>
+      [...(grams[k] as Set<string>)].filter((g) =>
+        grams.some((o, x) => x !== k && quotes[x]?.articleId !== quotes[k]?.articleId && o.has(g)),
+      ).length
     const best = new Map<number, number>()
     quotes.forEach((q, k) => {
       const previous = best.get(q.articleId)
       if (previous === undefined || overlap(k) > overlap(previous)) best.set(q.articleId, k)
     })
-    const chosen = [...best.values()].map((k) => quotes[k] as (typeof quotes)[number]).sort((a, b) => a.order - b.order || a.start - b.start)
+    const chosen = [...best.values()]
+      .map((k) => quotes[k] as (typeof quotes)[number])
+      .sort((a, b) => a.order - b.order || a.start - b.start)
     const first = chosen[0] as (typeof chosen)[number]
     out.push({
       occurrences: chosen.map((q, k) => ({

@@ -51,7 +51,13 @@ describe('rounds repository', () => {
     const v = after.find((r) => r.id === vienna.id) as Round
     expect(g.status).toBe('accepted')
     expect(g.articles.map((a) => a.articleId)).not.toContain(ids.daily)
-    expect(v).toMatchObject({ title: 'Second round', summary: 'Little progress.', date: '2025-04', edited: ['title', 'summary', 'date'], locked: true })
+    expect(v).toMatchObject({
+      title: 'Second round',
+      summary: 'Little progress.',
+      date: '2025-04',
+      edited: ['title', 'summary', 'date'],
+      locked: true,
+    })
     expect(members(v)).toContainEqual([ids.daily, 'reports', 'user'])
     notebook.close()
   })
@@ -92,8 +98,10 @@ describe('rounds repository', () => {
 
   it('validates input at the contract: EDTF dates, a move needs a side, no self-merge', () => {
     const update = contract['rounds.update'].input
-    for (const date of ['2025-02-27', '2025-02', '2025', 'XXXX-02-27', 'XXXX-02', null]) expect(update.safeParse({ id: 1, date }).success).toBe(true)
-    for (const date of ['XXXX', '2025-13-01', '27 Feb', '2025-02-32']) expect(update.safeParse({ id: 1, date }).success, String(date)).toBe(false)
+    for (const date of ['2025-02-27', '2025-02', '2025', 'XXXX-02-27', 'XXXX-02', null])
+      expect(update.safeParse({ id: 1, date }).success).toBe(true)
+    for (const date of ['XXXX', '2025-13-01', '27 Feb', '2025-02-32'])
+      expect(update.safeParse({ id: 1, date }).success, String(date)).toBe(false)
     expect(contract['rounds.moveArticle'].input.safeParse({ articleId: 1, fromId: null, toId: null }).success).toBe(false)
     expect(contract['rounds.merge'].input.safeParse({ sourceId: 2, targetId: 2 }).success).toBe(false)
     expect(contract['rounds.update'].input.safeParse({ id: 1, extra: true }).success).toBe(false)

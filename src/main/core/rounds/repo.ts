@@ -96,8 +96,17 @@ function insertRound(db: Db, p: Omit<ProposedRound, 'articles'> & { status?: Rou
       .prepare(
         `INSERT INTO rounds (title, date, venue, participants, summary, status, reasons, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.title, p.date, p.venue, JSON.stringify(p.participants), p.summary ?? '', p.status ?? 'proposed', JSON.stringify(p.reasons), at, at)
-      .lastInsertRowid,
+      .run(
+        p.title,
+        p.date,
+        p.venue,
+        JSON.stringify(p.participants),
+        p.summary ?? '',
+        p.status ?? 'proposed',
+        JSON.stringify(p.reasons),
+        at,
+        at,
+      ).lastInsertRowid,
   )
 }
 
@@ -118,17 +127,24 @@ export function detectAndStore(db: Db, now: Date): RoundDetection {
   const proposals = detectRounds(articles)
   return db.transaction(() => {
     const existing = listRounds(db)
-    const rejected = (db.prepare('SELECT articles FROM round_rejections').pluck().all() as string[]).map((j) => new Set(JSON.parse(j) as number[]))
+    const rejected = (db.prepare('SELECT articles FROM round_rejections').pluck().all() as string[]).map(
+      (j) => new Set(JSON.parse(j) as number[]),
+    )
     // Articles the user placed or took out somewhere: detection leaves them where the user put them.
     const pinned = new Set(
-      db.prepare(`SELECT article_id FROM article_rounds WHERE source = 'user' UNION SELECT article_id FROM round_exclusions`).pluck().all() as number[],
+      db
+        .prepare(`SELECT article_id FROM article_rounds WHERE source = 'user' UNION SELECT article_id FROM round_exclusions`)
+        .pluck()
+        .all() as number[],
     )
     const excluded = db.prepare('SELECT 1 FROM round_exclusions WHERE round_id = ? AND article_id = ?').pluck()
     const result: RoundDetection = { rounds: 0, created: 0, updated: 0, removed: 0, kept: 0, suppressed: 0 }
     const used = new Set<number>()
     for (const p of proposals) {
       const free = p.articles.filter((a) => !pinned.has(a.articleId))
-      const reporters = (p.articles.some((a) => a.role === 'reports') ? p.articles.filter((a) => a.role === 'reports') : p.articles).map((a) => a.articleId)
+      const reporters = (p.articles.some((a) => a.role === 'reports') ? p.articles.filter((a) => a.role === 'reports') : p.articles).map(
+        (a) => a.articleId,
+      )
       if (rejected.some((set) => reporters.every((id) => set.has(id))) || reporters.every((id) => pinned.has(id))) {
         result.suppressed++
         continue
@@ -136,7 +152,9 @@ export function detectAndStore(db: Db, now: Date): RoundDetection {
       let match: { round: Round; overlap: number } | null = null
       for (const r of existing) {
         if (used.has(r.id)) continue
-        const overlap = r.articles.filter((a) => reporters.includes(a.articleId) && (a.role === 'reports' || r.articles.every((b) => b.role === 'mentions'))).length
+        const overlap = r.articles.filter(
+          (a) => reporters.includes(a.articleId) && (a.role === 'reports' || r.articles.every((b) => b.role === 'mentions')),
+        ).length
         if (overlap > 0 && (!match || overlap > match.overlap)) match = { round: r, overlap }
       }
       const round = match?.round
@@ -162,7 +180,8 @@ export function detectAndStore(db: Db, now: Date): RoundDetection {
         result.created++
       }
       const present = new Set(round?.locked ? round.articles.map((a) => a.articleId) : [])
-      for (const a of free) if (!present.has(a.articleId) && !excluded.get(id, a.articleId)) setMember(db, id, a.articleId, a.role, 'detected')
+      for (const a of free)
+        if (!present.has(a.articleId) && !excluded.get(id, a.articleId)) setMember(db, id, a.articleId, a.role, 'detected')
     }
     for (const r of existing) {
       if (r.locked) result.kept++
@@ -190,7 +209,9 @@ export function updateRound(db: Db, id: number, patch: RoundPatch, now: Date): R
   const fields = (Object.keys(patch) as RoundField[]).filter((k) => patch[k] !== undefined)
   if (fields.length === 0) return round
   const next = { ...round, ...patch }
-  db.prepare('UPDATE rounds SET title = ?, date = ?, venue = ?, participants = ?, summary = ?, edited = ?, updated_at = ? WHERE id = ?').run(
+  db.prepare(
+    'UPDATE rounds SET title = ?, date = ?, venue = ?, participants = ?, summary = ?, edited = ?, updated_at = ? WHERE id = ?',
+  ).run(
     next.title,
     next.date,
     next.venue,
@@ -221,7 +242,11 @@ export function mergeRounds(db: Db, sourceId: number, targetId: number, now: Dat
       db.prepare('DELETE FROM round_exclusions WHERE round_id = ? AND article_id = ?').run(targetId, a.articleId)
     }
     const participants = [...new Set([...target.participants, ...source.participants])]
-    db.prepare(`UPDATE rounds SET participants = ?, status = 'accepted', updated_at = ? WHERE id = ?`).run(JSON.stringify(participants), now.toISOString(), targetId)
+    db.prepare(`UPDATE rounds SET participants = ?, status = 'accepted', updated_at = ? WHERE id = ?`).run(
+      JSON.stringify(participants),
+      now.toISOString(),
+      targetId,
+    )
     db.prepare('DELETE FROM rounds WHERE id = ?').run(sourceId)
     return getRound(db, targetId)
   })()
@@ -235,12 +260,23 @@ export function splitRound(db: Db, id: number, articleIds: number[], title: stri
   return db.transaction(() => {
     const to = insertRound(
       db,
-      { title: title ?? `${source.title} (split)`, date: source.date, venue: source.venue, participants: source.participants, reasons: [], status: 'accepted' },
+      {
+        title: title ?? `${source.title} (split)`,
+        date: source.date,
+        venue: source.venue,
+        participants: source.participants,
+        reasons: [],
+        status: 'accepted',
+      },
       now,
     )
     for (const a of moving) {
       db.prepare('DELETE FROM article_rounds WHERE round_id = ? AND article_id = ?').run(id, a.articleId)
-      db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(id, a.articleId, now.toISOString())
+      db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(
+        id,
+        a.articleId,
+        now.toISOString(),
+      )
       setMember(db, to, a.articleId, a.role, 'user')
     }
     touch(db, id, now)
@@ -252,7 +288,14 @@ export function splitRound(db: Db, id: number, articleIds: number[], title: stri
  * Takes an article out of one round (fromId) and/or puts it into another (toId) as the user's
  * choice. Returns the rounds touched.
  */
-export function moveArticle(db: Db, articleId: number, fromId: number | null, toId: number | null, role: RoundRole | undefined, now: Date): Round[] {
+export function moveArticle(
+  db: Db,
+  articleId: number,
+  fromId: number | null,
+  toId: number | null,
+  role: RoundRole | undefined,
+  now: Date,
+): Round[] {
   if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) throw notFound('The article')
   const from = fromId === null ? null : getRound(db, fromId)
   const to = toId === null ? null : getRound(db, toId)
@@ -261,7 +304,11 @@ export function moveArticle(db: Db, articleId: number, fromId: number | null, to
   return db.transaction(() => {
     if (from) {
       db.prepare('DELETE FROM article_rounds WHERE round_id = ? AND article_id = ?').run(from.id, articleId)
-      db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(from.id, articleId, now.toISOString())
+      db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(
+        from.id,
+        articleId,
+        now.toISOString(),
+      )
       touch(db, from.id, now)
     }
     if (to) {
@@ -283,7 +330,11 @@ export function deleteRound(db: Db, id: number, now: Date): RoundSnapshot {
   db.transaction(() => {
     db.prepare('DELETE FROM rounds WHERE id = ?').run(id)
     if (remembered.length)
-      db.prepare('INSERT OR REPLACE INTO round_rejections (round_id, articles, created_at) VALUES (?, ?, ?)').run(id, JSON.stringify(remembered), now.toISOString())
+      db.prepare('INSERT OR REPLACE INTO round_rejections (round_id, articles, created_at) VALUES (?, ?, ?)').run(
+        id,
+        JSON.stringify(remembered),
+        now.toISOString(),
+      )
   })()
   return {
     id,
@@ -309,10 +360,27 @@ export function restoreRound(db: Db, s: RoundSnapshot, now: Date): Round {
     db.prepare(
       `INSERT INTO rounds (id, title, date, venue, participants, summary, status, reasons, edited, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.id, s.title, s.date, s.venue, JSON.stringify(s.participants), s.summary, s.status, JSON.stringify(s.reasons), JSON.stringify(s.edited), s.createdAt, now.toISOString())
+    ).run(
+      s.id,
+      s.title,
+      s.date,
+      s.venue,
+      JSON.stringify(s.participants),
+      s.summary,
+      s.status,
+      JSON.stringify(s.reasons),
+      JSON.stringify(s.edited),
+      s.createdAt,
+      now.toISOString(),
+    )
     for (const a of s.articles) if (exists.get(a.articleId)) setMember(db, s.id, a.articleId, a.role, a.source)
     for (const articleId of s.excluded)
-      if (exists.get(articleId)) db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(s.id, articleId, now.toISOString())
+      if (exists.get(articleId))
+        db.prepare('INSERT OR IGNORE INTO round_exclusions (round_id, article_id, created_at) VALUES (?, ?, ?)').run(
+          s.id,
+          articleId,
+          now.toISOString(),
+        )
     db.prepare('DELETE FROM round_rejections WHERE round_id = ?').run(s.id)
     return getRound(db, s.id)
   })()
