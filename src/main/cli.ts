@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { EventSink } from '../shared/contract'
-import type { ImportResult } from '../shared/model'
+import type { ExportSummary, ImportResult } from '../shared/model'
 import { collectPaths, failed, prepareArticle, readSource, storeArticle } from './core/articles/import'
 import { getArticle } from './core/articles/repo'
 import { detectAndStore, listRounds } from './core/rounds/repo'
@@ -25,6 +25,8 @@ const USAGE = `Usage: npm run -s parley -- <command>
   analyze --json <files|folders…>             dry run on a throwaway notebook; prints one JSON object
   serve [--notebook FILE] [--port N] [--open] browser mode on 127.0.0.1 (prints the URL with its token)
   check [--notebook FILE]                     verify a notebook file's integrity
+  export --out DIR [--notebook FILE] [--wikilinks]
+                                              write the notebook as a Markdown vault (safe to repeat)
 
 The default notebook is ${defaultNotebookPath()} (set PARLEY_HOME to use another folder).`
 
@@ -34,7 +36,7 @@ interface Parsed {
   flags: Map<string, string | true>
 }
 
-const VALUE_FLAGS = new Set(['--notebook', '--port'])
+const VALUE_FLAGS = new Set(['--notebook', '--port', '--out'])
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = []
@@ -136,6 +138,20 @@ export function analyze(paths: string[]): AnalyzeOutput {
   }
 }
 
+function describeExport(s: ExportSummary): string[] {
+  const lines = [
+    `${s.files} files → ${s.dir}: ${s.written.length} written, ${s.updated.length} updated, ${s.unchanged} unchanged, ${s.removed.length} removed`,
+  ]
+  for (const c of s.conflicts)
+    lines.push(
+      `conflict   ${c.file}: ${c.reason === 'edited' ? 'edited since the last export' : 'not written by Parley'}, left as it is${c.newVersion ? `; new version in ${c.newVersion}` : ''}`,
+    )
+  for (const k of s.kept) lines.push(`kept       ${k}: its item was deleted, but the file was edited since the last export`)
+  for (const m of s.mismatches) lines.push(`mismatch   ${m.file}: highlight ${m.highlightId}: ${m.reason}`)
+  lines.push(`${s.conflicts.length} conflicts, ${s.mismatches.length} mismatches`)
+  return lines
+}
+
 function describe(result: ImportResult): string {
   if (result.status === 'failed') return `failed     ${result.file}: ${result.error}`
   return `${result.status.padEnd(10)} ${result.file} → ${result.title}`
@@ -200,6 +216,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           results.forEach((r) => io.out(describe(r)))
           const count = (s: string): number => results.filter((r) => r.status === s).length
           io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed → ${notebookFile}`)
+        } finally {
+          notebook.close()
+        }
+        return 0
+      }
+      case 'export': {
+        const out = flags.get('--out')
+        if (typeof out !== 'string' || positional.length > 0)
+          throw new UsageError('export needs --out DIR (and nothing else but --notebook FILE and --wikilinks).')
+        if (!existsSync(notebookFile)) throw new UsageError(`There is no notebook at ${notebookFile}.`)
+        const notebook = openNotebook(notebookFile)
+        try {
+          const summary = await notebook.handlers['notebook.export']({ dir: resolve(out), wikilinks: flags.has('--wikilinks') })
+          describeExport(summary).forEach((line) => io.out(line))
         } finally {
           notebook.close()
         }

@@ -4,6 +4,8 @@ import type {
   ArticleSummary,
   ArticleVersions,
   Backlink,
+  ExportProgress,
+  ExportSummary,
   Highlight,
   HighlightState,
   ImportProgress,
@@ -88,6 +90,10 @@ const roundSnapshot = z
 
 export const contract = {
   'notebook.info': call<NotebookInfo>()(z.object({}).strict()),
+  /** Writes the notebook as a Markdown vault with data files into a folder; safe to repeat into the same folder. */
+  'notebook.export': call<ExportSummary>()(
+    z.object({ dir: z.string().trim().min(1, 'choose a folder').max(4096), wikilinks: z.boolean().optional() }).strict(),
+  ),
   'articles.list': call<ArticleSummary[]>()(
     z
       .object({
@@ -300,6 +306,7 @@ export const events = {
   'import.progress': undefined as unknown as ImportProgress,
   'library.changed': undefined as unknown as { reason: 'import' | 'edit' | 'reclean' },
   'menu.command': undefined as unknown as { command: MenuCommand },
+  'export.progress': undefined as unknown as ExportProgress,
 }
 
 export type Contract = typeof contract

@@ -370,3 +370,38 @@ export interface Matrix {
   /** Row-major: cells[r * themes.length + t]. */
   cells: MatrixCell[]
 }
+
+// Export (issue 8).
+
+/** A quote or highlight that could not be written verbatim from the article's stored text. */
+export interface ExportMismatch {
+  kind: 'highlight' | 'quote'
+  /** The highlight, or the note holding the quote. */
+  id: number
+  highlightId: number
+  /** The vault file concerned. */
+  file: string
+  reason: string
+}
+
+/** What notebook.export did in the folder; paths are relative to it. */
+export interface ExportSummary {
+  dir: string
+  /** Files this export consists of. */
+  files: number
+  written: string[]
+  updated: string[]
+  unchanged: number
+  /** Files of deleted items Parley had written and nobody changed. */
+  removed: string[]
+  /** Files of deleted items the user edited: left in place. */
+  kept: string[]
+  /** A file edited by the user (or not Parley's): left as it is, the new version written beside it. */
+  conflicts: Array<{ file: string; newVersion: string; reason: 'edited' | 'not-parley' }>
+  mismatches: ExportMismatch[]
+}
+
+export interface ExportProgress {
+  done: number
+  total: number
+}

@@ -1,0 +1,123 @@
+import type { Db } from '../db/open'
+import { listRounds } from '../rounds/repo'
+
+/** Everything an export needs, read in one transaction so the files agree with each other. */
+export interface ExportData {
+  articles: ExportArticle[]
+  themes: ExportTheme[]
+  highlights: ExportHighlight[]
+  notes: ExportNote[]
+  /** Empty when the notebook has no rounds table yet. */
+  rounds: ExportRound[]
+}
+
+export interface ExportArticle {
+  id: number
+  title: string
+  outlet: string | null
+  wire: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  body: string
+  importedAt: string
+}
+
+export interface ExportTheme {
+  id: number
+  name: string
+  color: string
+  description: string
+}
+
+export interface ExportHighlight {
+  id: number
+  articleId: number
+  themeId: number | null
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+  comment: string
+  orphan: boolean
+  createdAt: string
+}
+
+export interface ExportNote {
+  id: number
+  title: string
+  content: unknown
+  roundId: number | null
+  themeId: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ExportRound {
+  id: number
+  title: string
+  date: string | null
+  venue: string | null
+  participants: string[]
+  summary: string
+  articles: Array<{ articleId: number; role: 'reports' | 'mentions' }>
+}
+
+const hasTable = (db: Db, name: string): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+
+function readRounds(db: Db): ExportRound[] {
+  // Rounds arrived with migration 004; an older store simply has none.
+  if (!hasTable(db, 'rounds') || !hasTable(db, 'article_rounds')) return []
+  return listRounds(db).map((r) => ({
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    venue: r.venue,
+    participants: r.participants,
+    summary: r.summary,
+    articles: r.articles.map((a) => ({ articleId: a.articleId, role: a.role })),
+  }))
+}
+
+function parseContent(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown
+  } catch {
+    return null
+  }
+}
+
+export function readExportData(db: Db): ExportData {
+  return db.transaction((): ExportData => {
+    const articles = db
+      .prepare(`SELECT id, title, outlet, wire, author, published, url, body, imported_at AS importedAt FROM articles ORDER BY id`)
+      .all() as ExportArticle[]
+    const themes = db
+      .prepare('SELECT id, name, color, description FROM themes WHERE deleted_at IS NULL ORDER BY position, id')
+      .all() as ExportTheme[]
+    // Highlights of deleted themes are hidden in the app until the theme comes back; so here too.
+    const highlights = (
+      db
+        .prepare(
+          `SELECT h.id, h.article_id AS articleId, h.theme_id AS themeId, h.start, h."end", h.exact, h.prefix, h.suffix,
+             h.comment, h.anchor, h.created_at AS createdAt
+           FROM highlights h LEFT JOIN themes t ON t.id = h.theme_id
+           WHERE h.theme_id IS NULL OR t.deleted_at IS NULL ORDER BY h.article_id, h.start, h."end", h.id`,
+        )
+        .all() as Array<Omit<ExportHighlight, 'orphan'> & { anchor: string }>
+    ).map(({ anchor, ...h }) => ({ ...h, orphan: anchor === 'orphan' }))
+    const notes = hasTable(db, 'notes')
+      ? (
+          db
+            .prepare(
+              `SELECT id, title, content, round_id AS roundId, theme_id AS themeId, created_at AS createdAt, updated_at AS updatedAt
+               FROM notes WHERE deleted_at IS NULL ORDER BY id`,
+            )
+            .all() as Array<Omit<ExportNote, 'content'> & { content: string }>
+        ).map((n) => ({ ...n, content: parseContent(n.content) }))
+      : []
+    return { articles, themes, highlights, notes, rounds: readRounds(db) }
+  })()
+}

@@ -1,0 +1,56 @@
+/**
+ * Markdown text that reads exactly as the stored text, in CommonMark/GFM and in Obsidian.
+ *
+ *   escapeText('Costs rose 5% to $3 *per* unit == #1') // 'Costs rose 5% to \$3 \*per\* unit \=\= \#1'
+ *
+ * Every ASCII punctuation character may be backslash-escaped in CommonMark, and the import's
+ * Markdown reader (articles/markdown.ts) removes exactly those escapes again, so an exported
+ * article imports back to the same words.
+ */
+
+// Inline syntax: emphasis, code, links/images, HTML and entities, GFM strikethrough and tables,
+// and Obsidian's ==highlight==, %%comment%%, $math$, #tags, ^block ids and [[links]].
+const INLINE = /[\\`*_[\]<>&~|=%$#^{}]/g
+
+export function escapeText(text: string): string {
+  return text.replace(INLINE, '\\$&')
+}
+
+/** A paragraph of article text: inline escapes plus block starts (lists, headings, quotes, breaks, code). */
+export function escapeParagraph(text: string): string {
+  const line = text.replace(/[\t ]*\n[\t ]*/g, ' ')
+  const escaped = escapeText(line)
+  // "1." / "1)" ordered list, "-", "+" bullets (also "---" thematic breaks), leading spaces (code block).
+  return escaped
+    .replace(/^(\s*)(\d{1,9})([.)])/, '$1$2\\$3')
+    .replace(/^(\s*)([-+])/, '$1\\$2')
+    .replace(/^\s+/, '')
+}
+
+/** Text inside a GFM table cell: a pipe always ends the cell, even inside code or links. */
+export function escapeCell(text: string): string {
+  return escapeText(text.replace(/\s+/g, ' ').trim())
+}
+
+/** A relative link target, percent-encoded where CommonMark or Obsidian would stop or misread it. */
+export function encodeHref(path: string): string {
+  return path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/%2E/gi, '.'))
+    .join('/')
+}
+
+/** `[label](href)` or, with wikilinks, `[[vault/path|label]]` (the path without `.md`, from the vault root). */
+export function link(label: string, vaultPath: string, fromDir: string, wikilinks: boolean, block?: string): string {
+  if (wikilinks) {
+    const target = vaultPath.replace(/\.md$/, '') + (block ? `#^${block}` : '')
+    return `[[${target}|${label.replace(/[[\]|#^]/g, ' ').trim()}]]`
+  }
+  return `[${escapeText(label)}](${encodeHref(relativePath(fromDir, vaultPath))}${block ? `#^${block}` : ''})`
+}
+
+/** Path of `target` (from the vault root) as seen from the folder `fromDir` ('' = root). */
+export function relativePath(fromDir: string, target: string): string {
+  const up = fromDir ? fromDir.split('/').map(() => '..') : []
+  return [...up, target].join('/')
+}

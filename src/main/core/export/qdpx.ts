@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto'
+import type { ExportArticle, ExportHighlight, ExportTheme } from './data'
+import { writeZip } from './zip'
+
+/**
+ * A REFI-QDA project exchange file (.qdpx): a ZIP with `project.qde` (QDA-XML, namespace
+ * urn:QDA-XML:project:1.0) and the plain text of every article under `sources/`. Themes are codes,
+ * highlights are coded PlainTextSelections, notes are memos (Notes) referenced from the passages
+ * they quote. GUIDs are derived from Parley ids, so a re-export gives the same file.
+ */
+export interface QdpxInput {
+  name: string
+  articles: ExportArticle[]
+  themes: ExportTheme[]
+  /** Faithful highlights only. */
+  highlights: ExportHighlight[]
+  notes: Array<{ id: number; title: string; markdown: string; createdAt: string; updatedAt: string; quotes: number[] }>
+}
+
+/** A stable GUID (UUID v5 layout over SHA-1) for a Parley item. */
+export function guid(kind: string, id: number | string): string {
+  const h = createHash('sha1').update(`parley:${kind}:${id}`).digest()
+  h[6] = ((h[6] as number) & 0x0f) | 0x50
+  h[8] = ((h[8] as number) & 0x3f) | 0x80
+  const hex = h.subarray(0, 16).toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toUpperCase()
+}
+
+/** XML 1.0 text: escapes markup and drops characters XML cannot carry (most C0 controls, lone surrogates). */
+export function xmlText(text: string): string {
+  return text
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '',
+    )
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+}
+
+/** Offsets in Unicode code points (how QDA tools count characters), from JavaScript's UTF-16 offsets. */
+export function codePointOffset(text: string, utf16: number): number {
+  let n = 0
+  for (let i = 0; i < utf16 && i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++
+    n++
+  }
+  return n
+}
+
+const attrs = (pairs: Record<string, string | number | undefined>): string =>
+  Object.entries(pairs)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => ` ${k}="${xmlText(String(v))}"`)
+    .join('')
+
+export function projectXml(input: QdpxInput): string {
+  const user = guid('user', 'parley')
+  const quotedBy = new Map<number, number[]>()
+  for (const n of input.notes) for (const h of n.quotes) quotedBy.set(h, [...(quotedBy.get(h) ?? []), n.id])
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>']
+  out.push(
+    `<Project xmlns="urn:QDA-XML:project:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd"${attrs({ name: input.name, origin: 'Parley', creatingUserGUID: user })}>`,
+  )
+  out.push(`  <Users><User${attrs({ guid: user, name: 'Parley' })}/></Users>`)
+  if (input.themes.length) {
+    out.push('  <CodeBook>', '    <Codes>')
+    for (const t of input.themes) {
+      const desc = t.description ? `<Description>${xmlText(t.description)}</Description>` : ''
+      out.push(`      <Code${attrs({ guid: guid('theme', t.id), name: t.name, isCodable: 'true', color: t.color })}>${desc}</Code>`)
+    }
+    out.push('    </Codes>', '  </CodeBook>')
+  }
+  const byArticle = new Map<number, ExportHighlight[]>()
+  for (const h of input.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+  if (input.articles.length) {
+    out.push('  <Sources>')
+    for (const a of input.articles) {
+      const id = guid('article', a.id)
+      out.push(
+        `    <TextSource${attrs({ guid: id, name: a.title, plainTextPath: `internal://${id}.txt`, creatingUser: user, creationDateTime: a.importedAt })}>`,
+      )
+      const description = [a.outlet, a.published, a.author, a.url].filter(Boolean).join(' · ')
+      if (description) out.push(`      <Description>${xmlText(description)}</Description>`)
+      for (const h of byArticle.get(a.id) ?? []) {
+        out.push(
+          `      <PlainTextSelection${attrs({
+            guid: guid('highlight', h.id),
+            name: h.exact.length > 80 ? `${h.exact.slice(0, 77)}…` : h.exact,
+            startPosition: codePointOffset(a.body, h.start),
+            endPosition: codePointOffset(a.body, h.end),
+            creatingUser: user,
+            creationDateTime: h.createdAt,
+          })}>`,
+        )
+        if (h.comment) out.push(`        <Description>${xmlText(h.comment)}</Description>`)
+        if (h.themeId !== null && input.themes.some((t) => t.id === h.themeId)) {
+          out.push(`        <Coding${attrs({ guid: guid('coding', h.id), creatingUser: user, creationDateTime: h.createdAt })}>`)
+          out.push(`          <CodeRef${attrs({ targetGUID: guid('theme', h.themeId) })}/>`)
+          out.push('        </Coding>')
+        }
+        for (const noteId of quotedBy.get(h.id) ?? []) out.push(`        <NoteRef${attrs({ targetGUID: guid('note', noteId) })}/>`)
+        out.push('      </PlainTextSelection>')
+      }
+      out.push('    </TextSource>')
+    }
+    out.push('  </Sources>')
+  }
+  if (input.notes.length) {
+    out.push('  <Notes>')
+    for (const n of input.notes) {
+      out.push(
+        `    <Note${attrs({ guid: guid('note', n.id), name: n.title || 'Untitled note', creatingUser: user, creationDateTime: n.createdAt, modifiedDateTime: n.updatedAt })}>`,
+      )
+      out.push(`      <PlainTextContent>${xmlText(n.markdown)}</PlainTextContent>`)
+      out.push('    </Note>')
+    }
+    out.push('  </Notes>')
+  }
+  out.push('</Project>', '')
+  return out.join('\n')
+}
+
+export function qdpx(input: QdpxInput): Buffer {
+  return writeZip([
+    { name: 'project.qde', data: Buffer.from(projectXml(input), 'utf8') },
+    ...input.articles.map((a) => ({ name: `sources/${guid('article', a.id)}.txt`, data: Buffer.from(a.body, 'utf8') })),
+  ])
+}

@@ -1,0 +1,151 @@
+import type { ExportArticle, ExportHighlight, ExportNote, ExportRound, ExportTheme } from './data'
+import { frontMatter } from './frontmatter'
+import { escapeCell, escapeParagraph, escapeText, link } from './markdown'
+
+/** What the round, comparison and timeline pages need to know about the rest of the vault. */
+export interface RoundsContext {
+  wikilinks: boolean
+  articles: Map<number, ExportArticle>
+  themes: ExportTheme[]
+  /** Faithful highlights only (checked against the body). */
+  highlightsByArticle: Map<number, ExportHighlight[]>
+  notes: ExportNote[]
+  path: { article: Map<number, string>; note: Map<number, string>; round: Map<number, string> }
+  blockOf: (highlightId: number) => string | undefined
+}
+
+const articleLabel = (a: ExportArticle): string => [a.title, a.outlet, a.published].filter(Boolean).join(', ')
+
+function articleLine(ctx: RoundsContext, articleId: number, fromDir: string): string | null {
+  const a = ctx.articles.get(articleId)
+  const path = ctx.path.article.get(articleId)
+  if (!a || !path) return null
+  const meta = [a.outlet, a.published].filter(Boolean).map((s) => escapeText(String(s)))
+  return `- ${link(a.title, path, fromDir, ctx.wikilinks)}${meta.length ? ` — ${meta.join(', ')}` : ''}`
+}
+
+/** `rounds/<slug>.md`: date, venue, participants, summary, its articles and its cell notes. */
+export function roundFile(ctx: RoundsContext, round: ExportRound): string {
+  const from = 'rounds'
+  const props = frontMatter({
+    title: round.title,
+    date: round.date,
+    venue: round.venue,
+    participants: round.participants,
+    tags: ['parley/round'],
+    'parley-id': `round-${round.id}`,
+  })
+  const lines = [`# ${escapeText(round.title)}`, '']
+  lines.push(`- Date: ${round.date ? escapeText(round.date) : 'unknown'}`)
+  lines.push(`- Venue: ${round.venue ? escapeText(round.venue) : 'unknown'}`)
+  lines.push(`- Participants: ${round.participants.length ? round.participants.map(escapeText).join(', ') : 'none named'}`)
+  lines.push('')
+  if (round.summary.trim()) {
+    lines.push('## Summary', '')
+    for (const p of round.summary.split(/\n\s*\n/).filter((s) => s.trim())) lines.push(escapeParagraph(p.trim()), '')
+  }
+  for (const [role, heading] of [
+    ['reports', 'Articles reporting this round'],
+    ['mentions', 'Articles mentioning it'],
+  ] as const) {
+    const list = round.articles.filter((a) => a.role === role).flatMap((a) => articleLine(ctx, a.articleId, from) ?? [])
+    if (list.length) lines.push(`## ${heading}`, '', ...list, '')
+  }
+  const cellNotes = ctx.notes.filter((n) => n.roundId === round.id)
+  if (cellNotes.length) {
+    lines.push('## Notes', '')
+    for (const n of cellNotes) {
+      const theme = ctx.themes.find((t) => t.id === n.themeId)
+      const path = ctx.path.note.get(n.id)
+      if (path) lines.push(`- ${theme ? `${escapeText(theme.name)}: ` : ''}${link(n.title || 'Untitled note', path, from, ctx.wikilinks)}`)
+    }
+    lines.push('')
+  }
+  return `${props}\n${lines.join('\n').trimEnd()}\n`
+}
+
+/** Highlights of a theme in the articles that report a round (as the Matrix counts them). */
+export function cellEvidence(ctx: RoundsContext, round: ExportRound, themeId: number): ExportHighlight[] {
+  const out: ExportHighlight[] = []
+  const reporters = round.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)
+  const ordered = reporters
+    .map((id) => ctx.articles.get(id))
+    .filter((a): a is ExportArticle => !!a)
+    .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id)
+  for (const a of ordered) for (const h of ctx.highlightsByArticle.get(a.id) ?? []) if (h.themeId === themeId) out.push(h)
+  return out
+}
+
+/** A wikilink inside a table cell needs its pipe escaped. */
+const inCell = (md: string, wikilinks: boolean): string => (wikilinks ? md.replace(/\|(?=[^[\]]*\]\])/g, '\\|') : md)
+
+/** `comparison.md`: the Matrix as a GFM table (counts, "not covered"), then each cell's evidence and note. */
+export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): string {
+  const lines = ['# Comparison', '']
+  if (rounds.length === 0) {
+    lines.push('No rounds yet: detect or add rounds in Parley to compare them by theme.', '')
+    return lines.join('\n')
+  }
+  lines.push('Highlights per round (rows) and theme (columns), counted in the articles that report each round.', '')
+  lines.push(`| Round | Date | Venue | ${ctx.themes.map((t) => escapeCell(t.name)).join(' | ')} |`)
+  lines.push(`| --- | --- | --- | ${ctx.themes.map(() => '---:').join(' | ')} |`)
+  for (const r of rounds) {
+    const path = ctx.path.round.get(r.id) as string
+    const counts = ctx.themes.map((t) => {
+      const n = cellEvidence(ctx, r, t.id).length
+      return n ? String(n) : 'not covered'
+    })
+    const title = inCell(link(r.title.replace(/\s+/g, ' '), path, '', ctx.wikilinks), ctx.wikilinks)
+    lines.push(`| ${title} | ${r.date ? escapeCell(r.date) : ''} | ${r.venue ? escapeCell(r.venue) : ''} | ${counts.join(' | ')} |`)
+  }
+  lines.push('')
+  for (const r of rounds) {
+    lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(r.date)})` : ''}`, '')
+    for (const t of ctx.themes) {
+      lines.push(`### ${escapeText(t.name)}`, '')
+      const evidence = cellEvidence(ctx, r, t.id)
+      if (!evidence.length) lines.push('Not covered.', '')
+      for (const h of evidence) {
+        const a = ctx.articles.get(h.articleId) as ExportArticle
+        lines.push(...h.exact.split('\n').map((l) => `> ${escapeText(l)}`.trimEnd()), '>')
+        lines.push(`> — ${link(articleLabel(a), ctx.path.article.get(a.id) as string, '', ctx.wikilinks, ctx.blockOf(h.id))}`, '')
+      }
+      const note = ctx.notes.find((n) => n.roundId === r.id && n.themeId === t.id)
+      const notePath = note && ctx.path.note.get(note.id)
+      if (note && notePath) lines.push(`Note: ${link(note.title || 'Untitled note', notePath, '', ctx.wikilinks)}`, '')
+    }
+  }
+  return lines.join('\n').trimEnd() + '\n'
+}
+
+/** `timeline.md`: by date, oldest first, each day's rounds and the articles published that day; undated last. */
+export function timelineFile(ctx: RoundsContext, rounds: ExportRound[]): string {
+  const days = new Map<string, { rounds: ExportRound[]; articles: ExportArticle[] }>()
+  const day = (d: string): { rounds: ExportRound[]; articles: ExportArticle[] } => {
+    let entry = days.get(d)
+    if (!entry) days.set(d, (entry = { rounds: [], articles: [] }))
+    return entry
+  }
+  const UNDATED = '~undated'
+  for (const r of rounds) day(r.date && !r.date.startsWith('XXXX') ? r.date : UNDATED).rounds.push(r)
+  for (const a of ctx.articles.values()) day(a.published ?? UNDATED).articles.push(a)
+  const lines = ['# Timeline', '']
+  for (const d of [...days.keys()].sort()) {
+    const entry = days.get(d) as { rounds: ExportRound[]; articles: ExportArticle[] }
+    lines.push(`## ${d === UNDATED ? 'Undated' : escapeText(d)}`, '')
+    for (const r of entry.rounds) {
+      const path = ctx.path.round.get(r.id) as string
+      const reporting = r.articles.filter((a) => a.role === 'reports').length
+      const detail = [r.date?.startsWith('XXXX') ? r.date : null, r.venue, `${reporting} ${reporting === 1 ? 'article' : 'articles'}`]
+      lines.push(
+        `- Round: ${link(r.title, path, '', ctx.wikilinks)} — ${detail
+          .filter(Boolean)
+          .map((s) => escapeText(String(s)))
+          .join(', ')}`,
+      )
+    }
+    for (const a of entry.articles.sort((x, y) => x.id - y.id)) lines.push(articleLine(ctx, a.id, '') as string)
+    lines.push('')
+  }
+  return lines.join('\n').trimEnd() + '\n'
+}

@@ -1,0 +1,220 @@
+import type { ExportMismatch, ExportSummary } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { annotationCollection } from './annotations'
+import { articleFile } from './articles'
+import { HIGHLIGHT_COLUMNS, toCsv } from './csv'
+import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
+import { writeVault } from './manifest'
+import { createNoteWriter, noteFile, type VaultIndex } from './notes'
+import { qdpx } from './qdpx'
+import { bibtex, citationKeys, cslItems } from './references'
+import { comparisonFile, roundFile, timelineFile, type RoundsContext } from './rounds'
+import { SlugAllocator } from './slug'
+
+export interface VaultOptions {
+  /** `[[wikilinks]]` instead of relative Markdown links (the default, read by any CommonMark tool). */
+  wikilinks?: boolean
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface BuiltVault {
+  files: Map<string, Buffer>
+  mismatches: ExportMismatch[]
+}
+
+/** Names every item once, in id order, so a re-export gives each item the same file. */
+function assignPaths(data: ExportData): { article: Map<number, string>; note: Map<number, string>; round: Map<number, string> } {
+  const name = <T extends { id: number }>(folder: string, items: T[], title: (t: T) => string, fallback: string): Map<number, string> => {
+    const slugs = new SlugAllocator()
+    const out = new Map<number, string>()
+    for (const item of [...items].sort((a, b) => a.id - b.id))
+      out.set(item.id, `${folder}/${slugs.take(title(item), item.id, fallback)}.md`)
+    return out
+  }
+  return {
+    article: name('articles', data.articles, (a) => a.title, 'article'),
+    note: name('notes', data.notes, (n) => n.title, 'note'),
+    round: name('rounds', data.rounds, (r) => r.title, 'round'),
+  }
+}
+
+/** Splits highlights into those whose stored quote is the body's text (written) and the rest (reported). */
+function checkHighlights(data: ExportData, paths: Map<number, string>): { faithful: ExportHighlight[]; mismatches: ExportMismatch[] } {
+  const bodies = new Map(data.articles.map((a) => [a.id, a.body]))
+  const faithful: ExportHighlight[] = []
+  const mismatches: ExportMismatch[] = []
+  for (const h of data.highlights) {
+    const body = bodies.get(h.articleId) ?? ''
+    if (!h.orphan && body.slice(h.start, h.end) === h.exact && h.exact.length > 0) faithful.push(h)
+    else
+      mismatches.push({
+        kind: 'highlight',
+        id: h.id,
+        highlightId: h.id,
+        file: paths.get(h.articleId) ?? '',
+        reason: h.orphan
+          ? 'the highlight lost its place in the article (orphan)'
+          : "the highlight's text differs from the article's text at its offsets",
+      })
+  }
+  return { faithful, mismatches }
+}
+
+/** Every file of the vault, in memory, with what could not be written faithfully. */
+export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltVault {
+  const wikilinks = options.wikilinks ?? false
+  const path = assignPaths(data)
+  const articles = new Map(data.articles.map((a) => [a.id, a]))
+  const themes = new Map(data.themes.map((t) => [t.id, t]))
+  const themeName = (id: number | null): string | null => (id === null ? null : (themes.get(id)?.name ?? null))
+  const { faithful, mismatches } = checkHighlights(data, path.article)
+  const byArticle = new Map<number, ExportHighlight[]>()
+  for (const h of faithful) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+  const roundsOf = new Map<number, number[]>()
+  for (const r of data.rounds) for (const a of r.articles) roundsOf.set(a.articleId, [...(roundsOf.get(a.articleId) ?? []), r.id])
+  const roundRef = (id: number): string => {
+    const r = data.rounds.find((x) => x.id === id)
+    const p = path.round.get(id)
+    if (!r || !p) return ''
+    return wikilinks ? `[[${p.replace(/\.md$/, '')}|${r.title.replace(/[[\]|#^]/g, ' ')}]]` : r.title
+  }
+
+  const files = new Map<string, Buffer>()
+  const put = (p: string, text: string | Buffer): void => void files.set(p, Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'))
+
+  const blocks = new Map<number, string>()
+  for (const a of data.articles) {
+    const file = articleFile({
+      article: a,
+      highlights: byArticle.get(a.id) ?? [],
+      themeName,
+      rounds: (roundsOf.get(a.id) ?? []).map(roundRef).filter(Boolean),
+    })
+    for (const [h, block] of file.blocks) blocks.set(h, block)
+    put(path.article.get(a.id) as string, file.text)
+  }
+
+  const faithfulById = new Map(faithful.map((h) => [h.id, h]))
+  const index: VaultIndex = {
+    wikilinks,
+    pathOf: (kind, id) =>
+      kind === 'article'
+        ? (path.article.get(id) ?? null)
+        : kind === 'note'
+          ? (path.note.get(id) ?? null)
+          : kind === 'round'
+            ? (path.round.get(id) ?? null)
+            : themes.has(id)
+              ? 'comparison.md'
+              : null,
+    titleOf: (kind, id) =>
+      kind === 'article'
+        ? (articles.get(id)?.title ?? null)
+        : kind === 'note'
+          ? (data.notes.find((n) => n.id === id)?.title ?? null)
+          : kind === 'round'
+            ? (data.rounds.find((r) => r.id === id)?.title ?? null)
+            : themeName(id),
+    blockOf: (id) => {
+      const h = faithfulById.get(id)
+      const block = blocks.get(id)
+      return h && block ? { articleId: h.articleId, block, exact: h.exact } : null
+    },
+  }
+  const writeNote = createNoteWriter(index)
+  const noteMarkdown = new Map<number, string>()
+  for (const n of data.notes) {
+    const file = path.note.get(n.id) as string
+    const markdown = writeNote(n, file, mismatches)
+    noteMarkdown.set(n.id, markdown)
+    put(file, noteFile({ note: n, markdown, round: n.roundId === null ? null : roundRef(n.roundId) || null, theme: themeName(n.themeId) }))
+  }
+
+  const ctx: RoundsContext = {
+    wikilinks,
+    articles,
+    themes: data.themes,
+    highlightsByArticle: byArticle,
+    notes: data.notes,
+    path,
+    blockOf: (id) => blocks.get(id),
+  }
+  for (const r of data.rounds) put(path.round.get(r.id) as string, roundFile(ctx, r))
+  put('comparison.md', comparisonFile(ctx, data.rounds))
+  put('timeline.md', timelineFile(ctx, data.rounds))
+
+  const roundTitles = (articleId: number): string =>
+    (roundsOf.get(articleId) ?? []).map((id) => data.rounds.find((r) => r.id === id)?.title ?? '').join('; ')
+  const faithfulIds = new Set(faithful.map((h) => h.id))
+  put(
+    'highlights.csv',
+    toCsv([
+      [...HIGHLIGHT_COLUMNS],
+      ...data.highlights.map((h) => {
+        const a = articles.get(h.articleId) as ExportArticle
+        const status = faithfulIds.has(h.id) ? 'verbatim' : h.orphan ? 'orphan' : 'mismatch'
+        return [
+          h.id,
+          a.id,
+          a.title,
+          a.outlet,
+          a.published,
+          roundTitles(a.id),
+          themeName(h.themeId),
+          h.exact,
+          h.comment,
+          h.start,
+          h.end,
+          h.prefix,
+          h.suffix,
+          status,
+          path.article.get(a.id),
+          h.createdAt,
+        ]
+      }),
+    ]),
+  )
+  put('highlights.jsonld', `${JSON.stringify(annotationCollection(faithful, articles, themeName), null, 2)}\n`)
+  const keys = citationKeys(data.articles)
+  put('references.json', `${JSON.stringify(cslItems(data.articles, keys), null, 2)}\n`)
+  put('references.bib', bibtex(data.articles, keys))
+  put(
+    'parley.qdpx',
+    qdpx({
+      name: 'Parley notebook',
+      articles: data.articles,
+      themes: data.themes,
+      highlights: faithful,
+      notes: data.notes.map((n) => ({
+        id: n.id,
+        title: n.title,
+        markdown: noteMarkdown.get(n.id) ?? '',
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+        quotes: quotedHighlights(n.content).filter((id) => faithfulIds.has(id)),
+      })),
+    }),
+  )
+  return { files, mismatches }
+}
+
+function quotedHighlights(content: unknown): number[] {
+  const out: number[] = []
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return
+    if (Array.isArray(node)) return node.forEach(walk)
+    const n = node as { type?: string; highlightId?: unknown; children?: unknown; root?: unknown }
+    if (n.type === 'parley-evidence' && typeof n.highlightId === 'number' && !out.includes(n.highlightId)) out.push(n.highlightId)
+    walk(n.children)
+    walk(n.root)
+  }
+  walk(content)
+  return out
+}
+
+/** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
+export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
+  const { files, mismatches } = buildVault(readExportData(db), options)
+  const report = await writeVault(dir, files, options.onProgress)
+  return { dir, files: files.size, ...report, mismatches }
+}
