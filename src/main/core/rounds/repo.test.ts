@@ -12,8 +12,10 @@ describe('rounds repository', () => {
   it('stores detected rounds with their articles and reasons, by date; re-detection is stable', async () => {
     const { notebook, ids } = await talksNotebook(tempDir())
     const h = notebook.handlers
-    // Import already proposed the rounds; running detection again finds the same ones.
-    expect(await h['rounds.detect']({})).toEqual({ rounds: 2, created: 0, updated: 2, removed: 0, kept: 0, suppressed: 0 })
+    // Import may already have proposed the rounds: then this run finds and refreshes the same ones.
+    const first = await h['rounds.detect']({})
+    expect(first).toMatchObject({ rounds: 2, removed: 0, kept: 0, suppressed: 0 })
+    expect(first.created + first.updated).toBe(2)
     const rounds = await h['rounds.list']({})
     expect(rounds.map((r) => [r.venue, r.date, r.status])).toEqual([
       ['Geneva', '2025-02-27', 'proposed'],
