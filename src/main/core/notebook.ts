@@ -44,6 +44,7 @@ import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
 import { exportVault } from './export/vault'
+import { exportVault } from './export/vault'
 
 export interface Notebook {
   readonly file: string
@@ -92,6 +93,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
 
   const handlers: Handlers = {
     'notebook.info': () => ({ path: file, articles: countArticles(db), schemaVersion: schemaVersion(db), readOnly }),
+    'notebook.export': ({ dir, wikilinks }) =>
+      exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
     'notebook.export': ({ dir, wikilinks }) =>
       exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
     'articles.list': ({ sort, direction, themeId }) => listArticles(db, sort, direction, themeId),
