@@ -22,7 +22,7 @@ import {
   resolveLinks,
 } from './notes/repo'
 import { createMarkdownConverter } from './notes/markdown'
-import { cellNoteIds, cellTitle } from './notes/cell'
+import { cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
@@ -43,7 +43,6 @@ import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
-import { exportVault } from './export/vault'
 import { exportVault } from './export/vault'
 
 export interface Notebook {
@@ -84,8 +83,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     })
     if (results.some((r) => r.status === 'imported')) {
       cache.stats = null
-      // New articles may report new rounds: propose them (the user's own decisions are kept).
-      detectAndStore(db, now())
       emit('library.changed', { reason: 'import' })
     }
     return results
@@ -93,8 +90,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
 
   const handlers: Handlers = {
     'notebook.info': () => ({ path: file, articles: countArticles(db), schemaVersion: schemaVersion(db), readOnly }),
-    'notebook.export': ({ dir, wikilinks }) =>
-      exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
     'notebook.export': ({ dir, wikilinks }) =>
       exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
     'articles.list': ({ sort, direction, themeId }) => listArticles(db, sort, direction, themeId),
@@ -162,12 +157,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'rounds.delete': ({ id }) => write(() => deleteRound(db, id, now())),
     'rounds.restore': (snapshot) => write(() => restoreRound(db, snapshot, now())),
     'rounds.compare': ({ id }) => compareRound(db, id),
-    'matrix.get': () => {
-      const matrix = roundMatrix(db, cache)
-      const notes = cellNoteIds(db)
-      for (const cell of matrix.cells) cell.noteId = notes.get(`${cell.roundId}:${cell.themeId}`) ?? null
-      return matrix
-    },
+    'matrix.get': () => roundMatrix(db, cache),
 
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),
