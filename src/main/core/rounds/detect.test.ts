@@ -171,7 +171,12 @@ describe('detectRounds on the seeds', () => {
 
   it('invents no precise date for undated articles, and links the piece that only recalls a meeting', () => {
     expect(seeds.every((s) => s.published === null)).toBe(true)
-    for (const r of rounds) expect(r.date === null || r.date.startsWith('XXXX')).toBe(true)
+    for (const r of rounds) {
+      expect(r.date === null || r.date.startsWith('XXXX')).toBe(true)
+      expect(r.reasons[0]).toMatch(
+        /^1 article reports a meeting in \S+ on .*\(\w+ unknown; no publication date, so no year is assumed\)\.$/,
+      )
+    }
     const reporting = new Set(rounds.flatMap((r) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)))
     const others = seeds.filter((s) => !reporting.has(s.id))
     expect(others).toHaveLength(1)

@@ -178,6 +178,10 @@ function titleOf(venue: string | null, date: EventDate): string {
   return [venue ? `Talks in ${venue}` : 'Talks', when].filter(Boolean).join(', ')
 }
 
+/** "27 Feb (year unknown)" + ["no publication date"] → "27 Feb (year unknown; no publication date)". */
+const withDetails = (date: string, details: string[]): string =>
+  !details.length ? date : date.endsWith(')') ? `${date.slice(0, -1)}; ${details.join('; ')})` : `${date} (${details.join('; ')})`
+
 function describe(c: Cluster): ProposedRound {
   const count = c.reports.length
   const details: string[] = []
@@ -193,7 +197,7 @@ function describe(c: Cluster): ProposedRound {
   if (count > 1 && people.length) details.push(`shared participants: ${people.join(', ')}`)
   if (c.reports.some((r) => r.event.reference === null)) details.push('no publication date, so no year is assumed')
   const reasons = [
-    `${count} article${count === 1 ? ' reports' : 's report'} a meeting${c.venue ? ` in ${c.venue}` : ''} on ${describeDate(c.date)}${details.length ? ` (${details.join('; ')})` : ''}.`,
+    `${count} article${count === 1 ? ' reports' : 's report'} a meeting${c.venue ? ` in ${c.venue}` : ''} on ${withDetails(describeDate(c.date), details)}.`,
     ...c.reports.map((r) => `“${r.article.title}” reports it in its lead: “${excerpt(r.article.body, r.mention)}”`),
     ...c.recalls.map(
       (r) => `“${r.article.title}” recalls it${r.datedBy ? ' and gives its date' : ''}: “${excerpt(r.article.body, r.mention)}”`,
