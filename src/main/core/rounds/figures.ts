@@ -1,6 +1,6 @@
 import { stem } from '../text/terms'
 
-/** "six Russian-owned properties" in a body: the number, the noun it counts, and where. */
+/** "six state-owned properties" in a body: the number, the noun it counts, and where. */
 export interface Figure {
   value: number
   noun: string
@@ -40,7 +40,7 @@ const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
   dozen: 12,
 }
-// A count, up to two describing words, then a plural noun: "35 Russian diplomats", "two compounds".
+// A count, up to two describing words, then a plural noun: "35 foreign diplomats", "two compounds".
 const FIGURE = new RegExp(
   String.raw`\b(\d{1,3}(?:,\d{3})*(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s+((?:[\p{L}-]+\s+){0,2}?)(\p{Ll}[\p{Ll}-]*s)\b`,
   'giu',
