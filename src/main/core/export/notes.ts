@@ -14,6 +14,8 @@ export interface VaultIndex {
   wikilinks: boolean
   pathOf(kind: RefData['kind'], id: number): string | null
   titleOf(kind: RefData['kind'], id: number): string | null
+  /** "Title, Outlet, 2025-05-23" from the article as it is now. */
+  citationOf(articleId: number): string | null
   /** The block id of a highlight in its article file, or null when the highlight is gone or orphaned. */
   blockOf(highlightId: number): { articleId: number; block: string; exact: string } | null
 }
@@ -79,7 +81,7 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
     },
     labelFor: (ref) => index.titleOf(ref.kind, ref.id) ?? ref.label,
     citationFor: (e: EvidenceData) => {
-      const label = [index.titleOf('article', e.articleId) ?? e.title, e.outlet, e.published].filter(Boolean).join(', ')
+      const label = index.citationOf(e.articleId) ?? [e.title, e.outlet, e.published].filter(Boolean).join(', ')
       const at = index.blockOf(e.highlightId)
       const path = index.pathOf('article', e.articleId)
       const cite = at && path ? link(label, path, fromDir, index.wikilinks, at.block) : escapeText(label)

@@ -39,14 +39,14 @@ const dateParts = (iso: string | null): number[][] | undefined => {
   return m ? [[Number(m[1]), Number(m[2]), Number(m[3])]] : undefined
 }
 
-const keyWord = (text: string): string =>
-  (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? []
-  ).find((w) => w.length > 3 && !STOP.has(w)) ?? 'untitled'
+const words = (text: string): string[] =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[a-z0-9]+/g) ?? []
+/** The first real word of a title ('untitled' when none). */
+const keyWord = (text: string): string => words(text).find((w) => w.length > 3 && !STOP.has(w)) ?? 'untitled'
 const STOP = new Set(['with', 'from', 'that', 'this', 'after', 'over', 'into', 'about', 'their', 'they', 'have'])
 
 /** Citation keys like `hafezi2025iran`, unique in the export (b, c… appended), stable for a given notebook. */
@@ -56,7 +56,7 @@ export function citationKeys(articles: ExportArticle[]): Map<number, string> {
   for (const a of [...articles].sort((x, y) => x.id - y.id)) {
     const first = parseAuthors(a.author)?.[0]
     const who = first && 'family' in first ? first.family : (a.outlet ?? 'anon')
-    const base = `${keyWord(who)}${a.published?.slice(0, 4) ?? 'nd'}${keyWord(a.title)}`
+    const base = `${words(who)[0] ?? 'anon'}${a.published?.slice(0, 4) ?? 'nd'}${keyWord(a.title)}`
     let key = base
     for (let n = 1; used.has(key); n++) key = `${base}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`
     used.add(key)

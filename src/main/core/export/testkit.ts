@@ -133,3 +133,156 @@ export function parseCsv(text: string): string[][] {
   }
   return rows
 }
+
+export interface XmlElement {
+  name: string
+  attrs: Record<string, string>
+  children: XmlElement[]
+  text: string
+}
+
+const decodeXml = (s: string): string =>
+  s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (_, e: string, d?: string, h?: string) =>
+    d
+      ? String.fromCodePoint(Number(d))
+      : h
+        ? String.fromCodePoint(parseInt(h, 16))
+        : (({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e] as string),
+  )
+
+/** A strict little XML reader (no DTDs): throws on anything not well-formed that tests may meet. */
+export function parseXml(xml: string): XmlElement {
+  const re =
+    /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)|(<)/g
+  const stack: XmlElement[] = []
+  let root: XmlElement | null = null
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[6]) throw new Error(`stray < at ${m.index}`)
+    if (m[1]) {
+      const open = stack.pop()
+      if (!open || open.name !== m[1]) throw new Error(`</${m[1]}> does not close <${open?.name}>`)
+      continue
+    }
+    if (m[2]) {
+      const attrs: Record<string, string> = {}
+      for (const a of (m[3] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        if ((a[1] as string) in attrs) throw new Error(`duplicate attribute ${a[1]}`)
+        attrs[a[1] as string] = decodeXml(a[2] ?? a[3] ?? '')
+      }
+      const el: XmlElement = { name: m[2], attrs, children: [], text: '' }
+      const parent = stack[stack.length - 1]
+      if (parent) parent.children.push(el)
+      else if (root) throw new Error('two root elements')
+      else root = el
+      if (!m[4]) stack.push(el)
+      continue
+    }
+    if (m[5] !== undefined) {
+      const parent = stack[stack.length - 1]
+      if (parent) parent.text += decodeXml(m[5])
+      else if (m[5].trim()) throw new Error('text outside the root')
+    }
+  }
+  if (stack.length || !root) throw new Error('unclosed elements')
+  return root
+}
+
+interface XsdType {
+  /** Child particles in order; `group` numbers a sequence position, a choice shares one position. */
+  children: Array<{ name: string; type: string; min: number; max: number; position: number }>
+  attributes: Map<string, { type: string; required: boolean }>
+}
+
+/** Reads element and attribute declarations of a (simple, REFI-style) XSD. */
+export function readXsd(xsd: XmlElement): { root: Map<string, string>; types: Map<string, XsdType>; patterns: Map<string, RegExp> } {
+  const root = new Map<string, string>()
+  const types = new Map<string, XsdType>()
+  const patterns = new Map<string, RegExp>()
+  for (const node of xsd.children) {
+    if (node.name === 'xsd:element') root.set(node.attrs.name as string, node.attrs.type as string)
+    if (node.name === 'xsd:simpleType') {
+      const pattern = node.children[0]?.children.find((c) => c.name === 'xsd:pattern')?.attrs.value
+      const values = node.children[0]?.children.filter((c) => c.name === 'xsd:enumeration').map((c) => c.attrs.value as string)
+      if (pattern) patterns.set(node.attrs.name as string, new RegExp(`^(?:${pattern.replace(/\\\{/g, '\\{')})$`))
+      else if (values?.length) patterns.set(node.attrs.name as string, new RegExp(`^(?:${values.join('|')})$`))
+    }
+    if (node.name !== 'xsd:complexType') continue
+    const type: XsdType = { children: [], attributes: new Map() }
+    let position = 0
+    const walk = (el: XmlElement, inChoice: boolean): void => {
+      for (const c of el.children) {
+        if (c.name === 'xsd:sequence') walk(c, false)
+        else if (c.name === 'xsd:choice') {
+          position++
+          walk(c, true)
+        } else if (c.name === 'xsd:element') {
+          if (!inChoice) position++
+          const max = c.attrs.maxOccurs === 'unbounded' ? Infinity : Number(c.attrs.maxOccurs ?? 1)
+          type.children.push({
+            name: c.attrs.name as string,
+            type: c.attrs.type as string,
+            min: Number(c.attrs.minOccurs ?? 1),
+            max: inChoice && el.attrs.maxOccurs === 'unbounded' ? Infinity : max,
+            position,
+          })
+        } else if (c.name === 'xsd:attribute')
+          type.attributes.set(c.attrs.name as string, { type: c.attrs.type as string, required: c.attrs.use === 'required' })
+      }
+    }
+    walk(node, false)
+    types.set(node.attrs.name as string, type)
+  }
+  return { root, types, patterns }
+}
+
+/** Structural validation against readXsd's declarations: names, order, occurrence, required attributes, simple types. */
+export function validateXml(doc: XmlElement, schema: ReturnType<typeof readXsd>): string[] {
+  const errors: string[] = []
+  const BUILTIN: Record<string, RegExp> = {
+    'xsd:integer': /^-?\d+$/,
+    'xsd:boolean': /^(true|false|0|1)$/,
+    'xsd:dateTime': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/,
+    'xsd:date': /^\d{4}-\d{2}-\d{2}$/,
+  }
+  const check = (el: XmlElement, typeName: string, path: string): void => {
+    if (typeName.startsWith('xsd:')) {
+      if (el.children.length) errors.push(`${path}: ${typeName} cannot hold elements`)
+      return
+    }
+    const type = schema.types.get(typeName)
+    if (!type) return void errors.push(`${path}: unknown type ${typeName}`)
+    for (const [name, value] of Object.entries(el.attrs)) {
+      if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xsi:')) continue
+      const decl = type.attributes.get(name)
+      if (!decl) errors.push(`${path}: attribute ${name} is not allowed`)
+      else {
+        const re = BUILTIN[decl.type] ?? schema.patterns.get(decl.type)
+        if (re && !re.test(value)) errors.push(`${path}/@${name}: "${value}" is not a ${decl.type}`)
+      }
+    }
+    for (const [name, decl] of type.attributes) if (decl.required && !(name in el.attrs)) errors.push(`${path}: missing attribute ${name}`)
+    let last = 0
+    const counts = new Map<string, number>()
+    for (const child of el.children) {
+      const decl = type.children.find((c) => c.name === child.name)
+      if (!decl) {
+        errors.push(`${path}: element ${child.name} is not allowed here`)
+        continue
+      }
+      if (decl.position < last) errors.push(`${path}: ${child.name} is out of order`)
+      last = decl.position
+      counts.set(child.name, (counts.get(child.name) ?? 0) + 1)
+      check(child, decl.type, `${path}/${child.name}`)
+    }
+    for (const c of type.children) {
+      const n = counts.get(c.name) ?? 0
+      const inChoice = type.children.some((o) => o !== c && o.position === c.position)
+      if (!inChoice && n < c.min) errors.push(`${path}: needs ${c.min} ${c.name}`)
+      if (n > c.max) errors.push(`${path}: at most ${c.max} ${c.name}`)
+    }
+  }
+  const rootType = schema.root.get(doc.name)
+  if (!rootType) errors.push(`root ${doc.name} is not declared`)
+  else check(doc, rootType, doc.name)
+  return errors
+}

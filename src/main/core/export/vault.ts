@@ -115,6 +115,10 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
           : kind === 'round'
             ? (data.rounds.find((r) => r.id === id)?.title ?? null)
             : themeName(id),
+    citationOf: (id) => {
+      const a = articles.get(id)
+      return a ? [a.title, a.outlet, a.published].filter(Boolean).join(', ') : null
+    },
     blockOf: (id) => {
       const h = faithfulById.get(id)
       const block = blocks.get(id)
