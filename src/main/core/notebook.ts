@@ -22,7 +22,7 @@ import {
   resolveLinks,
 } from './notes/repo'
 import { createMarkdownConverter } from './notes/markdown'
-import { cellTitle } from './notes/cell'
+import { cellNoteIds, cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
@@ -83,6 +83,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     })
     if (results.some((r) => r.status === 'imported')) {
       cache.stats = null
+      // New articles may report new rounds: propose them (the user's own decisions are kept).
+      detectAndStore(db, now())
       emit('library.changed', { reason: 'import' })
     }
     return results
@@ -157,7 +159,12 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'rounds.delete': ({ id }) => write(() => deleteRound(db, id, now())),
     'rounds.restore': (snapshot) => write(() => restoreRound(db, snapshot, now())),
     'rounds.compare': ({ id }) => compareRound(db, id),
-    'matrix.get': () => roundMatrix(db, cache),
+    'matrix.get': () => {
+      const matrix = roundMatrix(db, cache)
+      const notes = cellNoteIds(db)
+      for (const cell of matrix.cells) cell.noteId = notes.get(`${cell.roundId}:${cell.themeId}`) ?? null
+      return matrix
+    },
 
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),

@@ -11,6 +11,8 @@ import { Library } from './views/Library'
 import { Reader } from './views/Reader'
 import { Themes } from './views/Themes'
 import { Notes } from './views/Notes'
+import { Matrix } from './views/Matrix'
+import { Timeline } from './views/Timeline'
 import { installNodeViews } from './editor/nodeViews'
 
 installNodeViews()
@@ -44,6 +46,8 @@ function Shell(): React.JSX.Element {
         if (command === 'view-library') location.hash = '#/library'
         else if (command === 'view-compare') location.hash = '#/compare'
         else if (command === 'view-notes') location.hash = '#/notes'
+        else if (command === 'view-matrix') location.hash = '#/matrix'
+        else if (command === 'view-timeline') location.hash = '#/timeline'
         else if (command === 'new-note') void api['notes.create']({}).then((n) => (location.hash = `#/notes/${n.id}`))
         else if (command === 'find') find()
         else if (command === 'find-in-notebook') {
@@ -93,6 +97,12 @@ function Shell(): React.JSX.Element {
           <a href="#/compare" aria-current={route.view === 'compare' ? 'page' : undefined}>
             Compare
           </a>
+          <a href="#/matrix" aria-current={route.view === 'matrix' ? 'page' : undefined}>
+            Matrix
+          </a>
+          <a href="#/timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>
+            Timeline
+          </a>
           <a href="#/notes" aria-current={route.view === 'notes' ? 'page' : undefined}>
             Notes
           </a>
@@ -110,7 +120,11 @@ function Shell(): React.JSX.Element {
         {route.view === 'reader' ? (
           <Reader key={route.id} id={route.id} highlightId={route.highlightId} />
         ) : route.view === 'compare' ? (
-          <Compare key={route.ids.join(',')} ids={route.ids} />
+          <Compare key={route.ids.join(',')} ids={route.ids} highlightId={route.highlightId} />
+        ) : route.view === 'matrix' ? (
+          <Matrix selected={route.roundId} />
+        ) : route.view === 'timeline' ? (
+          <Timeline />
         ) : route.view === 'themes' ? (
           <Themes />
         ) : route.view === 'notes' ? (

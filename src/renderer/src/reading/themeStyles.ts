@@ -22,6 +22,7 @@ export function applyThemeStyles(themes: Theme[]): void {
       `[data-theme-filter]:not([data-theme-filter="${t.id}"]) ::highlight(${name}) { background-color: color-mix(in srgb, ${color} 10%, transparent); }`,
       `[data-theme-filter="${t.id}"] ::highlight(${name}) { background-color: color-mix(in srgb, ${color} 55%, transparent); }`,
       `.swatch-${t.id} { background-color: ${color}; }`,
+      `.swatch-fill-${t.id} { fill: ${color}; }`,
     ]
   })
   sheet.replaceSync(rules.join('\n'))

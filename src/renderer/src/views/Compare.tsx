@@ -19,12 +19,24 @@ interface ColumnProps {
   themeFilter: number | null
   position: number
   find: { matches: Span[]; active: Span | null }
+  pinned: Span | null
   onHighlights: (index: number, list: Highlight[]) => void
   onSwap: () => void
   onRemove: (() => void) | null
 }
 
-function Column({ id, index, textRef, themeFilter, position, find, onHighlights, onSwap, onRemove }: ColumnProps): React.JSX.Element {
+function Column({
+  id,
+  index,
+  textRef,
+  themeFilter,
+  position,
+  find,
+  pinned,
+  onHighlights,
+  onSwap,
+  onRemove,
+}: ColumnProps): React.JSX.Element {
   const { article, highlights, error } = useArticleCoding(id)
   const { themes } = useNotebook()
   useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
@@ -59,7 +71,7 @@ function Column({ id, index, textRef, themeFilter, position, find, onHighlights,
             ref={textRef}
             body={article.body}
             highlights={highlights}
-            focus={current}
+            focus={current ?? pinned}
             find={find.matches}
             findActive={find.active}
             testId={`compare-body-${index}`}
@@ -71,11 +83,11 @@ function Column({ id, index, textRef, themeFilter, position, find, onHighlights,
 }
 
 /** 2–4 articles side by side: resizable columns, a theme filter across all, and stepping through passages together. */
-export function Compare({ ids }: { ids: number[] }): React.JSX.Element {
+export function Compare({ ids, highlightId = null }: { ids: number[]; highlightId?: number | null }): React.JSX.Element {
   const { themes } = useNotebook()
   const [themeFilter, setThemeFilter] = useState<number | null>(null)
   const [step, setStep] = useState(-1)
-  const [picking, setPicking] = useState<number | 'add' | null>(ids.length < 2 ? 'add' : null)
+  const [picking, setPicking] = useState<number | 'add' | null>(ids.length === 0 ? 'add' : null)
   const [finding, setFinding] = useState(false)
   const [find, setFind] = useState<Array<{ matches: Span[]; active: Span | null }>>([])
   const [texts, setTexts] = useState<string[]>([])
@@ -89,6 +101,19 @@ export function Compare({ ids }: { ids: number[] }): React.JSX.Element {
       return next
     })
   }, [])
+  // Opened from a matrix cell at a passage: show that passage in its column, once it has loaded.
+  const [shown, setShown] = useState(false)
+  const [focusSpan, setFocusSpan] = useState<{ column: number; span: Span } | null>(null)
+  useEffect(() => {
+    if (highlightId === null || shown) return
+    columns.forEach((list, i) => {
+      const target = list?.find((h) => h.id === highlightId)
+      if (!target) return
+      setShown(true)
+      setFocusSpan({ column: i, span: target })
+      requestAnimationFrame(() => refs[i]?.current?.scrollTo(target))
+    })
+  }, [columns, highlightId, shown, refs])
   const passagesOf = (i: number): Highlight[] => (columns[i] ?? []).filter((h) => themeFilter === null || h.themeId === themeFilter)
 
   useEffect(() => {
@@ -178,6 +203,7 @@ export function Compare({ ids }: { ids: number[] }): React.JSX.Element {
                 themeFilter={themeFilter}
                 position={step}
                 find={find[i] ?? { matches: [], active: null }}
+                pinned={focusSpan?.column === i ? focusSpan.span : null}
                 onHighlights={onHighlights}
                 onSwap={() => setPicking(i)}
                 onRemove={ids.length > 1 ? () => setIds(ids.filter((_, j) => j !== i)) : null}

@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test'
+import { expect, screenshotPath, test } from './fixtures'
+
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
+      if (!r.ok) throw new Error(await r.text())
+      return r.json()
+    },
+    [method, input] as const,
+  ) as Promise<T>
+}
+
+interface Round {
+  id: number
+  title: string
+  venue: string | null
+  articles: Array<{ articleId: number; role: string }>
+}
+
+test('rounds are proposed on import; accept one, code a passage, see it in its cell, write the cell note, open Compare from the cell, see the timeline', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const rows = page.getByTestId('matrix-row')
+  await expect(page.getByRole('rowheader').first()).toBeVisible()
+  expect(await rows.count()).toBeGreaterThanOrEqual(3)
+  await page.screenshot({ path: screenshotPath('matrix-proposed') })
+
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  const istanbul = rounds.find((r) => r.venue === 'Istanbul')!
+  expect(istanbul).toBeDefined()
+  await rows.filter({ hasText: istanbul.title }).getByRole('link', { name: istanbul.title }).click()
+  const panel = page.getByRole('complementary', { name: 'Round' })
+  await expect(panel).toContainText('Why Parley proposed it')
+  await panel.getByRole('button', { name: 'Accept this round' }).click()
+  await expect(rows.filter({ hasText: istanbul.title }).locator('.tag')).toHaveText('accepted')
+
+  // Code a passage of the round's article with Direct flights: the cell fills.
+  const articleId = istanbul.articles.find((a) => a.role === 'reports')!.articleId
+  const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+  const passage = 'Russian diplomats also proposed the restoration of direct flights'
+  const start = body.indexOf(passage)
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const flights = themes.find((t) => t.name === 'Direct flights')!
+  const highlight = await call<{ id: number }>(page, 'highlights.create', {
+    articleId,
+    start,
+    end: start + passage.length,
+    themeId: flights.id,
+  })
+  await page.reload()
+  const row = rows.filter({ hasText: istanbul.title })
+  const cell = row.getByRole('gridcell', { name: new RegExp(`${istanbul.title}, Direct flights`) })
+  await expect(cell).toContainText('1 article · 1 highlight')
+  await expect(cell).toContainText(passage)
+  // A theme the round's articles mention but nobody coded says so.
+  await expect(row.getByRole('gridcell', { name: /Embassy staffing/ })).toContainText(/mentioned, not coded|Not covered/)
+
+  // Keyboard: arrows move between cells.
+  await cell.focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect(row.getByRole('gridcell', { name: /Diplomatic properties/ })).toBeFocused()
+  await page.screenshot({ path: screenshotPath('matrix-1280') })
+
+  // The outlets panel of the round.
+  await expect(panel.getByRole('region', { name: 'Outlets in this round' })).toContainText('Shared quotes')
+  await page.screenshot({ path: screenshotPath('matrix-round-panel'), fullPage: false })
+
+  // Cell note: created on first use, opens in Notes.
+  await cell.getByRole('button', { name: 'Write a note' }).click()
+  await expect(page).toHaveURL(/#\/notes\/\d+$/)
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue(new RegExp(`${istanbul.title} — Direct flights`))
+  await page.getByTestId('note-editor').click()
+  await page.keyboard.type('Only the Russian side raised flights.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 })
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  await expect(cell.getByRole('button', { name: 'Open cell note' })).toBeVisible()
+
+  // Evidence opens Compare at that passage.
+  await cell.getByRole('button', { name: passage }).click()
+  await expect(page).toHaveURL(new RegExp(`#/compare/[\\d,]+/h/${highlight.id}$`))
+  await expect(page.getByTestId('compare-column').first()).toBeVisible()
+
+  // Timeline: with the seeds' years unknown it says so; once the user dates things, they appear on a
+  // broken axis (years apart and days apart both readable).
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click()
+  await expect(page.getByText('Nothing to place on a timeline yet')).toBeVisible()
+  const washington = rounds.find((r) => r.venue === 'Washington')!
+  await call(page, 'rounds.update', { id: istanbul.id, date: '2025-02-27' })
+  await call(page, 'rounds.update', { id: washington.id, date: '2017-07-17' })
+  await call(page, 'articles.update', { id: articleId, published: '2025-02-28' })
+  await call(page, 'articles.update', { id: washington.articles[0]!.articleId, published: '2017-07-18' })
+  await page.reload()
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline).toBeVisible()
+  await expect(timeline.getByRole('link', { name: /Round: Talks in Istanbul/ })).toHaveCount(1)
+  await expect(timeline.locator('text.break')).toHaveCount(1)
+  await page.screenshot({ path: screenshotPath('timeline-1280') })
+  await page.getByRole('button', { name: 'Lanes by theme' }).click()
+  await page.screenshot({ path: screenshotPath('timeline-themes') })
+})

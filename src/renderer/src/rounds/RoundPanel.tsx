@@ -1,0 +1,219 @@
+import { useState } from 'react'
+import type { Round } from '@shared/model'
+import { api } from '../api'
+import { useNotebook } from '../state/notebook'
+import { formatRoundDate } from './dates'
+import { OutletComparison } from './OutletComparison'
+
+/** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
+export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
+  const { perform, notify } = useNotebook()
+  const [title, setTitle] = useState(round.title)
+  const [date, setDate] = useState(round.date ?? '')
+  const [venue, setVenue] = useState(round.venue ?? '')
+  const [participants, setParticipants] = useState(round.participants.join(', '))
+  const [summary, setSummary] = useState(round.summary)
+  const [picked, setPicked] = useState<number[]>([])
+  const [mergeInto, setMergeInto] = useState('')
+
+  const save = (): void => {
+    const patch = {
+      title: title.trim() || round.title,
+      date: date.trim() || null,
+      venue: venue.trim() || null,
+      participants: participants
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      summary,
+    }
+    const before = { title: round.title, date: round.date, venue: round.venue, participants: round.participants, summary: round.summary }
+    void perform(
+      () => api['rounds.update']({ id: round.id, ...patch }),
+      () => ({
+        label: 'edit round',
+        undo: () => api['rounds.update']({ id: round.id, ...before }),
+        redo: () => api['rounds.update']({ id: round.id, ...patch }),
+      }),
+    )
+  }
+  const remove = async (): Promise<void> => {
+    if (!window.confirm(`Delete the round “${round.title}”? Its articles stay in the library; detection will not propose it again.`)) return
+    const done = await perform(
+      () => api['rounds.delete']({ id: round.id }),
+      (snapshot) => ({
+        label: `delete round ${round.title}`,
+        undo: () => api['rounds.restore'](snapshot),
+        redo: () => api['rounds.delete']({ id: round.id }),
+      }),
+    )
+    if (done) {
+      notify(`Deleted “${round.title}”. Press Ctrl+Z to undo.`, 'info', true)
+      onClose()
+    }
+  }
+  const move = (articleId: number, toId: number | null): void => {
+    void perform(
+      () => api['rounds.moveArticle']({ articleId, fromId: round.id, toId }),
+      () => ({
+        label: 'move article',
+        undo: () => api['rounds.moveArticle']({ articleId, fromId: toId, toId: round.id }),
+        redo: () => api['rounds.moveArticle']({ articleId, fromId: round.id, toId }),
+      }),
+    )
+  }
+  const split = (): void => {
+    void perform(
+      () => api['rounds.split']({ id: round.id, articleIds: picked }),
+      ({ to }) => ({
+        label: 'split round',
+        undo: () => api['rounds.merge']({ sourceId: to.id, targetId: round.id }),
+        redo: () => api['rounds.split']({ id: round.id, articleIds: picked }),
+      }),
+    )
+    setPicked([])
+  }
+  const merge = async (): Promise<void> => {
+    const target = rounds.find((r) => r.id === Number(mergeInto))
+    if (!target || !window.confirm(`Merge “${round.title}” into “${target.title}”?`)) return
+    const snapshot = { articles: round.articles.map((a) => a.articleId) }
+    await perform(
+      () => api['rounds.merge']({ sourceId: round.id, targetId: target.id }),
+      () => ({
+        label: 'merge rounds',
+        undo: async () => notify(`Undo a merge by splitting “${target.title}” (articles: ${snapshot.articles.length}).`),
+        redo: () => api['rounds.merge']({ sourceId: round.id, targetId: target.id }),
+      }),
+    )
+    onClose()
+  }
+
+  return (
+    <aside className="round-panel" aria-label="Round">
+      <div className="popover-head">
+        <strong>{round.title}</strong>
+        <button type="button" className="link" onClick={onClose} aria-label="Close round">
+          ✕
+        </button>
+      </div>
+      <p className="small muted">
+        {round.status === 'proposed' ? 'Proposed by Parley' : 'Accepted'} · {formatRoundDate(round.date)}{' '}
+        {round.venue ? `· ${round.venue}` : ''}
+      </p>
+      {round.status === 'proposed' ? (
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void perform(
+              () => api['rounds.accept']({ id: round.id }),
+              () => ({
+                label: 'accept round',
+                undo: async () => notify('Accepted rounds stay accepted; edit or delete it instead.'),
+                redo: () => api['rounds.accept']({ id: round.id }),
+              }),
+            )
+          }
+        >
+          Accept this round
+        </button>
+      ) : null}
+      {round.reasons.length ? (
+        <details className="reasons" open={round.status === 'proposed'}>
+          <summary>Why Parley proposed it</summary>
+          <ul className="small">
+            {round.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <form
+        className="round-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          save()
+        }}
+      >
+        <label>
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          Date (YYYY-MM-DD, or YYYY-MM)
+          <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="unknown" />
+        </label>
+        <label>
+          Venue
+          <input value={venue} onChange={(e) => setVenue(e.target.value)} placeholder="City" />
+        </label>
+        <label>
+          Participants (comma-separated)
+          <input value={participants} onChange={(e) => setParticipants(e.target.value)} />
+        </label>
+        <label>
+          Summary
+          <textarea rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        </label>
+        <button type="submit">Save round</button>
+      </form>
+      <h3>Articles</h3>
+      <ul className="round-articles">
+        {round.articles.map((a) => (
+          <li key={a.articleId}>
+            <input
+              type="checkbox"
+              aria-label={`Select ${a.title} to split`}
+              checked={picked.includes(a.articleId)}
+              onChange={(e) => setPicked(e.target.checked ? [...picked, a.articleId] : picked.filter((x) => x !== a.articleId))}
+            />
+            <div>
+              <a href={`#/article/${a.articleId}`}>{a.title}</a>
+              <div className="small muted">
+                {a.outlet ?? 'Unknown outlet'} · {a.role === 'reports' ? 'reports it' : 'mentions it'}
+                {a.source === 'user' ? ' · placed by you' : ''}
+              </div>
+            </div>
+            <select
+              aria-label={`Move ${a.title} to`}
+              value=""
+              onChange={(e) => e.target.value && move(a.articleId, e.target.value === 'none' ? null : Number(e.target.value))}
+            >
+              <option value="">Move to…</option>
+              <option value="none">No round</option>
+              {rounds
+                .filter((r) => r.id !== round.id)
+                .map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.title}
+                  </option>
+                ))}
+            </select>
+          </li>
+        ))}
+      </ul>
+      <div className="round-actions">
+        <button type="button" disabled={picked.length === 0 || picked.length === round.articles.length} onClick={split}>
+          Split selected into a new round
+        </button>
+        <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+          <option value="">Merge into…</option>
+          {rounds
+            .filter((r) => r.id !== round.id)
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+        </select>
+        <button type="button" disabled={!mergeInto} onClick={() => void merge()}>
+          Merge
+        </button>
+        <button type="button" className="danger" onClick={() => void remove()}>
+          Delete round
+        </button>
+      </div>
+      <OutletComparison roundId={round.id} />
+    </aside>
+  )
+}
