@@ -45,6 +45,9 @@ import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
 import { exportVault } from './export/vault'
 
+/** Above this size, import no longer re-runs round detection by itself. */
+export const AUTO_DETECT_MAX_ARTICLES = 2000
+
 export interface Notebook {
   readonly file: string
   readonly db: Db
@@ -84,7 +87,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     if (results.some((r) => r.status === 'imported')) {
       cache.stats = null
       // New articles may report new rounds: propose them (the user's own decisions are kept).
-      detectAndStore(db, now())
+      // Detection reads every article, so large notebooks leave it to "Detect rounds".
+      if (countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) detectAndStore(db, now())
       emit('library.changed', { reason: 'import' })
     }
     return results
