@@ -36,6 +36,25 @@ test.describe('Electron host', () => {
       expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
       expect(await page.evaluate(() => window.open('https://example.org'))).toBeNull()
       expect(await page.evaluate(() => Object.keys((window as unknown as { parley: object }).parley).sort())).toEqual(['api', 'host', 'on'])
+
+      // Import through the picker, then highlight a sentence with key 1, through the IPC host.
+      await page.getByTestId('file-picker').setInputFiles({
+        name: 'harbour.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs to the breakwater, the port authority said.\n\nFishing crews returned to the water at dawn.\n'),
+      })
+      await expect(page.getByTestId('import-panel')).toContainText('1 imported')
+      await page.getByTestId('import-panel').getByRole('link', { name: 'Harbour reopens after storm' }).click()
+      await page.getByTestId('article-body').evaluate((root) => {
+        const node = root.querySelector('p')!.firstChild as Text
+        const range = document.createRange()
+        range.setStart(node, 0)
+        range.setEnd(node, node.data.indexOf(' after'))
+        window.getSelection()!.addRange(range)
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+      })
+      await page.keyboard.press('1')
+      await expect(page.getByRole('complementary', { name: 'Coding' })).toContainText('The harbour reopened on Monday')
     } finally {
       await app.close()
       rmSync(home, { recursive: true, force: true })
