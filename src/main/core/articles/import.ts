@@ -8,7 +8,9 @@ import { ParleyError } from '../errors'
 import { cleanParagraphs, paragraphsOf, words, type BlockHint } from './clean'
 import { decode, refused } from './decode'
 import { extractHtml, looksLikeHtml } from './html'
-import { markdownBlocks, splitFrontMatter } from './markdown'
+import { extractMarks, markdownBlocks, splitFrontMatter, type MarkedPassage } from './markdown'
+import { anchor, describe } from '../highlights/anchor'
+import { createTheme } from '../themes/repo'
 import { detectMetadata, type MetadataHints } from './metadata'
 import { applyEdits, parseEdits } from './edits'
 import { findIdByHash, getArticleRow, insertArticle, type NewArticle } from './repo'
@@ -23,6 +25,8 @@ export interface SourceFile {
 export interface PreparedArticle extends Omit<NewArticle, 'imported_at' | 'version_of' | 'edits'> {
   /** Blocks the cleaner dropped, with why (for `analyze` and for the Reader's "original" view). */
   dropped: Array<{ text: string; reason: string }>
+  /** Passages marked `==…==` in Markdown: highlighted once the article is stored. */
+  marks?: MarkedPassage[]
 }
 
 export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.html', '.htm', '.xhtml'])
@@ -47,6 +51,7 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
   let paragraphs: string[]
   let blockHints: BlockHint[] = []
   let hints: MetadataHints = {}
+  let marks: MarkedPassage[] = []
   if (format === 'html') {
     const page = extractHtml(decoded.text)
     const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
@@ -55,7 +60,9 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url }
   } else if (format === 'markdown') {
     const { front, body } = splitFrontMatter(decoded.text)
-    const md = markdownBlocks(body)
+    const marked = extractMarks(body, front.highlightThemes)
+    marks = marked.marks
+    const md = markdownBlocks(marked.markdown)
     paragraphs = md.blocks
     blockHints = md.hints
     hints = { ...front, title: front.title ?? md.heading }
@@ -86,6 +93,36 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     raw: decoded.text,
     words: words(body).length,
     dropped: dropped.map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
+    ...(marks.length ? { marks } : {}),
+  }
+}
+
+/** Highlights the marked passages found again in the stored body (a theme is found by name, or made). */
+function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPassage[], now: Date): void {
+  const themeIds = new Map<string, number>()
+  const themeId = (name: string | null): number | null => {
+    if (!name?.trim()) return null
+    const key = name.trim().toLowerCase()
+    let id = themeIds.get(key)
+    if (id === undefined) {
+      id =
+        (db.prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').pluck().get(name.trim()) as
+          number | undefined) ?? createTheme(db, { name: name.trim().slice(0, 80) }).id
+      themeIds.set(key, id)
+    }
+    return id
+  }
+  let from = 0
+  for (const mark of marks) {
+    // Marks come in text order: look from the end of the previous one first.
+    const guess = body.indexOf(mark.exact, from)
+    const found = anchor(body, { start: guess < 0 ? 0 : guess, end: guess < 0 ? 0 : guess + mark.exact.length, ...mark })
+    if (found.how === 'orphan') continue
+    const s = describe(body, found.start, found.end)
+    db.prepare(
+      `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(articleId, themeId(mark.theme), s.start, s.end, s.exact, s.prefix, s.suffix, now.toISOString(), now.toISOString())
+    from = found.end
   }
 }
 
@@ -101,7 +138,7 @@ export function storeArticle(db: Db, article: PreparedArticle, now = new Date())
     .transaction((): ImportResult => {
       const existing = findIdByHash(db, article.content_hash)
       if (existing) return { file: article.source_name, status: 'duplicate', id: existing.id, title: existing.title }
-      const { dropped: _dropped, ...row } = article
+      const { dropped: _dropped, marks, ...row } = article
       const versionOf = findPreviousVersion(db, article)
       const inherited = versionOf === null ? {} : parseEdits(getArticleRow(db, versionOf)?.edits)
       const { values, edits } = applyEdits(row, inherited)
@@ -112,6 +149,7 @@ export function storeArticle(db: Db, article: PreparedArticle, now = new Date())
         version_of: versionOf,
         edits: JSON.stringify(edits),
       })
+      if (marks?.length) highlightMarks(db, id, article.body, marks, now)
       return { file: article.source_name, status: 'imported', id, title: article.title }
     })
     .immediate()

@@ -10,11 +10,13 @@ export interface FrontMatter {
   wire?: string
   /** When the page was saved (a web clipper's `created`): a known date to resolve "on Tuesday" against. */
   reference?: string
+  /** Parley's exports: the theme of each `==…==` mark, in order. */
+  highlightThemes?: string[]
 }
 
 const MAX_FRONT_MATTER = 64 * 1024
 
-const KEYS: Record<keyof FrontMatter, string[]> = {
+const KEYS: Record<Exclude<keyof FrontMatter, 'highlightThemes'>, string[]> = {
   title: ['title', 'headline'],
   outlet: ['outlet', 'source', 'publication', 'publisher', 'site', 'site_name', 'siteName'],
   published: ['published', 'date', 'datePublished', 'published_at', 'pubdate'],
@@ -39,7 +41,9 @@ export function splitFrontMatter(text: string): { front: FrontMatter; body: stri
   const front: FrontMatter = {}
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { front, body }
   const record = data as Record<string, unknown>
-  for (const [field, keys] of Object.entries(KEYS) as Array<[keyof FrontMatter, string[]]>) {
+  const marked = record['highlight-themes']
+  if (Array.isArray(marked)) front.highlightThemes = marked.slice(0, 100_000).map((t) => (typeof t === 'string' ? t.slice(0, 200) : ''))
+  for (const [field, keys] of Object.entries(KEYS) as Array<[Exclude<keyof FrontMatter, 'highlightThemes'>, string[]]>) {
     for (const key of keys) {
       if (!Object.prototype.hasOwnProperty.call(record, key)) continue
       const value = record[key]
@@ -138,8 +142,13 @@ function linkDensity(source: string, text: string): number {
   return Math.min(1, linked / text.length)
 }
 
+// Backslash escapes (any ASCII punctuation, as in CommonMark) are set aside as private-use
+// characters while markup is removed, so an escaped `*` or `[` is kept as text.
+const ESCAPE_BASE = 0xf0000
+
 function inline(text: string): string {
-  return text
+  const hidden = text.replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => String.fromCodePoint(ESCAPE_BASE + c.charCodeAt(0)))
+  return hidden
     .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
     .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
     .replace(/\[([^\]]{0,1000})\]\[[^\]]{0,200}\]/g, '$1')
@@ -147,5 +156,44 @@ function inline(text: string): string {
     .replace(/(\*\*|__)(?=\S)([^*_]{1,2000}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])(?=\S)([^*_]{1,2000}?\S)\2(?!\w)/g, '$1$3')
     .replace(/`([^`]{1,2000})`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
+    .replace(/[\u{f0021}-\u{f007e}]/gu, (c) => String.fromCharCode((c.codePointAt(0) as number) - ESCAPE_BASE))
+}
+
+/** A passage marked `==…==` in Markdown (Obsidian's highlight), as plain text with some context. */
+export interface MarkedPassage {
+  exact: string
+  prefix: string
+  suffix: string
+  /** From the `highlight-themes` property, in the same order as the marks (Parley's own exports). */
+  theme: string | null
+}
+
+/**
+ * Takes `==…==` marks and `^block-id`s out of a Markdown body (Parley exports articles with them):
+ * the text comes back without them, and each mark as a passage to highlight after import.
+ *
+ *   extractMarks('A ==big== step. ^h-3', ['Staffing']) // { markdown: 'A big step.', marks: [{ exact: 'big', prefix: 'A ', suffix: ' step.', theme: 'Staffing' }] }
+ */
+export function extractMarks(markdown: string, themes: string[] = []): { markdown: string; marks: MarkedPassage[] } {
+  const marks: MarkedPassage[] = []
+  let inFence = false
+  const lines = markdown.split('\n').map((line) => {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
+    if (inFence || !line.includes('==')) return line.replace(/ \^[A-Za-z0-9-]+\s*$/, '')
+    const parts = line.replace(/ \^[A-Za-z0-9-]+\s*$/, '').split(/(?<!\\)==/)
+    if (parts.length < 3) return parts.join('==')
+    // Odd parts are inside marks; an unclosed last mark is left as text.
+    const closed = parts.length % 2 === 1 ? parts.length : parts.length - 1
+    for (let i = 1; i < closed; i += 2) {
+      const exact = inline(parts[i] ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+      if (!exact) continue
+      const before = inline(parts.slice(0, i).join('')).replace(/\s+/g, ' ')
+      const after = inline(parts.slice(i + 1).join('')).replace(/\s+/g, ' ')
+      marks.push({ exact, prefix: before.slice(-32), suffix: after.slice(0, 32), theme: themes[marks.length] || null })
+    }
+    return parts.slice(0, closed).join('') + (closed < parts.length ? `==${parts[closed]}` : '')
+  })
+  return { markdown: lines.join('\n'), marks }
 }
