@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api'
 import { useNotebook } from '../state/notebook'
 
 /** "Quote in note": appends the highlight as a quote to a recent note, or to a new one. */
-export function QuoteInNote({ highlightId }: { highlightId: number }): React.JSX.Element {
+export function QuoteInNote({ highlightId, compact = false }: { highlightId: number; compact?: boolean }): React.JSX.Element {
   const { notify, changed } = useNotebook()
   const [notes, setNotes] = useState<NoteSummary[] | null>(null)
   const open = (): void => void api['notes.list']({}).then((list) => setNotes(list.slice(0, 8)))
@@ -20,9 +20,14 @@ export function QuoteInNote({ highlightId }: { highlightId: number }): React.JSX
     }
   }
   return (
-    <div className="quote-in-note">
-      <button type="button" onClick={() => (notes ? setNotes(null) : open())} aria-expanded={notes !== null}>
-        Quote in note…
+    <div className={`quote-in-note${compact ? ' compact' : ''}`}>
+      <button
+        type="button"
+        className={compact ? 'link small' : undefined}
+        onClick={() => (notes ? setNotes(null) : open())}
+        aria-expanded={notes !== null}
+      >
+        {compact ? 'Quote…' : 'Quote in note…'}
       </button>
       {notes ? (
         <ul className="menu" role="menu" aria-label="Quote in note">

@@ -3,6 +3,7 @@ import type { Round } from '@shared/model'
 import { api } from '../api'
 import { useNotebook } from '../state/notebook'
 import { formatRoundDate } from './dates'
+import { Backlinks } from '../components/Backlinks'
 import { OutletComparison } from './OutletComparison'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
@@ -213,6 +214,7 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
           Delete round
         </button>
       </div>
+      <Backlinks kind="round" id={round.id} />
       <OutletComparison roundId={round.id} />
     </aside>
   )

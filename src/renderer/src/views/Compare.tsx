@@ -7,6 +7,7 @@ import { ArticleText, type ArticleTextHandle, type Span } from '../reading/Artic
 import { FindBar } from '../reading/FindBar'
 import { useArticleCoding } from '../reading/useArticleCoding'
 import { useNotebook } from '../state/notebook'
+import { QuoteInNote } from '../components/QuoteInNote'
 
 const MAX_COLUMNS = 4
 
@@ -41,6 +42,7 @@ function Column({
   const { themes } = useNotebook()
   useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
   const passages = themeFilter === null ? highlights : highlights.filter((h) => h.themeId === themeFilter)
+  const [clicked, setClicked] = useState<Highlight | null>(null)
   const current = position >= 0 ? (passages[Math.min(position, passages.length - 1)] ?? null) : null
   return (
     <section className="compare-column" aria-label={article?.title ?? 'Article'} data-testid="compare-column">
@@ -75,7 +77,31 @@ function Column({
             find={find.matches}
             findActive={find.active}
             testId={`compare-body-${index}`}
+            onClickOffset={(offset) =>
+              setClicked(
+                highlights.filter((h) => h.start <= offset && offset < h.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0] ??
+                  null,
+              )
+            }
           />
+        ) : null}
+        {clicked ? (
+          <div className="compare-card" role="dialog" aria-label="Passage">
+            <div className="popover-head">
+              <strong>
+                <span className={`swatch swatch-${clicked.themeId ?? 'none'}`} aria-hidden />{' '}
+                {themes.find((t) => t.id === clicked.themeId)?.name ?? 'No theme'}
+              </strong>
+              <button type="button" className="link" onClick={() => setClicked(null)} aria-label="Close">
+                ✕
+              </button>
+            </div>
+            <blockquote className="popover-quote">{clicked.exact}</blockquote>
+            <div className="popover-actions">
+              <QuoteInNote highlightId={clicked.id} />
+              <a href={`#/article/${clicked.articleId}/h/${clicked.id}`}>Open in Reader</a>
+            </div>
+          </div>
         ) : null}
       </div>
     </section>

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { formatRoundDate } from '../rounds/dates'
 import { RoundPanel } from '../rounds/RoundPanel'
+import { QuoteInNote } from '../components/QuoteInNote'
 import { useNotebook } from '../state/notebook'
 
 const COVERAGE: Record<MatrixCell['coverage'], string> = {
@@ -270,6 +271,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                                     {e.outlet ?? 'Unknown outlet'}
                                     {e.published ? ` · ${formatDate(e.published)}` : ''}
                                   </span>
+                                  <QuoteInNote highlightId={e.highlightId} compact />
                                 </li>
                               ))}
                             </ul>
