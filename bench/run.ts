@@ -8,7 +8,6 @@ import Database from 'better-sqlite3'
 import { cpus, tmpdir } from 'node:os'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createHash } from 'node:crypto'
 import { openDatabase, type Db } from '../src/main/core/db/open'
 import { migrations } from '../src/main/core/db/migrate'
 import { openNotebook } from '../src/main/core/notebook'
@@ -17,8 +16,8 @@ import { SEARCH_SQL, toFtsQuery } from '../src/main/core/search/fts'
 import { dispatch } from '../src/main/hosts/dispatch'
 import { generateArticle, rng, STOP, Vocabulary, type GeneratedArticle } from './corpus'
 import { formatTable, ms, percentile, summary, type Verdict } from './report'
-
-const SEED = 20_240_229
+import { bulkFill, fmt, now, progress, removeDb, SECTIONS, SEED, type Ctx, type Section } from './util'
+import { htmlSection } from './sections/html'
 
 interface Plan {
   quick: boolean
@@ -26,6 +25,20 @@ interface Plan {
   searchSizes: number[]
   queriesPerKind: number
   termTargetSize: number
+}
+
+/** `--only=import,search,…` selects sections (all by default). */
+function sectionsFor(args: string[]): Set<Section> {
+  const only = args.find((a) => a.startsWith('--only='))
+  if (!only) return new Set(SECTIONS)
+  const wanted = only
+    .slice('--only='.length)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const unknown = wanted.filter((w) => !(SECTIONS as readonly string[]).includes(w))
+  if (unknown.length) throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}.`)
+  return new Set(wanted as Section[])
 }
 
 function planFor(args: string[]): Plan {
@@ -44,19 +57,6 @@ interface ImportRun {
 
 const rate = (run: ImportRun): number => run.articles / run.seconds
 const mbps = (run: ImportRun): number => run.bytes / 1e6 / run.seconds
-
-/** Progress goes to stderr so `npm run bench > report.txt` keeps only the report. */
-function progress(message: string): void {
-  process.stderr.write(`· ${message}\n`)
-}
-
-function now(): number {
-  return performance.now()
-}
-
-function removeDb(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
-}
 
 function writeCorpus(vocab: Vocabulary, dir: string, from: number, to: number): number {
   mkdirSync(dir, { recursive: true })
@@ -147,32 +147,6 @@ function prepareOnly(dir: string): ImportRun {
   for (const f of files) prepareArticle(f)
   const seconds = (now() - start) / 1000
   return { articles: files.length, bytes: files.reduce((s, f) => s + f.bytes.length, 0), seconds }
-}
-
-/** Fills the articles table up to `target` rows with generated bodies (the FTS triggers index them). */
-function bulkFill(db: Db, vocab: Vocabulary, target: number): number {
-  const have = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
-  const insert = db.prepare(
-    `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
-       content_hash, body, raw, words, imported_at, version_of)
-     VALUES (?, ?, NULL, NULL, ?, NULL, ?, 'text', 'utf-8', ?, ?, ?, ?, ?, NULL)`,
-  )
-  const stamp = new Date().toISOString()
-  const start = now()
-  const chunk = 2_000
-  for (let from = have; from < target; from += chunk) {
-    const to = Math.min(target, from + chunk)
-    db.transaction(() => {
-      for (let i = from; i < to; i++) {
-        const a = generateArticle(vocab, SEED, i)
-        const body = a.paragraphs.join('\n\n')
-        const hash = createHash('sha256').update(body).digest('hex')
-        insert.run(a.title, a.outlet, a.published, a.name, hash, body, a.text, body.split(/\s+/).length, stamp)
-      }
-    })()
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  return (now() - start) / 1000
 }
 
 type Kind = 'term' | 'phrase' | 'prefix'
@@ -319,10 +293,9 @@ function measureCommits(dir: string, count: number): CommitRow[] {
   return out
 }
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-
 export async function main(args: string[]): Promise<void> {
   const plan = planFor(args)
+  const only = sectionsFor(args)
   const started = now()
   const root = mkdtempSync(join(tmpdir(), 'parley-bench-'))
   const verdicts: Verdict[] = []
@@ -333,168 +306,212 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, temp folder ${root}`,
   )
-  console.log('Databases: WAL, synchronous=NORMAL (as Parley opens them). Corpus files are read from the page cache.\n')
+  console.log('Databases: WAL, synchronous=NORMAL (as Parley opens them). Corpus files are read from the page cache.')
+  console.log(`Sections: ${[...only].join(', ')}\n`)
 
   try {
     const vocab = new Vocabulary(SEED)
-    progress('writing the corpus')
-
-    // ---------------------------------------------------------------- import
-    const maxImport = Math.max(...plan.importSizes)
-    const warmDir = join(root, 'corpus-warm')
-    writeCorpus(vocab, warmDir, maxImport + 1_000_000, maxImport + 1_000_200)
-    const dirs = new Map<number, string>()
-    for (const size of plan.importSizes) {
-      const dir = join(root, `corpus-${size}`)
-      writeCorpus(vocab, dir, 0, size)
-      dirs.set(size, dir)
-    }
-    // Warm-up (not reported): the JIT sees every code path once.
-    baselineImport(warmDir, join(root, 'warm-a.sqlite'), false)
-    baselineImport(warmDir, join(root, 'warm-b.sqlite'), true)
-    await parleyImport(warmDir, join(root, 'warm-c.sqlite'))
-
-    const importRows: string[][] = []
-    const ratioRows: string[][] = []
+    const ctx: Ctx = { quick: plan.quick, root, vocab, verdicts }
     const searchDb = join(root, 'search.sqlite')
-    for (const size of plan.importSizes) {
-      progress(`importing ${fmt(size)} articles three ways`)
-      const dir = dirs.get(size) as string
-      const a = baselineImport(dir, join(root, 'a.sqlite'), false)
-      const b = baselineImport(dir, join(root, 'b.sqlite'), true)
-      const keep = size === maxImport
-      const c = await parleyImport(dir, keep ? searchDb : join(root, 'c.sqlite'), keep)
-      const runs: Array<[string, ImportRun]> = [
-        ['(a) bare: read + INSERT, 1 transaction', a],
-        ['(b) indexed: (a) + FTS5 table and trigger', b],
-        ['(c) Parley: importPaths, 1 transaction/file', c],
-      ]
-      if (size === Math.min(...plan.importSizes)) runs.push(['    part of (c): decode+clean+metadata, no DB', prepareOnly(dir)])
-      for (const [label, run] of runs) {
-        importRows.push([fmt(size), label, fmt(run.bytes / 1e6, 1), fmt(run.seconds, 2), fmt(rate(run)), fmt(mbps(run), 2), run.note ?? ''])
-      }
-      ratioRows.push([
-        fmt(size),
-        `${(rate(c) / rate(a)).toFixed(3)}×`,
-        `${(rate(c) / rate(b)).toFixed(3)}×`,
-        `${(rate(b) / rate(a)).toFixed(3)}×`,
-      ])
-      const ratio = rate(c) / rate(b)
-      verdicts.push({
-        target: `import ${fmt(size)}: Parley ≥ 0.3× indexed baseline`,
-        pass: ratio >= 0.3,
-        detail: `${ratio.toFixed(3)}× (${fmt(rate(c))} vs ${fmt(rate(b))} articles/s)`,
-      })
-    }
-    console.log('Import throughput (plain-text news articles with page furniture)')
-    console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', 'result'], importRows))
-    console.log()
-    console.log(formatTable(['articles', '(c)/(a)', '(c)/(b)', '(b)/(a)'], ratioRows))
-    console.log()
+    const maxImport = Math.max(...plan.importSizes)
+    if (only.has('import') || only.has('search')) {
+      progress('writing the corpus')
 
-    // ---------------------------------------------------------------- search
-    const searchRows: string[][] = []
-    const searchResults: SearchRow[] = []
-    for (const size of plan.searchSizes) {
-      let fill = ''
-      if (size > maxImport) {
-        progress(`bulk-inserting up to ${fmt(size)} articles`)
-        const { db } = openDatabase(searchDb)
-        const seconds = bulkFill(db, vocab, size)
-        db.close()
-        fill = ` (${fmt(size - maxImport)} rows bulk-inserted by SQL in ${seconds.toFixed(1)} s)`
+      // ---------------------------------------------------------------- import
+      const warmDir = join(root, 'corpus-warm')
+      writeCorpus(vocab, warmDir, maxImport + 1_000_000, maxImport + 1_000_200)
+      const dirs = new Map<number, string>()
+      for (const size of plan.importSizes) {
+        const dir = join(root, `corpus-${size}`)
+        writeCorpus(vocab, dir, 0, size)
+        dirs.set(size, dir)
       }
-      const dbMb = statSync(searchDb).size / 1e6
-      console.log(`Search at ${fmt(size)} articles: database ${fmt(dbMb, 0)} MB${fill}`)
-      progress(`searching ${fmt(size)} articles`)
-      const queries = makeQueries(vocab, size, plan.queriesPerKind, SEED + size)
-      const rows = await measureSearch(searchDb, size, queries, plan.quick ? 4_000 : size >= 100_000 ? 12_000 : 8_000)
-      searchResults.push(...rows)
-      for (const row of rows) {
-        const c50 = percentile(row.contract, 50)
-        const c95 = percentile(row.contract, 95)
-        const r50 = percentile(row.raw, 50)
-        const r95 = percentile(row.raw, 95)
-        searchRows.push([
+      // Warm-up (not reported): the JIT sees every code path once.
+      baselineImport(warmDir, join(root, 'warm-a.sqlite'), false)
+      baselineImport(warmDir, join(root, 'warm-b.sqlite'), true)
+      await parleyImport(warmDir, join(root, 'warm-c.sqlite'))
+
+      if (!only.has('import')) {
+        progress(`importing ${fmt(maxImport)} articles for the search section (not reported)`)
+        await parleyImport(dirs.get(maxImport) as string, searchDb, true)
+      }
+      const importRows: string[][] = []
+      const ratioRows: string[][] = []
+      let cleaning: { size: number; prepare: ImportRun; bare: ImportRun } | null = null
+      for (const size of only.has('import') ? plan.importSizes : []) {
+        progress(`importing ${fmt(size)} articles three ways`)
+        const dir = dirs.get(size) as string
+        const a = baselineImport(dir, join(root, 'a.sqlite'), false)
+        const b = baselineImport(dir, join(root, 'b.sqlite'), true)
+        const keep = size === maxImport
+        const c = await parleyImport(dir, keep ? searchDb : join(root, 'c.sqlite'), keep)
+        const runs: Array<[string, ImportRun]> = [
+          ['(a) bare: read + INSERT, 1 transaction', a],
+          ['(b) indexed: (a) + FTS5 table and trigger', b],
+          ['(c) Parley: importPaths, 1 transaction/file', c],
+        ]
+        if (size === Math.min(...plan.importSizes)) {
+          const prepare = prepareOnly(dir)
+          runs.push(['    part of (c): decode+clean+metadata, no DB', prepare])
+          cleaning = { size, prepare, bare: a }
+        }
+        for (const [label, run] of runs) {
+          importRows.push([
+            fmt(size),
+            label,
+            fmt(run.bytes / 1e6, 1),
+            fmt(run.seconds, 2),
+            fmt(rate(run)),
+            fmt(mbps(run), 2),
+            run.note ?? '',
+          ])
+        }
+        ratioRows.push([
           fmt(size),
-          row.kind,
-          String(row.queries),
-          fmt(percentile(row.matches, 50)),
-          fmt(percentile(row.matches, 95)),
-          ms(r50),
-          ms(r95),
-          ms(c50),
-          ms(c95),
-          `${(c50 / r50).toFixed(2)}×`,
-          `${(c95 / r95).toFixed(2)}×`,
-          ms(percentile(row.rankOnly, 50)),
-          ms(percentile(row.rankOnly, 95)),
+          `${(rate(c) / rate(a)).toFixed(3)}×`,
+          `${(rate(c) / rate(b)).toFixed(3)}×`,
+          `${(rate(b) / rate(a)).toFixed(3)}×`,
         ])
+        const ratio = rate(c) / rate(b)
+        verdicts.push({
+          target: `import ${fmt(size)}: Parley ≥ 0.3× indexed baseline`,
+          pass: ratio >= 0.3,
+          detail: `${ratio.toFixed(3)}× (${fmt(rate(c))} vs ${fmt(rate(b))} articles/s)`,
+        })
+      }
+      if (only.has('import')) {
+        console.log('Import throughput (plain-text news articles with page furniture)')
+        console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', 'result'], importRows))
+        console.log()
+        console.log(formatTable(['articles', '(c)/(a)', '(c)/(b)', '(b)/(a)'], ratioRows))
+        console.log()
+      }
+      if (cleaning) {
+        // Issue 4: what cleaning + metadata cost per article, against the bare baseline's per-article cost.
+        const perPrepare = (cleaning.prepare.seconds * 1000) / cleaning.prepare.articles
+        const perBare = (cleaning.bare.seconds * 1000) / cleaning.bare.articles
+        console.log(
+          `Cleaning + metadata (decode, block cleaning, metadata; no database) at ${fmt(cleaning.size)} articles: ${ms(perPrepare)} per article,`,
+        )
+        console.log(
+          `${(perPrepare / perBare).toFixed(1)}× the bare baseline's ${ms(perBare)} per article (read + INSERT); rate ratio ${(perBare / perPrepare).toFixed(3)}× (informative, no target).`,
+        )
+        console.log()
+      }
+
+      // ---------------------------------------------------------------- search
+      if (only.has('search')) {
+        const searchRows: string[][] = []
+        const searchResults: SearchRow[] = []
+        for (const size of plan.searchSizes) {
+          let fill = ''
+          if (size > maxImport) {
+            progress(`bulk-inserting up to ${fmt(size)} articles`)
+            const { db } = openDatabase(searchDb)
+            const seconds = bulkFill(db, vocab, size)
+            db.close()
+            fill = ` (${fmt(size - maxImport)} rows bulk-inserted by SQL in ${seconds.toFixed(1)} s)`
+          }
+          const dbMb = statSync(searchDb).size / 1e6
+          console.log(`Search at ${fmt(size)} articles: database ${fmt(dbMb, 0)} MB${fill}`)
+          progress(`searching ${fmt(size)} articles`)
+          const queries = makeQueries(vocab, size, plan.queriesPerKind, SEED + size)
+          const rows = await measureSearch(searchDb, size, queries, plan.quick ? 4_000 : size >= 100_000 ? 12_000 : 8_000)
+          searchResults.push(...rows)
+          for (const row of rows) {
+            const c50 = percentile(row.contract, 50)
+            const c95 = percentile(row.contract, 95)
+            const r50 = percentile(row.raw, 50)
+            const r95 = percentile(row.raw, 95)
+            searchRows.push([
+              fmt(size),
+              row.kind,
+              String(row.queries),
+              fmt(percentile(row.matches, 50)),
+              fmt(percentile(row.matches, 95)),
+              ms(r50),
+              ms(r95),
+              ms(c50),
+              ms(c95),
+              `${(c50 / r50).toFixed(2)}×`,
+              `${(c95 / r95).toFixed(2)}×`,
+              ms(percentile(row.rankOnly, 50)),
+              ms(percentile(row.rankOnly, 95)),
+            ])
+          }
+        }
+        console.log()
+        console.log(
+          'Search latency, limit 50. raw = SEARCH_SQL prepared once, run directly; contract = dispatch(handlers, "articles.search")',
+        )
+        console.log(
+          '(zod + toFtsQuery + searchArticles); rank-only = bm25 top 50 rowids, no join/highlight/snippet; matches = documents matching.',
+        )
+        console.log(
+          formatTable(
+            [
+              'articles',
+              'query',
+              'n',
+              'matches p50',
+              'matches p95',
+              'raw p50',
+              'raw p95',
+              'contract p50',
+              'contract p95',
+              'p50 ratio',
+              'p95 ratio',
+              'rank-only p50',
+              'rank-only p95',
+            ],
+            searchRows,
+          ),
+        )
+        console.log()
+        for (const row of searchResults) {
+          const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0)
+          const ratio = sum(row.contract) / sum(row.raw)
+          verdicts.push({
+            target: `search ${fmt(row.size)} ${row.kind}: contract ≤ 1.5× raw`,
+            pass: ratio <= 1.5,
+            detail: `${ratio.toFixed(2)}× total time over ${row.queries} queries (p50 ${ms(percentile(row.contract, 50))} vs ${ms(percentile(row.raw, 50))})`,
+          })
+        }
+        const termAtTarget = searchResults.find((r) => r.kind === 'term' && r.size === plan.termTargetSize)
+        if (termAtTarget) {
+          const p95 = percentile(termAtTarget.contract, 95)
+          verdicts.push({
+            target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`,
+            pass: p95 <= 10,
+            detail: `p95 ${ms(p95)} through the contract`,
+          })
+        } else {
+          verdicts.push({ target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`, pass: null, detail: 'not measured in --quick' })
+        }
+      }
+
+      // ---------------------------------------------------------------- commits
+      if (only.has('import')) {
+        const commits = measureCommits(root, plan.quick ? 100 : 300)
+        console.log('Commit latency of a one-row transaction (WAL)')
+        console.log(
+          formatTable(
+            ['synchronous', 'n', 'p50', 'p95', 'mean'],
+            commits.map((c) => [
+              c.mode,
+              String(c.samples.length),
+              ms(percentile(c.samples, 50)),
+              ms(percentile(c.samples, 95)),
+              ms(c.samples.reduce((s, x) => s + x, 0) / c.samples.length),
+            ]),
+          ),
+        )
+        console.log()
       }
     }
-    console.log()
-    console.log('Search latency, limit 50. raw = SEARCH_SQL prepared once, run directly; contract = dispatch(handlers, "articles.search")')
-    console.log(
-      '(zod + toFtsQuery + searchArticles); rank-only = bm25 top 50 rowids, no join/highlight/snippet; matches = documents matching.',
-    )
-    console.log(
-      formatTable(
-        [
-          'articles',
-          'query',
-          'n',
-          'matches p50',
-          'matches p95',
-          'raw p50',
-          'raw p95',
-          'contract p50',
-          'contract p95',
-          'p50 ratio',
-          'p95 ratio',
-          'rank-only p50',
-          'rank-only p95',
-        ],
-        searchRows,
-      ),
-    )
-    console.log()
-    for (const row of searchResults) {
-      const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0)
-      const ratio = sum(row.contract) / sum(row.raw)
-      verdicts.push({
-        target: `search ${fmt(row.size)} ${row.kind}: contract ≤ 1.5× raw`,
-        pass: ratio <= 1.5,
-        detail: `${ratio.toFixed(2)}× total time over ${row.queries} queries (p50 ${ms(percentile(row.contract, 50))} vs ${ms(percentile(row.raw, 50))})`,
-      })
-    }
-    const termAtTarget = searchResults.find((r) => r.kind === 'term' && r.size === plan.termTargetSize)
-    if (termAtTarget) {
-      const p95 = percentile(termAtTarget.contract, 95)
-      verdicts.push({
-        target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`,
-        pass: p95 <= 10,
-        detail: `p95 ${ms(p95)} through the contract`,
-      })
-    } else {
-      verdicts.push({ target: `search ${fmt(plan.termTargetSize)} term: p95 ≤ 10 ms`, pass: null, detail: 'not measured in --quick' })
-    }
 
-    // ---------------------------------------------------------------- commits
-    const commits = measureCommits(root, plan.quick ? 100 : 300)
-    console.log('Commit latency of a one-row transaction (WAL)')
-    console.log(
-      formatTable(
-        ['synchronous', 'n', 'p50', 'p95', 'mean'],
-        commits.map((c) => [
-          c.mode,
-          String(c.samples.length),
-          ms(percentile(c.samples, 50)),
-          ms(percentile(c.samples, 95)),
-          ms(c.samples.reduce((s, x) => s + x, 0) / c.samples.length),
-        ]),
-      ),
-    )
-    console.log()
+    // ---------------------------------------------------------------- issues 4–8
+    if (only.has('html')) await htmlSection(ctx)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

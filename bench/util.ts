@@ -1,0 +1,96 @@
+/** Helpers shared by the bench's sections: context, timing, formatting, generated notebooks. */
+import { rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import type { Db } from '../src/main/core/db/open'
+import { generateArticle, type Vocabulary } from './corpus'
+import type { Verdict } from './report'
+
+export const SEED = 20_240_229
+
+export const SECTIONS = ['import', 'search', 'html', 'suggest', 'render', 'notes', 'matrix', 'export'] as const
+export type Section = (typeof SECTIONS)[number]
+
+/** What every section gets: the plan, a temp folder removed at the end, the corpus vocabulary and the verdict list. */
+export interface Ctx {
+  quick: boolean
+  root: string
+  vocab: Vocabulary
+  verdicts: Verdict[]
+}
+
+/** Progress goes to stderr so `npm run bench > report.txt` keeps only the report. */
+export function progress(message: string): void {
+  process.stderr.write(`· ${message}\n`)
+}
+
+export function now(): number {
+  return performance.now()
+}
+
+export function removeDb(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+}
+
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+export const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0)
+
+export function median(xs: number[]): number {
+  if (xs.length === 0) return Number.NaN
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+export const ratio = (x: number): string => `${x.toFixed(2)}×`
+
+/** Runs `fn` `times` times and returns each duration in ms. */
+export async function timeEach(times: number, fn: (i: number) => unknown): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < times; i++) {
+    const t = now()
+    await fn(i)
+    out.push(now() - t)
+  }
+  return out
+}
+
+/** The body Parley would store for generated article `i` (its paragraphs, blank-line separated). */
+export function bodyOf(vocab: Vocabulary, i: number): string {
+  return generateArticle(vocab, SEED, i).paragraphs.join('\n\n')
+}
+
+/**
+ * Fills the articles table up to `target` rows with generated bodies by SQL (the FTS triggers
+ * index them). Returns the seconds spent.
+ */
+export function bulkFill(db: Db, vocab: Vocabulary, target: number): number {
+  const have = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  const insert = db.prepare(
+    `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
+       content_hash, body, raw, words, imported_at, version_of)
+     VALUES (?, ?, NULL, NULL, ?, NULL, ?, 'text', 'utf-8', ?, ?, ?, ?, ?, NULL)`,
+  )
+  const stamp = new Date().toISOString()
+  const start = now()
+  const chunk = 2_000
+  for (let from = have; from < target; from += chunk) {
+    const to = Math.min(target, from + chunk)
+    db.transaction(() => {
+      for (let i = from; i < to; i++) {
+        const a = generateArticle(vocab, SEED, i)
+        const body = a.paragraphs.join('\n\n')
+        const hash = createHash('sha256').update(body).digest('hex')
+        insert.run(a.title, a.outlet, a.published, a.name, hash, body, a.text, body.split(/\s+/).length, stamp)
+      }
+    })()
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  return (now() - start) / 1000
+}
+
+/** Prints a section heading (the report is read top to bottom). */
+export function heading(title: string): void {
+  console.log(`== ${title}`)
+}
