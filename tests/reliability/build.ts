@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
+
+export const root = resolve(__dirname, '../..')
+
+/** Newest modification time of the sources the driver bundles (the core and this folder). */
+function sourceStamp(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) hash.update(`${full}:${statSync(full).mtimeMs}\n`)
+    }
+  }
+  for (const dir of ['src/main/core', 'src/shared', 'tests/reliability']) walk(join(root, dir))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * Bundles tests/reliability/driver.ts (and the core it imports) into one CommonJS file with Vite, as
+ * electron-vite does for the app: `import.meta.glob` works, better-sqlite3 stays external. The bundle
+ * goes under node_modules/.cache so `require('better-sqlite3')` resolves; it is rebuilt when a
+ * source changes. Returns the path to run with `node`.
+ */
+export async function buildDriver(): Promise<string> {
+  const outDir = join(root, 'node_modules', '.cache', 'parley-reliability', sourceStamp())
+  const out = join(outDir, 'driver.cjs')
+  if (existsSync(out)) return out
+  const { build } = await import('vite')
+  const tmp = `${outDir}.${process.pid}`
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      ssr: join(root, 'tests/reliability/driver.ts'),
+      outDir: tmp,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: 'driver.cjs' } },
+    },
+    ssr: { noExternal: true, external: ['better-sqlite3'] },
+  })
+  mkdirSync(outDir, { recursive: true })
+  // Concurrent test files may build at once: each writes its own folder, the first copy wins.
+  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'driver.cjs')))
+  return out
+}
