@@ -118,6 +118,8 @@ export interface NotebookInfo {
   articles: number
   schemaVersion: number
   readOnly: boolean
+  /** Where File › Export… proposes to write the vault. */
+  exportDir: string
 }
 
 export type ArticleSort = 'published' | 'title' | 'outlet' | 'wire' | 'words' | 'imported'

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult } from '../../shared/model'
@@ -95,7 +97,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   }
 
   const handlers: Handlers = {
-    'notebook.info': () => ({ path: file, articles: countArticles(db), schemaVersion: schemaVersion(db), readOnly }),
+    'notebook.info': () => ({
+      path: file,
+      articles: countArticles(db),
+      schemaVersion: schemaVersion(db),
+      readOnly,
+      exportDir: join(homedir(), 'Documents', 'Parley export'),
+    }),
     'notebook.export': ({ dir, wikilinks }) =>
       exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
     'articles.list': ({ sort, direction, themeId }) => listArticles(db, sort, direction, themeId),

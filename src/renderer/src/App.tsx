@@ -3,6 +3,7 @@ import type { NotebookInfo } from '@shared/model'
 import { api, host, onEvent } from './api'
 import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
+import { ExportDialog } from './components/ExportDialog'
 import { useRoute } from './route'
 import { NotebookProvider, useNotebook } from './state/notebook'
 import { useImport } from './useImport'
@@ -30,6 +31,7 @@ function Shell(): React.JSX.Element {
   const { revision, changed, notify } = useNotebook()
   const [info, setInfo] = useState<NotebookInfo | null>(null)
   const [dragging, setDragging] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const dragDepth = useRef(0)
   const refresh = useCallback(() => changed(), [changed])
   const { state: importState, importFiles, dismiss } = useImport(refresh)
@@ -46,6 +48,7 @@ function Shell(): React.JSX.Element {
         if (command === 'view-library') location.hash = '#/library'
         else if (command === 'view-compare') location.hash = '#/compare'
         else if (command === 'view-notes') location.hash = '#/notes'
+        else if (command === 'export') setExporting(true)
         else if (command === 'view-matrix') location.hash = '#/matrix'
         else if (command === 'view-timeline') location.hash = '#/timeline'
         else if (command === 'new-note') void api['notes.create']({}).then((n) => (location.hash = `#/notes/${n.id}`))
@@ -110,6 +113,9 @@ function Shell(): React.JSX.Element {
             Themes
           </a>
         </nav>
+        <button type="button" className="link export-button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
         <span className="notebook" title={info?.path}>
           {info ? `${info.articles} article${info.articles === 1 ? '' : 's'}` : ''}
           {host === 'browser' ? <span className="badge">browser mode</span> : null}
@@ -134,6 +140,7 @@ function Shell(): React.JSX.Element {
         )}
       </main>
       <Toasts />
+      {exporting && info ? <ExportDialog defaultDir={info.exportDir} onClose={() => setExporting(false)} /> : null}
       {dragging ? (
         <div className="dropzone" data-testid="dropzone">
           <div>Drop articles to import them</div>

@@ -36,7 +36,7 @@ export function roundFile(ctx: RoundsContext, round: ExportRound): string {
     'parley-id': `round-${round.id}`,
   })
   const lines = [`# ${escapeText(round.title)}`, '']
-  lines.push(`- Date: ${round.date ? escapeText(round.date) : 'unknown'}`)
+  lines.push(`- Date: ${round.date ? escapeText(readableDate(round.date)) : 'unknown'}`)
   lines.push(`- Venue: ${round.venue ? escapeText(round.venue) : 'unknown'}`)
   lines.push(`- Participants: ${round.participants.length ? round.participants.map(escapeText).join(', ') : 'none named'}`)
   lines.push('')
@@ -96,11 +96,13 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
       return n ? String(n) : 'not covered'
     })
     const title = inCell(link(r.title.replace(/\s+/g, ' '), path, '', ctx.wikilinks), ctx.wikilinks)
-    lines.push(`| ${title} | ${r.date ? escapeCell(r.date) : ''} | ${r.venue ? escapeCell(r.venue) : ''} | ${counts.join(' | ')} |`)
+    lines.push(
+      `| ${title} | ${r.date ? escapeCell(readableDate(r.date)) : ''} | ${r.venue ? escapeCell(r.venue) : ''} | ${counts.join(' | ')} |`,
+    )
   }
   lines.push('')
   for (const r of rounds) {
-    lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(r.date)})` : ''}`, '')
+    lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(readableDate(r.date))})` : ''}`, '')
     for (const t of ctx.themes) {
       lines.push(`### ${escapeText(t.name)}`, '')
       const evidence = cellEvidence(ctx, r, t.id)
@@ -136,7 +138,11 @@ export function timelineFile(ctx: RoundsContext, rounds: ExportRound[]): string 
     for (const r of entry.rounds) {
       const path = ctx.path.round.get(r.id) as string
       const reporting = r.articles.filter((a) => a.role === 'reports').length
-      const detail = [r.date?.startsWith('XXXX') ? r.date : null, r.venue, `${reporting} ${reporting === 1 ? 'article' : 'articles'}`]
+      const detail = [
+        r.date?.startsWith('XXXX') ? readableDate(r.date) : null,
+        r.venue,
+        `${reporting} ${reporting === 1 ? 'article' : 'articles'}`,
+      ]
       lines.push(
         `- Round: ${link(r.title, path, '', ctx.wikilinks)} — ${detail
           .filter(Boolean)
@@ -148,4 +154,14 @@ export function timelineFile(ctx: RoundsContext, rounds: ExportRound[]): string 
     lines.push('')
   }
   return lines.join('\n').trimEnd() + '\n'
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** A round's EDTF date for readers: "2025-02-27" stays ISO; "XXXX-02-27" becomes "27 February (year unknown)". */
+export function readableDate(edtf: string): string {
+  const m = /^XXXX-(\d{2})(?:-(\d{2}))?$/.exec(edtf)
+  if (!m) return edtf
+  const month = MONTHS[Number(m[1]) - 1] ?? m[1]
+  return `${m[2] ? `${Number(m[2])} ` : ''}${month} (year unknown)`
 }
