@@ -6,6 +6,8 @@ import { formatCount, formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
 import { compareHref } from './Compare'
 
+const PAGE = 300
+
 const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
   { key: 'outlet', label: 'Outlet', className: 'col-outlet' },
@@ -24,6 +26,8 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const { themes } = useNotebook()
   const [themeId, setThemeId] = useState<number | undefined>(undefined)
   const [attention, setAttention] = useState(false)
+  // Large libraries render in pages so the first paint stays fast.
+  const [shown, setShown] = useState(PAGE)
   const { perform, notify } = useNotebook()
   const [selected, setSelected] = useState<number[]>([])
   const picker = useRef<HTMLInputElement>(null)
@@ -195,7 +199,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             </tr>
           </thead>
           <tbody>
-            {(attention ? articles.filter((a) => a.needsAttention.length) : articles).map((a) => (
+            {(attention ? articles.filter((a) => a.needsAttention.length) : articles).slice(0, shown).map((a) => (
               <tr key={a.id}>
                 <td className="col-pick">
                   <input
@@ -228,6 +232,11 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           </tbody>
         </table>
       )}
+      {articles && !query.trim() && articles.length > shown ? (
+        <button type="button" className="show-more" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, articles.length - shown)} more ({articles.length - shown} not shown)
+        </button>
+      ) : null}
     </div>
   )
 }

@@ -15,6 +15,8 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
 
 type RowOrder = 'date' | 'title' | 'articles'
 
+const ROW_PAGE = 60
+
 /** Rounds × themes: what each round's coverage says about each theme, with evidence, notes, and what nobody reported. */
 export function Matrix({ selected }: { selected: number | null }): React.JSX.Element {
   const { revision, perform, notify, themes } = useNotebook()
@@ -26,6 +28,8 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   const [collapsed, setCollapsed] = useState<number[]>([])
   const [order, setOrder] = useState<RowOrder>('date')
   const [focus, setFocus] = useState<[number, number]>([0, 0])
+  // Many rounds render in pages, so the first paint stays fast.
+  const [shown, setShown] = useState(ROW_PAGE)
   const grid = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -206,7 +210,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                 </div>
               ))}
             </div>
-            {rows.map((r, ri) => {
+            {rows.slice(0, shown).map((r, ri) => {
               const isCollapsed = collapsed.includes(r.id)
               return (
                 <div role="row" key={r.id} className={`matrix-row${r.id === selected ? ' selected' : ''}`} data-testid="matrix-row">
