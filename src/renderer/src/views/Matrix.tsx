@@ -292,6 +292,11 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             })}
           </div>
         )}
+        {rows.length > shown ? (
+          <button type="button" className="show-more" onClick={() => setShown(shown + ROW_PAGE)}>
+            Show {Math.min(ROW_PAGE, rows.length - shown)} more rounds ({rows.length - shown} not shown)
+          </button>
+        ) : null}
       </div>
       {round ? (
         <RoundPanel
