@@ -18,6 +18,7 @@ import { generateArticle, rng, STOP, Vocabulary, type GeneratedArticle } from '.
 import { formatTable, ms, percentile, summary, type Verdict } from './report'
 import { bulkFill, fmt, now, progress, removeDb, SECTIONS, SEED, type Ctx, type Section } from './util'
 import { htmlSection } from './sections/html'
+import { suggestSection } from './sections/suggest'
 
 interface Plan {
   quick: boolean
@@ -512,6 +513,7 @@ export async function main(args: string[]): Promise<void> {
 
     // ---------------------------------------------------------------- issues 4–8
     if (only.has('html')) await htmlSection(ctx)
+    if (only.has('suggest')) await suggestSection(ctx)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
