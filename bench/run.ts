@@ -19,6 +19,7 @@ import { formatTable, ms, percentile, summary, type Verdict } from './report'
 import { bulkFill, fmt, now, progress, removeDb, SECTIONS, SEED, type Ctx, type Section } from './util'
 import { htmlSection } from './sections/html'
 import { suggestSection } from './sections/suggest'
+import { notesSaveSection } from './sections/notes'
 import { bigNotebook } from './sections/big'
 import { matrixSection } from './sections/matrix'
 import { exportSection } from './sections/export'
@@ -517,6 +518,7 @@ export async function main(args: string[]): Promise<void> {
     // ---------------------------------------------------------------- issues 4–8
     if (only.has('html')) await htmlSection(ctx)
     if (only.has('suggest')) await suggestSection(ctx)
+    if (only.has('notes')) await notesSaveSection(ctx)
     if (only.has('matrix') || only.has('export')) {
       // One large notebook (10,000 articles, 50,000 highlights, 200 rounds, 12 themes, 1,000 notes) serves matrix and export.
       const big = bigNotebook(ctx)
