@@ -23,6 +23,7 @@ import { notesSaveSection } from './sections/notes'
 import { bigNotebook } from './sections/big'
 import { matrixSection } from './sections/matrix'
 import { exportSection } from './sections/export'
+import { browserSections } from './sections/browser-sections'
 
 interface Plan {
   quick: boolean
@@ -519,12 +520,11 @@ export async function main(args: string[]): Promise<void> {
     if (only.has('html')) await htmlSection(ctx)
     if (only.has('suggest')) await suggestSection(ctx)
     if (only.has('notes')) await notesSaveSection(ctx)
-    if (only.has('matrix') || only.has('export')) {
-      // One large notebook (10,000 articles, 50,000 highlights, 200 rounds, 12 themes, 1,000 notes) serves matrix and export.
-      const big = bigNotebook(ctx)
-      if (only.has('matrix')) await matrixSection(ctx, big)
-      if (only.has('export')) await exportSection(ctx, big)
-    }
+    // One large notebook (10,000 articles, 50,000 highlights, 200 rounds, 12 themes, 1,000 notes) serves matrix and export.
+    const big = only.has('matrix') || only.has('export') ? bigNotebook(ctx) : null
+    const matrix = big && only.has('matrix') ? { big, sqlMs: (await matrixSection(ctx, big)).sqlMs } : null
+    await browserSections(ctx, { render: only.has('render'), notes: only.has('notes'), matrix })
+    if (big && only.has('export')) await exportSection(ctx, big)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
