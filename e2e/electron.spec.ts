@@ -41,7 +41,9 @@ test.describe('Electron host', () => {
       await page.getByTestId('file-picker').setInputFiles({
         name: 'harbour.txt',
         mimeType: 'text/plain',
-        buffer: Buffer.from('Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs to the breakwater, the port authority said.\n\nFishing crews returned to the water at dawn.\n'),
+        buffer: Buffer.from(
+          'Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs to the breakwater, the port authority said.\n\nFishing crews returned to the water at dawn.\n',
+        ),
       })
       await expect(page.getByTestId('import-panel')).toContainText('1 imported')
       await page.getByTestId('import-panel').getByRole('link', { name: 'Harbour reopens after storm' }).click()

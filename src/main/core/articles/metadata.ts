@@ -154,7 +154,9 @@ function masthead(paragraphs: string[]): string | null {
   const stem = top.replace(/^the\s+/i, '').split(/\s+/)[0] ?? top
   // A section kicker ("Science", a country) is a word the article's own prose keeps using; a
   // masthead is not. Two long paragraphs using it mean it is the subject, not the site.
-  const inProse = rest.filter((q) => words(q).length >= 20 && new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(q)).length
+  const inProse = rest.filter(
+    (q) => words(q).length >= 20 && new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(q),
+  ).length
   if (inProse >= 2) return null
   if (isMenu(paragraphs[1] ?? '') || rest.some((q) => q.includes(top) || (stem.length >= 5 && new RegExp(`\\b${stem}\\b`).test(q))))
     return top

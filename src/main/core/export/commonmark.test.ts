@@ -45,7 +45,7 @@ describe('the vault read by a CommonMark parser', () => {
       // Every relative link points at a file that exists (block ids after # are checked by the vault tests).
       for (const t of tokens.flatMap((tok) => tok.children ?? [])) {
         if (t.type !== 'link_open') continue
-        const href = t.attrGet('href') ?? ''
+        const href = String(t.attrGet('href') ?? '')
         if (/^[a-z]+:/i.test(href) || href.startsWith('#')) continue
         const target = resolve(dirname(file), decodeURIComponent(href.split('#')[0] ?? ''))
         expect(existsSync(target), `${file} → ${href}`).toBe(true)
