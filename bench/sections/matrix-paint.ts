@@ -46,8 +46,8 @@ export async function matrixPaintSection(ctx: Ctx, browser: Browser, big: BigNot
     })
     ctx.verdicts.push({
       target: `matrix ${size}: rows virtualized`,
-      pass: rows < big.rounds,
-      detail: `${fmt(rows)} of ${fmt(big.rounds)} rows in the DOM`,
+      pass: big.rounds >= 100 ? rows < big.rounds : null,
+      detail: `${fmt(rows)} of ${fmt(big.rounds)} rows in the DOM${big.rounds >= 100 ? '' : ' (too few rounds in --quick to judge)'}`,
     })
     console.log()
   } finally {
