@@ -202,6 +202,22 @@ function checkShape(html: string): void {
       throw refused(`The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; it does not look like an article.`)
     if (maxDepth > MAX_DEPTH) throw refused(`The page nests elements more than ${MAX_DEPTH} deep; it does not look like an article.`)
   }
+  // Each character reference can become a node of its own: millions of them cost minutes and a gigabyte.
+  let references = 0
+  const reference = /&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g
+  while (reference.exec(html))
+    if (++references > MAX_ELEMENTS)
+      throw refused(
+        `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} character references (&…;); it does not look like an article.`,
+      )
+}
+
+/** linkedom leaves a page without any element at the top (plain text saved as .html) with no documentElement. */
+function dom(html: string): unknown {
+  const { document } = parseHTML(html)
+  return (document as { documentElement?: unknown }).documentElement
+    ? document
+    : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
 }
 
 interface QueryElement {
@@ -296,7 +312,7 @@ export function readabilityBlocks(
 /** Parses HTML with linkedom after the shape guards. */
 export function parsePage(html: string): unknown {
   checkShape(html)
-  return parseHTML(html).document
+  return dom(html)
 }
 
 /**
@@ -358,8 +374,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
   if (length(blocks) < 200) {
-    const { document: fresh } = parseHTML(html)
-    const body = (fresh as unknown as QueryDocument).body as DomNode | null
+    const body = (dom(html) as QueryDocument).body as DomNode | null
     const fallback = body ? textBlocks(body, { dropChrome: true }) : []
     if (length(fallback) > length(blocks)) blocks = fallback
     budget()
