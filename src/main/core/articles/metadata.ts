@@ -319,21 +319,32 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
   }
 
   return {
-    title: title.slice(0, 300),
+    title: label(title).slice(0, 300) || 'Untitled',
     titleIndex,
-    outlet,
+    outlet: outlet === null ? null : label(outlet) || null,
     published:
       normalizeDate(hints.published) ??
       findPublished(paragraphs) ??
       dateFromUrl(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
-    author: hints.author?.trim() || findAuthor(paragraphs),
-    wire: wire ?? (found && found.wire !== outlet ? found.wire : null),
+    author: label(hints.author ?? '') || findAuthor(paragraphs),
+    wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,
     url: hints.url ?? null,
     edits,
     keep,
   }
 }
+
+/**
+ * A one-line label for the library (title, outlet, author): without the invisible characters that
+ * reorder or hide what is shown (bidi embeddings, overrides and isolates, zero-width space, word
+ * joiner, BOM). Joiners that scripts and emoji need (ZWJ, ZWNJ) and the plain LRM/RLM marks stay.
+ */
+const label = (text: string): string =>
+  text
+    .replace(/[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 function fallbackTitle(paragraphs: string[], fileName: string): string {
   const first = paragraphs.find((p) => words(p).length >= 8)
