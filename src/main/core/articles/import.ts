@@ -170,11 +170,13 @@ export function failed(file: string, error: unknown): ImportResult {
       ? 'The file does not exist (it may have been moved or deleted).'
       : code === 'EACCES' || code === 'EPERM'
         ? 'Parley is not allowed to read this file.'
-        : error instanceof ParleyError
-          ? error.message
-          : error instanceof RangeError
-            ? 'The file is too complex to read safely.'
-            : `The file could not be imported (${(error as Error).message ?? String(error)}).`
+        : code === 'ELOOP'
+          ? 'The file is a symbolic link that leads back to itself.'
+          : error instanceof ParleyError
+            ? error.message
+            : error instanceof RangeError
+              ? 'The file is too complex to read safely.'
+              : `The file could not be imported (${(error as Error).message ?? String(error)}).`
   return { file, status: 'failed', error: message }
 }
 

@@ -34,7 +34,7 @@ export function splitFrontMatter(text: string): { front: FrontMatter; body: stri
   let data: unknown
   try {
     // Aliases are capped (billion laughs) and the core schema has no custom tags.
-    data = parseYaml(match[1] ?? '', { maxAliasCount: 20, schema: 'core', uniqueKeys: false })
+    data = parseYaml(match[1] ?? '', { maxAliasCount: 20, schema: 'core', uniqueKeys: false, logLevel: 'error' })
   } catch {
     return { front: {}, body }
   }
