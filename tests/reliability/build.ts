@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 
@@ -46,5 +46,6 @@ export async function buildDriver(): Promise<string> {
   mkdirSync(outDir, { recursive: true })
   // Concurrent test files may build at once: each writes its own folder, the first copy wins.
   if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'driver.cjs')))
+  rmSync(tmp, { recursive: true, force: true })
   return out
 }

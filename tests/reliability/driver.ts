@@ -6,7 +6,8 @@
  *
  *   node driver.cjs crash <notebook> <workdir> <seed> <focus>   writes forever: imports, note saves, highlights, exports
  *                                                              (focus: import | note | highlight | export | mixed)
- *   node driver.cjs import <notebook> <paths…>          one import batch; prints a JSON summary last
+ *   node driver.cjs import <notebook> <paths…|@list>    one import batch; prints a JSON summary last
+ *                                                       (@list: a file of NUL-separated paths)
  *
  * `crash` lines: `begin <kind> …` before a write, `ack <kind> …` once it has committed.
  */
@@ -90,15 +91,29 @@ async function crash(file: string, work: string, seed: number, focus: string): P
   }
 }
 
-async function importBatch(file: string, paths: string[]): Promise<void> {
+async function importBatch(file: string, args: string[]): Promise<void> {
+  // `@list` reads NUL-separated paths from a file (a batch can be longer than a command line).
+  const paths = args.flatMap((a) => (a.startsWith('@') ? readFileSync(a.slice(1), 'utf8').split('\0').filter(Boolean) : [a]))
   const started = performance.now()
-  const notebook = openNotebook(file)
+  let last = started
+  const times: number[] = []
+  const notebook = openNotebook(file, {
+    emit: (event, payload) => {
+      if (event !== 'import.progress') return
+      const now = performance.now()
+      times.push(Math.round(now - last))
+      last = now
+      const { result } = payload as { result: { status: string; file: string } }
+      line(`progress ${Math.round(now - started)} ${result.status} ${JSON.stringify(result.file)}`)
+    },
+  })
   const results = await notebook.importPaths(paths)
   notebook.close()
   const probe = globalThis as { __pwned?: unknown }
   line(
     JSON.stringify({
       results,
+      times,
       ms: Math.round(performance.now() - started),
       maxRssKb: process.resourceUsage().maxRSS,
       pwned: probe.__pwned ?? null,
