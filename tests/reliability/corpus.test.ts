@@ -54,7 +54,7 @@ function runImport(
     child.on('error', fail)
     child.on('close', (code) => {
       const last = stdout.trim().split('\n').at(-1) ?? ''
-      let output: BatchOutput | null = null
+      let output: BatchOutput | null
       try {
         output = JSON.parse(last) as BatchOutput
       } catch {
