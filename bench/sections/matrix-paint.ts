@@ -19,7 +19,7 @@ export async function matrixPaintSection(ctx: Ctx, browser: Browser, big: BigNot
     const first = await timeRoute(page, '#/matrix', 'matrix', 0)
     const rows = await page.evaluate(() => document.querySelectorAll('[data-testid="matrix-row"]').length)
     const again: number[] = []
-    for (let i = 0; i < (ctx.quick ? 2 : 3); i++) {
+    for (let i = 0; i < 2; i++) {
       await park(page)
       again.push(await timeRoute(page, '#/matrix', 'matrix', 0))
     }

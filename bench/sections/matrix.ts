@@ -43,7 +43,7 @@ export async function matrixSection(ctx: Ctx, big: BigNotebook): Promise<MatrixT
   // First call after opening the notebook: the suggestion models' corpus statistics are built here.
   const first = await call()
   const warm: number[] = []
-  for (let i = 0; i < (ctx.quick ? 3 : 5); i++) warm.push((await call()).ms)
+  for (let i = 0; i < 3; i++) warm.push((await call()).ms)
   const json = JSON.stringify(first.matrix).length
   notebook.close()
 
