@@ -48,7 +48,7 @@ import { searchArticles } from './search/fts'
 import { exportVault } from './export/vault'
 
 /** Above this size, import no longer re-runs round detection by itself. */
-export const AUTO_DETECT_MAX_ARTICLES = 2000
+export const AUTO_DETECT_MAX_ARTICLES = 300
 
 export interface Notebook {
   readonly file: string
