@@ -49,6 +49,8 @@ import { exportVault } from './export/vault'
 
 /** Above this size, import no longer re-runs round detection by itself. */
 export const AUTO_DETECT_MAX_ARTICLES = 300
+/** …and only after a small import (a few articles dropped in), not a bulk one. */
+export const AUTO_DETECT_MAX_BATCH = 50
 
 export interface Notebook {
   readonly file: string
@@ -90,7 +92,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       cache.stats = null
       // New articles may report new rounds: propose them (the user's own decisions are kept).
       // Detection reads every article, so large notebooks leave it to "Detect rounds".
-      if (countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) detectAndStore(db, now())
+      const added = results.filter((r) => r.status === 'imported').length
+      if (added <= AUTO_DETECT_MAX_BATCH && countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) detectAndStore(db, now())
       emit('library.changed', { reason: 'import' })
     }
     return results
