@@ -13,6 +13,8 @@ const EVIDENCE = 5
  * says whether the suggestion models find the theme in the round's articles ("mentioned, not
  * coded"), stopping at the first article that mentions each missing theme.
  */
+const mentionMemo = new WeakMap<Db, { signature: string; known: Map<string, boolean> }>()
+
 export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
   const rounds = db
     .prepare(
@@ -63,22 +65,55 @@ export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
   // endings, so a body without the stem's first letters cannot have one and is skipped unscored.
   const prefixes = (m: ThemeModel): string[] =>
     [...m.weights].filter(([, w]) => w === 1).map(([t]) => t.slice(0, Math.max(2, t.length - 1)))
+  // Whether an article mentions a theme changes only when the articles, the themes' keywords, the
+  // rejections or (slowly) the learnt terms change: remember it between calls under that signature.
+  const signature = JSON.stringify(
+    db
+      .prepare(
+        `SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM articles) AS articles,
+                (SELECT group_concat(id || name || keywords, '|') FROM themes WHERE deleted_at IS NULL) AS themes,
+                (SELECT count(*) FROM suggestion_rejections) AS rejections,
+                (SELECT group_concat(theme_id || '=' || (n / 20), ',') FROM (SELECT theme_id, count(*) AS n FROM highlights GROUP BY theme_id)) AS learnt`,
+      )
+      .get(),
+  )
+  let memo = mentionMemo.get(db)
+  if (!memo || memo.signature !== signature) mentionMemo.set(db, (memo = { signature, known: new Map() }))
+  const known = memo.known
   const mentioned = (roundId: number, wanted: Set<number>): Set<number> => {
+    const found = new Set<number>()
+    const articles = reporters.all(roundId) as Array<{ id: number; body: string }>
+    const unknown = new Set<number>()
+    for (const theme of wanted) {
+      const answers = articles.map((a) => known.get(`${a.id}:${theme}`))
+      if (answers.some((x) => x === true)) found.add(theme)
+      else if (answers.some((x) => x === undefined)) unknown.add(theme)
+    }
+    if (unknown.size === 0) return found
+    for (const theme of computeMentioned(articles, unknown)) found.add(theme)
+    return found
+  }
+  const computeMentioned = (articles: Array<{ id: number; body: string }>, wanted: Set<number>): Set<number> => {
     models ??= listThemes(db).map((t) => {
       const m = { ...themeModel(t, highlightsOf.all(t.id) as Array<{ id: number; text: string }>, stats()), highlights: [] }
       return { model: m, prefixes: prefixes(m) }
     })
     const found = new Set<number>()
-    for (const a of reporters.all(roundId) as Array<{ id: number; body: string }>) {
+    for (const a of articles) {
       const lower = a.body.toLowerCase()
-      const open = models.filter((m) => wanted.has(m.model.theme.id) && !found.has(m.model.theme.id))
-      if (open.length === 0) break
+      const open = models.filter(
+        (m) => wanted.has(m.model.theme.id) && !found.has(m.model.theme.id) && known.get(`${a.id}:${m.model.theme.id}`) === undefined,
+      )
+      if (open.length === 0) continue
       const likely = open.filter((m) => m.prefixes.some((p) => lower.includes(p))).map((m) => m.model)
-      if (likely.length === 0) continue
-      const skipped = rejected.all(a.id) as Array<{ themeId: number; start: number; end: number }>
+      const skipped = likely.length ? (rejected.all(a.id) as Array<{ themeId: number; start: number; end: number }>) : []
       const skip = (theme: number, start: number, end: number): boolean =>
         skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
-      for (const s of suggestForArticle(a.id, a.body, likely, stats(), { skip, perTheme: 1 })) found.add(s.themeId)
+      const hits = new Set(
+        likely.length ? suggestForArticle(a.id, a.body, likely, stats(), { skip, perTheme: 1 }).map((x) => x.themeId) : [],
+      )
+      for (const m of open) known.set(`${a.id}:${m.model.theme.id}`, hits.has(m.model.theme.id))
+      for (const t of hits) found.add(t)
     }
     return found
   }
