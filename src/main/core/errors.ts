@@ -6,10 +6,19 @@ export class ParleyError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Ways out a UI or the CLI can offer when a notebook cannot be used (open read-only, restore a backup…). */
+    readonly recover: RecoverOption[] = [],
   ) {
     super(message)
     this.name = 'ParleyError'
   }
+}
+
+/** One way out of a notebook that cannot be opened or written; `backup` is set for `restore_backup`. */
+export interface RecoverOption {
+  action: 'open_read_only' | 'restore_backup' | 'choose_another' | 'retry'
+  label: string
+  backup?: string
 }
 
 export const notFound = (what: string): ParleyError => new ParleyError('not_found', `${what} was not found.`)

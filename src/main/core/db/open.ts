@@ -1,13 +1,80 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { ParleyError } from '../errors'
-import { migrate } from './migrate'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { ParleyError, type RecoverOption } from '../errors'
+import { migrate, type Migration } from './migrate'
 
 export type Db = Database.Database
 
 export interface OpenOptions {
   readOnly?: boolean
+  /** Tests only: another list of migrations. */
+  migrations?: Migration[]
+}
+
+/** The pre-migration backups beside a notebook (`<file>.v<N>-<time>.bak`), newest first. */
+export function listBackups(file: string): string[] {
+  const dir = dirname(file)
+  const prefix = `${basename(file)}.v`
+  let names: string[]
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.bak'))
+  } catch {
+    return []
+  }
+  return names.map((n) => join(dir, n)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || b.localeCompare(a))
+}
+
+/** The ways out offered with an error about `file`: read-only first when it can help, then its backups, then another notebook. */
+export function recoverOptions(file: string, readOnly: boolean): RecoverOption[] {
+  const options: RecoverOption[] = []
+  if (readOnly) options.push({ action: 'open_read_only', label: 'Open it read-only (nothing is changed)' })
+  for (const backup of listBackups(file))
+    options.push({ action: 'restore_backup', label: `Restore the copy made before an upgrade: ${backup}`, backup })
+  options.push({ action: 'choose_another', label: 'Choose another notebook or folder' })
+  return options
+}
+
+/**
+ * A copy of a notebook (and its -wal) in a temporary folder. SQLite cannot read a WAL notebook where
+ * it may not create its -shm file (a read-only folder or medium): read-only then reads a copy taken now.
+ */
+function snapshot(file: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'parley-read-only-')), basename(file))
+  copyFileSync(file, copy)
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`)
+  return copy
+}
+
+/** SQLite and file-system errors at open, as a ParleyError a user can act on (null when not one of them). */
+function openError(file: string, error: unknown): ParleyError | null {
+  const code = String((error as { code?: unknown }).code ?? '')
+  const message = (error as Error).message
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new ParleyError(
+      'locked',
+      `The notebook at ${file} is in use by another program, which keeps it locked. Close it there and try again.`,
+      [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, false)],
+    )
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(message))
+    return new ParleyError(
+      'corrupt',
+      `The file at ${file} is not a readable Parley notebook (${message}). It was left as it is.`,
+      recoverOptions(file, false),
+    )
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
+    return new ParleyError(
+      'cannot_open',
+      `Parley cannot write to the notebook at ${file} or its folder (${message}). The folder may be read-only or belong to another user.`,
+      recoverOptions(file, true),
+    )
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new ParleyError('disk_full', `The disk holding ${file} is full. Free some space and try again; nothing was changed.`, [
+      { action: 'retry', label: 'Try again' },
+      ...recoverOptions(file, true),
+    ])
+  return null
 }
 
 /**
@@ -16,12 +83,19 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; backup: string | null } {
   const memory = file === ':memory:'
-  if (!memory && !options.readOnly) mkdirSync(dirname(file), { recursive: true })
   let db: Db
   try {
+    if (!memory && !options.readOnly) mkdirSync(dirname(file), { recursive: true })
     db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false })
   } catch (error) {
-    throw new ParleyError('cannot_open', `The notebook at ${file} cannot be opened: ${(error as Error).message}`)
+    throw (
+      openError(file, error) ??
+      new ParleyError(
+        'cannot_open',
+        `The notebook at ${file} cannot be opened: ${(error as Error).message}`,
+        recoverOptions(file, !options.readOnly),
+      )
+    )
   }
   try {
     db.pragma('busy_timeout = 5000')
@@ -33,16 +107,31 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
       db.pragma('synchronous = NORMAL')
     }
     const header = db.pragma('quick_check', { simple: true })
-    if (header !== 'ok') throw new ParleyError('corrupt', `The notebook at ${file} is damaged (${String(header)}).`)
-    const backup = options.readOnly ? null : migrate(db, memory ? {} : { file })
+    if (header !== 'ok')
+      throw new ParleyError(
+        'corrupt',
+        `The notebook at ${file} is damaged (${String(header)}). It was left as it is.`,
+        recoverOptions(file, false),
+      )
+    let backup: string | null = null
+    if (!options.readOnly) {
+      try {
+        backup = migrate(db, { ...(memory ? {} : { file }), ...(options.migrations ? { list: options.migrations } : {}) })
+      } catch (error) {
+        if (error instanceof ParleyError) throw new ParleyError(error.code, error.message, recoverOptions(file, true))
+        if (openError(file, error)) throw error
+        throw new ParleyError(
+          'migration_failed',
+          `Upgrading the notebook at ${file} failed (${(error as Error).message}); it was rolled back and your data is as it was.`,
+          recoverOptions(file, true),
+        )
+      }
+    }
     return { db, backup }
   } catch (error) {
     db.close()
     if (error instanceof ParleyError) throw error
-    const message = (error as Error).message
-    if (/not a database|malformed/i.test(message)) {
-      throw new ParleyError('corrupt', `The file at ${file} is not a readable Parley notebook (${message}).`)
-    }
-    throw error
+    if (options.readOnly && (error as { code?: unknown }).code === 'SQLITE_CANTOPEN') return openDatabase(snapshot(file), options)
+    throw openError(file, error) ?? error
   }
 }
