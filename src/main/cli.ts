@@ -290,6 +290,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof ParleyError) {
       io.err(error.message)
+      // The ways out, as the app offers them (`check` on a damaged or locked notebook says what to do).
+      for (const option of error.recover) io.err(`  - ${option.label}`)
       return 1
     }
     throw error
