@@ -89,6 +89,34 @@ describe('store', () => {
     db.close()
   })
 
+  it('opening with a migration that fails halfway: a clear error, data as it was, the pre-migration backup offered', () => {
+    const file = join(tempDir(), 'n.parley')
+    const first = openDatabase(file)
+    insert(first.db, row('Kept', 'Body', 'k1'))
+    first.db.close()
+    const broken: Migration = {
+      version: latestVersion + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);',
+    }
+    let error: unknown
+    try {
+      openDatabase(file, { migrations: [...migrations, broken] })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toMatchObject({ code: 'migration_failed', message: expect.stringMatching(/rolled back and your data is as it was/) })
+    const recover = (error as { recover: Array<{ action: string; backup?: string }> }).recover
+    expect(recover.map((o) => o.action)).toEqual(['open_read_only', 'restore_backup', 'choose_another'])
+    const backup = new Database(recover[1]?.backup as string, { readonly: true })
+    expect(backup.prepare('SELECT title FROM articles').pluck().all()).toEqual(['Kept'])
+    backup.close()
+    const { db } = openDatabase(file)
+    expect(schemaVersion(db)).toBe(latestVersion)
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1)
+    db.close()
+  })
+
   it('refuses a notebook from a newer Parley without touching it', () => {
     const file = join(tempDir(), 'n.parley')
     const { db } = openDatabase(file)
