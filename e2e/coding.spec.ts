@@ -1,17 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshotPath, test } from './fixtures'
-
-/** Calls the contract from inside the page (same origin, the session cookie): the real bridge. */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
-      if (!r.ok) throw new Error(await r.text())
-      return r.json()
-    },
-    [method, input] as const,
-  ) as Promise<T>
-}
+import { call, expect, screenshotPath, test } from './fixtures'
 
 interface Summary {
   id: number

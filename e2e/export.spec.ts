@@ -1,20 +1,8 @@
-import type { Page } from '@playwright/test'
 import MarkdownIt from 'markdown-it'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, screenshotPath, test } from './fixtures'
-
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
-      if (!r.ok) throw new Error(await r.text())
-      return r.json()
-    },
-    [method, input] as const,
-  ) as Promise<T>
-}
+import { call, expect, screenshotPath, test } from './fixtures'
 
 test('export the notebook from the UI with progress; the vault has articles, comparison and data files; re-export keeps the user’s edits', async ({
   page,

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -59,3 +59,15 @@ export const test = base.extend<{ parley: Parley }>({
 export { expect }
 
 export const screenshotPath = (name: string): string => join(__dirname, '..', 'screenshots', `${name}.png`)
+
+/** Calls the contract from inside the page (same origin, the session cookie): the real bridge. */
+export async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
+      if (!r.ok) throw new Error(await r.text())
+      return r.json()
+    },
+    [method, input] as const,
+  ) as Promise<T>
+}

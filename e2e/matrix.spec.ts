@@ -1,16 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, screenshotPath, test } from './fixtures'
-
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
-      if (!r.ok) throw new Error(await r.text())
-      return r.json()
-    },
-    [method, input] as const,
-  ) as Promise<T>
-}
+import { call, expect, screenshotPath, test } from './fixtures'
 
 interface Round {
   id: number

@@ -40,7 +40,7 @@ export function addRound(
         title,
         date,
         venue,
-        JSON.stringify(['Thomas Shannon', 'Sergei Ryabkov']),
+        JSON.stringify(['Ana Lima', 'Jon Berg']),
         'Talks on *embassy* staffing & properties.',
         T0.toISOString(),
         T0.toISOString(),
