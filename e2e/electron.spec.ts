@@ -57,6 +57,15 @@ test.describe('Electron host', () => {
       })
       await page.keyboard.press('1')
       await expect(page.getByRole('complementary', { name: 'Coding' })).toContainText('The harbour reopened on Monday')
+
+      // Export the vault through the same dialog as browser mode.
+      const vault = join(home, 'vault')
+      await page.getByRole('button', { name: 'Export…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Export notebook' })
+      await dialog.getByRole('textbox', { name: 'Export folder' }).fill(vault)
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+      await expect(dialog.getByTestId('export-summary')).toContainText('written')
+      expect(existsSync(join(vault, 'comparison.md'))).toBe(true)
     } finally {
       await app.close()
       rmSync(home, { recursive: true, force: true })
