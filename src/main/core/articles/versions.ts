@@ -21,17 +21,27 @@ export interface VersionKey {
  * outlet (the detected title counts too, when the user renamed it), or same source file.
  */
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
-  const match = cached(
-    db,
-    `SELECT max(id) FROM articles
-       WHERE (@url IS NOT NULL AND url = @url)
-          OR (@outlet IS NOT NULL AND outlet = @outlet COLLATE NOCASE
-              AND (title = @title COLLATE NOCASE OR json_extract(edits, '$.title.detected') = @title COLLATE NOCASE))
-          OR source_name = @source_name`,
-  )
-    .pluck()
-    .get(key) as number | null
-  return match === null ? null : newestOf(db, match)
+  // One indexed lookup per way of matching: an OR across them made SQLite scan the whole table.
+  const ids = [
+    key.url === null ? null : cached(db, 'SELECT max(id) FROM articles WHERE url = ?').pluck().get(key.url),
+    key.outlet === null
+      ? null
+      : cached(db, 'SELECT max(id) FROM articles WHERE title = ? COLLATE NOCASE AND outlet = ? COLLATE NOCASE')
+          .pluck()
+          .get(key.title, key.outlet),
+    key.outlet === null
+      ? null
+      : cached(
+          db,
+          `SELECT max(id) FROM articles
+             WHERE json_extract(edits, '$.title.detected') = ? COLLATE NOCASE
+               AND json_extract(edits, '$.title.detected') IS NOT NULL AND outlet = ? COLLATE NOCASE`,
+        )
+          .pluck()
+          .get(key.title, key.outlet),
+    cached(db, 'SELECT max(id) FROM articles WHERE source_name = ?').pluck().get(key.source_name),
+  ].filter((id): id is number => typeof id === 'number')
+  return ids.length === 0 ? null : newestOf(db, Math.max(...ids))
 }
 
 /** Follows `version_of` forward to the newest version. */
