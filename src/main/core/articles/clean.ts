@@ -31,11 +31,19 @@ export interface CleanOptions {
   keep?: ReadonlySet<number>
 }
 
-const norm = (text: string): string =>
-  text
+/** Lower case, words only: the key for repetition and containment (asked several times per block). */
+function norm(text: string): string {
+  const hit = recentNorms.get(text)
+  if (hit !== undefined) return hit
+  const key = text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+  if (recentNorms.size >= 4096) recentNorms.clear()
+  recentNorms.set(text, key)
+  return key
+}
+const recentNorms = new Map<string, string>()
 
 function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
   const key = norm(text)
@@ -59,9 +67,10 @@ function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
   if (isTimestamp(text, w.length)) return { text, kind: 'furniture', reason: 'timestamp' }
   if (isMenu(text)) return { text, kind: 'furniture', reason: 'menu' }
   if (w.length <= 12 && !sentence && furnitureDensity(w) >= 0.5) return { text, kind: 'furniture', reason: 'furniture words' }
-  const prose = w.length >= 8 && (sentence || /["”’»]$/.test(text)) && stopDensity(text) >= 0.15
+  const stops = stopDensity(text)
+  const prose = w.length >= 8 && (sentence || /["”’»]$/.test(text)) && stops >= 0.15
   // A long run of prose is prose even when its final stop is missing.
-  const longProse = w.length >= 20 && stopDensity(text) >= 0.3
+  const longProse = w.length >= 20 && stops >= 0.3
   return prose || longProse ? { text, kind: 'good' } : { text, kind: 'short' }
 }
 

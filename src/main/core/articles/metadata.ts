@@ -37,6 +37,8 @@ export function normalizeDate(value: string | null | undefined, reference = new 
   if (!value) return null
   const iso = ISO_DATE.exec(value.trim())
   if (iso) return validDate(`${iso[1]}-${iso[2]}-${iso[3]}`)
+  // A certain year needs digits: skip chrono (the costliest step of metadata) on text without any.
+  if (!/\d/.test(value)) return null
   const parsed = chronoStrict.parse(value, reference)[0]
   if (!parsed || !parsed.start.isCertain('year')) return null
   const d = parsed.start
@@ -93,10 +95,11 @@ function findTitle(paragraphs: string[]): { title: string; index: number } | nul
   return best ? { title: (best as { title: string }).title, index: (best as { index: number }).index } : null
 }
 
+const JOURNALISTS = /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu
 const OUTLET_PATTERNS = [
   /^support (.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
-  /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu,
+  JOURNALISTS,
   /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved.*)?$/i,
   // An agency's own dateline: "CITY, May 9. /AGENCY/".
   /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
@@ -122,8 +125,11 @@ export function sameAgency(name: string, wire: string | null): boolean {
 
 function findOutlet(paragraphs: string[], wire: string | null): string | null {
   for (const p of paragraphs) {
+    const line = p.trim()
     for (const pattern of OUTLET_PATTERNS) {
-      const m = pattern.exec(p.trim())
+      // The one unanchored pattern would scan every paragraph: look for its literal word first.
+      if (pattern === JOURNALISTS && !/journalists/i.test(line)) continue
+      const m = pattern.exec(line)
       const name = m?.[1]?.trim().replace(/[.,:;!]+$/, '')
       if (
         name &&
@@ -179,10 +185,14 @@ const BYLINE_AGENCY =
 function findWire(paragraphs: string[]): { wire: string; index: number; text: string } | null {
   for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 12); i--) {
     const p = paragraphs[i] ?? ''
-    const m = SIGN_OFF.exec(p)
+    // The sign-off is at the very end: match the tail only (an end-anchored pattern is tried at
+    // every position of the string otherwise).
+    const from = Math.max(0, p.length - 120)
+    const m = SIGN_OFF.exec(p.slice(from))
     const agency = m?.[1] ?? m?.[2]
-    if (m && agency && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, m.index))) {
-      return { wire: agency, index: i, text: p.slice(0, m.index).trimEnd() }
+    const at = (m?.index ?? 0) + from
+    if (m && agency && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, at))) {
+      return { wire: agency, index: i, text: p.slice(0, at).trimEnd() }
     }
   }
   for (let i = 0; i < Math.min(12, paragraphs.length); i++) {
