@@ -13,6 +13,7 @@ import type {
   LinkKind,
   LinkTarget,
   Matrix,
+  MatrixRow,
   Note,
   NoteSummary,
   NotebookInfo,
@@ -280,8 +281,13 @@ export const contract = {
   'rounds.restore': call<Round>()(roundSnapshot),
   /** The round's outlets side by side: themes, shared quotes, differing figures and dates. */
   'rounds.compare': call<RoundComparison>()(z.object({ id }).strict()),
-  /** Rounds × themes: counts, up to five evidence passages and coverage per cell. */
-  'matrix.get': call<Matrix>()(z.object({}).strict()),
+  /**
+   * Rounds × themes: counts, up to five evidence passages and coverage per cell. deferred: what is
+   * slow is left for matrix.rows (coverage not yet known is 'pending'; evidence of the first rows only).
+   */
+  'matrix.get': call<Matrix>()(z.object({ deferred: z.boolean().optional() }).strict()),
+  /** Some rows' evidence and, with coverage, the coverage of their empty cells (computed now if not known). */
+  'matrix.rows': call<MatrixRow[]>()(z.object({ roundIds: z.array(id).min(1).max(200), coverage: z.boolean() }).strict()),
 } as const
 
 /** Commands the native menu sends to the renderer (Electron only; browser mode has keyboard shortcuts). */

@@ -342,7 +342,8 @@ export interface RoundComparison {
   disagreements: Disagreement[]
 }
 
-export type CoverageState = 'coded' | 'mentioned-not-coded' | 'not-mentioned'
+/** 'pending': not known yet (a deferred matrix.get); matrix.rows tells. */
+export type CoverageState = 'coded' | 'mentioned-not-coded' | 'not-mentioned' | 'pending'
 
 export interface MatrixEvidence {
   highlightId: number
@@ -371,6 +372,14 @@ export interface Matrix {
   themes: Array<{ id: number; name: string; color: string }>
   /** Row-major: cells[r * themes.length + t]. */
   cells: MatrixCell[]
+  /** Rounds whose cells came without their evidence (a deferred matrix.get): matrix.rows has it. */
+  evidenceLeftOut?: number[]
+}
+
+/** The slow parts of one matrix row (matrix.rows): its cells' evidence and coverage. */
+export interface MatrixRow {
+  roundId: number
+  cells: Array<{ themeId: number; evidence: MatrixEvidence[]; coverage: CoverageState }>
 }
 
 // Export (issue 8).

@@ -29,7 +29,7 @@ import { createHighlight, deleteHighlight, listHighlights, updateHighlight } fro
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
 import { compareRound } from './rounds/compare'
-import { roundMatrix } from './rounds/matrix'
+import { matrixRows, roundMatrix } from './rounds/matrix'
 import {
   acceptRound,
   deleteRound,
@@ -174,12 +174,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'rounds.delete': ({ id }) => write(() => deleteRound(db, id, now())),
     'rounds.restore': (snapshot) => write(() => restoreRound(db, snapshot, now())),
     'rounds.compare': ({ id }) => compareRound(db, id),
-    'matrix.get': () => {
-      const matrix = roundMatrix(db, cache)
+    'matrix.get': ({ deferred }) => {
+      const matrix = roundMatrix(db, cache, { deferred })
       const notes = cellNoteIds(db)
       for (const cell of matrix.cells) cell.noteId = notes.get(`${cell.roundId}:${cell.themeId}`) ?? null
       return matrix
     },
+    'matrix.rows': ({ roundIds, coverage }) => matrixRows(db, cache, roundIds, coverage),
 
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),

@@ -58,6 +58,56 @@ describe('matrix.get', () => {
     notebook.close()
   })
 
+  it('a deferred matrix says "pending" for what it does not know yet; matrix.rows computes it, with the same answers as the full matrix', async () => {
+    const { notebook, ids } = await talksNotebook(tempDir())
+    const h = notebook.handlers
+    for (const t of await h['themes.list']({})) await h['themes.delete']({ id: t.id })
+    const quotas = await h['themes.create']({ name: 'Fishing quotas', keywords: { terms: ['quotas', 'fishing'], context: [] } })
+    const tariffs = await h['themes.create']({ name: 'Tariffs', keywords: { terms: ['tariffs', 'tariff'], context: [] } })
+    const space = await h['themes.create']({ name: 'Space travel', keywords: { terms: ['rocket', 'orbit'], context: [] } })
+    await h['rounds.detect']({})
+    const body = (await h['articles.get']({ id: ids.wire })).body
+    const start = body.indexOf('fishing quotas')
+    await h['highlights.create']({ articleId: ids.wire, start, end: start + 'fishing quotas'.length, themeId: quotas.id })
+
+    const deferred = await h['matrix.get']({ deferred: true })
+    const geneva = deferred.rounds[0]!.id
+    const states = (cells: Array<{ themeId: number; coverage: string }>) => cells.map((c) => [c.themeId, c.coverage])
+    expect(states(deferred.cells.slice(0, 3))).toEqual([
+      [quotas.id, 'coded'],
+      [tariffs.id, 'pending'],
+      [space.id, 'pending'],
+    ])
+    // Evidence of the first rows comes with it; here every row is a first row.
+    expect(deferred.evidenceLeftOut).toEqual([])
+    expect(deferred.cells[0]!.evidence.map((e) => e.text)).toEqual(['fishing quotas'])
+
+    const roundIds = deferred.rounds.map((r) => r.id)
+    const evidenceOnly = await h['matrix.rows']({ roundIds, coverage: false })
+    expect(evidenceOnly.map((r) => r.roundId)).toEqual(roundIds)
+    expect(states(evidenceOnly[0]!.cells)).toEqual(states(deferred.cells.slice(0, 3)))
+    expect(evidenceOnly[0]!.cells[0]!.evidence).toEqual(deferred.cells[0]!.evidence)
+
+    const rows = await h['matrix.rows']({ roundIds: [geneva], coverage: true })
+    expect(states(rows[0]!.cells)).toEqual([
+      [quotas.id, 'coded'],
+      [tariffs.id, 'mentioned-not-coded'],
+      [space.id, 'not-mentioned'],
+    ])
+    // Known answers come with the next deferred matrix; the Vienna row was not asked for yet.
+    const again = await h['matrix.get']({ deferred: true })
+    expect(states(again.cells.slice(0, 3))).toEqual(states(rows[0]!.cells))
+    expect(again.cells.slice(3).some((c) => c.coverage === 'pending')).toBe(true)
+    // The full matrix computes everything, and agrees.
+    const full = await h['matrix.get']({})
+    expect(full.cells.every((c) => c.coverage !== 'pending')).toBe(true)
+    expect(states(full.cells.slice(0, 3))).toEqual(states(rows[0]!.cells))
+    expect(full.evidenceLeftOut).toBeUndefined()
+    // Unknown rounds are left out rather than failing the whole call.
+    expect(await h['matrix.rows']({ roundIds: [geneva, 999_999], coverage: false })).toHaveLength(1)
+    notebook.close()
+  })
+
   it('caps evidence at five and counts with one grouped query that uses the indexes', async () => {
     const { notebook, ids } = await talksNotebook(tempDir())
     const h = notebook.handlers

@@ -1,4 +1,4 @@
-import type { CoverageState, Matrix, MatrixCell, MatrixEvidence, RoundStatus } from '../../../shared/model'
+import type { CoverageState, Matrix, MatrixCell, MatrixEvidence, MatrixRow, RoundStatus } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { listThemes } from '../themes/repo'
 import { allBodies } from '../articles/repo'
@@ -6,67 +6,168 @@ import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type Them
 import type { SuggestionCache } from '../themes/suggestions'
 
 const EVIDENCE = 5
+/** Rounds (by date) whose evidence comes with a deferred matrix.get: a little more than a screenful. */
+export const FIRST_ROWS = 16
+
+export interface MatrixOptions {
+  /**
+   * For the first paint of a large matrix: coverage of empty cells that is not known yet comes back
+   * 'pending' (matrix.rows computes it), and evidence only for the first rows (matrix.rows again).
+   */
+  deferred?: boolean
+}
+
+type MatrixRound = Matrix['rounds'][number]
 
 /**
  * Rounds × themes. Counts come from one grouped query over the articles that report each round;
- * evidence is the first five highlights per cell (one windowed query); an empty cell
- * says whether the suggestion models find the theme in the round's articles ("mentioned, not
- * coded"), stopping at the first article that mentions each missing theme.
+ * evidence is the first five highlights per cell (one windowed query); an empty cell says whether
+ * the suggestion models find the theme in the round's articles ("mentioned, not coded"), stopping
+ * at the first article that mentions each missing theme. Those answers are remembered per article
+ * and theme (see coverageOf), so only the first call pays for them.
  */
-const mentionMemo = new WeakMap<Db, { signature: string; known: Map<string, boolean> }>()
+export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptions = {}): Matrix {
+  const rounds = listMatrixRounds(db)
+  const themes = listThemes(db).map((t) => ({ id: t.id, name: t.name, color: t.color }))
+  const counts = new Map<string, { articles: number; highlights: number }>()
+  for (const row of db.prepare(COUNT_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
+    counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
+  // The windowed evidence query sorts every coded highlight (several times the count query on a
+  // large notebook), so a deferred matrix carries it only for the rows the view shows first.
+  const withEvidence = options.deferred ? rounds.slice(0, FIRST_ROWS).map((r) => r.id) : null
+  const evidence = evidenceOf(db, withEvidence)
+  const coverage = coverageOf(db, cache)
+  const members = reporters(db)
 
-export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
-  const rounds = db
+  const cells: MatrixCell[] = []
+  for (const r of rounds) {
+    const empty = themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id)
+    const states = empty.length ? coverage.states(members.get(r.id) ?? [], empty, !options.deferred) : new Map<number, CoverageState>()
+    for (const t of themes) {
+      const c = counts.get(`${r.id}:${t.id}`)
+      cells.push({
+        roundId: r.id,
+        themeId: t.id,
+        articles: c?.articles ?? 0,
+        highlights: c?.highlights ?? 0,
+        evidence: evidence.get(`${r.id}:${t.id}`) ?? [],
+        coverage: c ? 'coded' : (states.get(t.id) ?? 'pending'),
+        noteId: null,
+      })
+    }
+  }
+  const matrix: Matrix = { rounds, themes, cells }
+  if (withEvidence) matrix.evidenceLeftOut = rounds.slice(FIRST_ROWS).map((r) => r.id)
+  return matrix
+}
+
+/**
+ * The slow parts of some rows: evidence and, when `coverage` is set, the coverage of their empty
+ * cells (computed if not yet known; otherwise what is known, the rest 'pending').
+ */
+export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], coverage: boolean): MatrixRow[] {
+  const themes = listThemes(db).map((t) => t.id)
+  const known = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as number[])
+  const ids = [...new Set(roundIds)].filter((id) => known.has(id))
+  const evidence = evidenceOf(db, ids)
+  const coded = new Set(
+    db
+      .prepare(
+        `SELECT DISTINCT ar.round_id || ':' || h.theme_id FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id
+         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL AND ar.round_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(JSON.stringify(ids)) as string[],
+  )
+  const memo = coverageOf(db, cache)
+  const members = reporters(db, ids)
+  return ids.map((roundId) => {
+    const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))
+    const states = empty.length ? memo.states(members.get(roundId) ?? [], empty, coverage) : new Map<number, CoverageState>()
+    return {
+      roundId,
+      cells: themes.map((themeId) => ({
+        themeId,
+        evidence: evidence.get(`${roundId}:${themeId}`) ?? [],
+        coverage: coded.has(`${roundId}:${themeId}`) ? 'coded' : (states.get(themeId) ?? 'pending'),
+      })),
+    }
+  })
+}
+
+/** The single query of the matrix: highlights (and articles) per round and theme, over the articles that report each round. */
+export const COUNT_SQL = `SELECT ar.round_id AS roundId, h.theme_id AS themeId, count(DISTINCT h.article_id) AS articles, count(*) AS highlights
+  FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id
+  WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL
+  GROUP BY ar.round_id, h.theme_id`
+
+function listMatrixRounds(db: Db): MatrixRound[] {
+  return db
     .prepare(
       `SELECT r.id, r.title, r.date, r.venue, r.status,
          (SELECT count(*) FROM article_rounds ar WHERE ar.round_id = r.id AND ar.role = 'reports') AS articles
        FROM rounds r ORDER BY (r.date IS NULL), (r.date GLOB 'XXXX*'), r.date, r.id`,
     )
     .all() as Array<{ id: number; title: string; date: string | null; venue: string | null; status: RoundStatus; articles: number }>
-  const themes = listThemes(db).map((t) => ({ id: t.id, name: t.name, color: t.color }))
-  const counts = new Map<string, { articles: number; highlights: number }>()
-  for (const row of db
-    .prepare(
-      `SELECT ar.round_id AS roundId, h.theme_id AS themeId, count(DISTINCT h.article_id) AS articles, count(*) AS highlights
-       FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id
-       WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL
-       GROUP BY ar.round_id, h.theme_id`,
-    )
-    .all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
-    counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
+}
 
-  // Evidence: the first five highlights per cell in one pass (a window over the same join).
+/** The first five highlights per cell, earliest article first, of the given rounds (null: all). */
+function evidenceOf(db: Db, roundIds: number[] | null): Map<string, MatrixEvidence[]> {
   const evidence = new Map<string, MatrixEvidence[]>()
-  for (const row of db
+  if (roundIds && roundIds.length === 0) return evidence
+  const rows = db
     .prepare(
       `SELECT roundId, themeId, highlightId, articleId, outlet, published, text FROM (
          SELECT ar.round_id AS roundId, h.theme_id AS themeId, h.id AS highlightId, h.article_id AS articleId, a.outlet, a.published, h.exact AS text,
            row_number() OVER (PARTITION BY ar.round_id, h.theme_id ORDER BY a.published IS NULL, a.published, a.id, h.start, h.id) AS n
          FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id JOIN articles a ON a.id = h.article_id
-         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL)
+         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL ${roundIds ? 'AND ar.round_id IN (SELECT value FROM json_each(?))' : ''})
        WHERE n <= ${EVIDENCE} ORDER BY roundId, themeId, n`,
     )
-    .all() as Array<MatrixEvidence & { roundId: number; themeId: number }>) {
+    .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<MatrixEvidence & { roundId: number; themeId: number }>
+  for (const row of rows) {
     const { roundId, themeId, ...item } = row
     const key = `${roundId}:${themeId}`
-    evidence.set(key, [...(evidence.get(key) ?? []), item])
+    const list = evidence.get(key)
+    if (list) list.push(item)
+    else evidence.set(key, [item])
   }
-  const reporters = db.prepare(
-    `SELECT a.id, a.body FROM article_rounds ar JOIN articles a ON a.id = ar.article_id WHERE ar.round_id = ? AND ar.role = 'reports'`,
-  )
-  const rejected = db.prepare('SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?')
-  // The suggestion models, built once per matrix (suggestions() rebuilds them per article). The
-  // "resembles one of your highlights" comparison is left out here: keywords and the terms learnt
-  // from highlights decide whether a theme is mentioned, at a small fraction of the cost.
-  let models: Array<{ model: ThemeModel; prefixes: string[] }> | null = null
-  const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
-  const highlightsOf = db.prepare('SELECT id, exact AS text FROM highlights WHERE theme_id = ? ORDER BY id DESC LIMIT 500')
-  // A suggestion needs one of the theme's own terms in the sentence; stemming only trims word
-  // endings, so a body without the stem's first letters cannot have one and is skipped unscored.
-  const prefixes = (m: ThemeModel): string[] =>
-    [...m.weights].filter(([, w]) => w === 1).map(([t]) => t.slice(0, Math.max(2, t.length - 1)))
-  // Whether an article mentions a theme changes only when the articles, the themes' keywords, the
-  // rejections or (slowly) the learnt terms change: remember it between calls under that signature.
+  return evidence
+}
+
+/** The articles that report each round (of the given rounds, or all). */
+function reporters(db: Db, roundIds?: number[]): Map<number, number[]> {
+  const rows = (
+    roundIds
+      ? db
+          .prepare(
+            `SELECT round_id, group_concat(article_id) FROM article_rounds
+             WHERE role = 'reports' AND round_id IN (SELECT value FROM json_each(?)) GROUP BY round_id`,
+          )
+          .raw()
+          .all(JSON.stringify(roundIds))
+      : db.prepare(`SELECT round_id, group_concat(article_id) FROM article_rounds WHERE role = 'reports' GROUP BY round_id`).raw().all()
+  ) as Array<[number, string]>
+  return new Map(rows.map(([round, ids]) => [round, ids.split(',').map(Number)]))
+}
+
+interface CoverageMemo {
+  signature: string
+  /** `${articleId}:${themeId}` → whether the suggestion models find the theme in the article. */
+  known: Map<string, boolean>
+  models: Array<{ model: ThemeModel; prefixes: string[] }> | null
+}
+
+const memos = new WeakMap<Db, CoverageMemo>()
+
+/**
+ * Whether an article mentions a theme changes only when the articles, the themes' keywords, the
+ * rejections or (slowly) the learnt terms change: the answers are remembered under that signature.
+ */
+function coverageOf(
+  db: Db,
+  cache: SuggestionCache,
+): { states: (articles: number[], themes: number[], compute: boolean) => Map<number, CoverageState> } {
   const signature = JSON.stringify(
     db
       .prepare(
@@ -77,64 +178,70 @@ export function roundMatrix(db: Db, cache: SuggestionCache): Matrix {
       )
       .get(),
   )
-  let memo = mentionMemo.get(db)
-  if (!memo || memo.signature !== signature) mentionMemo.set(db, (memo = { signature, known: new Map() }))
-  const known = memo.known
-  const mentioned = (roundId: number, wanted: Set<number>): Set<number> => {
-    const found = new Set<number>()
-    const articles = reporters.all(roundId) as Array<{ id: number; body: string }>
-    const unknown = new Set<number>()
-    for (const theme of wanted) {
-      const answers = articles.map((a) => known.get(`${a.id}:${theme}`))
-      if (answers.some((x) => x === true)) found.add(theme)
-      else if (answers.some((x) => x === undefined)) unknown.add(theme)
-    }
-    if (unknown.size === 0) return found
-    for (const theme of computeMentioned(articles, unknown)) found.add(theme)
-    return found
+  let memo = memos.get(db)
+  if (!memo || memo.signature !== signature) memos.set(db, (memo = { signature, known: new Map(), models: null }))
+  const { known } = memo
+  const m = memo
+
+  const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
+  // The suggestion models, built once per signature (suggestions() rebuilds them per article). The
+  // "resembles one of your highlights" comparison is left out here: keywords and the terms learnt
+  // from highlights decide whether a theme is mentioned, at a small fraction of the cost.
+  const models = (): Array<{ model: ThemeModel; prefixes: string[] }> => {
+    const highlightsOf = db.prepare('SELECT id, exact AS text FROM highlights WHERE theme_id = ? ORDER BY id DESC LIMIT 500')
+    return (m.models ??= listThemes(db).map((t) => {
+      const model = { ...themeModel(t, highlightsOf.all(t.id) as Array<{ id: number; text: string }>, stats()), highlights: [] }
+      // A suggestion needs one of the theme's own terms in the sentence; stemming only trims word
+      // endings, so a body without the stem's first letters cannot have one and is skipped unscored.
+      const prefixes = [...model.weights].filter(([, w]) => w === 1).map(([t]) => t.slice(0, Math.max(2, t.length - 1)))
+      return { model, prefixes }
+    }))
   }
-  const computeMentioned = (articles: Array<{ id: number; body: string }>, wanted: Set<number>): Set<number> => {
-    models ??= listThemes(db).map((t) => {
-      const m = { ...themeModel(t, highlightsOf.all(t.id) as Array<{ id: number; text: string }>, stats()), highlights: [] }
-      return { model: m, prefixes: prefixes(m) }
-    })
+  const bodies = db.prepare('SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+  const rejected = db.prepare('SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?')
+
+  const compute = (articleIds: number[], wanted: Set<number>): void => {
+    const open = (articleId: number): number[] => [...wanted].filter((t) => known.get(`${articleId}:${t}`) === undefined)
+    const todo = articleIds.filter((a) => open(a).length > 0)
+    if (!todo.length) return
     const found = new Set<number>()
-    for (const a of articles) {
-      const lower = a.body.toLowerCase()
-      const open = models.filter(
-        (m) => wanted.has(m.model.theme.id) && !found.has(m.model.theme.id) && known.get(`${a.id}:${m.model.theme.id}`) === undefined,
-      )
-      if (open.length === 0) continue
-      const likely = open.filter((m) => m.prefixes.some((p) => lower.includes(p))).map((m) => m.model)
-      const skipped = likely.length ? (rejected.all(a.id) as Array<{ themeId: number; start: number; end: number }>) : []
+    // In the order the round lists them, stopping for a theme at its first mention.
+    const byId = new Map((bodies.all(JSON.stringify(todo)) as Array<{ id: number; body: string }>).map((a) => [a.id, a.body]))
+    for (const id of todo) {
+      const body = byId.get(id)
+      if (body === undefined) continue
+      const themes = open(id).filter((t) => !found.has(t))
+      if (!themes.length) continue
+      const lower = body.toLowerCase()
+      const candidates = models().filter((x) => themes.includes(x.model.theme.id))
+      const likely = candidates.filter((x) => x.prefixes.some((p) => lower.includes(p))).map((x) => x.model)
+      const skipped = likely.length ? (rejected.all(id) as Array<{ themeId: number; start: number; end: number }>) : []
       const skip = (theme: number, start: number, end: number): boolean =>
         skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
-      const hits = new Set(
-        likely.length ? suggestForArticle(a.id, a.body, likely, stats(), { skip, perTheme: 1 }).map((x) => x.themeId) : [],
-      )
-      for (const m of open) known.set(`${a.id}:${m.model.theme.id}`, hits.has(m.model.theme.id))
+      const hits = new Set(likely.length ? suggestForArticle(id, body, likely, stats(), { skip, perTheme: 1 }).map((x) => x.themeId) : [])
+      for (const t of themes) known.set(`${id}:${t}`, hits.has(t))
       for (const t of hits) found.add(t)
     }
-    return found
   }
 
-  const cells: MatrixCell[] = []
-  for (const r of rounds) {
-    const empty = new Set(themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id))
-    const found = empty.size ? mentioned(r.id, empty) : new Set<number>()
-    for (const t of themes) {
-      const c = counts.get(`${r.id}:${t.id}`)
-      const coverage: CoverageState = c ? 'coded' : found.has(t.id) ? 'mentioned-not-coded' : 'not-mentioned'
-      cells.push({
-        roundId: r.id,
-        themeId: t.id,
-        articles: c?.articles ?? 0,
-        highlights: c?.highlights ?? 0,
-        evidence: evidence.get(`${r.id}:${t.id}`) ?? [],
-        coverage,
-        noteId: null,
-      })
-    }
+  return {
+    states: (articles, themes, computeMissing) => {
+      const state = (t: number): CoverageState => {
+        let unknown = false
+        for (const a of articles) {
+          const k = known.get(`${a}:${t}`)
+          if (k === true) return 'mentioned-not-coded'
+          if (k === undefined) unknown = true
+        }
+        return unknown ? 'pending' : 'not-mentioned'
+      }
+      const out = new Map(themes.map((t) => [t, state(t)]))
+      const pending = new Set(themes.filter((t) => out.get(t) === 'pending'))
+      if (computeMissing && pending.size) {
+        compute(articles, pending)
+        for (const t of pending) out.set(t, state(t))
+      }
+      return out
+    },
   }
-  return { rounds, themes, cells }
 }

@@ -11,6 +11,7 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
   coded: '',
   'mentioned-not-coded': 'Not covered yet — mentioned, not coded',
   'not-mentioned': 'Not covered — no article of this round mentions it',
+  pending: 'Not covered — checking whether the round’s articles mention it…',
 }
 
 type RowOrder = 'date' | 'title' | 'articles'
