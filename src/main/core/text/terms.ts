@@ -9,6 +9,27 @@ const STOP = new Set(
  * "expelled"/"expel" and "properties"/"property" on both sides of a comparison.
  */
 export function stem(word: string): string {
+  let s = stems.get(word)
+  if (s === undefined) {
+    s = stemWord(word)
+    remember(stems, word, s)
+  }
+  return s
+}
+
+// Word → stem and token → term memos. A notebook's vocabulary is a few tens of thousands of
+// words, each stemmed thousands of times by suggestions and corpus statistics; the regexes in
+// stemWord cost far more than a Map lookup. Bounded so an unusual corpus cannot grow them without end.
+const MEMO_LIMIT = 200_000
+const stems = new Map<string, string>()
+const tokenTerms = new Map<string, string | null>()
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(key, value)
+}
+
+function stemWord(word: string): string {
   let w = word
     .toLowerCase()
     .replace(/[’']s$/, '')
@@ -29,8 +50,31 @@ export const isStopWord = (word: string): boolean => STOP.has(word.toLowerCase()
 
 /** Content-word stems of a text, in order (stop words and one-letter tokens left out). */
 export function terms(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
-    .flatMap((w) => w.split('-'))
-    .filter((w) => w.length > 1 && !isStopWord(w))
-    .map(stem)
+  const out: string[] = []
+  const words = text.match(WORD)
+  if (!words) return out
+  for (const word of words) {
+    if (word.includes('-')) {
+      for (const piece of word.split('-')) {
+        const t = termOf(piece)
+        if (t !== null) out.push(t)
+      }
+    } else {
+      const t = termOf(word)
+      if (t !== null) out.push(t)
+    }
+  }
+  return out
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+
+/** A hyphen-free token's term, or null when it is left out (stop word, one letter). */
+function termOf(token: string): string | null {
+  let t = tokenTerms.get(token)
+  if (t === undefined) {
+    t = token.length > 1 && !isStopWord(token) ? stem(token) : null
+    remember(tokenTerms, token, t)
+  }
+  return t
 }

@@ -53,9 +53,10 @@ export function themeModel(theme: Theme, highlights: Array<{ id: number; text: s
   return { theme, weights, context, highlights: highlights.map((h) => ({ ...h, stems: new Set(terms(h.text)) })) }
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/** Jaccard similarity of a sentence's distinct terms (its term-frequency keys) and a highlight's. */
+function jaccard(a: Map<string, number>, b: Set<string>): number {
   let shared = 0
-  for (const x of a) if (b.has(x)) shared++
+  for (const x of a.keys()) if (b.has(x)) shared++
   return shared / (a.size + b.size - shared || 1)
 }
 
@@ -81,48 +82,93 @@ export function suggestForArticle(
 ): Suggestion[] {
   const spans = sentences(body)
   if (!spans.length) return []
-  const sentenceTerms = spans.map((s) => terms(s.text))
-  const avgLength = sentenceTerms.reduce((n, t) => n + t.length, 0) / spans.length || 1
-  const paragraphTerms = new Map<number, Set<string>>()
+  // Per sentence, once for every model: its length in terms and its term frequencies (keys in
+  // order of first use, which fixes the order of the reasons and of the score's sum).
+  const lengths: number[] = []
+  const tfs: Array<Map<string, number>> = []
+  const articleTerms = new Set<string>()
+  let total = 0
+  for (const span of spans) {
+    const list = terms(span.text)
+    const tf = new Map<string, number>()
+    for (const t of list) {
+      tf.set(t, (tf.get(t) ?? 0) + 1)
+      articleTerms.add(t)
+    }
+    lengths.push(list.length)
+    tfs.push(tf)
+    total += list.length
+  }
+  const avgLength = total / spans.length || 1
+  // Sentences of a paragraph are consecutive: the first and last index of each.
+  const paragraphs = new Map<number, { from: number; to: number }>()
   spans.forEach((s, i) => {
-    const set = paragraphTerms.get(s.paragraph) ?? new Set<string>()
-    for (const t of sentenceTerms[i] ?? []) set.add(t)
-    paragraphTerms.set(s.paragraph, set)
+    const p = paragraphs.get(s.paragraph)
+    if (p) p.to = i
+    else paragraphs.set(s.paragraph, { from: i, to: i })
   })
 
   const out: Suggestion[] = []
-  const articleTerms = sentenceTerms.flat()
   for (const model of models) {
-    // An article that is plainly about the theme's context lends it to sentences that match two terms.
-    const articleContext = articleTerms.filter((t) => model.context.has(t)).length
     if (!model.weights.size && !model.highlights.length) continue
+    // Without highlights to resemble, a suggestion needs one of the theme's own terms: an article
+    // with none of them is passed over before any sentence is looked at.
+    if (!model.highlights.length && !usesOwnTerm(model, articleTerms)) continue
+    const hasContext = (tf: Map<string, number>): boolean => {
+      for (const t of tf.keys()) if (model.context.has(t)) return true
+      return false
+    }
+    const paragraphContext = new Map<number, boolean>()
+    const inParagraph = (paragraph: number): boolean => {
+      let known = paragraphContext.get(paragraph)
+      if (known === undefined) {
+        const p = paragraphs.get(paragraph) as { from: number; to: number }
+        known = false
+        for (let i = p.from; i <= p.to && !known; i++) known = hasContext(tfs[i] as Map<string, number>)
+        paragraphContext.set(paragraph, known)
+      }
+      return known
+    }
+    // An article that is plainly about the theme's context lends it to sentences that match two terms.
+    let articleContext = -1
+    const contextCount = (): number => {
+      if (articleContext < 0) {
+        articleContext = 0
+        for (const tf of tfs) for (const [t, n] of tf) if (model.context.has(t)) articleContext += n
+      }
+      return articleContext
+    }
     const scored: Suggestion[] = []
     spans.forEach((span: SentenceSpan, i) => {
-      const list = sentenceTerms[i] ?? []
-      const tf = new Map<string, number>()
-      for (const t of list) tf.set(t, (tf.get(t) ?? 0) + 1)
-      const matched = [...tf.keys()].filter((t) => model.weights.has(t))
-      const own = matched.filter((t) => model.weights.get(t) === 1)
-      const contextHit =
-        model.context.size === 0 ||
-        [...(paragraphTerms.get(span.paragraph) ?? [])].some((t) => model.context.has(t)) ||
-        (articleContext >= 3 && new Set(own).size >= 2)
-      const contextInSentence = [...tf.keys()].filter((t) => model.context.has(t) && !model.weights.has(t))
+      const tf = tfs[i] as Map<string, number>
+      const matched: string[] = []
+      const own: string[] = []
+      const contextInSentence: string[] = []
+      for (const t of tf.keys()) {
+        const weight = model.weights.get(t)
+        if (weight !== undefined) {
+          matched.push(t)
+          if (weight === 1) own.push(t)
+        } else if (model.context.has(t)) contextInSentence.push(t)
+      }
+      if (matched.length === 0) return
+      const contextHit = model.context.size === 0 || inParagraph(span.paragraph) || (own.length >= 2 && contextCount() >= 3)
+      if (!contextHit) return
       let resembles: Suggestion['reason']['resembles'] = null
       let similarity = 0
-      const stems = new Set(list)
       for (const h of model.highlights) {
-        const sim = jaccard(stems, h.stems)
+        const sim = jaccard(tf, h.stems)
         if (sim > similarity) {
           similarity = sim
           resembles = { highlightId: h.id, text: h.text.length > 140 ? `${h.text.slice(0, 140)}…` : h.text }
         }
       }
       if (similarity < 0.25) resembles = null
-      const distinct = new Set([...matched, ...contextInSentence]).size
+      const distinct = matched.length + contextInSentence.length
       const smallTheme = model.weights.size <= 2
-      if (!contextHit || matched.length === 0 || (distinct < 2 && !smallTheme && !resembles)) return
+      if (distinct < 2 && !smallTheme && !resembles) return
       if (options.skip?.(model.theme.id, span.start, span.end)) return
+      const length = lengths[i] as number
       let score = 0
       for (const t of matched) {
         const f = tf.get(t) ?? 0
@@ -130,7 +176,7 @@ export function suggestForArticle(
         // Theme terms were chosen by the user, learnt terms by their highlights: in a small
         // notebook where every article uses them, their idf must not fall to nothing.
         const termIdf = Math.max(1, idf(stats, t))
-        score += weight * termIdf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * list.length) / avgLength)))
+        score += weight * termIdf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * length) / avgLength)))
       }
       score += contextInSentence.length * 0.5 + (resembles ? similarity * 4 : 0)
       if (score < (smallTheme ? MIN_SCORE / 2 : MIN_SCORE) || (own.length === 0 && !resembles)) return
@@ -147,6 +193,11 @@ export function suggestForArticle(
     out.push(...scored.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, options.perTheme ?? 12))
   }
   return out.sort((a, b) => b.score - a.score)
+}
+
+function usesOwnTerm(model: ThemeModel, present: Set<string>): boolean {
+  for (const [t, w] of model.weights) if (w === 1 && present.has(t)) return true
+  return false
 }
 
 /** The words as they appear in the sentence, for the reason shown to the user. */
