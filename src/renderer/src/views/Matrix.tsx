@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Matrix as MatrixData, MatrixCell, Round } from '@shared/model'
+import type { Matrix as MatrixData, MatrixCell, MatrixRow, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { formatRoundDate } from '../rounds/dates'
 import { RoundPanel } from '../rounds/RoundPanel'
+import { useRowWindow } from '../rounds/virtualRows'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { useNotebook } from '../state/notebook'
 
@@ -11,12 +12,15 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
   coded: '',
   'mentioned-not-coded': 'Not covered yet — mentioned, not coded',
   'not-mentioned': 'Not covered — no article of this round mentions it',
-  pending: 'Not covered — checking whether the round’s articles mention it…',
+  pending: 'Not coded — checking whether the round’s articles mention it…',
 }
 
-type RowOrder = 'date' | 'title' | 'articles'
+/** Rounds per matrix.rows call that computes coverage: small, so the bridge stays free for other calls in between. */
+const COVERAGE_BATCH = 6
+/** A row's height before it is measured (a row with evidence in its cells). */
+const ROW_ESTIMATE = 190
 
-const ROW_PAGE = 60
+type RowOrder = 'date' | 'title' | 'articles'
 
 /** Rounds × themes: what each round's coverage says about each theme, with evidence, notes, and what nobody reported. */
 export function Matrix({ selected }: { selected: number | null }): React.JSX.Element {
@@ -29,19 +33,28 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   const [collapsed, setCollapsed] = useState<number[]>([])
   const [order, setOrder] = useState<RowOrder>('date')
   const [focus, setFocus] = useState<[number, number]>([0, 0])
-  // Many rounds render in pages, so the first paint stays fast.
-  const [shown, setShown] = useState(ROW_PAGE)
+  // Evidence and coverage that arrived after the matrix (matrix.rows), by round.
+  const [details, setDetails] = useState<Map<number, MatrixRow>>(new Map())
   const grid = useRef<HTMLDivElement>(null)
+  const scroller = useRef<HTMLDivElement>(null)
+  const asked = useRef(new Set<number>())
+  const focusWanted = useRef<string | null>(null)
 
+  // The matrix first (counts, notes, known coverage: it paints); rounds (for the panel) beside it.
   useEffect(() => {
     let live = true
-    Promise.all([api['matrix.get']({}), api['rounds.list']({})]).then(
-      ([m, r]) => {
+    api['matrix.get']({ deferred: true }).then(
+      (m) => {
         if (!live) return
+        asked.current = new Set()
+        setDetails(new Map())
         setMatrix(m)
-        setRounds(r)
         setError(null)
       },
+      (e: unknown) => live && setError(errorMessage(e)),
+    )
+    api['rounds.list']({}).then(
+      (r) => live && setRounds(r),
       (e: unknown) => live && setError(errorMessage(e)),
     )
     return () => {
@@ -64,8 +77,95 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     return list
   }, [matrix, filter, order])
 
-  const cellAt = (rowIndex: number, themeIndex: number): MatrixCell | undefined =>
-    matrix?.cells[rowIndex * (matrix?.themes.length ?? 0) + themeIndex]
+  const leftOut = useMemo(() => new Set(matrix?.evidenceLeftOut ?? []), [matrix])
+  /** The cell with what matrix.rows brought; evidence null while it is still on its way. */
+  const cellAt = (
+    rowIndex: number,
+    themeIndex: number,
+  ): (Omit<MatrixCell, 'evidence'> & { evidence: MatrixCell['evidence'] | null }) | undefined => {
+    const cell = matrix?.cells[rowIndex * (matrix?.themes.length ?? 0) + themeIndex]
+    if (!cell) return undefined
+    const more = details.get(cell.roundId)?.cells.find((c) => c.themeId === cell.themeId)
+    if (more) return { ...cell, evidence: more.evidence, coverage: cell.coverage === 'coded' ? 'coded' : more.coverage }
+    return leftOut.has(cell.roundId) ? { ...cell, evidence: null } : cell
+  }
+  const pendingRounds = useMemo(() => {
+    if (!matrix) return []
+    const ids = new Set(matrix.cells.filter((c) => c.coverage === 'pending').map((c) => c.roundId))
+    return matrix.rounds.filter((r) => ids.has(r.id) && !details.get(r.id)?.cells.every((c) => c.coverage !== 'pending')).map((r) => r.id)
+  }, [matrix, details])
+
+  const win = useRowWindow(
+    scroller,
+    grid,
+    rows.map((r) => r.id),
+    ROW_ESTIMATE,
+    matrix !== null,
+  )
+  const visible = rows.slice(win.start, win.end).map((r) => r.id)
+  const visibleKey = visible.join(',')
+
+  const visibleNow = useRef(new Set<number>())
+  useEffect(() => {
+    visibleNow.current = new Set(visibleKey.split(',').map(Number))
+  }, [visibleKey])
+
+  /** Adds rows from matrix.rows; evidence-only answers never replace a row that came with coverage. */
+  const merge = (list: MatrixRow[], withCoverage: boolean): void =>
+    setDetails((d) => {
+      const next = new Map(d)
+      for (const row of list) if (withCoverage || !next.has(row.roundId)) next.set(row.roundId, row)
+      return next
+    })
+
+  // Evidence of the rows scrolled into view, when the matrix came without it.
+  useEffect(() => {
+    const want = visibleKey
+      .split(',')
+      .map(Number)
+      .filter((id) => leftOut.has(id) && !asked.current.has(id))
+    if (!want.length) return
+    for (const id of want) asked.current.add(id)
+    const from = asked.current
+    api['matrix.rows']({ roundIds: want, coverage: false }).then(
+      // A newer matrix started afresh (asked was replaced): this answer may be stale.
+      (list) => from === asked.current && merge(list, false),
+      () => {
+        for (const id of want) from.delete(id)
+      },
+    )
+  }, [visibleKey, leftOut])
+
+  // Coverage of empty cells not known yet: the visible rows first, then the rest, a few rounds per call.
+  useEffect(() => {
+    if (!matrix) return
+    let live = true
+    const todo = new Set(matrix.cells.filter((c) => c.coverage === 'pending').map((c) => c.roundId))
+    const order = matrix.rounds.map((r) => r.id).filter((id) => todo.has(id))
+    void (async () => {
+      while (live && todo.size) {
+        const open = order.filter((id) => todo.has(id))
+        const batch = [...open.filter((id) => visibleNow.current.has(id)), ...open.filter((id) => !visibleNow.current.has(id))].slice(
+          0,
+          COVERAGE_BATCH,
+        )
+        try {
+          const list = await api['matrix.rows']({ roundIds: batch, coverage: true })
+          if (!live) return
+          merge(list, true)
+        } catch (e) {
+          if (live) notify(`Checking which themes the rounds mention failed: ${errorMessage(e)}`, 'error')
+          return
+        }
+        for (const id of batch) todo.delete(id)
+      }
+    })()
+    return () => {
+      live = false
+    }
+    // notify is stable; a new matrix (after any change) starts the check afresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [matrix])
 
   const detect = (): void => {
     void perform(
@@ -112,35 +212,54 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     )
   }
 
-  // Arrow keys move between cells; Enter opens the round.
+  // Arrow keys move between cells (rows outside the window are rendered first); Enter opens the round.
   const onKey = (e: React.KeyboardEvent): void => {
     const [r, c] = focus
+    const page = Math.max(1, win.end - win.start - 4)
     const next: Record<string, [number, number]> = {
       ArrowUp: [Math.max(0, r - 1), c],
       ArrowDown: [Math.min(rows.length - 1, r + 1), c],
       ArrowLeft: [r, Math.max(0, c - 1)],
       ArrowRight: [r, Math.min(columns.length - 1, c + 1)],
-      Home: [r, 0],
-      End: [r, columns.length - 1],
+      Home: e.ctrlKey ? [0, 0] : [r, 0],
+      End: e.ctrlKey ? [rows.length - 1, columns.length - 1] : [r, columns.length - 1],
+      PageUp: [Math.max(0, r - page), c],
+      PageDown: [Math.min(rows.length - 1, r + page), c],
     }
     const to = next[e.key]
     if (to) {
       e.preventDefault()
       setFocus(to)
-      grid.current?.querySelector<HTMLElement>(`[data-cell="${to[0]}-${to[1]}"]`)?.focus()
-    } else if (e.key === 'Enter' && rows[r]) {
+      const el = grid.current?.querySelector<HTMLElement>(`[data-cell="${to[0]}-${to[1]}"]`)
+      if (el) el.focus()
+      else {
+        focusWanted.current = `${to[0]}-${to[1]}`
+        win.reveal(to[0])
+      }
+    } else if (e.key === 'Enter' && e.target === e.currentTarget.querySelector(`[data-cell="${r}-${c}"]`) && rows[r]) {
       window.location.assign(`#/matrix/${rows[r].id}`)
     }
   }
+  // A cell asked for by the keyboard before its row was rendered takes focus once it is.
+  useEffect(() => {
+    if (!focusWanted.current) return
+    const el = grid.current?.querySelector<HTMLElement>(`[data-cell="${focusWanted.current}"]`)
+    if (el) {
+      focusWanted.current = null
+      el.focus()
+    }
+  })
 
   const round = rounds.find((r) => r.id === selected) ?? null
+  // The focused cell's row may be scrolled out of the window: Tab then enters at the first rendered row.
+  const tabRow = focus[0] >= win.start && focus[0] < win.end ? focus[0] : win.start
 
   if (error) return <p className="error">{error}</p>
   if (!matrix) return <p className="muted">Loading…</p>
 
   return (
     <div className={`matrix-layout${round ? ' with-panel' : ''}`}>
-      <div className="matrix-main">
+      <div className="matrix-main" ref={scroller}>
         <div className="matrix-bar">
           <h1>Rounds × themes</h1>
           <input
@@ -190,10 +309,12 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             role="grid"
             aria-label="Rounds by themes"
             aria-rowcount={rows.length + 1}
+            aria-busy={pendingRounds.length > 0}
+            data-coverage={pendingRounds.length > 0 ? 'pending' : 'complete'}
             onKeyDown={onKey}
             style={{ gridTemplateColumns: `minmax(220px, 1.1fr) repeat(${columns.length}, minmax(200px, 1fr))` }}
           >
-            <div role="row" className="matrix-row matrix-head">
+            <div role="row" aria-rowindex={1} className="matrix-row matrix-head">
               <div role="columnheader" className="matrix-corner">
                 Round
               </div>
@@ -211,11 +332,19 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                 </div>
               ))}
             </div>
-            {rows.slice(0, shown).map((r, ri) => {
+            {win.before > 0 ? <div className="matrix-spacer" aria-hidden style={{ height: win.before }} /> : null}
+            {rows.slice(win.start, win.end).map((r, i) => {
+              const ri = win.start + i
               const isCollapsed = collapsed.includes(r.id)
               return (
-                <div role="row" key={r.id} className={`matrix-row${r.id === selected ? ' selected' : ''}`} data-testid="matrix-row">
-                  <div role="rowheader" className="matrix-round">
+                <div
+                  role="row"
+                  key={r.id}
+                  aria-rowindex={ri + 2}
+                  className={`matrix-row${r.id === selected ? ' selected' : ''}`}
+                  data-testid="matrix-row"
+                >
+                  <div role="rowheader" className="matrix-round" ref={win.measure(r.id)}>
                     <a href={`#/matrix/${r.id}`} className="round-title">
                       {r.title}
                     </a>
@@ -244,7 +373,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                       <div
                         role="gridcell"
                         key={t.id}
-                        tabIndex={focus[0] === ri && focus[1] === ci ? 0 : -1}
+                        tabIndex={tabRow === ri && focus[1] === ci ? 0 : -1}
                         data-cell={`${ri}-${ci}`}
                         onFocus={() => setFocus([ri, ci])}
                         className={`matrix-cell coverage-${cell.coverage}`}
@@ -261,8 +390,13 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                         )}
                         {!isCollapsed ? (
                           <>
-                            <ul className="cell-evidence">
-                              {cell.evidence.slice(0, 3).map((e) => (
+                            <ul className="cell-evidence" aria-busy={cell.evidence === null}>
+                              {cell.evidence === null
+                                ? Array.from({ length: Math.min(3, cell.highlights) }, (_, k) => (
+                                    <li key={k} className="evidence-loading" aria-hidden />
+                                  ))
+                                : null}
+                              {(cell.evidence ?? []).slice(0, 3).map((e) => (
                                 <li key={e.highlightId}>
                                   <button
                                     type="button"
@@ -291,13 +425,9 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                 </div>
               )
             })}
+            {win.after > 0 ? <div className="matrix-spacer" aria-hidden style={{ height: win.after }} /> : null}
           </div>
         )}
-        {rows.length > shown ? (
-          <button type="button" className="show-more" onClick={() => setShown(shown + ROW_PAGE)}>
-            Show {Math.min(ROW_PAGE, rows.length - shown)} more rounds ({rows.length - shown} not shown)
-          </button>
-        ) : null}
       </div>
       {round ? (
         <RoundPanel
