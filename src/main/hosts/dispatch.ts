@@ -13,7 +13,15 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
   if (!isMethod(method)) {
     return { ok: false, status: 404, error: { code: 'unknown_method', message: `There is no call named "${method.slice(0, 80)}".` } }
   }
-  const parsed = contract[method].input.safeParse(payload ?? {})
+  const shape = checkShape(payload)
+  if (shape) return { ok: false, status: 400, error: { code: 'invalid_input', message: shape } }
+  let parsed: ReturnType<(typeof contract)[Method]['input']['safeParse']>
+  try {
+    parsed = contract[method].input.safeParse(payload ?? {})
+  } catch {
+    // A refinement threw (JSON.stringify on a BigInt from IPC, say): still the caller's input, not our fault.
+    return { ok: false, status: 400, error: { code: 'invalid_input', message: 'input: the request is not plain data.' } }
+  }
   if (!parsed.success) {
     return { ok: false, status: 400, error: { code: 'invalid_input', message: describeZodError(parsed.error) } }
   }
@@ -25,6 +33,38 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
   }
 }
 
+/** Deeper than any real payload (a Lexical note with nested lists and quotes stays well under 100). */
+export const MAX_DEPTH = 256
+/** Objects and arrays visited at most: bounds the walk when IPC sends one object many times over. */
+const MAX_NODES = 2_000_000
+
+/**
+ * Refuses payloads nested deeper than MAX_DEPTH or with a reference cycle (IPC's structured clone
+ * keeps cycles). Without it, 5,000 nested arrays in a note's content overflowed the stack in
+ * validation and in the core, and came back as a 500. Iterative, so the check cannot overflow.
+ */
+export function checkShape(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null
+  const stack: Array<{ value: object; depth: number; exit?: true }> = [{ value: payload, depth: 1 }]
+  const path = new Set<object>()
+  let nodes = 0
+  while (stack.length) {
+    const frame = stack.pop() as { value: object; depth: number; exit?: true }
+    if (frame.exit) {
+      path.delete(frame.value)
+      continue
+    }
+    if (frame.depth > MAX_DEPTH) return `input: nested more than ${MAX_DEPTH} levels deep.`
+    if (path.has(frame.value)) return 'input: contains a circular reference.'
+    if (++nodes > MAX_NODES) return 'input: has too many parts.'
+    path.add(frame.value)
+    stack.push({ value: frame.value, depth: frame.depth, exit: true })
+    const children: unknown[] = Array.isArray(frame.value) ? frame.value : Object.values(frame.value)
+    for (const child of children) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: frame.depth + 1 })
+  }
+  return null
+}
+
 export function describeZodError(error: ZodError): string {
   const first = error.issues[0]
   if (!first) return 'The request is not valid.'
@@ -32,13 +72,24 @@ export function describeZodError(error: ZodError): string {
   return `${path}: ${first.message}`
 }
 
+/**
+ * SQLite refused a row that points at a missing one (a theme, round or article id that does not
+ * exist or was deleted). The write was rolled back, so this is the caller's stale id, not a fault.
+ */
+function isMissingReference(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SqliteError' && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ParleyError) return { code: error.code, message: error.message }
+  if (isMissingReference(error))
+    return { code: 'not_found', message: 'Something this call refers to was not found (it may have been deleted).' }
   // Unknown failures are logged by the host; the client gets a generic sentence only.
   return { code: 'internal', message: 'Parley hit an unexpected problem. The notebook was not changed by this call.' }
 }
 
 function statusFor(error: unknown): number {
+  if (isMissingReference(error)) return 404
   if (!(error instanceof ParleyError)) return 500
   if (error.code === 'not_found') return 404
   if (error.code === 'invalid_input') return 400
