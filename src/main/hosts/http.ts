@@ -29,6 +29,8 @@ export interface Bridge {
 export const TOKEN_HEADER = 'x-parley-token'
 const COOKIE = 'parley_token'
 const MAX_BODY = 40 * 1024 * 1024
+/** Past this much, an oversize body is no longer drained for a clean 413: the connection is cut. */
+const MAX_DRAIN = 4 * MAX_BODY
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
@@ -85,10 +87,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const fail = (res: ServerResponse, status: number, code: string, message: string): void =>
     send(res, status, JSON.stringify({ code, message }))
 
-  const authorised = (req: IncomingMessage): boolean => {
+  /** How the request proved it knows the token: a header (scripts, tests), the cookie (the browser), or not at all. */
+  const authorisedBy = (req: IncomingMessage): 'header' | 'cookie' | null => {
     const header = req.headers[TOKEN_HEADER]
-    const presented = typeof header === 'string' ? header : cookieToken(req)
-    return presented !== null && tokensEqual(presented, token)
+    if (typeof header === 'string') return tokensEqual(header, token) ? 'header' : null
+    const cookie = cookieToken(req)
+    return cookie !== null && tokensEqual(cookie, token) ? 'cookie' : null
   }
 
   const readBody = (req: IncomingMessage): Promise<string> =>
@@ -99,12 +103,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       let size = 0
       req.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > MAX_BODY) {
-          req.destroy()
-          reject(Object.assign(new Error('too large'), { status: 413 }))
-        } else chunks.push(chunk)
+        if (size <= MAX_BODY) return void chunks.push(chunk)
+        // Keep reading (and dropping) the rest so the 413 reaches the client: closing a socket with
+        // unread data makes the kernel send a reset, and the client then sees only ECONNRESET.
+        chunks.length = 0
+        if (size > MAX_DRAIN) req.destroy()
       })
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      req.on('end', () =>
+        size > MAX_BODY ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
+      )
       req.on('error', reject)
     })
 
@@ -119,7 +126,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (req.headers['sec-fetch-site'] === 'cross-site') return fail(res, 403, 'forbidden_origin', 'Cross-site requests are not allowed.')
     if (req.headers.upgrade) return fail(res, 400, 'bad_request', 'Upgrades are not supported.')
 
-    const url = new URL(req.url ?? '/', `http://${host}`)
+    // Only origin-form targets ("/path?query"); an absolute or malformed one ("http://[") made new URL throw.
+    const target = req.url ?? '/'
+    if (!target.startsWith('/') || target.startsWith('//')) return fail(res, 400, 'bad_request', 'The request address is not valid.')
+    const url = new URL(target, `http://${host}`)
 
     // The launch URL carries the token once; it is swapped for an HttpOnly cookie and dropped from the address.
     if (req.method === 'GET' && url.searchParams.has('t')) {
@@ -132,7 +142,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return void res.end()
     }
 
-    if (!authorised(req)) {
+    const auth = authorisedBy(req)
+    if (!auth) {
       if (url.pathname.startsWith('/api/')) return fail(res, 401, 'unauthorised', 'A valid Parley token is required.')
       return send(res, 401, unauthorisedPage(), 'text/html; charset=utf-8')
     }
@@ -148,6 +159,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Calls use POST.')
+      // The cookie is sent by the browser on its own; a browser's own POST always carries Origin (or at
+      // least Sec-Fetch-Site), so a cookie-only call with neither did not come from Parley's page.
+      if (auth === 'cookie' && req.headers.origin === undefined && req.headers['sec-fetch-site'] !== 'same-origin')
+        return fail(res, 403, 'forbidden_origin', 'Calls from the browser must come from the Parley page.')
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
         return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
       }
@@ -164,7 +179,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.',
         )
       }
-      const outcome = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), payload)
+      let method: string
+      try {
+        method = decodeURIComponent(url.pathname.slice(5))
+      } catch {
+        // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
+        return fail(res, 404, 'unknown_method', 'There is no such call.')
+      }
+      const outcome = await dispatch(options.handlers, method, payload)
       if (outcome.ok) return send(res, 200, JSON.stringify(outcome.result ?? null))
       if (outcome.error.code === 'internal') log(`internal error in ${url.pathname}`)
       return send(res, outcome.status, JSON.stringify(outcome.error))
@@ -180,14 +202,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     createReadStream(file).pipe(res)
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+  // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval (30 s by
+  // default), so a client dribbling its headers was cut after up to 40 s instead of 10.
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`internal error in ${req.method ?? '?'} request: ${error instanceof Error ? error.name : typeof error}`)
       if (!res.headersSent) fail(res, 500, 'internal', 'Parley hit an unexpected problem.')
       else res.end()
     })
   })
-  server.headersTimeout = 10_000
-  server.requestTimeout = 120_000
   server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
   server.on('clientError', (_err, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
 
