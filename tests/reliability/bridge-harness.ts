@@ -1,0 +1,178 @@
+/**
+ * The real browser-mode server for the bridge and fuzz tests: `parley serve` (src/main/cli.ts, the
+ * same code as `node out/main/cli.js serve`) bundled from the current sources with Vite, run as a
+ * child process on 127.0.0.1 with a temp notebook. Bundling here rather than using out/ means a
+ * change to src/main/hosts is tested without a full `npm run build`; the static files still come
+ * from out/renderer (the CLI refuses to serve without them).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { request, type IncomingHttpHeaders } from 'node:http'
+import { join } from 'node:path'
+import { root } from './build'
+
+function sourceStamp(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/\.(ts|tsx|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) hash.update(`${full}:${statSync(full).mtimeMs}\n`)
+    }
+  }
+  for (const dir of ['src/main', 'src/shared']) walk(join(root, dir))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Bundles src/main/cli.ts into node_modules/.cache (so better-sqlite3 resolves); rebuilt when a source changes. */
+export async function buildCli(): Promise<string> {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+    throw new Error('out/renderer is missing: run `npm run build` once (the bridge serves the built renderer).')
+  const outDir = join(root, 'node_modules', '.cache', 'parley-reliability', `cli-${sourceStamp()}`)
+  const out = join(outDir, 'cli.cjs')
+  if (existsSync(out)) return out
+  const { build } = await import('vite')
+  const tmp = `${outDir}.${process.pid}`
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      ssr: join(root, 'src/main/cli.ts'),
+      outDir: tmp,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { external: ['better-sqlite3', 'electron'], output: { format: 'cjs', entryFileNames: 'cli.cjs' } },
+    },
+    ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
+  })
+  mkdirSync(outDir, { recursive: true })
+  // Two test files may build at once: each writes its own folder, the first copy wins.
+  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'cli.cjs')))
+  rmSync(tmp, { recursive: true, force: true })
+  return out
+}
+
+export interface Server {
+  child: ChildProcess
+  port: number
+  token: string
+  origin: string
+  /** Everything the process wrote so far. */
+  stdout(): string
+  stderr(): string
+  /** Peak resident set size of the server process so far (Linux VmHWM), in MB; null elsewhere. */
+  peakRssMb(): number | null
+  /** True while the process has not exited. */
+  alive(): boolean
+  /** SIGTERM (the server closes the notebook), then waits for the exit; returns the exit code. */
+  stop(): Promise<number | null>
+}
+
+export async function startServer(cli: string, options: { notebook: string; cwd: string; port?: number }): Promise<Server> {
+  const args = [cli, 'serve', '--notebook', options.notebook, '--no-seed']
+  if (options.port !== undefined) args.push('--port', String(options.port))
+  const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  let exited = false
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exited = true
+      resolve(code)
+    }),
+  )
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
+  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
+  const url = await new Promise<URL>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`parley serve printed no URL:\n${out}\n${err}`)), 30_000)
+    const look = (): void => {
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?t=\S+)/.exec(out)
+      if (!match) return
+      clearTimeout(timer)
+      resolve(new URL(match[1] as string))
+    }
+    child.stdout.on('data', look)
+    void exit.then((code) => reject(new Error(`parley serve exited (${code}):\n${out}\n${err}`)))
+  })
+  const token = url.searchParams.get('t') as string
+  return {
+    child,
+    port: Number(url.port),
+    token,
+    origin: url.origin,
+    stdout: () => out,
+    stderr: () => err,
+    peakRssMb: () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+        const kb = /VmHWM:\s+(\d+) kB/.exec(status)
+        return kb ? Math.round(Number(kb[1]) / 1024) : null
+      } catch {
+        return null
+      }
+    },
+    alive: () => !exited,
+    stop: async () => {
+      if (!exited) child.kill('SIGTERM')
+      return exit
+    },
+  }
+}
+
+export interface Reply {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+export interface SendOptions {
+  method?: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  /** The Host header to send; null sends none. Defaults to 127.0.0.1:<port>. */
+  host?: string | null
+  timeoutMs?: number
+}
+
+/** One raw HTTP request on a fresh socket, with exactly the headers given (no automatic Host). */
+export function send(port: number, path: string, options: SendOptions = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.host !== null && !Object.keys(headers).some((h) => h.toLowerCase() === 'host'))
+      headers.Host = options.host ?? `127.0.0.1:${port}`
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers, setHost: false, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
+    req.setTimeout(options.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`no answer to ${path} within ${options.timeoutMs ?? 30_000} ms`)),
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+/** A contract call with the token header, as a script or the CLI would send it. */
+export function call(
+  server: Pick<Server, 'port' | 'token'>,
+  method: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  return send(server.port, `/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Parley-Token': server.token, ...headers },
+    body,
+  })
+}
+
+/** A stack trace or a source path in a reply would leak internals. */
+export const STACK = /\bat [^\n]*\((?:\/|[A-Z]:\\|node:)|\.(?:ts|js|cjs|mjs):\d+:\d+|\n\s+at /
