@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          // Imported files are prepared in worker threads (articles/prepare-pool.ts).
+          'prepare-worker': resolve(__dirname, 'src/main/core/articles/prepare-worker.ts'),
         },
       },
     },

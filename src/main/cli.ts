@@ -12,7 +12,7 @@ import { openNotebook, openOrCreateDefault } from './core/notebook'
 import { listThemes } from './core/themes/repo'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
-import { defaultNotebookPath, rendererDir, seedsDir } from './paths'
+import { defaultNotebookPath, prepareWorkerScript, rendererDir, seedsDir } from './paths'
 
 export interface Io {
   out: (text: string) => void
@@ -210,7 +210,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       case 'import': {
         if (positional.length === 0) throw new UsageError('import needs at least one file or folder.')
-        const notebook = openNotebook(notebookFile)
+        const notebook = openNotebook(notebookFile, { prepareWorker: prepareWorkerScript(__dirname) })
         try {
           const results = await notebook.importPaths(positional)
           results.forEach((r) => io.out(describe(r)))
@@ -251,7 +251,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
         let sink: EventSink = () => undefined
         const emit: EventSink = (event, payload) => sink(event, payload)
-        const { notebook, created, seeded } = await openOrCreateDefault(notebookFile, flags.has('--no-seed') ? null : seedsDir(), { emit })
+        const { notebook, created, seeded } = await openOrCreateDefault(notebookFile, flags.has('--no-seed') ? null : seedsDir(), {
+          emit,
+          prepareWorker: prepareWorkerScript(__dirname),
+        })
         if (created)
           io.err(
             `Created a new notebook at ${notebookFile}${seeded.length ? ` with ${seeded.filter((r) => r.status === 'imported').length} seed articles` : ''}.`,

@@ -22,7 +22,7 @@ import { openNotebook, openOrCreateDefault } from './core/notebook'
 import { CSP } from './hosts/csp'
 import { bindIpc, ipcEmitter } from './hosts/ipc'
 import { resolveStatic } from './hosts/static'
-import { appRoot } from './paths'
+import { appRoot, prepareWorkerScript } from './paths'
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isSafeExternalUrl, permissionDecision, windowOptions } from './security'
 import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/argv'
 import { menuTemplate, type MenuCommand } from './shell/menu'
@@ -122,9 +122,12 @@ async function start(): Promise<void> {
   const emit: EventSink = (event, payload) => sink(event, payload)
   const startFile = pending.notebook ?? (settings.notebook && isFile(settings.notebook) ? settings.notebook : defaultNotebook())
   pending.notebook = null
+  // Imported files are prepared in worker threads; Electron loads worker scripts from the asar
+  // (electron/electron#33216). Should one fail to start, the pool prepares files in process.
+  const options = { emit, prepareWorker: prepareWorkerScript(__dirname) }
   const first =
-    startFile === defaultNotebook() ? (await openOrCreateDefault(startFile, seeds(), { emit })).notebook : openNotebook(startFile, { emit })
-  notebooks = createNotebookSession(first, (file) => openNotebook(file, { emit }))
+    startFile === defaultNotebook() ? (await openOrCreateDefault(startFile, seeds(), options)).notebook : openNotebook(startFile, options)
+  notebooks = createNotebookSession(first, (file) => openNotebook(file, options))
   // Bound once: the session's handlers follow whichever notebook is open.
   bindIpc(ipcMain, notebooks.handlers)
   sink = ipcEmitter(() => mainWindow?.webContents ?? null)

@@ -27,3 +27,13 @@ export function appRoot(from: string = __dirname): string {
 
 export const seedsDir = (): string => join(appRoot(), 'seeds')
 export const rendererDir = (): string => join(appRoot(), 'out', 'renderer')
+
+/**
+ * The worker script that prepares imported files, beside the host's entry file in the build
+ * (`from` is the entry's own __dirname); undefined when running from sources, where files are
+ * prepared in process.
+ */
+export function prepareWorkerScript(from: string): string | undefined {
+  const script = join(from, 'prepare-worker.js')
+  return existsSync(script) ? script : undefined
+}

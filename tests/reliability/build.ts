@@ -24,28 +24,37 @@ function sourceStamp(): string {
  * goes under node_modules/.cache so `require('better-sqlite3')` resolves; it is rebuilt when a
  * source changes. Returns the path to run with `node`.
  */
-export async function buildDriver(): Promise<string> {
+export function buildDriver(): Promise<string> {
+  return bundle('tests/reliability/driver.ts', 'driver.cjs')
+}
+
+/** The article-preparing worker (src/main/core/articles/prepare-worker.ts) as the app's build makes it. */
+export function buildPrepareWorker(): Promise<string> {
+  return bundle('src/main/core/articles/prepare-worker.ts', 'prepare-worker.cjs')
+}
+
+async function bundle(entry: string, name: string): Promise<string> {
   const outDir = join(root, 'node_modules', '.cache', 'parley-reliability', sourceStamp())
-  const out = join(outDir, 'driver.cjs')
+  const out = join(outDir, name)
   if (existsSync(out)) return out
   const { build } = await import('vite')
-  const tmp = `${outDir}.${process.pid}`
+  const tmp = `${outDir}.${name}.${process.pid}`
   await build({
     root,
     configFile: false,
     logLevel: 'error',
     build: {
-      ssr: join(root, 'tests/reliability/driver.ts'),
+      ssr: join(root, entry),
       outDir: tmp,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: 'driver.cjs' } },
+      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: name } },
     },
     ssr: { noExternal: true, external: ['better-sqlite3'] },
   })
   mkdirSync(outDir, { recursive: true })
   // Concurrent test files may build at once: each writes its own folder, the first copy wins.
-  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'driver.cjs')))
+  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, name)))
   rmSync(tmp, { recursive: true, force: true })
   return out
 }

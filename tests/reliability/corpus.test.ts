@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../src/shared/model'
-import { buildDriver } from './build'
+import { buildDriver, buildPrepareWorker } from './build'
 import { generateCorpus, type CorpusFile } from './corpus'
 
 const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
@@ -40,13 +40,19 @@ interface BatchOutput {
   polluted: unknown
 }
 
+/** The article-preparing worker bundle the driver's notebook uses, as the app does. */
+let worker = ''
+
 function runImport(
   driver: string,
   notebook: string,
   list: string,
 ): Promise<{ output: BatchOutput | null; stdout: string; stderr: string; code: number | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [driver, 'import', notebook, `@${list}`], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [driver, 'import', notebook, `@${list}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PARLEY_PREPARE_WORKER: worker },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -90,6 +96,7 @@ describe('hostile input corpus', () => {
     'imports every file safely or refuses it with a clear reason, and nothing runs or leaves the process',
     async () => {
       const driver = await buildDriver()
+      worker = await buildPrepareWorker()
       const port = (canary.address() as AddressInfo).port
       const files: CorpusFile[] = generateCorpus(join(root, 'corpus'), { canary: `http://127.0.0.1:${port}`, seed: SEED, full: FULL })
       const list = join(root, 'list')

@@ -18,7 +18,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../src/main/core/db/open'
 import { exportVault } from '../../src/main/core/export/vault'
-import { buildDriver } from './build'
+import { buildDriver, buildPrepareWorker } from './build'
 import { rng } from './generate'
 
 const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
@@ -46,11 +46,15 @@ interface Cycle {
   stderr: string
 }
 
+/** The article-preparing worker bundle the driver's notebook uses, as the app does. */
+let worker = ''
+
 function runUntilKilled(driver: string, file: string, work: string, seed: number, focus: string, killAfterMs: number): Promise<Cycle> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [driver, 'crash', file, work, String(seed), focus], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PARLEY_PREPARE_WORKER: worker },
     })
     let out = ''
     let stderr = ''
@@ -172,6 +176,7 @@ describe('crash safety: SIGKILL at random moments', () => {
 
   beforeAll(async () => {
     driver = await buildDriver()
+    worker = await buildPrepareWorker()
     root = mkdtempSync(join(tmpdir(), 'parley-crash-'))
   }, 120_000)
 

@@ -23,6 +23,9 @@ const line = (text: string): void => {
 }
 const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
 
+/** The bundled worker that prepares imported files, as the app uses it (set by the tests). */
+const prepareWorker = process.env.PARLEY_PREPARE_WORKER || undefined
+
 const KINDS = ['import', 'note', 'highlight', 'export'] as const
 
 async function crash(file: string, work: string, seed: number, focus: string): Promise<void> {
@@ -36,6 +39,7 @@ async function crash(file: string, work: string, seed: number, focus: string): P
   }
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T
   const notebook: Notebook = openNotebook(file, {
+    prepareWorker,
     emit: (event, payload) => {
       if (event !== 'import.progress') return
       const { result } = payload as { result: { status: string; id?: number; file: string } }
@@ -98,6 +102,7 @@ async function importBatch(file: string, args: string[]): Promise<void> {
   let last = started
   const times: number[] = []
   const notebook = openNotebook(file, {
+    prepareWorker,
     emit: (event, payload) => {
       if (event !== 'import.progress') return
       const now = performance.now()

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult } from '../../shared/model'
 import { collectPaths, importSources, prepareArticle, type SourceFile } from './articles/import'
+import { createPreparePool } from './articles/prepare-pool'
 import { updateArticleMetadata } from './articles/edits'
 import { recleanArticles } from './articles/reclean'
 import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
@@ -66,6 +67,11 @@ export interface NotebookOptions {
   readOnly?: boolean
   /** Where core events go (progress, changes); hosts forward them to the UI. */
   emit?: EventSink
+  /**
+   * The bundled worker script that prepares imported files (out/main/prepare-worker.js). Hosts
+   * pass it; without it (tests, the bench) files are prepared in process.
+   */
+  prepareWorker?: string
 }
 
 /** Opens a notebook file and implements the contract on it. The core knows no host. */
@@ -75,6 +81,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const readOnly = options.readOnly ?? false
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
+  const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
   let markdown: ((content: unknown) => string) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
   const write = <T>(fn: () => T): T => {
@@ -85,9 +92,12 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const runImport = async (sources: Array<SourceFile | string>): Promise<ImportResult[]> => {
     if (readOnly) throw readOnlyNotebook()
     const batch = randomUUID()
-    const results = await importSources(db, sources, {
-      onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }),
-    })
+    const results = await importSources(
+      db,
+      sources,
+      { onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }) },
+      pool?.prepare,
+    )
     if (results.some((r) => r.status === 'imported')) {
       cache.stats = null
       // New articles may report new rounds: propose them (the user's own decisions are kept).
@@ -203,7 +213,10 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     handlers,
     backup,
     importPaths: (paths) => runImport(collectPaths(paths)),
-    close: () => db.close(),
+    close: () => {
+      void pool?.close()
+      db.close()
+    },
   }
 }
 

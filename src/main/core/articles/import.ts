@@ -1,101 +1,17 @@
-import { createHash } from 'node:crypto'
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
-import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract'
-import type { ArticleFormat, ImportResult } from '../../../shared/model'
+import { lstatSync, readdirSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import type { ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { ParleyError } from '../errors'
-import { cleanParagraphs, paragraphsOf, words, type BlockHint } from './clean'
-import { decode, refused } from './decode'
-import { extractHtml, looksLikeHtml } from './html'
-import { extractMarks, markdownBlocks, splitFrontMatter, type MarkedPassage } from './markdown'
+import type { MarkedPassage } from './markdown'
 import { anchor, describe } from '../highlights/anchor'
 import { createTheme } from '../themes/repo'
-import { detectMetadata, type MetadataHints } from './metadata'
 import { applyEdits, parseEdits } from './edits'
-import { findIdByHash, getArticleRow, insertArticle, type NewArticle } from './repo'
+import { findIdByHash, getArticleRow, insertArticle } from './repo'
 import { findPreviousVersion } from './versions'
+import { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type SourceFile } from './prepare'
 
-export interface SourceFile {
-  /** What the user calls the file: its name or path. */
-  name: string
-  bytes: Uint8Array
-}
-
-export interface PreparedArticle extends Omit<NewArticle, 'imported_at' | 'version_of' | 'edits'> {
-  /** Blocks the cleaner dropped, with why (for `analyze` and for the Reader's "original" view). */
-  dropped: Array<{ text: string; reason: string }>
-  /** Passages marked `==…==` in Markdown: highlighted once the article is stored. */
-  marks?: MarkedPassage[]
-}
-
-export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown', '.html', '.htm', '.xhtml'])
-
-function formatOf(name: string, text: string): ArticleFormat {
-  const ext = extname(name).toLowerCase()
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || looksLikeHtml(text)) return 'html'
-  if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown'
-  return 'text'
-}
-
-export interface PrepareOptions {
-  /** The format when already known (re-clean of a stored article); otherwise from the name and text. */
-  format?: ArticleFormat
-}
-
-/** Bytes → a clean article ready to store. Pure: no database, no clock. Throws ParleyError with a reason. */
-export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): PreparedArticle {
-  if (file.bytes.length > MAX_IMPORT_FILE_BYTES) throw tooLarge(file.bytes.length)
-  const decoded = decode(file.bytes)
-  const format = options.format ?? formatOf(file.name, decoded.text)
-  let paragraphs: string[]
-  let blockHints: BlockHint[] = []
-  let hints: MetadataHints = {}
-  let marks: MarkedPassage[] = []
-  if (format === 'html') {
-    const page = extractHtml(decoded.text)
-    const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
-    paragraphs = split.map((b) => b.text)
-    blockHints = split.map((b) => b.hint)
-    hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url }
-  } else if (format === 'markdown') {
-    const { front, body } = splitFrontMatter(decoded.text)
-    const marked = extractMarks(body, front.highlightThemes)
-    marks = marked.marks
-    const md = markdownBlocks(marked.markdown)
-    paragraphs = md.blocks
-    blockHints = md.hints
-    hints = { ...front, title: front.title ?? md.heading }
-  } else {
-    paragraphs = paragraphsOf(decoded.text)
-  }
-
-  const meta = detectMetadata(paragraphs, hints, basename(file.name))
-  const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
-  const { kept, dropped } = cleanParagraphs(
-    indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string)),
-    { hints: indexes.map((i) => blockHints[i]), keep: new Set(indexes.flatMap((i, at) => (meta.keep.has(i) ? [at] : []))) },
-  )
-  const body = kept.join('\n\n')
-  if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
-  return {
-    title: meta.title,
-    outlet: meta.outlet,
-    wire: meta.wire,
-    author: meta.author,
-    published: meta.published,
-    url: meta.url,
-    source_name: file.name,
-    format,
-    encoding: decoded.encoding,
-    content_hash: createHash('sha256').update(body).digest('hex'),
-    body,
-    raw: decoded.text,
-    words: words(body).length,
-    dropped: dropped.map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
-    ...(marks.length ? { marks } : {}),
-  }
-}
+export { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type PrepareOptions, type SourceFile } from './prepare'
 
 /** Highlights the marked passages found again in the stored body (a theme is found by name, or made). */
 function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPassage[], now: Date): void {
@@ -125,9 +41,6 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     from = found.end
   }
 }
-
-const tooLarge = (bytes: number): ParleyError =>
-  refused(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Parley imports articles up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`)
 
 /**
  * Stores one prepared article in one transaction; an identical body is reported as a duplicate.
@@ -182,15 +95,6 @@ export function failed(file: string, error: unknown): ImportResult {
   return { file, status: 'failed', error: message }
 }
 
-/** Reads a file from disk, refusing non-regular files and oversize files before reading them. */
-export function readSource(path: string): SourceFile {
-  const stat = statSync(path)
-  if (stat.isDirectory()) throw refused('This is a folder, not a file.')
-  if (!stat.isFile()) throw refused('This is not a regular file.')
-  if (stat.size > MAX_IMPORT_FILE_BYTES) throw tooLarge(stat.size)
-  return { name: path, bytes: readFileSync(path) }
-}
-
 /** Expands folders (recursively, importable extensions only, no symlink loops); named files are taken as they are. */
 export function collectPaths(paths: string[]): string[] {
   const out: string[] = []
@@ -220,31 +124,86 @@ export interface ImportEvents {
   onResult?: (result: ImportResult, done: number, total: number) => void
 }
 
+/** Where bytes become a clean article: in process by default; a host may hand it to worker threads. */
+export type Prepare = (source: SourceFile | string) => Promise<PreparedArticle>
+
+const prepareInProcess: Prepare = async (source) => prepareArticle(typeof source === 'string' ? readSource(source) : source)
+
+/** How long one commit group may run before it is committed and the event loop gets a turn. */
+const GROUP_MS = 30
+
 /**
- * Imports many files, one transaction each: a bad file is reported and the rest go on.
- * Yields to the event loop between files so progress events reach the UI as they happen.
+ * Imports many files: each file is stored atomically in its own savepoint, so a bad file is
+ * reported and rolled back alone while the rest go on. Files are committed in groups of about
+ * 30 ms of work (one WAL commit per article made large imports spend most of their time writing
+ * the same index pages again); a file's result is reported only once its group is committed, and
+ * no group stays open across a turn of the event loop, so any other write the UI makes meanwhile
+ * commits on its own.
  */
-export async function importSources(db: Db, sources: Array<SourceFile | string>, events: ImportEvents = {}): Promise<ImportResult[]> {
+export async function importSources(
+  db: Db,
+  sources: Array<SourceFile | string>,
+  events: ImportEvents = {},
+  prepare: Prepare = prepareInProcess,
+): Promise<ImportResult[]> {
   const results: ImportResult[] = []
-  let lastYield = performance.now()
-  for (const [index, source] of sources.entries()) {
-    let result: ImportResult
-    if (typeof source === 'string') {
+  let pending: ImportResult[] = []
+  const commit = (): void => {
+    if (db.inTransaction) {
       try {
-        result = importOne(db, readSource(source))
+        db.exec('COMMIT')
       } catch (error) {
-        result = failed(source, error)
+        // The group is lost as a whole (e.g. the disk filled at commit): every file in it failed.
+        if (db.inTransaction) db.exec('ROLLBACK')
+        pending = pending.map((r) => (r.status === 'failed' ? r : failed(r.file, error)))
       }
-    } else {
-      result = importOne(db, source)
     }
-    results.push(result)
-    events.onResult?.(result, index + 1, sources.length)
-    // Yield to the event loop now and then (not after every small file) so progress reaches the UI.
-    if (performance.now() - lastYield > 30) {
+    for (const result of pending) {
+      results.push(result)
+      events.onResult?.(result, results.length, sources.length)
+    }
+    pending = []
+  }
+  // Preparing is pure: start the next files' work before storing this one (a worker pool runs them
+  // in parallel; in process this is the same sequence as before).
+  // In process, one file ahead is as good as any; workers get a few each.
+  const window = prepare === prepareInProcess ? 1 : 4
+  const started = sources.slice(0, window).map((s) => settle(prepare(s)))
+  let groupStart = performance.now()
+  for (const [index, source] of sources.entries()) {
+    const next = sources[index + window]
+    if (next !== undefined) started.push(settle(prepare(next)))
+    const prepared = await (started[index] as Promise<Settled<PreparedArticle>>)
+    started[index] = undefined as unknown as Promise<Settled<PreparedArticle>>
+    const name = typeof source === 'string' ? source : source.name
+    let result: ImportResult
+    if (!prepared.ok) result = failed(name, prepared.error)
+    else {
+      try {
+        if (!db.inTransaction) {
+          db.exec('BEGIN IMMEDIATE')
+          groupStart = performance.now()
+        }
+        result = storeArticle(db, prepared.value)
+      } catch (error) {
+        result = failed(name, error)
+      }
+    }
+    pending.push(result)
+    if (performance.now() - groupStart > GROUP_MS) {
+      commit()
       await new Promise((resolve) => setImmediate(resolve))
-      lastYield = performance.now()
     }
   }
+  commit()
   return results
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
 }
