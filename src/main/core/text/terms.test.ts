@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sentences } from './sentences'
-import { stem, terms } from './terms'
+import { eachTerm, isStopWord, stem, terms } from './terms'
 
 describe('terms', () => {
   it('meets inflected forms on one stem', () => {
@@ -21,6 +23,45 @@ describe('terms', () => {
 
   it('keeps content words only', () => {
     expect(terms('The talks were held in Geneva, officials said.')).toEqual(['talk', 'held', 'geneva', 'official'])
+  })
+
+  // The first implementation, kept as the definition: the scanner in terms.ts must give exactly this.
+  const reference = (text: string): string[] =>
+    (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
+      .flatMap((w) => w.split('-'))
+      .filter((w) => w.length > 1 && !isStopWord(w))
+      .map(stem)
+
+  it('tokenizes exactly as the regular-expression definition, on the seeds and on awkward text', () => {
+    const seeds = join(__dirname, '../../../../seeds')
+    const texts = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(seeds, f), 'utf8'))
+    texts.push(
+      "rock-'n'-roll don’t Ünïcödé naïve x²³ 東京都 ١٢٣ -lead 'quoted' it's-a--b well-- --x Ⅻ ½ é\u0301t\u00e9",
+      '\u{1D400}abc-\u{1D401} \u{1F600}smile \uD800lone \uDC00low a\uD835 İstanbul ΟΔΟΣ Straße',
+      'The U.S.-Russia talks’ staff; Embassy’s properties — flights/visas (2024-25) e-mail co-operation',
+    )
+    // Random mixes of the characters that matter to the scanner.
+    const alphabet = ['a', 'B', 'é', 'ß', '1', '-', "'", '’', ' ', '.', '\u{1D400}', '\uD800', '東', 'ing', 'ies', 'the', '\n']
+    let seed = 7
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+    for (let k = 0; k < 300; k++) texts.push(Array.from({ length: 1 + random(60) }, () => alphabet[random(alphabet.length)]).join(''))
+    for (const text of texts) {
+      expect(terms(text)).toEqual(reference(text))
+      // A slice of the text, scanned in place.
+      const from = random(text.length + 1)
+      const to = from + random(text.length - from + 1)
+      const seen: string[] = []
+      eachTerm(text, (t) => seen.push(t), from, to)
+      expect(seen, JSON.stringify(text.slice(from, to))).toEqual(reference(text.slice(from, to)))
+    }
+  })
+
+  it('stays exact when its table of words grows past its bound', () => {
+    const many = Array.from({ length: 210_000 }, (_, i) => `w${i.toString(36)}ing`).join(' ')
+    expect(terms(many)).toEqual(reference(many))
+    expect(terms('Staffing at the embassies')).toEqual(['staff', 'embassy'])
   })
 })
 

@@ -17,12 +17,11 @@ export function stem(word: string): string {
   return s
 }
 
-// Word → stem and token → term memos. A notebook's vocabulary is a few tens of thousands of
-// words, each stemmed thousands of times by suggestions and corpus statistics; the regexes in
-// stemWord cost far more than a Map lookup. Bounded so an unusual corpus cannot grow them without end.
+// Word → stem memos (here and the piece table below). A notebook's vocabulary is a few tens of
+// thousands of words, each stemmed thousands of times by suggestions and corpus statistics; the
+// regexes in stemWord cost far more than a lookup. Bounded so an unusual corpus cannot grow them without end.
 const MEMO_LIMIT = 200_000
 const stems = new Map<string, string>()
-const tokenTerms = new Map<string, string | null>()
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= MEMO_LIMIT) memo.clear()
@@ -51,30 +50,120 @@ export const isStopWord = (word: string): boolean => STOP.has(word.toLowerCase()
 /** Content-word stems of a text, in order (stop words and one-letter tokens left out). */
 export function terms(text: string): string[] {
   const out: string[] = []
-  const words = text.match(WORD)
-  if (!words) return out
-  for (const word of words) {
-    if (word.includes('-')) {
-      for (const piece of word.split('-')) {
-        const t = termOf(piece)
-        if (t !== null) out.push(t)
-      }
-    } else {
-      const t = termOf(word)
-      if (t !== null) out.push(t)
-    }
-  }
+  eachTerm(text, (t) => out.push(t))
   return out
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
-
-/** A hyphen-free token's term, or null when it is left out (stop word, one letter). */
-function termOf(token: string): string | null {
-  let t = tokenTerms.get(token)
-  if (t === undefined) {
-    t = token.length > 1 && !isStopWord(token) ? stem(token) : null
-    remember(tokenTerms, token, t)
+/**
+ * Calls `visit` with each term of `text.slice(from, to)`, in order: exactly `terms()` of that
+ * slice, without allocating it or a string per word. Words are runs of `[\p{L}\p{N}][\p{L}\p{N}'’-]*`
+ * split at hyphens; each piece is looked up by its characters in a table of pieces already seen.
+ */
+export function eachTerm(text: string, visit: (term: string) => void, from = 0, to = text.length): void {
+  let i = from
+  while (i < to) {
+    const first = wordUnits(text, i, to)
+    if (first === 0) {
+      i++
+      continue
+    }
+    let start = i
+    let hash = 0
+    for (let k = 0; k < first; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(i + k)) | 0
+    i += first
+    while (i < to) {
+      const c = text.charCodeAt(i)
+      if (c === HYPHEN) {
+        piece(text, start, i, hash, visit)
+        i++
+        start = i
+        hash = 0
+        continue
+      }
+      const units = c === APOSTROPHE || c === RIGHT_QUOTE ? 1 : wordUnits(text, i, to)
+      if (units === 0) break
+      for (let k = 0; k < units; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(i + k)) | 0
+      i += units
+    }
+    piece(text, start, i, hash, visit)
   }
-  return t
+}
+
+const HYPHEN = 0x2d
+const APOSTROPHE = 0x27
+const RIGHT_QUOTE = 0x2019
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+// Per BMP code unit: 0 not yet known, 1 a letter or digit, 2 not one.
+const wordChar = new Uint8Array(0x10000)
+
+/** How many code units the letter or digit at `i` takes (1, or 2 for a surrogate pair), or 0 when there is none. */
+function wordUnits(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = text.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  }
+  let known = wordChar[c]
+  if (!known) wordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  return known === 1 ? 1 : 0
+}
+
+// Hyphen-free piece → term (null when left out), as an open-addressing table keyed by the piece's
+// characters, so a word seen before costs a hash and a comparison, not a new string.
+let slots = 1 << 12
+let keys: Array<string | undefined> = new Array<string | undefined>(slots)
+let values: Array<string | null> = new Array<string | null>(slots)
+let hashes = new Int32Array(slots)
+let filled = 0
+
+function piece(text: string, start: number, end: number, hash: number, visit: (term: string) => void): void {
+  // One-letter (and empty) pieces are never terms.
+  if (end - start <= 1) return
+  const length = end - start
+  let slot = (hash ^ (hash >>> 15)) & (slots - 1)
+  for (;;) {
+    const key = keys[slot]
+    if (key === undefined) break
+    if (hashes[slot] === hash && key.length === length && sameChars(key, text, start)) {
+      const term = values[slot] as string | null
+      if (term !== null) visit(term)
+      return
+    }
+    slot = (slot + 1) & (slots - 1)
+  }
+  const token = text.slice(start, end)
+  const term = isStopWord(token) ? null : stem(token)
+  if (filled >= MEMO_LIMIT) resize(1 << 12)
+  else if ((filled + 1) * 2 > slots) resize(slots * 2)
+  insert(token, hash, term)
+  if (term !== null) visit(term)
+}
+
+function sameChars(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false
+  return true
+}
+
+function insert(key: string, hash: number, term: string | null): void {
+  let slot = (hash ^ (hash >>> 15)) & (slots - 1)
+  while (keys[slot] !== undefined) slot = (slot + 1) & (slots - 1)
+  keys[slot] = key
+  values[slot] = term
+  hashes[slot] = hash
+  filled++
+}
+
+/** A table of `size` slots holding the current entries, or none when it was full (the memo's bound). */
+function resize(size: number): void {
+  const old = { keys, values, hashes }
+  const keep = size > slots
+  slots = size
+  keys = new Array<string | undefined>(size)
+  values = new Array<string | null>(size)
+  hashes = new Int32Array(size)
+  filled = 0
+  if (!keep) return
+  old.keys.forEach((key, slot) => {
+    if (key !== undefined) insert(key, old.hashes[slot] as number, old.values[slot] as string | null)
+  })
 }

@@ -1,6 +1,6 @@
 import type { Suggestion, Theme } from '../../../shared/model'
 import { sentences, type SentenceSpan } from '../text/sentences'
-import { stem, terms } from '../text/terms'
+import { eachTerm, stem, terms } from '../text/terms'
 
 export interface CorpusStats {
   documents: number
@@ -13,7 +13,9 @@ export function corpusStats(bodies: Iterable<string>): CorpusStats {
   let documents = 0
   for (const body of bodies) {
     documents++
-    for (const t of new Set(terms(body))) df.set(t, (df.get(t) ?? 0) + 1)
+    const seen = new Set<string>()
+    eachTerm(body, (t) => seen.add(t))
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
   }
   return { documents, df }
 }
@@ -89,15 +91,21 @@ export function suggestForArticle(
   const articleTerms = new Set<string>()
   let total = 0
   for (const span of spans) {
-    const list = terms(span.text)
     const tf = new Map<string, number>()
-    for (const t of list) {
-      tf.set(t, (tf.get(t) ?? 0) + 1)
-      articleTerms.add(t)
-    }
-    lengths.push(list.length)
+    let length = 0
+    eachTerm(
+      body,
+      (t) => {
+        tf.set(t, (tf.get(t) ?? 0) + 1)
+        length++
+      },
+      span.start,
+      span.end,
+    )
+    for (const t of tf.keys()) articleTerms.add(t)
+    lengths.push(length)
     tfs.push(tf)
-    total += list.length
+    total += length
   }
   const avgLength = total / spans.length || 1
   // Sentences of a paragraph are consecutive: the first and last index of each.
