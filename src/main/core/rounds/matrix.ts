@@ -6,8 +6,8 @@ import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type Them
 import type { SuggestionCache } from '../themes/suggestions'
 
 const EVIDENCE = 5
-/** Rounds (by date) whose evidence comes with a deferred matrix.get: a little more than a screenful. */
-export const FIRST_ROWS = 16
+/** Rounds (by date) whose evidence comes with a deferred matrix.get: rows with evidence are tall, this fills a tall screen. */
+export const FIRST_ROWS = 6
 
 export interface MatrixOptions {
   /**
@@ -153,8 +153,9 @@ function reporters(db: Db, roundIds?: number[]): Map<number, number[]> {
 
 interface CoverageMemo {
   signature: string
-  /** `${articleId}:${themeId}` → whether the suggestion models find the theme in the article. */
-  known: Map<string, boolean>
+  /** articleId → themeId → whether the suggestion models find the theme in the article (numbers: a
+   * deferred matrix.get looks up every empty cell's articles here). */
+  known: Map<number, Map<number, boolean>>
   models: Array<{ model: ThemeModel; prefixes: string[] }> | null
 }
 
@@ -180,8 +181,13 @@ function coverageOf(
   )
   let memo = memos.get(db)
   if (!memo || memo.signature !== signature) memos.set(db, (memo = { signature, known: new Map(), models: null }))
-  const { known } = memo
   const m = memo
+  const get = (article: number, theme: number): boolean | undefined => m.known.get(article)?.get(theme)
+  const set = (article: number, theme: number, value: boolean): void => {
+    let themes = m.known.get(article)
+    if (!themes) m.known.set(article, (themes = new Map()))
+    themes.set(theme, value)
+  }
 
   const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
   // The suggestion models, built once per signature (suggestions() rebuilds them per article). The
@@ -201,7 +207,7 @@ function coverageOf(
   const rejected = db.prepare('SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?')
 
   const compute = (articleIds: number[], wanted: Set<number>): void => {
-    const open = (articleId: number): number[] => [...wanted].filter((t) => known.get(`${articleId}:${t}`) === undefined)
+    const open = (articleId: number): number[] => [...wanted].filter((t) => get(articleId, t) === undefined)
     const todo = articleIds.filter((a) => open(a).length > 0)
     if (!todo.length) return
     const found = new Set<number>()
@@ -219,7 +225,7 @@ function coverageOf(
       const skip = (theme: number, start: number, end: number): boolean =>
         skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
       const hits = new Set(likely.length ? suggestForArticle(id, body, likely, stats(), { skip, perTheme: 1 }).map((x) => x.themeId) : [])
-      for (const t of themes) known.set(`${id}:${t}`, hits.has(t))
+      for (const t of themes) set(id, t, hits.has(t))
       for (const t of hits) found.add(t)
     }
   }
@@ -229,7 +235,7 @@ function coverageOf(
       const state = (t: number): CoverageState => {
         let unknown = false
         for (const a of articles) {
-          const k = known.get(`${a}:${t}`)
+          const k = get(a, t)
           if (k === true) return 'mentioned-not-coded'
           if (k === undefined) unknown = true
         }

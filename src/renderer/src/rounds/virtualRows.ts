@@ -34,6 +34,13 @@ export function useRowWindow(
   const [heights, setHeights] = useState<ReadonlyMap<string | number, number>>(new Map())
   const observed = useRef(new Map<Element, string | number>())
   const [view, setView] = useState({ top: 0, height: 800 })
+  // The first paint renders only what the viewport shows; the overscan follows a frame later.
+  const [overscan, setOverscan] = useState(0)
+  useEffect(() => {
+    if (!active) return
+    const frame = requestAnimationFrame(() => setOverscan(OVERSCAN_PX))
+    return () => cancelAnimationFrame(frame)
+  }, [active])
   const observer = useRef<ResizeObserver | null>(null)
 
   // A row is measured when it is first observed, and again when its height changes (evidence and
@@ -103,10 +110,10 @@ export function useRowWindow(
   // The head row sits above the first row; its height is small next to the overscan, so it is ignored.
   let start = 0
   let y = 0
-  while (start < keys.length && y + heightOf(start) < view.top - OVERSCAN_PX) y += heightOf(start++)
+  while (start < keys.length && y + heightOf(start) < view.top - overscan) y += heightOf(start++)
   const before = y
   let end = start
-  while (end < keys.length && y < view.top + view.height + OVERSCAN_PX) y += heightOf(end++)
+  while (end < keys.length && y < view.top + view.height + overscan) y += heightOf(end++)
   let after = 0
   for (let i = end; i < keys.length; i++) after += heightOf(i)
 

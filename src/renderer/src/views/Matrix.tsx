@@ -18,7 +18,7 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
 /** Rounds per matrix.rows call that computes coverage: small, so the bridge stays free for other calls in between. */
 const COVERAGE_BATCH = 6
 /** A row's height before it is measured (a row with evidence in its cells). */
-const ROW_ESTIMATE = 190
+const ROW_ESTIMATE = 320
 
 type RowOrder = 'date' | 'title' | 'articles'
 
@@ -40,23 +40,20 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   const asked = useRef(new Set<number>())
   const focusWanted = useRef<string | null>(null)
 
-  // The matrix first (counts, notes, known coverage: it paints); rounds (for the panel) beside it.
+  // The matrix first (counts, notes, known coverage: it paints); then the rounds with their
+  // articles (for the panel and Compare), which would otherwise hold up the bridge and the parse.
   useEffect(() => {
     let live = true
-    api['matrix.get']({ deferred: true }).then(
-      (m) => {
+    api['matrix.get']({ deferred: true })
+      .then((m) => {
         if (!live) return
         asked.current = new Set()
         setDetails(new Map())
         setMatrix(m)
         setError(null)
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    )
-    api['rounds.list']({}).then(
-      (r) => live && setRounds(r),
-      (e: unknown) => live && setError(errorMessage(e)),
-    )
+        return api['rounds.list']({}).then((r) => live && setRounds(r))
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)))
     return () => {
       live = false
     }
