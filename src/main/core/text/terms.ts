@@ -62,33 +62,45 @@ export function terms(text: string): string[] {
 export function eachTerm(text: string, visit: (term: string) => void, from = 0, to = text.length): void {
   let i = from
   while (i < to) {
-    const first = wordUnits(text, i, to)
-    if (first === 0) {
+    let c = text.charCodeAt(i)
+    let units = c < 128 ? (ASCII_WORD[c] as number) : wordUnits(text, i, to)
+    if (units === 0) {
       i++
       continue
     }
     let start = i
-    let hash = 0
-    for (let k = 0; k < first; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(i + k)) | 0
-    i += first
+    let hash = c
+    if (units === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0
+    i += units
     while (i < to) {
-      const c = text.charCodeAt(i)
-      if (c === HYPHEN) {
+      c = text.charCodeAt(i)
+      // ASCII first: nearly every character of an English body.
+      if (c < 128) {
+        if (ASCII_WORD[c] === 1 || c === APOSTROPHE) {
+          hash = (Math.imul(hash, 31) + c) | 0
+          i++
+          continue
+        }
+        if (c !== HYPHEN) break
         piece(text, start, i, hash, visit)
         i++
         start = i
         hash = 0
         continue
       }
-      const units = c === APOSTROPHE || c === RIGHT_QUOTE ? 1 : wordUnits(text, i, to)
+      units = c === RIGHT_QUOTE ? 1 : wordUnits(text, i, to)
       if (units === 0) break
-      for (let k = 0; k < units; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(i + k)) | 0
+      hash = (Math.imul(hash, 31) + c) | 0
+      if (units === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0
       i += units
     }
     piece(text, start, i, hash, visit)
   }
 }
 
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0,
+)
 const HYPHEN = 0x2d
 const APOSTROPHE = 0x27
 const RIGHT_QUOTE = 0x2019
@@ -124,24 +136,20 @@ function piece(text: string, start: number, end: number, hash: number, visit: (t
   for (;;) {
     const key = keys[slot]
     if (key === undefined) break
-    if (hashes[slot] === hash && key.length === length && sameChars(key, text, start)) {
+    if (hashes[slot] === hash && key.length === length && text.startsWith(key, start)) {
       const term = values[slot] as string | null
       if (term !== null) visit(term)
       return
     }
     slot = (slot + 1) & (slots - 1)
   }
-  const token = text.slice(start, end)
+  // A copy, not a slice: the table must not keep the whole body alive.
+  const token = flat(text.slice(start, end))
   const term = isStopWord(token) ? null : stem(token)
   if (filled >= MEMO_LIMIT) resize(1 << 12)
   else if ((filled + 1) * 2 > slots) resize(slots * 2)
   insert(token, hash, term)
   if (term !== null) visit(term)
-}
-
-function sameChars(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false
-  return true
 }
 
 function insert(key: string, hash: number, term: string | null): void {
@@ -167,3 +175,6 @@ function resize(size: number): void {
     if (key !== undefined) insert(key, old.hashes[slot] as number, old.values[slot] as string | null)
   })
 }
+
+/** A string that shares no storage with the text it was sliced from (V8 keeps long slices as views). */
+const flat = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1))

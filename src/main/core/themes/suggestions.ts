@@ -8,7 +8,7 @@ import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type Them
 /** Notebook-wide term statistics, rebuilt lazily after an import, and the theme models built on them. */
 export interface SuggestionCache {
   stats: CorpusStats | null
-  /** The theme models of the last call, valid while the notebook is unchanged (see WRITE_MARK) and `stats` is the same object. */
+  /** The theme models of the last call, valid while the notebook is unchanged (see writeMark) and `stats` is the same object. */
   models?: { stats: CorpusStats; mark: string; list: ThemeModel[] } | null
 }
 
@@ -23,12 +23,13 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 // Rows written by this connection, and commits by any other: models are rebuilt after any write
 // (a highlight, a theme edit, an import) and reused while there is none.
-const WRITE_MARK = "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version) AS mark"
+const writeMark = (db: Db): string =>
+  `${(cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n}:${(cached(db, 'PRAGMA data_version').get() as { data_version: number }).data_version}`
 const HIGHLIGHTS_OF = 'SELECT id, exact AS text FROM highlights WHERE theme_id = ? ORDER BY id DESC LIMIT 500'
 
 /** Every live theme's model: its keywords expanded by the terms of its highlights, against the notebook's statistics. */
 function themeModels(db: Db, cache: SuggestionCache, stats: CorpusStats): ThemeModel[] {
-  const mark = (cached(db, WRITE_MARK).get() as { mark: string }).mark
+  const mark = writeMark(db)
   const last = cache.models
   if (last && last.stats === stats && last.mark === mark) return last.list
   const highlightsOf = cached(db, HIGHLIGHTS_OF)
