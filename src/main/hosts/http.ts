@@ -97,6 +97,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const readBody = (req: IncomingMessage): Promise<string> =>
     new Promise((resolve, reject) => {
+      // An announced size over the limit is refused before reading; a chunked body that grows past
+      // it is read and dropped below, so the client still gets the 413.
       const declared = Number(req.headers['content-length'] ?? 0)
       if (declared > MAX_BODY) return reject(Object.assign(new Error('too large'), { status: 413 }))
       const chunks: Buffer[] = []
@@ -212,7 +214,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     })
   })
   server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
-  server.on('clientError', (_err, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
+  // A client too slow to send its headers or body (slowloris) gets 408, anything unparseable 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    socket.end(
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'
+        : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n',
+    ),
+  )
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
