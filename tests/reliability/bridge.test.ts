@@ -1,0 +1,343 @@
+/**
+ * The browser-mode bridge under attack and load (issue 10 §4, RELIABILITY.md B1–B11), against the
+ * real server: `parley serve` in a child process (bridge-harness.ts) on 127.0.0.1 with a temp
+ * notebook, raw sockets, stdout/stderr captured. src/main/hosts/http.test.ts covers the in-process
+ * basics (Host/Origin tables, form posts, traversal, upgrades); this file covers what needs the
+ * whole process: rebinding on every kind of route, cookie-only calls, SSE from another origin,
+ * tokens of a previous run, the token in logs and Referer, oversize bodies, slowloris, 1,000
+ * concurrent requests (time and peak RSS printed).
+ */
+import { connect, type Socket } from 'node:net'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { ARTICLE } from '../helpers'
+import { buildCli, call, send, startServer, STACK, type Reply, type Server } from './bridge-harness'
+
+const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
+const CONCURRENT = FULL ? 5000 : 1000
+
+let cli: string
+let dir: string
+let server: Server
+/** The first run's token and cookie, replayed against a later run. */
+let oldToken = ''
+const figures: string[] = []
+
+const json = (reply: Reply): { code: string; message: string } => JSON.parse(reply.body) as { code: string; message: string }
+
+beforeAll(async () => {
+  cli = await buildCli()
+  dir = mkdtempSync(join(tmpdir(), 'parley-bridge-'))
+  // A first run, stopped: its token must be worthless to the next run on the same notebook and port.
+  const first = await startServer(cli, { notebook: join(dir, 'n.parley'), cwd: dir })
+  oldToken = first.token
+  expect((await call(first, 'notebook.info', '{}')).status).toBe(200)
+  const port = first.port
+  expect(await first.stop()).toBe(0)
+  server = await startServer(cli, { notebook: join(dir, 'n.parley'), cwd: dir, port })
+  const files = [0, 1, 2].map((i) => ({ name: `a${i}.txt`, data: Buffer.from(`Talks ${i}\n\n${ARTICLE}`).toString('base64') }))
+  expect((await call(server, 'articles.import', JSON.stringify({ files }))).status).toBe(200)
+})
+
+afterAll(async () => {
+  if (server) expect(await server.stop()).toBe(0)
+  if (figures.length) console.log(figures.map((f) => `[bridge] ${f}`).join('\n'))
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function cookie(): Promise<string> {
+  const launch = await send(server.port, `/?t=${server.token}`)
+  expect(launch.status).toBe(303)
+  return String(launch.headers['set-cookie']).split(';')[0] as string
+}
+
+describe('the bridge refuses what is not its own page', () => {
+  it('DNS rebinding: a foreign Host is refused on every kind of route, even with a valid token', async () => {
+    const jar = await cookie()
+    const hosts = [
+      `evil.example:${server.port}`,
+      'localhost.evil.example',
+      `localhost.evil.example:${server.port}`,
+      `127.0.0.1.nip.io:${server.port}`,
+      `127.0.0.1:${server.port}.evil.example`,
+      `localhost:${server.port + 1}`,
+    ]
+    const routes: Array<[string, string, string | undefined]> = [
+      ['GET', '/', undefined],
+      ['GET', `/?t=${server.token}`, undefined],
+      ['GET', '/assets/nothing.js', undefined],
+      ['GET', '/api/events', undefined],
+      ['POST', '/api/notes.create', '{"title":"rebound"}'],
+    ]
+    for (const host of hosts)
+      for (const [method, path, body] of routes) {
+        const reply = await send(server.port, path, {
+          method,
+          host,
+          headers: { Cookie: jar, 'X-Parley-Token': server.token, 'Content-Type': 'application/json' },
+          body,
+        })
+        expect(reply.status, `${host} ${method} ${path}`).toBe(403)
+        expect(json(reply).code).toBe('forbidden_host')
+        expect(reply.headers['set-cookie'], 'no cookie handed to a foreign host').toBeUndefined()
+      }
+    // The note never got written.
+    const notes = JSON.parse((await call(server, 'notes.list', '{}')).body) as Array<{ title: string }>
+    expect(notes.some((n) => n.title === 'rebound')).toBe(false)
+  })
+
+  it('cross-origin calls are refused; a cookie-only call must come from the page (Origin or Sec-Fetch-Site)', async () => {
+    const jar = await cookie()
+    const post = (headers: Record<string, string>) =>
+      send(server.port, '/api/notes.create', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{"title":"csrf"}',
+      })
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://evil.example:${server.port}`,
+      `http://localhost.evil.example:${server.port}`,
+    ]) {
+      expect((await post({ Cookie: jar, Origin: origin })).status, origin).toBe(403)
+      expect((await post({ 'X-Parley-Token': server.token, Origin: origin })).status, origin).toBe(403)
+    }
+    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    // The browser's cookie alone, with no Origin: not something Parley's page sends.
+    const bare = await post({ Cookie: jar })
+    expect(bare.status).toBe(403)
+    expect(json(bare).code).toBe('forbidden_origin')
+    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'same-site' })).status).toBe(403)
+    const notes = JSON.parse((await call(server, 'notes.list', '{}')).body) as Array<{ title: string }>
+    expect(notes.some((n) => n.title === 'csrf')).toBe(false)
+    // The page itself: cookie plus its own Origin (what fetch sends), or a script with the header token.
+    expect((await post({ Cookie: jar, Origin: server.origin })).status).toBe(200)
+    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200)
+    expect((await post({ 'X-Parley-Token': server.token })).status).toBe(200)
+  })
+
+  it('an event stream asked for by another origin is refused and receives nothing', async () => {
+    const jar = await cookie()
+    const open = (headers: Record<string, string>) =>
+      new Promise<{ status: number; data: string[]; close: () => void }>((resolve, reject) => {
+        const data: string[] = []
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/api/events',
+            headers: { Host: `127.0.0.1:${server.port}`, ...headers },
+            agent: false,
+            setHost: false,
+          },
+          (res) => {
+            res.on('data', (c: Buffer) => data.push(c.toString('utf8')))
+            resolve({ status: res.statusCode ?? 0, data, close: () => req.destroy() })
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    const refused = [
+      await open({ Cookie: jar, Origin: 'http://evil.example' }),
+      await open({ Cookie: jar, Origin: 'null' }),
+      await open({ Cookie: jar, 'Sec-Fetch-Site': 'cross-site' }),
+      await open({ Origin: server.origin }),
+      await open({ Cookie: `parley_token=${oldToken}` }),
+    ]
+    const own = await open({ Cookie: jar })
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 401, 401])
+    expect(own.status).toBe(200)
+    // Something happens in the notebook: only the page's own stream hears of it.
+    const data = Buffer.from(`Stream test\n\n${ARTICLE} streamed`).toString('base64')
+    expect((await call(server, 'articles.import', JSON.stringify({ files: [{ name: 's.txt', data }] }))).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(own.data.join('')).toContain('event: import.progress')
+    for (const r of refused) expect(r.data.join('')).not.toContain('event:')
+    for (const r of [...refused, own]) r.close()
+  })
+
+  it('missing, wrong, replayed and misplaced tokens get 401', async () => {
+    const info = (headers: Record<string, string>, path = '/api/notebook.info') =>
+      send(server.port, path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
+    expect(oldToken).not.toBe(server.token)
+    const cases: Array<[string, Promise<Reply>]> = [
+      ['none', info({})],
+      ['wrong', info({ 'X-Parley-Token': 'x'.repeat(server.token.length) })],
+      ['previous run (header)', info({ 'X-Parley-Token': oldToken })],
+      ['previous run (cookie)', info({ Cookie: `parley_token=${oldToken}`, Origin: server.origin })],
+      // The launch token only works to get the cookie; on a call in the query it is ignored.
+      ['token in the query of a call', info({}, `/api/notebook.info?t=${server.token}`)],
+      ['previous run (launch link)', send(server.port, `/?t=${oldToken}`)],
+      ['wrong header beats a good cookie', info({ 'X-Parley-Token': 'nope', Cookie: `parley_token=${server.token}` })],
+      ['cookie of another name', info({ Cookie: `parley_token_x=${server.token}`, Origin: server.origin })],
+    ]
+    for (const [label, pending] of cases) {
+      const reply = await pending
+      expect(reply.status, label).toBe(401)
+      expect(reply.headers['set-cookie'], label).toBeUndefined()
+    }
+    // After the cookie swap the launch link still works for this run (a second tab), and only redirects.
+    const again = await send(server.port, `/?t=${server.token}`)
+    expect(again.status).toBe(303)
+    expect(again.headers.location).toBe('/')
+  })
+
+  it('the token never reaches a log or a Referer', async () => {
+    // Provoke every path that writes to the log: bad tokens, bad calls, a 500-prone request target.
+    await send(server.port, `/api/${server.token}`, {
+      method: 'POST',
+      headers: { 'X-Parley-Token': server.token, 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    await send(server.port, `/?t=${server.token}x`)
+    await call(server, '%', '{}')
+    await call(server, 'articles.get', `{"id":"${server.token}"}`)
+    const jar = await cookie()
+    const pages: Array<[string, Reply]> = [
+      ['launch redirect', await send(server.port, `/?t=${server.token}`)],
+      ['index', await send(server.port, '/', { headers: { Cookie: jar } })],
+      ['deep link', await send(server.port, '/library/1', { headers: { Cookie: jar } })],
+      ['unauthorised page', await send(server.port, '/')],
+      ['missing file', await send(server.port, '/assets/none.js', { headers: { Cookie: jar } })],
+      ['api error', await call(server, 'articles.get', '{"id":-1}')],
+    ]
+    for (const [label, reply] of pages) {
+      expect(reply.headers['referrer-policy'], label).toBe('no-referrer')
+      expect(reply.body, label).not.toContain(server.token)
+      expect(String(reply.headers.location ?? ''), label).not.toContain(server.token)
+    }
+    // The served index links its assets; fetch each: same header, and none embeds the token.
+    const index = pages[1]?.[1].body ?? ''
+    const assets = [...index.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+)"/g)].map((m) => m[1] as string)
+    expect(assets.length).toBeGreaterThan(0)
+    for (const asset of assets) {
+      const reply = await send(server.port, asset, { headers: { Cookie: jar } })
+      expect(reply.status, asset).toBe(200)
+      expect(reply.headers['referrer-policy'], asset).toBe('no-referrer')
+      expect(reply.body).not.toContain(server.token)
+    }
+    // stdout prints the launch URL once, by design (the user must open it); nothing else carries it.
+    const out = server.stdout().split(server.token).length - 1
+    const err = server.stderr().split(server.token).length - 1
+    expect(out).toBe(1)
+    expect(server.stdout()).toContain(`Open: ${server.origin}/?t=${server.token}`)
+    expect(err).toBe(0)
+    expect(server.stderr()).not.toMatch(STACK)
+  })
+})
+
+describe('the bridge under hostile load', () => {
+  it('answers an oversized body with 413 and keeps serving', async () => {
+    const big = Buffer.alloc(41 * 1024 * 1024, 0x20)
+    const headers = { 'Content-Type': 'application/json', 'X-Parley-Token': server.token }
+    const chunked = await send(server.port, '/api/notebook.info', {
+      method: 'POST',
+      headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      body: big,
+    })
+    expect(chunked.status).toBe(413)
+    expect(json(chunked)).toEqual({ code: 'too_large', message: 'The request is too large.' })
+    // An announced oversize body is refused at once, before (and without) reading it; so is an
+    // unauthenticated one. Raw sockets: the client sends the headers and a few bytes, then listens.
+    const early = (headers: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () =>
+          socket.write(
+            `POST /api/notebook.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n${headers}Content-Length: ${big.length}\r\n\r\n{"a":`,
+          ),
+        )
+        let head = ''
+        socket.on('data', (c: Buffer) => {
+          head += c.toString('latin1')
+          if (head.includes('\r\n\r\n')) socket.destroy()
+        })
+        socket.on('close', () => resolve(head))
+        socket.on('error', () => undefined)
+      })
+    expect(await early(`X-Parley-Token: ${server.token}\r\n`)).toMatch(/^HTTP\/1\.1 413/)
+    expect(await early('')).toMatch(/^HTTP\/1\.1 401/)
+    expect((await call(server, 'notebook.info', '{}')).status).toBe(200)
+    expect(server.alive()).toBe(true)
+  })
+
+  it('a slowloris client (one header byte a second) neither blocks others nor keeps its socket', async () => {
+    const started = performance.now()
+    let closedAfter = -1
+    let answer = ''
+    const slow: Socket = connect(server.port, '127.0.0.1')
+    slow.on('data', (c: Buffer) => (answer += c.toString('latin1')))
+    slow.on('close', () => (closedAfter = performance.now() - started))
+    slow.on('error', () => undefined)
+    const head = `POST /api/notebook.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Parley-Token: ${server.token}\r\nX-Padding: ${'a'.repeat(200)}`
+    let i = 0
+    const drip = setInterval(() => {
+      if (slow.destroyed || i >= head.length) return clearInterval(drip)
+      slow.write(head[i++] as string)
+    }, 1000)
+    // Meanwhile other clients are answered at once.
+    const latencies: number[] = []
+    try {
+      while (closedAfter < 0 && performance.now() - started < 20_000) {
+        const t = performance.now()
+        const reply = await call(server, 'articles.list', '{}')
+        latencies.push(performance.now() - t)
+        expect(reply.status).toBe(200)
+        await new Promise((r) => setTimeout(r, 250))
+      }
+    } finally {
+      clearInterval(drip)
+      slow.destroy()
+    }
+    // headersTimeout is 10 s, checked every second: the server hangs up (408) well before 20 s.
+    expect(closedAfter).toBeGreaterThan(9_000)
+    expect(closedAfter).toBeLessThan(14_000)
+    expect(answer).toMatch(/^HTTP\/1\.1 408/)
+    const worst = Math.max(...latencies)
+    expect(worst).toBeLessThan(2_000)
+    figures.push(
+      `slowloris: cut after ${(closedAfter / 1000).toFixed(1)} s (headersTimeout 10 s); ${latencies.length} other calls meanwhile, slowest ${worst.toFixed(0)} ms`,
+    )
+  })
+
+  it(`answers ${CONCURRENT} concurrent requests, every one correctly, and stays responsive`, async () => {
+    const jar = await cookie()
+    const kinds: Array<() => Promise<Reply>> = [
+      () => call(server, 'notebook.info', '{}'),
+      () => call(server, 'articles.list', '{}'),
+      () => call(server, 'articles.search', '{"query":"council"}'),
+      () => call(server, 'articles.get', '{"id":"x"}'),
+      () => send(server.port, '/', { headers: { Cookie: jar } }),
+    ]
+    // The answer each kind gets alone is the one it must get in the crowd, byte for byte.
+    const baseline = await Promise.all(kinds.map((go) => go()))
+    expect(baseline.map((r) => r.status)).toEqual([200, 200, 200, 400, 200])
+    expect((JSON.parse(baseline[2]?.body ?? '[]') as unknown[]).length).toBeGreaterThan(0)
+    const started = performance.now()
+    const replies = await Promise.allSettled(
+      Array.from({ length: CONCURRENT }, (_, i) => {
+        const expected = baseline[i % kinds.length] as Reply
+        return (kinds[i % kinds.length] as () => Promise<Reply>)().then((r) => r.status === expected.status && r.body === expected.body)
+      }),
+    )
+    const seconds = (performance.now() - started) / 1000
+    const dropped = replies.filter((r) => r.status === 'rejected').length
+    const wrong = replies.filter((r) => r.status === 'fulfilled' && !r.value).length
+    const t = performance.now()
+    expect((await call(server, 'notebook.info', '{}')).status).toBe(200)
+    const after = performance.now() - t
+    const peak = server.peakRssMb()
+    figures.push(
+      `${CONCURRENT} concurrent requests (one socket each): ${CONCURRENT - dropped - wrong} correct, ${dropped} dropped, ${wrong} wrong, ` +
+        `${seconds.toFixed(2)} s, next call ${after.toFixed(0)} ms, server peak RSS ${peak ?? '?'} MB`,
+    )
+    expect(dropped).toBe(0)
+    expect(wrong).toBe(0)
+    expect(after).toBeLessThan(1_000)
+    expect(server.alive()).toBe(true)
+  })
+})
