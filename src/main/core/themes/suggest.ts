@@ -9,14 +9,22 @@ export interface CorpusStats {
 }
 
 export function corpusStats(bodies: Iterable<string>): CorpusStats {
-  const df = new Map<string, number>()
+  // One lookup per word: each term's count carries the last document that counted it.
+  const counts = new Map<string, { n: number; last: number }>()
   let documents = 0
   for (const body of bodies) {
-    documents++
-    const seen = new Set<string>()
-    eachTerm(body, (t) => seen.add(t))
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
+    const doc = ++documents
+    eachTerm(body, (t) => {
+      const c = counts.get(t)
+      if (!c) counts.set(t, { n: 1, last: doc })
+      else if (c.last !== doc) {
+        c.n++
+        c.last = doc
+      }
+    })
   }
+  const df = new Map<string, number>()
+  for (const [t, c] of counts) df.set(t, c.n)
   return { documents, df }
 }
 
@@ -85,7 +93,10 @@ export function suggestForArticle(
   const spans = sentences(body)
   if (!spans.length) return []
   // Per sentence, once for every model: its length in terms and its term frequencies (keys in
-  // order of first use, which fixes the order of the reasons and of the score's sum).
+  // order of first use, which fixes the order of the reasons and of the score's sum). Without
+  // highlights to compare whole sentences with, only the models' terms and context words are ever
+  // looked at, so only those are counted.
+  const wanted = models.some((m) => m.highlights.length > 0) ? null : modelTerms(models)
   const lengths: number[] = []
   const tfs: Array<Map<string, number>> = []
   const articleTerms = new Set<string>()
@@ -95,10 +106,15 @@ export function suggestForArticle(
     let length = 0
     eachTerm(
       body,
-      (t) => {
-        tf.set(t, (tf.get(t) ?? 0) + 1)
-        length++
-      },
+      wanted
+        ? (t) => {
+            length++
+            if (wanted.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1)
+          }
+        : (t) => {
+            length++
+            tf.set(t, (tf.get(t) ?? 0) + 1)
+          },
       span.start,
       span.end,
     )
@@ -201,6 +217,15 @@ export function suggestForArticle(
     out.push(...scored.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, options.perTheme ?? 12))
   }
   return out.sort((a, b) => b.score - a.score)
+}
+
+function modelTerms(models: ThemeModel[]): Set<string> {
+  const all = new Set<string>()
+  for (const m of models) {
+    for (const t of m.weights.keys()) all.add(t)
+    for (const t of m.context) all.add(t)
+  }
+  return all
 }
 
 function usesOwnTerm(model: ThemeModel, present: Set<string>): boolean {
