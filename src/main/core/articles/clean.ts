@@ -76,11 +76,20 @@ function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
 
 /** A short block that is contained in a longer one (a pull quote, a teaser of the lead). */
 function markContained(blocks: Block[]): void {
-  const long = blocks.filter((b) => b.kind === 'good' && words(b.text).length > 12).map((b) => norm(b.text))
+  // The long blocks' keys, one per line, searched at once (a search per pair was quadratic on long pages).
+  const long = `\n${blocks
+    .filter((b) => b.kind === 'good' && words(b.text).length > 12)
+    .map((b) => norm(b.text))
+    .join('\n')}\n`
   for (const b of blocks) {
     if (b.kind === 'furniture' || words(b.text).length < 5 || words(b.text).length > 40) continue
     const key = norm(b.text)
-    if (long.some((l) => l !== key && l.includes(key))) Object.assign(b, { kind: 'furniture', reason: 'repeated inside the article' })
+    // A match that is a whole line is the block itself (identical blocks were already marked repeated).
+    for (let at = long.indexOf(key); at >= 0; at = long.indexOf(key, at + 1)) {
+      if (long[at - 1] === '\n' && long[at + key.length] === '\n') continue
+      Object.assign(b, { kind: 'furniture', reason: 'repeated inside the article' })
+      break
+    }
   }
 }
 

@@ -231,10 +231,23 @@ interface QueryDocument {
   body: unknown
 }
 
-function meta(document: QueryDocument, ...names: string[]): string | null {
+/** Every `<meta>` of the page by property, name and itemprop, read in one pass (one query per name walked the whole page each time). */
+function metaTags(document: QueryDocument): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const value = el.getAttribute('content')?.trim()
+    if (!value) continue
+    for (const key of ['property', 'name', 'itemprop']) {
+      const name = el.getAttribute(key)
+      if (name && !found.has(name)) found.set(name, value)
+    }
+  }
+  return found
+}
+
+function meta(tags: Map<string, string>, ...names: string[]): string | null {
   for (const name of names) {
-    const el = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)
-    const value = el?.getAttribute('content')?.trim()
+    const value = tags.get(name)
     if (value) return value
   }
   return null
@@ -331,16 +344,17 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const document = parsePage(html)
   budget()
   const doc = document as QueryDocument
+  const tags = metaTags(doc)
   const ld = jsonLd(doc)
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url')
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(tags, 'og:url')
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null
   const info = {
-    title: meta(doc, 'og:title', 'twitter:title') ?? ld.headline ?? (h1 && h1.length <= 300 ? h1 : null) ?? headTitle,
-    siteName: meta(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null,
+    title: meta(tags, 'og:title', 'twitter:title') ?? ld.headline ?? (h1 && h1.length <= 300 ? h1 : null) ?? headTitle,
+    siteName: meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null,
     published:
       meta(
-        doc,
+        tags,
         'article:published_time',
         'datePublished',
         'pubdate',
@@ -355,7 +369,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       ld.datePublished ??
       doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
       null,
-    byline: meta(doc, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
+    byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   }
   if (info.byline && /^https?:\/\//i.test(info.byline)) info.byline = ld.author ?? null

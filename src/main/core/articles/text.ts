@@ -49,6 +49,8 @@ const insideUrl = (whole: string, offset: number): boolean =>
  * (3.5, 1,000) and URLs alone.
  */
 export function splitGluedSentences(text: string): string {
+  // Most paragraphs have no stop or comma directly followed by a letter: skip the two costly patterns.
+  if (!GLUE_CANDIDATE.test(text)) return text
   // Exactly two letters or digits before the stop: `{2,}` would rescan a long run from every
   // position (quadratic on a 1 MB word); the replacement puts the same characters back.
   return text
@@ -61,6 +63,8 @@ export function splitGluedSentences(text: string): string {
       insideUrl(whole, offset + a.length) ? m : `${a}, ${b}`,
     )
 }
+
+const GLUE_CANDIDATE = /[.!?,]["”’]?[“‘"]?\p{L}/u
 
 /** Rejoins lines broken inside a sentence, e.g. a line ending in an abbreviation followed by its continuation. */
 export function rejoinLines(lines: string[]): string[] {
