@@ -1,5 +1,7 @@
 /** Helpers shared by the bench's sections: context, timing, formatting, generated notebooks. */
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import type { Db } from '../src/main/core/db/open'
 import { generateArticle, type Vocabulary } from './corpus'
@@ -93,4 +95,24 @@ export function bulkFill(db: Db, vocab: Vocabulary, target: number): number {
 /** Prints a section heading (the report is read top to bottom). */
 export function heading(title: string): void {
   console.log(`== ${title}`)
+}
+
+/**
+ * The app's bundled worker that prepares imported files, as the hosts pass it to openNotebook;
+ * undefined when the app is not built (then files are prepared in process, and the report says so).
+ */
+export function prepareWorker(): string | undefined {
+  const script = join(process.cwd(), 'out', 'main', 'prepare-worker.js')
+  return existsSync(script) ? script : undefined
+}
+
+/** One line for the report: where the product's import prepared files in this run. */
+export function describePrepare(): string {
+  const script = prepareWorker()
+  if (!script) return 'Files prepared in process: the app is not built (`npm run build` to measure the worker threads).'
+  const built = statSync(script)
+    .mtime.toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+  const threads = Math.max(1, Math.min(4, availableParallelism() - 1))
+  return `Files prepared in ${threads} worker thread${threads === 1 ? '' : 's'} (out/main/prepare-worker.js built ${built}) while the main thread stores them, as the app does.`
 }
