@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { talksNotebook } from './testing'
+import { COUNT_SQL } from './matrix'
+import type { Db } from '../db/open'
 
 const tempDir = useTempDir()
 
@@ -105,6 +107,74 @@ describe('matrix.get', () => {
     expect(full.evidenceLeftOut).toBeUndefined()
     // Unknown rounds are left out rather than failing the whole call.
     expect(await h['matrix.rows']({ roundIds: [geneva, 999_999], coverage: false })).toHaveLength(1)
+    notebook.close()
+  })
+
+  it('keeps matrix_cells equal to the grouped count query through every kind of write (triggers of migration 007)', async () => {
+    const { notebook, ids } = await talksNotebook(tempDir())
+    const h = notebook.handlers
+    const db = notebook.db
+    const same = (db: Db, step: string): void => {
+      const sort = (rows: unknown[]): string[] => rows.map((r) => JSON.stringify(r)).sort()
+      const expected = sort(db.prepare(COUNT_SQL).all())
+      const actual = sort(db.prepare('SELECT round_id AS roundId, theme_id AS themeId, articles, highlights FROM matrix_cells').all())
+      expect(actual, step).toEqual(expected)
+    }
+    const themes = await h['themes.list']({})
+    const [a, b, c] = themes.map((t) => t.id) as [number, number, number]
+    // Highlights before any round exists, then rounds detected over them.
+    const mark = async (articleId: number, at: number, themeId: number | null): Promise<number> =>
+      (await h['highlights.create']({ articleId, start: at, end: at + 4, themeId })).id
+    const early = await mark(ids.wire, 0, a)
+    same(db, 'highlight without rounds')
+    await h['rounds.detect']({})
+    same(db, 'after detection')
+    const marks: number[] = [early]
+    for (const [i, article] of [ids.wire, ids.daily, ids.weekly, ids.vienna, ids.review, ids.wire, ids.daily].entries())
+      marks.push(await mark(article, 5 + i * 3, [a, b, c][i % 3]!))
+    marks.push(await mark(ids.daily, 40, null))
+    same(db, 'created')
+    await h['highlights.update']({ id: marks[1]!, themeId: b })
+    await h['highlights.update']({ id: marks[2]!, themeId: null })
+    await h['highlights.update']({ id: marks.at(-1)!, themeId: c })
+    same(db, 'recoded')
+    const gone = (await h['highlights.list']({ articleId: ids.wire })).find((x) => x.id === marks[1])!
+    await h['highlights.delete']({ id: gone.id })
+    same(db, 'deleted')
+    await h['highlights.restore'](gone)
+    same(db, 'restored')
+    const merged = await h['themes.merge']({ sourceId: b, targetId: a })
+    same(db, 'themes merged')
+    await h['themes.unmerge']({ sourceId: b, moved: merged.moved })
+    same(db, 'themes unmerged')
+
+    const rounds = await h['rounds.list']({})
+    const geneva = rounds.find((r) => r.venue === 'Geneva')!
+    const vienna = rounds.find((r) => r.venue === 'Vienna')!
+    await h['rounds.moveArticle']({ articleId: ids.daily, fromId: geneva.id, toId: vienna.id })
+    same(db, 'article moved')
+    await h['rounds.moveArticle']({ articleId: ids.review, fromId: null, toId: geneva.id, role: 'reports' })
+    same(db, 'article added as reporting')
+    db.prepare(`UPDATE article_rounds SET role = 'mentions' WHERE article_id = ? AND round_id = ?`).run(ids.wire, geneva.id)
+    same(db, 'role changed')
+    db.prepare(`UPDATE article_rounds SET role = 'reports' WHERE article_id = ? AND round_id = ?`).run(ids.wire, geneva.id)
+    const split = await h['rounds.split']({ id: geneva.id, articleIds: [ids.wire] })
+    same(db, 'split')
+    await h['rounds.merge']({ sourceId: split.to.id, targetId: split.from.id })
+    same(db, 'merged')
+    const snapshot = await h['rounds.delete']({ id: vienna.id })
+    same(db, 'round deleted')
+    await h['rounds.restore'](snapshot)
+    same(db, 'round restored')
+    await h['rounds.detect']({})
+    same(db, 'detected again')
+    // Cascades: an article deleted takes its highlights and memberships; a theme deleted for good sets theme_id null.
+    db.prepare('DELETE FROM articles WHERE id = ?').run(ids.daily)
+    same(db, 'article deleted')
+    db.prepare('DELETE FROM themes WHERE id = ?').run(c)
+    same(db, 'theme deleted for good')
+    expect(db.prepare('SELECT count(*) FROM matrix_cells').pluck().get()).toBeGreaterThan(0)
+    expect(db.prepare('SELECT count(*) FROM article_theme_counts WHERE highlights <= 0').pluck().get()).toBe(0)
     notebook.close()
   })
 

@@ -20,7 +20,8 @@ export interface MatrixOptions {
 type MatrixRound = Matrix['rounds'][number]
 
 /**
- * Rounds × themes. Counts come from one grouped query over the articles that report each round;
+ * Rounds × themes. Counts come from matrix_cells, which triggers keep equal to COUNT_SQL (one
+ * grouped query over the articles that report each round; migration 007);
  * evidence is the first five highlights per cell (one windowed query); an empty cell says whether
  * the suggestion models find the theme in the round's articles ("mentioned, not coded"), stopping
  * at the first article that mentions each missing theme. Those answers are remembered per article
@@ -30,7 +31,7 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
   const rounds = listMatrixRounds(db)
   const themes = listThemes(db).map((t) => ({ id: t.id, name: t.name, color: t.color }))
   const counts = new Map<string, { articles: number; highlights: number }>()
-  for (const row of db.prepare(COUNT_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
+  for (const row of db.prepare(CELLS_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
     counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
   // The windowed evidence query sorts every coded highlight (several times the count query on a
   // large notebook), so a deferred matrix carries it only for the rows the view shows first.
@@ -72,10 +73,7 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
   const evidence = evidenceOf(db, ids)
   const coded = new Set(
     db
-      .prepare(
-        `SELECT DISTINCT ar.round_id || ':' || h.theme_id FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id
-         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL AND ar.round_id IN (SELECT value FROM json_each(?))`,
-      )
+      .prepare(`SELECT round_id || ':' || theme_id FROM matrix_cells WHERE round_id IN (SELECT value FROM json_each(?))`)
       .pluck()
       .all(JSON.stringify(ids)) as string[],
   )
@@ -95,11 +93,16 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
   })
 }
 
-/** The single query of the matrix: highlights (and articles) per round and theme, over the articles that report each round. */
+/**
+ * Highlights (and articles) per round and theme, over the articles that report each round, as one
+ * grouped query: what matrix_cells holds (tests compare them; the bench measures the matrix against it).
+ */
 export const COUNT_SQL = `SELECT ar.round_id AS roundId, h.theme_id AS themeId, count(DISTINCT h.article_id) AS articles, count(*) AS highlights
   FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id
   WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL
   GROUP BY ar.round_id, h.theme_id`
+
+const CELLS_SQL = 'SELECT round_id AS roundId, theme_id AS themeId, articles, highlights FROM matrix_cells'
 
 function listMatrixRounds(db: Db): MatrixRound[] {
   return db
