@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { openNotebook } from '../notebook'
@@ -76,6 +77,26 @@ describe('suggestions', () => {
     expect(
       (await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId })).some((s) => s.start === span.start),
     ).toBe(true)
+    notebook.close()
+  })
+
+  it('sees every change to the themes it suggests for, even one written by another connection', async () => {
+    const { notebook, ids, themes } = await notebookWith({ 'talks.txt': TALKS })
+    const list = async (themeId: number) => notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId })
+    const flights = themes['Direct flights']!
+    expect((await list(flights)).length).toBeGreaterThan(0)
+    // The theme's keywords change: the next call uses them.
+    await notebook.handlers['themes.update']({ id: flights, keywords: { terms: ['compounds'], context: [] } })
+    expect((await list(flights)).map((s) => s.text)).toEqual([expect.stringMatching(/diplomatic compounds/)])
+    // The keywords changed back by another connection to the same file (another process, say).
+    const other = new Database(notebook.file)
+    other.prepare('UPDATE themes SET keywords = ? WHERE id = ?').run(JSON.stringify({ terms: ['direct', 'flights'], context: [] }), flights)
+    other.close()
+    const [back] = await list(flights)
+    expect(back?.text).toMatch(/resume direct flights/)
+    // A highlight of that sentence: it is coded, so no longer proposed.
+    await notebook.handlers['highlights.create']({ articleId: back!.articleId, themeId: flights, start: back!.start, end: back!.end })
+    expect(await list(flights)).toEqual([])
     notebook.close()
   })
 
