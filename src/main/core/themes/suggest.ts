@@ -63,11 +63,55 @@ export function themeModel(theme: Theme, highlights: Array<{ id: number; text: s
   return { theme, weights, context, highlights: highlights.map((h) => ({ ...h, stems: new Set(terms(h.text)) })) }
 }
 
-/** Jaccard similarity of a sentence's distinct terms (its term-frequency keys) and a highlight's. */
-function jaccard(a: Map<string, number>, b: Set<string>): number {
-  let shared = 0
-  for (const x of a.keys()) if (b.has(x)) shared++
-  return shared / (a.size + b.size - shared || 1)
+/**
+ * The highlight a sentence most resembles (Jaccard similarity of their distinct terms; the first of
+ * equal ones), found through the highlights that share a term with the sentence rather than by
+ * comparing it with every highlight.
+ */
+function mostSimilar(tf: Map<string, number>, model: ThemeModel, shared: Int32Array): { index: number; similarity: number } {
+  const index = highlightIndex(model)
+  const touched: number[] = []
+  for (const t of tf.keys()) {
+    const list = index.get(t)
+    if (!list) continue
+    for (const h of list) {
+      const n = shared[h] as number
+      if (n === 0) touched.push(h)
+      shared[h] = n + 1
+    }
+  }
+  let best = -1
+  let similarity = 0
+  for (const h of touched) {
+    const n = shared[h] as number
+    shared[h] = 0
+    const sim = n / (tf.size + (model.highlights[h] as { stems: Set<string> }).stems.size - n || 1)
+    if (sim > similarity || (sim === similarity && best >= 0 && h < best)) {
+      similarity = sim
+      best = h
+    }
+  }
+  return { index: best, similarity }
+}
+
+// term → indexes of the model's highlights that use it, built once per model object (models are
+// reused between calls, and a model's highlights are not changed once built).
+const highlightIndexes = new WeakMap<ThemeModel, Map<string, number[]>>()
+
+function highlightIndex(model: ThemeModel): Map<string, number[]> {
+  let index = highlightIndexes.get(model)
+  if (!index) {
+    const built = new Map<string, number[]>()
+    model.highlights.forEach((h, i) => {
+      for (const t of h.stems) {
+        const list = built.get(t)
+        if (list) list.push(i)
+        else built.set(t, [i])
+      }
+    })
+    highlightIndexes.set(model, (index = built))
+  }
+  return index
 }
 
 export interface SuggestOptions {
@@ -163,6 +207,7 @@ export function suggestForArticle(
       return articleContext
     }
     const scored: Suggestion[] = []
+    let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
     spans.forEach((span: SentenceSpan, i) => {
       const tf = tfs[i] as Map<string, number>
       const matched: string[] = []
@@ -180,14 +225,12 @@ export function suggestForArticle(
       if (!contextHit) return
       let resembles: Suggestion['reason']['resembles'] = null
       let similarity = 0
-      for (const h of model.highlights) {
-        const sim = jaccard(tf, h.stems)
-        if (sim > similarity) {
-          similarity = sim
-          resembles = { highlightId: h.id, text: h.text.length > 140 ? `${h.text.slice(0, 140)}…` : h.text }
-        }
+      if (model.highlights.length) {
+        const best = mostSimilar(tf, model, (shared ??= new Int32Array(model.highlights.length)))
+        const h = model.highlights[best.index]
+        similarity = best.similarity
+        if (h && similarity >= 0.25) resembles = { highlightId: h.id, text: h.text.length > 140 ? `${h.text.slice(0, 140)}…` : h.text }
       }
-      if (similarity < 0.25) resembles = null
       const distinct = matched.length + contextInSentence.length
       const smallTheme = model.weights.size <= 2
       if (distinct < 2 && !smallTheme && !resembles) return
