@@ -24,7 +24,7 @@ import {
   saveNote,
   resolveLinks,
 } from './notes/repo'
-import { createMarkdownConverter } from './notes/markdown'
+import { createContentCheck, createMarkdownConverter } from './notes/markdown'
 import { cellNoteIds, cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
@@ -83,6 +83,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
   let markdown: ((content: unknown) => string) | undefined
+  let checkContent: ((content: unknown) => void) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
   const write = <T>(fn: () => T): T => {
     if (readOnly) throw readOnlyNotebook()
@@ -194,8 +195,16 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
 
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),
-    'notes.create': (input) => write(() => createNote(db, input, now())),
-    'notes.save': ({ id, ...patch }) => write(() => saveNote(db, id, patch, now())),
+    'notes.create': (input) =>
+      write(() => {
+        if (input.content !== undefined) (checkContent ??= createContentCheck())(input.content)
+        return createNote(db, input, now())
+      }),
+    'notes.save': ({ id, ...patch }) =>
+      write(() => {
+        if (patch.content !== undefined) (checkContent ??= createContentCheck())(patch.content)
+        return saveNote(db, id, patch, now())
+      }),
     'notes.delete': ({ id }) => write(() => deleteNote(db, id, now())),
     'notes.restore': ({ id }) => write(() => restoreNote(db, id)),
     'notes.cell': ({ roundId, themeId }) => write(() => cellNote(db, roundId, themeId, cellTitle(db, roundId, themeId), now())),

@@ -19,6 +19,10 @@ export interface NoteLink {
   context: string
 }
 
+/** A node's children that are nodes: stored JSON is not trusted to have Lexical's exact shape. */
+const childrenOf = (node: SerializedNode): SerializedNode[] =>
+  Array.isArray(node.children) ? node.children.filter((c): c is SerializedNode => !!c && typeof c === 'object') : []
+
 const BLOCK = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code', 'parley-evidence', 'root', 'list'])
 
 function rootOf(content: unknown): SerializedNode | null {
@@ -28,11 +32,11 @@ function rootOf(content: unknown): SerializedNode | null {
 }
 
 function textOf(node: SerializedNode): string {
-  if (node.type === 'parley-evidence') return node.text ?? ''
-  if (node.type === 'parley-ref') return node.label ?? ''
+  if (node.type === 'parley-evidence') return typeof node.text === 'string' ? node.text : ''
+  if (node.type === 'parley-ref') return typeof node.label === 'string' ? node.label : ''
   if (typeof node.text === 'string') return node.text
   if (node.type === 'linebreak') return '\n'
-  const parts = (node.children ?? []).map(textOf)
+  const parts = childrenOf(node).map(textOf)
   return BLOCK.has(node.type ?? '') && node.type !== 'root'
     ? parts.join('')
     : parts.join(node.type === 'root' || node.type === 'list' ? '\n' : '')
@@ -45,11 +49,13 @@ export function plainText(content: unknown): string {
   const lines: string[] = []
   const walk = (node: SerializedNode): void => {
     const type = node.type ?? ''
-    if (type === 'root' || type === 'list') return (node.children ?? []).forEach(walk)
-    if (type === 'listitem' && (node.children ?? []).some((c) => c.type === 'list')) {
-      const own = (node.children ?? []).filter((c) => c.type !== 'list')
+    if (type === 'root' || type === 'list') return childrenOf(node).forEach(walk)
+    if (type === 'listitem' && childrenOf(node).some((c) => c.type === 'list')) {
+      const own = childrenOf(node).filter((c) => c.type !== 'list')
       lines.push(own.map(textOf).join(''))
-      return (node.children ?? []).filter((c) => c.type === 'list').forEach(walk)
+      return childrenOf(node)
+        .filter((c) => c.type === 'list')
+        .forEach(walk)
     }
     lines.push(textOf(node))
   }
@@ -74,10 +80,14 @@ export function extractLinks(content: unknown): NoteLink[] {
   const walk = (node: SerializedNode, block: SerializedNode): void => {
     const here = BLOCK.has(node.type ?? '') && node.type !== 'root' && node.type !== 'list' ? node : block
     if (node.type === 'parley-ref' && node.kind && Number.isInteger(node.id)) {
-      links.push({ kind: node.kind, targetId: node.id as number, context: sentenceAround(textOf(here), node.label ?? '') })
+      links.push({
+        kind: node.kind,
+        targetId: node.id as number,
+        context: sentenceAround(textOf(here), typeof node.label === 'string' ? node.label : ''),
+      })
     }
     if (node.type === 'parley-evidence' && Number.isInteger(node.highlightId)) {
-      const context = node.text ?? ''
+      const context = typeof node.text === 'string' ? node.text : ''
       links.push({
         kind: 'highlight',
         targetId: node.highlightId as number,
@@ -90,7 +100,7 @@ export function extractLinks(content: unknown): NoteLink[] {
           context: context.length > 300 ? `${context.slice(0, 300)}…` : context,
         })
     }
-    for (const child of node.children ?? []) walk(child, here)
+    for (const child of childrenOf(node)) walk(child, here)
   }
   walk(root, root)
   return links
