@@ -24,27 +24,39 @@ export function paragraphSpans(body: string): Array<{ start: number; end: number
   return spans
 }
 
+const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu
+
 /** Splits a body into sentences with offsets, leaving abbreviations (U.S., Feb., Mr.) and decimals inside. */
 export function sentences(body: string): SentenceSpan[] {
   const out: SentenceSpan[] = []
   paragraphSpans(body).forEach((p, paragraph) => {
     const text = body.slice(p.start, p.end)
-    const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu
+    // One compiled expression for every paragraph: restart it at the paragraph's beginning.
+    const boundary = BOUNDARY
+    boundary.lastIndex = 0
     let from = 0
     for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
       const end = m.index + m[0].length
-      if (ABBREVIATIONS.test(text.slice(Math.max(from, end - 12), end)) && m[0] === '.') continue
+      if (m[0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(from, end - 12), end))) continue
       push(out, body, p.start + from, p.start + end, paragraph)
       from = end
-      while (from < text.length && /\s/.test(text[from] as string)) from++
+      while (from < text.length && isSpace(text.charCodeAt(from))) from++
     }
     push(out, body, p.start + from, p.end, paragraph)
   })
   return out
 }
 
+const SPACE = /\s/
+
+/** `/\s/` on one UTF-16 code unit, without a regular expression for ASCII. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
+  return SPACE.test(String.fromCharCode(c))
+}
+
 function push(out: SentenceSpan[], body: string, start: number, end: number, paragraph: number): void {
-  while (end > start && /\s/.test(body[end - 1] as string)) end--
-  while (start < end && /\s/.test(body[start] as string)) start++
+  while (end > start && isSpace(body.charCodeAt(end - 1))) end--
+  while (start < end && isSpace(body.charCodeAt(start))) start++
   if (end > start) out.push({ start, end, text: body.slice(start, end), paragraph })
 }

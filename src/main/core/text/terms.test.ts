@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sentences } from './sentences'
+import { paragraphSpans, sentences, type SentenceSpan } from './sentences'
 import { eachTerm, isStopWord, stem, terms } from './terms'
 
 describe('terms', () => {
@@ -66,6 +66,65 @@ describe('terms', () => {
 })
 
 describe('sentences', () => {
+  // The first implementation, kept as the definition.
+  const ABBREVIATIONS =
+    /(?:^|\s|\()(?:[A-Z]\.){1,}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc|approx|est|Mt|Ft|Ave|Blvd|Dept|Gov|Pres|Rev|Hon)\.$/
+  const reference = (body: string): SentenceSpan[] => {
+    const out: SentenceSpan[] = []
+    const push = (start: number, end: number, paragraph: number): void => {
+      while (end > start && /\s/.test(body[end - 1] as string)) end--
+      while (start < end && /\s/.test(body[start] as string)) start++
+      if (end > start) out.push({ start, end, text: body.slice(start, end), paragraph })
+    }
+    paragraphSpans(body).forEach((p, paragraph) => {
+      const text = body.slice(p.start, p.end)
+      const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu
+      let from = 0
+      for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+        const end = m.index + m[0].length
+        if (ABBREVIATIONS.test(text.slice(Math.max(from, end - 12), end)) && m[0] === '.') continue
+        push(p.start + from, p.start + end, paragraph)
+        from = end
+        while (from < text.length && /\s/.test(text[from] as string)) from++
+      }
+      push(p.start + from, p.end, paragraph)
+    })
+    return out
+  }
+
+  it('splits exactly as the first implementation, on the seeds and on awkward text', () => {
+    const seeds = join(__dirname, '../../../../seeds')
+    const texts = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(seeds, f), 'utf8'))
+    const alphabet = [
+      'A',
+      'b',
+      ' ',
+      '\u00a0',
+      '\u2003',
+      '\n',
+      '\n\n',
+      '.',
+      '!',
+      '?',
+      '…',
+      '"',
+      '”',
+      ')',
+      '1',
+      'Mr.',
+      'U.S.',
+      'É',
+      '\t',
+      '“',
+    ]
+    let seed = 11
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+    for (let k = 0; k < 400; k++) texts.push(Array.from({ length: 1 + random(80) }, () => alphabet[random(alphabet.length)]).join(''))
+    for (const text of texts) expect(sentences(text), JSON.stringify(text)).toEqual(reference(text))
+  })
+
   it('splits a body into sentences with exact offsets, not at abbreviations or decimals', () => {
     const body =
       'The U.S. Embassy in Moscow said on Feb. 27 that talks would go on. Growth was 3.5 percent! "We agree," he said.\n\nA second paragraph (with Mr. Smith) ends here.'
