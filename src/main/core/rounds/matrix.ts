@@ -78,10 +78,12 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
       .all(JSON.stringify(ids)) as string[],
   )
   const memo = coverageOf(db, cache)
+  // At most one slice of corpus statistics per call: until they are complete, coverage stays 'pending'.
+  const compute = coverage && memo.statsReady()
   const members = reporters(db, ids)
   return ids.map((roundId) => {
     const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))
-    const states = empty.length ? memo.states(members.get(roundId) ?? [], empty, coverage) : new Map<number, CoverageState>()
+    const states = empty.length ? memo.states(members.get(roundId) ?? [], empty, compute) : new Map<number, CoverageState>()
     return {
       roundId,
       cells: themes.map((themeId) => ({
@@ -160,7 +162,16 @@ interface CoverageMemo {
    * deferred matrix.get looks up every empty cell's articles here). */
   known: Map<number, Map<number, boolean>>
   models: Array<{ model: ThemeModel; prefixes: string[] }> | null
+  /** Corpus statistics being built a slice of articles per matrix.rows call (see STATS_SLICE). */
+  partial: { stats: CorpusStats; after: number } | null
 }
+
+/**
+ * Articles read into the corpus statistics per matrix.rows call. Building them over 10,000 articles
+ * in one call held the bridge for seconds (other calls waited, and its header timeout cut some);
+ * in slices, evidence and other calls get through in between.
+ */
+const STATS_SLICE = 1000
 
 const memos = new WeakMap<Db, CoverageMemo>()
 
@@ -171,7 +182,12 @@ const memos = new WeakMap<Db, CoverageMemo>()
 function coverageOf(
   db: Db,
   cache: SuggestionCache,
-): { states: (articles: number[], themes: number[], compute: boolean) => Map<number, CoverageState> } {
+): {
+  /** Whether the corpus statistics are complete; if not, reads one more slice of articles into them. */
+  statsReady: () => boolean
+  /** Coverage of the given empty cells; compute: work out what is not known (else 'pending'). */
+  states: (articles: number[], themes: number[], compute: boolean) => Map<number, CoverageState>
+} {
   const signature = JSON.stringify(
     db
       .prepare(
@@ -183,7 +199,7 @@ function coverageOf(
       .get(),
   )
   let memo = memos.get(db)
-  if (!memo || memo.signature !== signature) memos.set(db, (memo = { signature, known: new Map(), models: null }))
+  if (!memo || memo.signature !== signature) memos.set(db, (memo = { signature, known: new Map(), models: null, partial: null }))
   const m = memo
   const get = (article: number, theme: number): boolean | undefined => m.known.get(article)?.get(theme)
   const set = (article: number, theme: number, value: boolean): void => {
@@ -193,6 +209,27 @@ function coverageOf(
   }
 
   const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
+  /** Whether the statistics are there; if not, reads one more slice of articles into them. */
+  const statsReady = (): boolean => {
+    if (cache.stats) return true
+    const slice = db
+      .prepare('SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?')
+      .all(m.partial?.after ?? 0, STATS_SLICE) as Array<{
+      id: number
+      body: string
+    }>
+    const part = corpusStats(slice.map((a) => a.body))
+    const sum = (m.partial ??= { stats: { documents: 0, df: new Map() }, after: 0 })
+    sum.stats.documents += part.documents
+    for (const [term, n] of part.df) sum.stats.df.set(term, (sum.stats.df.get(term) ?? 0) + n)
+    sum.after = slice.at(-1)?.id ?? sum.after
+    if (slice.length < STATS_SLICE) {
+      cache.stats = sum.stats
+      m.partial = null
+      return true
+    }
+    return false
+  }
   // The suggestion models, built once per signature (suggestions() rebuilds them per article). The
   // "resembles one of your highlights" comparison is left out here: keywords and the terms learnt
   // from highlights decide whether a theme is mentioned, at a small fraction of the cost.
@@ -234,6 +271,7 @@ function coverageOf(
   }
 
   return {
+    statsReady,
     states: (articles, themes, computeMissing) => {
       const state = (t: number): CoverageState => {
         let unknown = false

@@ -44,20 +44,25 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   // articles (for the panel and Compare), which would otherwise hold up the bridge and the parse.
   useEffect(() => {
     let live = true
-    api['matrix.get']({ deferred: true })
-      .then((m) => {
+    api['matrix.get']({ deferred: true }).then(
+      (m) => {
         if (!live) return
         asked.current = new Set()
         setDetails(new Map())
         setMatrix(m)
         setError(null)
-        return api['rounds.list']({}).then((r) => live && setRounds(r))
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)))
+        // Only the panel and Compare need them: a failure says so without taking the matrix away.
+        api['rounds.list']({}).then(
+          (r) => live && setRounds(r),
+          (e: unknown) => live && notify(`The rounds' articles could not be loaded: ${errorMessage(e)}`, 'error'),
+        )
+      },
+      (e: unknown) => live && setError(errorMessage(e)),
+    )
     return () => {
       live = false
     }
-  }, [revision])
+  }, [revision, notify])
 
   const columns = useMemo(
     () => (matrix?.themes ?? []).map((t, index) => ({ ...t, index })).filter((t) => !hidden.includes(t.id)),
@@ -140,21 +145,35 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     const todo = new Set(matrix.cells.filter((c) => c.coverage === 'pending').map((c) => c.roundId))
     const order = matrix.rounds.map((r) => r.id).filter((id) => todo.has(id))
     void (async () => {
-      while (live && todo.size) {
+      // Rounds stay 'pending' while the core builds its corpus statistics a slice per call; a
+      // failed call (the bridge busy, say) is tried again a few times.
+      let idle = 0
+      let failures = 0
+      while (live && todo.size && idle < 100) {
         const open = order.filter((id) => todo.has(id))
         const batch = [...open.filter((id) => visibleNow.current.has(id)), ...open.filter((id) => !visibleNow.current.has(id))].slice(
           0,
           COVERAGE_BATCH,
         )
+        let list: MatrixRow[]
         try {
-          const list = await api['matrix.rows']({ roundIds: batch, coverage: true })
-          if (!live) return
-          merge(list, true)
+          list = await api['matrix.rows']({ roundIds: batch, coverage: true })
+          failures = 0
         } catch (e) {
-          if (live) notify(`Checking which themes the rounds mention failed: ${errorMessage(e)}`, 'error')
-          return
+          if (!live) return
+          if (++failures >= 3) return notify(`Checking which themes the rounds mention failed: ${errorMessage(e)}`, 'error')
+          await new Promise((r) => setTimeout(r, 1000))
+          continue
         }
-        for (const id of batch) todo.delete(id)
+        if (!live) return
+        merge(list, true)
+        const before = todo.size
+        for (const id of batch) {
+          const row = list.find((r) => r.roundId === id)
+          // A round deleted meanwhile comes back as nothing: nothing left to check.
+          if (!row || row.cells.every((c) => c.coverage !== 'pending')) todo.delete(id)
+        }
+        idle = todo.size < before ? 0 : idle + 1
       }
     })()
     return () => {
