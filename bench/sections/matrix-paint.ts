@@ -50,9 +50,10 @@ async function openMatrix(page: Page): Promise<Opening> {
 }
 
 /** Scrolls the matrix to a fraction of its height; returns rows in the DOM and whether the last visible row is a real row. */
-async function scrollTo(page: Page, fraction: number): Promise<{ rows: number; filled: boolean }> {
+async function scrollTo(page: Page, fraction: number): Promise<{ rows: number; filled: boolean; error: string }> {
   return page.evaluate(async (fraction) => {
-    const el = document.querySelector('.matrix-main') as HTMLElement
+    const el = document.querySelector('.matrix-main')
+    if (!el) return { rows: Number.NaN, filled: false, error: document.querySelector('.content')?.textContent?.slice(0, 200) ?? '' }
     el.scrollTop = (el.scrollHeight - el.clientHeight) * fraction
     for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r))
     const box = el.getBoundingClientRect()
@@ -60,6 +61,7 @@ async function scrollTo(page: Page, fraction: number): Promise<{ rows: number; f
     return {
       rows: document.querySelectorAll('[data-testid="matrix-row"]').length,
       filled: hit?.closest('[role="rowheader"]') !== null,
+      error: '',
     }
   }, fraction)
 }
@@ -75,6 +77,7 @@ export async function matrixPaintSection(ctx: Ctx, browser: Browser, big: BigNot
     const top = await page.evaluate(() => document.querySelectorAll('[data-testid="matrix-row"]').length)
     const middle = await scrollTo(page, 0.5)
     const end = await scrollTo(page, 1)
+    if (middle.error || end.error) console.log(`The Matrix view was not there to scroll: ${middle.error || end.error}`)
     const again: Opening[] = []
     for (let i = 0; i < 3; i++) {
       await park(page)

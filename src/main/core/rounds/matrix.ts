@@ -171,7 +171,7 @@ interface CoverageMemo {
  * in one call held the bridge for seconds (other calls waited, and its header timeout cut some);
  * in slices, evidence and other calls get through in between.
  */
-const STATS_SLICE = 1000
+const STATS_SLICE = 500
 
 const memos = new WeakMap<Db, CoverageMemo>()
 
