@@ -136,7 +136,7 @@ export function markdownBlocks(markdown: string): { blocks: string[]; hints: Blo
 function linkDensity(source: string, text: string): number {
   if (!text) return 0
   let linked = 0
-  for (const m of source.matchAll(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)|\[([^\]]{0,1000})\]\[[^\]]{0,200}\]|<https?:\/\/[^>\s]+>/g)) {
+  for (const m of source.matchAll(/\[([^[\]]{0,1000})\]\([^)]{0,2000}\)|\[([^[\]]{0,1000})\]\[[^\]]{0,200}\]|<https?:\/\/[^>\s]+>/g)) {
     linked += inline(m[1] ?? m[2] ?? m[0]).trim().length
   }
   return Math.min(1, linked / text.length)
@@ -149,9 +149,9 @@ const ESCAPE_BASE = 0xf0000
 function inline(text: string): string {
   const hidden = text.replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => String.fromCodePoint(ESCAPE_BASE + c.charCodeAt(0)))
   return hidden
-    .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
-    .replace(/\[([^\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
-    .replace(/\[([^\]]{0,1000})\]\[[^\]]{0,200}\]/g, '$1')
+    .replace(/!\[[^[\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
+    .replace(/\[([^[\]]{0,1000})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^[\]]{0,1000})\]\[[^\]]{0,200}\]/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^*_]{1,2000}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])(?=\S)([^*_]{1,2000}?\S)\2(?!\w)/g, '$1$3')
@@ -189,8 +189,20 @@ export function extractMarks(markdown: string, themes: string[] = []): { markdow
         .replace(/\s+/g, ' ')
         .trim()
       if (!exact) continue
-      const before = inline(parts.slice(0, i).join('')).replace(/\s+/g, ' ')
-      const after = inline(parts.slice(i + 1).join('')).replace(/\s+/g, ' ')
+      // Only 32 characters of context are kept: inline a window around the mark, not the whole
+      // line for every mark (quadratic on a line of many marks).
+      const before = inline(
+        parts
+          .slice(Math.max(0, i - 8), i)
+          .join('')
+          .slice(-400),
+      ).replace(/\s+/g, ' ')
+      const after = inline(
+        parts
+          .slice(i + 1, i + 9)
+          .join('')
+          .slice(0, 400),
+      ).replace(/\s+/g, ' ')
       marks.push({ exact, prefix: before.slice(-32), suffix: after.slice(0, 32), theme: themes[marks.length] || null })
     }
     return parts.slice(0, closed).join('') + (closed < parts.length ? `==${parts[closed]}` : '')
