@@ -40,8 +40,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   const asked = useRef(new Set<number>())
   const focusWanted = useRef<string | null>(null)
 
-  // The matrix first (counts, notes, known coverage: it paints); then the rounds with their
-  // articles (for the panel and Compare), which would otherwise hold up the bridge and the parse.
+  // The matrix alone first (counts, notes, known coverage): it paints without waiting for the rest.
   useEffect(() => {
     let live = true
     api['matrix.get']({ deferred: true }).then(
@@ -51,18 +50,27 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
         setDetails(new Map())
         setMatrix(m)
         setError(null)
-        // Only the panel and Compare need them: a failure says so without taking the matrix away.
-        api['rounds.list']({}).then(
-          (r) => live && setRounds(r),
-          (e: unknown) => live && notify(`The rounds' articles could not be loaded: ${errorMessage(e)}`, 'error'),
-        )
       },
       (e: unknown) => live && setError(errorMessage(e)),
     )
     return () => {
       live = false
     }
-  }, [revision, notify])
+  }, [revision])
+
+  // Rounds with their articles, once the matrix has painted (only the panel and Compare need them);
+  // a failure says so without taking the matrix away.
+  useEffect(() => {
+    if (!matrix) return
+    let live = true
+    api['rounds.list']({}).then(
+      (r) => live && setRounds(r),
+      (e: unknown) => live && notify(`The rounds' articles could not be loaded: ${errorMessage(e)}`, 'error'),
+    )
+    return () => {
+      live = false
+    }
+  }, [matrix, notify])
 
   const columns = useMemo(
     () => (matrix?.themes ?? []).map((t, index) => ({ ...t, index })).filter((t) => !hidden.includes(t.id)),
