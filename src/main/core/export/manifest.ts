@@ -1,20 +1,45 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
+import { open } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
-import { invalidInput } from '../errors'
+import { invalidInput, ParleyError } from '../errors'
 
 /**
  * Safe re-export into a folder. `.parley-export.json` lists every file Parley wrote with its
  * SHA-256; a file is only replaced or removed when its bytes on disk are still the ones Parley
  * wrote. A file the user edited (or one Parley never wrote) is left alone and the new version
  * goes beside it as `name.parley-new.ext`. Every write is a temporary file renamed into place.
+ *
+ * Interruptions: before the first write, the manifest is rewritten with `unfinished`: what this
+ * export is about to write (and what earlier unfinished exports may have written), so a killed
+ * export's files are still known as Parley's next time (no false conflicts), while `files` still
+ * lists only finished files. The next export also removes stale temporary files from the folders
+ * it writes. Power cuts: written files and their folders are fsynced before the final manifest,
+ * which is written last, so it never lists a file that is not there.
  */
 export const MANIFEST = '.parley-export.json'
+/** `.<name>.<hex>.parley-tmp`: hidden, and never a vault path (isSafeVaultPath refuses hidden names). */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12,}\.parley-tmp$/
 
 export interface ManifestData {
   format: 'parley-export'
   version: 1
+  /** Finished files: path → SHA-256 of the bytes Parley wrote. */
   files: Record<string, string>
+  /** Only while an export runs (or after one was interrupted): path → versions it may have left there. */
+  unfinished?: Record<string, string[]>
 }
 
 export interface WriteReport {
@@ -35,32 +60,65 @@ export function isSafeVaultPath(path: string): boolean {
   return path.split('/').every((part) => /^[\p{L}\p{M}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u.test(part) && part !== '.' && part !== '..')
 }
 
-function readManifest(dir: string): ManifestData['files'] {
-  let parsed: unknown
+function readJson(file: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'))
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown
   } catch {
-    return {}
+    return null
   }
-  const files = (parsed as Partial<ManifestData> | null)?.files
-  if (!files || typeof files !== 'object') return {}
-  const out: ManifestData['files'] = {}
-  // A manifest is a file in the user's folder: only well-formed entries are believed.
-  for (const [path, hash] of Object.entries(files))
-    if (isSafeVaultPath(path) && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) out[path] = hash
-  return out
 }
 
-/** Writes beside the target and renames over it, so a reader never sees half a file. */
-export function atomicWrite(file: string, data: Buffer | string): void {
+const isHash = (hash: unknown): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
+
+/** A manifest is a file in the user's folder: only well-formed entries are believed. */
+function readManifest(dir: string): { files: ManifestData['files']; unfinished: NonNullable<ManifestData['unfinished']> } {
+  const data = readJson(join(dir, MANIFEST)) as { files?: unknown; unfinished?: unknown } | null
+  const files: ManifestData['files'] = {}
+  const unfinished: NonNullable<ManifestData['unfinished']> = {}
+  if (data?.files && typeof data.files === 'object')
+    for (const [path, hash] of Object.entries(data.files as Record<string, unknown>))
+      if (isSafeVaultPath(path) && isHash(hash)) files[path] = hash
+  if (data?.unfinished && typeof data.unfinished === 'object')
+    for (const [path, hashes] of Object.entries(data.unfinished as Record<string, unknown>))
+      if (isSafeVaultPath(path) && Array.isArray(hashes)) {
+        const valid = hashes.filter(isHash)
+        if (valid.length) unfinished[path] = valid
+      }
+  return { files, unfinished }
+}
+
+/** Writes beside the target and renames over it, so a reader never sees half a file. `durable`: fsync before the rename. */
+export function atomicWrite(file: string, data: Buffer | string, durable = false): void {
   mkdirSync(dirname(file), { recursive: true })
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.parley-tmp`)
+  writeTemp(file, data, durable, randomBytes(6).toString('hex'))
+}
+
+function writeTemp(file: string, data: Buffer | string, durable: boolean, token: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${token}.parley-tmp`)
+  let fd: number | null = null
   try {
-    writeFileSync(tmp, data, { flag: 'wx' })
+    fd = openSync(tmp, 'wx')
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at)
+    if (durable) fsyncSync(fd)
+    closeSync(fd)
+    fd = null
     renameSync(tmp, file)
   } catch (error) {
+    if (fd !== null) closeSync(fd)
     rmSync(tmp, { force: true })
     throw error
+  }
+}
+
+/** Makes a folder's entries (new names, renames, removals) survive a power cut. Windows cannot open folders; NTFS journals them. */
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -91,67 +149,243 @@ export function checkExportDir(dir: string): string {
 
 /** Yields to the event loop every so many files, so progress events reach the UI during a long export. */
 const YIELD_EVERY = 64
+/** fsyncs in flight at once: the kernel commits them together, instead of one journal commit each. */
+const FSYNC_PARALLEL = 16
 
-export async function writeVault(
-  dir: string,
-  files: Map<string, Buffer>,
-  onProgress?: (done: number, total: number) => void,
-): Promise<WriteReport> {
+export interface WriteOptions {
+  onProgress?: (done: number, total: number) => void
+  /** fsync files and folders before the manifest (default). Off only to measure what it costs. */
+  durable?: boolean
+}
+
+type DiskState = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'other' }
+
+const fold = (name: string): string => name.normalize('NFC').toLowerCase()
+
+/**
+ * What is on disk, one readdir per folder instead of one lstat per file. A name that only matches
+ * another case or Unicode form (macOS, Windows) is asked of the file system itself, so a user's
+ * `Notes.md` is never mistaken for a free `notes.md`.
+ */
+class Listing {
+  private readonly folders = new Map<string, { names: Map<string, boolean>; folded: Set<string> } | null>()
+  /** Stale temporary files removed from the folders listed (left by an export that was killed). */
+  staleRemoved = 0
+
+  constructor(private readonly root: string) {}
+
+  private folder(dir: string): { names: Map<string, boolean>; folded: Set<string> } | null {
+    if (this.folders.has(dir)) return this.folders.get(dir) ?? null
+    const full = dir ? join(this.root, ...dir.split('/')) : this.root
+    let listing: { names: Map<string, boolean>; folded: Set<string> } | null = null
+    try {
+      const names = new Map<string, boolean>()
+      const folded = new Set<string>()
+      for (const entry of readdirSync(full, { withFileTypes: true })) {
+        if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+          // Only Parley's own temporary names, only in folders Parley writes: never a user's file.
+          unlinkSync(join(full, entry.name))
+          this.staleRemoved++
+          continue
+        }
+        names.set(entry.name, entry.isFile())
+        folded.add(fold(entry.name))
+      }
+      listing = { names, folded }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
+    }
+    this.folders.set(dir, listing)
+    return listing
+  }
+
+  /** Lists (and clears of stale temporary files) the folder of each path. */
+  visit(paths: Iterable<string>): void {
+    for (const path of paths) this.folder(parentOf(path))
+  }
+
+  state(path: string): DiskState {
+    const full = join(this.root, ...path.split('/'))
+    const listing = this.folder(parentOf(path))
+    if (!listing) return { kind: 'missing' }
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    const isFile = listing.names.get(name)
+    if (isFile === undefined) return listing.folded.has(fold(name)) ? onDisk(full) : { kind: 'missing' }
+    return isFile ? { kind: 'file', hash: sha256(readFileSync(full)) } : { kind: 'other' }
+  }
+}
+
+const parentOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
+
+/** fsyncs files (by path: they are closed already) a few at a time through libuv's thread pool. */
+async function fsyncAll(files: string[]): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++] as string
+      // Windows flushes only handles opened for writing; elsewhere read-only is enough and touches nothing.
+      const handle = await open(file, process.platform === 'win32' ? 'r+' : 'r')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(FSYNC_PARALLEL, files.length) }, worker))
+}
+
+const sortedObject = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+function manifestText(files: ManifestData['files'], unfinished?: ManifestData['unfinished']): string {
+  const manifest: ManifestData = { format: 'parley-export', version: 1, files: sortedObject(files) }
+  if (unfinished && Object.keys(unfinished).length) manifest.unfinished = sortedObject(unfinished)
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}
+
+export async function writeVault(dir: string, files: Map<string, Buffer>, options: WriteOptions = {}): Promise<WriteReport> {
   const root = checkExportDir(dir)
-  mkdirSync(root, { recursive: true })
-  const previous = readManifest(root)
-  const next: ManifestData['files'] = {}
-  const report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
+  const progress = { written: 0 }
+  try {
+    return await writeInto(root, files, options, progress)
+  } catch (error) {
+    throw exportFailure(error, root, progress.written, files.size)
+  }
+}
+
+async function writeInto(
+  root: string,
+  files: Map<string, Buffer>,
+  options: WriteOptions,
+  progress: { written: number },
+): Promise<WriteReport> {
+  const durable = options.durable ?? true
   const total = files.size
-  let done = 0
+  mkdirSync(root, { recursive: true })
+  const { files: previous, unfinished } = readManifest(root)
+  const ours = (path: string, hash: string): boolean => previous[path] === hash || (unfinished[path]?.includes(hash) ?? false)
+  const disk = new Listing(root)
+  disk.visit([...files.keys(), ...Object.keys(previous), ...Object.keys(unfinished)])
+
+  // 1. Decide every file's fate from what is on disk now; nothing is written yet.
+  const next: ManifestData['files'] = {}
+  const writes: Array<{ path: string; data: Buffer }> = []
+  const report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
+  let seen = 0
   for (const [path, data] of files) {
     if (!isSafeVaultPath(path)) throw new Error(`Unsafe export path: ${path}`)
-    const file = join(root, ...path.split('/'))
     const hash = sha256(data)
-    const disk = onDisk(file)
-    if (disk.kind === 'missing') {
-      atomicWrite(file, data)
+    const now = disk.state(path)
+    if (now.kind === 'missing') {
+      writes.push({ path, data })
       report.written.push(path)
       next[path] = hash
-    } else if (disk.kind === 'file' && disk.hash === hash) {
+    } else if (now.kind === 'file' && now.hash === hash) {
       report.unchanged++
       next[path] = hash
-    } else if (disk.kind === 'file' && previous[path] === disk.hash) {
-      atomicWrite(file, data)
+    } else if (now.kind === 'file' && ours(path, now.hash)) {
+      writes.push({ path, data })
       report.updated.push(path)
       next[path] = hash
     } else {
       // Edited since the last export, or never Parley's: keep it, put ours beside it.
       const beside = newVersionName(path)
-      const besideDisk = onDisk(join(root, ...beside.split('/')))
-      const ours =
-        besideDisk.kind === 'missing' || (besideDisk.kind === 'file' && (previous[beside] === besideDisk.hash || besideDisk.hash === hash))
-      if (ours) {
-        if (!(besideDisk.kind === 'file' && besideDisk.hash === hash)) atomicWrite(join(root, ...beside.split('/')), data)
+      const besideNow = disk.state(beside)
+      const free = besideNow.kind === 'missing' || (besideNow.kind === 'file' && (besideNow.hash === hash || ours(beside, besideNow.hash)))
+      if (free) {
+        if (!(besideNow.kind === 'file' && besideNow.hash === hash)) writes.push({ path: beside, data })
         next[beside] = hash
       }
-      const edited = previous[path] !== undefined
-      if (edited) next[path] = previous[path] as string
-      report.conflicts.push({ file: path, newVersion: ours ? beside : '', reason: edited ? 'edited' : 'not-parley' })
+      const last = previous[path] ?? unfinished[path]?.at(-1)
+      if (last !== undefined) next[path] = last
+      report.conflicts.push({ file: path, newVersion: free ? beside : '', reason: last !== undefined ? 'edited' : 'not-parley' })
     }
-    onProgress?.(++done, total)
+    if (++seen % (YIELD_EVERY * 4) === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
+  const removals = Object.entries(previous).filter(([path]) => !(path in next))
+  // Files an unfinished export wrote for items deleted since: Parley's too, so removed as well.
+  for (const [path, hashes] of Object.entries(unfinished))
+    if (!(path in next) && !(path in previous)) removals.push([path, hashes[hashes.length - 1] as string])
+
+  // 2. Say what is about to be written before writing it: a kill from here on leaves files the next export knows.
+  if (writes.length) {
+    const intent: Record<string, string[]> = { ...unfinished }
+    for (const { path } of writes) {
+      const hash = next[path] as string
+      const known = intent[path] ?? []
+      if (!known.includes(hash)) intent[path] = [...known, hash]
+    }
+    atomicWrite(join(root, MANIFEST), manifestText(previous, intent), durable)
+  }
+
+  // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
+  const token = randomBytes(4).toString('hex')
+  const made = new Set<string>()
+  const written: string[] = []
+  let done = 0
+  const step = async (): Promise<void> => {
+    done++
+    options.onProgress?.(done, total)
     if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
   }
-  for (const [path, hash] of Object.entries(previous)) {
-    if (path in next) continue
+  for (const { path, data } of writes) {
     const file = join(root, ...path.split('/'))
-    const disk = onDisk(file)
-    if (disk.kind === 'missing') continue
-    if (disk.kind === 'file' && disk.hash === hash) {
+    const folder = dirname(file)
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true })
+      made.add(folder)
+    }
+    writeTemp(file, data, false, `${token}${(progress.written + 1).toString(16).padStart(8, '0')}`)
+    written.push(file)
+    progress.written++
+    // Beside versions are not files of the export in their own right: no progress step of their own.
+    if (files.has(path)) await step()
+  }
+  while (done < total) await step()
+
+  // 4. Files of deleted items, only when they are still the bytes Parley wrote.
+  for (const [path, hash] of removals) {
+    const file = join(root, ...path.split('/'))
+    const now = onDisk(file)
+    if (now.kind === 'missing') continue
+    if (now.kind === 'file' && (now.hash === hash || ours(path, now.hash))) {
       unlinkSync(file)
+      made.add(dirname(file))
       report.removed.push(path)
     } else report.kept.push(path)
   }
-  const manifest: ManifestData = {
-    format: 'parley-export',
-    version: 1,
-    files: Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+
+  // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
+  if (durable) {
+    await fsyncAll(written)
+    for (const folder of made) fsyncDir(folder)
   }
-  atomicWrite(join(root, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`)
+  atomicWrite(join(root, MANIFEST), manifestText(next), durable)
+  if (durable) fsyncDir(root)
   return report
+}
+
+/** The errors a full, read-only or forbidden disk gives, in words: what happened, where, how far it got, what is safe. */
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'Parley is not allowed to write there',
+  EPERM: 'Parley is not allowed to write there',
+}
+
+export function exportFailure(error: unknown, root: string, written: number, total: number): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  const what = code ? DISK_ERRORS[code] : undefined
+  if (!what || error instanceof ParleyError) return error
+  const files = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'file' : 'files'}`
+  const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : 'Choose another folder (or allow Parley to write there)'
+  return new ParleyError(
+    'export_failed',
+    `The export to ${root} stopped: ${what}. ${files(written)} of ${total.toLocaleString('en')} were written before it stopped. ` +
+      'Nothing in the notebook was changed, and the files already in the folder were left intact (none is half-written). ' +
+      `${fix} and export again: the next export finishes the job. (${code})`,
+  )
 }

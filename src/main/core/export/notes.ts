@@ -3,6 +3,7 @@ import type { EvidenceData } from '../../../shared/editor/EvidenceNode'
 import type { RefData } from '../../../shared/editor/RefNode'
 import { createHeadlessEditor } from '@lexical/headless'
 import { $convertToMarkdownString } from '@lexical/markdown'
+import type { SerializedEditorState } from 'lexical'
 import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { noteTransformers, type MarkdownOptions } from '../../../shared/editor/transformers'
 import type { ExportNote } from './data'
@@ -36,7 +37,9 @@ function createConverter(options: MarkdownOptions): (content: unknown) => string
     },
   })
   const transformers = noteTransformers(options)
-  return (content) => editor.parseEditorState(JSON.stringify(content)).read(() => $convertToMarkdownString(transformers, undefined, false))
+  // The parsed JSON goes in as it is: stringifying it again only for Lexical to parse it back costs time.
+  return (content) =>
+    editor.parseEditorState(content as SerializedEditorState).read(() => $convertToMarkdownString(transformers, undefined, false))
 }
 
 interface SerializedNode {

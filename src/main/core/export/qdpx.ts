@@ -26,8 +26,12 @@ export function guid(kind: string, id: number | string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toUpperCase()
 }
 
+const XML_SPECIAL = /[\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff&<>"]/
+
 /** XML 1.0 text: escapes markup and drops characters XML cannot carry (most C0 controls, lone surrogates). */
 export function xmlText(text: string): string {
+  // Most names and descriptions need nothing: one test instead of six replacements.
+  if (!XML_SPECIAL.test(text)) return text
   return text
     .replace(
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
@@ -40,8 +44,11 @@ export function xmlText(text: string): string {
     .replace(/\r/g, '&#13;')
 }
 
+const SURROGATE = /[\ud800-\udfff]/
+
 /** Offsets in Unicode code points (how QDA tools count characters), from JavaScript's UTF-16 offsets. */
-export function codePointOffset(text: string, utf16: number): number {
+export function codePointOffset(text: string, utf16: number, hasSurrogates = SURROGATE.test(text)): number {
+  if (!hasSurrogates) return Math.min(utf16, text.length)
   let n = 0
   for (let i = 0; i < utf16 && i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -59,6 +66,7 @@ const attrs = (pairs: Record<string, string | number | undefined>): string =>
 
 export function projectXml(input: QdpxInput): string {
   const user = guid('user', 'parley')
+  const themeGuids = new Map(input.themes.map((t) => [t.id, guid('theme', t.id)]))
   const quotedBy = new Map<number, number[]>()
   for (const n of input.notes) for (const h of n.quotes) quotedBy.set(h, [...(quotedBy.get(h) ?? []), n.id])
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>']
@@ -70,12 +78,16 @@ export function projectXml(input: QdpxInput): string {
     out.push('  <CodeBook>', '    <Codes>')
     for (const t of input.themes) {
       const desc = t.description ? `<Description>${xmlText(t.description)}</Description>` : ''
-      out.push(`      <Code${attrs({ guid: guid('theme', t.id), name: t.name, isCodable: 'true', color: t.color })}>${desc}</Code>`)
+      out.push(`      <Code${attrs({ guid: themeGuids.get(t.id), name: t.name, isCodable: 'true', color: t.color })}>${desc}</Code>`)
     }
     out.push('    </Codes>', '  </CodeBook>')
   }
   const byArticle = new Map<number, ExportHighlight[]>()
-  for (const h of input.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+  for (const h of input.highlights) {
+    const list = byArticle.get(h.articleId)
+    if (list) list.push(h)
+    else byArticle.set(h.articleId, [h])
+  }
   if (input.articles.length) {
     out.push('  <Sources>')
     for (const a of input.articles) {
@@ -85,21 +97,23 @@ export function projectXml(input: QdpxInput): string {
       )
       const description = [a.outlet, a.published, a.author, a.url].filter(Boolean).join(' · ')
       if (description) out.push(`      <Description>${xmlText(description)}</Description>`)
+      const wide = SURROGATE.test(a.body)
       for (const h of byArticle.get(a.id) ?? []) {
         out.push(
           `      <PlainTextSelection${attrs({
             guid: guid('highlight', h.id),
             name: h.exact.length > 80 ? `${h.exact.slice(0, 77)}…` : h.exact,
-            startPosition: codePointOffset(a.body, h.start),
-            endPosition: codePointOffset(a.body, h.end),
+            startPosition: codePointOffset(a.body, h.start, wide),
+            endPosition: codePointOffset(a.body, h.end, wide),
             creatingUser: user,
             creationDateTime: h.createdAt,
           })}>`,
         )
         if (h.comment) out.push(`        <Description>${xmlText(h.comment)}</Description>`)
-        if (h.themeId !== null && input.themes.some((t) => t.id === h.themeId)) {
+        const code = h.themeId === null ? undefined : themeGuids.get(h.themeId)
+        if (code) {
           out.push(`        <Coding${attrs({ guid: guid('coding', h.id), creatingUser: user, creationDateTime: h.createdAt })}>`)
-          out.push(`          <CodeRef${attrs({ targetGUID: guid('theme', h.themeId) })}/>`)
+          out.push(`          <CodeRef${attrs({ targetGUID: code })}/>`)
           out.push('        </Coding>')
         }
         for (const noteId of quotedBy.get(h.id) ?? []) out.push(`        <NoteRef${attrs({ targetGUID: guid('note', noteId) })}/>`)

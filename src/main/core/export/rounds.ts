@@ -66,13 +66,23 @@ export function roundFile(ctx: RoundsContext, round: ExportRound): string {
 
 /** Highlights of a theme in the articles that report a round (as the Matrix counts them). */
 export function cellEvidence(ctx: RoundsContext, round: ExportRound, themeId: number): ExportHighlight[] {
-  const out: ExportHighlight[] = []
+  return roundEvidence(ctx, round).get(themeId) ?? []
+}
+
+/** Every cell of a round's row at once: theme id → its evidence, articles by date then id. */
+function roundEvidence(ctx: RoundsContext, round: ExportRound): Map<number | null, ExportHighlight[]> {
+  const out = new Map<number | null, ExportHighlight[]>()
   const reporters = round.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)
   const ordered = reporters
     .map((id) => ctx.articles.get(id))
     .filter((a): a is ExportArticle => !!a)
     .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id)
-  for (const a of ordered) for (const h of ctx.highlightsByArticle.get(a.id) ?? []) if (h.themeId === themeId) out.push(h)
+  for (const a of ordered)
+    for (const h of ctx.highlightsByArticle.get(a.id) ?? []) {
+      const list = out.get(h.themeId)
+      if (list) list.push(h)
+      else out.set(h.themeId, [h])
+    }
   return out
 }
 
@@ -89,10 +99,15 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
   lines.push('Highlights per round (rows) and theme (columns), counted in the articles that report each round.', '')
   lines.push(`| Round | Date | Venue | ${ctx.themes.map((t) => escapeCell(t.name)).join(' | ')} |`)
   lines.push(`| --- | --- | --- | ${ctx.themes.map(() => '---:').join(' | ')} |`)
+  const evidenceOf = new Map(rounds.map((r) => [r.id, roundEvidence(ctx, r)]))
+  const cellNote = new Map<string, ExportNote>()
+  // The first note of a cell, as a lookup instead of a scan per cell.
+  for (const n of ctx.notes)
+    if (n.roundId !== null && !cellNote.has(`${n.roundId}:${n.themeId}`)) cellNote.set(`${n.roundId}:${n.themeId}`, n)
   for (const r of rounds) {
     const path = ctx.path.round.get(r.id) as string
     const counts = ctx.themes.map((t) => {
-      const n = cellEvidence(ctx, r, t.id).length
+      const n = evidenceOf.get(r.id)?.get(t.id)?.length ?? 0
       return n ? String(n) : 'not covered'
     })
     const title = inCell(link(r.title.replace(/\s+/g, ' '), path, '', ctx.wikilinks), ctx.wikilinks)
@@ -105,14 +120,14 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
     lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(readableDate(r.date))})` : ''}`, '')
     for (const t of ctx.themes) {
       lines.push(`### ${escapeText(t.name)}`, '')
-      const evidence = cellEvidence(ctx, r, t.id)
+      const evidence = evidenceOf.get(r.id)?.get(t.id) ?? []
       if (!evidence.length) lines.push('Not covered.', '')
       for (const h of evidence) {
         const a = ctx.articles.get(h.articleId) as ExportArticle
         lines.push(...h.exact.split('\n').map((l) => `> ${escapeText(l)}`.trimEnd()), '>')
         lines.push(`> — ${link(articleLabel(a), ctx.path.article.get(a.id) as string, '', ctx.wikilinks, ctx.blockOf(h.id))}`, '')
       }
-      const note = ctx.notes.find((n) => n.roundId === r.id && n.themeId === t.id)
+      const note = cellNote.get(`${r.id}:${t.id}`)
       const notePath = note && ctx.path.note.get(note.id)
       if (note && notePath) lines.push(`Note: ${link(note.title || 'Untitled note', notePath, '', ctx.wikilinks)}`, '')
     }

@@ -15,6 +15,8 @@ export interface VaultOptions {
   /** `[[wikilinks]]` instead of relative Markdown links (the default, read by any CommonMark tool). */
   wikilinks?: boolean
   onProgress?: (done: number, total: number) => void
+  /** fsync before the manifest (the default); off only to measure what durability costs. */
+  durable?: boolean
 }
 
 export interface BuiltVault {
@@ -68,12 +70,18 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   const themes = new Map(data.themes.map((t) => [t.id, t]))
   const themeName = (id: number | null): string | null => (id === null ? null : (themes.get(id)?.name ?? null))
   const { faithful, mismatches } = checkHighlights(data, path.article)
-  const byArticle = new Map<number, ExportHighlight[]>()
-  for (const h of faithful) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+  const byArticle = groupBy(faithful, (h) => h.articleId)
   const roundsOf = new Map<number, number[]>()
-  for (const r of data.rounds) for (const a of r.articles) roundsOf.set(a.articleId, [...(roundsOf.get(a.articleId) ?? []), r.id])
+  for (const r of data.rounds)
+    for (const a of r.articles) {
+      const list = roundsOf.get(a.articleId)
+      if (list) list.push(r.id)
+      else roundsOf.set(a.articleId, [r.id])
+    }
+  const rounds = new Map(data.rounds.map((r) => [r.id, r]))
+  const notes = new Map(data.notes.map((n) => [n.id, n]))
   const roundRef = (id: number): string => {
-    const r = data.rounds.find((x) => x.id === id)
+    const r = rounds.get(id)
     const p = path.round.get(id)
     if (!r || !p) return ''
     return wikilinks ? `[[${p.replace(/\.md$/, '')}|${r.title.replace(/[[\]|#^]/g, ' ')}]]` : r.title
@@ -111,9 +119,9 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
       kind === 'article'
         ? (articles.get(id)?.title ?? null)
         : kind === 'note'
-          ? (data.notes.find((n) => n.id === id)?.title ?? null)
+          ? (notes.get(id)?.title ?? null)
           : kind === 'round'
-            ? (data.rounds.find((r) => r.id === id)?.title ?? null)
+            ? (rounds.get(id)?.title ?? null)
             : themeName(id),
     citationOf: (id) => {
       const a = articles.get(id)
@@ -147,8 +155,7 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   put('comparison.md', comparisonFile(ctx, data.rounds))
   put('timeline.md', timelineFile(ctx, data.rounds))
 
-  const roundTitles = (articleId: number): string =>
-    (roundsOf.get(articleId) ?? []).map((id) => data.rounds.find((r) => r.id === id)?.title ?? '').join('; ')
+  const roundTitles = (articleId: number): string => (roundsOf.get(articleId) ?? []).map((id) => rounds.get(id)?.title ?? '').join('; ')
   const faithfulIds = new Set(faithful.map((h) => h.id))
   put(
     'highlights.csv',
@@ -202,6 +209,16 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   return { files, mismatches }
 }
 
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>()
+  for (const item of items) {
+    const list = out.get(key(item))
+    if (list) list.push(item)
+    else out.set(key(item), [item])
+  }
+  return out
+}
+
 function quotedHighlights(content: unknown): number[] {
   const out: number[] = []
   const walk = (node: unknown): void => {
@@ -219,6 +236,6 @@ function quotedHighlights(content: unknown): number[] {
 /** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
 export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
   const { files, mismatches } = buildVault(readExportData(db), options)
-  const report = await writeVault(dir, files, options.onProgress)
+  const report = await writeVault(dir, files, { onProgress: options.onProgress, durable: options.durable })
   return { dir, files: files.size, ...report, mismatches }
 }
