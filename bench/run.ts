@@ -24,6 +24,7 @@ import { bigNotebook } from './sections/big'
 import { matrixSection } from './sections/matrix'
 import { exportSection } from './sections/export'
 import { browserSections } from './sections/browser-sections'
+import { loadSection } from './sections/load'
 
 interface Plan {
   quick: boolean
@@ -527,6 +528,9 @@ export async function main(args: string[]): Promise<void> {
     const matrix = big && only.has('matrix') ? { big, sqlMs: (await matrixSection(ctx, big)).sqlMs } : null
     await browserSections(ctx, { render: only.has('render'), notes: only.has('notes'), matrix })
     if (big && only.has('export')) await exportSection(ctx, big)
+    // Issue 10 part 5: 50,000 articles and 200,000 highlights; too long for --quick.
+    if (only.has('load') && plan.quick) verdicts.push({ target: 'load 50k', pass: null, detail: 'not run in --quick' })
+    else if (only.has('load')) await loadSection(ctx)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
