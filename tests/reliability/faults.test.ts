@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3'
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -238,26 +238,47 @@ describe('a full disk', () => {
     )
   })
 
-  it('during export: a clear error, no half-written file presented as complete, the earlier export untouched', async (context) => {
+  it('during export: a clear message (what, where, how far, what is safe), no half-written file, the earlier export intact, finished once space is freed', async (context) => {
     const mnt = tmpfs('2m')
     if (!mnt) return context.skip()
     const file = await notebookWithData(tempDir())
     const notebook = openNotebook(file)
     const out = join(mnt, 'vault')
-    mkdirSync(out)
-    writeFileSync(join(mnt, 'filler'), Buffer.alloc(1900 * 1024, 1))
+    await notebook.handlers['notebook.export']({ dir: out, wikilinks: false })
+    const manifestOf = (): { files: Record<string, string>; unfinished?: unknown } =>
+      JSON.parse(readFileSync(join(out, '.parley-export.json'), 'utf8')) as { files: Record<string, string>; unfinished?: unknown }
+    const earlier = manifestOf().files
+    // New notes: files to write; then the disk fills up, leaving room for a few of them only.
+    for (let i = 0; i < 40; i++) await notebook.handlers['notes.create']({ title: `Written after the first export ${i}` })
+    const notes = notebook.db.prepare('SELECT count(*) FROM notes').pluck().get()
+    const { bavail, bsize } = statfsSync(mnt)
+    writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - 24 * 1024), 1))
     const error = await Promise.resolve()
       .then(() => notebook.handlers['notebook.export']({ dir: out, wikilinks: false }))
       .then(
         () => null,
         (e: unknown) => e as Error & { code?: string },
       )
-    expect(error).not.toBeNull()
-    expect(String(error?.code ?? error?.message)).toMatch(/ENOSPC|disk is full/i)
     console.log(`disk full during export: ${error?.constructor.name} ${error?.code ?? ''}: ${error?.message}`)
-    // Whatever was written is whole: no temp files left, and no manifest claims a finished export.
-    const left = execFileSync('find', [out, '-name', '*.parley-tmp']).toString().trim()
-    expect(left).toBe('')
+    expect(error).toBeInstanceOf(ParleyError)
+    expect(error?.code).toBe('export_failed')
+    expect(error?.message).toMatch(/disk is full/)
+    expect(error?.message).toContain(out)
+    expect(error?.message).toMatch(/\d+ of \d+ files (was|were) written before it stopped/)
+    expect(error?.message).toMatch(/Nothing in the notebook was changed/)
+    expect(error?.message).toMatch(/left intact/)
+    expect(error?.message).not.toMatch(/no space left on device/i)
+    // Whatever was written is whole: no temp files left; the earlier export's files are as they were.
+    expect(execFileSync('find', [out, '-name', '*.parley-tmp']).toString().trim()).toBe('')
+    for (const [path, hash] of Object.entries(earlier)) expect(sha(join(out, path)), path).toBe(hash)
+    expect(notebook.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(notes)
+    // Space comes back: the next export finishes the job without conflicts.
+    rmSync(join(mnt, 'filler'))
+    const again = (await notebook.handlers['notebook.export']({ dir: out, wikilinks: false })) as { conflicts: unknown[]; files: number }
+    expect(again.conflicts).toEqual([])
+    expect(execFileSync('find', [out, '-name', '*.parley-tmp']).toString().trim()).toBe('')
+    expect(manifestOf().unfinished).toBeUndefined()
+    expect(Object.keys(manifestOf().files).length).toBe(again.files)
     notebook.close()
   })
 })
