@@ -380,11 +380,10 @@ export function exportFailure(error: unknown, root: string, written: number, tot
   const code = (error as NodeJS.ErrnoException | null)?.code
   const what = code ? DISK_ERRORS[code] : undefined
   if (!what || error instanceof ParleyError) return error
-  const files = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'file' : 'files'}`
   const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : 'Choose another folder (or allow Parley to write there)'
   return new ParleyError(
     'export_failed',
-    `The export to ${root} stopped: ${what}. ${files(written)} of ${total.toLocaleString('en')} were written before it stopped. ` +
+    `The export to ${root} stopped: ${what}. ${written.toLocaleString('en')} of ${total.toLocaleString('en')} files ${written === 1 ? 'was' : 'were'} written before it stopped. ` +
       'Nothing in the notebook was changed, and the files already in the folder were left intact (none is half-written). ' +
       `${fix} and export again: the next export finishes the job. (${code})`,
   )

@@ -469,6 +469,35 @@ describe('export: re-export into the same folder', () => {
     await expect(exportVault(nb.db, join(dir, 'vault', '.obsidian'))).rejects.toThrow(/\.obsidian/)
     nb.close()
   })
+
+  it('removes temporary files a killed export left, only its own names and only in the folders it writes', async () => {
+    const dir = tempDir()
+    const nb = smallNotebook(dir)
+    const out = join(dir, 'vault')
+    await exportVault(nb.db, out)
+    const stale = ['.x.md.0123456789abcdef.parley-tmp', 'articles/.y.md.0123456789ab0001.parley-tmp']
+    const foreign = ['articles/draft.parley-tmp', 'articles/.y.md.parley-tmp', 'mine/.z.md.0123456789abcdef.parley-tmp']
+    for (const f of [...stale, ...foreign]) {
+      mkdirSync(dirname(join(out, f)), { recursive: true })
+      writeFileSync(join(out, f), 'half a file')
+    }
+    const again = await exportVault(nb.db, out)
+    expect(again.conflicts).toEqual([])
+    for (const f of stale) expect(existsSync(join(out, f)), f).toBe(false)
+    for (const f of foreign) expect(readFileSync(join(out, f), 'utf8'), f).toBe('half a file')
+    nb.close()
+  })
+
+  it('without fsync (measuring only) writes the same vault', async () => {
+    const dir = tempDir()
+    const nb = smallNotebook(dir)
+    await exportVault(nb.db, join(dir, 'a'))
+    await exportVault(nb.db, join(dir, 'b'), { durable: false })
+    const files = walk(join(dir, 'a'))
+    expect(walk(join(dir, 'b'))).toEqual(files)
+    for (const f of files) expect(read(join(dir, 'b'), f), f).toBe(read(join(dir, 'a'), f))
+    nb.close()
+  })
 })
 
 describe('export: faithful and hostile', () => {
