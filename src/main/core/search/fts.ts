@@ -62,29 +62,20 @@ export const SEARCH_SQL = `
  */
 export const BROAD_MATCHES = 2000
 
-interface Row {
-  id: number
-  outlet: string | null
-  published: string | null
-  title: string
-  snippet: string
-}
+/** How searchArticles' ids were chosen; the bench reports it. */
+export type PickMode = 'ranked' | 'newest' | 'theme'
 
 /**
- * Searches in two steps so the cost stays bounded: pick the top ids (bm25 over at most
- * BROAD_MATCHES matches, or newest first for broader queries, or only the articles coded with a
- * theme), then decorate just those rows with highlight() and snippet() through rowid seeks.
+ * Step 1: the ids to show, best first: bm25 over at most BROAD_MATCHES matches, newest first for
+ * broader queries, or only the articles coded with a theme (by bm25).
  */
-export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
-  const query = toFtsQuery(input)
-  if (!query) return []
-  let ids: number[]
+export function pickIds(db: Db, query: string, limit: number, themeId?: number): { ids: number[]; mode: PickMode } {
   if (themeId !== undefined) {
     const score = db.prepare(
       'SELECT bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
     )
     const coded = db.prepare('SELECT DISTINCT article_id FROM highlights WHERE theme_id = ?').pluck().all(themeId) as number[]
-    ids = coded
+    const ids = coded
       .flatMap((id) => {
         const row = score.get(query, id) as { score: number } | undefined
         return row ? [{ id, score: row.score }] : []
@@ -92,26 +83,64 @@ export function searchArticles(db: Db, input: string, limit: number, themeId?: n
       .sort((a, b) => a.score - b.score)
       .slice(0, limit)
       .map((r) => r.id)
-  } else {
-    const matches = db
-      .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
-      .pluck()
-      .get(query, BROAD_MATCHES + 1) as number
-    const sql =
-      matches > BROAD_MATCHES
-        ? 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
-        : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
-    ids = db.prepare(sql).pluck().all(query, limit) as number[]
+    return { ids, mode: 'theme' }
   }
-  // A rowid seek per hit. The CAST matters: a JS number binds as REAL, and FTS5 then ignores the
-  // rowid constraint while telling SQLite it applied it, returning the wrong row.
-  const decorate = db.prepare(`
-    SELECT highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-    FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
-  const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id = ?')
+  const matches = db
+    .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+    .pluck()
+    .get(query, BROAD_MATCHES + 1) as number
+  const broad = matches > BROAD_MATCHES
+  const sql = broad
+    ? 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
+    : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
+  return { ids: db.prepare(sql).pluck().all(query, limit) as number[], mode: broad ? 'newest' : 'ranked' }
+}
+
+interface Decorated {
+  id: number
+  title: string
+  snippet: string
+}
+
+/**
+ * Step 2: highlight() and snippet() for just these ids, in one statement: FTS5 reads only the
+ * stretch of the doclist between the smallest and largest id, and the IN filter runs before the
+ * functions, so they run once per id. A MATCH + rowid seek per id cost more than the snippets
+ * (each seek re-opens every index segment), and so would a plain `rowid IN`, which SQLite hands
+ * FTS5 as one rowid seek per value: the unary + keeps it a filter. The bounds are CAST because a
+ * JS number binds as REAL, and FTS5 then ignores a rowid constraint while telling SQLite it
+ * applied it.
+ */
+export function decorate(db: Db, query: string, ids: number[]): SearchHit[] {
+  if (ids.length === 0) return []
+  const list = JSON.stringify(ids)
+  const text = db
+    .prepare(
+      `SELECT rowid AS id, highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title,
+              snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+       FROM articles_fts
+       WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
+         AND +rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(query, Math.min(...ids), Math.max(...ids), list) as Decorated[]
+  const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(list) as Array<
+    Pick<SearchHit, 'id' | 'outlet' | 'published'>
+  >
+  const texts = new Map(text.map((t) => [t.id, t]))
+  const metas = new Map(meta.map((m) => [m.id, m]))
   return ids.flatMap((id) => {
-    const text = decorate.get(query, id) as Pick<Row, 'title' | 'snippet'> | undefined
-    const r = meta.get(id) as Pick<Row, 'id' | 'outlet' | 'published'> | undefined
-    return text && r ? [{ id: r.id, outlet: r.outlet, published: r.published, title: parts(text.title), snippet: parts(text.snippet) }] : []
+    const t = texts.get(id)
+    const m = metas.get(id)
+    return t && m ? [{ id, outlet: m.outlet, published: m.published, title: parts(t.title), snippet: parts(t.snippet) }] : []
   })
+}
+
+/**
+ * Searches in two steps so the cost stays bounded: pick the top ids (pickIds), then decorate just
+ * those rows with highlight() and snippet() (decorate).
+ */
+export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
+  const query = toFtsQuery(input)
+  if (!query) return []
+  return decorate(db, query, pickIds(db, query, limit, themeId).ids)
 }
