@@ -22,6 +22,8 @@ export interface RowWindow {
 }
 
 const OVERSCAN_PX = 600
+/** How many rows beyond the window a pinned row may be and still be kept. */
+const PIN_REACH = 12
 
 export function useRowWindow(
   scroller: React.RefObject<HTMLElement | null>,
@@ -30,6 +32,11 @@ export function useRowWindow(
   estimate: number,
   /** False while the scroll container is not in the DOM (loading): the listeners attach once it is. */
   active: boolean,
+  /**
+   * A row kept rendered when it is near the window (the focused cell's): were it unmounted while
+   * scrolling to it, it would take the keyboard focus with it.
+   */
+  pin: number | null = null,
 ): RowWindow {
   const [heights, setHeights] = useState<ReadonlyMap<string | number, number>>(new Map())
   const observed = useRef(new Map<Element, string | number>())
@@ -111,9 +118,14 @@ export function useRowWindow(
   let start = 0
   let y = 0
   while (start < keys.length && y + heightOf(start) < view.top - overscan) y += heightOf(start++)
-  const before = y
   let end = start
   while (end < keys.length && y < view.top + view.height + overscan) y += heightOf(end++)
+  if (pin !== null && pin >= 0 && pin < keys.length) {
+    if (pin < start && start - pin <= PIN_REACH) start = pin
+    if (pin >= end && pin - end < PIN_REACH) end = pin + 1
+  }
+  let before = 0
+  for (let i = 0; i < start; i++) before += heightOf(i)
   let after = 0
   for (let i = end; i < keys.length; i++) after += heightOf(i)
 

@@ -111,6 +111,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     rows.map((r) => r.id),
     ROW_ESTIMATE,
     matrix !== null,
+    focus[0],
   )
   const visible = rows.slice(win.start, win.end).map((r) => r.id)
   const visibleKey = visible.join(',')
