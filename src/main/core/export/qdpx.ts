@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { ExportArticle, ExportHighlight, ExportTheme } from './data'
-import { writeZip } from './zip'
+import { assembleZip, prepareEntry, prepareEntryAsync, type PreparedEntry, type ZipEntry } from './zip'
 
 /**
  * A REFI-QDA project exchange file (.qdpx): a ZIP with `project.qde` (QDA-XML, namespace
@@ -19,7 +19,8 @@ export interface QdpxInput {
 
 /** A stable GUID (UUID v5 layout over SHA-1) for a Parley item. */
 export function guid(kind: string, id: number | string): string {
-  const h = createHash('sha1').update(`parley:${kind}:${id}`).digest()
+  // One-shot hash: about twice as fast as createHash for tens of thousands of short inputs.
+  const h = hash('sha1', `parley:${kind}:${id}`, 'buffer')
   h[6] = ((h[6] as number) & 0x0f) | 0x50
   h[8] = ((h[8] as number) & 0x3f) | 0x80
   const hex = h.subarray(0, 16).toString('hex')
@@ -139,8 +140,19 @@ export function projectXml(input: QdpxInput): string {
 }
 
 export function qdpx(input: QdpxInput): Buffer {
-  return writeZip([
-    { name: 'project.qde', data: Buffer.from(projectXml(input), 'utf8') },
-    ...input.articles.map((a) => ({ name: `sources/${guid('article', a.id)}.txt`, data: Buffer.from(a.body, 'utf8') })),
-  ])
+  return assembleZip([prepareEntry(projectEntry(input)), ...input.articles.map((a) => prepareEntry(sourceEntry(a)))])
 }
+
+/** The sources' entries, deflated off the main thread; start it before building the rest of the vault. */
+export function qdpxSources(articles: ExportArticle[]): Promise<PreparedEntry[]> {
+  return Promise.all(articles.map((a) => prepareEntryAsync(sourceEntry(a))))
+}
+
+/** `qdpx` with the sources from `qdpxSources` (same articles, same order): the same bytes. */
+export async function qdpxWith(input: QdpxInput, sources: Promise<PreparedEntry[]>): Promise<Buffer> {
+  const project = prepareEntry(projectEntry(input))
+  return assembleZip([project, ...(await sources)])
+}
+
+const projectEntry = (input: QdpxInput): ZipEntry => ({ name: 'project.qde', data: Buffer.from(projectXml(input), 'utf8') })
+const sourceEntry = (a: ExportArticle): ZipEntry => ({ name: `sources/${guid('article', a.id)}.txt`, data: Buffer.from(a.body, 'utf8') })

@@ -13,7 +13,8 @@ import { MANIFEST } from './manifest'
 import { paragraphs } from './articles'
 import { readZip } from './zip'
 import { addArticle, addNote, addRound, highlight, parseCsv, parseXml, readXsd, T0, validateXml } from './testkit'
-import { exportVault } from './vault'
+import { readExportData } from './data'
+import { buildVault, exportVault } from './vault'
 
 const tempDir = useTempDir()
 const FIXTURES = join(__dirname, 'fixtures')
@@ -485,6 +486,15 @@ describe('export: re-export into the same folder', () => {
     expect(again.conflicts).toEqual([])
     for (const f of stale) expect(existsSync(join(out, f)), f).toBe(false)
     for (const f of foreign) expect(readFileSync(join(out, f), 'utf8'), f).toBe('half a file')
+    nb.close()
+  })
+
+  it('writes the same .qdpx whether its sources deflate on the thread pool (export) or in line (buildVault)', async () => {
+    const dir = tempDir()
+    const nb = smallNotebook(dir)
+    await exportVault(nb.db, join(dir, 'v'))
+    const inline = buildVault(readExportData(nb.db)).files.get('parley.qdpx')
+    expect(readFileSync(join(dir, 'v', 'parley.qdpx')).equals(inline as Buffer)).toBe(true)
     nb.close()
   })
 

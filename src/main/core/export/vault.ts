@@ -6,7 +6,7 @@ import { HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
 import { writeVault } from './manifest'
 import { createNoteWriter, noteFile, type VaultIndex } from './notes'
-import { qdpx } from './qdpx'
+import { qdpx, qdpxSources, qdpxWith, type QdpxInput } from './qdpx'
 import { bibtex, citationKeys, cslItems } from './references'
 import { comparisonFile, roundFile, timelineFile, type RoundsContext } from './rounds'
 import { SlugAllocator } from './slug'
@@ -64,6 +64,13 @@ function checkHighlights(data: ExportData, paths: Map<number, string>): { faithf
 
 /** Every file of the vault, in memory, with what could not be written faithfully. */
 export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltVault {
+  const { files, mismatches, qdpxInput } = buildFiles(data, options)
+  files.set('parley.qdpx', qdpx(qdpxInput))
+  return { files, mismatches }
+}
+
+/** Everything but the .qdpx, which is put together last (its sources may be deflating meanwhile). */
+function buildFiles(data: ExportData, options: VaultOptions): BuiltVault & { qdpxInput: QdpxInput } {
   const wikilinks = options.wikilinks ?? false
   const path = assignPaths(data)
   const articles = new Map(data.articles.map((a) => [a.id, a]))
@@ -189,24 +196,21 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   const keys = citationKeys(data.articles)
   put('references.json', `${JSON.stringify(cslItems(data.articles, keys), null, 2)}\n`)
   put('references.bib', bibtex(data.articles, keys))
-  put(
-    'parley.qdpx',
-    qdpx({
-      name: 'Parley notebook',
-      articles: data.articles,
-      themes: data.themes,
-      highlights: faithful,
-      notes: data.notes.map((n) => ({
-        id: n.id,
-        title: n.title,
-        markdown: noteMarkdown.get(n.id) ?? '',
-        createdAt: n.createdAt,
-        updatedAt: n.updatedAt,
-        quotes: quotedHighlights(n.content).filter((id) => faithfulIds.has(id)),
-      })),
-    }),
-  )
-  return { files, mismatches }
+  const qdpxInput: QdpxInput = {
+    name: 'Parley notebook',
+    articles: data.articles,
+    themes: data.themes,
+    highlights: faithful,
+    notes: data.notes.map((n) => ({
+      id: n.id,
+      title: n.title,
+      markdown: noteMarkdown.get(n.id) ?? '',
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+      quotes: quotedHighlights(n.content).filter((id) => faithfulIds.has(id)),
+    })),
+  }
+  return { files, mismatches, qdpxInput }
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
@@ -235,7 +239,12 @@ function quotedHighlights(content: unknown): number[] {
 
 /** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
 export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
-  const { files, mismatches } = buildVault(readExportData(db), options)
+  const data = readExportData(db)
+  // The .qdpx sources (all article text) deflate on the thread pool while the Markdown is built here.
+  const sources = qdpxSources(data.articles)
+  sources.catch(() => undefined) // handled below; a failed build must not leave an unhandled rejection
+  const { files, mismatches, qdpxInput } = buildFiles(data, options)
+  files.set('parley.qdpx', await qdpxWith(qdpxInput, sources))
   const report = await writeVault(dir, files, { onProgress: options.onProgress, durable: options.durable })
   return { dir, files: files.size, ...report, mismatches }
 }
