@@ -124,3 +124,34 @@ test('narrow window and dark mode stay readable', async ({ page, parley }) => {
   await expect(page.getByTestId('article-body')).toBeVisible()
   await page.screenshot({ path: screenshotPath('reader-narrow-dark') })
 })
+
+test('a long library keeps only the rows near the viewport in the DOM and scrolls to its last article', async ({ page, parley }) => {
+  test.setTimeout(120_000)
+  await page.goto(parley.url)
+  await expect(page.locator('table.articles tbody tr')).toHaveCount(5)
+  const n = 400
+  const files = Array.from({ length: n }, (_, i) => {
+    const id = String(i + 1).padStart(4, '0')
+    const text = `Zulu report ${id}\n\nThe delegation met for round ${id} of the talks on consular staffing, and both sides said the meeting number ${id} had been useful.\n`
+    return { name: `zulu-${id}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) }
+  })
+  // In batches of 200: the import call takes at most 200 files.
+  for (let from = 0; from < n; from += 200) {
+    await page.getByTestId('file-picker').setInputFiles(files.slice(from, from + 200))
+    await expect(page.locator('table.articles')).toHaveAttribute('aria-rowcount', String(5 + Math.min(n, from + 200) + 1), {
+      timeout: 60_000,
+    })
+  }
+  await page.getByRole('button', { name: /^Title/ }).click()
+  await expect(page.locator('th.col-title')).toHaveAttribute('aria-sort', 'ascending')
+  const titles = page.locator('table.articles tbody td.col-title')
+  // Windowed: far fewer rows than articles; aria-rowcount says how many there are.
+  expect(await titles.count()).toBeLessThan(100)
+  await page.locator('.content').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect(titles.last()).toHaveText('Zulu report 0400')
+  expect(await titles.count()).toBeLessThan(100)
+  await expect(titles.last()).toBeInViewport()
+  // And back to the top.
+  await page.locator('.content').evaluate((el) => (el.scrollTop = 0))
+  await expect(page.locator('table.articles tbody tr').first().locator('td.col-title')).toBeInViewport()
+})

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
@@ -6,7 +6,54 @@ import { formatCount, formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
 import { compareHref } from './Compare'
 
-const PAGE = 300
+/** A row's height before one is measured (one line: rows never wrap), and rows rendered beyond the viewport. */
+const ROW_ESTIMATE = 37
+const OVERSCAN_ROWS = 15
+
+/**
+ * Windowing for the articles table: only the rows near the scroll container's viewport are in the
+ * DOM, spacer rows stand for the rest, so 50,000 articles scroll like 50 (issue 10). Rows are one
+ * line (nowrap), so one measured height places every row and no per-row bookkeeping is needed.
+ */
+function useRowWindow(
+  table: HTMLTableElement | null,
+  count: number,
+): { start: number; end: number; before: number; after: number; measure: (row: HTMLTableRowElement | null) => void } {
+  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE)
+  const [view, setView] = useState({ top: 0, height: 1000 })
+  useLayoutEffect(() => {
+    const body = table?.tBodies[0]
+    const scroller = table?.closest<HTMLElement>('.content')
+    if (!body || !scroller) return
+    let frame = 0
+    const update = (): void => {
+      frame = 0
+      // The rows' top in the scroller's content coordinates (the toolbar and header sit above it).
+      const offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
+      const next = { top: scroller.scrollTop - offset, height: scroller.clientHeight }
+      setView((v) => (v.top === next.top && v.height === next.height ? v : next))
+    }
+    const schedule = (): void => {
+      if (!frame) frame = requestAnimationFrame(update)
+    }
+    update()
+    scroller.addEventListener('scroll', schedule, { passive: true })
+    const ro = new ResizeObserver(schedule)
+    ro.observe(scroller)
+    return () => {
+      scroller.removeEventListener('scroll', schedule)
+      ro.disconnect()
+      if (frame) cancelAnimationFrame(frame)
+    }
+  }, [table])
+  const measure = (row: HTMLTableRowElement | null): void => {
+    const h = row?.getBoundingClientRect().height ?? 0
+    if (h > 0 && Math.abs(h - rowHeight) > 0.5) setRowHeight(h)
+  }
+  const start = Math.min(count, Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN_ROWS))
+  const end = Math.min(count, Math.max(start, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN_ROWS))
+  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight, measure }
+}
 
 const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
@@ -26,8 +73,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const { themes } = useNotebook()
   const [themeId, setThemeId] = useState<number | undefined>(undefined)
   const [attention, setAttention] = useState(false)
-  // Large libraries render in pages so the first paint stays fast.
-  const [shown, setShown] = useState(PAGE)
+  const [table, setTable] = useState<HTMLTableElement | null>(null)
   const { perform, notify } = useNotebook()
   const [selected, setSelected] = useState<number[]>([])
   const picker = useRef<HTMLInputElement>(null)
@@ -62,6 +108,12 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
+
+  const listed = useMemo(
+    () => (articles && attention ? articles.filter((a) => a.needsAttention.length) : (articles ?? [])),
+    [articles, attention],
+  )
+  const rows = useRowWindow(table, listed.length)
 
   const toggleSort = (key: ArticleSort): void => {
     if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
@@ -176,7 +228,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           </p>
         </div>
       ) : (
-        <table className="articles" aria-label="Articles">
+        <table className="articles" aria-label="Articles" aria-rowcount={listed.length + 1} ref={setTable}>
           <thead>
             <tr>
               <th className="col-pick">
@@ -199,8 +251,13 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             </tr>
           </thead>
           <tbody>
-            {(attention ? articles.filter((a) => a.needsAttention.length) : articles).slice(0, shown).map((a) => (
-              <tr key={a.id}>
+            {rows.before > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={COLUMNS.length + 1} style={{ height: rows.before, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+            {listed.slice(rows.start, rows.end).map((a, i) => (
+              <tr key={a.id} aria-rowindex={rows.start + i + 2} ref={i === 0 ? rows.measure : undefined}>
                 <td className="col-pick">
                   <input
                     type="checkbox"
@@ -229,14 +286,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
                 <td className="col-words">{formatCount(a.words)}</td>
               </tr>
             ))}
+            {rows.after > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={COLUMNS.length + 1} style={{ height: rows.after, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
           </tbody>
         </table>
       )}
-      {articles && !query.trim() && articles.length > shown ? (
-        <button type="button" className="show-more" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, articles.length - shown)} more ({articles.length - shown} not shown)
-        </button>
-      ) : null}
     </div>
   )
 }
