@@ -4,7 +4,7 @@ import type { SearchHit, SnippetPart } from '../../../shared/model'
 import { useTempDir } from '../../../../tests/helpers'
 import type { Db } from '../db/open'
 import { openNotebook } from '../notebook'
-import { BROAD_MATCHES, searchArticles, toFtsQuery } from './fts'
+import { BROAD_MATCHES, decorate, pickIds, searchArticles, toFtsQuery } from './fts'
 
 const tempDir = useTempDir()
 
@@ -169,6 +169,12 @@ describe('one-statement decoration', () => {
       for (const limit of i % 4 === 0 ? [1, 50, 200] : [50])
         compared += same(searchArticles(db, q, limit), referenceSearch(db, q, limit), `${q} ${limit}`)
       compared += same(searchArticles(db, q, 50, theme), referenceSearch(db, q, 50, theme), `${q} theme`)
+      // Both ways of decorating, whichever searchArticles chose for this query.
+      const query = toFtsQuery(q)
+      for (const themeId of [undefined, theme]) {
+        const { ids } = query ? pickIds(db, query, 50, themeId) : { ids: [] }
+        if (query) same(decorate(db, query, ids, 'range'), decorate(db, query, ids, 'seek'), `${q} range vs seek`)
+      }
     }
     // The notebook really exercised both orders and the marks (not a vacuous comparison).
     expect(compared).toBeGreaterThan(1000)

@@ -102,27 +102,49 @@ interface Decorated {
   snippet: string
 }
 
+const DECORATE = `highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet`
+
+/** How decorate reaches the rows: one pass over a rowid range, or a MATCH + rowid seek per id. */
+export type DecorateBy = 'range' | 'seek'
+
 /**
- * Step 2: highlight() and snippet() for just these ids, in one statement: FTS5 reads only the
- * stretch of the doclist between the smallest and largest id, and the IN filter runs before the
- * functions, so they run once per id. A MATCH + rowid seek per id cost more than the snippets
- * (each seek re-opens every index segment), and so would a plain `rowid IN`, which SQLite hands
- * FTS5 as one rowid seek per value: the unary + keeps it a filter. The bounds are CAST because a
- * JS number binds as REAL, and FTS5 then ignores a rowid constraint while telling SQLite it
- * applied it.
+ * A range pass reads every match between the smallest and largest id. Newest-first ids are the
+ * only matches in their range, and a ranked single term or prefix has at most BROAD_MATCHES, so
+ * the pass is short (and a prefix's doclists are merged once instead of once per seek). A ranked
+ * phrase of common words ("the it who") would re-check positions in every document holding all
+ * its words across the range, costing up to a few times more than 50 seeks; theme ids are spread
+ * over the whole notebook.
  */
-export function decorate(db: Db, query: string, ids: number[]): SearchHit[] {
+export function decorateBy(mode: PickMode, query: string): DecorateBy {
+  if (mode === 'newest') return 'range'
+  if (mode === 'theme') return 'seek'
+  return /"[^"]* [^"]*"/.test(query) ? 'seek' : 'range'
+}
+
+/**
+ * Step 2: highlight() and snippet() for just these ids. 'range' is one statement: FTS5 reads only
+ * the doclists between the smallest and largest id, and the IN filter runs before the functions,
+ * so they run once per id. A plain `rowid IN` would be handed to FTS5 as one rowid seek per value
+ * (each seek opens every index segment again, which cost more than the snippets): the unary +
+ * keeps it a filter. Rowid bounds are CAST because a JS number binds as REAL, and FTS5 then
+ * ignores a rowid constraint while telling SQLite it applied it.
+ */
+export function decorate(db: Db, query: string, ids: number[], by: DecorateBy = 'range'): SearchHit[] {
   if (ids.length === 0) return []
   const list = JSON.stringify(ids)
-  const text = db
-    .prepare(
-      `SELECT rowid AS id, highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title,
-              snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-       FROM articles_fts
-       WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
-         AND +rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(query, Math.min(...ids), Math.max(...ids), list) as Decorated[]
+  let text: Decorated[]
+  if (by === 'range') {
+    text = db
+      .prepare(
+        `SELECT rowid AS id, ${DECORATE} FROM articles_fts
+         WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
+           AND +rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(query, Math.min(...ids), Math.max(...ids), list) as Decorated[]
+  } else {
+    const seek = db.prepare(`SELECT rowid AS id, ${DECORATE} FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
+    text = ids.flatMap((id) => (seek.get(query, id) as Decorated | undefined) ?? [])
+  }
   const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(list) as Array<
     Pick<SearchHit, 'id' | 'outlet' | 'published'>
   >
@@ -137,10 +159,11 @@ export function decorate(db: Db, query: string, ids: number[]): SearchHit[] {
 
 /**
  * Searches in two steps so the cost stays bounded: pick the top ids (pickIds), then decorate just
- * those rows with highlight() and snippet() (decorate).
+ * those rows with highlight() and snippet() (decorate, by the cheaper way for that kind of query).
  */
 export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
-  return decorate(db, query, pickIds(db, query, limit, themeId).ids)
+  const { ids, mode } = pickIds(db, query, limit, themeId)
+  return decorate(db, query, ids, decorateBy(mode, query))
 }
