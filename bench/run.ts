@@ -12,7 +12,7 @@ import { openDatabase, type Db } from '../src/main/core/db/open'
 import { migrations } from '../src/main/core/db/migrate'
 import { openNotebook } from '../src/main/core/notebook'
 import { prepareArticle } from '../src/main/core/articles/import'
-import { SEARCH_SQL, toFtsQuery } from '../src/main/core/search/fts'
+import { decorate, decorateBy, pickIds, SEARCH_SQL, toFtsQuery, type DecorateBy, type PickMode } from '../src/main/core/search/fts'
 import { dispatch } from '../src/main/hosts/dispatch'
 import { generateArticle, rng, STOP, Vocabulary, type GeneratedArticle } from './corpus'
 import { formatTable, ms, percentile, summary, type Verdict } from './report'
@@ -216,6 +216,12 @@ interface SearchRow {
   rankOnly: number[]
   hits: number
   matches: number[]
+  /** CPU time (user + system, this process) of each contract call: less disturbed by other load than wall time. */
+  contractCpu: number[]
+  /** Where the contract's time goes: searchArticles' two steps, timed apart on the same queries. */
+  pick: number[]
+  decorate: number[]
+  ways: Map<string, number>
 }
 
 const RANK_ONLY_SQL = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
@@ -234,14 +240,30 @@ async function measureSearch(file: string, size: number, queries: Record<Kind, s
       raw.all(fts[i], 50)
       await dispatch(notebook.handlers, 'articles.search', { query: q, limit: 50 })
     }
-    const row: SearchRow = { size, kind, queries: 0, contract: [], raw: [], rankOnly: [], hits: 0, matches: [] }
+    const row: SearchRow = {
+      size,
+      kind,
+      queries: 0,
+      contract: [],
+      raw: [],
+      rankOnly: [],
+      hits: 0,
+      matches: [],
+      contractCpu: [],
+      pick: [],
+      decorate: [],
+      ways: new Map(),
+    }
     const started = now()
     for (const [i, q] of list.entries()) {
       if (i >= 20 && now() - started > budgetMs) break // enough samples for slow queries in the time allowed
       const measureContract = async (): Promise<void> => {
+        const cpu = process.cpuUsage()
         const t = now()
         const res = await dispatch(notebook.handlers, 'articles.search', { query: q, limit: 50 })
         row.contract.push(now() - t)
+        const used = process.cpuUsage(cpu)
+        row.contractCpu.push((used.user + used.system) / 1000)
         if (!res.ok) throw new Error(`articles.search failed for ${q}: ${res.error.message}`)
         row.hits += (res.result as unknown[]).length
       }
@@ -261,6 +283,16 @@ async function measureSearch(file: string, size: number, queries: Record<Kind, s
       const t = now()
       rankOnly.all(fts[i], 50)
       row.rankOnly.push(now() - t)
+      const q1 = fts[i] as string
+      const t1 = now()
+      const picked: { ids: number[]; mode: PickMode } = pickIds(notebook.db, q1, 50)
+      const t2 = now()
+      const by: DecorateBy = decorateBy(picked.mode, q1)
+      decorate(notebook.db, q1, picked.ids, by)
+      row.decorate.push(now() - t2)
+      row.pick.push(t2 - t1)
+      const way = `${picked.mode}/${by}`
+      row.ways.set(way, (row.ways.get(way) ?? 0) + 1)
       row.matches.push((count.get(fts[i]) as { n: number }).n)
       row.queries++
     }
@@ -474,6 +506,37 @@ export async function main(args: string[]): Promise<void> {
               'rank-only p95',
             ],
             searchRows,
+          ),
+        )
+        console.log()
+        console.log(
+          "Where the contract's time goes: its CPU time (this process), and searchArticles' two steps timed apart on the same queries:",
+        )
+        console.log('pick = choose ≤ 50 ids (bm25, or newest first above 2,000 matches); decorate = highlight()/snippet() for them.')
+        console.log(
+          formatTable(
+            [
+              'articles',
+              'query',
+              'contract cpu p50',
+              'contract cpu p95',
+              'pick p50',
+              'pick p95',
+              'decorate p50',
+              'decorate p95',
+              'ids by / rows by',
+            ],
+            searchResults.map((row) => [
+              fmt(row.size),
+              row.kind,
+              ms(percentile(row.contractCpu, 50)),
+              ms(percentile(row.contractCpu, 95)),
+              ms(percentile(row.pick, 50)),
+              ms(percentile(row.pick, 95)),
+              ms(percentile(row.decorate, 50)),
+              ms(percentile(row.decorate, 95)),
+              [...row.ways].map(([way, n]) => `${way} ${n}`).join(', '),
+            ]),
           ),
         )
         console.log()
