@@ -4,7 +4,7 @@ import type { SearchHit, SnippetPart } from '../../../shared/model'
 import { useTempDir } from '../../../../tests/helpers'
 import type { Db } from '../db/open'
 import { openNotebook } from '../notebook'
-import { BROAD_MATCHES, decorate, pickIds, searchArticles, toFtsQuery } from './fts'
+import { BROAD_MATCHES, decorate, decorateBy, pickIds, searchArticles, toFtsQuery } from './fts'
 
 const tempDir = useTempDir()
 
@@ -135,6 +135,16 @@ const QUERIES = [
 ]
 
 describe('one-statement decoration', () => {
+  it('seeks row by row only for a ranked multi-word phrase and the theme filter', () => {
+    const by = (mode: 'ranked' | 'newest' | 'theme', input: string): string => decorateBy(mode, toFtsQuery(input) ?? '')
+    expect(by('ranked', 'talk ceasefire')).toBe('range')
+    expect(by('ranked', 'dipl* talks')).toBe('range')
+    expect(by('ranked', '"direct flights"')).toBe('seek')
+    expect(by('ranked', 'talk "rock AND roll"')).toBe('seek')
+    expect(by('newest', '"direct flights"')).toBe('range')
+    expect(by('theme', 'talk')).toBe('seek')
+  })
+
   it('returns exactly what one statement per row returned: ids, order, title and snippet parts', () => {
     const notebook = openNotebook(join(tempDir(), 'n.parley'))
     const db = notebook.db

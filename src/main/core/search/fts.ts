@@ -118,7 +118,8 @@ export type DecorateBy = 'range' | 'seek'
 export function decorateBy(mode: PickMode, query: string): DecorateBy {
   if (mode === 'newest') return 'range'
   if (mode === 'theme') return 'seek'
-  return /"[^"]* [^"]*"/.test(query) ? 'seek' : 'range'
+  // toFtsQuery quotes every phrase and term, and tokens hold no quotes or spaces.
+  return [...query.matchAll(/"([^"]*)"/g)].some((m) => (m[1] ?? '').includes(' ')) ? 'seek' : 'range'
 }
 
 /**
