@@ -497,6 +497,23 @@ async function openMatrix(page: Page): Promise<number> {
   })
 }
 
+/** In the page: the Library's call as the renderer makes it, split into answer received and JSON parsed. */
+async function listOverHttp(page: Page): Promise<{ answer: number; parse: number; mb: number }> {
+  return page.evaluate(async () => {
+    const t0 = performance.now()
+    const res = await fetch('/api/articles.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sort: 'published', direction: 'desc' }),
+      credentials: 'same-origin',
+    })
+    const text = await res.text()
+    const t1 = performance.now()
+    JSON.parse(text)
+    return { answer: t1 - t0, parse: performance.now() - t1, mb: text.length / 1e6 }
+  })
+}
+
 interface LibraryFigures {
   open: number[]
   scroll: Scroll
@@ -633,6 +650,7 @@ export async function loadSection(ctx: Ctx, browser: Browser | null = null): Pro
     let big: LibraryFigures
     let matrixFirst: number
     const matrixAgain: number[] = []
+    const http: Array<{ answer: number; parse: number; mb: number }> = []
     let loadMs: number
     let pid: number
     try {
@@ -644,6 +662,7 @@ export async function loadSection(ctx: Ctx, browser: Browser | null = null): Pro
       mem.push({ step: 'notebook opened (serve started)', core: opened, heapMb: Number.NaN, nodes: Number.NaN, rendererRssMb: Number.NaN })
       mem.push(await memory(page, 'app loaded (Library, networkidle)', pid))
       big = await libraryFigures(page, 90_000, async (step) => void mem.push(await memory(page, step, pid)))
+      for (let i = 0; i < 3; i++) http.push(await listOverHttp(page))
       await park(page)
       matrixFirst = await openMatrix(page)
       mem.push(await memory(page, 'Matrix opened', pid))
@@ -675,6 +694,9 @@ export async function loadSection(ctx: Ctx, browser: Browser | null = null): Pro
           [`${fmt(SIZE.articles)} articles`, ms(median(big.open)), ratio(median(big.open) / median(base.open)), ms(searchMs(big))],
         ],
       ),
+    )
+    console.log(
+      `Where the Library's first paint goes: articles.list in the core ${ms(median(core.listContract))} (its SELECT ${ms(median(core.listRaw))}); over HTTP from the page, answer received ${ms(median(http.map((h) => h.answer)))} for ${fmt(http[0]?.mb ?? Number.NaN, 1)} MB of JSON, parsed in ${ms(median(http.map((h) => h.parse)))} (medians of ${http.length}).`,
     )
     console.log(
       `Searches typed (50 ms per key; the box waits 120 ms after the last key): ${big.search.map((s) => `${s.query} ${ms(s.ms)} (${s.hits} hits)`).join(', ')}.`,
