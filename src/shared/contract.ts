@@ -38,6 +38,8 @@ function call<Result>() {
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
+/** Files per articles.import call: a renderer sends larger selections in several calls. */
+export const MAX_IMPORT_BATCH_FILES = 200
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 
 const offset = z.number().int().min(0).max(MAX_IMPORT_FILE_BYTES)
@@ -129,7 +131,7 @@ export const contract = {
               .strict(),
           )
           .min(1)
-          .max(200),
+          .max(MAX_IMPORT_BATCH_FILES),
       })
       .strict(),
   ),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ImportResult } from '@shared/model'
+import { MAX_IMPORT_BATCH_FILES } from '@shared/contract'
 import { api, errorMessage, onEvent } from './api'
 
 export interface ImportState {
@@ -64,7 +65,8 @@ export function useImport(onImported: () => void): {
           })
           continue
         }
-        if (size + file.size > BATCH_BYTES) await flush()
+        // A call carries at most 12 MB and MAX_IMPORT_BATCH_FILES files (the contract refuses more).
+        if (size + file.size > BATCH_BYTES || batch.length >= MAX_IMPORT_BATCH_FILES) await flush()
         batch.push({ name: file.name, data: await toBase64(file) })
         size += file.size
       }
