@@ -104,6 +104,8 @@ export const contract = {
         direction: z.enum(['asc', 'desc']).default('desc'),
         /** Only articles with highlights of this theme. */
         themeId: id.optional(),
+        /** Only the first ones in this order: the Library paints a screenful before the rest arrives. */
+        limit: z.number().int().min(1).max(10_000).optional(),
       })
       .strict(),
   ),

@@ -120,7 +120,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     }),
     'notebook.export': ({ dir, wikilinks }) =>
       exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
-    'articles.list': ({ sort, direction, themeId }) => listArticles(db, sort, direction, themeId),
+    'articles.list': ({ sort, direction, themeId, limit }) => listArticles(db, sort, direction, themeId, limit),
     'articles.get': ({ id }) => {
       const article = getArticle(db, id)
       if (!article) throw notFound('The article')

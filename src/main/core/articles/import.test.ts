@@ -43,6 +43,9 @@ describe('import', () => {
       'Council approves new riverside park',
       'Harbour reopens after storm',
     ])
+    // The Library's first screenful: the same order, cut.
+    const first = notebook.handlers['articles.list']({ sort: 'title', direction: 'desc', limit: 2 }) as Array<{ title: string }>
+    expect(first.map((a) => a.title)).toEqual(['Harbour reopens after storm', 'Council approves new riverside park'])
 
     const md = await notebook.handlers['articles.get']({ id: list[0]!.id })
     expect(md).toMatchObject({ outlet: 'Valley Courier', published: '2023-11-02', format: 'markdown' })

@@ -100,7 +100,7 @@ const ORDER: Record<ArticleSort, string> = {
   imported: 'id',
 }
 
-export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc', themeId?: number): ArticleSummary[] {
+export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc', themeId?: number, limit?: number): ArticleSummary[] {
   // Both the column and the direction come from closed sets, never from the caller's text.
   const dir = direction === 'asc' ? 'ASC' : 'DESC'
   const order = ORDER[sort]
@@ -109,8 +109,8 @@ export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc
     .join(', ')
   const where = themeId === undefined ? '' : 'WHERE id IN (SELECT article_id FROM highlights WHERE theme_id = @themeId)'
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${order}, id ${dir}`)
-    .all(themeId === undefined ? {} : { themeId }) as ArticleRow[]
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${order}, id ${dir} ${limit === undefined ? '' : 'LIMIT @limit'}`)
+    .all({ ...(themeId === undefined ? {} : { themeId }), ...(limit === undefined ? {} : { limit }) }) as ArticleRow[]
   return rows.map(toSummary)
 }
 
