@@ -109,8 +109,8 @@ export type DecorateBy = 'range' | 'seek'
 
 /**
  * A range pass reads every match between the smallest and largest id. Newest-first ids are the
- * only matches in their range, and a ranked single term or prefix has at most BROAD_MATCHES, so
- * the pass is short (and a prefix's doclists are merged once instead of once per seek). A ranked
+ * only matches in their range, and ranked terms and prefixes have at most BROAD_MATCHES, so the
+ * pass is short (and a prefix's doclists are merged once instead of once per seek). A ranked
  * phrase of common words ("the it who") would re-check positions in every document holding all
  * its words across the range, costing up to a few times more than 50 seeks; theme ids are spread
  * over the whole notebook.
