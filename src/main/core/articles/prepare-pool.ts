@@ -168,6 +168,10 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       pump()
     })
 
+  // Started now, not at the first file: loading the worker's code takes a few hundred milliseconds,
+  // which the notebook's opening hides and a first import would wait for.
+  while (slots.size < size) spawn()
+
   return {
     prepare,
     get threaded() {
