@@ -56,10 +56,11 @@ async function crash(file: string, work: string, seed: number, focus: string): P
   for (let op = 0; ; op++) {
     const kind = articles.length < 3 ? 'import' : choose()
     if (kind === 'import') {
-      // A batch of files, imported through the same path as `parley import <folder>`; now and then a big one.
+      // A batch of files, imported through the same path as `parley import <folder>`; now and then
+      // the issue's 500 (killed part-way: its groups commit one after another).
       const dir = join(work, 'in', `${seed}-${op}`)
       mkdirSync(dir, { recursive: true })
-      const count = random() < 0.1 ? 200 : 5 + Math.floor(random() * 25)
+      const count = random() < 0.1 ? 500 : 5 + Math.floor(random() * 25)
       for (let i = 0; i < count; i++) writeFileSync(join(dir, `a${i}.txt`), articleText(random, `tok${seed}x${op}x${i}`))
       line(`begin import ${dir} ${count}`)
       await notebook.importPaths([dir])
