@@ -104,7 +104,11 @@ export async function openApp(browser: Browser, served: Served): Promise<Page> {
 
 /** A contract call over HTTP with the page's session cookie. */
 export async function call<T>(page: Page, origin: string, method: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${origin}/api/${method}`, { data: input, headers: { 'content-type': 'application/json' } })
+  // As the page's own fetch does: the bridge refuses cookie-only calls without the page's Origin.
+  const res = await page.request.post(`${origin}/api/${method}`, {
+    data: input,
+    headers: { 'content-type': 'application/json', origin },
+  })
   if (!res.ok()) throw new Error(`${method} failed: ${res.status()} ${await res.text()}`)
   return (await res.json()) as T
 }
