@@ -12,9 +12,13 @@ interface Props {
   onReject: (s: Suggestion) => void
 }
 
+/** Passages listed per theme before "Show all": a heavily coded article must not build thousands of rows to open. */
+const GROUP_PREVIEW = 50
+
 /** The article's highlights grouped by theme, and Parley's suggestions with their reasons. */
 export function CodingPanel({ articleId, themes, highlights, suggestions, onShow, onAccept, onReject }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'highlights' | 'suggestions'>('highlights')
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
     .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
     .filter((g) => g.items.length)
@@ -51,7 +55,7 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
                 <span className="muted">{g.items.length}</span>
               </h3>
               <ul>
-                {g.items.map((h) => (
+                {(expanded.has(g.key) ? g.items : g.items.slice(0, GROUP_PREVIEW)).map((h) => (
                   <li key={h.id}>
                     <button type="button" className="passage" onClick={() => onShow(h, h)}>
                       {h.exact.length > 180 ? `${h.exact.slice(0, 180)}…` : h.exact}
@@ -61,6 +65,11 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
                   </li>
                 ))}
               </ul>
+              {g.items.length > GROUP_PREVIEW && !expanded.has(g.key) ? (
+                <button type="button" className="link small" onClick={() => setExpanded(new Set([...expanded, g.key]))}>
+                  Show all {g.items.length}
+                </button>
+              ) : null}
             </section>
           ))
         )
