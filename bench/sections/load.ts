@@ -379,20 +379,30 @@ async function memory(page: Page, step: string, pid: number): Promise<MemoryRow>
 
 // ---------------------------------------------------------------- in the page
 
-/** Hash change → the Library's rows painted, no API call in flight, two frames later. */
-async function openLibrary(page: Page): Promise<number> {
+/**
+ * Hash change → the Library's first rows painted (two frames after they are in the DOM: `first`),
+ * and → every summary in place with no API call in flight (`complete`): the view paints a first
+ * page and then swaps in the whole list.
+ */
+async function openLibrary(page: Page): Promise<{ first: number; complete: number }> {
   return page.evaluate(async () => {
     const w = window as unknown as { __pending: number }
     const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r))
     const t0 = performance.now()
     location.hash = '#/library'
+    let seen = -1
+    let first = Number.NaN
     for (let i = 0; i < 20_000; i++) {
       await frame()
-      if (w.__pending === 0 && document.querySelector('table.articles tbody tr td.col-title')) break
+      const rows = document.querySelector('table.articles tbody tr td.col-title') !== null
+      if (rows && seen < 0) seen = i
+      // Two frames after the rows appeared: they have been painted.
+      if (seen >= 0 && i === seen + 2) first = performance.now() - t0
+      if (w.__pending === 0 && rows && i >= seen + 2) break
     }
     await frame()
     await frame()
-    return performance.now() - t0
+    return { first, complete: performance.now() - t0 }
   })
 }
 
@@ -515,7 +525,10 @@ async function listOverHttp(page: Page): Promise<{ answer: number; parse: number
 }
 
 interface LibraryFigures {
+  /** First rows painted. */
   open: number[]
+  /** Every summary in place, no call in flight. */
+  complete: number[]
   scroll: Scroll
   search: Array<{ query: string; ms: number; hits: number }>
 }
@@ -524,9 +537,12 @@ const SEARCHES = ['embassy staff', '"direct flights"', 'diplom*']
 
 async function libraryFigures(page: Page, limitMs: number, after: (step: string) => Promise<void>): Promise<LibraryFigures> {
   const open: number[] = []
+  const complete: number[] = []
   for (let i = 0; i < 3; i++) {
     await park(page)
-    open.push(await openLibrary(page))
+    const t = await openLibrary(page)
+    open.push(t.first)
+    complete.push(t.complete)
   }
   await after('Library opened')
   const scroll = await scrollLibrary(page, limitMs)
@@ -534,7 +550,7 @@ async function libraryFigures(page: Page, limitMs: number, after: (step: string)
   const search: LibraryFigures['search'] = []
   for (const query of SEARCHES) search.push({ query, ...(await typeSearch(page, query)) })
   await after('search typed and painted')
-  return { open, scroll, search }
+  return { open, complete, scroll, search }
 }
 
 // ---------------------------------------------------------------- the section
@@ -688,15 +704,21 @@ export async function loadSection(ctx: Ctx, browser: Browser | null = null): Pro
     console.log(`App load with 50,000 articles (goto → network idle): ${ms(loadMs)}.`)
     console.log(
       formatTable(
-        ['Library', 'open p50 (n=3)', 'open ratio', 'search: last key → results painted (median of 3)'],
+        ['Library', 'first rows painted p50 (n=3)', 'ratio', 'whole list in place p50', 'search: last key → results painted (median of 3)'],
         [
-          [`${SIZE.baseline} articles (baseline)`, ms(median(base.open)), '1.00×', ms(searchMs(base))],
-          [`${fmt(SIZE.articles)} articles`, ms(median(big.open)), ratio(median(big.open) / median(base.open)), ms(searchMs(big))],
+          [`${SIZE.baseline} articles (baseline)`, ms(median(base.open)), '1.00×', ms(median(base.complete)), ms(searchMs(base))],
+          [
+            `${fmt(SIZE.articles)} articles`,
+            ms(median(big.open)),
+            ratio(median(big.open) / median(base.open)),
+            ms(median(big.complete)),
+            ms(searchMs(big)),
+          ],
         ],
       ),
     )
     console.log(
-      `Where the Library's first paint goes: articles.list in the core ${ms(median(core.listContract))} (its SELECT ${ms(median(core.listRaw))}); over HTTP from the page, answer received ${ms(median(http.map((h) => h.answer)))} for ${fmt(http[0]?.mb ?? Number.NaN, 1)} MB of JSON, parsed in ${ms(median(http.map((h) => h.parse)))} (medians of ${http.length}).`,
+      `The Library paints its first 120 rows, then swaps in the whole list: articles.list in the core ${ms(median(core.listContract))} (its SELECT ${ms(median(core.listRaw))}); over HTTP from the page, answer received ${ms(median(http.map((h) => h.answer)))} for ${fmt(http[0]?.mb ?? Number.NaN, 1)} MB of JSON, parsed in ${ms(median(http.map((h) => h.parse)))} (medians of ${http.length}).`,
     )
     console.log(
       `Searches typed (50 ms per key; the box waits 120 ms after the last key): ${big.search.map((s) => `${s.query} ${ms(s.ms)} (${s.hits} hits)`).join(', ')}.`,
@@ -735,7 +757,7 @@ export async function loadSection(ctx: Ctx, browser: Browser | null = null): Pro
     ctx.verdicts.push({
       target: 'load 50k: Library first paint ≤ 3× the 300-article Library',
       pass: openRatio <= 3,
-      detail: `${ratio(openRatio)} (${ms(median(big.open))} vs ${ms(median(base.open))}; ${ratio(median(big.open) / median(core.listRaw))} the Library's SELECT of every summary, which the view waits for)`,
+      detail: `${ratio(openRatio)} (first rows ${ms(median(big.open))} vs ${ms(median(base.open))}; the whole list is in place after ${ms(median(big.complete))})`,
     })
     const scrollRatio = p95(big.scroll.frames) / p95(base.scroll.frames)
     ctx.verdicts.push({
