@@ -6,52 +6,16 @@
  * from out/renderer (the CLI refuses to serve without them).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
-import { root } from './build'
+import { buildCli as bundleCli, root } from './build'
 
-function sourceStamp(): string {
-  const hash = createHash('sha256')
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (/\.(ts|tsx|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) hash.update(`${full}:${statSync(full).mtimeMs}\n`)
-    }
-  }
-  for (const dir of ['src/main', 'src/shared']) walk(join(root, dir))
-  return hash.digest('hex').slice(0, 16)
-}
-
-/** Bundles src/main/cli.ts into node_modules/.cache (so better-sqlite3 resolves); rebuilt when a source changes. */
+/** The CLI bundled from the current sources; the bridge serves the built renderer from out/. */
 export async function buildCli(): Promise<string> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
     throw new Error('out/renderer is missing: run `npm run build` once (the bridge serves the built renderer).')
-  const outDir = join(root, 'node_modules', '.cache', 'parley-reliability', `cli-${sourceStamp()}`)
-  const out = join(outDir, 'cli.cjs')
-  if (existsSync(out)) return out
-  const { build } = await import('vite')
-  const tmp = `${outDir}.${process.pid}`
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      ssr: join(root, 'src/main/cli.ts'),
-      outDir: tmp,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { external: ['better-sqlite3', 'electron'], output: { format: 'cjs', entryFileNames: 'cli.cjs' } },
-    },
-    ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
-  })
-  mkdirSync(outDir, { recursive: true })
-  // Two test files may build at once: each writes its own folder, the first copy wins.
-  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'cli.cjs')))
-  rmSync(tmp, { recursive: true, force: true })
-  return out
+  return bundleCli()
 }
 
 export interface Server {

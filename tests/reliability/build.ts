@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 
 export const root = resolve(__dirname, '../..')
 
-/** Newest modification time of the sources the driver bundles (the core and this folder). */
+/** Modification times of the sources the bundles are made from (the main process, shared code and this folder). */
 function sourceStamp(): string {
   const hash = createHash('sha256')
   const walk = (dir: string): void => {
@@ -14,7 +14,7 @@ function sourceStamp(): string {
       else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) hash.update(`${full}:${statSync(full).mtimeMs}\n`)
     }
   }
-  for (const dir of ['src/main/core', 'src/shared', 'tests/reliability']) walk(join(root, dir))
+  for (const dir of ['src/main', 'src/shared', 'tests/reliability']) walk(join(root, dir))
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -26,6 +26,11 @@ function sourceStamp(): string {
  */
 export function buildDriver(): Promise<string> {
   return bundle('tests/reliability/driver.ts', 'driver.cjs')
+}
+
+/** The CLI (src/main/cli.ts: `parley serve`, `parley export`…) built from the current sources, not a possibly stale out/. */
+export function buildCli(): Promise<string> {
+  return bundle('src/main/cli.ts', 'cli.cjs')
 }
 
 /** The article-preparing worker (src/main/core/articles/prepare-worker.ts) as the app's build makes it. */
@@ -48,9 +53,9 @@ async function bundle(entry: string, name: string): Promise<string> {
       outDir: tmp,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: name } },
+      rollupOptions: { external: ['better-sqlite3', 'electron'], output: { format: 'cjs', entryFileNames: name } },
     },
-    ssr: { noExternal: true, external: ['better-sqlite3'] },
+    ssr: { noExternal: true, external: ['better-sqlite3', 'electron'] },
   })
   mkdirSync(outDir, { recursive: true })
   // Concurrent test files may build at once: each writes its own folder, the first copy wins.

@@ -11,14 +11,14 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportVault } from '../../src/main/core/export/vault'
 import { MANIFEST } from '../../src/main/core/export/manifest'
 import { openNotebook, type Notebook } from '../../src/main/core/notebook'
-import { root } from './build'
+import { buildCli } from './build'
 import { articleText, rng } from './generate'
 
 const SEED = Number(process.env.PARLEY_RELIABILITY_SEED ?? Date.now() % 1_000_000)
@@ -26,41 +26,6 @@ const CYCLES = Number(process.env.PARLEY_EXPORT_KILLS ?? 8)
 const ARTICLES = 500
 
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
-
-/** Bundles src/main/cli.ts into one CommonJS file with Vite (import.meta.glob works, better-sqlite3 stays external). */
-async function buildCli(): Promise<string> {
-  const stamp = createHash('sha256')
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) stamp.update(`${full}:${statSync(full).mtimeMs}\n`)
-    }
-  }
-  for (const dir of ['src/main', 'src/shared']) walk(join(root, dir))
-  const outDir = join(root, 'node_modules', '.cache', 'parley-export-crash', stamp.digest('hex').slice(0, 16))
-  const out = join(outDir, 'cli.cjs')
-  if (existsSync(out)) return out
-  const { build } = await import('vite')
-  const tmp = `${outDir}.${process.pid}`
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      ssr: join(root, 'src/main/cli.ts'),
-      outDir: tmp,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { external: ['better-sqlite3'], output: { format: 'cjs', entryFileNames: 'cli.cjs' } },
-    },
-    ssr: { noExternal: true, external: ['better-sqlite3'] },
-  })
-  mkdirSync(outDir, { recursive: true })
-  if (!existsSync(out)) writeFileSync(out, readFileSync(join(tmp, 'cli.cjs')))
-  rmSync(tmp, { recursive: true, force: true })
-  return out
-}
 
 function filesUnder(dir: string): string[] {
   const out: string[] = []
