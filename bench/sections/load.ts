@@ -20,6 +20,7 @@ import { generateArticle, rng, STOP } from '../corpus'
 import { note, paragraph, ref, text } from '../lexical-json'
 import { formatTable, ms, percentile } from '../report'
 import { bulkFill, fmt, heading, median, now, progress, ratio, removeDb, SEED, sum, type Ctx } from '../util'
+import { fillRounds } from './big'
 import { browserUnavailable, buildStamp, launch, openApp, park, serve, type Served } from './browser'
 
 const SIZE = { articles: 50_000, highlights: 200_000, rounds: 1_000, notes: 2_000, baseline: 300 }
@@ -69,25 +70,7 @@ function generate(ctx: Ctx): Generated {
   const themeIds = (db.prepare('SELECT id FROM themes WHERE deleted_at IS NULL ORDER BY position').pluck().all() as number[]).slice(0, 12)
   const r = rng(SEED ^ 0x10ad)
   const stamp = new Date('2025-03-01T12:00:00Z').toISOString()
-  const venues = ['Istanbul', 'Geneva', 'Riyadh', 'Vienna', 'Doha', 'Washington', 'Moscow', 'Helsinki']
-  db.transaction(() => {
-    const round = db.prepare(
-      `INSERT INTO rounds (title, date, venue, participants, summary, status, reasons, created_at, updated_at)
-       VALUES (?, ?, ?, '[]', '', 'accepted', '[]', ?, ?)`,
-    )
-    for (let i = 0; i < SIZE.rounds; i++) {
-      const day = new Date(Date.UTC(2000, 0, 1) + i * 9 * 86_400_000).toISOString().slice(0, 10)
-      const venue = venues[i % venues.length] as string
-      round.run(`Round ${i + 1}, ${venue}`, day, venue, stamp, stamp)
-    }
-    const roundIds = db.prepare('SELECT id FROM rounds ORDER BY id').pluck().all() as number[]
-    const member = db.prepare(`INSERT INTO article_rounds (article_id, round_id, role, source) VALUES (?, ?, ?, 'detected')`)
-    const articleIds = db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]
-    for (const [i, id] of articleIds.entries()) {
-      member.run(id, roundIds[i % roundIds.length] as number, 'reports')
-      if (i % 5 === 0) member.run(id, roundIds[(i + 7) % roundIds.length] as number, 'mentions')
-    }
-  })()
+  db.transaction(() => fillRounds(db, SIZE.rounds, Date.UTC(2000, 0, 1), 9, stamp))()
   stages.push([`${fmt(SIZE.rounds)} rounds, 12 themes, article ↔ round links`, (now() - t) / 1000])
 
   t = now()
