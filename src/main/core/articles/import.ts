@@ -167,7 +167,7 @@ export async function importSources(
   // Preparing is pure: start the next files' work before storing this one (a worker pool runs them
   // in parallel; in process this is the same sequence as before).
   // In process, one file ahead is as good as any; workers get a few each.
-  const window = prepare === prepareInProcess ? 1 : 4
+  const window = prepare === prepareInProcess ? 1 : 16
   const started = sources.slice(0, window).map((s) => settle(prepare(s)))
   let groupStart = performance.now()
   for (const [index, source] of sources.entries()) {

@@ -80,6 +80,30 @@ describe('the prepare pool (worker threads)', () => {
     }
   })
 
+  it('files queued behind a file that is stopped go on in a fresh worker, each with its own time limit', async () => {
+    const pool = createPreparePool({ script, size: 1, timeoutMs: 400 })
+    try {
+      // Warm the worker so the short files are well inside the limit.
+      await pool.prepare({ name: 'warm.html', bytes: Buffer.from(page(5)) })
+      const long = pool.prepare({ name: 'long.html', bytes: Buffer.from(page(40_000)) })
+      const after = [1, 2, 3, 4].map((i) => pool.prepare({ name: `short-${i}.html`, bytes: Buffer.from(page(i)) }))
+      await expect(long).rejects.toThrow(/took longer than 0 s/)
+      const titles = (await Promise.all(after)).map((a) => a.title)
+      expect(titles).toEqual(Array(4).fill('Harbour works resume'))
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('rejects the files still waiting when it is closed, so no import waits forever', async () => {
+    const pool = createPreparePool({ script, size: 1 })
+    const waiting = [1, 2, 3, 4, 5].map((i) => pool.prepare({ name: `p-${i}.html`, bytes: Buffer.from(page(2_000)) }))
+    const settling = Promise.allSettled(waiting)
+    await pool.close()
+    const settled = await settling
+    expect(settled.every((s) => s.status === 'rejected')).toBe(true)
+  })
+
   it('stops a file that needs more memory than the heap limit, and the next file still imports', async () => {
     const pool = createPreparePool({ script, size: 1, heapMb: 16 })
     try {

@@ -52,9 +52,16 @@ interface Task {
 interface Slot {
   worker: Worker
   online: boolean
-  task: Task | null
+  /** Posted to the worker, in the order it works on them; the first is the one in progress. */
+  tasks: Task[]
   timer: NodeJS.Timeout | null
 }
+
+/**
+ * Files posted to a worker before its current one is done: the worker goes straight on to the
+ * next file instead of waiting for this thread to answer (which, mid-import, is busy storing).
+ */
+const PIPELINE_DEPTH = 8
 
 export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const size = Math.max(1, Math.min(4, options.size ?? availableParallelism() - 1))
@@ -75,20 +82,40 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     }
   }
 
+  /** The task in progress is over: the next one posted (if any) is now timed. */
   const finish = (slot: Slot): Task | null => {
-    const task = slot.task
-    slot.task = null
+    const task = slot.tasks.shift() ?? null
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = null
+    if (slot.tasks.length) startTimer(slot)
     // An idle worker must not keep the process alive (the CLI exits when its import is done).
-    slot.worker.unref()
+    else slot.worker.unref()
     return task
+  }
+
+  /** A worker that is gone: its task in progress is returned; the ones waiting behind it go back to the queue. */
+  const retire = (slot: Slot): Task | null => {
+    slots.delete(slot)
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    const [current = null, ...waiting] = slot.tasks.splice(0)
+    queue.unshift(...waiting)
+    return current
+  }
+
+  const startTimer = (slot: Slot): void => {
+    slot.timer = setTimeout(() => {
+      const late = retire(slot)
+      void slot.worker.terminate()
+      late?.reject(refused(`Reading this file took longer than ${Math.round(timeoutMs / 1000)} s; it does not look like an article.`))
+      pump()
+    }, timeoutMs)
   }
 
   const spawn = (): Slot => {
     const worker = new Worker(options.script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } })
     worker.unref()
-    const slot: Slot = { worker, online: false, task: null, timer: null }
+    const slot: Slot = { worker, online: false, tasks: [], timer: null }
     slots.add(slot)
     worker.on('message', (reply: PrepareReply | 'ready') => {
       // The worker says so once its script has loaded: only then is it known to work.
@@ -103,14 +130,15 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       pump()
     })
     worker.on('error', (error: Error & { code?: string }) => {
-      const task = finish(slot)
-      slots.delete(slot)
+      const task = retire(slot)
       if (!slot.online) {
         // The worker never started (e.g. its script is not in this build): prepare in process from now on.
         threaded = false
         if (task) queue.unshift(task)
-        for (const s of slots) void s.worker.terminate()
-        slots.clear()
+        for (const other of [...slots]) {
+          queue.unshift(...(other.tasks.length ? [retire(other) as Task] : []))
+          void other.worker.terminate()
+        }
         drainInProcess()
         return
       }
@@ -122,8 +150,7 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       pump()
     })
     worker.on('exit', () => {
-      slots.delete(slot)
-      const task = finish(slot)
+      const task = retire(slot)
       task?.reject(refused('Reading this file stopped unexpectedly.'))
       if (!closed) pump()
     })
@@ -138,22 +165,17 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     if (closed) return
     if (!threaded) return drainInProcess()
     while (queue.length) {
-      let slot = [...slots].find((s) => s.task === null)
-      if (!slot && slots.size < size) slot = spawn()
+      if (slots.size < size) spawn()
+      // The least loaded worker takes the next file.
+      let slot: Slot | null = null
+      for (const s of slots) if (s.tasks.length < PIPELINE_DEPTH && (!slot || s.tasks.length < slot.tasks.length)) slot = s
       if (!slot) return
       const task = queue.shift() as Task
-      slot.task = task
-      const busy = slot
-      busy.timer = setTimeout(() => {
-        const late = finish(busy)
-        slots.delete(busy)
-        void busy.worker.terminate()
-        late?.reject(refused(`Reading this file took longer than ${Math.round(timeoutMs / 1000)} s; it does not look like an article.`))
-        pump()
-      }, timeoutMs)
-      busy.worker.ref()
+      slot.tasks.push(task)
+      if (slot.tasks.length === 1) startTimer(slot)
+      slot.worker.ref()
       // The bytes are copied, not transferred: the file stays whole for in-process fallback.
-      busy.worker.postMessage(task.request)
+      slot.worker.postMessage(task.request)
     }
   }
 
@@ -179,9 +201,10 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     },
     async close() {
       closed = true
+      const workers = [...slots].map((s) => s.worker)
+      for (const slot of [...slots]) retire(slot)?.reject(new ParleyError('closed', 'The notebook is closing.'))
       for (const task of queue.splice(0)) task.reject(new ParleyError('closed', 'The notebook is closing.'))
-      await Promise.all([...slots].map((s) => s.worker.terminate()))
-      slots.clear()
+      await Promise.all(workers.map((w) => w.terminate()))
     },
   }
 }
