@@ -4,7 +4,7 @@
  * jusText and boilerpipe. The only words named here are generic furniture words any outlet uses.
  */
 import { addressed, DISCLAIMER, furnitureDensity, HAS_APPEAL, NOTICE, RIGHTS, isByline, isCaption, isMenu, isTimestamp } from './furniture'
-import { endsSentence, splitGluedSentences, stopDensity, words } from './text'
+import { endsSentence, letterRuns, splitGluedSentences, squashSpaces, stopDensity, words } from './text'
 
 export { paragraphsOf, rejoinLines, splitGluedSentences, words } from './text'
 
@@ -35,10 +35,8 @@ export interface CleanOptions {
 function norm(text: string): string {
   const hit = recentNorms.get(text)
   if (hit !== undefined) return hit
-  const key = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  // Lower case first: what `toLowerCase` adds (a combining dot) must separate words as before.
+  const key = letterRuns(text.toLowerCase())
   if (recentNorms.size >= 4096) recentNorms.clear()
   recentNorms.set(text, key)
   return key
@@ -172,7 +170,7 @@ export function cleanParagraphs(
   paragraphs: readonly string[],
   options: CleanOptions = {},
 ): { kept: string[]; dropped: Block[]; all: Block[] } {
-  const repaired = paragraphs.map((p) => splitGluedSentences(p.replace(/\s+/g, ' ').trim()))
+  const repaired = paragraphs.map((p) => splitGluedSentences(squashSpaces(p)))
   const all = classifyBlocks(repaired, options).filter((b) => b.text)
   return {
     kept: all.filter((b) => b.kind === 'good').map((b) => b.text),

@@ -84,8 +84,10 @@ export const RIGHTS = /^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|.{0,80}\ball rights 
  * separators ("News | Sport | Weather", "Markets  Companies  Economy").
  */
 export function isMenu(text: string): boolean {
+  // Most paragraphs end with a stop: decided before splitting them into items.
+  if (/[.!?:,;]$/.test(text)) return false
   const items = text.split(/\s*[|·•]\s*|\s{2,}|\s+/).filter(Boolean)
-  if (items.length < 3 || items.length > 16 || /[.!?:,;]$/.test(text)) return false
+  if (items.length < 3 || items.length > 16) return false
   const separated = /\s[|·•]\s.*\s[|·•]\s|\S\s{2,}\S.*\S\s{2,}\S/.test(text)
   const capitalised = items.every((w) => /^[\p{Lu}\d&'’]/u.test(w) || /^(and|&|on|of|the)$/i.test(w))
   return (
