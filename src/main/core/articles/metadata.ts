@@ -227,8 +227,16 @@ function findAuthor(paragraphs: string[]): string | null {
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
 function findPublished(paragraphs: string[]): string | null {
   const candidates = [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]
-  const dated = (p: string): string | null =>
-    words(p).length <= 20 && (isTimestamp(p, words(p).length) || isByline(p, words(p).length)) ? normalizeDate(p) : null
+  // Each candidate is read once (date parsing is the costliest step of metadata); both passes reuse it.
+  const seen = new Map<string, string | null>()
+  const dated = (p: string): string | null => {
+    let date = seen.get(p)
+    if (date === undefined) {
+      date = words(p).length <= 20 && (isTimestamp(p, words(p).length) || isByline(p, words(p).length)) ? normalizeDate(p) : null
+      seen.set(p, date)
+    }
+    return date
+  }
   for (const p of candidates) if (/^(published|posted|first published)\b/i.test(p) && dated(p)) return dated(p)
   for (const p of candidates) {
     if (/^(updated|last (updated|modified)|modified)\b/i.test(p)) continue
