@@ -125,26 +125,33 @@ export interface ImportEvents {
 }
 
 /** Where bytes become a clean article: in process by default; a host may hand it to worker threads. */
-export type Prepare = (source: SourceFile | string) => Promise<PreparedArticle>
-
-const prepareInProcess: Prepare = async (source) => prepareArticle(typeof source === 'string' ? readSource(source) : source)
+export type Prepare = ((source: SourceFile | string) => Promise<PreparedArticle>) & {
+  /** Prepares one waiting file on this thread, if there is one it may take; false otherwise. */
+  helpOne?: () => boolean
+}
 
 /** How long one commit group may run before it is committed and the event loop gets a turn. */
 const GROUP_MS = 30
+/** Prepared files worth one commit: fewer commits mean fewer FTS5 segments to write and merge. */
+const GROUP_FILES = 16
+/** Files handed to the workers ahead of the one being stored. */
+const WINDOW = 32
 
 /**
  * Imports many files: each file is stored atomically in its own savepoint, so a bad file is
- * reported and rolled back alone while the rest go on. Files are committed in groups of about
- * 30 ms of work (one WAL commit per article made large imports spend most of their time writing
- * the same index pages again); a file's result is reported only once its group is committed, and
- * no group stays open across a turn of the event loop, so any other write the UI makes meanwhile
- * commits on its own.
+ * reported and rolled back alone while the rest go on. Files are committed in groups of up to
+ * about 30 ms of work (one WAL commit per article made large imports spend most of their time
+ * writing the same index pages again); a file's result is reported only once its group is
+ * committed. A group is written synchronously, from files already prepared, and committed before
+ * any await: no transaction stays open across a turn of the event loop, so a write the UI makes
+ * meanwhile (a note saved during an import) commits on its own and is never held in, or lost with,
+ * an import's group.
  */
 export async function importSources(
   db: Db,
   sources: Array<SourceFile | string>,
   events: ImportEvents = {},
-  prepare: Prepare = prepareInProcess,
+  prepare?: Prepare,
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   let pending: ImportResult[] = []
@@ -164,38 +171,92 @@ export async function importSources(
     }
     pending = []
   }
-  // Preparing is pure: start the next files' work before storing this one (a worker pool runs them
-  // in parallel; in process this is the same sequence as before).
-  // In process, one file ahead is as good as any; workers get a few each.
-  const window = prepare === prepareInProcess ? 1 : 16
-  const started = sources.slice(0, window).map((s) => settle(prepare(s)))
-  let groupStart = performance.now()
-  for (const [index, source] of sources.entries()) {
-    const next = sources[index + window]
-    if (next !== undefined) started.push(settle(prepare(next)))
-    const prepared = await (started[index] as Promise<Settled<PreparedArticle>>)
-    started[index] = undefined as unknown as Promise<Settled<PreparedArticle>>
-    const name = typeof source === 'string' ? source : source.name
+  const nameOf = (source: SourceFile | string): string => (typeof source === 'string' ? source : source.name)
+  const store = (source: SourceFile | string, prepared: Settled<PreparedArticle>): void => {
     let result: ImportResult
-    if (!prepared.ok) result = failed(name, prepared.error)
+    if (!prepared.ok) result = failed(nameOf(source), prepared.error)
     else {
       try {
-        if (!db.inTransaction) {
-          db.exec('BEGIN IMMEDIATE')
-          groupStart = performance.now()
-        }
+        if (!db.inTransaction) db.exec('BEGIN IMMEDIATE')
         result = storeArticle(db, prepared.value)
       } catch (error) {
-        result = failed(name, error)
+        result = failed(nameOf(source), error)
       }
     }
     pending.push(result)
-    if (performance.now() - groupStart > GROUP_MS) {
+  }
+  const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+  if (!prepare) {
+    // In process: each file is prepared inside the group, synchronously, as before.
+    let index = 0
+    while (index < sources.length) {
+      const groupStart = performance.now()
+      while (index < sources.length && performance.now() - groupStart <= GROUP_MS) {
+        const source = sources[index++] as SourceFile | string
+        let prepared: Settled<PreparedArticle>
+        try {
+          prepared = { ok: true, value: prepareArticle(typeof source === 'string' ? readSource(source) : source) }
+        } catch (error) {
+          prepared = { ok: false, error }
+        }
+        store(source, prepared)
+      }
       commit()
-      await new Promise((resolve) => setImmediate(resolve))
+      if (index < sources.length) await yieldTurn()
+    }
+    return results
+  }
+
+  // Through workers: files are prepared ahead; a group stores the run of files already prepared.
+  const settled: Array<Settled<PreparedArticle> | undefined> = []
+  let wake: (() => void) | null = null
+  const begin = (at: number): void => {
+    const source = sources[at]
+    if (source === undefined) return
+    void settle(prepare(source)).then((s) => {
+      settled[at] = s
+      wake?.()
+    })
+  }
+  for (let at = 0; at < Math.min(WINDOW, sources.length); at++) begin(at)
+  const readyRun = (from: number): number => {
+    let run = 0
+    while (from + run < sources.length && settled[from + run] !== undefined) run++
+    return run
+  }
+  /** Waits until a group is worth writing: enough files prepared, the last ones, or 30 ms of waiting. */
+  const gather = async (from: number): Promise<void> => {
+    const since = performance.now()
+    for (;;) {
+      const run = readyRun(from)
+      const waited = performance.now() - since
+      if (run >= GROUP_FILES || from + run === sources.length || (run > 0 && waited >= GROUP_MS)) return
+      // Rather than wait idle for a worker, prepare a waiting file here (the workers keep the rest).
+      if (prepare.helpOne?.()) {
+        await yieldTurn()
+        continue
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve
+        if (run > 0) setTimeout(resolve, Math.max(1, GROUP_MS - waited))
+      })
+      wake = null
     }
   }
-  commit()
+  let index = 0
+  while (index < sources.length) {
+    await gather(index)
+    const groupStart = performance.now()
+    while (index < sources.length && settled[index] !== undefined && performance.now() - groupStart <= GROUP_MS) {
+      const prepared = settled[index] as Settled<PreparedArticle>
+      settled[index] = undefined
+      store(sources[index] as SourceFile | string, prepared)
+      begin(index + WINDOW)
+      index++
+    }
+    commit()
+  }
   return results
 }
 

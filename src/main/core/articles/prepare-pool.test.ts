@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPrepareWorker } from '../../../../tests/reliability/build'
 import { openNotebook } from '../notebook'
@@ -153,5 +154,37 @@ describe('the prepare pool (worker threads)', () => {
     expect(pool?.list).toHaveLength(31)
     expect(pool?.list.filter((r) => r[1] === 'failed')).toEqual([[join(input, 'a15b.txt'), 'failed', null, expect.stringMatching(/ZIP/i)]])
     expect(pool).toEqual(plain)
+  })
+
+  it('a write made while an import runs through the workers is committed at once, never held in an import group', async () => {
+    const input = join(dir, 'concurrent')
+    mkdirSync(input)
+    for (let i = 0; i < 120; i++)
+      writeFileSync(
+        join(input, `c${String(i).padStart(3, '0')}.txt`),
+        `Council debates harbour plan ${i}\n\n${'The council debated the harbour plan on Tuesday after a long meeting about costs and the schedule. '.repeat(6)}${i}\n`,
+      )
+    const file = join(dir, 'concurrent.sqlite')
+    const notebook = openNotebook(file, { prepareWorker: script })
+    const other = new Database(file, { readonly: true })
+    try {
+      let done = false
+      const importing = notebook.importPaths([input]).finally(() => (done = true))
+      let writes = 0
+      const unseen: string[] = []
+      // Every turn of the event loop the import leaves free: create a theme, then look for it from another connection.
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve))
+        const name = `Theme ${writes++}`
+        notebook.handlers['themes.create']({ name })
+        if (!other.prepare('SELECT 1 FROM themes WHERE name = ?').get(name)) unseen.push(name)
+      }
+      expect((await importing).filter((r) => r.status === 'imported')).toHaveLength(120)
+      expect(writes).toBeGreaterThan(3)
+      expect(unseen).toEqual([])
+    } finally {
+      other.close()
+      notebook.close()
+    }
   })
 })

@@ -5,7 +5,9 @@
  * file alone fails with a clear reason. If the workers cannot start (no worker script in this
  * build), articles are prepared in process, as before.
  */
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { extname } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ParleyError } from '../errors'
 import { refused } from './decode'
@@ -42,6 +44,8 @@ export interface PreparePool {
 
 export const PREPARE_TIMEOUT_MS = 20_000
 export const PREPARE_HEAP_MB = 384
+/** Loading a worker and warming it up takes well under a second; this much means it is stuck. */
+const STARTUP_TIMEOUT_MS = 30_000
 
 interface Task {
   request: PrepareRequest
@@ -117,10 +121,18 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     worker.unref()
     const slot: Slot = { worker, online: false, tasks: [], timer: null }
     slots.add(slot)
+    // Files are timed only once a worker is ready: one that never gets there must not hold them forever.
+    const startup = setTimeout(() => {
+      if (!slot.online && slots.has(slot)) worker.emit('error', new Error('The worker did not start in time.'))
+    }, STARTUP_TIMEOUT_MS)
+    startup.unref()
     worker.on('message', (reply: PrepareReply | 'ready') => {
       // The worker says so once its script has loaded: only then is it known to work.
       if (reply === 'ready') {
         slot.online = true
+        clearTimeout(startup)
+        // Files posted before it was ready are timed from now (loading and warming up are not theirs).
+        if (slot.tasks.length) startTimer(slot)
         return
       }
       const task = finish(slot)
@@ -134,6 +146,8 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       if (!slot.online) {
         // The worker never started (e.g. its script is not in this build): prepare in process from now on.
         threaded = false
+        clearTimeout(startup)
+        void worker.terminate()
         if (task) queue.unshift(task)
         for (const other of [...slots]) {
           queue.unshift(...(other.tasks.length ? [retire(other) as Task] : []))
@@ -172,11 +186,25 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       if (!slot) return
       const task = queue.shift() as Task
       slot.tasks.push(task)
-      if (slot.tasks.length === 1) startTimer(slot)
+      if (slot.tasks.length === 1 && slot.online) startTimer(slot)
       slot.worker.ref()
       // The bytes are copied, not transferred: the file stays whole for in-process fallback.
       slot.worker.postMessage(task.request)
     }
+  }
+
+  /**
+   * Lets the calling thread prepare the next waiting file itself, when it would otherwise sit idle
+   * waiting for a worker (an import's main thread is idle about half the time on two cores). Only
+   * small text and Markdown files: an HTML page can be arbitrarily costly and belongs in a worker,
+   * under its time and memory limits.
+   */
+  const helpOne = (): boolean => {
+    const task = queue[0]
+    if (closed || !task || !threaded || !light(task.request.source)) return false
+    queue.shift()
+    inProcess(task)
+    return true
   }
 
   const prepare: Prepare = (source: SourceFile | string) =>
@@ -195,7 +223,7 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
   while (slots.size < size) spawn()
 
   return {
-    prepare,
+    prepare: Object.assign(prepare, { helpOne }),
     get threaded() {
       return threaded
     },
@@ -206,6 +234,22 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
       for (const task of queue.splice(0)) task.reject(new ParleyError('closed', 'The notebook is closing.'))
       await Promise.all(workers.map((w) => w.terminate()))
     },
+  }
+}
+
+const LIGHT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.mdown'])
+const LIGHT_BYTES = 256 * 1024
+
+/** A file cheap and safe enough to prepare on the calling thread: small plain text or Markdown. */
+function light(source: string | SourceFile): boolean {
+  const name = typeof source === 'string' ? source : source.name
+  if (!LIGHT_EXTENSIONS.has(extname(name).toLowerCase())) return false
+  if (typeof source !== 'string') return source.bytes.length <= LIGHT_BYTES
+  try {
+    const stat = statSync(source)
+    return stat.isFile() && stat.size <= LIGHT_BYTES
+  } catch {
+    return false
   }
 }
 

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads'
 import { ParleyError } from '../errors'
 import { prepareArticle, readSource, type SourceFile } from './prepare'
 import type { PrepareReply, PrepareRequest } from './prepare-pool'
+import { warmUp } from './warm-up'
 
 const port = parentPort
 if (!port) throw new Error('prepare-worker must run in a worker thread')
@@ -32,4 +33,11 @@ port.on('message', (request: PrepareRequest) => {
   }
   port.postMessage(reply)
 })
+// Before 'ready': files posted meanwhile wait in the port's queue, and their time limit starts
+// only once the worker says it is ready.
+try {
+  warmUp()
+} catch {
+  // A warm-up is only an optimisation: the worker works without it.
+}
 port.postMessage('ready')
