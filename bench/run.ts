@@ -421,7 +421,7 @@ export async function main(args: string[]): Promise<void> {
       if (only.has('import')) {
         console.log('Import throughput (plain-text news articles with page furniture)')
         console.log(describePrepare())
-        console.log('(c) stores each file in its own savepoint, committed in groups of about 30 ms of work.')
+        console.log('(c) stores each file in its own savepoint, committed in groups of up to 16 files or 30 ms of work.')
         console.log(formatTable(['articles', 'variant', 'MB', 'seconds', 'articles/s', 'MB/s', 'result'], importRows))
         console.log()
         console.log(formatTable(['articles', '(c)/(a)', '(c)/(b)', '(b)/(a)'], ratioRows))
