@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto'
 import type { ExportArticle, ExportHighlight, ExportTheme } from './data'
-import { assembleZip, prepareEntry, prepareEntryAsync, type PreparedEntry, type ZipEntry } from './zip'
+import { deflatePacked, packTexts } from './deflate-pool'
+import { assembleZip, prepareEntry, type PreparedEntry, type ZipEntry } from './zip'
 
 /**
  * A REFI-QDA project exchange file (.qdpx): a ZIP with `project.qde` (QDA-XML, namespace
@@ -143,9 +144,9 @@ export function qdpx(input: QdpxInput): Buffer {
   return assembleZip([prepareEntry(projectEntry(input)), ...input.articles.map((a) => prepareEntry(sourceEntry(a)))])
 }
 
-/** The sources' entries, deflated off the main thread; start it before building the rest of the vault. */
-export function qdpxSources(articles: ExportArticle[]): Promise<PreparedEntry[]> {
-  return Promise.all(articles.map((a) => prepareEntryAsync(sourceEntry(a))))
+/** The sources' entries, deflated on a worker thread; start it before building the rest of the vault. */
+export function qdpxSources(articles: ExportArticle[], options: { inProcess?: boolean } = {}): Promise<PreparedEntry[]> {
+  return deflatePacked(packTexts(articles.map((a) => ({ name: sourceName(a), text: a.body }))), options)
 }
 
 /** `qdpx` with the sources from `qdpxSources` (same articles, same order): the same bytes. */
@@ -155,4 +156,5 @@ export async function qdpxWith(input: QdpxInput, sources: Promise<PreparedEntry[
 }
 
 const projectEntry = (input: QdpxInput): ZipEntry => ({ name: 'project.qde', data: Buffer.from(projectXml(input), 'utf8') })
-const sourceEntry = (a: ExportArticle): ZipEntry => ({ name: `sources/${guid('article', a.id)}.txt`, data: Buffer.from(a.body, 'utf8') })
+const sourceName = (a: ExportArticle): string => `sources/${guid('article', a.id)}.txt`
+const sourceEntry = (a: ExportArticle): ZipEntry => ({ name: sourceName(a), data: Buffer.from(a.body, 'utf8') })

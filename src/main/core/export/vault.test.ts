@@ -489,7 +489,7 @@ describe('export: re-export into the same folder', () => {
     nb.close()
   })
 
-  it('writes the same .qdpx whether its sources deflate on the thread pool (export) or in line (buildVault)', async () => {
+  it('writes the same .qdpx whether its sources deflate apart (export) or in line (buildVault)', async () => {
     const dir = tempDir()
     const nb = smallNotebook(dir)
     await exportVault(nb.db, join(dir, 'v'))

@@ -1,4 +1,4 @@
-import { crc32 as zlibCrc32, deflateRaw, deflateRawSync } from 'node:zlib'
+import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib'
 
 /**
  * A minimal ZIP writer (PKWARE APPNOTE 4.5): deflated entries, UTF-8 names (flag bit 11), a fixed
@@ -29,20 +29,14 @@ export interface PreparedEntry {
 }
 
 // Level 1: within 4% of level 6's size on article text at about half the time (the export's budget).
-const LEVEL = 1
+export const DEFLATE_LEVEL = 1
 
 const prepared = (entry: ZipEntry, deflated: Buffer): PreparedEntry => {
   const stored = deflated.length >= entry.data.length
   return { name: entry.name, size: entry.data.length, crc: crc32(entry.data), body: stored ? entry.data : deflated, stored }
 }
 
-export const prepareEntry = (entry: ZipEntry): PreparedEntry => prepared(entry, deflateRawSync(entry.data, { level: LEVEL }))
-
-/** Deflates on libuv's thread pool: started early, the work overlaps with what the main thread does meanwhile. */
-export const prepareEntryAsync = (entry: ZipEntry): Promise<PreparedEntry> =>
-  new Promise((resolve, reject) =>
-    deflateRaw(entry.data, { level: LEVEL }, (error, deflated) => (error ? reject(error) : resolve(prepared(entry, deflated)))),
-  )
+export const prepareEntry = (entry: ZipEntry): PreparedEntry => prepared(entry, deflateRawSync(entry.data, { level: DEFLATE_LEVEL }))
 
 export function writeZip(entries: ZipEntry[]): Buffer {
   return assembleZip(entries.map(prepareEntry))
