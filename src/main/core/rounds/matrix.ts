@@ -6,13 +6,12 @@ import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type Them
 import type { SuggestionCache } from '../themes/suggestions'
 
 const EVIDENCE = 5
-/** Rounds (by date) whose evidence comes with a deferred matrix.get: rows with evidence are tall, this fills a tall screen. */
-export const FIRST_ROWS = 6
 
 export interface MatrixOptions {
   /**
-   * For the first paint of a large matrix: coverage of empty cells that is not known yet comes back
-   * 'pending' (matrix.rows computes it), and evidence only for the first rows (matrix.rows again).
+   * For the first paint of a large matrix: counts, notes and the coverage already known; coverage
+   * not known yet comes back 'pending' and evidence is left out (matrix.rows has both, for the rows
+   * the view shows).
    */
   deferred?: boolean
 }
@@ -29,21 +28,25 @@ type MatrixRound = Matrix['rounds'][number]
  */
 export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptions = {}): Matrix {
   const rounds = listMatrixRounds(db)
-  const themes = listThemes(db).map((t) => ({ id: t.id, name: t.name, color: t.color }))
+  const themes = matrixThemes(db)
   const counts = new Map<string, { articles: number; highlights: number }>()
   for (const row of db.prepare(CELLS_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
     counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
-  // The windowed evidence query sorts every coded highlight (several times the count query on a
-  // large notebook), so a deferred matrix carries it only for the rows the view shows first.
-  const withEvidence = options.deferred ? rounds.slice(0, FIRST_ROWS).map((r) => r.id) : null
-  const evidence = evidenceOf(db, withEvidence)
-  const coverage = coverageOf(db, cache)
-  const members = reporters(db)
+  // Evidence reads highlight and article rows (the windowed query over every coded highlight takes
+  // several times the count query; even a screenful's rows, read cold after a restart, took longer
+  // than the rest of the matrix), so a deferred matrix leaves it all to matrix.rows: the view paints
+  // counts first and asks for the rows it shows.
+  const evidence = options.deferred ? new Map<string, MatrixEvidence[]>() : evidenceOf(db, null)
+  // Nothing is known before the first coverage call since opening: a deferred matrix then skips the
+  // signature and the reporters (every empty cell is 'pending' anyway).
+  const coverage = options.deferred && !memos.has(db) ? null : coverageOf(db, cache)
+  const members = coverage ? reporters(db) : new Map<number, number[]>()
 
   const cells: MatrixCell[] = []
   for (const r of rounds) {
     const empty = themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id)
-    const states = empty.length ? coverage.states(members.get(r.id) ?? [], empty, !options.deferred) : new Map<number, CoverageState>()
+    const states =
+      empty.length && coverage ? coverage.states(members.get(r.id) ?? [], empty, !options.deferred) : new Map<number, CoverageState>()
     for (const t of themes) {
       const c = counts.get(`${r.id}:${t.id}`)
       cells.push({
@@ -58,7 +61,7 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
     }
   }
   const matrix: Matrix = { rounds, themes, cells }
-  if (withEvidence) matrix.evidenceLeftOut = rounds.slice(FIRST_ROWS).map((r) => r.id)
+  if (options.deferred) matrix.evidenceLeftOut = rounds.map((r) => r.id)
   return matrix
 }
 
@@ -67,7 +70,7 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
  * cells (computed if not yet known; otherwise what is known, the rest 'pending').
  */
 export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], coverage: boolean): MatrixRow[] {
-  const themes = listThemes(db).map((t) => t.id)
+  const themes = matrixThemes(db).map((t) => t.id)
   const known = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as number[])
   const ids = [...new Set(roundIds)].filter((id) => known.has(id))
   const evidence = evidenceOf(db, ids)
@@ -105,6 +108,11 @@ export const COUNT_SQL = `SELECT ar.round_id AS roundId, h.theme_id AS themeId, 
   GROUP BY ar.round_id, h.theme_id`
 
 const CELLS_SQL = 'SELECT round_id AS roundId, theme_id AS themeId, articles, highlights FROM matrix_cells'
+
+/** The columns. listThemes would also count every theme's highlights, which the matrix does not show. */
+function matrixThemes(db: Db): Matrix['themes'] {
+  return db.prepare('SELECT id, name, color FROM themes WHERE deleted_at IS NULL ORDER BY position, id').all() as Matrix['themes']
+}
 
 function listMatrixRounds(db: Db): MatrixRound[] {
   return db
