@@ -4,7 +4,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
  * Row virtualization for the matrix grid: only the rows near the scroll container's viewport are
  * rendered; spacers above and below stand for the rest. Rows vary in height (evidence, collapsed
  * rows), so each rendered row's height is measured (its header cell: in a CSS grid every cell of a
- * row is as tall as the row) and unmeasured rows count at the average of the measured ones.
+ * row is as tall as the row); an unmeasured row counts at the caller's estimate for it, scaled by how
+ * the measured rows compared with theirs (fonts and widths differ from one screen to another).
  * Written here rather than pulled in as a dependency: the grid's rows are `display: contents`, which
  * a generic virtualizer cannot measure, and this is all the matrix needs.
  */
@@ -29,7 +30,8 @@ export function useRowWindow(
   scroller: React.RefObject<HTMLElement | null>,
   grid: React.RefObject<HTMLElement | null>,
   keys: Array<string | number>,
-  estimate: number,
+  /** A row's height before it is measured, by key: the first frame lays out as many rows as these fill. */
+  estimate: (key: string | number) => number,
   /** False while the scroll container is not in the DOM (loading): the listeners attach once it is. */
   active: boolean,
   /**
@@ -41,12 +43,13 @@ export function useRowWindow(
   const [heights, setHeights] = useState<ReadonlyMap<string | number, number>>(new Map())
   const observed = useRef(new Map<Element, string | number>())
   const [view, setView] = useState({ top: 0, height: 800 })
-  // The first paint renders only what the viewport shows; the overscan follows a frame later.
+  // The first paint lays out only the rows the viewport shows; the overscan (for smooth scrolling)
+  // follows once the browser is idle, rather than in the frames right after that first paint.
   const [overscan, setOverscan] = useState(0)
   useEffect(() => {
     if (!active) return
-    const frame = requestAnimationFrame(() => setOverscan(OVERSCAN_PX))
-    return () => cancelAnimationFrame(frame)
+    const idle = requestIdleCallback(() => setOverscan(OVERSCAN_PX), { timeout: 500 })
+    return () => cancelIdleCallback(idle)
   }, [active])
   const observer = useRef<ResizeObserver | null>(null)
 
@@ -111,9 +114,14 @@ export function useRowWindow(
     }
   }, [scroller, grid, active])
 
-  const known = [...heights.values()]
-  const average = known.length ? known.reduce((s, h) => s + h, 0) / known.length : estimate
-  const heightOf = (i: number): number => heights.get(keys[i]!) ?? average
+  let measured = 0
+  let estimated = 0
+  for (const [key, h] of heights) {
+    measured += h
+    estimated += estimate(key)
+  }
+  const scale = measured > 0 && estimated > 0 ? Math.min(2, Math.max(0.5, measured / estimated)) : 1
+  const heightOf = (i: number): number => heights.get(keys[i]!) ?? estimate(keys[i]!) * scale
   // The head row sits above the first row; its height is small next to the overscan, so it is ignored.
   let start = 0
   let y = 0

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Matrix as MatrixData, MatrixCell, MatrixRow, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
@@ -17,8 +17,13 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
 
 /** Rounds per matrix.rows call that computes coverage: small, so the bridge stays free for other calls in between. */
 const COVERAGE_BATCH = 6
-/** A row's height before it is measured (a row with evidence in its cells). */
-const ROW_ESTIMATE = 320
+/**
+ * A row's height before it is measured, in px, from the cells it will show: the tallest cell's
+ * passages (at most three; their placeholders in app.css are as tall as a typical passage, so a row
+ * keeps its height when its evidence lands) or its 'not covered' text, or the round's own cell.
+ * virtualRows scales these by how the measured rows compare.
+ */
+const ESTIMATE = { cell: 71, passage: 144, empty: 107, collapsed: 80, round: 116 }
 
 type RowOrder = 'date' | 'title' | 'articles'
 
@@ -58,20 +63,6 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     }
   }, [revision])
 
-  // Rounds with their articles, once the matrix has painted (only the panel and Compare need them);
-  // a failure says so without taking the matrix away.
-  useEffect(() => {
-    if (!matrix) return
-    let live = true
-    api['rounds.list']({}).then(
-      (r) => live && setRounds(r),
-      (e: unknown) => live && notify(`The rounds' articles could not be loaded: ${errorMessage(e)}`, 'error'),
-    )
-    return () => {
-      live = false
-    }
-  }, [matrix, notify])
-
   const columns = useMemo(
     () => (matrix?.themes ?? []).map((t, index) => ({ ...t, index })).filter((t) => !hidden.includes(t.id)),
     [matrix, hidden],
@@ -105,11 +96,26 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     return matrix.rounds.filter((r) => ids.has(r.id) && !details.get(r.id)?.cells.every((c) => c.coverage !== 'pending')).map((r) => r.id)
   }, [matrix, details])
 
+  const estimates = useMemo(() => {
+    const out = new Map<number, number>()
+    if (!matrix) return out
+    const shown = matrix.themes.map((t) => !hidden.includes(t.id))
+    for (const [ri, r] of matrix.rounds.entries()) {
+      let passages = 0
+      for (let ti = 0; ti < matrix.themes.length; ti++)
+        if (shown[ti]) passages = Math.max(passages, Math.min(3, matrix.cells[ri * matrix.themes.length + ti]?.highlights ?? 0))
+      const cell = collapsed.includes(r.id) ? ESTIMATE.collapsed : passages ? ESTIMATE.cell + passages * ESTIMATE.passage : ESTIMATE.empty
+      out.set(r.id, Math.max(ESTIMATE.round, cell))
+    }
+    return out
+  }, [matrix, hidden, collapsed])
+  const estimate = useCallback((id: string | number) => estimates.get(Number(id)) ?? ESTIMATE.round, [estimates])
+
   const win = useRowWindow(
     scroller,
     grid,
     rows.map((r) => r.id),
-    ROW_ESTIMATE,
+    estimate,
     matrix !== null,
     focus[0],
   )
@@ -129,7 +135,14 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
       return next
     })
 
-  // Evidence of the rows scrolled into view, when the matrix came without it.
+  // Evidence calls in flight: the bridge answers calls in the order they come, so the slower
+  // background calls (coverage, rounds.list) wait for these rather than hold up what is on screen.
+  const evidenceCalls = useRef(new Set<Promise<unknown>>())
+  const evidenceSettled = useCallback(async (): Promise<void> => {
+    while (evidenceCalls.current.size) await Promise.allSettled([...evidenceCalls.current])
+  }, [])
+
+  // Evidence of the rows scrolled into view (a deferred matrix comes without it).
   useEffect(() => {
     const want = visibleKey
       .split(',')
@@ -138,14 +151,33 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     if (!want.length) return
     for (const id of want) asked.current.add(id)
     const from = asked.current
-    api['matrix.rows']({ roundIds: want, coverage: false }).then(
+    const call = api['matrix.rows']({ roundIds: want, coverage: false }).then(
       // A newer matrix started afresh (asked was replaced): this answer may be stale.
       (list) => from === asked.current && merge(list, false),
       () => {
         for (const id of want) from.delete(id)
       },
     )
+    evidenceCalls.current.add(call)
+    void call.finally(() => evidenceCalls.current.delete(call))
   }, [visibleKey, leftOut])
+
+  // Rounds with their articles, once the matrix has painted (only the panel and Compare need them),
+  // asked after the visible rows' evidence (the bridge answers in order and this answer is large);
+  // a failure says so without taking the matrix away.
+  useEffect(() => {
+    if (!matrix) return
+    let live = true
+    void evidenceSettled()
+      .then(() => (live ? api['rounds.list']({}) : null))
+      .then(
+        (r) => live && r && setRounds(r),
+        (e: unknown) => live && notify(`The rounds' articles could not be loaded: ${errorMessage(e)}`, 'error'),
+      )
+    return () => {
+      live = false
+    }
+  }, [matrix, notify, evidenceSettled])
 
   // Coverage of empty cells not known yet: the visible rows first, then the rest, a few rounds per call.
   useEffect(() => {
@@ -166,6 +198,8 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
         )
         let list: MatrixRow[]
         try {
+          await evidenceSettled()
+          if (!live) return
           list = await api['matrix.rows']({ roundIds: batch, coverage: true })
           failures = 0
         } catch (e) {
