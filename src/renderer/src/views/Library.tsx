@@ -1,44 +1,73 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
-import { formatCount, formatDate } from '../format'
+import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
 import { compareHref } from './Compare'
 
-/** A row's height before one is measured (one line: rows never wrap), and rows rendered beyond the viewport. */
+/** A row's height before one is measured (one line: rows never wrap). */
 const ROW_ESTIMATE = 37
-const OVERSCAN_ROWS = 15
+/** Rows rendered beyond the viewport in the direction of scrolling, and behind it. */
+const OVERSCAN_AHEAD = 15
+const OVERSCAN_BEHIND = 3
+
+interface View {
+  top: number
+  height: number
+  rowHeight: number
+  /** 1 scrolling down, -1 up. */
+  direction: 1 | -1
+  /** The last scroll jumped past the rows rendered ahead: rendering more ahead would be wasted. */
+  fast: boolean
+}
 
 /**
  * Windowing for the articles table: only the rows near the scroll container's viewport are in the
  * DOM, spacer rows stand for the rest, so 50,000 articles scroll like 50 (issue 10). Rows are one
  * line (nowrap), so one measured height places every row and no per-row bookkeeping is needed.
+ *
+ * Every row a frame brings in costs DOM, style and text layout, so the window stays small: rows
+ * ahead in the direction of scrolling, few behind, and none extra while the scroll jumps further
+ * than they reach (a fast drag of the scroll bar through 50,000 rows replaces every row each frame).
  */
 function useRowWindow(
   table: HTMLTableElement | null,
   count: number,
-): { start: number; end: number; before: number; after: number; measure: (row: HTMLTableRowElement | null) => void } {
-  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE)
-  const [view, setView] = useState({ top: 0, height: 1000 })
+): { start: number; end: number; before: number; after: number; slots: number } {
+  const [view, setView] = useState<View>({ top: 0, height: 1000, rowHeight: ROW_ESTIMATE, direction: 1, fast: false })
   useLayoutEffect(() => {
     const body = table?.tBodies[0]
     const scroller = table?.closest<HTMLElement>('.content')
     if (!body || !scroller) return
     let frame = 0
+    // Measured once, again after a resize (zoom changes it); not on every render, which would
+    // force a layout in the middle of each commit.
+    let rowHeight = 0
     const update = (): void => {
       frame = 0
+      if (!rowHeight) rowHeight = body.querySelector('tr[data-row]')?.getBoundingClientRect().height ?? 0
       // The rows' top in the scroller's content coordinates (the toolbar and header sit above it).
       const offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
-      const next = { top: scroller.scrollTop - offset, height: scroller.clientHeight }
-      setView((v) => (v.top === next.top && v.height === next.height ? v : next))
+      const top = scroller.scrollTop - offset
+      const height = scroller.clientHeight
+      setView((v) => {
+        const h = rowHeight > 0 ? rowHeight : v.rowHeight
+        if (v.top === top && v.height === height && v.rowHeight === h) return v
+        const moved = top - v.top
+        const direction = moved === 0 ? v.direction : moved > 0 ? 1 : -1
+        return { top, height, rowHeight: h, direction, fast: Math.abs(moved) > OVERSCAN_AHEAD * h }
+      })
     }
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(update)
     }
     update()
     scroller.addEventListener('scroll', schedule, { passive: true })
-    const ro = new ResizeObserver(schedule)
+    const ro = new ResizeObserver(() => {
+      rowHeight = 0
+      schedule()
+    })
     ro.observe(scroller)
     return () => {
       scroller.removeEventListener('scroll', schedule)
@@ -46,14 +75,81 @@ function useRowWindow(
       if (frame) cancelAnimationFrame(frame)
     }
   }, [table])
-  const measure = (row: HTMLTableRowElement | null): void => {
-    const h = row?.getBoundingClientRect().height ?? 0
-    if (h > 0 && Math.abs(h - rowHeight) > 0.5) setRowHeight(h)
-  }
-  const start = Math.min(count, Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN_ROWS))
-  const end = Math.min(count, Math.max(start, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN_ROWS))
-  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight, measure }
+  const { top, height, rowHeight, direction, fast } = view
+  const ahead = fast ? OVERSCAN_BEHIND : OVERSCAN_AHEAD
+  const [above, below] = direction > 0 ? [OVERSCAN_BEHIND, ahead] : [ahead, OVERSCAN_BEHIND]
+  const start = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - above))
+  const end = Math.min(count, Math.max(start, Math.ceil((top + height) / rowHeight) + below))
+  // The most rows a window can hold: rows are keyed by index modulo this, so a row leaving the
+  // window hands its DOM to the one coming in (text changes, no new elements to style and lay out).
+  const slots = Math.ceil(height / rowHeight) + 2 + OVERSCAN_AHEAD + OVERSCAN_BEHIND
+  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight, slots }
 }
+
+// One formatter for every row: `formatCount` builds an Intl.NumberFormat per call, which was the
+// largest single cost of bringing rows in while scrolling.
+const countFormat = new Intl.NumberFormat()
+const dateTexts = new Map<string, string>()
+/** Formatted dates by ISO date (a library has a few thousand distinct ones at most). */
+function dateText(iso: string): string {
+  let text = dateTexts.get(iso)
+  if (text === undefined) dateTexts.set(iso, (text = formatDate(iso)))
+  return text
+}
+
+/** One article's row; memoised, so a scroll renders only the rows it brings in. */
+const ArticleRow = memo(function ArticleRow({
+  article: a,
+  rowIndex,
+  picked,
+  pickable,
+  onPick,
+}: {
+  article: ArticleSummary
+  rowIndex: number
+  picked: boolean
+  pickable: boolean
+  onPick: (id: number, on: boolean) => void
+}): React.JSX.Element {
+  const row = useRef<HTMLTableRowElement>(null)
+  const shown = useRef(a.id)
+  useLayoutEffect(() => {
+    // This row's elements now show another article: focus on them would silently move to it, so it
+    // is dropped, as when a row leaves the DOM.
+    if (shown.current !== a.id && row.current?.contains(document.activeElement)) (document.activeElement as HTMLElement).blur()
+    shown.current = a.id
+  }, [a.id])
+  return (
+    <tr aria-rowindex={rowIndex} data-row="" ref={row}>
+      <td className="col-pick">
+        <input
+          type="checkbox"
+          aria-label={`Select ${a.title} to compare`}
+          checked={picked}
+          disabled={!pickable}
+          onChange={(e) => onPick(a.id, e.target.checked)}
+        />
+      </td>
+      <td className="col-title">
+        <a href={`#/article/${a.id}`} title={a.title}>
+          {a.title}
+        </a>
+      </td>
+      <td className="col-outlet">
+        {a.outlet ?? <span className={a.needsAttention.includes('outlet') ? 'attention' : 'muted'}>Unknown</span>}
+      </td>
+      <td className="col-wire">{a.wire ?? ''}</td>
+      <td className="col-date">
+        {a.published ? (
+          dateText(a.published)
+        ) : (
+          <span className={a.needsAttention.includes('published') ? 'attention' : 'muted'}>Undated</span>
+        )}
+      </td>
+      <td className="col-words">{countFormat.format(a.words)}</td>
+    </tr>
+  )
+})
 
 const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
   { key: 'title', label: 'Title', className: 'col-title' },
@@ -128,6 +224,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
     [articles, attention],
   )
   const rows = useRowWindow(table, listed.length)
+  const pick = useCallback((id: number, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id))), [])
 
   const toggleSort = (key: ArticleSort): void => {
     if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
@@ -271,34 +368,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
               </tr>
             ) : null}
             {listed.slice(rows.start, rows.end).map((a, i) => (
-              <tr key={a.id} aria-rowindex={rows.start + i + 2} ref={i === 0 ? rows.measure : undefined}>
-                <td className="col-pick">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${a.title} to compare`}
-                    checked={selected.includes(a.id)}
-                    disabled={!selected.includes(a.id) && selected.length >= 4}
-                    onChange={(e) => setSelected(e.target.checked ? [...selected, a.id] : selected.filter((x) => x !== a.id))}
-                  />
-                </td>
-                <td className="col-title">
-                  <a href={`#/article/${a.id}`} title={a.title}>
-                    {a.title}
-                  </a>
-                </td>
-                <td className="col-outlet">
-                  {a.outlet ?? <span className={a.needsAttention.includes('outlet') ? 'attention' : 'muted'}>Unknown</span>}
-                </td>
-                <td className="col-wire">{a.wire ?? ''}</td>
-                <td className="col-date">
-                  {a.published ? (
-                    formatDate(a.published)
-                  ) : (
-                    <span className={a.needsAttention.includes('published') ? 'attention' : 'muted'}>Undated</span>
-                  )}
-                </td>
-                <td className="col-words">{formatCount(a.words)}</td>
-              </tr>
+              <ArticleRow
+                key={(rows.start + i) % rows.slots}
+                article={a}
+                rowIndex={rows.start + i + 2}
+                picked={selected.includes(a.id)}
+                pickable={selected.includes(a.id) || selected.length < 4}
+                onPick={pick}
+              />
             ))}
             {rows.after > 0 ? (
               <tr aria-hidden="true">
