@@ -403,42 +403,48 @@ interface Scroll {
  * Scrolls the Library's scroll container to the end of the list in about 300 frames (at least
  * 400 px a frame), clicking "Show more" whenever it is at the bottom and the button is there; stops
  * after `limitMs`. Frame intervals by requestAnimationFrame. A short list is scrolled again from the
- * top until 120 frames are collected, so both sides have samples.
+ * top until SCROLL_FRAMES are collected: as many as the long list's scroll, so both p95s rest on
+ * as many samples (with 120, the baseline's p95 was its 7th-worst frame, one or two stray frames).
  */
+const SCROLL_FRAMES = 300
+
 async function scrollLibrary(page: Page, limitMs: number): Promise<Scroll> {
-  return page.evaluate(async (limitMs) => {
-    const table = document.querySelector('table.articles')
-    let el: Element | null = table
-    while (el && !(el.scrollHeight > el.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement
-    const scroller = (el ?? document.scrollingElement) as Element
-    const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r))
-    scroller.scrollTop = 0
-    await frame()
-    const step = Math.max(400, (scroller.scrollHeight - scroller.clientHeight) / 300)
-    const out = { frames: [] as number[], clicks: 0, maxRows: 0, reachedEnd: false, seconds: 0, lastTitle: '' }
-    const t0 = performance.now()
-    let last = await frame()
-    while (performance.now() - t0 < limitMs) {
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2
-      const more = document.querySelector<HTMLButtonElement>('button.show-more')
-      if (atBottom && more) {
-        more.click()
-        out.clicks++
-      } else if (atBottom) {
-        out.reachedEnd = true
-        const rows = document.querySelectorAll('table.articles tbody td.col-title')
-        out.lastTitle = rows[rows.length - 1]?.textContent ?? ''
-        if (out.frames.length >= 120) break
-        scroller.scrollTop = 0
-      } else scroller.scrollTop += step
-      const t = await frame()
-      out.frames.push(t - last)
-      last = t
-      out.maxRows = Math.max(out.maxRows, document.querySelectorAll('table.articles tbody tr').length)
-    }
-    out.seconds = (performance.now() - t0) / 1000
-    return out
-  }, limitMs)
+  return page.evaluate(
+    async ({ limitMs, minFrames }) => {
+      const table = document.querySelector('table.articles')
+      let el: Element | null = table
+      while (el && !(el.scrollHeight > el.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(el).overflowY))) el = el.parentElement
+      const scroller = (el ?? document.scrollingElement) as Element
+      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r))
+      scroller.scrollTop = 0
+      await frame()
+      const step = Math.max(400, (scroller.scrollHeight - scroller.clientHeight) / 300)
+      const out = { frames: [] as number[], clicks: 0, maxRows: 0, reachedEnd: false, seconds: 0, lastTitle: '' }
+      const t0 = performance.now()
+      let last = await frame()
+      while (performance.now() - t0 < limitMs) {
+        const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2
+        const more = document.querySelector<HTMLButtonElement>('button.show-more')
+        if (atBottom && more) {
+          more.click()
+          out.clicks++
+        } else if (atBottom) {
+          out.reachedEnd = true
+          const rows = document.querySelectorAll('table.articles tbody td.col-title')
+          out.lastTitle = rows[rows.length - 1]?.textContent ?? ''
+          if (out.frames.length >= minFrames) break
+          scroller.scrollTop = 0
+        } else scroller.scrollTop += step
+        const t = await frame()
+        out.frames.push(t - last)
+        last = t
+        out.maxRows = Math.max(out.maxRows, document.querySelectorAll('table.articles tbody tr').length)
+      }
+      out.seconds = (performance.now() - t0) / 1000
+      return out
+    },
+    { limitMs, minFrames: SCROLL_FRAMES },
+  )
 }
 
 /** Types `query` into the search box; ms from the last keystroke to the results painted (the search answered, two frames). */
