@@ -15,6 +15,7 @@ import {
 import { open } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { invalidInput, ParleyError } from '../errors'
+import { lockExportDir } from './lock'
 
 /**
  * Safe re-export into a folder. `.parley-export.json` lists every file Parley wrote with its
@@ -156,6 +157,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void
   /** fsync files and folders before the manifest (default). Off only to measure what it costs. */
   durable?: boolean
+  /** The caller holds the folder's export lock already (exportVault takes it before building). */
+  locked?: boolean
 }
 
 type DiskState = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'other' }
@@ -248,10 +251,14 @@ function manifestText(files: ManifestData['files'], unfinished?: ManifestData['u
 export async function writeVault(dir: string, files: Map<string, Buffer>, options: WriteOptions = {}): Promise<WriteReport> {
   const root = checkExportDir(dir)
   const progress = { written: 0 }
+  let release: (() => void) | null = null
   try {
+    if (!options.locked) release = lockExportDir(root)
     return await writeInto(root, files, options, progress)
   } catch (error) {
     throw exportFailure(error, root, progress.written, files.size)
+  } finally {
+    release?.()
   }
 }
 
@@ -383,7 +390,10 @@ export function exportFailure(error: unknown, root: string, written: number, tot
   const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : 'Choose another folder (or allow Parley to write there)'
   return new ParleyError(
     'export_failed',
-    `The export to ${root} stopped: ${what}. ${written.toLocaleString('en')} of ${total.toLocaleString('en')} files ${written === 1 ? 'was' : 'were'} written before it stopped. ` +
+    `The export to ${root} stopped: ${what}. ` +
+      (total
+        ? `${written.toLocaleString('en')} of ${total.toLocaleString('en')} files ${written === 1 ? 'was' : 'were'} written before it stopped. `
+        : 'It stopped before writing any file. ') +
       'Nothing in the notebook was changed, and the files already in the folder were left intact (none is half-written). ' +
       `${fix} and export again: the next export finishes the job. (${code})`,
   )

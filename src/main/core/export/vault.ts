@@ -4,7 +4,8 @@ import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
 import { HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
-import { writeVault } from './manifest'
+import { lockExportDir } from './lock'
+import { checkExportDir, exportFailure, writeVault } from './manifest'
 import { createNoteWriter, noteFile, type VaultIndex } from './notes'
 import { qdpx, qdpxSources, qdpxWith, type QdpxInput } from './qdpx'
 import { bibtex, citationKeys, cslItems } from './references'
@@ -239,12 +240,28 @@ function quotedHighlights(content: unknown): number[] {
 
 /** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
 export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
+  // Locked before anything is built: a second export into the same folder is refused at once.
+  const root = checkExportDir(dir)
+  let release: () => void
+  try {
+    release = lockExportDir(root)
+  } catch (error) {
+    throw exportFailure(error, root, 0, 0)
+  }
+  try {
+    return await exportLocked(db, dir, options)
+  } finally {
+    release()
+  }
+}
+
+async function exportLocked(db: Db, dir: string, options: VaultOptions): Promise<ExportSummary> {
   const data = readExportData(db)
   // The .qdpx sources (all article text) deflate on the thread pool while the Markdown is built here.
   const sources = qdpxSources(data.articles)
   sources.catch(() => undefined) // handled below; a failed build must not leave an unhandled rejection
   const { files, mismatches, qdpxInput } = buildFiles(data, options)
   files.set('parley.qdpx', await qdpxWith(qdpxInput, sources))
-  const report = await writeVault(dir, files, { onProgress: options.onProgress, durable: options.durable })
+  const report = await writeVault(dir, files, { onProgress: options.onProgress, durable: options.durable, locked: true })
   return { dir, files: files.size, ...report, mismatches }
 }
