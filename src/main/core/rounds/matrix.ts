@@ -80,13 +80,14 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
       .pluck()
       .all(JSON.stringify(ids)) as string[],
   )
-  const memo = coverageOf(db, cache)
+  // Evidence alone before any coverage call: nothing is known yet, so no signature or reporters.
+  const memo = coverage || memos.has(db) ? coverageOf(db, cache) : null
   // At most one slice of corpus statistics per call: until they are complete, coverage stays 'pending'.
-  const compute = coverage && memo.statsReady()
-  const members = reporters(db, ids)
+  const compute = coverage && memo !== null && memo.statsReady()
+  const members = memo ? reporters(db, ids) : new Map<number, number[]>()
   return ids.map((roundId) => {
     const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))
-    const states = empty.length ? memo.states(members.get(roundId) ?? [], empty, compute) : new Map<number, CoverageState>()
+    const states = empty.length && memo ? memo.states(members.get(roundId) ?? [], empty, compute) : new Map<number, CoverageState>()
     return {
       roundId,
       cells: themes.map((themeId) => ({

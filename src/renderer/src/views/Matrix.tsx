@@ -27,6 +27,33 @@ const ESTIMATE = { cell: 71, passage: 144, empty: 107, collapsed: 80, round: 116
 
 type RowOrder = 'date' | 'title' | 'articles'
 
+/**
+ * The deferred matrix asked for as soon as the address changes to the Matrix, while the app is still
+ * leaving the previous view (that takes tens of milliseconds): the view takes it when it mounts.
+ * Listened to here, at load, so it runs before the app's own hashchange handler renders anything.
+ */
+let early: { promise: Promise<MatrixData>; at: number } | null = null
+/** An early answer older than this is not taken (the view asks again). */
+const EARLY_MS = 2000
+if (typeof window !== 'undefined')
+  window.addEventListener('hashchange', (e) => {
+    const matrixRoute = /^#\/matrix(?:\/\d+)?$/
+    // Only when arriving from another view (within the Matrix, selecting a round keeps the view).
+    if (!matrixRoute.test(location.hash) || matrixRoute.test(new URL(e.oldURL).hash)) return
+    if (early && performance.now() - early.at < EARLY_MS) return
+    const promise = api['matrix.get']({ deferred: true })
+    // Failures are the view's to show if it takes this promise; otherwise they are dropped here.
+    promise.catch(() => undefined)
+    early = { promise, at: performance.now() }
+  })
+
+/** The early matrix if it was asked for just now, else a new call. */
+function deferredMatrix(): Promise<MatrixData> {
+  const taken = early && performance.now() - early.at < EARLY_MS ? early.promise : null
+  early = null
+  return taken ?? api['matrix.get']({ deferred: true })
+}
+
 /** Rounds × themes: what each round's coverage says about each theme, with evidence, notes, and what nobody reported. */
 export function Matrix({ selected }: { selected: number | null }): React.JSX.Element {
   const { revision, perform, notify, themes } = useNotebook()
@@ -48,7 +75,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   // The matrix alone first (counts, notes, known coverage): it paints without waiting for the rest.
   useEffect(() => {
     let live = true
-    api['matrix.get']({ deferred: true }).then(
+    deferredMatrix().then(
       (m) => {
         if (!live) return
         asked.current = new Set()
