@@ -20,6 +20,8 @@ interface Opening {
   complete: number
   /** Cells saying 'checking…' in the first painted frame. */
   checking: number
+  /** The first painted frame's matrix: rows, cells and elements in the DOM (what its layout took in). */
+  dom: { rows: number; cells: number; elements: number }
 }
 
 /** In the page: sets the hash, then notes the frame each stage is first seen in (one frame later: painted). */
@@ -28,7 +30,7 @@ async function openMatrix(page: Page): Promise<Opening> {
     const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r))
     const t0 = performance.now()
     location.hash = '#/matrix'
-    const out = { paint: Number.NaN, evidence: Number.NaN, complete: Number.NaN, checking: 0 }
+    const out = { paint: Number.NaN, evidence: Number.NaN, complete: Number.NaN, checking: 0, dom: { rows: 0, cells: 0, elements: 0 } }
     for (let i = 0; i < 20_000; i++) {
       await frame()
       const counted = document.querySelector('[data-testid="matrix-cell"] .cell-counts') !== null
@@ -37,6 +39,11 @@ async function openMatrix(page: Page): Promise<Opening> {
         await frame() // the frame after the commit shows it
         out.paint = performance.now() - t0
         out.checking = document.querySelectorAll('.cell-empty.pending').length
+        out.dom = {
+          rows: document.querySelectorAll('[data-testid="matrix-row"]').length,
+          cells: document.querySelectorAll('[data-testid="matrix-cell"]').length,
+          elements: document.querySelectorAll('.matrix *').length,
+        }
       }
       if (!Number.isNaN(out.paint) && Number.isNaN(out.evidence) && !loading) out.evidence = performance.now() - t0
       if (!Number.isNaN(out.paint) && !loading && document.querySelector('[data-coverage="complete"]')) {
@@ -104,6 +111,9 @@ export async function matrixPaintSection(ctx: Ctx, browser: Browser, big: BigNot
     )
     console.log(
       `Cells saying 'checking…' at the first paint: ${fmt(first.checking)} (first opening), ${fmt(med((o) => o.checking))} (opened again).`,
+    )
+    console.log(
+      `The first painted frame's matrix: ${fmt(first.dom.rows)} rows, ${fmt(first.dom.cells)} cells, ${fmt(first.dom.elements)} elements (first opening).`,
     )
     const virtual = top < big.rounds && middle.rows < big.rounds && end.rows < big.rounds
     console.log(

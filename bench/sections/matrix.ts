@@ -1,10 +1,9 @@
 /**
  * Issue 7 (speed): the rounds × themes matrix through the contract on the large notebook, against
  * the single SQL query that counts highlights per round and theme, measured in the same run.
- * The Matrix view asks `matrix.get({ deferred: true })` (counts, notes, known coverage, evidence of
- * the first rows) and then `matrix.rows` for evidence of rows scrolled into view and for the
- * coverage of 'pending' cells; each part is timed here. First paint of the view is measured in the
- * browser section.
+ * The Matrix view asks `matrix.get({ deferred: true })` (counts, notes, known coverage; no evidence)
+ * and then `matrix.rows` for the evidence of the rows on screen and for the coverage of 'pending'
+ * cells; each part is timed here. First paint of the view is measured in the browser section.
  */
 import { openNotebook } from '../../src/main/core/notebook'
 import { COUNT_SQL } from '../../src/main/core/rounds/matrix'
