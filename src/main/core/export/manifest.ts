@@ -221,22 +221,58 @@ class Listing {
 
 const parentOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
 
-/** fsyncs files (by path: they are closed already) a few at a time through libuv's thread pool. */
-async function fsyncAll(files: string[]): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++] as string
-      // Windows flushes only handles opened for writing; elsewhere read-only is enough and touches nothing.
-      const handle = await open(file, process.platform === 'win32' ? 'r+' : 'r')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
+/**
+ * fsyncs files (by path: they are closed already) a few at a time through libuv's thread pool,
+ * starting while later files are still being written: the disk flushes the first files while
+ * this thread writes the next ones, instead of all flushes waiting until the last write.
+ */
+class FsyncQueue {
+  private readonly waiting: string[] = []
+  private running = 0
+  private failed: unknown = null
+  private idle: (() => void) | null = null
+
+  push(file: string): void {
+    this.waiting.push(file)
+    this.pump()
+  }
+
+  private pump(): void {
+    while (this.running < FSYNC_PARALLEL && this.waiting.length && this.failed === null) {
+      const file = this.waiting.shift() as string
+      this.running++
+      fsyncFile(file).then(
+        () => this.settle(),
+        (error: unknown) => {
+          this.failed ??= error
+          this.settle()
+        },
+      )
     }
   }
-  await Promise.all(Array.from({ length: Math.min(FSYNC_PARALLEL, files.length) }, worker))
+
+  private settle(): void {
+    this.running--
+    this.pump()
+    if (this.running === 0 && (this.waiting.length === 0 || this.failed !== null)) this.idle?.()
+  }
+
+  /** Every file pushed is on disk (or the first error is thrown). */
+  async drain(): Promise<void> {
+    if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve))
+    this.idle = null
+    if (this.failed !== null) throw this.failed
+  }
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  // Windows flushes only handles opened for writing; elsewhere read-only is enough and touches nothing.
+  const handle = await open(file, process.platform === 'win32' ? 'r+' : 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 const sortedObject = <T>(record: Record<string, T>): Record<string, T> =>
@@ -330,7 +366,7 @@ async function writeInto(
   // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
   const token = randomBytes(4).toString('hex')
   const made = new Set<string>()
-  const written: string[] = []
+  const flushes = new FsyncQueue()
   let done = 0
   const step = async (): Promise<void> => {
     done++
@@ -345,7 +381,7 @@ async function writeInto(
       made.add(folder)
     }
     writeTemp(file, data, false, `${token}${(progress.written + 1).toString(16).padStart(8, '0')}`)
-    written.push(file)
+    if (durable) flushes.push(file)
     progress.written++
     // Beside versions are not files of the export in their own right: no progress step of their own.
     if (files.has(path)) await step()
@@ -366,7 +402,7 @@ async function writeInto(
 
   // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
   if (durable) {
-    await fsyncAll(written)
+    await flushes.drain()
     for (const folder of made) fsyncDir(folder)
   }
   atomicWrite(join(root, MANIFEST), manifestText(next), durable)
