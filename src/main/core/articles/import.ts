@@ -85,13 +85,15 @@ export function failed(file: string, error: unknown): ImportResult {
         ? 'Parley is not allowed to read this file.'
         : code === 'ELOOP'
           ? 'The file is a symbolic link that leads back to itself.'
-          : code === 'SQLITE_FULL' || code === 'ENOSPC'
-            ? 'The disk is full: free some space and import this file again.'
-            : error instanceof ParleyError
-              ? error.message
-              : error instanceof RangeError
-                ? 'The file is too complex to read safely.'
-                : `The file could not be imported (${(error as Error).message ?? String(error)}).`
+          : code === 'EMFILE' || code === 'ENFILE'
+            ? 'Too many files are open at once on this computer: close some programs, then import this file again.'
+            : code === 'SQLITE_FULL' || code === 'ENOSPC'
+              ? 'The disk is full: free some space and import this file again.'
+              : error instanceof ParleyError
+                ? error.message
+                : error instanceof RangeError
+                  ? 'The file is too complex to read safely.'
+                  : `The file could not be imported (${(error as Error).message ?? String(error)}).`
   return { file, status: 'failed', error: message }
 }
 
