@@ -113,6 +113,59 @@ describe('matrix.get', () => {
     notebook.close()
   })
 
+  it('keeps what the models found across a restart (migration 008) while its signature holds; a keyword change or a re-cleaned body clears it', async () => {
+    const dir = tempDir()
+    const { notebook, ids } = await talksNotebook(dir)
+    const h = notebook.handlers
+    for (const t of await h['themes.list']({})) await h['themes.delete']({ id: t.id })
+    const tariffs = await h['themes.create']({ name: 'Tariffs', keywords: { terms: ['tariffs', 'tariff'], context: [] } })
+    const space = await h['themes.create']({ name: 'Space travel', keywords: { terms: ['rocket', 'orbit'], context: [] } })
+    await h['rounds.detect']({})
+    const first = await h['matrix.get']({ deferred: true })
+    const roundIds = first.rounds.map((r) => r.id)
+    const computed = await h['matrix.rows']({ roundIds, coverage: true })
+    expect(computed.every((r) => r.cells.every((c) => c.coverage !== 'pending'))).toBe(true)
+    const states = (rows: typeof computed): string[] => rows.flatMap((r) => r.cells.map((c) => `${r.roundId}:${c.themeId}=${c.coverage}`))
+    const stored = (db: Db): number => db.prepare('SELECT count(*) FROM article_mentions').pluck().get() as number
+    expect(stored(notebook.db)).toBeGreaterThan(0)
+    notebook.close()
+
+    // After a restart the stored answers are used as they are: one the models would never give
+    // (the wire mentions space travel) shows, so nothing was worked out again.
+    const { openNotebook } = await import('../notebook')
+    const file = `${dir}/talks.parley`
+    let again = openNotebook(file)
+    again.db.prepare('UPDATE article_mentions SET mentioned = 1 WHERE article_id = ? AND theme_id = ?').run(ids.wire, space.id)
+    const wireRound = (await again.handlers['rounds.list']({})).find((r) =>
+      r.articles.some((a) => a.articleId === ids.wire && a.role === 'reports'),
+    )!
+    const restored = await again.handlers['matrix.rows']({ roundIds, coverage: true })
+    const cellOf = (rows: typeof computed, roundId: number, themeId: number): string | undefined =>
+      rows.find((r) => r.roundId === roundId)?.cells.find((c) => c.themeId === themeId)?.coverage
+    expect(cellOf(restored, wireRound.id, space.id)).toBe('mentioned-not-coded')
+    expect(states(restored).filter((x) => !x.startsWith(`${wireRound.id}:${space.id}=`))).toEqual(
+      states(computed).filter((x) => !x.startsWith(`${wireRound.id}:${space.id}=`)),
+    )
+    again.close()
+
+    // Re-cleaning rewrites a body: that article's answers go (a trigger), and are worked out afresh.
+    again = openNotebook(file)
+    again.db.prepare("UPDATE articles SET body = body || ' ' WHERE id = ?").run(ids.wire)
+    expect(again.db.prepare('SELECT count(*) FROM article_mentions WHERE article_id = ?').pluck().get(ids.wire)).toBe(0)
+    expect(states(await again.handlers['matrix.rows']({ roundIds, coverage: true }))).toEqual(states(computed))
+    // A theme's keywords change: the signature no longer holds, so everything stored is cleared first.
+    await again.handlers['themes.update']({ id: space.id, keywords: { terms: ['tariffs', 'tariff'], context: [] } })
+    await again.handlers['matrix.rows']({ roundIds: [roundIds[0]!], coverage: false })
+    expect(stored(again.db)).toBe(0)
+    const recomputed = await again.handlers['matrix.rows']({ roundIds, coverage: true })
+    // Space travel now has the keywords of Tariffs: the same answers in every round.
+    expect(recomputed.map((r) => cellOf(recomputed, r.roundId, space.id))).toEqual(
+      recomputed.map((r) => cellOf(recomputed, r.roundId, tariffs.id)),
+    )
+    expect(recomputed.some((r) => cellOf(recomputed, r.roundId, space.id) === 'mentioned-not-coded')).toBe(true)
+    again.close()
+  })
+
   it('keeps matrix_cells equal to the grouped count query through every kind of write (triggers of migration 007)', async () => {
     const { notebook, ids } = await talksNotebook(tempDir())
     const h = notebook.handlers

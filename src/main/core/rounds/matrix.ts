@@ -46,7 +46,7 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
   for (const r of rounds) {
     const empty = themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id)
     const states =
-      empty.length && coverage ? coverage.states(members.get(r.id) ?? [], empty, !options.deferred) : new Map<number, CoverageState>()
+      empty.length && coverage ? coverage.states(members.get(r.id) ?? [], empty, () => !options.deferred) : new Map<number, CoverageState>()
     for (const t of themes) {
       const c = counts.get(`${r.id}:${t.id}`)
       cells.push({
@@ -82,8 +82,10 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
   )
   // Evidence alone before any coverage call: nothing is known yet, so no signature or reporters.
   const memo = coverage || memos.has(db) ? coverageOf(db, cache) : null
-  // At most one slice of corpus statistics per call: until they are complete, coverage stays 'pending'.
-  const compute = coverage && memo !== null && memo.statsReady()
+  // At most one slice of corpus statistics per call, and only when some answer is not known (stored
+  // answers need none): until they are complete, coverage stays 'pending'.
+  let ready: boolean | undefined
+  const compute = (): boolean => coverage && memo !== null && (ready ??= memo.statsReady())
   const members = memo ? reporters(db, ids) : new Map<number, number[]>()
   return ids.map((roundId) => {
     const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))
@@ -194,8 +196,8 @@ function coverageOf(
 ): {
   /** Whether the corpus statistics are complete; if not, reads one more slice of articles into them. */
   statsReady: () => boolean
-  /** Coverage of the given empty cells; compute: work out what is not known (else 'pending'). */
-  states: (articles: number[], themes: number[], compute: boolean) => Map<number, CoverageState>
+  /** Coverage of the given empty cells; compute (asked only if something is not known): work it out (else 'pending'). */
+  states: (articles: number[], themes: number[], compute: () => boolean) => Map<number, CoverageState>
 } {
   const signature = JSON.stringify(
     db
@@ -208,7 +210,8 @@ function coverageOf(
       .get(),
   )
   let memo = memos.get(db)
-  if (!memo || memo.signature !== signature) memos.set(db, (memo = { signature, known: new Map(), models: null, partial: null }))
+  const fresh = !memo || memo.signature !== signature
+  if (!memo || fresh) memos.set(db, (memo = { signature, known: new Map(), models: null, partial: null }))
   const m = memo
   const get = (article: number, theme: number): boolean | undefined => m.known.get(article)?.get(theme)
   const set = (article: number, theme: number, value: boolean): void => {
@@ -216,6 +219,41 @@ function coverageOf(
     if (!themes) m.known.set(article, (themes = new Map()))
     themes.set(theme, value)
   }
+  // The answers stored by an earlier session (migration 008) hold if they were worked out under
+  // the same signature; otherwise they are cleared and the new signature stored beside them. A
+  // notebook opened read-only is not migrated: it may have no such table, and is never written.
+  /** Writes the stored answers in one transaction; they are a cache, so a failed write (another
+   * program holding the notebook, say) leaves them to be worked out again rather than failing the call. */
+  const keep = (write: () => void): void => {
+    try {
+      db.transaction(write)()
+    } catch {
+      // Not stored: the next session works them out again.
+    }
+  }
+  const persisted = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_mentions'").get() !== undefined
+  if (fresh && persisted) {
+    const stored = db.prepare('SELECT signature FROM article_mentions_signature WHERE id = 1').pluck().get() as string | undefined
+    if (stored === signature) {
+      for (const [article, theme, value] of db.prepare('SELECT article_id, theme_id, mentioned FROM article_mentions').raw().all() as Array<
+        [number, number, number]
+      >)
+        set(article, theme, value === 1)
+    } else if (!db.readonly) {
+      keep(() => {
+        db.prepare('DELETE FROM article_mentions').run()
+        db.prepare(
+          'INSERT INTO article_mentions_signature (id, signature) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET signature = excluded.signature',
+        ).run(signature)
+      })
+    }
+  }
+  const store =
+    db.readonly || !persisted
+      ? null
+      : db.prepare(
+          'INSERT INTO article_mentions (article_id, theme_id, mentioned) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentioned = excluded.mentioned',
+        )
 
   const stats = (): CorpusStats => (cache.stats ??= corpusStats(allBodies(db).map((a) => a.body)))
   /** Whether the statistics are there; if not, reads one more slice of articles into them. */
@@ -260,6 +298,7 @@ function coverageOf(
     const todo = articleIds.filter((a) => open(a).length > 0)
     if (!todo.length) return
     const found = new Set<number>()
+    const answers: Array<[number, number, number]> = []
     // In the order the round lists them, stopping for a theme at its first mention.
     const byId = new Map((bodies.all(JSON.stringify(todo)) as Array<{ id: number; body: string }>).map((a) => [a.id, a.body]))
     for (const id of todo) {
@@ -274,9 +313,16 @@ function coverageOf(
       const skip = (theme: number, start: number, end: number): boolean =>
         skipped.some((r) => r.themeId === theme && r.start === start && r.end === end)
       const hits = new Set(likely.length ? suggestForArticle(id, body, likely, stats(), { skip, perTheme: 1 }).map((x) => x.themeId) : [])
-      for (const t of themes) set(id, t, hits.has(t))
+      for (const t of themes) {
+        set(id, t, hits.has(t))
+        answers.push([id, t, hits.has(t) ? 1 : 0])
+      }
       for (const t of hits) found.add(t)
     }
+    if (store && answers.length)
+      keep(() => {
+        for (const a of answers) store.run(...a)
+      })
   }
 
   return {
@@ -293,7 +339,7 @@ function coverageOf(
       }
       const out = new Map(themes.map((t) => [t, state(t)]))
       const pending = new Set(themes.filter((t) => out.get(t) === 'pending'))
-      if (computeMissing && pending.size) {
+      if (pending.size && computeMissing()) {
         compute(articles, pending)
         for (const t of pending) out.set(t, state(t))
       }
