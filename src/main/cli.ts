@@ -8,7 +8,7 @@ import { getArticle } from './core/articles/repo'
 import { detectAndStore, listRounds } from './core/rounds/repo'
 import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
-import { openNotebook, openOrCreateDefault } from './core/notebook'
+import { openNotebook, openOrCreateDefault, type Notebook } from './core/notebook'
 import { listThemes } from './core/themes/repo'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
@@ -190,6 +190,32 @@ function openBrowserWindow(url: string, io: Io): void {
   child.unref()
 }
 
+/**
+ * SIGTERM or Ctrl+C during a long write (`import`, `export`): close the notebook cleanly instead of
+ * dying with its WAL unmerged. A signal handler runs between JavaScript tasks and every write is
+ * one synchronous transaction, so none is open here: the ones that committed stay, the rest never
+ * began. The WAL is checkpointed into the notebook, the file closed, and the process ends with the
+ * signal's usual status (a stopped import is re-run to import the rest; duplicates are skipped).
+ * Returns the function that removes the handlers once the work is done.
+ */
+function closeOnSignal(notebook: Notebook, io: Io, what: string): () => void {
+  const stop = (signal: NodeJS.Signals): void => {
+    try {
+      notebook.db.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      notebook.close()
+    }
+    io.err(`Stopped by ${signal}: ${what}`)
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  return () => {
+    process.off('SIGTERM', stop)
+    process.off('SIGINT', stop)
+  }
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let parsed: Parsed
   try {
@@ -211,12 +237,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'import': {
         if (positional.length === 0) throw new UsageError('import needs at least one file or folder.')
         const notebook = openNotebook(notebookFile, { prepareWorker: prepareWorkerScript(__dirname) })
+        const release = closeOnSignal(
+          notebook,
+          io,
+          `the articles imported so far are in ${notebookFile}; import the same files again to add the rest.`,
+        )
         try {
           const results = await notebook.importPaths(positional)
           results.forEach((r) => io.out(describe(r)))
           const count = (s: string): number => results.filter((r) => r.status === s).length
           io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed → ${notebookFile}`)
         } finally {
+          release()
           notebook.close()
         }
         return 0
@@ -227,10 +259,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           throw new UsageError('export needs --out DIR (and nothing else but --notebook FILE and --wikilinks).')
         if (!existsSync(notebookFile)) throw new UsageError(`There is no notebook at ${notebookFile}.`)
         const notebook = openNotebook(notebookFile)
+        const release = closeOnSignal(notebook, io, `the export to ${resolve(out)} is unfinished; export again to complete it.`)
         try {
           const summary = await notebook.handlers['notebook.export']({ dir: resolve(out), wikilinks: flags.has('--wikilinks') })
           describeExport(summary).forEach((line) => io.out(line))
         } finally {
+          release()
           notebook.close()
         }
         return 0
@@ -269,7 +303,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await new Promise<void>((done) => {
           const stop = (): void => {
             void bridge.close().then(() => {
-              notebook.close()
+              // The WAL merged into the notebook before it closes, as `import` and `export` do on a signal.
+              try {
+                notebook.db.pragma('wal_checkpoint(TRUNCATE)')
+              } finally {
+                notebook.close()
+              }
               done()
             })
           }

@@ -1,0 +1,526 @@
+/**
+ * Resources and I/O faults (issue 10 §2, RELIABILITY.md c.2 F9, F11, F12), each on the real CLI
+ * (src/main/cli.ts bundled as the app builds it, with the prepare worker beside it) in a child process:
+ *
+ * - F9: too few file descriptors (`ulimit -n`) for an import of 100 files; a small main heap
+ *   (`--max-old-space-size`) for an article near the size cap. The worker's own out-of-memory path
+ *   is in src/main/core/articles/prepare-pool.test.ts.
+ * - F11: the Nth file-system write of an export fails (EIO, then ENOSPC), for every N of one export,
+ *   injected by a preload (fail-nth.mjs), so the production code runs unchanged.
+ * - F12: SIGTERM in the middle of writes, to `parley serve` (HTTP clients saving notes and importing)
+ *   and to `parley import`.
+ *
+ * Invariants after each: a clear message (never a stack or a crash), no acknowledged write lost,
+ * integrity_check / foreign keys / FTS sound, no half-imported article, the previous export intact,
+ * and the next attempt succeeds. PARLEY_RELIABILITY_FULL=1 runs every limit, every N and more
+ * SIGTERM cycles; PARLEY_RELIABILITY_SEED replays a run (the seed is printed).
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli as cliInProcess } from '../../src/main/cli'
+import { openDatabase } from '../../src/main/core/db/open'
+import { LOCK } from '../../src/main/core/export/lock'
+import { MANIFEST } from '../../src/main/core/export/manifest'
+import { openNotebook } from '../../src/main/core/notebook'
+import { call, STACK, startServer } from './bridge-harness'
+import { buildCli, buildPrepareWorker, root } from './build'
+import { articleText, noteContent, rng } from './generate'
+
+const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
+const SEED = Number(process.env.PARLEY_RELIABILITY_SEED ?? Date.now() % 1_000_000)
+const INJECTOR = join(__dirname, 'fail-nth.mjs')
+
+const sha = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
+/** JSON with sorted keys: the bridge validates a note's content with zod, which may reorder keys. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+
+let work = ''
+/** The CLI bundle, with the prepare worker beside it as in out/main (so imports use worker threads). */
+let cli = ''
+
+beforeAll(async () => {
+  const [cliBundle, workerBundle] = await Promise.all([buildCli(), buildPrepareWorker()])
+  // Under node_modules, so the bundles' require('better-sqlite3') resolves; out/renderer is found from here too.
+  const app = mkdtempSync(join(root, 'node_modules', '.cache', 'parley-resources-'))
+  cli = join(app, 'cli.cjs')
+  copyFileSync(cliBundle, cli)
+  copyFileSync(workerBundle, join(app, 'prepare-worker.js'))
+  work = mkdtempSync(join(tmpdir(), 'parley-resources-'))
+  console.log(`resources: seed ${SEED}${FULL ? ' (full)' : ''}`)
+}, 180_000)
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+  if (cli) rmSync(join(cli, '..'), { recursive: true, force: true })
+})
+
+interface Run {
+  code: number | null
+  signal: NodeJS.Signals | null
+  out: string
+  err: string
+}
+
+interface RunOptions {
+  /** `ulimit -n` for the child. */
+  files?: number
+  node?: string[]
+  env?: Record<string, string>
+  /** Called once the child has started; may signal it. */
+  started?: (pid: number) => void
+}
+
+function runCli(args: string[], options: RunOptions = {}): Promise<Run> {
+  const node = [...(options.node ?? []), cli, ...args]
+  const [command, argv] =
+    options.files === undefined
+      ? [process.execPath, node]
+      : ['/bin/sh', ['-c', `ulimit -n ${options.files} && exec "$0" "$@"`, process.execPath, ...node]]
+  return new Promise((done, fail) => {
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('error', fail)
+    child.on('close', (code, signal) => done({ code, signal, out, err }))
+    options.started?.(child.pid as number)
+  })
+}
+
+/** Articles with unique tokens, one file each. */
+function writeArticles(dir: string, count: number, seed: number): string[] {
+  mkdirSync(dir, { recursive: true })
+  const random = rng(seed)
+  return Array.from({ length: count }, (_, i) => {
+    const file = join(dir, `a${String(i).padStart(3, '0')}.txt`)
+    writeFileSync(file, articleText(random, `tok${seed}x${i}`))
+    return file
+  })
+}
+
+/** The store checks of crash.test.ts; returns the number of articles. */
+function sound(file: string): number {
+  const { db } = openDatabase(file)
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    db.prepare("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").run()
+    db.prepare("INSERT INTO notes_fts(notes_fts) VALUES('integrity-check')").run()
+    // Half-imported: an article without its FTS row.
+    expect(
+      db.prepare('SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)').pluck().get(),
+    ).toBe(0)
+    return db.prepare('SELECT count(*) FROM articles').pluck().get() as number
+  } finally {
+    db.close()
+  }
+}
+
+/** The WAL was merged into the notebook at close (SQLite removes it; a killed process leaves it behind). */
+function checkpointed(file: string): boolean {
+  return !existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0
+}
+
+/** One line per file: `imported|duplicate … → title` or `failed … : reason`, then the totals. */
+function importLines(out: string): { imported: number; duplicate: number; failed: string[] } {
+  const lines = out.split('\n').filter(Boolean)
+  const totals = /^(\d+) imported, (\d+) duplicate, (\d+) failed → /.exec(lines[lines.length - 1] ?? '')
+  expect(totals, `the import ends with its totals:\n${out}`).not.toBeNull()
+  const failed = lines.filter((l) => l.startsWith('failed '))
+  for (const line of lines.slice(0, -1)) expect(line).toMatch(/^(imported|duplicate) +\S.* → |^failed +\S.*: \S/)
+  return { imported: Number(totals?.[1]), duplicate: Number(totals?.[2]), failed }
+}
+
+function filesUnder(dir: string): Map<string, string> {
+  const out = new Map<string, string>()
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name)
+      if (e.isDirectory()) walk(full)
+      else out.set(relative(dir, full).split('\\').join('/'), sha(readFileSync(full)))
+    }
+  }
+  if (existsSync(dir)) walk(dir)
+  return out
+}
+
+describe('F9: too many open files', () => {
+  // From RELIABILITY's 64 down to where Node itself can no longer load the CLI (about 19 here).
+  // In CI: enough, a limit where files fail one by one here (26), and one where the folder cannot be read (22).
+  const LIMITS = FULL ? Array.from({ length: 45 }, (_, i) => 64 - i) : [64, 26, 22]
+
+  it(`an import of 100 files at ulimit -n ${LIMITS.join(', ')}: every file imported or failed with its reason, or one clear message; the store sound; an import without the limit adds the rest`, async () => {
+    const files = writeArticles(join(work, 'f9-in'), 100, SEED)
+    const outcomes: string[] = []
+    for (const limit of LIMITS) {
+      const file = join(work, `f9-${limit}.parley`)
+      const run = await runCli(['import', join(work, 'f9-in'), '--notebook', file], { files: limit })
+      const context = `ulimit -n ${limit}: exit ${run.code} ${run.signal ?? ''}\n${run.out.slice(-2000)}\n${run.err.slice(-2000)}`
+      expect(run.signal, context).toBeNull()
+      expect(run.err, context).not.toMatch(STACK)
+      let before = 0
+      if (run.code === 0) {
+        const lines = importLines(run.out)
+        expect(lines.imported + lines.failed.length, context).toBe(files.length)
+        if (limit >= 64) expect(lines.failed, context).toEqual([])
+        outcomes.push(`${limit}: ${lines.imported} imported, ${lines.failed.length} failed`)
+        before = lines.imported
+      } else {
+        // The whole batch refused at once (the notebook or the folder could not be opened): one message.
+        expect(run.code, context).toBe(1)
+        expect(run.err.trim(), context).not.toBe('')
+        expect(run.err, context).not.toMatch(/FATAL|Segmentation|Aborted/)
+        outcomes.push(`${limit}: refused (${run.err.split('\n')[0]?.slice(0, 90)})`)
+      }
+      if (existsSync(file)) {
+        expect(sound(file), context).toBe(before)
+        const again = await runCli(['import', join(work, 'f9-in'), '--notebook', file])
+        expect(again.code, again.err).toBe(0)
+        const lines = importLines(again.out)
+        expect(lines.failed).toEqual([])
+        expect(lines.imported + lines.duplicate).toBe(files.length)
+        expect(sound(file)).toBe(files.length)
+      }
+    }
+    console.log(`F9 open files: ${outcomes.join('; ')}`)
+  }, 300_000)
+
+  // Known defect (open.ts, openError): SQLITE_CANTOPEN caused by EMFILE is reported as a read-only
+  // or foreign folder. it.fails keeps the finding visible: it turns red once the message is right.
+  it.fails(
+    'a notebook that cannot be opened for lack of descriptors says so (today: "the folder may be read-only")',
+    async () => {
+      const file = join(work, 'f9-open.parley')
+      writeArticles(join(work, 'f9-open-in'), 3, SEED + 1)
+      // The lowest limits where the CLI still loads: one of them fails at opening the notebook.
+      let refused: Run | null = null
+      for (let limit = 19; limit <= 22 && !refused; limit++) {
+        const run = await runCli(['import', join(work, 'f9-open-in'), '--notebook', file], { files: limit })
+        if (/Parley cannot write to the notebook/.test(run.err)) refused = run
+      }
+      expect(refused, 'no limit failed at opening the notebook').not.toBeNull()
+      expect(refused?.err).toMatch(/too many open files|EMFILE/i)
+    },
+    120_000,
+  )
+})
+
+describe('F9: low memory', () => {
+  it('an article near the 20 MB cap with the main heap at 64 MB (--max-old-space-size): imported or failed with its reason, the process survives, the next file imports', async () => {
+    const dir = join(work, 'f9-mem')
+    mkdirSync(dir, { recursive: true })
+    const paragraph = `${'Negotiators met again on Tuesday and exchanged drafts on prisoners and grain shipments. '.repeat(8)}\n\n`
+    writeFileSync(join(dir, 'a-big.txt'), `A very long report\n\n${paragraph.repeat(Math.floor((19 * 1024 * 1024) / paragraph.length))}`)
+    writeArticles(join(dir, 'small'), 1, SEED + 2)
+    const file = join(work, 'f9-mem.parley')
+    const run = await runCli(['import', join(dir, 'a-big.txt'), join(dir, 'small'), '--notebook', file], {
+      node: ['--max-old-space-size=64'],
+    })
+    const context = `exit ${run.code} ${run.signal ?? ''}\n${run.out.slice(-1500)}\n${run.err.slice(-1500)}`
+    expect(run.signal, context).toBeNull()
+    expect(run.code, context).toBe(0)
+    const lines = importLines(run.out)
+    expect(lines.imported + lines.failed.length, context).toBe(2)
+    expect(run.out, context).toMatch(/imported +\S*small\/a000\.txt/)
+    expect(sound(file)).toBe(lines.imported)
+    console.log(`F9 memory: 19 MB article with a 64 MB main heap: ${lines.failed.length ? lines.failed[0] : 'imported'}`)
+  }, 120_000)
+})
+
+describe('F11: the Nth file-system write of an export fails', () => {
+  it('for every N: a clear error, the previous export intact, the store sound, and the next export completes it', async () => {
+    // A notebook, exported once (the "previous export"); then changed, so the next export rewrites files.
+    const file = join(work, 'f11.parley')
+    const inputs = writeArticles(join(work, 'f11-in'), 4, SEED + 3)
+    const notebook = openNotebook(file)
+    await notebook.importPaths(inputs)
+    const note = await notebook.handlers['notes.create']({ title: 'Findings' })
+    await notebook.handlers['notes.save']({ id: note.id, content: noteContent('first version', 3) })
+    notebook.close()
+    const previous = join(work, 'f11-previous')
+    const first = await runCli(['export', '--out', previous, '--notebook', file])
+    expect(first.code, first.err).toBe(0)
+    const before = filesUnder(previous)
+
+    const changed = openNotebook(file)
+    await changed.handlers['notes.save']({ id: note.id, content: noteContent('second version, longer', 6) })
+    await changed.handlers['notes.create']({ title: 'Another note' })
+    const [articleId] = changed.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]
+    await changed.handlers['highlights.create']({ articleId: articleId as number, start: 0, end: 12, themeId: null, comment: 'check' })
+    changed.close()
+
+    // The clean result, and how many writes one export makes (nothing fails with N = 0).
+    const reference = join(work, 'f11-reference')
+    cpSync(previous, reference, { recursive: true })
+    const reportFile = join(work, 'f11-report.json')
+    const injected = (dir: string, nth: number, code = 'EIO'): RunOptions => ({
+      node: ['--import', INJECTOR],
+      env: { PARLEY_FAULT_DIR: dir, PARLEY_FAULT_NTH: String(nth), PARLEY_FAULT_CODE: code, PARLEY_FAULT_REPORT: reportFile },
+    })
+    const counted = await runCli(['export', '--out', reference, '--notebook', file], injected(reference, 0))
+    expect(counted.code, counted.err).toBe(0)
+    const { count, ops } = JSON.parse(readFileSync(reportFile, 'utf8')) as { count: number; ops: string[] }
+    expect(count).toBeGreaterThan(10)
+    const after = filesUnder(reference)
+    type Manifest = { files: Record<string, string>; unfinished?: Record<string, string[]> }
+    const manifestOf = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest
+
+    // Every N in the full run; in CI the first and the last write of each kind (mkdir, open, write,
+    // fsync, rename, unlink…), which include the first and the last write of the export.
+    const all = Array.from({ length: count }, (_, i) => i + 1)
+    const ns = FULL
+      ? all
+      : all.filter((n) => ops.indexOf(ops[n - 1] as string) === n - 1 || ops.lastIndexOf(ops[n - 1] as string) === n - 1)
+    const failedOps = new Map<string, number>()
+    let tempLeft = 0
+    let locksLeft = 0
+    for (const n of ns) {
+      const code = n % 2 ? 'EIO' : 'ENOSPC'
+      const dir = join(work, `f11-${n}`)
+      cpSync(previous, dir, { recursive: true })
+      const run = await runCli(['export', '--out', dir, '--notebook', file], injected(dir, n, code))
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { count: number; failed: string | null }
+      const context = `N = ${n} (${code}, ${report.failed}): exit ${run.code}\n${run.out.slice(-1500)}\n${run.err.slice(-1500)}`
+      expect(report.failed, context).not.toBeNull()
+      failedOps.set(report.failed?.split(' ')[0] as string, (failedOps.get(report.failed?.split(' ')[0] as string) ?? 0) + 1)
+      // A clear error, and no "done" (no acknowledgement) for an export that did not finish.
+      expect(run.code, context).toBe(1)
+      expect(run.err, context).toMatch(code === 'EIO' ? /EIO|i\/o error|input\/output/i : /ENOSPC|no space|disk is full/i)
+      expect(run.err, context).not.toMatch(STACK)
+      expect(run.out, context).not.toMatch(/conflicts, \d+ mismatches/)
+      // The folder: every file holds the previous export's bytes or the new export's, nothing else
+      // (temporary files aside); the manifest lists only files that are there with those bytes.
+      for (const [path, hash] of filesUnder(dir)) {
+        if (/\.parley-tmp$/.test(path)) {
+          tempLeft++
+          continue
+        }
+        if (path === MANIFEST) continue
+        // The lock's removal can be the write that fails: the dead process's lock is taken over next time.
+        if (path === LOCK) {
+          locksLeft++
+          continue
+        }
+        expect([before.get(path), after.get(path)], `${path} after ${context}`).toContain(hash)
+      }
+      // The manifest lists only files that are there, with the bytes it gives for them, or with
+      // bytes its `unfinished` list announces (what this export was writing when it failed).
+      const manifest = manifestOf(dir)
+      for (const [path, hash] of Object.entries(manifest.files))
+        expect([hash, ...(manifest.unfinished?.[path] ?? [])], `${path} is as the manifest says (${context})`).toContain(
+          sha(readFileSync(join(dir, path))),
+        )
+      // The notebook was only read; the next export, with nothing failing, gives the clean result.
+      expect(sound(file)).toBe(4)
+      // The CLI's own code in this process (a child per N doubles the time; the failing run needs one).
+      const retry = { out: '', err: '' }
+      const exit = await cliInProcess(['export', '--out', dir, '--notebook', file], {
+        out: (t) => (retry.out += `${t}\n`),
+        err: (t) => (retry.err += `${t}\n`),
+      })
+      expect(exit, `${context}\nretry: ${retry.err}`).toBe(0)
+      expect(retry.out, context).toMatch(/\b0 conflicts, 0 mismatches/)
+      const done = filesUnder(dir)
+      done.delete(MANIFEST)
+      const expected = new Map(after)
+      expected.delete(MANIFEST)
+      expect(done, context).toEqual(expected)
+      expect(manifestOf(dir).files).toEqual(manifestOf(reference).files)
+      expect(manifestOf(dir).unfinished ?? [], context).toEqual(manifestOf(reference).unfinished ?? [])
+      rmSync(dir, { recursive: true, force: true })
+    }
+    console.log(
+      `F11 export: ${count} file-system writes in one export; failed N = ${ns.length} of them (${[...failedOps].map(([op, k]) => `${op} ${k}`).join(', ')}); ${tempLeft} temporary files and ${locksLeft} locks left (removed by the next export); 0 invariant failures`,
+    )
+  }, 300_000)
+
+  it('an import: its only node:fs write is the notebook folder’s mkdir (the rest is SQLite’s I/O); failing it gives a clear error and the next import succeeds', async () => {
+    const dir = join(work, 'f11-import')
+    const inputs = writeArticles(join(dir, 'in'), 5, SEED + 4)
+    const file = join(dir, 'n.parley')
+    const reportFile = join(dir, 'report.json')
+    // Everything under the folder counts: the notebook, its WAL and the inputs.
+    const injected = (nth: number): RunOptions => ({
+      node: ['--import', INJECTOR],
+      env: { PARLEY_FAULT_DIR: dir, PARLEY_FAULT_NTH: String(nth), PARLEY_FAULT_REPORT: reportFile },
+    })
+    const counted = await runCli(['import', ...inputs, '--notebook', file], injected(0))
+    expect(counted.code, counted.err).toBe(0)
+    expect(importLines(counted.out).imported).toBe(5)
+    const { count, ops } = JSON.parse(readFileSync(reportFile, 'utf8')) as { count: number; ops: string[] }
+    expect(ops).toEqual(['mkdirSync'])
+    rmSync(file)
+    for (let n = 1; n <= count; n++) {
+      const run = await runCli(['import', ...inputs, '--notebook', file], injected(n))
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { failed: string | null }
+      const context = `N = ${n} (${report.failed}): exit ${run.code}\n${run.out}\n${run.err}`
+      expect(report.failed, context).toMatch(/^mkdirSync /)
+      expect(run.code, context).toBe(1)
+      expect(run.err, context).toMatch(/EIO|i\/o error/)
+      expect(run.err, context).not.toMatch(STACK)
+      expect(existsSync(file), context).toBe(false)
+      const again = await runCli(['import', ...inputs, '--notebook', file])
+      expect(again.code, again.err).toBe(0)
+      expect(importLines(again.out).imported).toBe(5)
+      expect(sound(file)).toBe(5)
+      rmSync(file)
+    }
+  }, 60_000)
+})
+
+describe('F12: SIGTERM in the middle of writes', () => {
+  const CYCLES = FULL ? 12 : 2
+  const SERVE_CYCLES = FULL ? 12 : 3
+
+  it(`parley serve, ${SERVE_CYCLES} times: the writes in flight finish or roll back, the WAL is checkpointed, every acknowledged write is there`, async () => {
+    const random = rng(SEED + 5)
+    const file = join(work, 'f12-serve.parley')
+    const acked = { notes: new Map<number, { hash: string; pending: Set<string> }>(), articles: new Map<number, string>() }
+    let stoppedDuringImport = 0
+    for (let cycle = 0; cycle < SERVE_CYCLES; cycle++) {
+      const server = await startServer(cli, { notebook: file, cwd: work })
+      let running = true
+      let importCalls = 0
+      const notes = (async () => {
+        for (let op = 0; running; op++) {
+          try {
+            if (acked.notes.size === 0 || random() < 0.2) {
+              const reply = await call(server, 'notes.create', JSON.stringify({ title: `Note ${cycle}-${op}` }))
+              if (reply.status !== 200) break
+              const note = JSON.parse(reply.body) as { id: number; content: unknown }
+              acked.notes.set(note.id, { hash: sha(canonical(note.content)), pending: new Set() })
+            } else {
+              const ids = [...acked.notes.keys()]
+              const id = ids[Math.floor(random() * ids.length)] as number
+              const content = noteContent(`note ${id} version ${cycle}-${op}`, 1 + Math.floor(random() * 30))
+              const hash = sha(canonical(content))
+              const entry = acked.notes.get(id) as { hash: string; pending: Set<string> }
+              entry.pending.add(hash)
+              const reply = await call(server, 'notes.save', JSON.stringify({ id, content }))
+              if (reply.status !== 200) break
+              acked.notes.set(id, { hash, pending: new Set() })
+            }
+          } catch {
+            break // the connection closed by the stop: this write is not acknowledged
+          }
+        }
+      })()
+      const imports = (async () => {
+        for (let batch = 0; running; batch++) {
+          const r = rng(SEED * 100 + cycle * 10 + batch)
+          const files = Array.from({ length: 10 }, (_, i) => ({
+            name: `c${cycle}b${batch}f${i}.txt`,
+            data: Buffer.from(articleText(r, `serve${SEED}x${cycle}x${batch}x${i}`)).toString('base64'),
+          }))
+          try {
+            const reply = await call(server, 'articles.import', JSON.stringify({ files }))
+            if (reply.status !== 200) break
+            importCalls++
+            for (const result of JSON.parse(reply.body) as Array<{ status: string; id?: number; file: string }>)
+              if (result.status === 'imported' && result.id !== undefined) acked.articles.set(result.id, result.file)
+          } catch {
+            stoppedDuringImport++
+            break
+          }
+        }
+      })()
+      // Once an import call and a note save have been acknowledged in this cycle, a random moment later.
+      const waitFrom = performance.now()
+      while (importCalls === 0 && performance.now() - waitFrom < 60_000) await new Promise((r) => setTimeout(r, 20))
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 800)))
+      const code = await Promise.race([server.stop(), new Promise((r) => setTimeout(() => r('timeout'), 20_000))])
+      running = false
+      await Promise.all([notes, imports])
+      const context = `cycle ${cycle}: exit ${String(code)}\n${server.stdout().slice(-1000)}\n${server.stderr().slice(-2000)}`
+      expect(code, context).toBe(0)
+      expect(server.stderr(), context).not.toMatch(STACK)
+      expect(checkpointed(file), `the WAL was checkpointed at the stop (${context})`).toBe(true)
+      sound(file)
+      const { db } = openDatabase(file)
+      try {
+        const article = db.prepare('SELECT source_name FROM articles WHERE id = ?').pluck()
+        for (const [id, name] of acked.articles) expect(article.get(id), `acknowledged article ${id}`).toBe(name)
+        const content = db.prepare('SELECT content FROM notes WHERE id = ?').pluck()
+        for (const [id, { hash, pending }] of acked.notes) {
+          const found = sha(canonical(JSON.parse(content.get(id) as string)))
+          expect(found === hash || pending.has(found), `note ${id} holds its acknowledged content or the save in flight`).toBe(true)
+        }
+      } finally {
+        db.close()
+      }
+    }
+    expect(acked.articles.size).toBeGreaterThan(0)
+    console.log(
+      `F12 serve: ${SERVE_CYCLES} SIGTERMs (${stoppedDuringImport} during an import call), ${acked.notes.size} notes and ${acked.articles.size} articles acknowledged, lost 0, WAL checkpointed every time`,
+    )
+  }, 300_000)
+
+  it(`parley import, ${CYCLES} times: stops cleanly between transactions, says so, and the same import adds the rest`, async () => {
+    const random = rng(SEED + 6)
+    const outcomes: number[] = []
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const dir = join(work, `f12-import-${cycle}`)
+      const files = writeArticles(join(dir, 'in'), 200, SEED + 10 + cycle)
+      const file = join(dir, 'n.parley')
+      // Created and migrated beforehand, so the WAL grows only once the import writes (the CLI
+      // installs its handler before that).
+      sound(file)
+      let timer: NodeJS.Timeout | undefined
+      const run = await runCli(['import', join(dir, 'in'), '--notebook', file], {
+        started: (pid) => {
+          // Once the first articles are being written (the WAL grows), wait a little more, then SIGTERM.
+          const delay = Math.floor(random() * 400)
+          const poll = (): void => {
+            if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) timer = setTimeout(() => process.kill(pid, 'SIGTERM'), delay)
+            else timer = setTimeout(poll, 5)
+          }
+          poll()
+        },
+      })
+      clearTimeout(timer)
+      const context = `cycle ${cycle}: exit ${run.code} ${run.signal ?? ''}\n${run.out.slice(-500)}\n${run.err.slice(-1500)}`
+      expect(run.signal, `the CLI handles SIGTERM (${context})`).toBeNull()
+      if (run.code === 0) {
+        // The batch finished before the signal arrived: a complete import.
+        expect(importLines(run.out).imported, context).toBe(files.length)
+      } else {
+        expect(run.code, context).toBe(143)
+        expect(run.err, context).toMatch(/^Stopped by SIGTERM: the articles imported so far are in .*; import the same files again/m)
+        expect(run.err, context).not.toMatch(STACK)
+      }
+      expect(checkpointed(file), `the WAL was checkpointed (${context})`).toBe(true)
+      const count = sound(file)
+      outcomes.push(count)
+      const again = await runCli(['import', join(dir, 'in'), '--notebook', file])
+      expect(again.code, again.err).toBe(0)
+      const lines = importLines(again.out)
+      expect(lines.failed).toEqual([])
+      expect(lines.imported, context).toBe(files.length - count)
+      expect(lines.duplicate).toBe(count)
+      expect(sound(file)).toBe(files.length)
+      rmSync(dir, { recursive: true, force: true })
+    }
+    console.log(`F12 import: ${CYCLES} SIGTERMs, stopped after ${outcomes.join(', ')} of 200 articles; each re-run added the rest`)
+  }, 300_000)
+})
