@@ -123,8 +123,15 @@ describe('matrix.get', () => {
     await h['rounds.detect']({})
     const first = await h['matrix.get']({ deferred: true })
     const roundIds = first.rounds.map((r) => r.id)
-    const computed = await h['matrix.rows']({ roundIds, coverage: true })
-    expect(computed.every((r) => r.cells.every((c) => c.coverage !== 'pending'))).toBe(true)
+    // A call works rows out for a limited time and leaves the rest 'pending': ask until none is.
+    const settle = async (handlers: typeof h): Promise<Awaited<ReturnType<(typeof h)['matrix.rows']>>> => {
+      for (let i = 0; i < 50; i++) {
+        const rows = await handlers['matrix.rows']({ roundIds, coverage: true })
+        if (rows.every((r) => r.cells.every((c) => c.coverage !== 'pending'))) return rows
+      }
+      throw new Error('coverage still pending after 50 calls')
+    }
+    const computed = await settle(h)
     const states = (rows: typeof computed): string[] => rows.flatMap((r) => r.cells.map((c) => `${r.roundId}:${c.themeId}=${c.coverage}`))
     const stored = (db: Db): number => db.prepare('SELECT count(*) FROM article_mentions').pluck().get() as number
     expect(stored(notebook.db)).toBeGreaterThan(0)
@@ -152,12 +159,12 @@ describe('matrix.get', () => {
     again = openNotebook(file)
     again.db.prepare("UPDATE articles SET body = body || ' ' WHERE id = ?").run(ids.wire)
     expect(again.db.prepare('SELECT count(*) FROM article_mentions WHERE article_id = ?').pluck().get(ids.wire)).toBe(0)
-    expect(states(await again.handlers['matrix.rows']({ roundIds, coverage: true }))).toEqual(states(computed))
+    expect(states(await settle(again.handlers))).toEqual(states(computed))
     // A theme's keywords change: the signature no longer holds, so everything stored is cleared first.
     await again.handlers['themes.update']({ id: space.id, keywords: { terms: ['tariffs', 'tariff'], context: [] } })
     await again.handlers['matrix.rows']({ roundIds: [roundIds[0]!], coverage: false })
     expect(stored(again.db)).toBe(0)
-    const recomputed = await again.handlers['matrix.rows']({ roundIds, coverage: true })
+    const recomputed = await settle(again.handlers)
     // Space travel now has the keywords of Tariffs: the same answers in every round.
     expect(recomputed.map((r) => cellOf(recomputed, r.roundId, space.id))).toEqual(
       recomputed.map((r) => cellOf(recomputed, r.roundId, tariffs.id)),

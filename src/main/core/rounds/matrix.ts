@@ -6,6 +6,8 @@ import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type Them
 import type { SuggestionCache } from '../themes/suggestions'
 
 const EVIDENCE = 5
+/** How long one matrix.rows call may spend working out coverage before leaving rows 'pending'. */
+const COMPUTE_BUDGET_MS = 250
 
 export interface MatrixOptions {
   /**
@@ -84,8 +86,18 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
   const memo = coverage || memos.has(db) ? coverageOf(db, cache) : null
   // At most one slice of corpus statistics per call, and only when some answer is not known (stored
   // answers need none): until they are complete, coverage stays 'pending'.
+  // Rows are worked out until the call has taken COMPUTE_BUDGET_MS (the first one always); the rest
+  // stay 'pending' for the next call, so a large batch of stored answers never holds the bridge long.
   let ready: boolean | undefined
-  const compute = (): boolean => coverage && memo !== null && (ready ??= memo.statsReady())
+  let worked = false
+  const deadline = performance.now() + COMPUTE_BUDGET_MS
+  const compute = (): boolean => {
+    if (!coverage || !memo) return false
+    ready ??= memo.statsReady()
+    if (!ready || (worked && performance.now() > deadline)) return false
+    worked = true
+    return true
+  }
   const members = memo ? reporters(db, ids) : new Map<number, number[]>()
   return ids.map((roundId) => {
     const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))

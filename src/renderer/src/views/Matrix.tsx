@@ -15,8 +15,14 @@ const COVERAGE: Record<MatrixCell['coverage'], string> = {
   pending: 'Not coded — checking whether the round’s articles mention it…',
 }
 
-/** Rounds per matrix.rows call that computes coverage: small, so the bridge stays free for other calls in between. */
+/**
+ * Rounds per matrix.rows call that computes coverage: small, so the bridge stays free for other calls
+ * in between. While the answers come back quickly (the core had them stored), the batch doubles.
+ */
 const COVERAGE_BATCH = 6
+const COVERAGE_BATCH_MAX = 96
+/** A coverage call answered within this many ms is taken as cheap. */
+const COVERAGE_QUICK_MS = 150
 /**
  * A row's height before it is measured, in px, from the cells it will show: the tallest cell's
  * passages (at most three; their placeholders in app.css are as tall as a typical passage, so a row
@@ -217,17 +223,21 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
       // failed call (the bridge busy, say) is tried again a few times.
       let idle = 0
       let failures = 0
+      let size = COVERAGE_BATCH
       while (live && todo.size && idle < 100) {
         const open = order.filter((id) => todo.has(id))
         const batch = [...open.filter((id) => visibleNow.current.has(id)), ...open.filter((id) => !visibleNow.current.has(id))].slice(
           0,
-          COVERAGE_BATCH,
+          size,
         )
         let list: MatrixRow[]
         try {
           await evidenceSettled()
           if (!live) return
+          const asked = performance.now()
           list = await api['matrix.rows']({ roundIds: batch, coverage: true })
+          const quick = performance.now() - asked < COVERAGE_QUICK_MS
+          size = quick ? Math.min(COVERAGE_BATCH_MAX, size * 2) : COVERAGE_BATCH
           failures = 0
         } catch (e) {
           if (!live) return
