@@ -18,7 +18,8 @@ export function escapeText(text: string): string {
 
 /** A paragraph of article text: inline escapes plus block starts (lists, headings, quotes, breaks, code). */
 export function escapeParagraph(text: string): string {
-  const line = text.replace(/[\t ]*\n[\t ]*/g, ' ')
+  // Most paragraphs are one line: the search for a newline is much cheaper than the regex.
+  const line = text.includes('\n') ? text.replace(/[\t ]*\n[\t ]*/g, ' ') : text
   const escaped = escapeText(line)
   // "1." / "1)" ordered list, "-", "+" bullets (also "---" thematic breaks), leading spaces (code block).
   return escaped
@@ -42,11 +43,18 @@ export function encodeHref(path: string): string {
 
 /** `[label](href)` or, with wikilinks, `[[vault/path|label]]` (the path without `.md`, from the vault root). */
 export function link(label: string, vaultPath: string, fromDir: string, wikilinks: boolean, block?: string): string {
+  return linkTo(label, vaultPath, fromDir, wikilinks)(block)
+}
+
+/** `link` with the label and path prepared once, for a file linked to many times (one block each). */
+export function linkTo(label: string, vaultPath: string, fromDir: string, wikilinks: boolean): (block?: string) => string {
   if (wikilinks) {
-    const target = vaultPath.replace(/\.md$/, '') + (block ? `#^${block}` : '')
-    return `[[${target}|${label.replace(/[[\]|#^]/g, ' ').trim()}]]`
+    const target = vaultPath.replace(/\.md$/, '')
+    const text = label.replace(/[[\]|#^]/g, ' ').trim()
+    return (block) => `[[${target}${block ? `#^${block}` : ''}|${text}]]`
   }
-  return `[${escapeText(label)}](${encodeHref(relativePath(fromDir, vaultPath))}${block ? `#^${block}` : ''})`
+  const start = `[${escapeText(label)}](${encodeHref(relativePath(fromDir, vaultPath))}`
+  return (block) => `${start}${block ? `#^${block}` : ''})`
 }
 
 /** Path of `target` (from the vault root) as seen from the folder `fromDir` ('' = root). */

@@ -1,6 +1,6 @@
 import type { ExportArticle, ExportHighlight, ExportNote, ExportRound, ExportTheme } from './data'
 import { frontMatter } from './frontmatter'
-import { escapeCell, escapeParagraph, escapeText, link } from './markdown'
+import { escapeCell, escapeParagraph, escapeText, link, linkTo } from './markdown'
 
 /** What the round, comparison and timeline pages need to know about the rest of the vault. */
 export interface RoundsContext {
@@ -116,6 +116,13 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
     )
   }
   lines.push('')
+  // An article is cited once per highlight: its label and path are escaped once.
+  const citations = new Map<number, (block?: string) => string>()
+  const citation = (a: ExportArticle): ((block?: string) => string) => {
+    let cite = citations.get(a.id)
+    if (!cite) citations.set(a.id, (cite = linkTo(articleLabel(a), ctx.path.article.get(a.id) as string, '', ctx.wikilinks)))
+    return cite
+  }
   for (const r of rounds) {
     lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(readableDate(r.date))})` : ''}`, '')
     for (const t of ctx.themes) {
@@ -125,7 +132,7 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
       for (const h of evidence) {
         const a = ctx.articles.get(h.articleId) as ExportArticle
         lines.push(...h.exact.split('\n').map((l) => `> ${escapeText(l)}`.trimEnd()), '>')
-        lines.push(`> — ${link(articleLabel(a), ctx.path.article.get(a.id) as string, '', ctx.wikilinks, ctx.blockOf(h.id))}`, '')
+        lines.push(`> — ${citation(a)(ctx.blockOf(h.id))}`, '')
       }
       const note = cellNote.get(`${r.id}:${t.id}`)
       const notePath = note && ctx.path.note.get(note.id)
