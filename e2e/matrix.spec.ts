@@ -54,6 +54,20 @@ test('rounds are proposed on import; accept one, code a passage, see it in its c
   await expect(row.getByRole('gridcell', { name: /Diplomatic properties/ })).toBeFocused()
   await page.screenshot({ path: screenshotPath('matrix-1280') })
 
+  // Collapse hides a row's evidence and keeps its counts; Expand brings the evidence back.
+  await row.getByRole('button', { name: 'Collapse' }).click()
+  await expect(cell).toContainText('1 article · 1 highlight')
+  await expect(cell.getByRole('button', { name: passage })).toHaveCount(0)
+  await row.getByRole('button', { name: 'Expand' }).click()
+  await expect(cell.getByRole('button', { name: passage })).toBeVisible()
+  // The filter keeps the rounds whose title, venue or date match.
+  const filter = page.getByRole('searchbox', { name: 'Filter rounds' })
+  await filter.fill('istanbul')
+  await expect(rows).toHaveCount(rounds.filter((r) => `${r.title} ${r.venue ?? ''}`.toLowerCase().includes('istanbul')).length)
+  await expect(row).toBeVisible()
+  await filter.fill('')
+  await expect(rows).toHaveCount(rounds.length)
+
   // The outlets panel of the round.
   await expect(panel.getByRole('region', { name: 'Outlets in this round' })).toContainText('Shared quotes')
   await page.screenshot({ path: screenshotPath('matrix-round-panel'), fullPage: false })
