@@ -15,7 +15,7 @@
  * and the next attempt succeeds. PARLEY_RELIABILITY_FULL=1 runs every limit, every N and more
  * SIGTERM cycles; PARLEY_RELIABILITY_SEED replays a run (the seed is printed).
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
@@ -387,6 +387,182 @@ describe('F11: the Nth file-system write of an export fails', () => {
       rmSync(file)
     }
   }, 60_000)
+})
+
+/** fail-nth-io.c built with the system compiler, or null (no compiler: those tests are skipped). */
+function buildIoInjector(): string | null {
+  const out = join(work, 'fail-nth-io.so')
+  const cc = spawnSync('cc', ['-shared', '-fPIC', '-O1', '-o', out, join(__dirname, 'fail-nth-io.c'), '-ldl'], { encoding: 'utf8' })
+  return cc.status === 0 ? out : null
+}
+
+describe('F11: the Nth write system call on the notebook fails (SQLite’s own I/O, LD_PRELOAD)', () => {
+  let library: string | null = null
+  beforeAll(() => {
+    library = process.platform === 'linux' ? buildIoInjector() : null
+    if (!library) console.log('F11 SQLite I/O: SKIP, no C compiler (cc) or not Linux')
+  })
+  const preload = (dir: string, nth: number, code: string): RunOptions['env'] => ({
+    LD_PRELOAD: library as string,
+    PARLEY_FAULT_DIR: dir,
+    PARLEY_FAULT_ARM: join(dir, 'arm'),
+    PARLEY_FAULT_NTH: String(nth),
+    PARLEY_FAULT_CODE: code,
+    PARLEY_FAULT_REPORT: join(work, `io-report-${nth}`),
+  })
+  const report = (nth: number): { count: number; failed: string | null } => {
+    const [count, failed] = readFileSync(join(work, `io-report-${nth}`), 'utf8')
+      .trim()
+      .split(' ')
+    return { count: Number(count), failed: failed === '-' || failed === undefined ? null : failed }
+  }
+
+  it('during an import, for each N: the file fails with its reason or the batch with one message, the store sound, the import again adds everything', async (ctx) => {
+    if (!library) return ctx.skip()
+    const dir = join(work, 'io-import')
+    const file = join(dir, 'n.parley')
+    const earlier = writeArticles(join(dir, 'earlier'), 2, SEED + 20)
+    const inputs = writeArticles(join(dir, 'in'), 3, SEED + 21)
+    const notebook = openNotebook(file)
+    await notebook.importPaths(earlier)
+    notebook.close()
+    const pristine = join(work, 'io-import.parley')
+    copyFileSync(file, pristine)
+    writeFileSync(join(dir, 'arm'), '')
+    const counted = await runCli(['import', ...inputs, '--notebook', file], { env: preload(dir, 0, 'EIO') })
+    expect(counted.code, counted.err).toBe(0)
+    const { count } = report(0)
+    expect(count).toBeGreaterThan(3)
+    const all = Array.from({ length: count }, (_, i) => i + 1)
+    const ns = FULL ? all : all.filter((n) => n <= 2 || n === count || n % Math.ceil(count / 4) === 0)
+    const outcomes = new Map<string, number>()
+    for (const n of ns) {
+      for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+      copyFileSync(pristine, file)
+      const code = n % 2 ? 'EIO' : 'ENOSPC'
+      const run = await runCli(['import', ...inputs, '--notebook', file], { env: preload(dir, n, code) })
+      const { failed } = report(n)
+      const context = `N = ${n} of ${count} (${code} at ${failed}): exit ${run.code} ${run.signal ?? ''}\n${run.out}\n${run.err}`
+      expect(failed, context).not.toBeNull()
+      expect(run.signal, context).toBeNull()
+      expect(run.err, context).not.toMatch(STACK)
+      let imported = 0
+      if (run.code === 0) {
+        const lines = importLines(run.out)
+        imported = lines.imported
+        for (const line of lines.failed) expect(line, context).toMatch(/disk I\/O error|disk is full|database or disk is full|EIO|ENOSPC/i)
+        outcomes.set(
+          lines.failed.length ? 'a file failed with its reason' : 'the failed write was retried',
+          1 + (outcomes.get(lines.failed.length ? 'a file failed with its reason' : 'the failed write was retried') ?? 0),
+        )
+      } else {
+        expect(run.code, context).toBe(1)
+        expect(run.err, context).toMatch(/disk I\/O error|disk is full|EIO|ENOSPC/i)
+        outcomes.set(`refused: ${run.err.split('\n')[0]}`, 1 + (outcomes.get(`refused: ${run.err.split('\n')[0]}`) ?? 0))
+      }
+      expect(sound(file), context).toBe(2 + imported)
+      const again = await runCli(['import', ...inputs, '--notebook', file])
+      expect(again.code, `${context}\nagain: ${again.err}`).toBe(0)
+      const lines = importLines(again.out)
+      expect(lines.failed, context).toEqual([])
+      expect(lines.imported + lines.duplicate, context).toBe(3)
+      expect(sound(file)).toBe(5)
+    }
+    console.log(
+      `F11 SQLite I/O, import of 3 files: ${count} write calls; failed N = ${ns.join(', ')}: ${[...outcomes].map(([k, v]) => `${v} × ${k}`).join('; ')}; store sound and re-import complete every time`,
+    )
+  }, 180_000)
+
+  it('during a note save through parley serve, for each N: an error reply (no ack), the previous version kept and readable, the next save succeeds', async (ctx) => {
+    if (!library) return ctx.skip()
+    const dir = join(work, 'io-save')
+    const file = join(dir, 'n.parley')
+    mkdirSync(dir, { recursive: true })
+    const notebook = openNotebook(file)
+    const { id } = await notebook.handlers['notes.create']({ title: 'Kept' })
+    await notebook.handlers['notes.save']({ id, content: noteContent('the saved version', 4) })
+    notebook.close()
+    const pristine = join(work, 'io-save.parley')
+    copyFileSync(file, pristine)
+    const arm = join(dir, 'arm')
+    const contentOf = async (server: Awaited<ReturnType<typeof startServer>>): Promise<string> => {
+      const reply = await call(server, 'notes.get', JSON.stringify({ id }))
+      expect(reply.status, reply.body).toBe(200)
+      return canonical((JSON.parse(reply.body) as { content: unknown }).content)
+    }
+    interface Saved {
+      reply: Awaited<ReturnType<typeof call>>
+      before: string
+      after: string
+      /** The next save, with nothing failing. */
+      next: Awaited<ReturnType<typeof call>>
+      nextContent: string
+      exit: number | null
+    }
+    const saveOnce = async (nth: number, code: string): Promise<Saved> => {
+      for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+      copyFileSync(pristine, file)
+      rmSync(arm, { force: true })
+      // startServer passes this process's environment on: the preload only for this child.
+      const saved = { ...process.env }
+      Object.assign(process.env, preload(dir, nth, code))
+      let server: Awaited<ReturnType<typeof startServer>>
+      try {
+        server = await startServer(cli, { notebook: file, cwd: work })
+      } finally {
+        process.env = saved
+      }
+      try {
+        const before = await contentOf(server)
+        writeFileSync(arm, '')
+        const reply = await call(server, 'notes.save', JSON.stringify({ id, content: noteContent(`version ${nth}`, 6) }))
+        rmSync(arm, { force: true })
+        const after = await contentOf(server)
+        const next = await call(server, 'notes.save', JSON.stringify({ id, content: noteContent(`next ${nth}`, 5) }))
+        return { reply, before, after, next, nextContent: await contentOf(server), exit: await server.stop() }
+      } finally {
+        rmSync(arm, { force: true })
+        if (server.alive()) await server.stop()
+      }
+    }
+    const counted = await saveOnce(0, 'EIO')
+    expect(counted.reply.status, counted.reply.body).toBe(200)
+    const { count } = report(0)
+    expect(count).toBeGreaterThan(0)
+    const saved = canonical(noteContent('the saved version', 4))
+    const failures: string[] = []
+    for (let n = 1; n <= count; n++) {
+      const code = n % 2 ? 'EIO' : 'ENOSPC'
+      const run = await saveOnce(n, code)
+      const context = `N = ${n} of ${count} (${code} at ${report(n).failed}): ${run.reply.status} ${run.reply.body}`
+      expect(report(n).failed, context).not.toBeNull()
+      expect(run.before).toBe(saved)
+      if (run.reply.status === 200) {
+        // SQLite retried or the failed call was not needed for the commit: the save is acknowledged and there.
+        expect(run.after, context).toBe(canonical(noteContent(`version ${n}`, 6)))
+      } else {
+        const body = JSON.parse(run.reply.body) as { code: string; message: string }
+        expect(body.message, context).not.toMatch(STACK)
+        // Named as the disk's failure (hosts/dispatch.ts), not as "an unexpected problem".
+        // (SQLite gives SQLITE_FULL for ENOSPC from a write, SQLITE_IOERR_* otherwise, e.g. from fsync.)
+        expect(['disk_full', 'io_error'], context).toContain(body.code)
+        expect(run.after, `the previous version is kept (${context})`).toBe(saved)
+        failures.push(`${body.code}: ${body.message.slice(0, 80)}`)
+      }
+      expect(run.next.status, `the next save succeeds (${context})`).toBe(200)
+      expect(run.nextContent, context).toBe(canonical(noteContent(`next ${n}`, 5)))
+      expect(run.exit, context).toBe(0)
+      // The notebook after the server stopped: sound, holding the last acknowledged version.
+      sound(file)
+      const { db } = openDatabase(file)
+      const stored = db.prepare('SELECT content FROM notes WHERE id = ?').pluck().get(id) as string
+      db.close()
+      expect(canonical(JSON.parse(stored)), context).toBe(canonical(noteContent(`next ${n}`, 5)))
+    }
+    console.log(
+      `F11 SQLite I/O, one note save through serve: ${count} write calls, each failed once: ${failures.length} error replies (${[...new Set(failures)].join(' | ')}), ${count - failures.length} saves acknowledged; previous version kept every time`,
+    )
+  }, 180_000)
 })
 
 describe('F12: SIGTERM in the middle of writes', () => {

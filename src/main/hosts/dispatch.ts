@@ -80,10 +80,33 @@ function isMissingReference(error: unknown): boolean {
   return error instanceof Error && error.name === 'SqliteError' && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
 }
 
+/**
+ * SQLite could not write the notebook: the disk is full (SQLITE_FULL, from ENOSPC) or failed
+ * (SQLITE_IOERR_*). SQLite rolled the write back, so the caller can be told so and to try again.
+ */
+function diskFailure(error: unknown): ApiError | null {
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return null
+  const code = String((error as { code?: unknown }).code)
+  if (code === 'SQLITE_FULL')
+    return {
+      code: 'disk_full',
+      message: 'The disk holding the notebook is full: nothing was saved by this call. Free some space and try again.',
+    }
+  if (code.startsWith('SQLITE_IOERR'))
+    return {
+      code: 'io_error',
+      message:
+        'The notebook could not be written (a disk input/output error): nothing was saved by this call. Try again; if it keeps failing, check the disk.',
+    }
+  return null
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ParleyError) return { code: error.code, message: error.message }
   if (isMissingReference(error))
     return { code: 'not_found', message: 'Something this call refers to was not found (it may have been deleted).' }
+  const disk = diskFailure(error)
+  if (disk) return disk
   // Unknown failures are logged by the host; the client gets a generic sentence only.
   return { code: 'internal', message: 'Parley hit an unexpected problem. The notebook was not changed by this call.' }
 }
