@@ -286,128 +286,174 @@ function manifestText(files: ManifestData['files'], unfinished?: ManifestData['u
 
 export async function writeVault(dir: string, files: Map<string, Buffer>, options: WriteOptions = {}): Promise<WriteReport> {
   const root = checkExportDir(dir)
-  const progress = { written: 0 }
   let release: (() => void) | null = null
+  let writer: VaultWriter | null = null
   try {
     if (!options.locked) release = lockExportDir(root)
-    return await writeInto(root, files, options, progress)
+    writer = new VaultWriter(root, { ...options, total: files.size })
+    await writer.add(files)
+    return await writer.finish()
   } catch (error) {
-    throw exportFailure(error, root, progress.written, files.size)
+    throw exportFailure(error, root, writer?.written ?? 0, files.size)
   } finally {
     release?.()
   }
 }
 
-async function writeInto(
-  root: string,
-  files: Map<string, Buffer>,
-  options: WriteOptions,
-  progress: { written: number },
-): Promise<WriteReport> {
-  const durable = options.durable ?? true
-  const total = files.size
-  mkdirSync(root, { recursive: true })
-  const { files: previous, unfinished } = readManifest(root)
-  const ours = (path: string, hash: string): boolean => previous[path] === hash || (unfinished[path]?.includes(hash) ?? false)
-  const disk = new Listing(root)
-  disk.visit([...files.keys(), ...Object.keys(previous), ...Object.keys(unfinished)])
+/**
+ * Writes a vault in batches: each batch's fates are decided, announced in the manifest
+ * (`unfinished`) and written before the next batch is built, so its files flush to disk while the
+ * rest of the export is still being put together. `finish` removes the files of deleted items,
+ * waits for every flush and writes the final manifest. The caller holds the folder's lock and
+ * turns errors into messages (exportFailure).
+ */
+export class VaultWriter {
+  /** Files written so far (for the error message of an interrupted export). */
+  written = 0
+  private readonly durable: boolean
+  private readonly previous: ManifestData['files']
+  private readonly unfinished: NonNullable<ManifestData['unfinished']>
+  /** What the manifest announces as being written: grows with each batch. */
+  private readonly intent: NonNullable<ManifestData['unfinished']>
+  private readonly disk: Listing
+  private readonly next: ManifestData['files'] = {}
+  private readonly report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
+  private readonly token = randomBytes(4).toString('hex')
+  private readonly made = new Set<string>()
+  private readonly flushes = new FsyncQueue()
+  private readonly seen = new Set<string>()
+  private done = 0
 
-  // 1. Decide every file's fate from what is on disk now; nothing is written yet.
-  const next: ManifestData['files'] = {}
-  const writes: Array<{ path: string; data: Buffer }> = []
-  const report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
-  let seen = 0
-  for (const [path, data] of files) {
-    if (!isSafeVaultPath(path)) throw new Error(`Unsafe export path: ${path}`)
-    const hash = sha256(data)
-    const now = disk.state(path)
-    if (now.kind === 'missing') {
-      writes.push({ path, data })
-      report.written.push(path)
-      next[path] = hash
-    } else if (now.kind === 'file' && now.hash === hash) {
-      report.unchanged++
-      next[path] = hash
-    } else if (now.kind === 'file' && ours(path, now.hash)) {
-      writes.push({ path, data })
-      report.updated.push(path)
-      next[path] = hash
-    } else {
-      // Edited since the last export, or never Parley's: keep it, put ours beside it.
-      const beside = newVersionName(path)
-      const besideNow = disk.state(beside)
-      const free = besideNow.kind === 'missing' || (besideNow.kind === 'file' && (besideNow.hash === hash || ours(beside, besideNow.hash)))
-      if (free) {
-        if (!(besideNow.kind === 'file' && besideNow.hash === hash)) writes.push({ path: beside, data })
-        next[beside] = hash
+  constructor(
+    private readonly root: string,
+    private readonly options: WriteOptions & { total: number },
+  ) {
+    this.durable = options.durable ?? true
+    mkdirSync(root, { recursive: true })
+    const { files: previous, unfinished } = readManifest(root)
+    this.previous = previous
+    this.unfinished = unfinished
+    this.intent = { ...unfinished }
+    this.disk = new Listing(root)
+    // Listed (and cleared of stale temporary files) before anything of this export is written.
+    this.disk.visit([...Object.keys(previous), ...Object.keys(unfinished)])
+  }
+
+  private ours(path: string, hash: string): boolean {
+    return this.previous[path] === hash || (this.unfinished[path]?.includes(hash) ?? false)
+  }
+
+  private async step(): Promise<void> {
+    this.done++
+    this.options.onProgress?.(this.done, Math.max(this.options.total, this.done))
+    if (this.done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  async add(files: Map<string, Buffer>): Promise<void> {
+    const { root, next, report, disk } = this
+    for (const path of files.keys()) {
+      if (!isSafeVaultPath(path)) throw new Error(`Unsafe export path: ${path}`)
+      if (this.seen.has(path)) throw new Error(`Export path given twice: ${path}`)
+      this.seen.add(path)
+    }
+    disk.visit(files.keys())
+
+    // 1. Decide every file's fate from what is on disk now; nothing of this batch is written yet.
+    const writes: Array<{ path: string; data: Buffer }> = []
+    let seen = 0
+    for (const [path, data] of files) {
+      const hash = sha256(data)
+      const now = disk.state(path)
+      if (now.kind === 'missing') {
+        writes.push({ path, data })
+        report.written.push(path)
+        next[path] = hash
+      } else if (now.kind === 'file' && now.hash === hash) {
+        report.unchanged++
+        next[path] = hash
+      } else if (now.kind === 'file' && this.ours(path, now.hash)) {
+        writes.push({ path, data })
+        report.updated.push(path)
+        next[path] = hash
+      } else {
+        // Edited since the last export, or never Parley's: keep it, put ours beside it.
+        const beside = newVersionName(path)
+        const besideNow = disk.state(beside)
+        const free =
+          besideNow.kind === 'missing' || (besideNow.kind === 'file' && (besideNow.hash === hash || this.ours(beside, besideNow.hash)))
+        if (free) {
+          if (!(besideNow.kind === 'file' && besideNow.hash === hash)) writes.push({ path: beside, data })
+          next[beside] = hash
+        }
+        const last = this.previous[path] ?? this.unfinished[path]?.at(-1)
+        if (last !== undefined) next[path] = last
+        report.conflicts.push({ file: path, newVersion: free ? beside : '', reason: last !== undefined ? 'edited' : 'not-parley' })
       }
-      const last = previous[path] ?? unfinished[path]?.at(-1)
-      if (last !== undefined) next[path] = last
-      report.conflicts.push({ file: path, newVersion: free ? beside : '', reason: last !== undefined ? 'edited' : 'not-parley' })
+      if (++seen % (YIELD_EVERY * 4) === 0) await new Promise((resolve) => setImmediate(resolve))
     }
-    if (++seen % (YIELD_EVERY * 4) === 0) await new Promise((resolve) => setImmediate(resolve))
-  }
-  const removals = Object.entries(previous).filter(([path]) => !(path in next))
-  // Files an unfinished export wrote for items deleted since: Parley's too, so removed as well.
-  for (const [path, hashes] of Object.entries(unfinished))
-    if (!(path in next) && !(path in previous)) removals.push([path, hashes[hashes.length - 1] as string])
 
-  // 2. Say what is about to be written before writing it: a kill from here on leaves files the next export knows.
-  if (writes.length) {
-    const intent: Record<string, string[]> = { ...unfinished }
-    for (const { path } of writes) {
-      const hash = next[path] as string
-      const known = intent[path] ?? []
-      if (!known.includes(hash)) intent[path] = [...known, hash]
+    // 2. Say what is about to be written before writing it: a kill from here on leaves files the next export knows.
+    if (writes.length) {
+      for (const { path } of writes) {
+        const hash = next[path] as string
+        const known = this.intent[path] ?? []
+        if (!known.includes(hash)) this.intent[path] = [...known, hash]
+      }
+      atomicWrite(join(root, MANIFEST), manifestText(this.previous, this.intent), this.durable)
     }
-    atomicWrite(join(root, MANIFEST), manifestText(previous, intent), durable)
-  }
 
-  // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
-  const token = randomBytes(4).toString('hex')
-  const made = new Set<string>()
-  const flushes = new FsyncQueue()
-  let done = 0
-  const step = async (): Promise<void> => {
-    done++
-    options.onProgress?.(done, total)
-    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
-  }
-  for (const { path, data } of writes) {
-    const file = join(root, ...path.split('/'))
-    const folder = dirname(file)
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true })
-      made.add(folder)
+    // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
+    let stepped = 0
+    for (const { path, data } of writes) {
+      const file = join(root, ...path.split('/'))
+      const folder = dirname(file)
+      if (!this.made.has(folder)) {
+        mkdirSync(folder, { recursive: true })
+        this.made.add(folder)
+      }
+      writeTemp(file, data, false, `${this.token}${(this.written + 1).toString(16).padStart(8, '0')}`)
+      // Flushed from the thread pool while the next files (and batches) are written.
+      if (this.durable) this.flushes.push(file)
+      this.written++
+      // Beside versions are not files of the export in their own right: no progress step of their own.
+      if (files.has(path)) {
+        stepped++
+        await this.step()
+      }
     }
-    writeTemp(file, data, false, `${token}${(progress.written + 1).toString(16).padStart(8, '0')}`)
-    if (durable) flushes.push(file)
-    progress.written++
-    // Beside versions are not files of the export in their own right: no progress step of their own.
-    if (files.has(path)) await step()
-  }
-  while (done < total) await step()
-
-  // 4. Files of deleted items, only when they are still the bytes Parley wrote.
-  for (const [path, hash] of removals) {
-    const file = join(root, ...path.split('/'))
-    const now = onDisk(file)
-    if (now.kind === 'missing') continue
-    if (now.kind === 'file' && (now.hash === hash || ours(path, now.hash))) {
-      unlinkSync(file)
-      made.add(dirname(file))
-      report.removed.push(path)
-    } else report.kept.push(path)
+    while (stepped++ < files.size) await this.step()
   }
 
-  // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
-  if (durable) {
-    await flushes.drain()
-    for (const folder of made) fsyncDir(folder)
+  async finish(): Promise<WriteReport> {
+    const { root, next, report, made } = this
+    const removals = Object.entries(this.previous).filter(([path]) => !(path in next))
+    // Files an unfinished export wrote for items deleted since: Parley's too, so removed as well.
+    for (const [path, hashes] of Object.entries(this.unfinished))
+      if (!(path in next) && !(path in this.previous)) removals.push([path, hashes[hashes.length - 1] as string])
+
+    // 4. Files of deleted items, only when they are still the bytes Parley wrote.
+    for (const [path, hash] of removals) {
+      const file = join(root, ...path.split('/'))
+      const now = onDisk(file)
+      if (now.kind === 'missing') continue
+      if (now.kind === 'file' && (now.hash === hash || this.ours(path, now.hash))) {
+        unlinkSync(file)
+        made.add(dirname(file))
+        report.removed.push(path)
+      } else report.kept.push(path)
+    }
+
+    // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
+    if (this.durable) {
+      await this.flushes.drain()
+      for (const folder of made) fsyncDir(folder)
+    }
+    atomicWrite(join(root, MANIFEST), manifestText(next), this.durable)
+    if (this.durable) fsyncDir(root)
+    // The total announced was an estimate that missed: the last event still says "all done".
+    if (this.done !== this.options.total) this.options.onProgress?.(this.done, this.done)
+    return report
   }
-  atomicWrite(join(root, MANIFEST), manifestText(next), durable)
-  if (durable) fsyncDir(root)
-  return report
 }
 
 /** The errors a full, read-only or forbidden disk gives, in words: what happened, where, how far it got, what is safe. */

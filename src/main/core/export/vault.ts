@@ -5,7 +5,7 @@ import { articleFile } from './articles'
 import { HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
 import { lockExportDir } from './lock'
-import { checkExportDir, exportFailure, writeVault } from './manifest'
+import { checkExportDir, exportFailure, VaultWriter } from './manifest'
 import { createNoteWriter, noteFile, type VaultIndex } from './notes'
 import { qdpx, qdpxSources, qdpxWith, type QdpxInput } from './qdpx'
 import { bibtex, citationKeys, cslItems } from './references'
@@ -65,13 +65,25 @@ function checkHighlights(data: ExportData, paths: Map<number, string>): { faithf
 
 /** Every file of the vault, in memory, with what could not be written faithfully. */
 export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltVault {
-  const { files, mismatches, qdpxInput } = buildFiles(data, options)
-  files.set('parley.qdpx', qdpx(qdpxInput))
-  return { files, mismatches }
+  const files = new Map<string, Buffer>()
+  const stages = buildStages(data, options)
+  let stage = stages.next()
+  for (; !stage.done; stage = stages.next()) for (const [path, bytes] of stage.value) files.set(path, bytes)
+  files.set('parley.qdpx', qdpx(stage.value.qdpxInput))
+  return { files, mismatches: stage.value.mismatches }
 }
 
-/** Everything but the .qdpx, which is put together last (its sources may be deflating meanwhile). */
-function buildFiles(data: ExportData, options: VaultOptions): BuiltVault & { qdpxInput: QdpxInput } {
+/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx. */
+const FIXED_FILES = 7
+
+/**
+ * Everything but the .qdpx (put together last: its sources may be deflating meanwhile), in two
+ * batches: the articles, then the rest. An export writes the articles while the rest is built.
+ */
+function* buildStages(
+  data: ExportData,
+  options: VaultOptions,
+): Generator<Map<string, Buffer>, { mismatches: ExportMismatch[]; qdpxInput: QdpxInput }> {
   const wikilinks = options.wikilinks ?? false
   const path = assignPaths(data)
   const articles = new Map(data.articles.map((a) => [a.id, a]))
@@ -95,7 +107,7 @@ function buildFiles(data: ExportData, options: VaultOptions): BuiltVault & { qdp
     return wikilinks ? `[[${p.replace(/\.md$/, '')}|${r.title.replace(/[[\]|#^]/g, ' ')}]]` : r.title
   }
 
-  const files = new Map<string, Buffer>()
+  let files = new Map<string, Buffer>()
   const put = (p: string, text: string | Buffer): void => void files.set(p, Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'))
 
   const blocks = new Map<number, string>()
@@ -109,6 +121,8 @@ function buildFiles(data: ExportData, options: VaultOptions): BuiltVault & { qdp
     for (const [h, block] of file.blocks) blocks.set(h, block)
     put(path.article.get(a.id) as string, file.text)
   }
+  yield files
+  files = new Map()
 
   const faithfulById = new Map(faithful.map((h) => [h.id, h]))
   const index: VaultIndex = {
@@ -211,7 +225,8 @@ function buildFiles(data: ExportData, options: VaultOptions): BuiltVault & { qdp
       quotes: quotedHighlights(n.content).filter((id) => faithfulIds.has(id)),
     })),
   }
-  return { files, mismatches, qdpxInput }
+  yield files
+  return { mismatches, qdpxInput }
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
@@ -256,12 +271,27 @@ export async function exportVault(db: Db, dir: string, options: VaultOptions = {
 }
 
 async function exportLocked(db: Db, dir: string, options: VaultOptions): Promise<ExportSummary> {
+  const root = checkExportDir(dir)
   const data = readExportData(db)
-  // The .qdpx sources (all article text) deflate on the thread pool while the Markdown is built here.
+  // The .qdpx sources (all article text) deflate on a worker while the Markdown is built here.
   const sources = qdpxSources(data.articles)
   sources.catch(() => undefined) // handled below; a failed build must not leave an unhandled rejection
-  const { files, mismatches, qdpxInput } = buildFiles(data, options)
-  files.set('parley.qdpx', await qdpxWith(qdpxInput, sources))
-  const report = await writeVault(dir, files, { onProgress: options.onProgress, durable: options.durable, locked: true })
-  return { dir, files: files.size, ...report, mismatches }
+  const total = data.articles.length + data.notes.length + data.rounds.length + FIXED_FILES
+  let writer: VaultWriter | null = null
+  try {
+    writer = new VaultWriter(root, { onProgress: options.onProgress, durable: options.durable, total })
+    // Each batch is written (and starts flushing to disk) before the next one is built.
+    let files = 0
+    const stages = buildStages(data, options)
+    let stage = stages.next()
+    for (; !stage.done; stage = stages.next()) {
+      files += stage.value.size
+      await writer.add(stage.value)
+    }
+    await writer.add(new Map([['parley.qdpx', await qdpxWith(stage.value.qdpxInput, sources)]]))
+    const report = await writer.finish()
+    return { dir, files: files + 1, ...report, mismatches: stage.value.mismatches }
+  } catch (error) {
+    throw exportFailure(error, root, writer?.written ?? 0, total)
+  }
 }
