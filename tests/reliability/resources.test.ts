@@ -184,7 +184,9 @@ describe('F9: too many open files', () => {
         const lines = importLines(run.out)
         expect(lines.imported + lines.failed.length, context).toBe(files.length)
         if (limit >= 64) expect(lines.failed, context).toEqual([])
-        outcomes.push(`${limit}: ${lines.imported} imported, ${lines.failed.length} failed`)
+        outcomes.push(
+          `${limit}: ${lines.imported} imported, ${lines.failed.length} failed${lines.failed[0] ? ` (${lines.failed[0].replace(/^failed +\S+: /, '').slice(0, 80)})` : ''}`,
+        )
         before = lines.imported
       } else {
         // The whole batch refused at once (the notebook or the folder could not be opened): one message.
