@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs'
+import { lstatSync, readdirSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
@@ -97,12 +97,29 @@ export function failed(file: string, error: unknown): ImportResult {
   return { file, status: 'failed', error: message }
 }
 
+/** A folder's entries; a folder that cannot be listed refuses the import with a reason (nothing is imported yet). */
+function listFolder(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    throw new ParleyError(
+      'unreadable_folder',
+      code === 'EMFILE' || code === 'ENFILE'
+        ? `The folder ${dir} cannot be listed now: too many files are open on this computer. Close some programs, then import again.`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `Parley is not allowed to read the folder ${dir}.`
+          : `The folder ${dir} could not be read (${(error as Error).message}).`,
+    )
+  }
+}
+
 /** Expands folders (recursively, importable extensions only, no symlink loops); named files are taken as they are. */
 export function collectPaths(paths: string[]): string[] {
   const out: string[] = []
   const visit = (dir: string, depth: number): void => {
     if (depth > 20) return
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of listFolder(dir).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue
       const full = join(dir, entry.name)
       if (entry.isDirectory()) visit(full, depth + 1)

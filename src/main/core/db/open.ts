@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { ParleyError, type RecoverOption } from '../errors'
@@ -47,6 +47,24 @@ function snapshot(file: string): string {
   return copy
 }
 
+/**
+ * SQLite says only "unable to open database file" when the process has no file descriptor left:
+ * opening the notebook (or its folder) ourselves tells that apart from a read-only folder.
+ */
+function descriptorsExhausted(file: string): boolean {
+  // A notebook in WAL mode needs three descriptors (file, -wal, -shm) and a journal while migrating.
+  const opened: number[] = []
+  try {
+    for (let i = 0; i < 4; i++) opened.push(openSync(existsSync(file) ? file : dirname(file), 'r'))
+    return false
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    return code === 'EMFILE' || code === 'ENFILE'
+  } finally {
+    for (const fd of opened) closeSync(fd)
+  }
+}
+
 /** SQLite and file-system errors at open, as a ParleyError a user can act on (null when not one of them). */
 function openError(file: string, error: unknown): ParleyError | null {
   const code = String((error as { code?: unknown }).code ?? '')
@@ -62,6 +80,18 @@ function openError(file: string, error: unknown): ParleyError | null {
       'corrupt',
       `The file at ${file} is not a readable Parley notebook (${message}). It was left as it is.`,
       recoverOptions(file, false),
+    )
+  if (code === 'EMFILE' || code === 'ENFILE' || (code.startsWith('SQLITE_CANTOPEN') && descriptorsExhausted(file)))
+    return new ParleyError(
+      'too_many_files',
+      `The notebook at ${file} cannot be opened now: too many files are open on this computer. Close some programs and try again; nothing was changed.`,
+      [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, false)],
+    )
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
+    return new ParleyError(
+      'io_error',
+      `Reading or writing the notebook at ${file} failed (${message}): the disk may be failing, disconnected or full. Nothing was changed; check the disk and try again.`,
+      [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, true)],
     )
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
     return new ParleyError(
