@@ -121,8 +121,10 @@ export async function matrixPaintSection(ctx: Ctx, browser: Browser, big: BigNot
     )
     ctx.verdicts.push({
       target: `matrix ${size}: view first paint ≤ 3× count query`,
-      pass: first.paint / sqlMs <= 3,
-      detail: `${ratio(first.paint / sqlMs)} (${ms(first.paint)} vs ${ms(sqlMs)}; opened again ${ratio(med((o) => o.paint) / sqlMs)}; coverage complete after ${ms(first.complete)})`,
+      // The target is set for 200 rounds × 12 themes over 10,000 articles; in --quick the count query
+      // takes ~12 ms, less than the two frames any paint needs in headless Chromium: reported, not judged.
+      pass: big.rounds >= 100 ? first.paint / sqlMs <= 3 : null,
+      detail: `${ratio(first.paint / sqlMs)} (${ms(first.paint)} vs ${ms(sqlMs)}; opened again ${ratio(med((o) => o.paint) / sqlMs)}; coverage complete after ${ms(first.complete)})${big.rounds >= 100 ? '' : ' (too small in --quick to judge: the target is set at full size)'}`,
     })
     ctx.verdicts.push({
       target: `matrix ${size}: rows virtualized while scrolling`,
