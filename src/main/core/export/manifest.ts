@@ -12,10 +12,10 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
-import { open } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { invalidInput, ParleyError } from '../errors'
 import { lockExportDir } from './lock'
+import { createWriteSink, type FileWrite, type WriteSink } from './write-pool'
 
 /**
  * Safe re-export into a folder. `.parley-export.json` lists every file Parley wrote with its
@@ -150,8 +150,6 @@ export function checkExportDir(dir: string): string {
 
 /** Yields to the event loop every so many files, so progress events reach the UI during a long export. */
 const YIELD_EVERY = 64
-/** fsyncs in flight at once: the kernel commits them together, instead of one journal commit each. */
-const FSYNC_PARALLEL = 16
 
 export interface WriteOptions {
   onProgress?: (done: number, total: number) => void
@@ -159,6 +157,8 @@ export interface WriteOptions {
   durable?: boolean
   /** The caller holds the folder's export lock already (exportVault takes it before building). */
   locked?: boolean
+  /** Write on this thread instead of the writer thread (tests compare both). */
+  inProcess?: boolean
 }
 
 type DiskState = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'other' }
@@ -221,60 +221,6 @@ class Listing {
 
 const parentOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
 
-/**
- * fsyncs files (by path: they are closed already) a few at a time through libuv's thread pool,
- * starting while later files are still being written: the disk flushes the first files while
- * this thread writes the next ones, instead of all flushes waiting until the last write.
- */
-class FsyncQueue {
-  private readonly waiting: string[] = []
-  private running = 0
-  private failed: unknown = null
-  private idle: (() => void) | null = null
-
-  push(file: string): void {
-    this.waiting.push(file)
-    this.pump()
-  }
-
-  private pump(): void {
-    while (this.running < FSYNC_PARALLEL && this.waiting.length && this.failed === null) {
-      const file = this.waiting.shift() as string
-      this.running++
-      fsyncFile(file).then(
-        () => this.settle(),
-        (error: unknown) => {
-          this.failed ??= error
-          this.settle()
-        },
-      )
-    }
-  }
-
-  private settle(): void {
-    this.running--
-    this.pump()
-    if (this.running === 0 && (this.waiting.length === 0 || this.failed !== null)) this.idle?.()
-  }
-
-  /** Every file pushed is on disk (or the first error is thrown). */
-  async drain(): Promise<void> {
-    if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve))
-    this.idle = null
-    if (this.failed !== null) throw this.failed
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  // Windows flushes only handles opened for writing; elsewhere read-only is enough and touches nothing.
-  const handle = await open(file, process.platform === 'win32' ? 'r+' : 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
 const sortedObject = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
@@ -296,6 +242,7 @@ export async function writeVault(dir: string, files: Map<string, Buffer>, option
   } catch (error) {
     throw exportFailure(error, root, writer?.written ?? 0, files.size)
   } finally {
+    writer?.close()
     release?.()
   }
 }
@@ -308,8 +255,6 @@ export async function writeVault(dir: string, files: Map<string, Buffer>, option
  * turns errors into messages (exportFailure).
  */
 export class VaultWriter {
-  /** Files written so far (for the error message of an interrupted export). */
-  written = 0
   private readonly durable: boolean
   private readonly previous: ManifestData['files']
   private readonly unfinished: NonNullable<ManifestData['unfinished']>
@@ -320,7 +265,11 @@ export class VaultWriter {
   private readonly report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
   private readonly token = randomBytes(4).toString('hex')
   private readonly made = new Set<string>()
-  private readonly flushes = new FsyncQueue()
+  private readonly sink: WriteSink
+  /** For each file handed to the sink, in order: whether it is a file of the export (a progress step). */
+  private readonly steps: boolean[] = []
+  private stepAt = 0
+  private queued = 0
   private readonly seen = new Set<string>()
   private done = 0
 
@@ -337,16 +286,30 @@ export class VaultWriter {
     this.disk = new Listing(root)
     // Listed (and cleared of stale temporary files) before anything of this export is written.
     this.disk.visit([...Object.keys(previous), ...Object.keys(unfinished)])
+    this.sink = createWriteSink({ durable: this.durable, inProcess: options.inProcess, onWritten: () => this.onWritten() })
+  }
+
+  /** Files written so far (for the error message of an interrupted export). */
+  get written(): number {
+    return this.sink.written
+  }
+
+  private onWritten(): void {
+    if (this.steps[this.stepAt++]) this.progress()
+  }
+
+  private progress(): void {
+    this.done++
+    this.options.onProgress?.(this.done, Math.max(this.options.total, this.done))
+  }
+
+  /** Stops the writer thread (after finish, or when the export failed). */
+  close(): void {
+    this.sink.close()
   }
 
   private ours(path: string, hash: string): boolean {
     return this.previous[path] === hash || (this.unfinished[path]?.includes(hash) ?? false)
-  }
-
-  private async step(): Promise<void> {
-    this.done++
-    this.options.onProgress?.(this.done, Math.max(this.options.total, this.done))
-    if (this.done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
   }
 
   async add(files: Map<string, Buffer>): Promise<void> {
@@ -403,7 +366,8 @@ export class VaultWriter {
     }
 
     // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
-    let stepped = 0
+    // On the writer thread: this one goes on building the next batch meanwhile.
+    const items: FileWrite[] = []
     for (const { path, data } of writes) {
       const file = join(root, ...path.split('/'))
       const folder = dirname(file)
@@ -411,17 +375,14 @@ export class VaultWriter {
         mkdirSync(folder, { recursive: true })
         this.made.add(folder)
       }
-      writeTemp(file, data, false, `${this.token}${(this.written + 1).toString(16).padStart(8, '0')}`)
-      // Flushed from the thread pool while the next files (and batches) are written.
-      if (this.durable) this.flushes.push(file)
-      this.written++
+      const tmp = join(folder, `.${basename(file)}.${this.token}${(++this.queued).toString(16).padStart(8, '0')}.parley-tmp`)
+      items.push({ file, tmp, data })
       // Beside versions are not files of the export in their own right: no progress step of their own.
-      if (files.has(path)) {
-        stepped++
-        await this.step()
-      }
+      this.steps.push(files.has(path))
     }
-    while (stepped++ < files.size) await this.step()
+    // Files left as they are count as done now; written ones when the writer says so.
+    for (let n = files.size - writes.filter(({ path }) => files.has(path)).length; n > 0; n--) this.progress()
+    this.sink.write(items)
   }
 
   async finish(): Promise<WriteReport> {
@@ -444,10 +405,8 @@ export class VaultWriter {
     }
 
     // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
-    if (this.durable) {
-      await this.flushes.drain()
-      for (const folder of made) fsyncDir(folder)
-    }
+    await this.sink.drain()
+    if (this.durable) for (const folder of made) fsyncDir(folder)
     atomicWrite(join(root, MANIFEST), manifestText(next), this.durable)
     if (this.durable) fsyncDir(root)
     // The total announced was an estimate that missed: the last event still says "all done".

@@ -293,5 +293,7 @@ async function exportLocked(db: Db, dir: string, options: VaultOptions): Promise
     return { dir, files: files + 1, ...report, mismatches: stage.value.mismatches }
   } catch (error) {
     throw exportFailure(error, root, writer?.written ?? 0, total)
+  } finally {
+    writer?.close()
   }
 }

@@ -13,9 +13,12 @@ describe('vault writer in batches', () => {
   it('announces each batch before writing it: an export stopped after its first batch leaves files the next one knows as its own', async () => {
     const dir = join(tempDir(), 'vault')
     await writeVault(dir, files({ 'notes/kept.md': 'kept v1' }))
-    const writer = new VaultWriter(dir, { total: 3 })
+    // On this thread, so the batch is on disk when add returns; then stopped (killed): no finish.
+    const writer = new VaultWriter(dir, { total: 3, inProcess: true })
     await writer.add(files({ 'articles/a.md': 'a v1', 'notes/kept.md': 'kept v2' }))
-    // Stopped here (killed): no finish. The manifest still lists only finished files, plus what is under way.
+    writer.close()
+    expect(readFileSync(join(dir, 'articles', 'a.md'), 'utf8')).toBe('a v1')
+    // The manifest still lists only finished files, plus what is under way.
     const m = manifest(dir)
     expect(Object.keys(m.files)).toEqual(['notes/kept.md'])
     expect(Object.keys(m.unfinished ?? {}).sort()).toEqual(['articles/a.md', 'notes/kept.md'])
@@ -38,6 +41,7 @@ describe('vault writer in batches', () => {
     await writer.add(files({ 'articles/a.md': 'a v2', 'articles/b.md': 'b' }))
     await writer.add(files({ 'comparison.md': 'c v2' }))
     const report = await writer.finish()
+    writer.close()
     expect(report.updated).toEqual(['articles/a.md'])
     expect(report.written).toEqual(['articles/b.md'])
     expect(report.conflicts).toEqual([{ file: 'comparison.md', newVersion: 'comparison.parley-new.md', reason: 'edited' }])
@@ -56,5 +60,6 @@ describe('vault writer in batches', () => {
     const writer = new VaultWriter(dir, { total: 2 })
     await writer.add(files({ 'a.md': '1' }))
     await expect(writer.add(files({ 'a.md': '2' }))).rejects.toThrow(/given twice/)
+    writer.close()
   })
 })
