@@ -18,6 +18,8 @@ export interface ProposedRound {
 type Vector = Map<string, number>
 
 interface Cluster {
+  /** Creation order: among equal scores the older round wins, as it always has. */
+  order: number
   venue: string | null
   date: EventDate
   people: Map<string, string> // surname → full name
@@ -52,6 +54,71 @@ function add(into: Vector, from: Vector): void {
   for (const [k, x] of from) into.set(k, (into.get(k) ?? 0) + x)
 }
 
+const dayIndex = (d: EventDate): number => Math.round(Date.UTC(d.year as number, (d.month as number) - 1, d.day as number) / 86_400_000)
+
+/**
+ * The rounds found so far, by exact day and by venue: a mention is compared only with rounds it can
+ * be compatible with (within two days of an exact date, or of unknown day; at its venue, or of
+ * unknown venue), not with every round of the notebook (10,000 articles took 50 s, nearly all here).
+ */
+class Clusters {
+  readonly all: Cluster[] = []
+  /** Day number (or VAGUE) → lower-cased venue ('' when unknown) → rounds. */
+  private readonly places = new Map<number, Map<string, Cluster[]>>()
+
+  add(cluster: Cluster): void {
+    this.all.push(cluster)
+    this.place(cluster)
+  }
+
+  /** Changes a round's date or venue, keeping the index right. */
+  move(cluster: Cluster, date: EventDate, venue: string | null): void {
+    if (date === cluster.date && venue === cluster.venue) return
+    const list = this.places.get(dayKey(cluster.date))?.get(venueKey(cluster.venue)) as Cluster[]
+    list.splice(list.indexOf(cluster), 1)
+    cluster.date = date
+    cluster.venue = venue
+    this.place(cluster)
+  }
+
+  /** Every round that can match a mention of `date` at `venue`, and possibly some that cannot: callers still check. */
+  candidates(date: EventDate, venue: string | null): Cluster[] {
+    const days = isExact(date)
+      ? [VAGUE, dayIndex(date) - 2, dayIndex(date) - 1, dayIndex(date), dayIndex(date) + 1, dayIndex(date) + 2]
+      : [...this.places.keys()]
+    const out: Cluster[] = []
+    for (const day of days) {
+      const venues = this.places.get(day)
+      if (!venues) continue
+      if (venue === null) for (const list of venues.values()) out.push(...list)
+      else {
+        out.push(...(venues.get('') ?? []))
+        const key = venueKey(venue)
+        if (key !== '') out.push(...(venues.get(key) ?? []))
+      }
+    }
+    return out
+  }
+
+  private place(cluster: Cluster): void {
+    const day = dayKey(cluster.date)
+    let venues = this.places.get(day)
+    if (!venues) this.places.set(day, (venues = new Map()))
+    const key = venueKey(cluster.venue)
+    const list = venues.get(key)
+    if (list) list.push(cluster)
+    else venues.set(key, [cluster])
+  }
+}
+
+const VAGUE = Number.NEGATIVE_INFINITY
+const dayKey = (d: EventDate): number => (isExact(d) ? dayIndex(d) : VAGUE)
+const venueKey = (v: string | null): string => (v === null ? '' : v.toLowerCase())
+
+/** The better of two candidates: the higher score, and among equal scores the older round. */
+const better = (best: { cluster: Cluster; score: number } | null, cluster: Cluster, score: number): boolean =>
+  !best || score > best.score || (score === best.score && cluster.order < best.cluster.order)
+
 const moreExact = (a: EventDate, b: EventDate): EventDate => (precision(b) > precision(a) ? b : a)
 const shared = (cluster: Cluster, people: string[]): string[] => people.filter((p) => cluster.people.has(surname(p)))
 const excerpt = (body: string, m: EventMention): string => {
@@ -75,7 +142,8 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
   // Words in nearly every article (the corpus's subject) tell rounds apart no better than stop words.
   const idf = new Map([...df].map(([t, d]) => [t, Math.max(0, Math.log((n + 1) / (d + 0.5)) - 0.2)]))
 
-  const clusters: Cluster[] = []
+  const index = new Clusters()
+  const clusters = index.all
   const ordered = events
     .filter((e) => e.event.main)
     .sort((a, b) => (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id - b.article.id)
@@ -83,7 +151,7 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
     const main = event.main as EventMention
     const vector = vectorOf(event.terms, idf)
     let best: { cluster: Cluster; score: number } | null = null
-    for (const c of clusters) {
+    for (const c of index.candidates(main.date, main.venue)) {
       if (venueConflict(c.venue, main.venue) || !compatible(c.date, main.date)) continue
       const venueAgrees = sameVenue(c.venue, main.venue)
       const dayAgrees = isExact(c.date) && isExact(main.date)
@@ -91,9 +159,10 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
       const similar = cosine(c.vector, vector)
       const ok = venueAgrees ? dayAgrees || people > 0 || similar >= 0.25 : dayAgrees && (people > 0 || similar >= 0.3)
       const score = (venueAgrees ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
-      if (ok && (!best || score > best.score)) best = { cluster: c, score }
+      if (ok && better(best, c, score)) best = { cluster: c, score }
     }
     const cluster: Cluster = best?.cluster ?? {
+      order: clusters.length,
       venue: null,
       date: main.date,
       people: new Map(),
@@ -101,9 +170,8 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
       reports: [],
       recalls: [],
     }
-    if (!best) clusters.push(cluster)
-    cluster.venue ??= main.venue
-    cluster.date = moreExact(cluster.date, main.date)
+    if (!best) index.add(cluster)
+    index.move(cluster, moreExact(cluster.date, main.date), cluster.venue ?? main.venue)
     for (const p of main.participants) if (!cluster.people.has(surname(p))) cluster.people.set(surname(p), p)
     add(cluster.vector, vector)
     cluster.reports.push({ event, mention: main, article })
@@ -111,20 +179,28 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
 
   // Recalls: each links its article to the best matching round it does not report.
   const leftovers: Array<{ mention: EventMention; article: DetectArticle }> = []
+  const reportedBy = new Map<number, Set<Cluster>>()
+  for (const c of clusters)
+    for (const r of c.reports) {
+      const set = reportedBy.get(r.article.id)
+      if (set) set.add(c)
+      else reportedBy.set(r.article.id, new Set([c]))
+    }
   for (const { article, event } of events) {
+    const reports = reportedBy.get(article.id)
     const links = new Map<Cluster, { mention: EventMention; score: number }>()
     for (const m of event.recalls) {
       const vector = vectorOf(m.terms, idf)
       let best: { cluster: Cluster; score: number } | null = null
-      for (const c of clusters) {
-        if (c.reports.some((r) => r.article.id === article.id)) continue
+      for (const c of index.candidates(m.date, m.venue)) {
+        if (reports?.has(c)) continue
         if (venueConflict(c.venue, m.venue) || !compatible(c.date, m.date)) continue
         const people = shared(c, m.participants).length
         const dayAgrees = isExact(c.date) && isExact(m.date)
         const similar = cosine(c.vector, vector)
         const ok = sameVenue(c.venue, m.venue) ? people > 0 || dayAgrees || similar >= 0.05 : dayAgrees && people > 0
         const score = (sameVenue(c.venue, m.venue) ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
-        if (ok && (!best || score > best.score)) best = { cluster: c, score }
+        if (ok && better(best, c, score)) best = { cluster: c, score }
       }
       if (!best) {
         leftovers.push({ mention: m, article })
@@ -136,7 +212,7 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
     for (const [cluster, { mention }] of links) {
       // A recall that names the day fills in a round whose reports only name a weekday.
       const datedBy = cluster.date.month === null && mention.date.month !== null && mention.date.day !== null
-      if (datedBy) cluster.date = { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday }
+      if (datedBy) index.move(cluster, { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday }, cluster.venue)
       cluster.recalls.push({ mention, article, datedBy })
     }
   }
