@@ -7,12 +7,16 @@ import { parentPort } from 'node:worker_threads'
 import { ParleyError } from '../errors'
 import { prepareArticle, readSource, type SourceFile } from './prepare'
 import type { PrepareReply, PrepareRequest } from './prepare-pool'
-import { warmUp } from './warm-up'
+import { WARM_UP_STEPS, warmUpStep } from './warm-up'
 
 const port = parentPort
 if (!port) throw new Error('prepare-worker must run in a worker thread')
 
+/** Made-up articles prepared so far (see warmUp below). */
+let warmed = 0
+
 port.on('message', (request: PrepareRequest) => {
+  warmed = WARM_UP_STEPS
   let reply: PrepareReply
   try {
     // A Buffer arrives as a plain Uint8Array (structured clone), which is all prepareArticle needs.
@@ -33,11 +37,18 @@ port.on('message', (request: PrepareRequest) => {
   }
   port.postMessage(reply)
 })
-// Before 'ready': files posted meanwhile wait in the port's queue, and their time limit starts
-// only once the worker says it is ready.
-try {
-  warmUp()
-} catch {
-  // A warm-up is only an optimisation: the worker works without it.
-}
 port.postMessage('ready')
+
+// Warm up one made-up article at a time while no file has come: between steps the event loop
+// delivers files, and the first one ends the warm-up, so an import never waits for more than a step.
+const warmUp = (): void => {
+  if (warmed >= WARM_UP_STEPS) return
+  try {
+    warmUpStep(warmed++)
+  } catch {
+    // Only an optimisation: the worker works without it.
+    warmed = WARM_UP_STEPS
+  }
+  setImmediate(warmUp)
+}
+setImmediate(warmUp)

@@ -1,8 +1,9 @@
 /**
  * A worker's first articles run in V8's slow tiers: on a fresh thread the first few hundred files
- * of an import took ~40% longer than the rest. Preparing a few made-up pages at start (while the
- * notebook opens, on a thread nobody waits for) moves that cost out of the user's first import.
- * The pages are generic and their results are thrown away.
+ * of an import took ~40% longer than the rest. Preparing a few made-up pages while the worker is
+ * idle (the notebook just opened) moves that cost out of the user's first import; a real file
+ * stops the warm-up (real files warm it up as well, and must not wait). The pages are generic and
+ * their results are thrown away.
  */
 import { prepareArticle } from './prepare'
 
@@ -30,12 +31,13 @@ function page(n: number): { text: string; markdown: string; html: string } {
   return { text, markdown, html }
 }
 
-/** Prepares `rounds` made-up articles of each format (about 5 ms each once warm). */
-export function warmUp(rounds = 40): void {
-  for (let n = 0; n < rounds; n++) {
-    const p = page(n)
-    prepareArticle({ name: `warm-${n}.txt`, bytes: Buffer.from(p.text) })
-    if (n % 4 === 0) prepareArticle({ name: `warm-${n}.md`, bytes: Buffer.from(p.markdown) })
-    if (n % 4 === 0) prepareArticle({ name: `warm-${n}.html`, bytes: Buffer.from(p.html) })
-  }
+/** Made-up articles prepared to warm a worker up. */
+export const WARM_UP_STEPS = 40
+
+/** Prepares the `n`th made-up article (text; every fourth step Markdown and HTML too). */
+export function warmUpStep(n: number): void {
+  const p = page(n)
+  prepareArticle({ name: `warm-${n}.txt`, bytes: Buffer.from(p.text) })
+  if (n % 4 === 0) prepareArticle({ name: `warm-${n}.md`, bytes: Buffer.from(p.markdown) })
+  if (n % 4 === 0) prepareArticle({ name: `warm-${n}.html`, bytes: Buffer.from(p.html) })
 }
