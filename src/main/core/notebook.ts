@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
-import type { ImportResult } from '../../shared/model'
+import type { ImportResult, RoundDetection } from '../../shared/model'
 import { collectPaths, importSources, prepareArticle, type SourceFile } from './articles/import'
 import { createPreparePool } from './articles/prepare-pool'
 import { updateArticleMetadata } from './articles/edits'
@@ -35,6 +35,7 @@ import {
   acceptRound,
   deleteRound,
   detectAndStore,
+  detectAndStoreAsync,
   listRounds,
   mergeRounds,
   moveArticle,
@@ -82,6 +83,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
+  let detecting: Promise<RoundDetection> | null = null
   let markdown: ((content: unknown) => string) | undefined
   let checkContent: ((content: unknown) => void) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
@@ -176,7 +178,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'suggestions.reject': (span) => write(() => rejectSuggestion(db, span, now())),
     'suggestions.unreject': (span) => write(() => unrejectSuggestion(db, span)),
     'rounds.list': () => listRounds(db),
-    'rounds.detect': () => write(() => detectAndStore(db, now())),
+    // One detection at a time: a second request while one runs gets the same answer.
+    'rounds.detect': () => write(() => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))),
     'rounds.update': ({ id, ...patch }) => write(() => updateRound(db, id, patch, now())),
     'rounds.accept': ({ id }) => write(() => acceptRound(db, id, now())),
     'rounds.merge': ({ sourceId, targetId }) => write(() => mergeRounds(db, sourceId, targetId, now())),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { prepareArticle } from '../articles/import'
-import { detectRounds, type DetectArticle } from './detect'
+import { detectRounds, detectRoundsAsync, type DetectArticle } from './detect'
 import { articleEvents, dateline } from './mentions'
 
 let next = 1
@@ -154,6 +154,21 @@ describe('detectRounds on the seeds', () => {
       return { id: i + 1, title: a.title, outlet: a.outlet, published: a.published, body: a.body }
     })
   const rounds = detectRounds(seeds)
+
+  it('paced (the event loop runs between steps), detection proposes exactly the same rounds', async () => {
+    let turns = 0
+    let counting = true
+    const tick = (): void => {
+      turns++
+      if (counting) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const paced = await detectRoundsAsync(seeds, 0)
+    counting = false
+    expect(paced).toEqual(rounds)
+    // With no time allowed per slice, every step is followed by a turn of the event loop.
+    expect(turns).toBeGreaterThan(seeds.length)
+  })
 
   it('proposes one round per reported meeting, each in a different city named in its report', () => {
     expect(rounds).toHaveLength(4)

@@ -135,7 +135,37 @@ const excerpt = (body: string, m: EventMention): string => {
  *   → [{ title: 'Talks in Geneva, 2025-02-27', articles: [{ articleId: 1, role: 'reports' }], reasons: […] }]
  */
 export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
-  const events = articles.map((a) => ({ article: a, event: articleEvents(a) }))
+  const steps = detectSteps(articles)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same detection, giving the event loop a turn every 30 ms: on a large notebook it takes tens
+ * of seconds, during which the app must go on answering (the bridge would otherwise time out).
+ */
+export async function detectRoundsAsync(articles: DetectArticle[], sliceMs = 30): Promise<ProposedRound[]> {
+  const steps = detectSteps(articles)
+  for (;;) {
+    const start = performance.now()
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+      if (performance.now() - start >= sliceMs) break
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Detection as steps: it yields after each article in its long loops, so a caller can pause it. */
+function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[]> {
+  const events: Array<{ article: DetectArticle; event: ArticleEvents }> = []
+  for (const a of articles) {
+    events.push({ article: a, event: articleEvents(a) })
+    yield
+  }
   const df = new Map<string, number>()
   for (const { event } of events) for (const t of new Set(event.terms)) df.set(t, (df.get(t) ?? 0) + 1)
   const n = events.length
@@ -148,6 +178,7 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
     .filter((e) => e.event.main)
     .sort((a, b) => (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id - b.article.id)
   for (const { article, event } of ordered) {
+    yield
     const main = event.main as EventMention
     const vector = vectorOf(event.terms, idf)
     let best: { cluster: Cluster; score: number } | null = null
@@ -187,6 +218,7 @@ export function detectRounds(articles: DetectArticle[]): ProposedRound[] {
       else reportedBy.set(r.article.id, new Set([c]))
     }
   for (const { article, event } of events) {
+    yield
     const reports = reportedBy.get(article.id)
     const links = new Map<Cluster, { mention: EventMention; score: number }>()
     for (const m of event.recalls) {

@@ -35,6 +35,16 @@ describe('rounds repository', () => {
     notebook.close()
   })
 
+  it('a detection asked for while one runs gets that run’s answer (one run, not two)', async () => {
+    const { notebook } = await talksNotebook(tempDir())
+    const h = notebook.handlers
+    const [a, b] = await Promise.all([h['rounds.detect']({}), h['rounds.detect']({})])
+    expect(b).toBe(a)
+    const again = await h['rounds.detect']({})
+    expect(again).not.toBe(a)
+    expect(again.rounds).toBe(a.rounds)
+  })
+
   it('keeps accepted and edited rounds and the user’s placements through re-detection', async () => {
     const { notebook, ids } = await talksNotebook(tempDir())
     const h = notebook.handlers

@@ -1,7 +1,7 @@
 import type { Round, RoundArticle, RoundDetection, RoundField, RoundRole, RoundSnapshot, RoundStatus } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
-import { detectRounds, type DetectArticle, type ProposedRound } from './detect'
+import { detectRounds, detectRoundsAsync, type DetectArticle, type ProposedRound } from './detect'
 
 interface RoundRow {
   id: number
@@ -123,8 +123,27 @@ const setMember = (db: Db, roundId: number, articleId: number, role: RoundRole, 
  * user placed or took out are never moved; deleted proposals are not made again.
  */
 export function detectAndStore(db: Db, now: Date): RoundDetection {
-  const articles = db.prepare('SELECT id, title, outlet, published, body FROM articles ORDER BY id').all() as DetectArticle[]
-  const proposals = detectRounds(articles)
+  return storeDetection(db, detectRounds(detectionInput(db)), now)
+}
+
+/**
+ * The same, without holding the thread: detection gives the event loop a turn every 30 ms (tens of
+ * seconds on a large notebook); the proposals are then stored in one transaction. Articles deleted
+ * meanwhile are left out of them.
+ */
+export async function detectAndStoreAsync(db: Db, now: () => Date): Promise<RoundDetection> {
+  const proposals = await detectRoundsAsync(detectionInput(db))
+  const present = new Set(db.prepare('SELECT id FROM articles').pluck().all() as number[])
+  const current = proposals
+    .map((p) => ({ ...p, articles: p.articles.filter((a) => present.has(a.articleId)) }))
+    .filter((p) => p.articles.length > 0)
+  return storeDetection(db, current, now())
+}
+
+const detectionInput = (db: Db): DetectArticle[] =>
+  db.prepare('SELECT id, title, outlet, published, body FROM articles ORDER BY id').all() as DetectArticle[]
+
+function storeDetection(db: Db, proposals: ProposedRound[], now: Date): RoundDetection {
   return db.transaction(() => {
     const existing = listRounds(db)
     const rejected = (db.prepare('SELECT articles FROM round_rejections').pluck().all() as string[]).map(
