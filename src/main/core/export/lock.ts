@@ -93,6 +93,11 @@ export function lockExportDir(root: string): () => void {
   return () => {
     held.delete(root)
     // Only our own lock: never one another export took over meanwhile.
-    if (readLock(file)?.token === mine.token) unlinkSync(file)
+    try {
+      if (readLock(file)?.token === mine.token) unlinkSync(file)
+    } catch {
+      // The export itself is complete: a lock that cannot be removed is taken over as stale by the
+      // next export (its process is this one, or gone), so it must not turn success into an error.
+    }
   }
 }
