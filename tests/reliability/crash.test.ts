@@ -217,11 +217,13 @@ describe('crash safety: SIGKILL at random moments', () => {
                 totals.tmpLeft++
                 continue
               }
-              if (path === '.parley-export.json') continue
+              // The manifest, and the lock of the killed export (the next export takes it over).
+              if (path === '.parley-export.json' || path === '.parley-export.lock') continue
               expect(readFileSync(join(inFlightExport, path)).equals(readFileSync(join(reference, path))), `${path} is complete`).toBe(true)
             }
             const again = await exportVault(db, inFlightExport)
             expect(again.conflicts, 'a re-export after the crash has no conflicts').toEqual([])
+            expect(existsSync(join(inFlightExport, '.parley-export.lock')), 'the killed export’s lock is gone').toBe(false)
             rmSync(reference, { recursive: true, force: true })
           }
           totals.articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
