@@ -303,11 +303,18 @@ describe('F11: the Nth file-system write of an export fails', () => {
       const context = `N = ${n} (${code}, ${report.failed}): exit ${run.code}\n${run.out.slice(-1500)}\n${run.err.slice(-1500)}`
       expect(report.failed, context).not.toBeNull()
       failedOps.set(report.failed?.split(' ')[0] as string, (failedOps.get(report.failed?.split(' ')[0] as string) ?? 0) + 1)
-      // A clear error, and no "done" (no acknowledgement) for an export that did not finish.
-      expect(run.code, context).toBe(1)
-      expect(run.err, context).toMatch(code === 'EIO' ? /EIO|i\/o error|input\/output/i : /ENOSPC|no space|disk is full/i)
       expect(run.err, context).not.toMatch(STACK)
-      expect(run.out, context).not.toMatch(/conflicts, \d+ mismatches/)
+      if (report.failed?.startsWith('unlinkSync') && report.failed.endsWith(LOCK)) {
+        // Only the lock's removal failed, after every file was written: the export is complete and
+        // says so; the lock left behind is taken over by the next export (checked below).
+        expect(run.code, context).toBe(0)
+        expect(run.out, context).toMatch(/\b0 conflicts, 0 mismatches/)
+      } else {
+        // A clear error, and no "done" (no acknowledgement) for an export that did not finish.
+        expect(run.code, context).toBe(1)
+        expect(run.err, context).toMatch(code === 'EIO' ? /EIO|i\/o error|input\/output/i : /ENOSPC|no space|disk is full/i)
+        expect(run.out, context).not.toMatch(/conflicts, \d+ mismatches/)
+      }
       // The folder: every file holds the previous export's bytes or the new export's, nothing else
       // (temporary files aside); the manifest lists only files that are there with those bytes.
       for (const [path, hash] of filesUnder(dir)) {

@@ -56,6 +56,9 @@ const recentWords = new Map<string, readonly string[]>()
 
 /** `letterRuns("U.S.-Russia talks")` → `"U S Russia talks"`: runs of letters and digits joined by one space. */
 export function letterRuns(text: string): string {
+  // Joining runs one by one builds a rope of a node per word: on a hostile paragraph of millions
+  // of words that is hundreds of megabytes, where the regular expression builds one flat string.
+  if (text.length > 4096) return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
   let out = ''
   const n = text.length
   let i = 0
