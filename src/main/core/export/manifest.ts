@@ -1,21 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  closeSync,
-  fsyncSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs'
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { invalidInput, ParleyError } from '../errors'
 import { lockExportDir } from './lock'
-import { createWriteSink, type FileWrite, type WriteSink } from './write-pool'
+import { createWriteSink, writeTempFile, type FileWrite, type WriteSink } from './write-pool'
 
 /**
  * Safe re-export into a folder. `.parley-export.json` lists every file Parley wrote with its
@@ -96,20 +84,7 @@ export function atomicWrite(file: string, data: Buffer | string, durable = false
 
 function writeTemp(file: string, data: Buffer | string, durable: boolean, token: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${token}.parley-tmp`)
-  let fd: number | null = null
-  try {
-    fd = openSync(tmp, 'wx')
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at)
-    if (durable) fsyncSync(fd)
-    closeSync(fd)
-    fd = null
-    renameSync(tmp, file)
-  } catch (error) {
-    if (fd !== null) closeSync(fd)
-    rmSync(tmp, { force: true })
-    throw error
-  }
+  writeTempFile(file, tmp, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, durable)
 }
 
 /** Makes a folder's entries (new names, renames, removals) survive a power cut. Windows cannot open folders; NTFS journals them. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 
@@ -37,12 +37,13 @@ export interface WriteSinkOptions {
 /** fsyncs in flight at once: the kernel commits them together, instead of one journal commit each. */
 const FSYNC_PARALLEL = 16
 
-/** A temporary file written whole, then renamed over the target: a reader never sees half a file. */
-export function writeTempFile(file: string, tmp: string, data: Uint8Array): void {
+/** A temporary file written whole, then renamed over the target: a reader never sees half a file. `durable`: fsync before the rename. */
+export function writeTempFile(file: string, tmp: string, data: Uint8Array, durable = false): void {
   let fd: number | null = null
   try {
     fd = openSync(tmp, 'wx')
     for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at)
+    if (durable) fsyncSync(fd)
     closeSync(fd)
     fd = null
     renameSync(tmp, file)
