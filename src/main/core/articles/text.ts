@@ -24,7 +24,27 @@ export function words(text: string): readonly string[] {
   // Cleaning and metadata ask for the words of the same paragraph many times: remember recent ones.
   const hit = recentWords.get(text)
   if (hit) return hit
-  // A scan by character code: what /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu matches, 2–3× faster (this runs over every paragraph).
+  const found = Object.freeze(runsOf(text, true))
+  if (recentWords.size >= 4096) recentWords.clear()
+  recentWords.set(text, found)
+  return found
+}
+const recentWords = new Map<string, readonly string[]>()
+
+/** `letterRuns("U.S.-Russia talks")` → `"U S Russia talks"`: runs of letters and digits joined by one space. */
+export function letterRuns(text: string): string {
+  // On a hostile paragraph of millions of runs, the array of runs is hundreds of megabytes where
+  // the regular expression builds one flat string.
+  if (text.length > 4096) return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return runsOf(text, false).join(' ')
+}
+
+/**
+ * Runs of letters and digits (with inner apostrophes and hyphens when `inner`), by character code:
+ * what the Unicode expression `[\p{L}\p{N}][\p{L}\p{N}'’-]*` (or `[\p{L}\p{N}]+`) matches, 2–3× faster;
+ * this runs over every paragraph.
+ */
+function runsOf(text: string, inner: boolean): string[] {
   const found: string[] = []
   const n = text.length
   let i = 0
@@ -38,7 +58,7 @@ export function words(text: string): readonly string[] {
     i += first
     while (i < n) {
       const c = text.charCodeAt(i)
-      if (c === 39 || c === 0x2019 || c === 45) i++
+      if (inner && (c === 39 || c === 0x2019 || c === 45)) i++
       else {
         const k = wordCharAt(text, i)
         if (k === 0) break
@@ -47,33 +67,7 @@ export function words(text: string): readonly string[] {
     }
     found.push(text.slice(start, i))
   }
-  Object.freeze(found)
-  if (recentWords.size >= 4096) recentWords.clear()
-  recentWords.set(text, found)
   return found
-}
-const recentWords = new Map<string, readonly string[]>()
-
-/** `letterRuns("U.S.-Russia talks")` → `"U S Russia talks"`: runs of letters and digits joined by one space. */
-export function letterRuns(text: string): string {
-  // Joining runs one by one builds a rope of a node per word: on a hostile paragraph of millions
-  // of words that is hundreds of megabytes, where the regular expression builds one flat string.
-  if (text.length > 4096) return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-  let out = ''
-  const n = text.length
-  let i = 0
-  while (i < n) {
-    const first = wordCharAt(text, i)
-    if (first === 0) {
-      i++
-      continue
-    }
-    const start = i
-    i += first
-    for (let k = wordCharAt(text, i); k !== 0; k = wordCharAt(text, i)) i += k
-    out = out ? `${out} ${text.slice(start, i)}` : text.slice(start, i)
-  }
-  return out
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u
