@@ -104,7 +104,12 @@ beforeAll(async () => {
   )
   // One scan at a time: three in parallel on a loaded 2-core CI machine once returned a partial
   // sample report (only the global checks).
-  results.sample = await scan(join(work, 'insecure'), join(work, 'sample.csv'))
+  // Even one at a time, a loaded CI machine once more got a partial sample report (one finding):
+  // the sample is scanned again, up to three times, until its per-file checks are there.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    results.sample = await scan(join(work, 'insecure'), join(work, `sample-${attempt}.csv`))
+    if (results.sample.some((f) => f.check === 'CONTEXT_ISOLATION_JS_CHECK')) break
+  }
   results.src = await scan(join(root, 'src'), join(work, 'src.csv'))
   results.out = await scan(join(root, 'out'), join(work, 'out.csv'))
 }, 240_000)
