@@ -11,6 +11,7 @@
  * PARLEY_RELIABILITY_FULL=1 runs the issue's 200. The seed is printed (PARLEY_RELIABILITY_SEED replays it).
  */
 import { spawn } from 'node:child_process'
+import { expectStoreSound } from './store-checks'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -119,14 +120,8 @@ function filesUnder(dir: string): string[] {
 
 /** Every check of one cycle; returns the number of acknowledged writes verified. Throws on the first loss. */
 function verifyStore(db: Db, acked: Acked): number {
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-  expect(db.pragma('foreign_key_check')).toEqual([])
-  db.prepare("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").run()
-  db.prepare("INSERT INTO notes_fts(notes_fts) VALUES('integrity-check')").run()
-  // Half-imported: an article without its FTS row, highlights or rounds pointing to missing articles.
-  expect(
-    db.prepare('SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)').pluck().get(),
-  ).toBe(0)
+  expectStoreSound(db)
+  // Half-imported: highlights or rounds pointing to missing articles.
   expect(
     db.prepare('SELECT count(*) FROM highlights h WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = h.article_id)').pluck().get(),
   ).toBe(0)

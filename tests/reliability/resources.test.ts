@@ -39,6 +39,7 @@ import { MANIFEST } from '../../src/main/core/export/manifest'
 import { openNotebook } from '../../src/main/core/notebook'
 import { call, STACK, startServer } from './bridge-harness'
 import { buildCli, buildPrepareWorker, root } from './build'
+import { expectStoreSound } from './store-checks'
 import { articleText, noteContent, rng } from './generate'
 
 const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
@@ -123,14 +124,7 @@ function writeArticles(dir: string, count: number, seed: number): string[] {
 function sound(file: string): number {
   const { db } = openDatabase(file)
   try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(db.pragma('foreign_key_check')).toEqual([])
-    db.prepare("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')").run()
-    db.prepare("INSERT INTO notes_fts(notes_fts) VALUES('integrity-check')").run()
-    // Half-imported: an article without its FTS row.
-    expect(
-      db.prepare('SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = a.id)').pluck().get(),
-    ).toBe(0)
+    expectStoreSound(db)
     return db.prepare('SELECT count(*) FROM articles').pluck().get() as number
   } finally {
     db.close()
