@@ -2,10 +2,19 @@
  * RFC 4180 CSV as spreadsheets expect it: UTF-8 with a BOM, CRLF line ends, fields quoted when
  * they hold a comma, quote, CR or LF (quotes doubled).
  *
+ * Text cells come from imported files, so a cell a spreadsheet would read as a formula (`=`, `+`,
+ * `-`, `@`, tab or CR first, or their full-width forms, which Excel folds to ASCII; leading
+ * spaces do not hide them) is neutralised the OWASP way: a `'` in front makes it text. Numbers
+ * (ids, offsets) are written as numbers.
+ *
  *   toCsv([['a', 'b'], ['1', 'x,y']]) // '\uFEFFa,b\r\n1,"x,y"\r\n'
+ *   csvField('=HYPERLINK("x")')         // '"\'=HYPERLINK(""x"")"'
  */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/
+
 export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value)
+  if (value === null || value === undefined) return ''
+  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
