@@ -4,7 +4,7 @@ import type { SearchHit, SnippetPart } from '../../../shared/model'
 import { useTempDir } from '../../../../tests/helpers'
 import type { Db } from '../db/open'
 import { openNotebook } from '../notebook'
-import { BROAD_MATCHES, decorate, decorateBy, pickIds, searchArticles, toFtsQuery } from './fts'
+import { BROAD_MATCHES, decorate, decorateBy, ftsTable, pickIds, searchArticles, toFtsQuery } from './fts'
 
 const tempDir = useTempDir()
 
@@ -29,11 +29,11 @@ function referenceParts(marked: string): SnippetPart[] {
 function referenceSearch(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
+  // A query with a prefix runs on the unstemmed index (migration 009), as searchArticles does.
+  const fts = ftsTable(query)
   let ids: number[]
   if (themeId !== undefined) {
-    const score = db.prepare(
-      'SELECT bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
-    )
+    const score = db.prepare(`SELECT bm25(${fts}, 5.0, 1.0) AS score FROM ${fts} WHERE ${fts} MATCH ? AND rowid = CAST(? AS INTEGER)`)
     const coded = db.prepare('SELECT DISTINCT article_id FROM highlights WHERE theme_id = ?').pluck().all(themeId) as number[]
     ids = coded
       .flatMap((id) => {
@@ -45,18 +45,18 @@ function referenceSearch(db: Db, input: string, limit: number, themeId?: number)
       .map((r) => r.id)
   } else {
     const matches = db
-      .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+      .prepare(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`)
       .pluck()
       .get(query, BROAD_MATCHES + 1) as number
     const sql =
       matches > BROAD_MATCHES
-        ? 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
-        : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
+        ? `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`
+        : `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY bm25(${fts}, 5.0, 1.0) LIMIT ?`
     ids = db.prepare(sql).pluck().all(query, limit) as number[]
   }
   const decorate = db.prepare(`
-    SELECT highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
-    FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
+    SELECT highlight(${fts}, 0, '${OPEN}', '${CLOSE}') AS title, snippet(${fts}, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+    FROM ${fts} WHERE ${fts} MATCH ? AND rowid = CAST(? AS INTEGER)`)
   const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id = ?')
   return ids.flatMap((id) => {
     const text = decorate.get(query, id) as { title: string; snippet: string } | undefined

@@ -34,6 +34,30 @@ describe('search', () => {
     notebook.close()
   })
 
+  it('matches a prefix against words as written (staff* finds staffing), and other queries against stems', async () => {
+    const notebook = openNotebook(join(tempDir(), 'n.parley'))
+    const text = 'Embassy staffing cut\n\nThe embassies were told to reduce staffing by half, officials voted on Monday.\n'
+    await notebook.handlers['articles.import']({ files: [{ name: 'staff.txt', data: Buffer.from(text).toString('base64') }] })
+    await notebook.handlers['articles.import']({ files: [{ name: 'park.txt', data: Buffer.from(ARTICLE).toString('base64') }] })
+    const titles = (query: string) =>
+      (notebook.handlers['articles.search']({ query, limit: 10 }) as Array<{ title: Array<{ text: string }> }>).map((h) =>
+        h.title.map((p) => p.text).join(''),
+      )
+    const matched = (query: string) =>
+      (notebook.handlers['articles.search']({ query, limit: 10 }) as Array<{ snippet: Array<{ text: string; match: boolean }> }>).flatMap(
+        (h) => h.snippet.filter((p) => p.match).map((p) => p.text),
+      )
+    expect(titles('staff*')).toEqual(['Embassy staffing cut'])
+    expect(matched('staff*')).toContain('staffing')
+    expect(titles('staffi*')).toEqual(['Embassy staffing cut'])
+    expect(titles('embass* staff*')).toEqual(['Embassy staffing cut'])
+    expect(titles('staffx*')).toEqual([])
+    // Without a prefix, stemming still joins forms of a word.
+    expect(titles('embassies')).toEqual(['Embassy staffing cut'])
+    expect(titles('voting').sort()).toEqual(['Council approves new riverside park', 'Embassy staffing cut'])
+    notebook.close()
+  })
+
   it('ranks narrow queries by relevance and answers broad ones newest first, in bounded time', async () => {
     const notebook = openNotebook(join(tempDir(), 'n.parley'))
     const insert = notebook.db.prepare(

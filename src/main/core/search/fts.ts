@@ -29,6 +29,16 @@ export function toFtsQuery(input: string): string | null {
   return parts.length ? parts.join(' AND ') : null
 }
 
+/**
+ * The index a query runs on. A prefix must meet words as they are written (`staff*` finds
+ * "staffing", whose Porter stem "staf" it would miss), so a query with a prefix runs on the
+ * unstemmed index (migration 009), where its other terms then match as typed too; every other
+ * query keeps stemming (voting ~ voted). toFtsQuery writes a prefix as `"term"*`, and a quoted
+ * term holds no quote, so this reads the query's own syntax, not the user's text.
+ */
+export type FtsTable = 'articles_fts' | 'articles_fts_exact'
+export const ftsTable = (query: string): FtsTable => (query.includes('"*') ? 'articles_fts_exact' : 'articles_fts')
+
 function tokens(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? []
 }
@@ -70,10 +80,9 @@ export type PickMode = 'ranked' | 'newest' | 'theme'
  * broader queries, or only the articles coded with a theme (by bm25).
  */
 export function pickIds(db: Db, query: string, limit: number, themeId?: number): { ids: number[]; mode: PickMode } {
+  const fts = ftsTable(query)
   if (themeId !== undefined) {
-    const score = db.prepare(
-      'SELECT bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
-    )
+    const score = db.prepare(`SELECT bm25(${fts}, 5.0, 1.0) AS score FROM ${fts} WHERE ${fts} MATCH ? AND rowid = CAST(? AS INTEGER)`)
     const coded = db.prepare('SELECT DISTINCT article_id FROM highlights WHERE theme_id = ?').pluck().all(themeId) as number[]
     const ids = coded
       .flatMap((id) => {
@@ -86,13 +95,13 @@ export function pickIds(db: Db, query: string, limit: number, themeId?: number):
     return { ids, mode: 'theme' }
   }
   const matches = db
-    .prepare('SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+    .prepare(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`)
     .pluck()
     .get(query, BROAD_MATCHES + 1) as number
   const broad = matches > BROAD_MATCHES
   const sql = broad
-    ? 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?'
-    : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?'
+    ? `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`
+    : `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY bm25(${fts}, 5.0, 1.0) LIMIT ?`
   return { ids: db.prepare(sql).pluck().all(query, limit) as number[], mode: broad ? 'newest' : 'ranked' }
 }
 
@@ -102,7 +111,8 @@ interface Decorated {
   snippet: string
 }
 
-const DECORATE = `highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet`
+const decorateColumns = (fts: FtsTable): string =>
+  `highlight(${fts}, 0, '${OPEN}', '${CLOSE}') AS title, snippet(${fts}, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet`
 
 /** How decorate reaches the rows: one pass over a rowid range, or a MATCH + rowid seek per id. */
 export type DecorateBy = 'range' | 'seek'
@@ -133,17 +143,19 @@ export function decorateBy(mode: PickMode, query: string): DecorateBy {
 export function decorate(db: Db, query: string, ids: number[], by: DecorateBy = 'range'): SearchHit[] {
   if (ids.length === 0) return []
   const list = JSON.stringify(ids)
+  const fts = ftsTable(query)
+  const columns = decorateColumns(fts)
   let text: Decorated[]
   if (by === 'range') {
     text = db
       .prepare(
-        `SELECT rowid AS id, ${DECORATE} FROM articles_fts
-         WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
+        `SELECT rowid AS id, ${columns} FROM ${fts}
+         WHERE ${fts} MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)
            AND +rowid IN (SELECT value FROM json_each(?))`,
       )
       .all(query, Math.min(...ids), Math.max(...ids), list) as Decorated[]
   } else {
-    const seek = db.prepare(`SELECT rowid AS id, ${DECORATE} FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`)
+    const seek = db.prepare(`SELECT rowid AS id, ${columns} FROM ${fts} WHERE ${fts} MATCH ? AND rowid = CAST(? AS INTEGER)`)
     text = ids.flatMap((id) => (seek.get(query, id) as Decorated | undefined) ?? [])
   }
   const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(list) as Array<
