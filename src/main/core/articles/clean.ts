@@ -4,7 +4,8 @@
  * jusText and boilerpipe. The only words named here are generic furniture words any outlet uses.
  */
 import { addressed, DISCLAIMER, furnitureDensity, HAS_APPEAL, NOTICE, RIGHTS, isByline, isCaption, isMenu, isTimestamp } from './furniture'
-import { endsSentence, letterRuns, splitGluedSentences, squashSpaces, stopDensity, words } from './text'
+import { stopWordsOf } from '../text/language'
+import { endsSentence, letterRuns, splitGluedSentences, squashSpaces, stopDensity, words, wordsIn } from './text'
 
 export { paragraphsOf, rejoinLines, splitGluedSentences, words } from './text'
 
@@ -29,6 +30,19 @@ export interface CleanOptions {
   hints?: ReadonlyArray<BlockHint | undefined>
   /** Paragraph indexes known to be article text (e.g. the line a wire sign-off was cut from). */
   keep?: ReadonlySet<number>
+  /** The article's language (ISO 639-1, 'und' when unknown): its function words tell prose from labels. */
+  language?: string
+  /**
+   * The blocks were already chosen as the article by an extractor (Readability): drop a block only
+   * on evidence that it is furniture (markup cue, links, repetition, notice, caption, byline…),
+   * never because it is short or its words are not the function words of a known language.
+   */
+  evidenceOnly?: boolean
+}
+
+interface Language {
+  code: string
+  stops: ReadonlySet<string>
 }
 
 /** Lower case, words only: the key for repetition and containment (asked several times per block). */
@@ -43,7 +57,7 @@ function norm(text: string): string {
 }
 const recentNorms = new Map<string, string>()
 
-function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
+function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Language): Block {
   const key = norm(text)
   if (seen.has(key)) return { text, kind: 'furniture', reason: 'repeated' }
   seen.add(key)
@@ -65,10 +79,14 @@ function classify(text: string, hint: BlockHint, seen: Set<string>): Block {
   if (isTimestamp(text, w.length)) return { text, kind: 'furniture', reason: 'timestamp' }
   if (isMenu(text)) return { text, kind: 'furniture', reason: 'menu' }
   if (w.length <= 12 && !sentence && furnitureDensity(w) >= 0.5) return { text, kind: 'furniture', reason: 'furniture words' }
-  const stops = stopDensity(text)
-  const prose = w.length >= 8 && (sentence || /["”’»]$/.test(text)) && stops >= 0.15
+  // Word counts in the article's script (a Chinese sentence is one run of letters); function words
+  // of its language, or none when no list exists: then length and the final stop decide.
+  const n = lang.code === 'en' ? w.length : wordsIn(text, lang.code).length
+  const known = lang.code === 'en' || lang.stops.size > 0
+  const stops = known ? stopDensity(text, lang.code === 'en' ? undefined : lang.stops, lang.code) : 1
+  const prose = n >= 8 && (sentence || /["”’»」]$/.test(text)) && stops >= 0.15
   // A long run of prose is prose even when its final stop is missing.
-  const longProse = w.length >= 20 && stops >= 0.3
+  const longProse = n >= 20 && stops >= 0.3
   return prose || longProse ? { text, kind: 'good' } : { text, kind: 'short' }
 }
 
@@ -139,8 +157,10 @@ function tailStart(blocks: Block[]): number {
 export function classifyBlocks(paragraphs: readonly string[], options: CleanOptions = {}): Block[] {
   const seen = new Set<string>()
   const hints = paragraphs.map((_, i) => options.hints?.[i] ?? {})
+  const code = options.language ?? 'en'
+  const lang: Language = { code, stops: code === 'en' ? new Set() : stopWordsOf(code) }
   const blocks = paragraphs.map((p, i): Block =>
-    options.keep?.has(i) && p.trim() ? { text: p, kind: 'good' } : classify(p, hints[i] ?? {}, seen),
+    options.keep?.has(i) && p.trim() ? { text: p, kind: 'good' } : classify(p, hints[i] ?? {}, seen, lang),
   )
   markContained(blocks)
   const tail = tailStart(blocks)
@@ -153,6 +173,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
   const lastGood = goodIndexes.at(-1) ?? -1
   return blocks.map((b, i) => {
     if (b.kind !== 'short') return b
+    if (options.evidenceOnly) return { ...b, kind: 'good' as const }
     const inside = i > firstGood && i < lastGood
     const nextIsGood = blocks[i + 1]?.kind === 'good'
     const prevIsGood = blocks[i - 1]?.kind === 'good'

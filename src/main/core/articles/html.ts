@@ -11,6 +11,8 @@ export interface HtmlExtract {
   url: string | null
   /** Text blocks in reading order, with what the markup says about each; never HTML. */
   blocks: TextBlock[]
+  /** Where the blocks come from: Readability's choice of the article, or a walk of the whole page. */
+  source: 'readability' | 'page'
 }
 
 // Limits that keep hostile pages from eating the process; real articles are far below them.
@@ -387,13 +389,17 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   }
   budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
+  let source: HtmlExtract['source'] = 'readability'
   if (length(blocks) < 200) {
     const body = (dom(html) as QueryDocument).body as DomNode | null
     const fallback = body ? textBlocks(body, { dropChrome: true }) : []
-    if (length(fallback) > length(blocks)) blocks = fallback
+    if (length(fallback) > length(blocks)) {
+      blocks = fallback
+      source = 'page'
+    }
     budget()
   }
-  return { ...info, blocks }
+  return { ...info, blocks, source }
 }
 
 export function looksLikeHtml(text: string): boolean {

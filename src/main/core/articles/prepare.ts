@@ -13,6 +13,7 @@ import { decode, refused } from './decode'
 import { extractHtml, looksLikeHtml } from './html'
 import { extractMarks, markdownBlocks, splitFrontMatter, type MarkedPassage } from './markdown'
 import { detectMetadata, type MetadataHints } from './metadata'
+import { detectLanguage } from '../text/language'
 import type { NewArticle } from './repo'
 
 export interface SourceFile {
@@ -51,8 +52,10 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
   let blockHints: BlockHint[] = []
   let hints: MetadataHints = {}
   let marks: MarkedPassage[] = []
+  let chosen = false
   if (format === 'html') {
     const page = extractHtml(decoded.text)
+    chosen = page.source === 'readability'
     const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
     paragraphs = split.map((b) => b.text)
     blockHints = split.map((b) => b.hint)
@@ -71,11 +74,18 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
 
   const meta = detectMetadata(paragraphs, hints, basename(file.name))
   const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
-  const { kept, dropped } = cleanParagraphs(
-    indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string)),
-    { hints: indexes.map((i) => blockHints[i]), keep: new Set(indexes.flatMap((i, at) => (meta.keep.has(i) ? [at] : []))) },
-  )
-  const body = kept.join('\n\n')
+  const language = detectLanguage(paragraphs.join('\n'))
+  const texts = indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string))
+  const { kept, dropped, all } = cleanParagraphs(texts, {
+    hints: indexes.map((i) => blockHints[i]),
+    keep: new Set(indexes.flatMap((i, at) => (meta.keep.has(i) ? [at] : []))),
+    language,
+    evidenceOnly: chosen,
+  })
+  // Never worse than the extractor underneath: when the cleaner would keep far less than Readability
+  // chose, its evidence is not to be trusted on this page; keep Readability's text (less repeats).
+  const floor = chosen && chars(kept) < chars(texts) * 0.4
+  const body = (floor ? all.filter((b) => b.reason !== 'repeated' && b.reason !== 'no words').map((b) => b.text) : kept).join('\n\n')
   if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
   return {
     title: meta.title,
@@ -91,10 +101,12 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     body,
     raw: decoded.text,
     words: words(body).length,
-    dropped: dropped.map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
+    dropped: floor ? [] : dropped.map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
     ...(marks.length ? { marks } : {}),
   }
 }
+
+const chars = (list: readonly string[]): number => list.reduce((n, t) => n + t.length, 0)
 
 const tooLarge = (bytes: number): ParleyError =>
   refused(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Parley imports articles up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`)

@@ -95,16 +95,34 @@ export function squashSpaces(p: string): string {
   return /[^\S ]| \s|^ | $/.test(p) ? p.replace(/\s+/g, ' ').trim() : p
 }
 
-/** Share of words that are common function words: high in prose, low in menus and headlines. */
-export function stopDensity(text: string): number {
-  const w = words(text)
-  if (w.length === 0) return 0
-  let stops = 0
-  for (const x of w) if (STOP_WORDS.has(x) || STOP_WORDS.has(x.toLowerCase())) stops++
-  return stops / w.length
+/** Languages written without spaces between words: words come from Intl.Segmenter there. */
+const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my'])
+const segmenters = new Map<string, Intl.Segmenter>()
+
+/** The words of a text in its language: the character scan for spaced scripts, a word segmenter for Chinese, Japanese, Thai. */
+export function wordsIn(text: string, language?: string): readonly string[] {
+  if (!language || !UNSPACED.has(language)) return words(text)
+  let segmenter = segmenters.get(language)
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })))
+  const found: string[] = []
+  for (const s of segmenter.segment(text.length > 20_000 ? text.slice(0, 20_000) : text)) if (s.isWordLike) found.push(s.segment)
+  return found
 }
 
-export const endsSentence = (text: string): boolean => /[.!?…]["'”’»)\]]*$/.test(text)
+/**
+ * Share of words that are common function words: high in prose, low in menus and headlines. With
+ * `stops`, the function words of the article's language; without, English ones.
+ */
+export function stopDensity(text: string, stops?: ReadonlySet<string>, language?: string): number {
+  const w = wordsIn(text, language)
+  if (w.length === 0) return 0
+  const list = stops && stops.size ? stops : STOP_WORDS
+  let n = 0
+  for (const x of w) if (list.has(x) || list.has(x.toLowerCase())) n++
+  return n / w.length
+}
+
+export const endsSentence = (text: string): boolean => /[.!?…。！？؟।]["'”’»」』)\]]*$/.test(text)
 
 const insideUrl = (whole: string, offset: number): boolean =>
   /(https?:\/\/|www\.|@)\S*$/i.test(whole.slice(Math.max(0, offset - 60), offset))

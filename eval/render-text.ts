@@ -1,0 +1,108 @@
+/**
+ * A page's visible text as a browser's select-all copy gives it: one line per block, navigation,
+ * captions and footers included; scripts, styles, hidden elements and the head left out. Used to
+ * score Parley's plain-text import on the same annotated pages as its HTML import.
+ */
+import { parseHTML } from 'linkedom'
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'SELECT',
+  'TEXTAREA',
+  'BUTTON',
+])
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'HR',
+  'FORM',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+  'BODY',
+  'HTML',
+  'BR',
+  'TITLE',
+])
+
+interface Node {
+  nodeType: number
+  nodeName: string
+  textContent: string | null
+  childNodes: ArrayLike<Node>
+  getAttribute?: (name: string) => string | null
+}
+
+const hidden = (node: Node): boolean => {
+  if (node.getAttribute?.('hidden') !== null && node.getAttribute?.('hidden') !== undefined) return true
+  if (node.getAttribute?.('aria-hidden') === 'true') return true
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(node.getAttribute?.('style') ?? '')
+}
+
+export function renderVisibleText(html: string): string {
+  const { document } = parseHTML(html)
+  const body = (document as unknown as { body: Node | null }).body
+  if (!body) return ''
+  const lines: string[] = []
+  let current = ''
+  const flush = (): void => {
+    const line = current.replace(/\s+/g, ' ').trim()
+    if (line) lines.push(line)
+    current = ''
+  }
+  const stack: Array<{ node: Node; exit: boolean }> = [{ node: body, exit: false }]
+  while (stack.length) {
+    const { node, exit } = stack.pop() as { node: Node; exit: boolean }
+    if (node.nodeType === 3) {
+      current += node.textContent ?? ''
+      continue
+    }
+    if (node.nodeType !== 1) continue
+    const name = node.nodeName.toUpperCase()
+    if (exit) {
+      if (BLOCK.has(name)) flush()
+      continue
+    }
+    if (SKIP.has(name) || hidden(node)) continue
+    if (BLOCK.has(name)) flush()
+    stack.push({ node, exit: true })
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i] as Node, exit: false })
+  }
+  flush()
+  return lines.join('\n')
+}

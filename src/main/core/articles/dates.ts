@@ -1,0 +1,143 @@
+/**
+ * Calendar dates written in page text or markup, in any of the common written forms and in many
+ * languages: ISO and numeric forms (2020-08-16, 16.08.2020, 16/08/2020, 2020年8月16日) and day–month
+ * name–year forms with month names of the major European languages. A form with no year is not a
+ * date here; callers that can place a year-less date do so themselves.
+ */
+
+const MONTH_NAMES: Array<[number, string]> = [
+  // en, de, fr, es, pt, it, nl, pl (nominative and genitive), cs, ru/uk (genitive), sv/da/no, tr, hu, ro, fi, el
+  [
+    1,
+    'january jan januar jänner janvier janv enero ene janeiro jan gennaio genn januari januar stycznia styczeń styczen ledna leden января январь січня jänuar ocak janúar ianuarie tammikuuta ιανουαρίου',
+  ],
+  [
+    2,
+    'february feb februar février fevrier févr fevr febrero feb fevereiro fev febbraio febr februari lutego luty února únor февраля февраль лютого şubat február februarie helmikuuta φεβρουαρίου',
+  ],
+  [
+    3,
+    'march mar märz maerz mars marzo mar março marco marzo maart marca marzec března březen марта март березня mart március martie maaliskuuta μαρτίου',
+  ],
+  [
+    4,
+    'april apr avril avr abril abr aprile apr kwietnia kwiecień kwiecien dubna duben апреля апрель квітня nisan április aprilie huhtikuuta απριλίου',
+  ],
+  [5, 'may mai mayo maio maggio mei maja maj května květen мая май травня mayıs május mai toukokuuta μαΐου μαιου'],
+  [
+    6,
+    'june jun juni juin junio junho giugno giu juni czerwca czerwiec června červen июня июнь червня haziran június iunie kesäkuuta ιουνίου',
+  ],
+  [
+    7,
+    'july jul juli juillet juil julio julho luglio lug juli lipca lipiec července červenec июля июль липня temmuz július iulie heinäkuuta ιουλίου',
+  ],
+  [
+    8,
+    'august aug august août aout agosto ago agosto augustus sierpnia sierpień sierpien srpna srpen августа август серпня ağustos augusztus august elokuuta αυγούστου',
+  ],
+  [
+    9,
+    'september sep sept septembre septiembre set setembro settembre sett september września wrzesień wrzesien září září сентября сентябрь вересня eylül szeptember septembrie syyskuuta σεπτεμβρίου',
+  ],
+  [
+    10,
+    'october oct oktober octobre octubre outubro out ottobre ott oktober października październik pazdziernik října říjen октября октябрь жовтня ekim október octombrie lokakuuta οκτωβρίου',
+  ],
+  [
+    11,
+    'november nov novembre noviembre novembro novembre november listopada listopad listopadu listopad ноября ноябрь листопада kasım november noiembrie marraskuuta νοεμβρίου',
+  ],
+  [
+    12,
+    'december dec dezember décembre decembre déc diciembre dic dezembro dez dicembre dic december grudnia grudzień grudzien prosince prosinec декабря декабрь грудня aralık december decembrie joulukuuta δεκεμβρίου',
+  ],
+]
+
+const MONTHS = new Map<string, number>()
+for (const [n, names] of MONTH_NAMES) for (const name of names.split(' ')) if (!MONTHS.has(name)) MONTHS.set(name, n)
+
+const NAME = String.raw`[\p{L}]{3,12}\.?`
+// A year of four digits that is not part of a longer number.
+const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`
+
+const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'numeric' }> = [
+  { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
+  { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?${YEAR}`, 'u'), order: 'numeric' },
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME})\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
+  { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
+  { re: new RegExp(String.raw`(?<!\d)${YEAR}\s+(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
+]
+
+export interface FoundDate {
+  /** YYYY-MM-DD */
+  date: string
+  /** Where in the text it starts. */
+  index: number
+}
+
+/** A real calendar day as YYYY-MM-DD, or null. */
+export function isoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null
+  const d = new Date(Date.UTC(year, month - 1, day))
+  if (d.getUTCMonth() !== month - 1) return null
+  return d.toISOString().slice(0, 10)
+}
+
+const monthOf = (name: string): number | undefined => MONTHS.get(name.toLowerCase().replace(/\.$/, ''))
+
+/**
+ * The first full date in a text (or every one with `all`). `monthFirst` reads 03/04/2020 as
+ * March 4 (American usage); otherwise as 3 April. An unambiguous number (13 or more) decides itself.
+ */
+export function findDates(text: string, options: { monthFirst?: boolean; limit?: number } = {}): FoundDate[] {
+  const found: FoundDate[] = []
+  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
+  for (const { re, order } of PATTERNS) {
+    const global = new RegExp(re.source, `${re.flags}g`)
+    for (let m = global.exec(sample); m; m = global.exec(sample)) {
+      const date = read(m, order, options.monthFirst ?? false)
+      if (date) found.push({ date, index: m.index })
+      if (found.length > (options.limit ?? 50)) break
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
+function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | null {
+  const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? '']
+  switch (order) {
+    case 'ymd':
+      return isoDay(Number(a), Number(b), Number(c))
+    case 'numeric': {
+      const x = Number(a)
+      const y = Number(b)
+      const year = Number(c)
+      if (x > 12) return isoDay(year, y, x)
+      if (y > 12) return isoDay(year, x, y)
+      return monthFirst ? isoDay(year, x, y) : isoDay(year, y, x)
+    }
+    case 'dMy': {
+      const month = monthOf(b)
+      return month ? isoDay(Number(c), month, Number(a)) : null
+    }
+    case 'Mdy': {
+      const month = monthOf(a)
+      return month ? isoDay(Number(c), month, Number(b)) : null
+    }
+    case 'yMd': {
+      const month = monthOf(b)
+      return month ? isoDay(Number(a), month, Number(c)) : null
+    }
+    default:
+      return null
+  }
+}
+
+/** A publication date that could be true: not after `now` (a day's grace for time zones), not before 1990 unless allowed. */
+export function plausible(date: string | null, now: Date, earliest = '1990-01-01'): string | null {
+  if (!date) return null
+  const limit = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)
+  return date <= limit && date >= earliest ? date : null
+}
