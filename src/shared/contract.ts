@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import type {
   Article,
+  ArticleBulkEdit,
   ArticleSummary,
   ArticleVersions,
   Backlink,
+  DeletedArticles,
   ExportProgress,
   ExportSummary,
   Highlight,
@@ -153,6 +155,43 @@ export const contract = {
       })
       .strict(),
   ),
+  /**
+   * Deletes articles with their highlights, rejected suggestions, round memberships and note links,
+   * in one transaction; notes keep their quoted text. articles.restore brings all of it back.
+   */
+  'articles.delete': call<DeletedArticles>()(z.object({ ids: z.array(id).min(1).max(10_000) }).strict()),
+  'articles.restore': call<DeletedArticles>()(z.object({ ids: z.array(id).min(1).max(10_000) }).strict()),
+  /** Sets outlet and/or date on several articles at once (user edits); returns the patches that undo it. */
+  'articles.updateMany': call<ArticleBulkEdit>()(
+    z
+      .object({
+        patches: z
+          .array(
+            z
+              .object({
+                id,
+                outlet: metaText.nullable().optional(),
+                published: z.iso.date().nullable().optional(),
+                revert: z
+                  .array(z.enum(['outlet', 'published']))
+                  .max(2)
+                  .optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+  ),
+  /** Places articles in a round as reporting it (kept by detection); `added` are those not already in it. */
+  'articles.addToRound': call<{ roundId: number; added: number[] }>()(
+    z.object({ roundId: id, ids: z.array(id).min(1).max(10_000) }).strict(),
+  ),
+  /** Undo of articles.addToRound: takes the placed articles out again (no exclusion is recorded). */
+  'articles.removeFromRound': call<{ roundId: number; removed: number[] }>()(
+    z.object({ roundId: id, ids: z.array(id).min(1).max(10_000) }).strict(),
+  ),
   /** Cleans the stored original text again: one article ({ id }) or the whole notebook ({}). */
   'articles.reclean': call<RecleanResult>()(z.object({ id: id.optional() }).strict()),
   /** Every version of the article, oldest first, with what changed between neighbours. */
@@ -240,7 +279,8 @@ export const contract = {
   'links.search': call<LinkTarget[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(12) }).strict(),
   ),
-  'links.resolve': call<Array<{ kind: LinkKind; id: number; title: string | null }>>()(
+  /** title null: the target is gone; deleted (articles): it is in the trash, titled `was`. */
+  'links.resolve': call<Array<{ kind: LinkKind; id: number; title: string | null; deleted?: boolean; was?: string }>>()(
     z.object({ refs: z.array(z.object({ kind: z.enum(['article', 'note', 'round', 'theme']), id }).strict()).max(5000) }).strict(),
   ),
   'highlights.lookup': call<HighlightState[]>()(z.object({ ids: z.array(id).max(5000) }).strict()),

@@ -34,6 +34,30 @@ export interface ArticlePatch {
   revert?: ArticleField[]
 }
 
+/** articles.delete: what went with the articles (all of it comes back with articles.restore). */
+export interface DeletedArticles {
+  ids: number[]
+  highlights: number
+  /** Notes that link to or quote the deleted articles: they keep their text and say the source was deleted. */
+  notes: number
+  rounds: number
+  deletedAt: string
+}
+
+/** One article's change in articles.updateMany; its undo is another list of these. */
+export interface ArticleBulkPatch {
+  id: number
+  outlet?: string | null
+  published?: string | null
+  revert?: Array<'outlet' | 'published'>
+}
+
+/** What changed, and the patches that put it back (for Undo). */
+export interface ArticleBulkEdit {
+  changed: number
+  undo: ArticleBulkPatch[]
+}
+
 /** What changed between two versions of an article, paragraph by paragraph. */
 export interface VersionDiff {
   /** The older and the newer version. */
@@ -218,6 +242,8 @@ export interface HighlightState {
   exact: string | null
   articleId: number | null
   orphan: boolean
+  /** Gone because its article was deleted (articles.restore brings both back). */
+  articleDeleted?: boolean
 }
 
 // Rounds of talks (issue 7).

@@ -10,6 +10,8 @@ import { updateArticleMetadata } from './articles/edits'
 import { recleanArticles } from './articles/reclean'
 import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
 import { articleVersions } from './articles/versions'
+import { deleteArticles, restoreArticles, withTrashedArticles, withTrashedHighlights } from './articles/trash'
+import { addArticlesToRound, removeArticlesFromRound, updateArticles } from './articles/bulk'
 import {
   appendQuote,
   backlinks,
@@ -137,6 +139,28 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
         emit('library.changed', { reason: 'edit' })
         return article
       }),
+    'articles.delete': ({ ids }) =>
+      write(() => {
+        const deleted = deleteArticles(db, ids, now())
+        cache.stats = null
+        emit('library.changed', { reason: 'edit' })
+        return deleted
+      }),
+    'articles.restore': ({ ids }) =>
+      write(() => {
+        const restored = restoreArticles(db, ids)
+        cache.stats = null
+        emit('library.changed', { reason: 'edit' })
+        return restored
+      }),
+    'articles.updateMany': ({ patches }) =>
+      write(() => {
+        const edit = updateArticles(db, patches)
+        emit('library.changed', { reason: 'edit' })
+        return edit
+      }),
+    'articles.addToRound': ({ roundId, ids }) => write(() => addArticlesToRound(db, roundId, ids, now())),
+    'articles.removeFromRound': ({ roundId, ids }) => write(() => removeArticlesFromRound(db, roundId, ids)),
     'articles.reclean': ({ id }) =>
       write(async () => {
         if (id !== undefined && !getArticle(db, id)) throw notFound('The article')
@@ -215,8 +239,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'notes.appendQuote': ({ noteId, highlightId }) => write(() => appendQuote(db, noteId, highlightId, now())),
     'notes.markdown': ({ id }) => (markdown ??= createMarkdownConverter())(getNote(db, id).content),
     'links.search': ({ query, limit }) => linkTargets(db, query, limit),
-    'links.resolve': ({ refs }) => resolveLinks(db, refs),
-    'highlights.lookup': ({ ids }) => highlightStates(db, ids),
+    'links.resolve': ({ refs }) => withTrashedArticles(db, resolveLinks(db, refs)),
+    'highlights.lookup': ({ ids }) => withTrashedHighlights(db, highlightStates(db, ids)),
   }
 
   return {

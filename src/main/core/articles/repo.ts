@@ -2,6 +2,7 @@ import type { Article, ArticleFormat, ArticleSort, ArticleSummary } from '../../
 import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { editedFields, parseEdits } from './edits'
+import { nextId } from './trash'
 
 /** Exactly the columns of `articles`. */
 export interface ArticleRow {
@@ -51,13 +52,14 @@ export function toSummary(
 }
 
 export function insertArticle(db: Db, article: NewArticle): number {
+  // Numbered above the deleted articles too, so Undo of a delete finds its id free (trash.ts).
   const info = cached(
     db,
-    `INSERT INTO articles (title, outlet, wire, author, published, url, source_name, format, encoding,
+    `INSERT INTO articles (id, title, outlet, wire, author, published, url, source_name, format, encoding,
          content_hash, body, raw, words, imported_at, version_of, edits)
-       VALUES (@title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
+       VALUES (@id, @title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
          @content_hash, @body, @raw, @words, @imported_at, @version_of, @edits)`,
-  ).run(article)
+  ).run({ ...article, id: nextId(db, 'articles') })
   return Number(info.lastInsertRowid)
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { requireLiveTheme } from '../themes/repo'
 import { anchor, describe } from './anchor'
+import { nextId } from '../articles/trash'
 
 interface HighlightRow {
   id: number
@@ -84,7 +85,7 @@ export function createHighlight(db: Db, input: NewHighlight, now: Date): Highlig
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        input.id ?? null,
+        input.id ?? nextId(db, 'highlights'),
         input.articleId,
         input.themeId,
         s.start,

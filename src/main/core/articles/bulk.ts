@@ -1,0 +1,62 @@
+import type { ArticleBulkEdit, ArticleBulkPatch } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { invalidInput, notFound } from '../errors'
+import { getRound, moveArticle } from '../rounds/repo'
+import { parseEdits, updateArticleMetadata } from './edits'
+
+/**
+ * Changes several articles' outlet or date at once (a Library selection), in one transaction.
+ * Returns, for Undo, the patches that put each article back: a field the user had set by hand
+ * gets its old value again; one Parley had detected is reverted to detection (not pinned as an
+ * edit it never was).
+ */
+export function updateArticles(db: Db, patches: ArticleBulkPatch[]): ArticleBulkEdit {
+  return db.transaction(() => {
+    const read = db.prepare('SELECT outlet, published, edits FROM articles WHERE id = ?')
+    const undo: ArticleBulkPatch[] = []
+    for (const patch of patches) {
+      const before = read.get(patch.id) as { outlet: string | null; published: string | null; edits: string } | undefined
+      if (!before) throw notFound(patches.length === 1 ? 'The article' : `Article ${patch.id}`)
+      const edits = parseEdits(before.edits)
+      const back: ArticleBulkPatch = { id: patch.id }
+      const revert: Array<'outlet' | 'published'> = []
+      for (const field of ['outlet', 'published'] as const) {
+        if (patch[field] === undefined && !patch.revert?.includes(field)) continue
+        const edit = edits[field]
+        if (edit) back[field] = edit.value
+        else revert.push(field)
+      }
+      if (revert.length) back.revert = revert
+      updateArticleMetadata(db, patch.id, { outlet: patch.outlet, published: patch.published, revert: patch.revert })
+      undo.push(back)
+    }
+    return { changed: patches.length, undo }
+  })()
+}
+
+/**
+ * Puts the articles in a round as reporting it (the user's placement, which detection keeps).
+ * Articles already in the round stay as they are; `added` lists the others, for Undo.
+ */
+export function addArticlesToRound(db: Db, roundId: number, ids: number[], now: Date): { roundId: number; added: number[] } {
+  return db.transaction(() => {
+    const members = new Set(getRound(db, roundId).articles.map((a) => a.articleId))
+    const added = [...new Set(ids)].filter((id) => !members.has(id))
+    for (const id of added) moveArticle(db, id, null, roundId, 'reports', now)
+    return { roundId, added }
+  })()
+}
+
+/**
+ * Undo of addArticlesToRound: takes the articles out of the round again without recording the
+ * exclusion a user's "remove from round" leaves (detection may place them there, as before).
+ */
+export function removeArticlesFromRound(db: Db, roundId: number, ids: number[]): { roundId: number; removed: number[] } {
+  return db.transaction(() => {
+    getRound(db, roundId)
+    const remove = db.prepare("DELETE FROM article_rounds WHERE round_id = ? AND article_id = ? AND source = 'user'")
+    const removed = [...new Set(ids)].filter((id) => remove.run(roundId, id).changes > 0)
+    if (removed.length === 0 && ids.length > 0) throw invalidInput('Those articles were not placed in that round by hand.')
+    return { roundId, removed }
+  })()
+}
