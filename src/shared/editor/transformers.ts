@@ -10,6 +10,8 @@ export interface MarkdownOptions {
   /** The citation line under a quoted highlight. */
   citationFor?: (evidence: EvidenceData) => string
   wikilinks?: boolean
+  /** How a link's label is written (the exporter escapes it fully); default: brackets escaped, or `|` and `]` removed in a wikilink. */
+  escapeLabel?: (label: string) => string
 }
 
 const escapeLabel = (text: string): string => text.replace(/([[\]\\])/g, '\\$1')
@@ -28,8 +30,8 @@ export function refTransformer(options: MarkdownOptions = {}): TextMatchTransfor
       const label = options.labelFor?.(ref) ?? ref.label
       const href = options.hrefFor?.(ref) ?? refUrl(ref)
       return options.wikilinks
-        ? `[[${href.replace(/\.md$/, '')}|${label.replace(/[|\]]/g, ' ')}]]`
-        : `[${escapeLabel(label)}](${href.replace(/ /g, '%20')})`
+        ? `[[${href.replace(/\.md$/, '')}|${options.escapeLabel?.(label) ?? label.replace(/[|\]]/g, ' ')}]]`
+        : `[${(options.escapeLabel ?? escapeLabel)(label)}](${href.replace(/ /g, '%20')})`
     },
     importRegExp: /\[([^\]]*)\]\((parley:[a-z]+\/\d+)\)/,
     regExp: /\[([^\]]*)\]\((parley:[a-z]+\/\d+)\)$/,

@@ -8,6 +8,7 @@
  * and are carried over to a newer version of the article.
  */
 import type { Article, ArticleField, ArticlePatch } from '../../../shared/model'
+import { isSafeLink } from '../../../shared/editor/clean'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { getArticle } from './repo'
@@ -69,6 +70,8 @@ function normalize(field: ArticleField, value: string | null): string | null {
       throw invalidInput('published: a date like 2025-02-27')
     }
   }
+  // The url reaches front matter, CSL-JSON and BibTeX, where a reader may open it: web addresses only.
+  if (field === 'url' && !isSafeLink(v)) throw invalidInput('url: a web address starting with http://, https:// or mailto:')
   return v
 }
 

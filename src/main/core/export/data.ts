@@ -1,3 +1,4 @@
+import { cleanNoteContent, isSafeLink } from '../../../shared/editor/clean'
 import type { Db } from '../db/open'
 import { listRounds } from '../rounds/repo'
 
@@ -94,6 +95,8 @@ export function readExportData(db: Db): ExportData {
     const articles = db
       .prepare(`SELECT id, title, outlet, wire, author, published, url, body, imported_at AS importedAt FROM articles ORDER BY id`)
       .all() as ExportArticle[]
+    // Stores made before urls were checked at import and edit may still hold a javascript: or data: url.
+    for (const a of articles) if (a.url !== null && !isSafeLink(a.url)) a.url = null
     const themes = db
       .prepare('SELECT id, name, color, description FROM themes WHERE deleted_at IS NULL ORDER BY position, id')
       .all() as ExportTheme[]
@@ -116,7 +119,7 @@ export function readExportData(db: Db): ExportData {
                FROM notes WHERE deleted_at IS NULL ORDER BY id`,
             )
             .all() as Array<Omit<ExportNote, 'content'> & { content: string }>
-        ).map((n) => ({ ...n, content: parseContent(n.content) }))
+        ).map((n) => ({ ...n, content: cleanNoteContent(parseContent(n.content)) }))
       : []
     return { articles, themes, highlights, notes, rounds: readRounds(db) }
   })()

@@ -41,6 +41,11 @@ export function encodeHref(path: string): string {
     .join('/')
 }
 
+/** The label of a `[[path|label]]` link: what would end it, or make it HTML, becomes a space. */
+export function wikiLabel(label: string): string {
+  return label.replace(/[[\]|#^<>]/g, ' ').trim()
+}
+
 /** `[label](href)` or, with wikilinks, `[[vault/path|label]]` (the path without `.md`, from the vault root). */
 export function link(label: string, vaultPath: string, fromDir: string, wikilinks: boolean, block?: string): string {
   return linkTo(label, vaultPath, fromDir, wikilinks)(block)
@@ -50,7 +55,7 @@ export function link(label: string, vaultPath: string, fromDir: string, wikilink
 export function linkTo(label: string, vaultPath: string, fromDir: string, wikilinks: boolean): (block?: string) => string {
   if (wikilinks) {
     const target = vaultPath.replace(/\.md$/, '')
-    const text = label.replace(/[[\]|#^]/g, ' ').trim()
+    const text = wikiLabel(label)
     return (block) => `[[${target}${block ? `#^${block}` : ''}|${text}]]`
   }
   const start = `[${escapeText(label)}](${encodeHref(relativePath(fromDir, vaultPath))}`

@@ -8,7 +8,7 @@ import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { noteTransformers, type MarkdownOptions } from '../../../shared/editor/transformers'
 import type { ExportNote } from './data'
 import { frontMatter } from './frontmatter'
-import { escapeText, link } from './markdown'
+import { escapeText, link, wikiLabel } from './markdown'
 
 /** Where things are in the vault, and whether a highlight can be quoted faithfully. */
 export interface VaultIndex {
@@ -50,21 +50,81 @@ interface SerializedNode {
   [key: string]: unknown
 }
 
-/** Evidence quotes are written with their text escaped (the shared transformer writes it as it is). */
-function escapeQuotes(node: unknown, visit: (e: SerializedNode) => void): unknown {
+// Lexical's Markdown export escapes * _ ` ~ and \ in text, but not the rest of what CommonMark,
+// GFM and Obsidian read as syntax: HTML (<), links and embeds ([, ![[), entities (&), tables (|),
+// ==highlights==, %%comments%%, $math$, #tags, ^blocks. Before the conversion those characters
+// become a marker and a key (a backslash would be escaped again by Lexical); after it, each pair
+// becomes the backslash escape article text gets (escapeText). The marker itself, if a note holds
+// it, travels as MARK + '0'.
+const MARK = '\uE000'
+const ESCAPED = '[]<>&|=%$#^{}-+.)'
+const KEY = new Map([...ESCAPED].map((c, i) => [c, String.fromCharCode(65 + i)]))
+const encode = (c: string): string => (c === MARK ? `${MARK}0` : `${MARK}${KEY.get(c) as string}`)
+
+function encodeText(text: string, atLineStart: boolean): string {
+  // At a line start, "-", "+" and "1." / "1)" would begin a list (as in escapeParagraph).
+  const start = atLineStart ? '^|\\n' : '\\n'
+  return text
+    .replace(/[\uE000[\]<>&|=%$#^{}]/g, encode)
+    .replace(new RegExp(`(${start})([ \\t]*)([-+])`, 'g'), (_, at: string, space: string, c: string) => at + space + encode(c))
+    .replace(new RegExp(`(${start})([ \\t]*\\d{1,9})([.)])`, 'g'), (_, at: string, n: string, c: string) => at + n + encode(c))
+}
+
+function decodeText(markdown: string): string {
+  return markdown.replace(/\uE000([0A-Z])/g, (_, k: string) => (k === '0' ? MARK : `\\${ESCAPED[k.charCodeAt(0) - 65] as string}`))
+}
+
+const TEXT_TYPES = new Set(['text', 'code-highlight'])
+const LINE_BLOCKS = new Set(['paragraph', 'heading', 'quote', 'listitem'])
+const CODE_FORMAT = 16
+const int = (v: unknown, min: number, max: number, fallback: number): number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback
+
+/**
+ * The note's JSON made safe to convert: text escaped (see encodeText; code is literal and left as it
+ * is), evidence quotes escaped with escapeText, link targets percent-encoded where Markdown would
+ * end them, and the fields Lexical's exporter writes unchecked (code language, list numbers,
+ * heading levels, node state) reduced to what they can legitimately be.
+ */
+function prepare(node: unknown, visit: (e: SerializedNode) => void, inCode = false, atLineStart = false): unknown {
   if (!node || typeof node !== 'object') return node
-  if (Array.isArray(node)) return node.map((n) => escapeQuotes(n, visit))
+  if (Array.isArray(node)) return node.map((n) => prepare(n, visit, inCode, atLineStart))
   const n = node as SerializedNode
-  const copy: SerializedNode = { ...n }
-  if (n.type === 'parley-evidence') {
+  const { $: _state, ...copy } = n as SerializedNode & { $?: unknown }
+  const type = n.type ?? ''
+  if (TEXT_TYPES.has(type) && typeof n.text === 'string' && !inCode && !(int(n.format, 0, 2 ** 31, 0) & CODE_FORMAT))
+    copy.text = encodeText(n.text, atLineStart)
+  if (type === 'parley-evidence') {
     visit(n)
     copy.text = (n.text ?? '')
       .split('\n')
       .map((line) => escapeText(line))
       .join('\n')
   }
-  if (n.children) copy.children = n.children.map((c) => escapeQuotes(c, visit) as SerializedNode)
-  if ('root' in n) copy.root = escapeQuotes(n.root, visit)
+  if (type === 'code') copy.language = typeof n.language === 'string' && /^[\w#+.-]{1,40}$/.test(n.language) ? n.language : null
+  if (type === 'list') {
+    copy.listType = ['bullet', 'number', 'check'].includes(String(n.listType)) ? n.listType : 'bullet'
+    copy.start = int(n.start, 0, 1e9, 1)
+  }
+  if (type === 'listitem') {
+    copy.value = int(n.value, 0, 1e9, 1)
+    if (typeof n.checked !== 'boolean') delete copy.checked
+  }
+  if (type === 'heading') copy.tag = /^h[1-6]$/.test(String(n.tag)) ? n.tag : 'h2'
+  // Spaces, angle brackets, quotes and brackets would end or break a Markdown link target.
+  if ((type === 'link' || type === 'autolink') && typeof n.url === 'string')
+    copy.url = n.url.replace(/[\s<>"`\\{}|^[\]]/g, (c) => encodeURIComponent(c))
+  if (n.children) {
+    const code = inCode || type === 'code'
+    let start = LINE_BLOCKS.has(type)
+    copy.children = n.children.map((c) => {
+      const out = prepare(c, visit, code, start) as SerializedNode
+      const t = (c as SerializedNode | null)?.type
+      start = t === 'linebreak' || (start && TEXT_TYPES.has(t ?? '') && !String(c.text ?? '').trim())
+      return out
+    })
+  }
+  if ('root' in n) copy.root = prepare(n.root, visit)
   return copy
 }
 
@@ -83,6 +143,8 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
       return index.wikilinks ? path : `../${path}`
     },
     labelFor: (ref) => index.titleOf(ref.kind, ref.id) ?? ref.label,
+    // A label is an imported title or pasted text: escaped as article text is.
+    escapeLabel: index.wikilinks ? wikiLabel : escapeText,
     citationFor: (e: EvidenceData) => {
       const label = index.citationOf(e.articleId) ?? [e.title, e.outlet, e.published].filter(Boolean).join(', ')
       const at = index.blockOf(e.highlightId)
@@ -94,7 +156,7 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
   })
   return (note, file, mismatches) => {
     current = { file, noteId: note.id, differs: new Set() }
-    const content = escapeQuotes(note.content, (e) => {
+    const content = prepare(note.content, (e) => {
       const id = e.highlightId ?? 0
       const at = index.blockOf(id)
       if (at && at.exact === e.text) return
@@ -109,7 +171,7 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
     })
     let markdown: string
     try {
-      markdown = content ? convert(content) : ''
+      markdown = content ? decodeText(convert(content)) : ''
     } catch {
       // A note Lexical cannot read (damaged JSON) is exported empty rather than stopping the export.
       markdown = ''

@@ -149,6 +149,71 @@ describe('notes', () => {
     notebook.close()
   })
 
+  it('drops javascript:, data: and other non-web links and every inline style at save (issue 17 F8, F12)', async () => {
+    const notebook = openNotebook(join(tempDir(), 'n.parley'))
+    const text = (t: string, style = ''): Record<string, unknown> => ({
+      type: 'text',
+      text: t,
+      version: 1,
+      format: 0,
+      detail: 0,
+      mode: 'normal',
+      style,
+    })
+    const link = (url: string, t: string): Record<string, unknown> => ({
+      type: 'link',
+      url,
+      rel: null,
+      target: null,
+      title: null,
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [text(t)],
+    })
+    const overlay = 'position:fixed;inset:0;z-index:99999;background:white'
+    const hostile = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            textStyle: overlay,
+            children: [
+              text('Session expired: sign in again', overlay),
+              link('javascript:alert(1)', 'one'),
+              link('JaVaScRiPt:alert(2)', 'two'),
+              link('java\tscript:alert(3)', 'three'),
+              link('data:text/html;base64,PHNjcmlwdD4=', 'four'),
+              link('file:///etc/passwd', 'five'),
+              { ...link('https://example.org/ok', 'six'), type: 'autolink' },
+              link('mailto:desk@example.org', 'seven'),
+            ],
+          },
+        ],
+      },
+    }
+    const note = await notebook.handlers['notes.create']({ title: 'Pasted', content: hostile as never })
+    await notebook.handlers['notes.save']({ id: note.id, content: hostile as never })
+    const stored = JSON.stringify((await notebook.handlers['notes.get']({ id: note.id })).content)
+    expect(stored).not.toMatch(/script:|data:|file:|position:fixed/i)
+    expect(stored).toContain('https://example.org/ok')
+    expect(stored).toContain('mailto:desk@example.org')
+    // The text of a dropped link stays.
+    expect(plainText(JSON.parse(stored))).toBe('Session expired: sign in againonetwothreefourfivesixseven')
+    notebook.close()
+  })
+
   it('gives a matrix cell one note, created on first use', async () => {
     const notebook = openNotebook(join(tempDir(), 'n.parley'))
     const [theme] = await notebook.handlers['themes.list']({})

@@ -1,4 +1,5 @@
 import type { Backlink, HighlightState, LinkKind, LinkTarget, Note, NoteSummary } from '../../../shared/model'
+import { cleanNoteContent } from '../../../shared/editor/clean'
 import { extractLinks, plainText, EMPTY_NOTE } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
@@ -59,8 +60,12 @@ export function listNotes(db: Db, query?: string): NoteSummary[] {
   return rows.map(summary)
 }
 
-/** Writes content, its plain text and its links in one transaction: backlinks never disagree with the note. */
-function writeContent(db: Db, id: number, title: string, content: unknown, now: string): void {
+/**
+ * Writes content, its plain text and its links in one transaction: backlinks never disagree with the note.
+ * Unsafe links and inline styles are dropped here, whoever sent the content (see shared/editor/clean.ts).
+ */
+function writeContent(db: Db, id: number, title: string, dirty: unknown, now: string): void {
+  const content = cleanNoteContent(dirty)
   const json = JSON.stringify(content)
   db.prepare('UPDATE notes SET title = ?, content = ?, plain = ?, updated_at = ? WHERE id = ?').run(
     title,

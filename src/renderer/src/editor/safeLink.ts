@@ -1,9 +1,2 @@
-/** Web links in notes may only be http(s) or mailto: no javascript:, file:, data: or custom schemes. */
-export function isSafeLink(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol)
-  } catch {
-    return false
-  }
-}
+// The editor refuses the links the core would strip at save (one rule, in src/shared).
+export { isSafeLink } from '@shared/editor/clean'
