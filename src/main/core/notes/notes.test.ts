@@ -211,6 +211,9 @@ describe('notes', () => {
     expect(stored).toContain('mailto:desk@example.org')
     // The text of a dropped link stays.
     expect(plainText(JSON.parse(stored))).toBe('Session expired: sign in againonetwothreefourfivesixseven')
+    // A note stored before saves were cleaned is cleaned when it is opened.
+    notebook.db.prepare('UPDATE notes SET content = ? WHERE id = ?').run(JSON.stringify(hostile), note.id)
+    expect(JSON.stringify((await notebook.handlers['notes.get']({ id: note.id })).content)).not.toMatch(/script:|position:fixed/i)
     notebook.close()
   })
 

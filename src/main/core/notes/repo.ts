@@ -43,7 +43,8 @@ function row(db: Db, id: number, options: { deleted?: boolean } = {}): NoteRow {
 
 export function getNote(db: Db, id: number): Note {
   const r = row(db, id)
-  return { ...summary(r), content: parseContent(r.content) }
+  // Cleaned on the way out too: a note saved before saves were cleaned may hold styles or script links.
+  return { ...summary(r), content: cleanNoteContent(parseContent(r.content)) }
 }
 
 export function listNotes(db: Db, query?: string): NoteSummary[] {
