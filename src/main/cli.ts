@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { EventSink } from '../shared/contract'
 import type { ExportSummary, ImportResult } from '../shared/model'
@@ -9,7 +9,7 @@ import { detectAndStore, listRounds } from './core/rounds/repo'
 import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault, type Notebook } from './core/notebook'
-import { listThemes } from './core/themes/repo'
+import { createTheme, listThemes } from './core/themes/repo'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
 import { defaultNotebookPath, prepareWorkerScript, rendererDir, seedsDir } from './paths'
@@ -22,7 +22,10 @@ export interface Io {
 const USAGE = `Usage: npm run -s parley -- <command>
 
   import <files|folders…> [--notebook FILE]   import articles into a notebook
-  analyze --json <files|folders…>             dry run on a throwaway notebook; prints one JSON object
+  analyze --json <files|folders…> [--themes FILE]
+                                              dry run on a throwaway notebook; prints one JSON object
+                                              (--themes: a JSON list of {name, description, keywords}
+                                              used instead of the default themes)
   serve [--notebook FILE] [--port N] [--open] browser mode on 127.0.0.1 (prints the URL with its token)
   check [--notebook FILE]                     verify a notebook file's integrity
   export --out DIR [--notebook FILE] [--wikilinks]
@@ -36,7 +39,7 @@ interface Parsed {
   flags: Map<string, string | true>
 }
 
-const VALUE_FLAGS = new Set(['--notebook', '--port', '--out'])
+const VALUE_FLAGS = new Set(['--notebook', '--port', '--out', '--themes'])
 
 function parseArgs(argv: string[]): Parsed {
   const positional: string[] = []
@@ -74,9 +77,46 @@ export interface AnalyzeOutput {
   rounds: Array<{ id: string; date: string | null; venue: string | null; title: string; articles: string[] }>
 }
 
-export function analyze(paths: string[]): AnalyzeOutput {
+/** A theme given to `analyze --themes`: the format of the corpora's themes.json (other keys are ignored). */
+export interface AnalyzeTheme {
+  name: string
+  description?: string
+  keywords: string[]
+}
+
+/** Reads and checks a `--themes` file: a JSON list of `{ name, description?, keywords }` with distinct names. */
+export function readThemesFile(file: string): AnalyzeTheme[] {
+  let value: unknown
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--themes ${file}: ${(error as Error).message}`)
+  }
+  const bad = (why: string): UsageError => new UsageError(`--themes ${file}: ${why}`)
+  if (!Array.isArray(value) || value.length === 0) throw bad('expected a non-empty JSON list of { "name", "description", "keywords" }.')
+  const names = new Set<string>()
+  return value.map((item: unknown, i) => {
+    const t = item as Partial<Record<'name' | 'description' | 'keywords', unknown>> | null
+    if (!t || typeof t !== 'object' || typeof t.name !== 'string' || !t.name.trim()) throw bad(`theme ${i + 1} has no "name".`)
+    if (names.has(t.name.trim().toLowerCase())) throw bad(`two themes are called "${t.name}".`)
+    names.add(t.name.trim().toLowerCase())
+    if (!Array.isArray(t.keywords) || !t.keywords.every((k) => typeof k === 'string'))
+      throw bad(`theme "${t.name}" needs "keywords", a list of strings.`)
+    if (t.description !== undefined && typeof t.description !== 'string')
+      throw bad(`theme "${t.name}" has a "description" that is not text.`)
+    return { name: t.name.trim(), ...(t.description ? { description: t.description } : {}), keywords: t.keywords as string[] }
+  })
+}
+
+export function analyze(paths: string[], options: { themes?: AnalyzeTheme[] } = {}): AnalyzeOutput {
   const { db } = openDatabase(':memory:')
   try {
+    if (options.themes) {
+      // The throwaway notebook's default themes give way to the caller's (nothing is coded yet).
+      db.prepare('DELETE FROM themes').run()
+      for (const t of options.themes)
+        createTheme(db, { name: t.name, description: t.description ?? '', keywords: { terms: t.keywords, context: [] } })
+    }
     const imported = collectPaths(paths).map((file) => {
       let result: ImportResult
       try {
@@ -110,29 +150,31 @@ export function analyze(paths: string[]): AnalyzeOutput {
         round: null as string | null,
       }
     })
-    // Rounds: detection over the dry-run notebook; an article's round is the one it reports.
+    // Rounds: detection over the dry-run notebook. The contract: an article's round is the first
+    // round (by date) it reports; a round lists exactly the files whose round it is (a duplicate file
+    // goes with the article it repeats); a date is a full day or null, never a partial EDTF date.
     detectAndStore(db, new Date())
     const files = new Map<number, string[]>()
     for (const { file, result } of imported)
-      if (result.status === 'imported' && result.id) files.set(result.id, [...(files.get(result.id) ?? []), file])
-    const rounds = listRounds(db).map((r) => {
-      const reporters = r.articles.filter((a) => a.role === 'reports')
-      const listed = reporters.length ? reporters : r.articles
-      return {
-        id: String(r.id),
-        date: r.date,
-        venue: r.venue,
-        title: r.title,
-        articles: listed.flatMap((a) => files.get(a.articleId) ?? []),
-        reporters,
-      }
-    })
+      if ((result.status === 'imported' || result.status === 'duplicate') && result.id)
+        files.set(result.id, [...(files.get(result.id) ?? []), file])
+    const roundOf = new Map<number, string>()
+    const stored = listRounds(db)
+    for (const r of stored)
+      for (const a of r.articles) if (a.role === 'reports' && !roundOf.has(a.articleId)) roundOf.set(a.articleId, String(r.id))
     imported.forEach(({ result }, i) => {
-      const round = rounds.find((r) => r.reporters.some((a) => a.articleId === result.id))
       const article = articles[i]
-      if (article && round) article.round = round.id
+      if (article && result.id && (result.status === 'imported' || result.status === 'duplicate'))
+        article.round = roundOf.get(result.id) ?? null
     })
-    return { articles, rounds: rounds.map(({ reporters: _reporters, ...r }) => r) }
+    const rounds = stored.map((r) => ({
+      id: String(r.id),
+      date: r.date && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null,
+      venue: r.venue,
+      title: r.title,
+      articles: r.articles.filter((a) => roundOf.get(a.articleId) === String(r.id)).flatMap((a) => files.get(a.articleId) ?? []),
+    }))
+    return { articles, rounds }
   } finally {
     db.close()
   }
@@ -231,7 +273,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'analyze': {
         if (!flags.has('--json') || positional.length === 0) throw new UsageError('analyze needs --json and at least one file.')
-        io.out(JSON.stringify(analyze(positional)))
+        const themesFile = flags.get('--themes')
+        io.out(JSON.stringify(analyze(positional, typeof themesFile === 'string' ? { themes: readThemesFile(themesFile) } : {})))
         return 0
       }
       case 'import': {
