@@ -59,7 +59,7 @@ const RELATIVE = /\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|eveni
  *
  *   dateMentions("talks on Thursday", isoDay("2025-03-01")) → [{ text: "Thursday", date: 2025-02-27, kind: "weekday" }]
  */
-export function dateMentions(text: string, ref: Date | null): DateMention[] {
+export function dateMentions(text: string, ref: Date | null, options: { forward?: boolean } = {}): DateMention[] {
   const out: DateMention[] = []
   // chrono needs some instant; only the components it was told (knownValues) are used.
   for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false })) {
@@ -87,7 +87,9 @@ export function dateMentions(text: string, ref: Date | null): DateMention[] {
     } else if (known.weekday !== undefined && known.day === undefined) {
       kind = 'weekday'
       date = ref
-        ? weekdayBefore(known.weekday, ref, /\bnext\b/i.test(r.text))
+        ? options.forward
+          ? weekdayFrom(known.weekday, ref)
+          : weekdayBefore(known.weekday, ref, /\bnext\b/i.test(r.text))
         : { year: null, month: null, day: null, weekday: known.weekday }
     } else continue
     out.push({ start: at, end: at + raw.length, text: raw, date, kind })
@@ -110,6 +112,11 @@ function relative(word: string, ref: Date): EventDate {
 function weekdayBefore(weekday: number, ref: Date, next: boolean): EventDate {
   const back = (ref.getUTCDay() - weekday + 7) % 7
   return full(new Date(ref.getTime() + (next ? (weekday - ref.getUTCDay() + 7) % 7 || 7 : -back) * DAY))
+}
+
+/** A coming event ("will meet on Saturday"): the first such day on or after the reference. */
+function weekdayFrom(weekday: number, ref: Date): EventDate {
+  return full(new Date(ref.getTime() + ((weekday - ref.getUTCDay() + 7) % 7) * DAY))
 }
 
 /** A month-day without a year is the latest one not more than two weeks after the reference. */

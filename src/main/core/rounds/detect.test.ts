@@ -201,3 +201,45 @@ describe('detectRounds on the seeds', () => {
     expect(linked[0]?.reasons.join(' ')).toMatch(/recalls it and gives its date/)
   })
 })
+
+describe('detection on date-dense text (issue 17, F4)', () => {
+  // Every clause a meeting, a place and three dates: the worst case for date parsing and for
+  // matching dates, names and meeting words within a sentence.
+  const dense = (bytes: number): DetectArticle => {
+    const unit = 'Negotiators met in Geneva on March 3, 2024 and on Friday, 4 April 2023, then talks on 12/05/2022 and Monday; '
+    return article(null, unit.repeat(Math.ceil(bytes / unit.length)), 'Outlet', 'Dates')
+  }
+
+  it('reads a bounded part of each article: 1 MB and 8 MB of dates take about as long as 20 KB', () => {
+    const time = (a: DetectArticle): number => {
+      const started = performance.now()
+      detectRounds([a])
+      return performance.now() - started
+    }
+    time(dense(20_000)) // warm-up (chrono's expressions are compiled on first use)
+    const small = Math.max(time(dense(20_000)), 5)
+    const big = time(dense(1_000_000))
+    const huge = time(dense(8_000_000))
+    // Linear growth would be 50× and 400×; before the bound, 1 MB took 11 s (200 KB already 10 s).
+    expect(big).toBeLessThan(Math.max(small * 10, 1_000))
+    expect(huge).toBeLessThan(Math.max(small * 20, 2_000))
+  })
+
+  it('stays interruptible: paced detection of date-dense files lets timers run at least every 250 ms', async () => {
+    const articles = Array.from({ length: 6 }, () => dense(1_000_000))
+    let last = performance.now()
+    let longest = 0
+    const timer = setInterval(() => {
+      const t = performance.now()
+      longest = Math.max(longest, t - last)
+      last = t
+    }, 5)
+    try {
+      await detectRoundsAsync(articles)
+    } finally {
+      clearInterval(timer)
+    }
+    longest = Math.max(longest, performance.now() - last)
+    expect(longest).toBeLessThan(250)
+  })
+})

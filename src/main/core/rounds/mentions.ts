@@ -1,6 +1,7 @@
 import { sentences } from '../text/sentences'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
+import { isCountry, isDemonym } from './places'
 
 /** What detection reads of an article. */
 export interface DetectArticle {
@@ -27,6 +28,8 @@ export interface EventMention {
   lead: boolean
   /** Introduced as an earlier event ("after X and Y met in Z", "followed June 28 talks"). */
   earlier: boolean
+  /** Told as coming ("will meet on Saturday", "talks are expected to resume"): its date is looked for forward. */
+  coming?: boolean
 }
 
 export interface ArticleEvents {
@@ -39,6 +42,8 @@ export interface ArticleEvents {
   reference: 'published' | 'text' | null
   /** Content-word stems of the whole article. */
   terms: string[]
+  /** Years written as digits in the title or text: an undated article's meeting falls in one of them (or after). */
+  years: number[]
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
@@ -47,7 +52,7 @@ const STRONG =
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
 const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
 const FUTURE =
-  /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
+  /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|coming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
 const CONNECTOR = /\b(?:after|before|following|followed|since|ahead of|than|while|preceded)\b/i
 
 const MONTH_OR_DAY =
@@ -73,7 +78,7 @@ const NOT_A_DATELINE = /^(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|W
 
 const CAP = String.raw`[A-Z][\p{Ll}][\p{L}'’-]*`
 const VENUE = new RegExp(
-  String.raw`\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:${CAP}\s+)?(?:city|capital|town|port|resort|village)\s+of\s+)?(${CAP}(?:\s+${CAP})?)(?!['’]s)`,
+  String.raw`\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:${CAP}\s+)?(?:city|capital|town|port|resort|village)(?:\s+of|,)?\s+(?=[A-Z]))?(${CAP}(?:\s+${CAP})?)(?!['’]s)`,
   'gu',
 )
 const NAME_RUN = new RegExp(String.raw`${CAP}(?:\s+${CAP})*`, 'gu')
@@ -86,8 +91,11 @@ const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L
 /** A capitalized run as a place name, or null if it reads as a title, organization or date. */
 function asPlace(run: string): string | null {
   if (/['’]s$/.test(run)) return null
+  // "Lausanne's Beau-Rivage Palace": the possessor is the place.
+  const owner = /^(.+?)['’]s\s/.exec(run)
+  if (owner?.[1]) return asPlace(owner[1])
   const words = tokens(run)
-  if (words.some((w) => MONTH_OR_DAY.test(w) || TITLES.has(lower(w)) || ORGS.has(lower(w)))) return null
+  if (words.some((w) => MONTH_OR_DAY.test(w) || TITLES.has(lower(w)) || ORGS.has(lower(w)) || isDemonym(w))) return null
   return run
 }
 
@@ -167,23 +175,42 @@ function nearest<T extends { start: number; end: number }>(list: T[], at: number
   return best
 }
 
+// Bounds that keep one article's cost constant whatever its size (issue 17, F4: a 1 MB file of dates
+// took 11 s, 15 MB ran for minutes, since date parsing and the matching of dates, names and meeting
+// words within a sentence grow faster than the text). A report names its meeting in its first
+// paragraphs; what lies past the first 20,000 characters adds recalls at most.
+const MAX_SCAN = 20_000
+// A "sentence" longer than this is a list or a table, not prose: only its beginning is read.
+const MAX_SENTENCE = 1_500
+
+/** The part of a body that detection reads: the whole of a news article, the start of a longer text (cut at a paragraph or sentence end). */
+function scanned(body: string): string {
+  if (body.length <= MAX_SCAN) return body
+  const head = body.slice(0, MAX_SCAN)
+  const cut = Math.max(head.lastIndexOf('\n\n'), head.lastIndexOf('. '))
+  return cut > MAX_SCAN / 2 ? head.slice(0, cut + 1) : head
+}
+
 /**
  * The meetings an article names, and which one it reports: the first past meeting in its lead
  * that is told as news (a weekday, "today", no date, or a date within a week of publication);
  * every other past meeting with a place or a date is a recall.
  */
 export function articleEvents(article: DetectArticle): ArticleEvents {
-  const { body } = article
+  const body = scanned(article.body)
   const published = isoDay(article.published)
   // Without a publication date, the latest complete date written in the text stands in for it.
   const ref = published ?? latestFullDate(body)
   const line = dateline(body, ref)
   const reference = published ? 'published' : ref ? 'text' : null
-  const spans = sentences(body)
+  const spans = sentences(body).map((s) => (s.text.length > MAX_SENTENCE ? { ...s, text: s.text.slice(0, MAX_SENTENCE) } : s))
   const known = new Map<string, string>() // surname → full name, over the whole article
   const places = new Set<string>()
   for (const s of spans) {
-    for (const m of s.text.matchAll(VENUE)) if (m[1] && asPlace(m[1])) places.add(m[1])
+    for (const m of s.text.matchAll(VENUE)) {
+      const place = m[1] && asPlace(m[1])
+      if (place) places.add(place)
+    }
   }
   for (const s of spans) {
     for (const m of s.text.matchAll(NAME_RUN)) {
@@ -210,14 +237,21 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     if (lead && found.length === 0) leadNames.push(...names.filter((n) => n.written).map((n) => n.name))
     if (found.length === 0) return
     const dates = dateMentions(s.text, ref)
-    const venues = [...s.text.matchAll(VENUE)].filter((m) => m[1] && asPlace(m[1]))
+    let ahead: typeof dates | null = null
+    const venues = [...s.text.matchAll(VENUE)].flatMap((m) => {
+      const place = m[1] && asPlace(m[1])
+      return place ? [{ place, index: m.index }] : []
+    })
     for (const r of found) {
       const before = s.text.slice(Math.max(0, r.start - 60), r.start)
       const after = s.text.slice(r.end, r.end + 25)
-      if (FUTURE.test(before) || FUTURE.test(after)) continue
+      // A coming meeting counts only in the lead: a preview reports the meeting it announces.
+      const coming = FUTURE.test(before) || FUTURE.test(after)
+      if (coming && !lead) continue
+      if (coming) ahead ??= dateMentions(s.text, ref, { forward: true })
       const mine = <T extends { at: number }>(list: T[], max: number): T[] => list.filter((x) => nearest(found, x.at, max) === r)
       const venue = mine(
-        venues.map((v) => ({ v: v[1] as string, at: v.index ?? 0 })),
+        venues.map((v) => ({ v: v.place, at: v.index })),
         90,
       )[0]?.v
       const people = [...new Set(mine(names, 120).map((n) => n.name))]
@@ -230,9 +264,10 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
         terms: terms(s.text),
         lead,
         earlier: r.earlier,
+        coming,
       }
       const myDates = mine(
-        dates.map((d) => ({ ...d, at: d.start })),
+        (coming && ahead ? ahead : dates).map((d) => ({ ...d, at: d.start })),
         100,
       )
       if (myDates.length === 0)
@@ -248,19 +283,54 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   })
 
   const news = (m: EventMention): boolean => {
-    if (m.earlier || !m.lead) return false
+    if (m.earlier || !m.lead || m.coming) return false
     if (m.dateKind === null || m.dateKind === 'weekday' || m.dateKind === 'relative') return true
     if (m.dateKind !== 'explicit' || !published || m.date.year === null) return false
     const at = Date.UTC(m.date.year, (m.date.month as number) - 1, m.date.day as number)
     return at <= published.getTime() + 86_400_000 && published.getTime() - at <= 7 * 86_400_000
   }
-  const candidate = mentions.find((m) => news(m) && (m.venue || m.dateKind || m.participants.length))
+  const telling = (m: EventMention): boolean => Boolean(m.venue || m.dateKind || m.participants.length)
+  // The meeting told as news in the lead; failing that, the one the lead announces (a preview); failing
+  // that, when the title or the first sentence is about a meeting, the article as a whole (its place and date).
+  let candidate =
+    mentions.find((m) => news(m) && telling(m)) ??
+    mentions.find((m) => m.coming && !m.earlier && m.lead && (m.venue !== null || (m.dateKind !== null && m.date.day !== null))) ??
+    null
+  const aboutMeeting = (text: string): boolean =>
+    regions(text).some(
+      (r) =>
+        r.strong &&
+        !r.earlier &&
+        !FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) &&
+        !FUTURE.test(text.slice(r.end, r.end + 25)),
+    )
+  if (!candidate && spans[0] && (aboutMeeting(article.title) || aboutMeeting(spans[0].text))) {
+    const first = spans[0]
+    candidate = {
+      articleId: article.id,
+      start: first.start,
+      end: first.end,
+      date: line?.date ?? (published ? dateOf(published) : { year: null, month: null, day: null, weekday: null }),
+      dateKind: null,
+      dateSpan: null,
+      venue: null,
+      participants: [],
+      terms: terms(first.text),
+      lead: true,
+      earlier: false,
+    }
+  }
   let main: EventMention | null = null
   const recalls: EventMention[] = []
+  const inText = bestPlace(article.title, spans)
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
-    if (!main.venue && line) main.venue = line.venue
+    // A city named for the meeting, else the city the article names most; a country only when it names no city;
+    // the dateline (where the reporter was) last.
+    if (!main.venue || isCountry(main.venue)) main.venue = inText ?? main.venue ?? line?.venue ?? null
     if (!main.dateKind && line?.date) main.date = line.date
+    // A report that names no day tells the news of its own day.
+    if (!main.dateKind && !line?.date && published) main.date = dateOf(published)
   }
   for (const m of mentions) {
     if (m === candidate || !main) {
@@ -277,5 +347,34 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       if (!main.dateKind && m.dateKind) Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan })
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
-  return { articleId: article.id, main, recalls, reference, terms: terms(`${article.title}\n${body}`) }
+  const years = [...new Set([...`${article.title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
+  return { articleId: article.id, main, recalls, reference, terms: terms(`${article.title}\n${body}`), years }
+}
+
+const dateOf = (d: Date): EventDate => ({
+  year: d.getUTCFullYear(),
+  month: d.getUTCMonth() + 1,
+  day: d.getUTCDate(),
+  weekday: d.getUTCDay(),
+})
+
+/** The city an article names most often as where things happen ("in X", "at X"), the title counting twice; null when it names none (countries aside). */
+function bestPlace(title: string, spans: Array<{ text: string }>): string | null {
+  const counts = new Map<string, number>()
+  const count = (text: string, weight: number): void => {
+    VENUE.lastIndex = 0
+    for (const m of text.matchAll(VENUE)) {
+      const place = m[1] && asPlace(m[1])
+      if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
+    }
+  }
+  // Titles are often in title case ("Talks In Vienna End"): only a one-word name counts there.
+  for (const m of title.matchAll(VENUE)) {
+    const place = m[1] && asPlace((m[1].split(/\s+/)[0] as string).replace(/['’]s$/, ''))
+    if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + 2)
+  }
+  spans.forEach((s, i) => count(s.text, i < 3 ? 1.5 : 1))
+  let best: [string, number] | null = null
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
+  return best?.[0] ?? null
 }

@@ -1,0 +1,110 @@
+/**
+ * What kind of place a capitalized name is, from data that ships with the runtime: the names of
+ * countries and territories that ICU knows (Intl.DisplayNames, in English and the user's language),
+ * and the adjectives made from them ("Austria" → "Austrian", "Oman" → "Omani", "China" → "Chinese").
+ * A venue is a city or a named place; a country stands in only when no city is named, and a
+ * nationality adjective is never a place.
+ */
+
+const REGION_CODES = (() => {
+  const out: string[] = []
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+  for (const a of letters) for (const b of letters) out.push(a + b)
+  return out
+})()
+
+let countryNames: Set<string> | null = null
+let countryList: string[] | null = null
+
+/** Lower-cased names of countries and territories (and of their first words: "Saudi", "United"). */
+function countries(): { names: Set<string>; list: string[] } {
+  if (countryNames && countryList) return { names: countryNames, list: countryList }
+  const names = new Set<string>()
+  for (const locale of ['en', Intl.DateTimeFormat().resolvedOptions().locale]) {
+    let display: Intl.DisplayNames
+    try {
+      display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
+    } catch {
+      continue
+    }
+    for (const code of REGION_CODES) {
+      let name: string | undefined
+      try {
+        name = display.of(code)
+      } catch {
+        name = undefined
+      }
+      if (!name || name === code) continue
+      const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
+      names.add(plain)
+      // "Bosnia & Herzegovina": each part is a country name too ("Congo - Kinshasa" is not split: Kinshasa is a city).
+      for (const part of plain.split(/\s*[&,]\s*/)) if (part.length > 2) names.add(part)
+    }
+  }
+  countryNames = names
+  countryList = [...names]
+  return { names, list: countryList }
+}
+
+// Adjectives of nations, languages and regions not made by adding a suffix to a country's name.
+const IRREGULAR = new Set(
+  'american saudi korean norwegian french swiss dutch thai british english scottish welsh irish spanish polish danish swedish finnish icelandic filipino emirati kurdish arab arabic arabian persian afghan lao czech slovak serb croat greek cypriot maltese soviet western eastern european african asian latin nordic baltic gulf transatlantic'.split(
+    ' ',
+  ),
+)
+const SUFFIXES = ['ian', 'ean', 'an', 'n', 'i', 'ese', 'ish', 'ic', 'ine']
+
+/** "Austria", "United States", "Oman": a country or territory by name. */
+export function isCountry(name: string): boolean {
+  return countries().names.has(name.toLowerCase())
+}
+
+/** "Austrian", "Omani", "Chinese", "French", "Farsi": an adjective of a nation or a language, not a place. */
+export function isDemonym(name: string): boolean {
+  const word = name.toLowerCase()
+  let known = demonyms.get(word)
+  if (known === undefined) {
+    known = demonym(word)
+    // Capitalized words of a notebook are few thousand: remembering each answer keeps this a lookup.
+    if (demonyms.size > 50_000) demonyms.clear()
+    demonyms.set(word, known)
+  }
+  return known
+}
+
+const demonyms = new Map<string, boolean>()
+
+let languageNames: Set<string> | null = null
+
+/** Lower-cased names of languages (ICU's, in English): "Farsi", "Hebrew", "Urdu" are no places. */
+function languages(): Set<string> {
+  if (languageNames) return languageNames
+  const names = new Set<string>(['farsi'])
+  const display = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+  for (const a of 'abcdefghijklmnopqrstuvwxyz')
+    for (const b of 'abcdefghijklmnopqrstuvwxyz') {
+      let name: string | undefined
+      try {
+        name = display.of(a + b)
+      } catch {
+        name = undefined
+      }
+      if (name && name !== a + b) names.add(name.toLowerCase())
+    }
+  languageNames = names
+  return names
+}
+
+function demonym(word: string): boolean {
+  if (IRREGULAR.has(word) || languages().has(word)) return true
+  if (isCountry(word)) return false
+  const { list } = countries()
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue
+    const stem = word.slice(0, -suffix.length)
+    if (stem.length < 3) continue
+    // The stem is the country's name, or all of it but its last one or two letters (Ital-y, Chin-a, Belgi-um).
+    if (list.some((c) => c.startsWith(stem) && c.length - stem.length <= 2 && !c.includes(' ')) || list.some((c) => c === stem)) return true
+  }
+  return false
+}
