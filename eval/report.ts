@@ -11,6 +11,8 @@ export interface EvalOptions {
   limit?: number
   /** Print one line per failed or wrong item. */
   verbose?: boolean
+  /** Only these files (names in the corpus), printing what Parley made of each. */
+  files?: string[]
 }
 
 export const pct = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')

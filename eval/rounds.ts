@@ -6,8 +6,9 @@
  * themes, and the output contract. A keyword baseline (publication day ±0 and the same city from a
  * fixed list) is scored in the same run on the same metadata.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { analyze, type AnalyzeOutput } from '../src/main/cli'
 import { analyzeViolations } from '../src/main/analyze-contract'
 import { pct, table, type EvalOptions, type SectionResult } from './report'
@@ -17,6 +18,7 @@ interface Entry {
   file: string
   kind: 'talks' | 'background' | 'distractor'
   published: string | null
+  published_inferred?: string
   round: string | null
   round_date: string | null
   venue: string | null
@@ -180,6 +182,28 @@ export async function evalRounds(options: EvalOptions): Promise<SectionResult | 
   const base = score(entries, files, baselineGrouping(output))
   const violations = analyzeViolations(output)
 
+  // Detection alone: the same files with their labelled publication day written on a first line
+  // ("Published: YYYY-MM-DD", as a user would fix a missing date), in a temporary folder.
+  const temp = mkdtempSync(join(tmpdir(), 'parley-eval-rounds-'))
+  let datedScores: Scores
+  let datedBase: Scores
+  let datedViolations: string[]
+  try {
+    const copies = entries.map((e, i) => {
+      const day = e.published ?? e.published_inferred ?? null
+      const copy = join(temp, basename(files[i] as string))
+      const text = readFileSync(files[i] as string, 'utf8')
+      writeFileSync(copy, day ? `Published: ${day}\n\n${text}` : text)
+      return copy
+    })
+    const dated = analyze(copies)
+    datedScores = score(entries, copies, parleyGrouping(dated))
+    datedBase = score(entries, copies, baselineGrouping(dated))
+    datedViolations = analyzeViolations(dated)
+  } finally {
+    rmSync(temp, { recursive: true, force: true })
+  }
+
   // Themes: an article has a theme when any passage is suggested for it.
   const themeRows: Array<Array<string | number>> = []
   const figures: Record<string, number> = {}
@@ -230,13 +254,20 @@ export async function evalRounds(options: EvalOptions): Promise<SectionResult | 
     'rounds.solo': parley.solo,
     'rounds.date': parley.date,
     'rounds.venue': parley.venue,
-    'rounds.contractOk': violations.length === 0 ? 1 : 0,
+    'rounds.contractOk': violations.length + datedViolations.length === 0 ? 1 : 0,
+    'rounds.dated.pairP': datedScores.pairP,
+    'rounds.dated.pairR': datedScores.pairR,
+    'rounds.dated.pairF1': datedScores.pairF1,
+    'rounds.dated.solo': datedScores.solo,
+    'rounds.dated.date': datedScores.date,
+    'rounds.dated.venue': datedScores.venue,
     'rounds.baseline.pairP': base.pairP,
     'rounds.baseline.pairR': base.pairR,
     'rounds.baseline.pairF1': base.pairF1,
     'rounds.baseline.solo': base.solo,
     'rounds.baseline.date': base.date,
     'rounds.baseline.venue': base.venue,
+    'rounds.baseline.dated.pairF1': datedBase.pairF1,
     'rounds.themes.distractorClean': clean,
     'rounds.themes.passage': passage,
   })
@@ -247,11 +278,29 @@ export async function evalRounds(options: EvalOptions): Promise<SectionResult | 
       ['', 'pair P', 'pair R', 'pair F1', 'solo', 'date', 'venue'],
       [
         ['Parley', parley.pairP, parley.pairR, parley.pairF1, parley.solo, parley.date, parley.venue],
+        [
+          'Parley, labelled publication days',
+          datedScores.pairP,
+          datedScores.pairR,
+          datedScores.pairF1,
+          datedScores.solo,
+          datedScores.date,
+          datedScores.venue,
+        ],
         ['baseline (same day, same city)', base.pairP, base.pairR, base.pairF1, base.solo, base.date, base.venue],
+        [
+          'baseline, labelled publication days',
+          datedBase.pairP,
+          datedBase.pairR,
+          datedBase.pairF1,
+          datedBase.solo,
+          datedBase.date,
+          datedBase.venue,
+        ],
       ],
     ),
-    `contract violations: ${violations.length}`,
-    ...violations.slice(0, options.verbose ? undefined : 5).map((v) => `  ${v}`),
+    `contract violations: ${violations.length + datedViolations.length}`,
+    ...[...violations, ...datedViolations].slice(0, options.verbose ? undefined : 5).map((v) => `  ${v}`),
     '',
     ...table(['theme', 'P', 'R', 'F1'], themeRows),
     `no theme on distractors: ${pct(clean)}; passage on the evidence sentence: ${pct(passage)} (${evidenceHit}/${evidenceTotal}, ${evidenceMissing} sentences not found in the cleaned body)`,
@@ -270,7 +319,11 @@ export async function evalRounds(options: EvalOptions): Promise<SectionResult | 
           )} ${(e.round ?? `(${e.kind})`).padEnd(20)} → ${a?.round ? `${a.round} ${r?.date ?? '—'} ${r?.venue ?? '—'}` : '—'} (published ${a?.published ?? '—'})`,
       )
     })
-    lines.push(...parley.wrong.map((w) => `  ${w}`), ...themeMisses.map((m) => `  ${m}`))
+    lines.push(
+      ...parley.wrong.map((w) => `  ${w}`),
+      ...datedScores.wrong.map((w) => `  with labelled days: ${w}`),
+      ...themeMisses.map((m) => `  ${m}`),
+    )
   }
   return { figures, lines }
 }

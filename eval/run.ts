@@ -32,6 +32,9 @@ export async function main(args: string[]): Promise<number> {
   const options: EvalOptions = {
     ...(limitArg ? { limit: Number(limitArg.slice('--limit='.length)) } : {}),
     verbose: args.includes('--verbose'),
+    ...(args.find((a) => a.startsWith('--files='))
+      ? { files: (args.find((a) => a.startsWith('--files=')) ?? '').slice(8).split(',') }
+      : {}),
   }
   const floors = JSON.parse(readFileSync(join(here, 'floors.json'), 'utf8')) as Record<string, number>
   const figures: Record<string, number> = {}

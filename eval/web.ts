@@ -156,6 +156,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
     byFile.set(d.file, found)
   }
   let files = [...byFile.keys()].sort()
+  if (options.files) files = files.filter((f) => options.files?.includes(f))
   // A partial run samples evenly across the sorted names (the first names are one kind of page).
   if (options.limit) files = files.filter((_, i) => i % Math.ceil(files.length / (options.limit ?? 1)) === 0)
 
@@ -185,6 +186,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
     const bytes = readFileSync(join(pages, file))
     let t0 = performance.now()
     const parley = runParley(file, bytes)
+    if (options.files) console.log(JSON.stringify({ file, ...parley, body: parley.body.slice(0, 600) }, null, 1))
     parleyMs += performance.now() - t0
     const html = decode(bytes).text
     t0 = performance.now()

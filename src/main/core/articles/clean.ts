@@ -38,6 +38,8 @@ export interface CleanOptions {
    * never because it is short or its words are not the function words of a known language.
    */
   evidenceOnly?: boolean
+  /** Lines the page's metadata already holds (author, site name): a block that is only one of them is a byline or masthead. */
+  metadataLines?: readonly string[]
 }
 
 interface Language {
@@ -159,8 +161,13 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
   const hints = paragraphs.map((_, i) => options.hints?.[i] ?? {})
   const code = options.language ?? 'en'
   const lang: Language = { code, stops: code === 'en' ? new Set() : stopWordsOf(code) }
+  const known = new Set((options.metadataLines ?? []).map(norm).filter(Boolean))
   const blocks = paragraphs.map((p, i): Block =>
-    options.keep?.has(i) && p.trim() ? { text: p, kind: 'good' } : classify(p, hints[i] ?? {}, seen, lang),
+    options.keep?.has(i) && p.trim()
+      ? { text: p, kind: 'good' }
+      : known.has(norm(p.replace(/^(by|von|par|por|di|door)\s+/i, '')))
+        ? { text: p, kind: 'furniture', reason: 'byline' }
+        : classify(p, hints[i] ?? {}, seen, lang),
   )
   markContained(blocks)
   const tail = tailStart(blocks)

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { BlockHint } from './clean'
 import { refused } from './decode'
+import { markupDate, modifiedDate, textDate } from './page-date'
 
 export interface HtmlExtract {
   title: string | null
@@ -240,7 +241,7 @@ function metaTags(document: QueryDocument): Map<string, string> {
     const value = el.getAttribute('content')?.trim()
     if (!value) continue
     for (const key of ['property', 'name', 'itemprop']) {
-      const name = el.getAttribute(key)
+      const name = el.getAttribute(key)?.toLowerCase()
       if (name && !found.has(name)) found.set(name, value)
     }
   }
@@ -257,6 +258,8 @@ function meta(tags: Map<string, string>, ...names: string[]): string | null {
 
 interface LinkedData {
   datePublished?: string
+  dateCreated?: string
+  dateModified?: string
   publisher?: string
   headline?: string
   author?: string
@@ -274,32 +277,55 @@ const nameOf = (value: unknown): string | undefined => {
   return names.length ? names.join(', ') : undefined
 }
 
+const ARTICLE_TYPE = /Article|Posting|Report|BlogPosting|WebPage|CreativeWork/i
+
+/** The page's JSON-LD, read from its article-like item first (NewsArticle, BlogPosting, WebPage…). */
 function jsonLd(document: QueryDocument): LinkedData {
+  const items: Array<Record<string, unknown>> = []
+  const visit = (value: unknown, depth: number): void => {
+    if (!value || typeof value !== 'object' || depth > 4 || items.length > 200) return
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1)
+      return
+    }
+    const rec = value as Record<string, unknown>
+    items.push(rec)
+    if (Array.isArray(rec['@graph'])) visit(rec['@graph'], depth + 1)
+    if (rec.mainEntity && typeof rec.mainEntity === 'object') visit(rec.mainEntity, depth + 1)
+  }
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      const data: unknown = JSON.parse(script.textContent ?? '')
-      const items = (Array.isArray(data) ? data : [data]).flatMap((d: unknown) =>
-        d && typeof d === 'object' && '@graph' in d && Array.isArray((d as { '@graph': unknown })['@graph'])
-          ? (d as { '@graph': unknown[] })['@graph']
-          : [d],
-      )
-      for (const item of items) {
-        if (!item || typeof item !== 'object') continue
-        const rec = item as Record<string, unknown>
-        if (typeof rec.datePublished === 'string') {
-          return {
-            datePublished: rec.datePublished,
-            publisher: nameOf(rec.publisher),
-            headline: typeof rec.headline === 'string' ? rec.headline : undefined,
-            author: nameOf(rec.author),
-          }
-        }
-      }
+      visit(JSON.parse(script.textContent ?? ''), 0)
     } catch {
       // Broken JSON-LD is common and harmless: ignore it.
     }
   }
-  return {}
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+  const typeOf = (rec: Record<string, unknown>): string =>
+    [rec['@type']]
+      .flat()
+      .filter((t) => typeof t === 'string')
+      .join(' ')
+  const ranked = [
+    ...items.filter((r) => /Article|Posting|Report/i.test(typeOf(r))),
+    ...items.filter((r) => !/Article|Posting|Report/i.test(typeOf(r)) && ARTICLE_TYPE.test(typeOf(r))),
+    ...items.filter((r) => !ARTICLE_TYPE.test(typeOf(r))),
+  ]
+  const first = <T>(pick: (r: Record<string, unknown>) => T | undefined): T | undefined => {
+    for (const r of ranked) {
+      const v = pick(r)
+      if (v !== undefined) return v
+    }
+    return undefined
+  }
+  return {
+    datePublished: first((r) => str(r.datePublished)),
+    dateCreated: first((r) => str(r.dateCreated) ?? str(r.uploadDate)),
+    dateModified: first((r) => str(r.dateModified)),
+    publisher: first((r) => (/Article|Posting|Report|WebPage/i.test(typeOf(r)) ? nameOf(r.publisher) : undefined)),
+    headline: first((r) => (/Article|Posting|Report/i.test(typeOf(r)) ? str(r.headline) : undefined)),
+    author: first((r) => (/Article|Posting|Report/i.test(typeOf(r)) ? nameOf(r.author) : undefined)),
+  }
 }
 
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0]
@@ -354,28 +380,30 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const info = {
     title: meta(tags, 'og:title', 'twitter:title') ?? ld.headline ?? (h1 && h1.length <= 300 ? h1 : null) ?? headTitle,
     siteName: meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null,
-    published:
-      meta(
-        tags,
-        'article:published_time',
-        'datePublished',
-        'pubdate',
-        'publish-date',
-        'parsely-pub-date',
-        'sailthru.date',
-        'date',
-        'dc.date',
-        'DC.date.issued',
-        'dcterms.created',
-      ) ??
-      ld.datePublished ??
-      doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
-      null,
+    published: null as string | null,
     byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   }
   if (info.byline && /^https?:\/\//i.test(info.byline)) info.byline = ld.author ?? null
 
+  // The date first: Readability removes the elements (date lines, bylines) that carry it.
+  const lang = (doc.querySelector('html')?.getAttribute('lang') ?? '').toLowerCase()
+  const dating = {
+    document: doc,
+    html,
+    meta: tags,
+    linkedData: ld,
+    url: info.url,
+    monthFirst: lang === 'en' || lang === 'en-us',
+    now: new Date(),
+  }
+  info.published = markupDate(dating)
+  // The page's whole text, for a date the markup does not mark (read before Readability changes the page).
+  const pageText = info.published
+    ? null
+    : textBlocks(doc.body as DomNode)
+        .map((b) => b.text)
+        .join('\n')
   let blocks: TextBlock[] = []
   try {
     const article = readabilityBlocks(document)
@@ -383,7 +411,6 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     info.title = info.title ?? article.title ?? null
     info.siteName = info.siteName ?? article.siteName ?? null
     info.byline = info.byline ?? article.byline ?? null
-    info.published = info.published ?? article.publishedTime ?? null
   } catch {
     // Readability gives up on some pages; the plain walk below still gets the text.
   }
@@ -398,6 +425,12 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       source = 'page'
     }
     budget()
+  }
+  if (!info.published) {
+    info.published =
+      textDate(blocks.map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
+      textDate(pageText ?? '', dating.monthFirst, dating.now) ??
+      modifiedDate(dating)
   }
   return { ...info, blocks, source }
 }

@@ -81,6 +81,7 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     keep: new Set(indexes.flatMap((i, at) => (meta.keep.has(i) ? [at] : []))),
     language,
     evidenceOnly: chosen,
+    metadataLines: [meta.author, meta.outlet].filter((x): x is string => Boolean(x)),
   })
   // Never worse than the extractor underneath: when the cleaner would keep far less than Readability
   // chose, its evidence is not to be trusted on this page; keep Readability's text (less repeats).
