@@ -196,7 +196,7 @@ function describeExport(s: ExportSummary): string[] {
 
 function describe(result: ImportResult): string {
   if (result.status === 'failed') return `failed     ${result.file}: ${result.error}`
-  return `${result.status.padEnd(10)} ${result.file} → ${result.title}`
+  return `${result.status.padEnd(10)} ${result.file} → ${result.title}${result.warning ? ` (${result.warning})` : ''}`
 }
 
 function openBrowserWindow(url: string, io: Io): void {

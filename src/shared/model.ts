@@ -128,6 +128,8 @@ export interface ImportResult {
   title?: string
   /** A human sentence saying why the file failed. */
   error?: string
+  /** Imported, but not all of it: a human sentence saying what was left out and why. */
+  warning?: string
 }
 
 export interface ImportProgress {

@@ -152,6 +152,8 @@ describe('hostile input corpus', () => {
         }
       })
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      // Issue 17 F3: one file may add at most 50 themes (three come with a new notebook).
+      expect(db.prepare('SELECT count(*) FROM themes').pluck().get()).toBeLessThanOrEqual(3 + 50)
       db.close()
 
       const count = (s: string): number => output.results.filter((r) => r.status === s).length

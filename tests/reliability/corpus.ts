@@ -407,6 +407,17 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusFile[
     `# Talks resume\n\n{"root":{"type":"root","children":[{"type":"html","html":"<img src=x onerror=globalThis.__pwned=1>"}]}}\n\n${prose()}`,
     'imported',
   )
+  // Issue 17 F3: 9,000 new theme names and as many marks in 64 KB of Markdown (each theme made
+  // is scored against every article at every open). Imported, with at most 50 new themes.
+  add(
+    'many-themes',
+    'many-themes.md',
+    `---\ntitle: Talks resume\nhighlight-themes:\n${Array.from({ length: 9000 }, (_, i) => `  - t${i}`).join('\n')}\n---\n\n${Array.from(
+      { length: 300 },
+      (_, p) => Array.from({ length: 30 }, (_, k) => `Envoys met ==on day ${p * 30 + k}== in port ${p}.`).join(' '),
+    ).join('\n\n')}\n\n${prose()}`,
+    'imported',
+  )
   // 35. A big batch of small files (full run only).
   if (options.full) {
     mkdirSync(join(dir, 'batch'))

@@ -14,9 +14,22 @@ import { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle
 
 export { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type PrepareOptions, type SourceFile } from './prepare'
 
-/** Highlights the marked passages found again in the stored body (a theme is found by name, or made). */
-function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPassage[], now: Date): void {
-  const themeIds = new Map<string, number>()
+/**
+ * What one imported file may add to the notebook's coding. Each new theme is another model that
+ * every article's suggestions are scored against, on the core's thread (issue 17 F3: 9,000 theme
+ * names fit in 64 KB of front matter), so a file that names more is cut short, and says so.
+ */
+export const MAX_NEW_THEMES_PER_FILE = 50
+export const MAX_MARKS_PER_FILE = 2000
+
+/**
+ * Highlights the marked passages found again in the stored body (a theme is found by name, or
+ * made, up to MAX_NEW_THEMES_PER_FILE); returns what was left out, as a sentence, or null.
+ */
+function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPassage[], now: Date): string | null {
+  const themeIds = new Map<string, number | null>()
+  let created = 0
+  let untheme = 0
   const themeId = (name: string | null): number | null => {
     if (!name?.trim()) return null
     const key = name.trim().toLowerCase()
@@ -24,13 +37,15 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     if (id === undefined) {
       id =
         (db.prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').pluck().get(name.trim()) as
-          number | undefined) ?? createTheme(db, { name: name.trim().slice(0, 80) }).id
+          number | undefined) ??
+        (created < MAX_NEW_THEMES_PER_FILE ? (created++, createTheme(db, { name: name.trim().slice(0, 80) }).id) : null)
       themeIds.set(key, id)
     }
+    if (id === null) untheme++
     return id
   }
   let from = 0
-  for (const mark of marks) {
+  for (const mark of marks.slice(0, MAX_MARKS_PER_FILE)) {
     // Marks come in text order: look from the end of the previous one first.
     const guess = body.indexOf(mark.exact, from)
     const found = anchor(body, { start: guess < 0 ? 0 : guess, end: guess < 0 ? 0 : guess + mark.exact.length, ...mark })
@@ -41,6 +56,13 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     ).run(articleId, themeId(mark.theme), s.start, s.end, s.exact, s.prefix, s.suffix, now.toISOString(), now.toISOString())
     from = found.end
   }
+  const left: string[] = []
+  if (marks.length > MAX_MARKS_PER_FILE) left.push(`only the first ${MAX_MARKS_PER_FILE} of its ${marks.length} highlights were kept`)
+  if (untheme)
+    left.push(
+      `it names more than ${MAX_NEW_THEMES_PER_FILE} new themes: the first ${MAX_NEW_THEMES_PER_FILE} were made and ${untheme} highlights of the others were kept without a theme`,
+    )
+  return left.length ? `The file holds more coding than one import may add: ${left.join('; ')}.` : null
 }
 
 /**
@@ -65,8 +87,8 @@ export function storeArticle(db: Db, article: PreparedArticle, now = new Date())
         version_of: versionOf,
         edits: JSON.stringify(edits),
       })
-      if (marks?.length) highlightMarks(db, id, article.body, marks, now)
-      return { file: article.source_name, status: 'imported', id, title: article.title }
+      const warning = marks?.length ? highlightMarks(db, id, article.body, marks, now) : null
+      return { file: article.source_name, status: 'imported', id, title: article.title, ...(warning ? { warning } : {}) }
     })
     .immediate()
 }

@@ -168,6 +168,17 @@ export function suggestForArticle(
     total += length
   }
   const avgLength = total / spans.length || 1
+  // term → the sentences that use it, in order: a theme looks only at sentences holding one of its
+  // terms (a sentence without one is never suggested), not at every sentence of the article.
+  const sentencesWith = new Map<string, number[]>()
+  tfs.forEach((tf, i) => {
+    for (const t of tf.keys()) {
+      const list = sentencesWith.get(t)
+      if (list) list.push(i)
+      else sentencesWith.set(t, [i])
+    }
+  })
+  const seen = new Int32Array(spans.length).fill(-1)
   // Sentences of a paragraph are consecutive: the first and last index of each.
   const paragraphs = new Map<number, { from: number; to: number }>()
   spans.forEach((s, i) => {
@@ -177,7 +188,7 @@ export function suggestForArticle(
   })
 
   const out: Suggestion[] = []
-  for (const model of models) {
+  for (const [m, model] of models.entries()) {
     if (!model.weights.size && !model.highlights.length) continue
     // Without highlights to resemble, a suggestion needs one of the theme's own terms: an article
     // with none of them is passed over before any sentence is looked at.
@@ -206,9 +217,19 @@ export function suggestForArticle(
       }
       return articleContext
     }
-    const scored: Suggestion[] = []
+    // The words shown as the reason are found only for the suggestions kept (it reads the sentence again).
+    const scored: Array<{ suggestion: Suggestion; stems: string[] }> = []
     let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
-    spans.forEach((span: SentenceSpan, i) => {
+    const candidates: number[] = []
+    for (const t of model.weights.keys())
+      for (const i of sentencesWith.get(t) ?? [])
+        if (seen[i] !== m) {
+          seen[i] = m
+          candidates.push(i)
+        }
+    candidates.sort((a, b) => a - b)
+    candidates.forEach((i) => {
+      const span = spans[i] as SentenceSpan
       const tf = tfs[i] as Map<string, number>
       const matched: string[] = []
       const own: string[] = []
@@ -248,16 +269,23 @@ export function suggestForArticle(
       score += contextInSentence.length * 0.5 + (resembles ? similarity * 4 : 0)
       if (score < (smallTheme ? MIN_SCORE / 2 : MIN_SCORE) || (own.length === 0 && !resembles)) return
       scored.push({
-        articleId,
-        themeId: model.theme.id,
-        start: span.start,
-        end: span.end,
-        text: span.text,
-        score: Math.round(score * 100) / 100,
-        reason: { terms: surfaceTerms(span.text, [...matched, ...contextInSentence]), resembles },
+        suggestion: {
+          articleId,
+          themeId: model.theme.id,
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          score: Math.round(score * 100) / 100,
+          reason: { terms: [], resembles },
+        },
+        stems: [...matched, ...contextInSentence],
       })
     })
-    out.push(...scored.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, options.perTheme ?? 12))
+    const kept = scored.sort((a, b) => b.suggestion.score - a.suggestion.score || a.suggestion.start - b.suggestion.start)
+    for (const { suggestion, stems } of kept.slice(0, options.perTheme ?? 12)) {
+      suggestion.reason.terms = surfaceTerms(suggestion.text, stems)
+      out.push(suggestion)
+    }
   }
   return out.sort((a, b) => b.score - a.score)
 }

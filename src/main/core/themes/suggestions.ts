@@ -19,7 +19,43 @@ interface Span {
   end: number
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end
+/**
+ * "Is [start, end) coded with this theme?" in O(log n): per theme, the coded spans sorted by start
+ * with the running maximum of their ends. (A scan of every highlight for every candidate sentence
+ * and theme made an article with thousands of marks and themes take minutes: issue 17 F3.)
+ *
+ *   codedSpans([{ themeId: 1, start: 10, end: 20 }])(1, 15, 30) // true
+ */
+export function codedSpans(
+  spans: Array<{ themeId: number | null; start: number; end: number }>,
+): (themeId: number, start: number, end: number) => boolean {
+  const byTheme = new Map<number, Array<{ start: number; end: number }>>()
+  for (const s of spans) {
+    if (s.themeId === null) continue
+    const list = byTheme.get(s.themeId)
+    if (list) list.push(s)
+    else byTheme.set(s.themeId, [s])
+  }
+  const index = new Map<number, { starts: number[]; maxEnd: number[] }>()
+  for (const [theme, list] of byTheme) {
+    list.sort((a, b) => a.start - b.start)
+    let max = -Infinity
+    index.set(theme, { starts: list.map((s) => s.start), maxEnd: list.map((s) => (max = Math.max(max, s.end))) })
+  }
+  return (themeId, start, end) => {
+    const t = index.get(themeId)
+    if (!t) return false
+    // Spans that start before `end`; one of them overlaps if the furthest reaching ends after `start`.
+    let lo = 0
+    let hi = t.starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((t.starts[mid] as number) < end) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && (t.maxEnd[lo - 1] as number) > start
+  }
+}
 
 // Rows written by this connection, and commits by any other: models are rebuilt after any write
 // (a highlight, a theme edit, an import) and reused while there is none.
@@ -51,10 +87,10 @@ export function suggestions(db: Db, cache: SuggestionCache, articleId: number, b
   const rejected = cached(db, 'SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?').all(
     articleId,
   ) as Array<{ themeId: number; start: number; end: number }>
+  const isCoded = codedSpans(coded)
+  const isRejected = new Set(rejected.map((r) => `${r.themeId}:${r.start}:${r.end}`))
   return suggestForArticle(articleId, body, models, stats, {
-    skip: (theme, start, end) =>
-      coded.some((h) => h.themeId === theme && overlaps(h, { start, end })) ||
-      rejected.some((r) => r.themeId === theme && r.start === start && r.end === end),
+    skip: (theme, start, end) => isCoded(theme, start, end) || isRejected.has(`${theme}:${start}:${end}`),
   })
 }
 
