@@ -41,13 +41,20 @@ const titleKey = (s: string | null | undefined): string =>
     .replace(/[“”„«»"]/g, '"')
     .replace(/[‘’‚']/g, "'")
     .replace(/[–—]/g, '-')
-const outletKey = (s: string): string => s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')
+const outletKey = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
 
 /** The outlet matches when it contains the site's registrable domain label (`bbc` for www.bbc.co.uk) or the annotated site name. */
 export function outletMatches(outlet: string | null, url: string, sitename?: string): boolean {
   if (!outlet) return false
   const got = outletKey(outlet)
-  const host = new URL(url).hostname
+  // An archived copy names the original page after the archive's prefix.
+  const original = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1] ?? url
+  const host = new URL(original.startsWith('hard::') ? 'http://invalid' : original).hostname
   const label = getDomainWithoutSuffix(host, { allowPrivateDomains: true }) ?? getDomain(host) ?? host
   if (label && got.includes(outletKey(label))) return true
   return Boolean(sitename && got.includes(outletKey(sitename)))

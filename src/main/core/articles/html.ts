@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability'
+import { getDomain } from 'tldts'
 import { parseHTML } from 'linkedom'
 import type { BlockHint } from './clean'
 import { refused } from './decode'
@@ -376,13 +377,20 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const ld = jsonLd(doc)
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(tags, 'og:url')
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null
+  const saved = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+)\s*-->/i.exec(html.slice(0, 4096))?.[1] ?? null
+  const pageUrl = canonical && /^https?:\/\//i.test(canonical) ? canonical : saved
+  const siteName = meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null
   const info = {
-    title: meta(tags, 'og:title', 'twitter:title') ?? ld.headline ?? (h1 && h1.length <= 300 ? h1 : null) ?? headTitle,
-    siteName: meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null,
+    title: chooseTitle(
+      Array.from(doc.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
+      [meta(tags, 'og:title'), ld.headline, meta(tags, 'twitter:title'), headTitle],
+      siteName,
+      pageUrl,
+    ),
+    siteName: siteName ?? siteFromUrl(pageUrl ?? homeUrl(doc)),
     published: null as string | null,
     byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
-    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
+    url: pageUrl,
   }
   if (info.byline && /^https?:\/\//i.test(info.byline)) info.byline = ld.author ?? null
 
@@ -433,6 +441,88 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       modifiedDate(dating)
   }
   return { ...info, blocks, source }
+}
+
+const squashed = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+const key = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+
+/** The site's registrable domain (`bbc.co.uk` for www.bbc.co.uk): the outlet when the page names none. */
+export function siteFromUrl(url: string | null): string | null {
+  if (!url) return null
+  try {
+    return getDomain(new URL(url).hostname, { allowPrivateDomains: true }) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Hosts of shared infrastructure (social networks, CDNs, ad and font services) that link from every site. */
+const THIRD_PARTY =
+  /(^|\.)(facebook|fbcdn|twitter|x|t|google|googleapis|gstatic|googletagmanager|google-analytics|doubleclick|youtube|youtu|ytimg|instagram|linkedin|pinterest|whatsapp|telegram|reddit|tiktok|vk|xing|tumblr|flickr|vimeo|gravatar|wp|wordpress|w3|schema|creativecommons|cloudflare|cloudfront|akamaihd|jquery|bootstrapcdn|jsdelivr|unpkg|fontawesome|typekit|addthis|sharethis|disqus|amazon|amazonaws|apple|microsoft|bing|yahoo|archive|gmpg|ogp|purl|feedburner|adobe|outbrain|taboola|criteo|matomo|hotjar|cookiebot|usercentrics|onetrust)\.[a-z.]+$/i
+
+/**
+ * Where a saved page came from when it names no canonical address: the site that most of its
+ * absolute links and resources point to, shared infrastructure left out.
+ */
+function homeUrl(doc: QueryDocument): string | null {
+  const counts = new Map<string, number>()
+  const elements = Array.from(doc.querySelectorAll('a[href], link[href], img[src], script[src]'))
+  for (const el of elements.slice(0, 3000)) {
+    const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? ''
+    const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(ref)
+    if (!m?.[1]) continue
+    const host = m[1].toLowerCase()
+    const domain = getDomain(host, { allowPrivateDomains: true })
+    if (!domain || THIRD_PARTY.test(host)) continue
+    counts.set(domain, (counts.get(domain) ?? 0) + 1)
+  }
+  let best: string | null = null
+  for (const [domain, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = domain
+  return best && (counts.get(best) ?? 0) >= 3 ? `https://${best}/` : null
+}
+
+/** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
+const TITLE_PARTS = /\s+[|–—\-·•⋆│»:]+\s+|\s+::\s+|\s*\|\s*/
+
+/**
+ * The headline: the page's own `<h1>` when a meta title (og:title, JSON-LD headline, `<title>`)
+ * confirms it (the visible headline, free of kickers and site names); otherwise the first meta title
+ * without the parts that are the site's name or domain; otherwise a lone `<h1>`.
+ */
+export function chooseTitle(
+  h1s: string[],
+  metaTitles: Array<string | null | undefined>,
+  siteName: string | null,
+  url: string | null,
+): string | null {
+  const site = [siteName, siteFromUrl(url)?.split('.')[0]].filter((s): s is string => Boolean(s)).map(key)
+  const isSite = (part: string): boolean => {
+    const k = key(part)
+    return k.length > 0 && site.some((s) => s.length > 2 && (k === s || k.includes(s) || (s.includes(k) && k.length >= 4)))
+  }
+  const metas = metaTitles.map(squashed).filter(Boolean)
+  const heads = h1s.map(squashed).filter((h) => h.length >= 3 && h.length <= 300 && !isSite(h))
+  for (const h of heads) {
+    const k = key(h)
+    if (k.length >= 6 && metas.some((m) => key(m).includes(k))) return h
+  }
+  for (const m of metas) {
+    const parts = m.split(TITLE_PARTS)
+    if (parts.length < 2) return m
+    const kept = parts.filter((p) => !isSite(p))
+    // Only site names at the ends are cut: a colon inside a headline stays.
+    if (kept.length === parts.length) return m
+    let from = 0
+    let to = parts.length
+    while (from < to && isSite(parts[from] as string)) from++
+    while (to > from && isSite(parts[to - 1] as string)) to--
+    if (to > from) {
+      const first = m.indexOf(parts[from] as string)
+      const last = m.lastIndexOf(parts[to - 1] as string) + (parts[to - 1] as string).length
+      return m.slice(first, last).trim()
+    }
+  }
+  return heads.length === 1 ? (heads[0] as string) : (metas[0] ?? heads[0] ?? null)
 }
 
 export function looksLikeHtml(text: string): boolean {
