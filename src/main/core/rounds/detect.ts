@@ -1,6 +1,7 @@
 import type { RoundRole } from '../../../shared/model'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEvents, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
+import { isCountry } from './places'
 
 export type { DetectArticle } from './mentions'
 
@@ -22,15 +23,25 @@ interface Cluster {
   order: number
   venue: string | null
   date: EventDate
+  /** First and last day (day numbers) its reports give, NaN while none gives a full date. */
+  first: number
+  last: number
   people: Map<string, string> // surname → full name
+  /** Countries its reports name as where things happen, and the five-word runs of their quotations. */
+  countries: Set<string>
+  quotes: Set<string>
   vector: Vector
+  /** Length of `vector`, kept as it grows (a round is compared with many reports). */
+  norm: number
   reports: Array<{ event: ArticleEvents; mention: EventMention; article: DetectArticle }>
   recalls: Array<{ mention: EventMention; article: DetectArticle; datedBy: boolean }>
 }
 
 const surname = (name: string): string => (name.split(' ').at(-1) as string).toLowerCase()
 const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
-const venueConflict = (a: string | null, b: string | null): boolean => a !== null && b !== null && !sameVenue(a, b)
+// A country named for want of a city does not contradict a city (which country a city is in is not known here).
+const venueConflict = (a: string | null, b: string | null): boolean =>
+  a !== null && b !== null && !sameVenue(a, b) && !isCountry(a) && !isCountry(b)
 
 function vectorOf(words: string[], idf: Map<string, number>): Vector {
   const v: Vector = new Map()
@@ -38,16 +49,22 @@ function vectorOf(words: string[], idf: Map<string, number>): Vector {
   return v
 }
 
-function cosine(a: Vector, b: Vector): number {
+/** Cosine similarity of two vectors of known lengths, looking up the shorter one's words in the longer. */
+function cosine(a: Vector, aNorm: number, b: Vector, bNorm: number): number {
+  if (!aNorm || !bNorm) return 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let dot = 0
-  let na = 0
-  let nb = 0
-  for (const [k, x] of a) {
-    na += x * x
-    dot += x * (b.get(k) ?? 0)
+  for (const [k, x] of small) {
+    const y = large.get(k)
+    if (y !== undefined) dot += x * y
   }
-  for (const x of b.values()) nb += x * x
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
+  return dot / (aNorm * bNorm)
+}
+
+function norm(v: Vector): number {
+  let sum = 0
+  for (const x of v.values()) sum += x * x
+  return Math.sqrt(sum)
 }
 
 function add(into: Vector, from: Vector): void {
@@ -63,7 +80,7 @@ const dayIndex = (d: EventDate): number => Math.round(Date.UTC(d.year as number,
  */
 class Clusters {
   readonly all: Cluster[] = []
-  /** Day number (or VAGUE) → lower-cased venue ('' when unknown) → rounds. */
+  /** Day number (or VAGUE) → lower-cased venue ('' when unknown) → rounds; a round is under each day its reports cover. */
   private readonly places = new Map<number, Map<string, Cluster[]>>()
 
   add(cluster: Cluster): void {
@@ -71,49 +88,80 @@ class Clusters {
     this.place(cluster)
   }
 
-  /** Changes a round's date or venue, keeping the index right. */
-  move(cluster: Cluster, date: EventDate, venue: string | null): void {
-    if (date === cluster.date && venue === cluster.venue) return
-    const list = this.places.get(dayKey(cluster.date))?.get(venueKey(cluster.venue)) as Cluster[]
-    list.splice(list.indexOf(cluster), 1)
-    cluster.date = date
-    cluster.venue = venue
+  /** Changes a round's date, venue or days, keeping the index right. */
+  move(cluster: Cluster, change: { date?: EventDate; venue?: string | null; first?: number; last?: number }): void {
+    this.unplace(cluster)
+    Object.assign(cluster, change)
     this.place(cluster)
   }
 
   /** Every round that can match a mention of `date` at `venue`, and possibly some that cannot: callers still check. */
   candidates(date: EventDate, venue: string | null): Cluster[] {
-    const days = isExact(date)
-      ? [VAGUE, dayIndex(date) - 2, dayIndex(date) - 1, dayIndex(date), dayIndex(date) + 1, dayIndex(date) + 2]
-      : [...this.places.keys()]
-    const out: Cluster[] = []
+    const days = isExact(date) ? [VAGUE, ...around(dayIndex(date), 2)] : [...this.places.keys()]
+    const out = new Set<Cluster>()
+    const key = venueKey(venue)
     for (const day of days) {
       const venues = this.places.get(day)
       if (!venues) continue
-      if (venue === null) for (const list of venues.values()) out.push(...list)
+      if (key === '') for (const list of venues.values()) for (const c of list) out.add(c)
       else {
-        out.push(...(venues.get('') ?? []))
-        const key = venueKey(venue)
-        if (key !== '') out.push(...(venues.get(key) ?? []))
+        for (const c of venues.get('') ?? []) out.add(c)
+        for (const c of venues.get(key) ?? []) out.add(c)
       }
     }
-    return out
+    return [...out]
+  }
+
+  /** Rounds at this very venue (a city, not a country) with a report within `radius` days of `date`. */
+  atVenue(date: EventDate, venue: string | null, radius: number): Cluster[] {
+    const key = venueKey(venue)
+    if (key === '' || !isExact(date)) return []
+    const out = new Set<Cluster>()
+    for (const day of around(dayIndex(date), radius)) for (const c of this.places.get(day)?.get(key) ?? []) out.add(c)
+    return [...out]
+  }
+
+  private days(cluster: Cluster): number[] {
+    if (Number.isNaN(cluster.first)) return [dayKey(cluster.date)]
+    return Array.from({ length: cluster.last - cluster.first + 1 }, (_, i) => cluster.first + i)
   }
 
   private place(cluster: Cluster): void {
-    const day = dayKey(cluster.date)
-    let venues = this.places.get(day)
-    if (!venues) this.places.set(day, (venues = new Map()))
     const key = venueKey(cluster.venue)
-    const list = venues.get(key)
-    if (list) list.push(cluster)
-    else venues.set(key, [cluster])
+    for (const day of this.days(cluster)) {
+      let venues = this.places.get(day)
+      if (!venues) this.places.set(day, (venues = new Map()))
+      const list = venues.get(key)
+      if (list) list.push(cluster)
+      else venues.set(key, [cluster])
+    }
+  }
+
+  private unplace(cluster: Cluster): void {
+    const key = venueKey(cluster.venue)
+    for (const day of this.days(cluster)) {
+      const list = this.places.get(day)?.get(key)
+      if (list) list.splice(list.indexOf(cluster), 1)
+    }
   }
 }
 
+const around = (day: number, radius: number): number[] => Array.from({ length: 2 * radius + 1 }, (_, i) => day - radius + i)
+
 const VAGUE = Number.NEGATIVE_INFINITY
+/** Days between reports of one round that only shared evidence (place, people, words) can bridge. */
+const NEAR = 7
+/** The most days one round's reports may cover (a round of talks lasts days, at most a few weeks). */
+const MAX_SPAN = 21
+
+/** A round dated in a year fits an article without a publication date if the article writes that year (or the one before), or no year at all. */
+function yearFits(date: EventDate, event: ArticleEvents): boolean {
+  if (date.year === null || event.reference !== null || event.years.length === 0) return true
+  return event.years.includes(date.year) || event.years.includes(date.year - 1)
+}
 const dayKey = (d: EventDate): number => (isExact(d) ? dayIndex(d) : VAGUE)
-const venueKey = (v: string | null): string => (v === null ? '' : v.toLowerCase())
+// A country stands for an unknown city: its rounds are indexed with those of no venue, which every venue looks at.
+const venueKey = (v: string | null): string => (v === null || isCountry(v) ? '' : v.toLowerCase())
 
 /** The better of two candidates: the higher score, and among equal scores the older round. */
 const better = (best: { cluster: Cluster; score: number } | null, cluster: Cluster, score: number): boolean =>
@@ -174,37 +222,99 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
 
   const index = new Clusters()
   const clusters = index.all
+  // In the order of the meetings' days (then undated ones): a round grows from its first reports.
+  const dayOf = (e: ArticleEvents): number => (e.main && isExact(e.main.date) ? dayIndex(e.main.date) : Number.POSITIVE_INFINITY)
   const ordered = events
     .filter((e) => e.event.main)
-    .sort((a, b) => (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id - b.article.id)
+    .sort(
+      (a, b) =>
+        dayOf(a.event) - dayOf(b.event) ||
+        (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') ||
+        a.article.id - b.article.id,
+    )
   for (const { article, event } of ordered) {
     yield
     const main = event.main as EventMention
     const vector = vectorOf(event.terms, idf)
+    const vectorNorm = norm(vector)
+    const day = isExact(main.date) ? dayIndex(main.date) : Number.NaN
+    const countries = new Set(event.countries.map((k) => k.toLowerCase()))
     let best: { cluster: Cluster; score: number } | null = null
-    for (const c of index.candidates(main.date, main.venue)) {
-      if (venueConflict(c.venue, main.venue) || !compatible(c.date, main.date)) continue
-      const venueAgrees = sameVenue(c.venue, main.venue)
-      const dayAgrees = isExact(c.date) && isExact(main.date)
+    let second = Number.NEGATIVE_INFINITY
+    const near = index.candidates(main.date, main.venue)
+    const seen = new Set(near)
+    for (const c of [...near, ...index.atVenue(main.date, main.venue, NEAR).filter((c) => !seen.has(c))]) {
+      if (venueConflict(c.venue, main.venue)) continue
+      // The same city; or a country named by one side where the other names a city and that country.
+      const venueAgrees = sameVenue(c.venue, main.venue) && !isCountry(main.venue as string)
+      const countryAgrees =
+        !venueAgrees &&
+        ((main.venue !== null && isCountry(main.venue) && (c.countries.has(main.venue.toLowerCase()) || sameVenue(c.venue, main.venue))) ||
+          (c.venue !== null && isCountry(c.venue) && countries.has(c.venue.toLowerCase())))
+      const placeAgrees = venueAgrees || countryAgrees
       const people = shared(c, main.participants).length
-      const similar = cosine(c.vector, vector)
-      const ok = venueAgrees ? dayAgrees || people > 0 || similar >= 0.25 : dayAgrees && (people > 0 || similar >= 0.3)
-      const score = (venueAgrees ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
-      if (ok && better(best, c, score)) best = { cluster: c, score }
+      const similar = cosine(c.vector, c.norm, vector, vectorNorm)
+      // The same words quoted: the surest sign of one event reported twice.
+      const quoted = event.quotes.some((q) => c.quotes.has(q))
+      const content = people > 0 || quoted || similar >= 0.1
+      let ok: boolean
+      let dayAgrees = false
+      if (!Number.isNaN(day) && !Number.isNaN(c.first)) {
+        // Days apart from the days the round's reports already cover.
+        const gap = day < c.first ? c.first - day : day > c.last ? day - c.last : 0
+        if (Math.max(day, c.last) - Math.min(day, c.first) > MAX_SPAN) continue
+        dayAgrees = gap <= 2
+        // A round goes on for days: a report within a week of its last one, at its place, with its people,
+        // its quotes or its words, continues it; two meetings at one place weeks apart stay two rounds.
+        // Without a place in common, the same days and shared people, quotes or many words.
+        ok = placeAgrees
+          ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
+          : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
+      } else {
+        // A date without its year, or none: only what it says must fit, and the years the article writes.
+        if (!compatible(c.date, main.date) || !yearFits(c.date, event)) continue
+        ok = placeAgrees ? quoted || (people > 0 && similar >= 0.1) || similar >= 0.2 : quoted && people > 0
+      }
+      const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar
+      if (!ok) continue
+      if (!best || better(best, c, score)) {
+        second = best?.score ?? second
+        best = { cluster: c, score }
+      } else second = Math.max(second, score)
     }
+    // An article placed by no full date joins a round only if one round fits it clearly better than the others.
+    if (best && Number.isNaN(day) && second > best.score - 0.5) best = null
     const cluster: Cluster = best?.cluster ?? {
       order: clusters.length,
       venue: null,
       date: main.date,
+      first: Number.NaN,
+      last: Number.NaN,
       people: new Map(),
+      countries: new Set(),
+      quotes: new Set(),
       vector: new Map(),
+      norm: 0,
       reports: [],
       recalls: [],
     }
     if (!best) index.add(cluster)
-    index.move(cluster, moreExact(cluster.date, main.date), cluster.venue ?? main.venue)
+    const venue = cluster.venue === null || (isCountry(cluster.venue) && main.venue && !isCountry(main.venue)) ? main.venue : cluster.venue
+    index.move(cluster, {
+      date: moreExact(cluster.date, main.date),
+      venue,
+      ...(Number.isNaN(day)
+        ? {}
+        : {
+            first: Number.isNaN(cluster.first) ? day : Math.min(cluster.first, day),
+            last: Number.isNaN(cluster.last) ? day : Math.max(cluster.last, day),
+          }),
+    })
     for (const p of main.participants) if (!cluster.people.has(surname(p))) cluster.people.set(surname(p), p)
     add(cluster.vector, vector)
+    cluster.norm = norm(cluster.vector)
+    for (const k of event.countries) cluster.countries.add(k.toLowerCase())
+    for (const q of event.quotes) cluster.quotes.add(q)
     cluster.reports.push({ event, mention: main, article })
   }
 
@@ -223,13 +333,14 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     const links = new Map<Cluster, { mention: EventMention; score: number }>()
     for (const m of event.recalls) {
       const vector = vectorOf(m.terms, idf)
+      const vectorNorm = norm(vector)
       let best: { cluster: Cluster; score: number } | null = null
       for (const c of index.candidates(m.date, m.venue)) {
         if (reports?.has(c)) continue
         if (venueConflict(c.venue, m.venue) || !compatible(c.date, m.date)) continue
         const people = shared(c, m.participants).length
         const dayAgrees = isExact(c.date) && isExact(m.date)
-        const similar = cosine(c.vector, vector)
+        const similar = cosine(c.vector, c.norm, vector, vectorNorm)
         const ok = sameVenue(c.venue, m.venue) ? people > 0 || dayAgrees || similar >= 0.05 : dayAgrees && people > 0
         const score = (sameVenue(c.venue, m.venue) ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
         if (ok && better(best, c, score)) best = { cluster: c, score }
@@ -244,7 +355,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     for (const [cluster, { mention }] of links) {
       // A recall that names the day fills in a round whose reports only name a weekday.
       const datedBy = cluster.date.month === null && mention.date.month !== null && mention.date.day !== null
-      if (datedBy) index.move(cluster, { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday }, cluster.venue)
+      if (datedBy) index.move(cluster, { date: { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday } })
       cluster.recalls.push({ mention, article, datedBy })
     }
   }
@@ -290,7 +401,41 @@ function titleOf(venue: string | null, date: EventDate): string {
 const withDetails = (date: string, details: string[]): string =>
   !details.length ? date : date.endsWith(')') ? `${date.slice(0, -1)}; ${details.join('; ')})` : `${date} (${details.join('; ')})`
 
+/** The day most reports give (the earliest of equally frequent ones): one report's slip does not move the round. */
+function roundDate(c: Cluster): EventDate {
+  const counts = new Map<number, { date: EventDate; n: number }>()
+  for (const r of c.reports)
+    if (isExact(r.mention.date)) {
+      const day = dayIndex(r.mention.date)
+      const entry = counts.get(day)
+      if (entry) entry.n++
+      else counts.set(day, { date: r.mention.date, n: 1 })
+    }
+  let best: { day: number; date: EventDate; n: number } | null = null
+  for (const [day, { date, n }] of counts) if (!best || n > best.n || (n === best.n && day < best.day)) best = { day, date, n }
+  return best?.date ?? c.date
+}
+
+/** The city most reports name (a country only when none names a city; the first of equally frequent ones). */
+function roundVenue(c: Cluster): string | null {
+  const counts = new Map<string, { name: string; n: number; city: boolean }>()
+  for (const r of c.reports) {
+    const v = r.mention.venue
+    if (!v) continue
+    const entry = counts.get(v.toLowerCase())
+    if (entry) entry.n++
+    else counts.set(v.toLowerCase(), { name: v, n: 1, city: !isCountry(v) })
+  }
+  let best: { name: string; n: number; city: boolean } | null = null
+  for (const e of counts.values()) if (!best || (e.city && !best.city) || (e.city === best.city && e.n > best.n)) best = e
+  return best?.name ?? c.venue
+}
+
 function describe(c: Cluster): ProposedRound {
+  // Reports in publication order (they were grouped in the order of the meetings' days).
+  c.reports.sort((a, b) => (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id - b.article.id)
+  const date = roundDate(c)
+  const venue = roundVenue(c)
   const count = c.reports.length
   const details: string[] = []
   const exact = c.reports.map((r) => r.mention.date).filter(isExact)
@@ -303,18 +448,22 @@ function describe(c: Cluster): ProposedRound {
     (p) => c.reports.filter((r) => r.mention.participants.some((q) => surname(q) === surname(p))).length > 1,
   )
   if (count > 1 && people.length) details.push(`shared participants: ${people.join(', ')}`)
+  const quotedBy = new Map<string, number>()
+  for (const r of c.reports) for (const q of r.event.quotes) quotedBy.set(q, (quotedBy.get(q) ?? 0) + 1)
+  const sharedQuote = [...quotedBy].find(([, n]) => n > 1)?.[0]
+  if (sharedQuote) details.push(`the same words quoted: “…${sharedQuote}…”`)
   if (c.reports.some((r) => r.event.reference === null)) details.push('no publication date, so no year is assumed')
   const reasons = [
-    `${count} article${count === 1 ? ' reports' : 's report'} a meeting${c.venue ? ` in ${c.venue}` : ''} on ${withDetails(describeDate(c.date), details)}.`,
+    `${count} article${count === 1 ? ' reports' : 's report'} a meeting${venue ? ` in ${venue}` : ''} on ${withDetails(describeDate(date), details)}.`,
     ...c.reports.map((r) => `“${r.article.title}” reports it in its lead: “${excerpt(r.article.body, r.mention)}”`),
     ...c.recalls.map(
       (r) => `“${r.article.title}” recalls it${r.datedBy ? ' and gives its date' : ''}: “${excerpt(r.article.body, r.mention)}”`,
     ),
   ]
   return {
-    title: titleOf(c.venue, c.date),
-    date: edtf(c.date),
-    venue: c.venue,
+    title: titleOf(venue, date),
+    date: edtf(date),
+    venue,
     participants: [...c.people.values()],
     reasons,
     articles: [

@@ -2,6 +2,7 @@ import { sentences } from '../text/sentences'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { isCountry, isDemonym } from './places'
+import { quotedSpans } from './quotes'
 
 /** What detection reads of an article. */
 export interface DetectArticle {
@@ -44,6 +45,10 @@ export interface ArticleEvents {
   terms: string[]
   /** Years written as digits in the title or text: an undated article's meeting falls in one of them (or after). */
   years: number[]
+  /** Countries named as where things happen ("in X"): a report that names only a country agrees with a round whose reports name it. */
+  countries: string[]
+  /** Five-word runs of its quotations (lower case): reports of one meeting quote the same words. */
+  quotes: string[]
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
@@ -348,7 +353,34 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
   const years = [...new Set([...`${article.title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
-  return { articleId: article.id, main, recalls, reference, terms: terms(`${article.title}\n${body}`), years }
+  const countries = new Set<string>()
+  for (const text of [article.title, ...spans.map((s) => s.text)])
+    for (const m of text.matchAll(VENUE)) {
+      const place = m[1] && asPlace(m[1])
+      if (place && isCountry(place)) countries.add(place)
+    }
+  return {
+    articleId: article.id,
+    main,
+    recalls,
+    reference,
+    terms: terms(`${article.title}\n${body}`),
+    years,
+    countries: [...countries],
+    quotes: quoteRuns(body),
+  }
+}
+
+const QUOTE_RUN = 5
+
+/** Five-word runs of the quotations of a text (at most 200): what "the same quote" is measured by. */
+function quoteRuns(body: string): string[] {
+  const out = new Set<string>()
+  for (const q of quotedSpans(body)) {
+    const words = q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+    for (let i = 0; i + QUOTE_RUN <= words.length && out.size < 200; i++) out.add(words.slice(i, i + QUOTE_RUN).join(' '))
+  }
+  return [...out]
 }
 
 const dateOf = (d: Date): EventDate => ({

@@ -56,8 +56,17 @@ const SUFFIXES = ['ian', 'ean', 'an', 'n', 'i', 'ese', 'ish', 'ic', 'ine']
 
 /** "Austria", "United States", "Oman": a country or territory by name. */
 export function isCountry(name: string): boolean {
-  return countries().names.has(name.toLowerCase())
+  let known = countryAnswers.get(name)
+  if (known === undefined) {
+    known = countries().names.has(name.toLowerCase())
+    if (countryAnswers.size > 50_000) countryAnswers.clear()
+    countryAnswers.set(name, known)
+  }
+  return known
 }
+
+// Asked for every venue compared during detection: remembered as written, without lower-casing again.
+const countryAnswers = new Map<string, boolean>()
 
 /** "Austrian", "Omani", "Chinese", "French", "Farsi": an adjective of a nation or a language, not a place. */
 export function isDemonym(name: string): boolean {
