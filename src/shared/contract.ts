@@ -19,6 +19,7 @@ import type {
   Note,
   NoteSummary,
   NotebookInfo,
+  PassageList,
   RecleanResult,
   Round,
   RoundComparison,
@@ -257,6 +258,21 @@ export const contract = {
       .strict(),
   ),
 
+  /** Every coded passage of a theme (or of all) across the notebook, with article, outlet, date and rounds. */
+  'passages.list': call<PassageList>()(
+    z
+      .object({
+        themeId: id.optional(),
+        roundId: id.optional(),
+        /** '' is the unknown outlet. */
+        outlet: metaText.optional(),
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+        sort: z.enum(['date', 'article', 'outlet', 'theme']).default('date'),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+  ),
   'suggestions.list': call<Suggestion[]>()(z.object({ articleId: id, themeId: id.optional() }).strict()),
   'suggestions.reject': call<null>()(span.and(z.object({ themeId: id }))),
   'suggestions.unreject': call<null>()(span.and(z.object({ themeId: id }))),

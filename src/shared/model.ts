@@ -58,6 +58,33 @@ export interface ArticleBulkEdit {
   undo: ArticleBulkPatch[]
 }
 
+/** passages.list: one coded passage with where it comes from (the Passages view, issue 18). */
+export interface PassageRow {
+  highlightId: number
+  articleId: number
+  themeId: number
+  start: number
+  end: number
+  exact: string
+  comment: string
+  orphan: boolean
+  articleTitle: string
+  outlet: string | null
+  published: string | null
+  /** The rounds the article reports. */
+  rounds: Array<{ id: number; title: string; date: string | null }>
+}
+
+export type PassageSort = 'date' | 'article' | 'outlet' | 'theme'
+
+export interface PassageList {
+  passages: PassageRow[]
+  /** How many match the filter (the list stops at the limit). */
+  total: number
+  /** Outlets with passages of the theme (all themes when none), '' for an unknown outlet. */
+  outlets: Array<{ outlet: string; passages: number }>
+}
+
 /** What changed between two versions of an article, paragraph by paragraph. */
 export interface VersionDiff {
   /** The older and the newer version. */

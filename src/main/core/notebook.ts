@@ -29,6 +29,7 @@ import {
 import { createContentCheck, createMarkdownConverter } from './notes/markdown'
 import { cellNoteIds, cellTitle } from './notes/cell'
 import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
+import { listPassages, passageOutlets } from './highlights/passages'
 import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
 import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
 import { compareRound } from './rounds/compare'
@@ -194,6 +195,10 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'highlights.delete': ({ id }) => write(() => deleteHighlight(db, id)),
     'highlights.restore': (h) => write(() => createHighlight(db, h, now())),
 
+    'passages.list': ({ themeId, ...filter }) => ({
+      ...listPassages(db, { themeId, ...filter }),
+      outlets: passageOutlets(db, themeId),
+    }),
     'suggestions.list': ({ articleId, themeId }) => {
       const article = getArticle(db, articleId)
       if (!article) throw notFound('The article')

@@ -5,12 +5,14 @@ import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
 import { ExportDialog } from './components/ExportDialog'
 import { useRoute } from './route'
+import { useHistoryNavigation } from './navigation'
 import { NotebookProvider, useNotebook } from './state/notebook'
 import { useImport } from './useImport'
 import { Compare } from './views/Compare'
 import { Library } from './views/Library'
 import { Reader } from './views/Reader'
 import { Themes } from './views/Themes'
+import { Passages } from './views/Passages'
 import { Notes } from './views/Notes'
 import { Matrix } from './views/Matrix'
 import { Timeline } from './views/Timeline'
@@ -28,6 +30,7 @@ export function App(): React.JSX.Element {
 
 function Shell(): React.JSX.Element {
   const route = useRoute()
+  useHistoryNavigation()
   const { revision, changed, notify } = useNotebook()
   const [info, setInfo] = useState<NotebookInfo | null>(null)
   const [dragging, setDragging] = useState(false)
@@ -87,6 +90,14 @@ function Shell(): React.JSX.Element {
       onDrop={onDrop}
     >
       <header className="topbar">
+        <span className="history-buttons">
+          <button type="button" className="link" aria-label="Back" title="Back (Alt+←)" onClick={() => history.back()}>
+            ‹
+          </button>
+          <button type="button" className="link" aria-label="Forward" title="Forward (Alt+→)" onClick={() => history.forward()}>
+            ›
+          </button>
+        </span>
         <a className="brand" href="#/library">
           Parley
         </a>
@@ -112,6 +123,9 @@ function Shell(): React.JSX.Element {
           <a href="#/themes" aria-current={route.view === 'themes' ? 'page' : undefined}>
             Themes
           </a>
+          <a href="#/passages" aria-current={route.view === 'passages' ? 'page' : undefined}>
+            Passages
+          </a>
         </nav>
         <button type="button" className="link export-button" onClick={() => setExporting(true)}>
           Export…
@@ -133,6 +147,8 @@ function Shell(): React.JSX.Element {
           <Timeline />
         ) : route.view === 'themes' ? (
           <Themes />
+        ) : route.view === 'passages' ? (
+          <Passages themeId={route.themeId} />
         ) : route.view === 'notes' ? (
           <Notes id={route.id} />
         ) : (

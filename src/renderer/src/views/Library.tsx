@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
-import { compareHref } from './Compare'
+import { LibraryBulk } from './LibraryBulk'
 
 /** A row's height before one is measured (one line: rows never wrap). */
 const ROW_ESTIMATE = 37
@@ -102,13 +102,11 @@ const ArticleRow = memo(function ArticleRow({
   article: a,
   rowIndex,
   picked,
-  pickable,
   onPick,
 }: {
   article: ArticleSummary
   rowIndex: number
   picked: boolean
-  pickable: boolean
   onPick: (id: number, on: boolean) => void
 }): React.JSX.Element {
   const row = useRef<HTMLTableRowElement>(null)
@@ -122,13 +120,7 @@ const ArticleRow = memo(function ArticleRow({
   return (
     <tr aria-rowindex={rowIndex} data-row="" ref={row}>
       <td className="col-pick">
-        <input
-          type="checkbox"
-          aria-label={`Select ${a.title} to compare`}
-          checked={picked}
-          disabled={!pickable}
-          onChange={(e) => onPick(a.id, e.target.checked)}
-        />
+        <input type="checkbox" aria-label={`Select ${a.title}`} checked={picked} onChange={(e) => onPick(a.id, e.target.checked)} />
       </td>
       <td className="col-title">
         <a href={`#/article/${a.id}`} title={a.title}>
@@ -166,6 +158,8 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const [sort, setSort] = useState<ArticleSort>('published')
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc')
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  /** The whole list has arrived (not only its first page). */
+  const [complete, setComplete] = useState(false)
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -188,10 +182,13 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
     api['articles.list']({ sort, direction, themeId, limit: FIRST_PAGE }).then((first) => {
       if (!current) return
       setArticles(first)
+      setComplete(first.length < FIRST_PAGE)
       setError(null)
       if (first.length < FIRST_PAGE) return
       api['articles.list']({ sort, direction, themeId }).then((all) => {
-        if (current) setArticles(all)
+        if (!current) return
+        setArticles(all)
+        setComplete(true)
       }, failed)
     }, failed)
     return () => {
@@ -225,6 +222,15 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   )
   const rows = useRowWindow(table, listed.length)
   const pick = useCallback((id: number, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id))), [])
+  // Deleted articles drop out of the selection once the whole list has come back without them.
+  const chosen = useMemo(() => {
+    if (!articles || !complete) return selected
+    const present = new Set(articles.map((a) => a.id))
+    return selected.filter((id) => present.has(id))
+  }, [selected, articles, complete])
+  const picked = useMemo(() => new Set(chosen), [chosen])
+  const titleOf = useCallback((id: number) => articles?.find((a) => a.id === id)?.title, [articles])
+  const allPicked = listed.length > 0 && listed.every((a) => picked.has(a.id))
 
   const toggleSort = (key: ArticleSort): void => {
     if (key === sort) setDirection(direction === 'asc' ? 'desc' : 'asc')
@@ -265,13 +271,9 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
             </option>
           ))}
         </select>
-        {selected.length ? (
-          <a
-            className={`button${selected.length < 2 ? ' disabled' : ''}`}
-            href={selected.length >= 2 ? compareHref(selected) : undefined}
-            aria-disabled={selected.length < 2}
-          >
-            Compare {selected.length} {selected.length < 2 ? '(pick 2–4)' : ''}
+        {themeId !== undefined ? (
+          <a className="button" href={`#/passages/${themeId}`}>
+            Show passages
           </a>
         ) : null}
         <button
@@ -316,6 +318,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           }}
         />
       </div>
+      {chosen.length ? <LibraryBulk selected={chosen} titleOf={titleOf} onClear={() => setSelected([])} /> : null}
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -343,7 +346,12 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           <thead>
             <tr>
               <th className="col-pick">
-                <span className="visually-hidden">Compare</span>
+                <input
+                  type="checkbox"
+                  aria-label={allPicked ? 'Clear the selection' : `Select all ${listed.length} articles listed`}
+                  checked={allPicked}
+                  onChange={(e) => setSelected(e.target.checked ? listed.map((a) => a.id) : [])}
+                />
               </th>
               {COLUMNS.map((c) => (
                 <th
@@ -372,8 +380,7 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
                 key={(rows.start + i) % rows.slots}
                 article={a}
                 rowIndex={rows.start + i + 2}
-                picked={selected.includes(a.id)}
-                pickable={selected.includes(a.id) || selected.length < 4}
+                picked={picked.has(a.id)}
                 onPick={pick}
               />
             ))}

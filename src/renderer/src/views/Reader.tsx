@@ -12,10 +12,12 @@ import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { useArticleCoding } from '../reading/useArticleCoding'
 import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
+import { useArticleActions } from '../state/articles'
 
 export function Reader({ id, highlightId = null }: { id: number; highlightId?: number | null }): React.JSX.Element {
   const { themes, perform } = useNotebook()
   const { article, highlights, suggestions, error } = useArticleCoding(id)
+  const { remove } = useArticleActions()
   const [original, setOriginal] = useState(false)
   const [editing, setEditing] = useState(false)
   const [selection, setSelection] = useState<Span | null>(null)
@@ -120,6 +122,18 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
             <a className="button" href={`#/compare/${article.id}`}>
               Compare…
             </a>
+            <button
+              type="button"
+              className="danger"
+              title="Delete this article with its highlights (Undo brings it back)"
+              onClick={() => {
+                void remove([article.id], `“${article.title}”`).then((done) => {
+                  if (done) location.hash = '#/library'
+                })
+              }}
+            >
+              Delete
+            </button>
             <div className="segmented" role="group" aria-label="Text shown">
               <button type="button" aria-pressed={!original} onClick={() => setOriginal(false)}>
                 Clean text

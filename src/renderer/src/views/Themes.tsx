@@ -95,6 +95,9 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
           <span className="muted small">
             key {index + 1 <= 9 ? index + 1 : '–'} · {count} highlight{count === 1 ? '' : 's'}
           </span>
+          <a className="small" href={`#/passages/${theme.id}`} aria-label={`Passages of ${theme.name}`}>
+            Passages →
+          </a>
         </div>
         <input
           aria-label="Description"

@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react'
+import type { PassageList, PassageSort, Round } from '@shared/model'
+import { api, errorMessage } from '../api'
+import { formatDate } from '../format'
+import { navigate } from '../navigation'
+import { useNotebook } from '../state/notebook'
+
+const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
+
+/**
+ * Every coded passage of a theme across the notebook (issue 18; MAXQDA's Retrieved Segments):
+ * the codebook's home. Filter by theme, round, outlet and dates, sort, and open any passage in
+ * the Reader at the passage.
+ */
+export function Passages({ themeId }: { themeId: number | null }): React.JSX.Element {
+  const { themes, revision } = useNotebook()
+  const [roundId, setRoundId] = useState('')
+  const [outlet, setOutlet] = useState<string | null>(null)
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [sort, setSort] = useState<PassageSort>('date')
+  const [list, setList] = useState<PassageList | null>(null)
+  const [rounds, setRounds] = useState<Round[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const theme = themes.find((t) => t.id === themeId) ?? null
+
+  useEffect(() => {
+    api['rounds.list']({}).then(setRounds, () => setRounds([]))
+  }, [revision])
+
+  useEffect(() => {
+    let live = true
+    api['passages.list']({
+      themeId: themeId ?? undefined,
+      roundId: roundId ? Number(roundId) : undefined,
+      outlet: outlet ?? undefined,
+      from: from || undefined,
+      to: to || undefined,
+      sort,
+    }).then(
+      (l) => {
+        if (!live) return
+        setList(l)
+        setError(null)
+      },
+      (e: unknown) => live && setError(errorMessage(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [themeId, roundId, outlet, from, to, sort, revision])
+
+  const themeOf = (id: number) => themes.find((t) => t.id === id)
+  const filtered = roundId !== '' || outlet !== null || from !== '' || to !== ''
+
+  return (
+    <div className="passages">
+      <header className="passages-head">
+        <h1>
+          {theme ? (
+            <>
+              <span className={`swatch swatch-${theme.id}`} aria-hidden /> {theme.name}
+            </>
+          ) : (
+            'All coded passages'
+          )}
+        </h1>
+        {theme?.description ? <p className="muted">{theme.description}</p> : null}
+      </header>
+      <div className="passages-filters" role="group" aria-label="Filter passages">
+        <label>
+          Theme
+          <select value={themeId ?? ''} onChange={(e) => navigate(e.target.value ? `#/passages/${e.target.value}` : '#/passages')}>
+            <option value="">All themes</option>
+            {themes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Round
+          <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
+            <option value="">Any round</option>
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+                {r.date ? ` · ${r.date}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outlet
+          <select value={outlet ?? '*'} onChange={(e) => setOutlet(e.target.value === '*' ? null : e.target.value)}>
+            <option value="*">Any outlet</option>
+            {(list?.outlets ?? []).map((o) => (
+              <option key={o.outlet} value={o.outlet}>
+                {o.outlet || 'Unknown outlet'} ({o.passages})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          Sort by
+          <select value={sort} onChange={(e) => setSort(e.target.value as PassageSort)}>
+            <option value="date">Date</option>
+            <option value="article">Article</option>
+            <option value="outlet">Outlet</option>
+            <option value="theme">Theme</option>
+          </select>
+        </label>
+        {filtered ? (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setRoundId('')
+              setOutlet(null)
+              setFrom('')
+              setTo('')
+            }}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {list === null ? (
+        <p className="muted">Loading…</p>
+      ) : list.passages.length === 0 ? (
+        <div className="empty">
+          <h2>
+            {filtered ? 'No passage matches these filters' : theme ? `No passage is coded “${theme.name}” yet` : 'No passage is coded yet'}
+          </h2>
+          <p>Select text in the Reader and press a theme’s number key to code it.</p>
+        </div>
+      ) : (
+        <>
+          <p className="passages-count" role="status">
+            {list.total > list.passages.length
+              ? `The first ${plural(list.passages.length, 'passage')} of ${list.total.toLocaleString()}`
+              : plural(list.total, 'passage')}
+            {' in '}
+            {plural(new Set(list.passages.map((p) => p.articleId)).size, 'article')}
+          </p>
+          <ol className="passage-list" aria-label="Passages">
+            {list.passages.map((p) => {
+              const t = themeOf(p.themeId)
+              return (
+                <li key={p.highlightId} className="passage-card">
+                  <blockquote>
+                    <span className={`swatch swatch-${p.themeId}`} aria-hidden />
+                    {p.exact}
+                  </blockquote>
+                  {p.comment ? <p className="passage-comment">{p.comment}</p> : null}
+                  <div className="passage-meta">
+                    {!theme && t ? <span className="passage-theme">{t.name}</span> : null}
+                    <span className="passage-article">{p.articleTitle}</span>
+                    <span>{p.outlet ?? 'Unknown outlet'}</span>
+                    <span>{p.published ? formatDate(p.published) : 'Undated'}</span>
+                    {p.rounds.map((r) => (
+                      <a key={r.id} href={`#/matrix/${r.id}`} className="passage-round">
+                        {r.title}
+                      </a>
+                    ))}
+                    {p.orphan ? <span className="attention">no longer found in the article</span> : null}
+                    <a className="passage-open" href={`#/article/${p.articleId}/h/${p.highlightId}`}>
+                      Open in Reader
+                    </a>
+                  </div>
+                </li>
+              )
+            })}
+          </ol>
+        </>
+      )}
+    </div>
+  )
+}
