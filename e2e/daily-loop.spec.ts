@@ -238,3 +238,78 @@ test('links in a note open their target in place; Back and Forward walk the plac
   expect(context.pages()).toHaveLength(1)
   expect(await page.evaluate(() => (window as unknown as { opens: number }).opens)).toBe(0)
 })
+
+test('Passages view: every passage of a theme across articles, filtered and sorted, each opening the Reader at the passage', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const staffing = themes.find((t) => t.name === 'Embassy staffing')!
+  // Code the first "staff…" or "embass…" word of every article that has one, and one passage of another theme.
+  const coded: Array<{ article: ArticleSummary; id: number; text: string }> = []
+  for (const article of articles) {
+    const { body } = await call<{ body: string }>(page, 'articles.get', { id: article.id })
+    const m = /\b(?:staff|embass)\w*/i.exec(body)
+    if (!m) continue
+    const h = await call<{ id: number }>(page, 'highlights.create', {
+      articleId: article.id,
+      start: m.index,
+      end: m.index + m[0].length,
+      themeId: staffing.id,
+      comment: coded.length === 0 ? 'the first one' : undefined,
+    })
+    coded.push({ article, id: h.id, text: m[0] })
+  }
+  expect(coded.length).toBeGreaterThanOrEqual(3)
+  const other = articles.find((a) => !coded.some((c) => c.article.id === a.id)) ?? articles[0]!
+  await call(page, 'highlights.create', { articleId: other.id, start: 0, end: 10, themeId: themes[2]!.id })
+
+  // From Themes to the theme's passages.
+  await page.getByRole('link', { name: 'Themes', exact: true }).click()
+  await page.getByRole('link', { name: `Passages of ${staffing.name}` }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${staffing.id}$`))
+  await expect(page.getByRole('heading', { name: staffing.name })).toBeVisible()
+  const list = page.getByRole('list', { name: 'Passages' })
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length)
+  await expect(page.getByRole('status').filter({ hasText: `${coded.length} passages in ${coded.length} articles` })).toBeVisible()
+  await expect(list).toContainText('the first one')
+  await shots(page, 'passages-theme')
+
+  // Filter by outlet: only that outlet's passages; clearing brings all back.
+  const outlet = coded[0]!.article.outlet
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption({ value: outlet ?? '' })
+  const inOutlet = coded.filter((c) => c.article.outlet === outlet).length
+  await expect(list.getByRole('listitem')).toHaveCount(inOutlet)
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length)
+
+  // Sort by article: titles in order.
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('article')
+  const titles = coded.map((c) => c.article.title).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }))
+  await expect(list.locator('.passage-article')).toHaveText(titles)
+
+  // All themes shows the other theme's passage too.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('')
+  await expect(page).toHaveURL(/#\/passages$/)
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length + 1)
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption(String(staffing.id))
+
+  // Open in Reader at the passage; Back returns to the list as it was left (sorted by article).
+  const first = coded.find((c) => c.article.title === titles[0])!
+  await list.getByRole('listitem').first().getByRole('link', { name: 'Open in Reader' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/article/${first.article.id}/h/${first.id}$`))
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toContainText(first.text)
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page).toHaveURL(new RegExp(`#/passages/${staffing.id}$`))
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('article')
+  await expect(list.locator('.passage-article')).toHaveText(titles)
+
+  // The Library's theme filter leads here too.
+  await page.getByRole('link', { name: 'Library', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Filter by theme' }).selectOption(String(staffing.id))
+  await page.getByRole('link', { name: 'Show passages' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${staffing.id}$`))
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length)
+})

@@ -5,6 +5,15 @@ import { formatDate } from '../format'
 import { navigate } from '../navigation'
 import { useNotebook } from '../state/notebook'
 
+/** The filters last used, kept for the session (the view is left for the Reader and come back to). */
+let kept: { roundId: string; outlet: string | null; from: string; to: string; sort: PassageSort } = {
+  roundId: '',
+  outlet: null,
+  from: '',
+  to: '',
+  sort: 'date',
+}
+
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 
 /**
@@ -14,11 +23,15 @@ const plural = (n: number, word: string): string => `${n.toLocaleString()} ${wor
  */
 export function Passages({ themeId }: { themeId: number | null }): React.JSX.Element {
   const { themes, revision } = useNotebook()
-  const [roundId, setRoundId] = useState('')
-  const [outlet, setOutlet] = useState<string | null>(null)
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [sort, setSort] = useState<PassageSort>('date')
+  const [roundId, setRoundId] = useState(kept.roundId)
+  const [outlet, setOutlet] = useState<string | null>(kept.outlet)
+  const [from, setFrom] = useState(kept.from)
+  const [to, setTo] = useState(kept.to)
+  const [sort, setSort] = useState<PassageSort>(kept.sort)
+  // Open in Reader, then Back: the list comes back as it was left.
+  useEffect(() => {
+    kept = { roundId, outlet, from, to, sort }
+  }, [roundId, outlet, from, to, sort])
   const [list, setList] = useState<PassageList | null>(null)
   const [rounds, setRounds] = useState<Round[]>([])
   const [error, setError] = useState<string | null>(null)
