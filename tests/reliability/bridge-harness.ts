@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { request, type IncomingHttpHeaders } from 'node:http'
+import { request, type Agent, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { buildCli as bundleCli, root } from './build'
 
@@ -98,6 +98,8 @@ export interface SendOptions {
   /** The Host header to send; null sends none. Defaults to 127.0.0.1:<port>. */
   host?: string | null
   timeoutMs?: number
+  /** A pool of keep-alive sockets to send through (default: a fresh socket per request). */
+  agent?: Agent
 }
 
 /** One raw HTTP request on a fresh socket, with exactly the headers given (no automatic Host). */
@@ -107,7 +109,7 @@ export function send(port: number, path: string, options: SendOptions = {}): Pro
     if (options.host !== null && !Object.keys(headers).some((h) => h.toLowerCase() === 'host'))
       headers.Host = options.host ?? `127.0.0.1:${port}`
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers, setHost: false, agent: false },
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers, setHost: false, agent: options.agent ?? false },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -130,11 +132,13 @@ export function call(
   method: string,
   body: string,
   headers: Record<string, string> = {},
+  agent?: Agent,
 ): Promise<Reply> {
   return send(server.port, `/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Parley-Token': server.token, ...headers },
     body,
+    ...(agent ? { agent } : {}),
   })
 }
 

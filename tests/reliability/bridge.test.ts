@@ -8,12 +8,13 @@
  * concurrent requests (time and peak RSS printed).
  */
 import { connect, type Socket } from 'node:net'
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { ARTICLE } from '../helpers'
+import { MAX_CONNECTIONS } from '../../src/main/hosts/http'
 import { buildCli, call, send, startServer, STACK, type Reply, type Server } from './bridge-harness'
 
 const FULL = process.env.PARLEY_RELIABILITY_FULL === '1'
@@ -304,14 +305,18 @@ describe('the bridge under hostile load', () => {
     )
   })
 
-  it(`answers ${CONCURRENT} concurrent requests, every one correctly, and stays responsive`, async () => {
+  // Issue 17 F10: the bridge keeps at most MAX_CONNECTIONS sockets (each is a file descriptor the
+  // core may need), so the crowd comes through a pool of keep-alive sockets, as a browser's or a
+  // script's does; a second crowd of one socket each shows the refused ones are cut cleanly.
+  it(`answers ${CONCURRENT} concurrent requests through a pool of sockets, every one correctly, and stays responsive`, async () => {
     const jar = await cookie()
+    const agent = new Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS / 2 })
     const kinds: Array<() => Promise<Reply>> = [
-      () => call(server, 'notebook.info', '{}'),
-      () => call(server, 'articles.list', '{}'),
-      () => call(server, 'articles.search', '{"query":"council"}'),
-      () => call(server, 'articles.get', '{"id":"x"}'),
-      () => send(server.port, '/', { headers: { Cookie: jar } }),
+      () => call(server, 'notebook.info', '{}', {}, agent),
+      () => call(server, 'articles.list', '{}', {}, agent),
+      () => call(server, 'articles.search', '{"query":"council"}', {}, agent),
+      () => call(server, 'articles.get', '{"id":"x"}', {}, agent),
+      () => send(server.port, '/', { headers: { Cookie: jar }, agent }),
     ]
     // The answer each kind gets alone is the one it must get in the crowd, byte for byte.
     const baseline = await Promise.all(kinds.map((go) => go()))
@@ -332,12 +337,28 @@ describe('the bridge under hostile load', () => {
     const after = performance.now() - t
     const peak = server.peakRssMb()
     figures.push(
-      `${CONCURRENT} concurrent requests (one socket each): ${CONCURRENT - dropped - wrong} correct, ${dropped} dropped, ${wrong} wrong, ` +
+      `${CONCURRENT} concurrent requests (${MAX_CONNECTIONS / 2} pooled sockets): ${CONCURRENT - dropped - wrong} correct, ${dropped} dropped, ${wrong} wrong, ` +
         `${seconds.toFixed(2)} s, next call ${after.toFixed(0)} ms, server peak RSS ${peak ?? '?'} MB`,
     )
     expect(dropped).toBe(0)
     expect(wrong).toBe(0)
     expect(after).toBeLessThan(1_000)
+    agent.destroy()
+
+    // One socket each: past the cap some are refused (reset), none is answered wrongly, and the next call is quick.
+    const crowd = await Promise.allSettled(
+      Array.from({ length: CONCURRENT }, () =>
+        call(server, 'notebook.info', '{}').then((r) => r.status === 200 && r.body === baseline[0]?.body),
+      ),
+    )
+    const refused = crowd.filter((r) => r.status === 'rejected').length
+    figures.push(
+      `${CONCURRENT} requests on a socket each: ${CONCURRENT - refused} answered, ${refused} refused at the connection cap (${MAX_CONNECTIONS})`,
+    )
+    expect(crowd.filter((r) => r.status === 'fulfilled' && !r.value)).toEqual([])
+    const t2 = performance.now()
+    expect((await call(server, 'notebook.info', '{}')).status).toBe(200)
+    expect(performance.now() - t2).toBeLessThan(1_000)
     expect(server.alive()).toBe(true)
   })
 })

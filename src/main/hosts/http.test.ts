@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../../tests/helpers'
 import { openNotebook, type Notebook } from '../core/notebook'
-import { startBridge, type Bridge } from './http'
+import { connect, type Socket } from 'node:net'
+import { MAX_CONNECTIONS, startBridge, type Bridge } from './http'
 
 const tempDir = useTempDir()
 let bridge: Bridge
@@ -250,5 +251,68 @@ describe('browser bridge', () => {
     expect(text).toContain('"done":1,"total":1')
     expect(text).toContain('event: library.changed')
     stream.destroy()
+  })
+
+  it('closes the connection after every reply to a request without the token (issue 17 F10)', async () => {
+    const raw = (head: string): Promise<{ text: string; closed: boolean }> =>
+      new Promise((resolve) => {
+        const socket = connect(bridge.port, '127.0.0.1', () => socket.write(head))
+        let text = ''
+        const timer = setTimeout(() => (socket.destroy(), resolve({ text, closed: false })), 2000)
+        socket.on('data', (c: Buffer) => (text += c.toString('latin1')))
+        socket.on('close', () => (clearTimeout(timer), resolve({ text, closed: true })))
+      })
+    const host = `Host: 127.0.0.1:${bridge.port}\r\n`
+    for (const head of [
+      `POST /api/notebook.info HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}`,
+      `POST /api/notebook.info HTTP/1.1\r\n${host}X-Parley-Token: wrong\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+      `GET / HTTP/1.1\r\n${host}Connection: keep-alive\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: evil.test\r\n\r\n`,
+    ]) {
+      const reply = await raw(head)
+      expect(reply.text).toMatch(/^HTTP\/1\.1 40[13]/)
+      expect(reply.text.toLowerCase()).toContain('connection: close')
+      expect(reply.closed).toBe(true)
+    }
+    // An authorised call keeps its connection for the next one.
+    const ok = await raw(
+      `POST /api/notebook.info HTTP/1.1\r\n${host}X-Parley-Token: ${bridge.token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
+    )
+    expect(ok.text).toMatch(/^HTTP\/1\.1 200/)
+    expect(ok.closed).toBe(false)
+  })
+
+  it('keeps at most MAX_CONNECTIONS sockets open, and idle strangers do not lock out an authorised call (issue 17 F10)', async () => {
+    const idle: Socket[] = []
+    let closedByServer = 0
+    for (let i = 0; i < 300; i++) {
+      const socket = connect(bridge.port, '127.0.0.1')
+      socket.on('error', () => undefined)
+      socket.on('close', () => closedByServer++)
+      idle.push(socket)
+      await new Promise((r) => socket.once('connect', r))
+    }
+    await new Promise((r) => setTimeout(r, 200))
+    try {
+      expect(300 - closedByServer).toBeLessThanOrEqual(MAX_CONNECTIONS)
+      const started = performance.now()
+      expect((await call('notebook.info', {})).status).toBe(200)
+      expect(performance.now() - started).toBeLessThan(1000)
+    } finally {
+      idle.forEach((s) => s.destroy())
+    }
+  })
+
+  it('refuses a large body for every call but import, before reading it (issue 17 F11)', async () => {
+    const padding = 'x'.repeat(2 * 1024 * 1024)
+    const big = await call('notebook.info', { padding })
+    expect(big.status).toBe(413)
+    expect(JSON.parse(big.body)).toEqual({ code: 'too_large', message: 'The request is too large.' })
+    const search = await call('articles.search', { query: padding })
+    expect(search.status).toBe(413)
+    // Import carries files: 2 MB is an ordinary call there.
+    const text = `${ARTICLE}\n\n${'More words about the park. '.repeat(50_000)}`
+    const imported = await call('articles.import', { files: [{ name: 'long.txt', data: Buffer.from(text).toString('base64') }] })
+    expect(imported.status).toBe(200)
   })
 })

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { eventNames, type EventName, type EventPayload, type EventSink, type Handlers } from '../../shared/contract'
 import { CSP } from './csp'
 import { dispatch } from './dispatch'
@@ -28,9 +28,25 @@ export interface Bridge {
 
 export const TOKEN_HEADER = 'x-parley-token'
 const COOKIE = 'parley_token'
-const MAX_BODY = 40 * 1024 * 1024
-/** Past this much, an oversize body is no longer drained for a clean 413: the connection is cut. */
-const MAX_DRAIN = 4 * MAX_BODY
+/** Import carries files (base64) and may be large; a note is at most 8 MB of JSON; every other call is small. */
+const MAX_IMPORT_BODY = 40 * 1024 * 1024
+const MAX_NOTE_BODY = 9 * 1024 * 1024
+const MAX_CALL_BODY = 256 * 1024
+export const bodyLimit = (method: string): number =>
+  method === 'articles.import' ? MAX_IMPORT_BODY : method === 'notes.save' || method === 'notes.create' ? MAX_NOTE_BODY : MAX_CALL_BODY
+/**
+ * Past this much beyond its limit, an oversize body is no longer drained for a clean 413: the
+ * connection is cut. Draining only reads and drops bytes (nothing is kept or parsed).
+ */
+const MAX_DRAIN = 64 * 1024 * 1024
+/**
+ * Open sockets at once. Each costs a file descriptor (macOS gives a process 256 by default) and
+ * the core needs descriptors for the store and the files it reads and writes, so hundreds of idle
+ * connections must not use them up (issue 17 F10). Past this many, a new connection pushes out the
+ * oldest one that has not yet made an authorised request, so idle strangers cannot lock the page
+ * out either; server.maxConnections is the hard ceiling behind it.
+ */
+export const MAX_CONNECTIONS = 64
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
@@ -75,6 +91,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken()
   const log = options.log ?? (() => undefined)
   const streams = new Set<ServerResponse>()
+  // Sockets in the order they connected (a Set keeps insertion order); `trusted` holds those that
+  // made an authorised request (see MAX_CONNECTIONS).
+  const sockets = new Set<Socket>()
+  const trusted = new WeakSet<Socket>()
   let port = 0
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -95,29 +115,32 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return cookie !== null && tokensEqual(cookie, token) ? 'cookie' : null
   }
 
-  const readBody = (req: IncomingMessage): Promise<string> =>
+  const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
     new Promise((resolve, reject) => {
       // An announced size over the limit is refused before reading; a chunked body that grows past
       // it is read and dropped below, so the client still gets the 413.
       const declared = Number(req.headers['content-length'] ?? 0)
-      if (declared > MAX_BODY) return reject(Object.assign(new Error('too large'), { status: 413 }))
+      if (declared > limit) return reject(Object.assign(new Error('too large'), { status: 413 }))
       const chunks: Buffer[] = []
       let size = 0
       req.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size <= MAX_BODY) return void chunks.push(chunk)
+        if (size <= limit) return void chunks.push(chunk)
         // Keep reading (and dropping) the rest so the 413 reaches the client: closing a socket with
         // unread data makes the kernel send a reset, and the client then sees only ECONNRESET.
         chunks.length = 0
-        if (size > MAX_DRAIN) req.destroy()
+        if (size > limit + MAX_DRAIN) req.destroy()
       })
       req.on('end', () =>
-        size > MAX_BODY ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
+        size > limit ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
       )
       req.on('error', reject)
     })
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Until the request proves it knows the token, the reply ends the connection: a client that
+    // is refused cannot keep sockets open by reusing them (issue 17 F10).
+    res.setHeader('Connection', 'close')
     const host = (req.headers.host ?? '').toLowerCase()
     if (!allowedHosts().has(host) || req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length !== 1) {
       return fail(res, 403, 'forbidden_host', 'This address is not allowed.')
@@ -149,6 +172,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (url.pathname.startsWith('/api/')) return fail(res, 401, 'unauthorised', 'A valid Parley token is required.')
       return send(res, 401, unauthorisedPage(), 'text/html; charset=utf-8')
     }
+    res.removeHeader('Connection')
+    trusted.add(req.socket)
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return fail(res, 405, 'method_not_allowed', 'Use GET.')
@@ -168,9 +193,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
         return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
       }
+      let method: string
+      try {
+        method = decodeURIComponent(url.pathname.slice(5))
+      } catch {
+        // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
+        return fail(res, 404, 'unknown_method', 'There is no such call.')
+      }
       let payload: unknown
       try {
-        const text = await readBody(req)
+        const text = await readBody(req, bodyLimit(method))
         payload = text ? JSON.parse(text) : {}
       } catch (error) {
         const status = (error as { status?: number }).status ?? 400
@@ -180,13 +212,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           status === 413 ? 'too_large' : 'bad_json',
           status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.',
         )
-      }
-      let method: string
-      try {
-        method = decodeURIComponent(url.pathname.slice(5))
-      } catch {
-        // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
-        return fail(res, 404, 'unknown_method', 'There is no such call.')
       }
       const outcome = await dispatch(options.handlers, method, payload)
       if (outcome.ok) return send(res, 200, JSON.stringify(outcome.result ?? null))
@@ -213,6 +238,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       else res.end()
     })
   })
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+    if (sockets.size <= MAX_CONNECTIONS) return
+    for (const old of sockets)
+      if (!trusted.has(old) && old !== socket) {
+        old.destroy()
+        sockets.delete(old)
+        return
+      }
+    socket.destroy()
+  })
+  server.maxConnections = 2 * MAX_CONNECTIONS
   server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
   // A client too slow to send its headers or body (slowloris) gets 408, anything unparseable 400.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
