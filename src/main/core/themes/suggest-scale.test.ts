@@ -26,7 +26,7 @@ export function manyThemesMarkdown(n: number, marksPerSentence = 1): string {
 describe('suggestions with many themes (issue 17 F3)', () => {
   it('imports a file naming 2,000 new themes with a warning and at most the cap of new themes, and its suggestions answer in seconds, not minutes', async () => {
     const notebook = openNotebook(join(tempDir(), 'n.parley'))
-    const before = notebook.handlers['themes.list']({}).length
+    const before = (await notebook.handlers['themes.list']({})).length
     const [result] = await notebook.handlers['articles.import']({
       files: [{ name: 'many.md', data: Buffer.from(manyThemesMarkdown(2000)).toString('base64') }],
     })
@@ -35,7 +35,7 @@ describe('suggestions with many themes (issue 17 F3)', () => {
       status: 'imported',
       warning: expect.stringContaining(`more than ${MAX_NEW_THEMES_PER_FILE} new themes`),
     })
-    expect(notebook.handlers['themes.list']({}).length).toBe(before + MAX_NEW_THEMES_PER_FILE)
+    expect((await notebook.handlers['themes.list']({})).length).toBe(before + MAX_NEW_THEMES_PER_FILE)
     // Every passage is still highlighted; those of the themes not made have none.
     expect((await notebook.handlers['highlights.list']({ articleId: result!.id! })).length).toBe(2000)
     const t0 = performance.now()
