@@ -154,10 +154,19 @@ const NEAR = 7
 /** The most days one round's reports may cover (a round of talks lasts days, at most a few weeks). */
 const MAX_SPAN = 21
 
-/** A round dated in a year fits an article without a publication date if the article writes that year (or the one before), or no year at all. */
-function yearFits(date: EventDate, event: ArticleEvents): boolean {
-  if (date.year === null || event.reference !== null || event.years.length === 0) return true
-  return event.years.includes(date.year) || event.years.includes(date.year - 1)
+/** A weekday with nothing else ("on Friday") names one of the days the round's reports give. */
+function onItsDays(c: Cluster, date: EventDate): boolean {
+  if (date.weekday === null || date.month !== null || Number.isNaN(c.first)) return true
+  for (let day = c.first; day <= Math.min(c.last, c.first + 6); day++) if ((day + 4) % 7 === date.weekday) return true
+  return false
+}
+
+/** A round fits an article without a publication date if it is not older than the latest year the article writes. */
+function yearFits(date: EventDate, event: ArticleEvents, latest: number): boolean {
+  if (date.year === null || event.reference !== null) return true
+  // Years an article writes are past or present ("the 2015 deal"), except plans (beyond every dated meeting).
+  const written = event.years.filter((y) => y <= latest)
+  return written.length === 0 || date.year >= Math.max(...written)
 }
 const dayKey = (d: EventDate): number => (isExact(d) ? dayIndex(d) : VAGUE)
 // A country stands for an unknown city: its rounds are indexed with those of no venue, which every venue looks at.
@@ -232,6 +241,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') ||
         a.article.id - b.article.id,
     )
+  const latestYear = Math.max(0, ...ordered.map((e) => e.event.main?.date.year ?? 0))
   for (const { article, event } of ordered) {
     yield
     const main = event.main as EventMention
@@ -272,8 +282,9 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
-        if (!compatible(c.date, main.date) || !yearFits(c.date, event)) continue
-        ok = placeAgrees ? quoted || (people > 0 && similar >= 0.1) || similar >= 0.2 : quoted && people > 0
+        if (!compatible(c.date, main.date) || !yearFits(c.date, event, latestYear) || !onItsDays(c, main.date)) continue
+        // A weekday alone fits a round every week: the same quotes, or several of its people and its words, are needed.
+        ok = placeAgrees ? quoted || (people >= 2 && similar >= 0.15) : quoted && people > 0
       }
       const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar
       if (!ok) continue

@@ -1,7 +1,7 @@
 import { sentences } from '../text/sentences'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
-import { isCountry, isDemonym } from './places'
+import { countryOfAdjective, isCountry, isDemonym } from './places'
 import { quotedSpans } from './quotes'
 
 /** What detection reads of an article. */
@@ -204,8 +204,8 @@ function scanned(body: string): string {
 export function articleEvents(article: DetectArticle): ArticleEvents {
   const body = scanned(article.body)
   const published = isoDay(article.published)
-  // Without a publication date, the latest complete date written in the text stands in for it.
-  const ref = published ?? latestFullDate(body)
+  // Without a publication date, the latest complete date written in the title or text stands in for it.
+  const ref = published ?? latestFullDate(`${article.title}\n${body}`)
   const line = dateline(body, ref)
   const reference = published ? 'published' : ref ? 'text' : null
   const spans = sentences(body).map((s) => (s.text.length > MAX_SENTENCE ? { ...s, text: s.text.slice(0, MAX_SENTENCE) } : s))
@@ -354,11 +354,18 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   }
   const years = [...new Set([...`${article.title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
   const countries = new Set<string>()
-  for (const text of [article.title, ...spans.map((s) => s.text)])
+  for (const text of [article.title, ...spans.map((s) => s.text)]) {
     for (const m of text.matchAll(VENUE)) {
-      const place = m[1] && asPlace(m[1])
+      // "in Oman's capital" names the country as much as "in Oman".
+      const place = m[1] ? (m[1].split(/['’]s\b/)[0] as string).trim() : ''
       if (place && isCountry(place)) countries.add(place)
     }
+    // "the Omani capital": the country of the adjective.
+    for (const m of text.matchAll(CAPITAL_OF)) {
+      const country = countryOfAdjective(m[1] as string)
+      if (country) countries.add(country)
+    }
+  }
   return {
     articleId: article.id,
     main,
@@ -371,6 +378,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   }
 }
 
+const CAPITAL_OF = /\b([A-Z][\p{Ll}]+)\s+(?:capital|city|port|resort|town)\b/gu
 const QUOTE_RUN = 5
 
 /** Five-word runs of the quotations of a text (at most 200): what "the same quote" is measured by. */

@@ -106,14 +106,21 @@ function languages(): Set<string> {
 
 function demonym(word: string): boolean {
   if (IRREGULAR.has(word) || languages().has(word)) return true
-  if (isCountry(word)) return false
+  return countryOfAdjective(word) !== null
+}
+
+/** The country an adjective is made from ("omani" → "oman", "austrian" → "austria"), or null. */
+export function countryOfAdjective(word: string): string | null {
+  const lower = word.toLowerCase()
+  if (isCountry(lower)) return null
   const { list } = countries()
   for (const suffix of SUFFIXES) {
-    if (!word.endsWith(suffix)) continue
-    const stem = word.slice(0, -suffix.length)
+    if (!lower.endsWith(suffix)) continue
+    const stem = lower.slice(0, -suffix.length)
     if (stem.length < 3) continue
     // The stem is the country's name, or all of it but its last one or two letters (Ital-y, Chin-a, Belgi-um).
-    if (list.some((c) => c.startsWith(stem) && c.length - stem.length <= 2 && !c.includes(' ')) || list.some((c) => c === stem)) return true
+    const found = list.find((c) => c === stem) ?? list.find((c) => c.startsWith(stem) && c.length - stem.length <= 2 && !c.includes(' '))
+    if (found) return found
   }
-  return false
+  return null
 }
