@@ -137,6 +137,15 @@ export const contract = {
           )
           .min(1)
           .max(MAX_IMPORT_BATCH_FILES),
+        /**
+         * Names this call: the same call arriving again (a browser resends a POST whose connection
+         * closed before the answer) gets the first call's answer instead of importing again and
+         * reporting every file as already in the library.
+         */
+        requestId: z
+          .string()
+          .regex(/^[\w-]{8,64}$/)
+          .optional(),
       })
       .strict(),
   ),

@@ -52,6 +52,9 @@ import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
 import { exportVault } from './export/vault'
 
+/** How many import answers are kept for a repeated call (a resend follows its call within seconds). */
+const IMPORT_ANSWERS_KEPT = 16
+
 /** Above this size, import no longer re-runs round detection by itself. */
 export const AUTO_DETECT_MAX_ARTICLES = 300
 /** …and only after a small import (a few articles dropped in), not a bulk one. */
@@ -87,6 +90,8 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
   let detecting: Promise<RoundDetection> | null = null
+  /** The answers of the latest articles.import calls by requestId (see the contract). */
+  const imports = new Map<string, Promise<ImportResult[]>>()
   let markdown: ((content: unknown) => string) | undefined
   let checkContent: ((content: unknown) => void) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
@@ -132,7 +137,18 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       return article
     },
     'articles.search': ({ query, limit, themeId }) => searchArticles(db, query, limit, themeId),
-    'articles.import': ({ files }) => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+    'articles.import': ({ files, requestId }) => {
+      const run = (): Promise<ImportResult[]> => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })))
+      if (requestId === undefined) return run()
+      // A repeated call (same id) gets the answer of the first, running or done: what the store did.
+      const known = imports.get(requestId)
+      if (known) return known
+      const answer = run()
+      imports.set(requestId, answer)
+      answer.catch(() => imports.delete(requestId))
+      while (imports.size > IMPORT_ANSWERS_KEPT) imports.delete(imports.keys().next().value as string)
+      return answer
+    },
 
     'articles.update': ({ id, ...patch }) =>
       write(() => {

@@ -13,6 +13,11 @@ export interface ImportState {
 const BATCH_BYTES = 12 * 1024 * 1024
 const MAX_FILE_BYTES = 20 * 1024 * 1024
 
+/** A random id for one call (getRandomValues works in every context; randomUUID only in secure ones). */
+function callId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
@@ -50,7 +55,8 @@ export function useImport(onImported: () => void): {
         batch = []
         size = 0
         try {
-          results.push(...(await api['articles.import']({ files: sent })))
+          // An id per call: a resent request is answered with what the first one stored.
+          results.push(...(await api['articles.import']({ files: sent, requestId: callId() })))
         } catch (error) {
           results.push(...sent.map((f) => ({ file: f.name, status: 'failed' as const, error: errorMessage(error) })))
         }
