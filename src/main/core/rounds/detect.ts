@@ -283,8 +283,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
         if (!compatible(c.date, main.date) || !yearFits(c.date, event, latestYear) || !onItsDays(c, main.date)) continue
-        // A weekday alone fits a round every week: the same quotes, or several of its people and its words, are needed.
-        ok = placeAgrees ? quoted || (people >= 2 && similar >= 0.15) : quoted && people > 0
+        // A weekday alone fits a round every week, and the same people meet again: the same words quoted are needed.
+        ok = quoted && (placeAgrees || people > 0)
       }
       const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar
       if (!ok) continue

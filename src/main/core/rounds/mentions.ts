@@ -228,7 +228,8 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   const mentions: EventMention[] = []
   const leadNames: string[] = []
   spans.forEach((s, index) => {
-    const lead = index < 3
+    // The first sentences, or the first lines of a page that keeps captions and standfirsts above its lead.
+    const lead = index < 3 || s.start < 600
     const names: Array<{ name: string; at: number; written: boolean }> = []
     for (const m of s.text.matchAll(NAME_RUN)) {
       const full = asPerson(m[0])
@@ -327,12 +328,15 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   }
   let main: EventMention | null = null
   const recalls: EventMention[] = []
-  const inText = bestPlace(article.title, spans)
+  const { place: inText, counts: named } = bestPlace(article.title, spans)
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
     // A city named for the meeting, else the city the article names most; a country only when it names no city;
     // the dateline (where the reporter was) last.
-    if (!main.venue || isCountry(main.venue)) main.venue = inText ?? main.venue ?? line?.venue ?? null
+    // A building or district named once ("at the X Palace") gives way to the city the article keeps naming.
+    const often = (place: string | null): number => (place ? (named.get(place) ?? 0) : 0)
+    if (!main.venue || isCountry(main.venue) || (inText && often(inText) >= 2 * Math.max(1, often(main.venue))))
+      main.venue = inText ?? main.venue ?? line?.venue ?? null
     if (!main.dateKind && line?.date) main.date = line.date
     // A report that names no day tells the news of its own day.
     if (!main.dateKind && !line?.date && published) main.date = dateOf(published)
@@ -399,14 +403,14 @@ const dateOf = (d: Date): EventDate => ({
 })
 
 /** The city an article names most often as where things happen ("in X", "at X"), the title counting twice; null when it names none (countries aside). */
-function bestPlace(title: string, spans: Array<{ text: string }>): string | null {
+function bestPlace(title: string, spans: Array<{ text: string }>): { place: string | null; counts: Map<string, number> } {
   const counts = new Map<string, number>()
   const count = (text: string, weight: number): void => {
-    VENUE.lastIndex = 0
-    for (const m of text.matchAll(VENUE)) {
-      const place = m[1] && asPlace(m[1])
-      if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
-    }
+    for (const re of [VENUE, DESTINATION])
+      for (const m of text.matchAll(re)) {
+        const place = m[1] && asPlace(m[1])
+        if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
+      }
   }
   // Titles are often in title case ("Talks In Vienna End"): only a one-word name counts there.
   for (const m of title.matchAll(VENUE)) {
@@ -416,5 +420,11 @@ function bestPlace(title: string, spans: Array<{ text: string }>): string | null
   spans.forEach((s, i) => count(s.text, i < 3 ? 1.5 : 1))
   let best: [string, number] | null = null
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
-  return best?.[0] ?? null
+  return { place: best?.[0] ?? null, counts }
 }
+
+// Where delegations go is where they meet: "will travel to X", "flew to X" (not "returned to X": home).
+const DESTINATION = new RegExp(
+  String.raw`\b(?:travel(?:l?ed|l?ing|s)?|fl(?:y|ies|ew|ying)|head(?:ed|ing|s)?|arriv(?:e|ed|es|ing))\s+(?:to|in)\s+(${CAP}(?:\s+${CAP})?)(?!['’]s)`,
+  'gu',
+)
