@@ -313,3 +313,59 @@ test('Passages view: every passage of a theme across articles, filtered and sort
   await expect(page).toHaveURL(new RegExp(`#/passages/${staffing.id}$`))
   await expect(list.getByRole('listitem')).toHaveCount(coded.length)
 })
+
+test('Matrix evidence opens the passage where it can be read, and a cell leads to all its passages', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const rounds = await call<Array<{ id: number; title: string; articles: Array<{ articleId: number; role: string }> }>>(
+    page,
+    'rounds.list',
+    {},
+  )
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const flights = themes.find((t) => t.name === 'Direct flights')!
+  // One round with a single reporting article, and (if the seeds have one) a round with several.
+  const reporting = (r: (typeof rounds)[number]) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)
+  const single = rounds.find((r) => reporting(r).length === 1)!
+  expect(single).toBeDefined()
+  const codeFirstWords = async (articleId: number): Promise<{ id: number; text: string }> => {
+    const { body } = await call<{ body: string }>(page, 'articles.get', { id: articleId })
+    const text = body.split(/\s+/).slice(0, 6).join(' ')
+    const h = await call<{ id: number }>(page, 'highlights.create', { articleId, start: 0, end: text.length, themeId: flights.id })
+    return { id: h.id, text }
+  }
+  const passage = await codeFirstWords(reporting(single)[0]!)
+
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const cell = page
+    .getByTestId('matrix-row')
+    .filter({ hasText: single.title })
+    .getByRole('gridcell', { name: new RegExp(`${escape(single.title)}, Direct flights`) })
+  await expect(cell).toContainText('1 highlight')
+  await cell.getByRole('button', { name: passage.text }).click()
+  // One article: the Reader at the passage.
+  await expect(page).toHaveURL(new RegExp(`#/article/${reporting(single)[0]}/h/${passage.id}$`))
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toContainText(passage.text)
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page).toHaveURL(/#\/matrix$/)
+
+  // The cell's "All 1 passage →" opens the Passages view filtered to the theme and the round.
+  await cell.getByRole('link', { name: 'All 1 passage →' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${flights.id}/round/${single.id}$`))
+  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue(String(single.id))
+  await expect(page.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(1)
+  await shots(page, 'passages-from-matrix')
+
+  const several = rounds.find((r) => reporting(r).length > 1)
+  if (several) {
+    // Several articles: Compare with the passage's own article among the columns.
+    const last = reporting(several).at(-1)!
+    const other = await codeFirstWords(last)
+    await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+    const cell2 = page
+      .getByTestId('matrix-row')
+      .filter({ hasText: several.title })
+      .getByRole('gridcell', { name: new RegExp(`${escape(several.title)}, Direct flights`) })
+    await cell2.getByRole('button', { name: other.text }).click()
+    await expect(page).toHaveURL(new RegExp(`#/compare/${last},[\\d,]+/h/${other.id}$`))
+  }
+})

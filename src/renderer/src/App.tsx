@@ -148,7 +148,7 @@ function Shell(): React.JSX.Element {
         ) : route.view === 'themes' ? (
           <Themes />
         ) : route.view === 'passages' ? (
-          <Passages themeId={route.themeId} />
+          <Passages key={`${route.themeId}-${route.roundId}`} themeId={route.themeId} roundId={route.roundId} />
         ) : route.view === 'notes' ? (
           <Notes id={route.id} />
         ) : (

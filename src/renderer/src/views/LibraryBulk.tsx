@@ -119,7 +119,6 @@ export function LibraryBulk({
                 {(rounds ?? []).map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.title}
-                    {r.date ? ` · ${r.date}` : ''}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Matrix as MatrixData, MatrixCell, MatrixRow, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
+import { navigate } from '../navigation'
 import { formatDate } from '../format'
 import { formatRoundDate } from '../rounds/dates'
 import { RoundPanel } from '../rounds/RoundPanel'
@@ -279,13 +280,13 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     )
   }
 
-  const openCompare = (roundId: number, highlightId: number): void => {
+  // Evidence opens where it can be read: the Reader at the passage when the round has one article,
+  // else Compare of the round's articles with the passage's own article among the (up to 4) columns.
+  const openCompare = (roundId: number, highlightId: number, articleId: number): void => {
     const round = rounds.find((r) => r.id === roundId)
-    const ids = (round?.articles ?? [])
-      .filter((a) => a.role === 'reports')
-      .map((a) => a.articleId)
-      .slice(0, 4)
-    window.location.assign(`#/compare/${ids.join(',')}/h/${highlightId}`)
+    const others = (round?.articles ?? []).filter((a) => a.role === 'reports' && a.articleId !== articleId).map((a) => a.articleId)
+    const ids = [articleId, ...others].slice(0, 4)
+    navigate(ids.length < 2 ? `#/article/${articleId}/h/${highlightId}` : `#/compare/${ids.join(',')}/h/${highlightId}`)
   }
   const openNote = async (roundId: number, themeId: number): Promise<void> => {
     try {
@@ -497,8 +498,8 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                                   <button
                                     type="button"
                                     className="passage"
-                                    onClick={() => openCompare(r.id, e.highlightId)}
-                                    title="Open the round's articles side by side at this passage"
+                                    onClick={() => openCompare(r.id, e.highlightId, e.articleId)}
+                                    title="Open this passage (with the round's other articles beside it)"
                                   >
                                     {e.text.length > 120 ? `${e.text.slice(0, 120)}…` : e.text}
                                   </button>
@@ -510,6 +511,11 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                                 </li>
                               ))}
                             </ul>
+                            {cell.highlights > 0 ? (
+                              <a className="small cell-passages" href={`#/passages/${t.id}/round/${r.id}`}>
+                                All {cell.highlights} passage{cell.highlights === 1 ? '' : 's'} →
+                              </a>
+                            ) : null}
                             <button type="button" className="link small cell-note" onClick={() => void openNote(r.id, t.id)}>
                               {cell.noteId ? 'Open cell note' : 'Write a note'}
                             </button>

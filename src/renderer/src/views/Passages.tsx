@@ -21,9 +21,10 @@ const plural = (n: number, word: string): string => `${n.toLocaleString()} ${wor
  * the codebook's home. Filter by theme, round, outlet and dates, sort, and open any passage in
  * the Reader at the passage.
  */
-export function Passages({ themeId }: { themeId: number | null }): React.JSX.Element {
+export function Passages({ themeId, roundId: routeRound = null }: { themeId: number | null; roundId?: number | null }): React.JSX.Element {
   const { themes, revision } = useNotebook()
-  const [roundId, setRoundId] = useState(kept.roundId)
+  // A round in the address (from a Matrix cell) wins over the one last chosen here.
+  const [roundId, setRoundId] = useState(routeRound !== null ? String(routeRound) : kept.roundId)
   const [outlet, setOutlet] = useState<string | null>(kept.outlet)
   const [from, setFrom] = useState(kept.from)
   const [to, setTo] = useState(kept.to)
@@ -99,7 +100,6 @@ export function Passages({ themeId }: { themeId: number | null }): React.JSX.Ele
             {rounds.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.title}
-                {r.date ? ` · ${r.date}` : ''}
               </option>
             ))}
           </select>
