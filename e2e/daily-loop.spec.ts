@@ -355,17 +355,15 @@ test('Matrix evidence opens the passage where it can be read, and a cell leads t
   await expect(page.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(1)
   await shots(page, 'passages-from-matrix')
 
-  const several = rounds.find((r) => reporting(r).length > 1)
-  if (several) {
-    // Several articles: Compare with the passage's own article among the columns.
-    const last = reporting(several).at(-1)!
-    const other = await codeFirstWords(last)
-    await page.getByRole('link', { name: 'Matrix', exact: true }).click()
-    const cell2 = page
-      .getByTestId('matrix-row')
-      .filter({ hasText: several.title })
-      .getByRole('gridcell', { name: new RegExp(`${escape(several.title)}, Direct flights`) })
-    await cell2.getByRole('button', { name: other.text }).click()
-    await expect(page).toHaveURL(new RegExp(`#/compare/${last},[\\d,]+/h/${other.id}$`))
-  }
+  // Several articles (the seeds' rounds have one each: place another in this round by hand): the
+  // evidence of the added article opens Compare with that article among the columns.
+  const articles = await call<Array<{ id: number }>>(page, 'articles.list', {})
+  const added = articles.find((x) => !reporting(single).includes(x.id))!.id
+  await call(page, 'articles.addToRound', { roundId: single.id, ids: [added] })
+  const other = await codeFirstWords(added)
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  await expect(cell).toContainText('2 articles · 2 highlights')
+  await cell.getByRole('button', { name: other.text }).click()
+  await expect(page).toHaveURL(new RegExp(`#/compare/${added},${reporting(single)[0]}/h/${other.id}$`))
+  await expect(page.getByTestId('compare-column')).toHaveCount(2)
 })
