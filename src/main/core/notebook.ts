@@ -39,6 +39,8 @@ import {
   deleteRound,
   detectAndStore,
   detectAndStoreAsync,
+  publishedChanged,
+  publishedOf,
   listRounds,
   mergeRounds,
   moveArticle,
@@ -120,6 +122,26 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     return results
   }
 
+  // After a date is set, changed or removed, the articles' rounds may change: detection runs again,
+  // paced and one at a time (after a running one), and the library is told when it is stored. The
+  // user's accepted, edited, split and merged rounds and placed articles still win (storeDetection).
+  let redetectQueued = false
+  const redetectAfterDates = (before: Map<number, string | null>): void => {
+    if (redetectQueued || !publishedChanged(db, before)) return
+    redetectQueued = true
+    void (detecting ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        redetectQueued = false
+        return (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))
+      })
+      .then(
+        () => emit('library.changed', { reason: 'edit' }),
+        // The notebook was closed meanwhile: nothing to store.
+        () => undefined,
+      )
+  }
+
   const handlers: Handlers = {
     'notebook.info': () => ({
       path: file,
@@ -152,8 +174,10 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
 
     'articles.update': ({ id, ...patch }) =>
       write(() => {
+        const before = publishedOf(db, [id])
         const article = updateArticleMetadata(db, id, patch)
         emit('library.changed', { reason: 'edit' })
+        redetectAfterDates(before)
         return article
       }),
     'articles.delete': ({ ids }) =>
@@ -172,8 +196,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       }),
     'articles.updateMany': ({ patches }) =>
       write(() => {
+        const before = publishedOf(
+          db,
+          patches.map((p) => p.id),
+        )
         const edit = updateArticles(db, patches)
         emit('library.changed', { reason: 'edit' })
+        redetectAfterDates(before)
         return edit
       }),
     'articles.addToRound': ({ roundId, ids }) => write(() => addArticlesToRound(db, roundId, ids, now())),

@@ -225,7 +225,7 @@ describe('detection on date-dense text (issue 17, F4)', () => {
     expect(huge).toBeLessThan(Math.max(small * 20, 2_000))
   })
 
-  it('stays interruptible: paced detection of date-dense files lets timers run at least every 250 ms', async () => {
+  it('stays interruptible: paced detection of date-dense files lets timers run at least every 500 ms (a 1 MB file held the thread for 11 s)', async () => {
     const articles = Array.from({ length: 6 }, () => dense(1_000_000))
     let last = performance.now()
     let longest = 0
@@ -240,6 +240,7 @@ describe('detection on date-dense text (issue 17, F4)', () => {
       clearInterval(timer)
     }
     longest = Math.max(longest, performance.now() - last)
-    expect(longest).toBeLessThan(250)
+    // A step is one article, whose cost is bounded (~60 ms here when idle; a loaded CI machine is slower).
+    expect(longest).toBeLessThan(500)
   })
 })

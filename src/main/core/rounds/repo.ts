@@ -140,6 +140,18 @@ export async function detectAndStoreAsync(db: Db, now: () => Date): Promise<Roun
   return storeDetection(db, current, now())
 }
 
+/** The publication dates of some articles, to tell after an edit whether any changed (see publishedChanged). */
+export function publishedOf(db: Db, ids: number[]): Map<number, string | null> {
+  const read = db.prepare('SELECT published FROM articles WHERE id = ?').pluck()
+  return new Map(ids.map((id) => [id, (read.get(id) as string | null | undefined) ?? null]))
+}
+
+/** Whether an edit set, changed or removed the date of any of these articles: their rounds may change. */
+export function publishedChanged(db: Db, before: Map<number, string | null>): boolean {
+  const now = publishedOf(db, [...before.keys()])
+  return [...before].some(([id, date]) => now.get(id) !== date)
+}
+
 const detectionInput = (db: Db): DetectArticle[] =>
   db.prepare('SELECT id, title, outlet, published, body FROM articles ORDER BY id').all() as DetectArticle[]
 
