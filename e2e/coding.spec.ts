@@ -201,7 +201,7 @@ test('1,000 highlights add no DOM nodes to the article text', async ({ page, par
         const body = { articleId, start, end: start + 12 + (i % 17), themeId: themeIds[i % themeIds.length] }
         const r = await fetch('/api/highlights.create', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Parley-Token': sessionStorage.getItem('parley.session') ?? '' },
           body: JSON.stringify(body),
         })
         if (!r.ok && r.status !== 400) throw new Error(await r.text())

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export interface Parley {
-  /** The launch URL printed by `parley serve`, with its one-time token. */
+  /** The launch URL printed by `parley serve`, with its one-time launch code (good once, for 30 s). */
   url: string
   origin: string
   home: string
@@ -24,7 +24,7 @@ export async function startParley(): Promise<Parley> {
     const timer = setTimeout(() => reject(new Error(`parley serve printed no URL:\n${output}`)), 30_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
-      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+)/.exec(output)
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/#launch=[\w-]+)/.exec(output)
       if (m?.[1]) {
         clearTimeout(timer)
         resolve(m[1])
@@ -60,11 +60,15 @@ export { expect }
 
 export const screenshotPath = (name: string): string => join(__dirname, '..', 'screenshots', `${name}.png`)
 
-/** Calls the contract from inside the page (same origin, the session cookie): the real bridge. */
+/** Calls the contract from inside the page (same origin, the page's session key in its header): the real bridge. */
 export async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([m, i]) => {
-      const r = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })
+      const r = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Parley-Token': sessionStorage.getItem('parley.session') ?? '' },
+        body: JSON.stringify(i),
+      })
       if (!r.ok) throw new Error(await r.text())
       return r.json()
     },

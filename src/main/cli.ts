@@ -12,6 +12,7 @@ import { openNotebook, openOrCreateDefault, type Notebook } from './core/noteboo
 import { createTheme, listThemes } from './core/themes/repo'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
+import { writeLaunchPage } from './hosts/launch-page'
 import { defaultNotebookPath, prepareWorkerScript, rendererDir, seedsDir } from './paths'
 
 export interface Io {
@@ -26,7 +27,7 @@ const USAGE = `Usage: npm run -s parley -- <command>
                                               dry run on a throwaway notebook; prints one JSON object
                                               (--themes: a JSON list of {name, description, keywords}
                                               used instead of the default themes)
-  serve [--notebook FILE] [--port N] [--open] browser mode on 127.0.0.1 (prints the URL with its token)
+  serve [--notebook FILE] [--port N] [--open] browser mode on 127.0.0.1 (prints a one-time launch link)
   check [--notebook FILE]                     verify a notebook file's integrity
   export --out DIR [--notebook FILE] [--wikilinks]
                                               write the notebook as a Markdown vault (safe to repeat)
@@ -199,7 +200,7 @@ function describe(result: ImportResult): string {
   return `${result.status.padEnd(10)} ${result.file} → ${result.title}${result.warning ? ` (${result.warning})` : ''}`
 }
 
-function openBrowserWindow(url: string, io: Io): void {
+function openBrowserWindow(launchUrl: string, io: Io): void {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
     io.err('No display found: open the URL above in a browser.')
     return
@@ -215,6 +216,8 @@ function openBrowserWindow(url: string, io: Io): void {
     candidates.find((c) => ['/usr/bin/', '/usr/local/bin/', '/bin/'].some((dir) => existsSync(dir + c))) ??
     candidates[0]
   if (!exe) return
+  const page = writeLaunchPage(launchUrl)
+  const url = page.url
   const chromiumLike = /chrom/.test(exe)
   const args = chromiumLike
     ? [
@@ -226,7 +229,7 @@ function openBrowserWindow(url: string, io: Io): void {
         '--disable-sync',
         `--user-data-dir=${resolve(defaultNotebookPath(), '..', 'browser-profile')}`,
       ]
-    : [url]
+    : [page.path]
   const child = spawn(exe, args, { detached: true, stdio: 'ignore' })
   child.on('error', () => io.err(`Could not start ${exe}: open the URL above in a browser.`))
   child.unref()
@@ -342,7 +345,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.out(
           `Parley is running in browser mode (no Electron binary needed).\nOpen: ${bridge.url}\nNotebook: ${notebookFile}\nPress Ctrl+C to stop.`,
         )
-        if (flags.has('--open')) openBrowserWindow(bridge.url, io)
+        // The window gets a code of its own, through a page only this account can read (never argv).
+        if (flags.has('--open')) openBrowserWindow(bridge.launchUrl(), io)
+        // A printed link works once, for 30 s: Enter prints a fresh one.
+        if (process.stdin.isTTY) {
+          io.err('Press Enter for a new link.')
+          process.stdin.on('data', () => io.out(`Open: ${bridge.launchUrl()}`))
+        }
         await new Promise<void>((done) => {
           const stop = (): void => {
             void bridge.close().then(() => {

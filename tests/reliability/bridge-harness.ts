@@ -21,7 +21,9 @@ export async function buildCli(): Promise<string> {
 export interface Server {
   child: ChildProcess
   port: number
+  /** The session key (from the printed launch code, which is spent). */
   token: string
+  launchCode: string
   origin: string
   /** Everything the process wrote so far. */
   stdout(): string
@@ -34,10 +36,17 @@ export interface Server {
   stop(): Promise<number | null>
 }
 
-export async function startServer(cli: string, options: { notebook: string; cwd: string; port?: number }): Promise<Server> {
-  const args = [cli, 'serve', '--notebook', options.notebook, '--no-seed']
+export async function startServer(
+  cli: string,
+  options: { notebook: string; cwd: string; port?: number; args?: string[]; env?: Record<string, string> },
+): Promise<Server> {
+  const args = [cli, 'serve', '--notebook', options.notebook, '--no-seed', ...(options.args ?? [])]
   if (options.port !== undefined) args.push('--port', String(options.port))
-  const child = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  })
   let out = ''
   let err = ''
   let exited = false
@@ -52,7 +61,7 @@ export async function startServer(cli: string, options: { notebook: string; cwd:
   const url = await new Promise<URL>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`parley serve printed no URL:\n${out}\n${err}`)), 30_000)
     const look = (): void => {
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?t=\S+)/.exec(out)
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#launch=\S+)/.exec(out)
       if (!match) return
       clearTimeout(timer)
       resolve(new URL(match[1] as string))
@@ -60,8 +69,17 @@ export async function startServer(cli: string, options: { notebook: string; cwd:
     child.stdout.on('data', look)
     void exit.then((code) => reject(new Error(`parley serve exited (${code}):\n${out}\n${err}`)))
   })
-  const token = url.searchParams.get('t') as string
+  // The printed link carries a one-time launch code; a script trades it for the session key as the page does.
+  const launchCode = url.hash.slice('#launch='.length)
+  const session = await send(Number(url.port), '/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: launchCode }),
+  })
+  if (session.status !== 200) throw new Error(`the printed launch code was refused (${session.status}): ${session.body}`)
+  const token = (JSON.parse(session.body) as { token: string }).token
   return {
+    launchCode,
     child,
     port: Number(url.port),
     token,

@@ -23,8 +23,9 @@ const CONCURRENT = FULL ? 5000 : 1000
 let cli: string
 let dir: string
 let server: Server
-/** The first run's token and cookie, replayed against a later run. */
+/** The first run's key and launch code, replayed against a later run. */
 let oldToken = ''
+let oldCode = ''
 const figures: string[] = []
 
 const json = (reply: Reply): { code: string; message: string } => JSON.parse(reply.body) as { code: string; message: string }
@@ -35,6 +36,7 @@ beforeAll(async () => {
   // A first run, stopped: its token must be worthless to the next run on the same notebook and port.
   const first = await startServer(cli, { notebook: join(dir, 'n.parley'), cwd: dir })
   oldToken = first.token
+  oldCode = first.launchCode
   expect((await call(first, 'notebook.info', '{}')).status).toBe(200)
   const port = first.port
   expect(await first.stop()).toBe(0)
@@ -49,15 +51,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function cookie(): Promise<string> {
-  const launch = await send(server.port, `/?t=${server.token}`)
-  expect(launch.status).toBe(303)
-  return String(launch.headers['set-cookie']).split(';')[0] as string
-}
+/** POST /api/session: what the page does with the code from its launch link. */
+const redeem = (code: string, headers: Record<string, string> = {}): Promise<Reply> =>
+  send(server.port, '/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ code }),
+  })
 
 describe('the bridge refuses what is not its own page', () => {
   it('DNS rebinding: a foreign Host is refused on every kind of route, even with a valid token', async () => {
-    const jar = await cookie()
     const hosts = [
       `evil.example:${server.port}`,
       'localhost.evil.example',
@@ -68,7 +71,7 @@ describe('the bridge refuses what is not its own page', () => {
     ]
     const routes: Array<[string, string, string | undefined]> = [
       ['GET', '/', undefined],
-      ['GET', `/?t=${server.token}`, undefined],
+      ['POST', '/api/session', '{"code":"x"}'],
       ['GET', '/assets/nothing.js', undefined],
       ['GET', '/api/events', undefined],
       ['POST', '/api/notes.create', '{"title":"rebound"}'],
@@ -78,7 +81,7 @@ describe('the bridge refuses what is not its own page', () => {
         const reply = await send(server.port, path, {
           method,
           host,
-          headers: { Cookie: jar, 'X-Parley-Token': server.token, 'Content-Type': 'application/json' },
+          headers: { 'X-Parley-Token': server.token, 'Content-Type': 'application/json' },
           body,
         })
         expect(reply.status, `${host} ${method} ${path}`).toBe(403)
@@ -90,8 +93,7 @@ describe('the bridge refuses what is not its own page', () => {
     expect(notes.some((n) => n.title === 'rebound')).toBe(false)
   })
 
-  it('cross-origin calls are refused; a cookie-only call must come from the page (Origin or Sec-Fetch-Site)', async () => {
-    const jar = await cookie()
+  it('cross-origin calls are refused even with the key; a cookie is never a credential (issue 17 F2, F13)', async () => {
     const post = (headers: Record<string, string>) =>
       send(server.port, '/api/notes.create', {
         method: 'POST',
@@ -103,26 +105,22 @@ describe('the bridge refuses what is not its own page', () => {
       'null',
       `http://evil.example:${server.port}`,
       `http://localhost.evil.example:${server.port}`,
-    ]) {
-      expect((await post({ Cookie: jar, Origin: origin })).status, origin).toBe(403)
+      `http://127.0.0.1:${server.port + 1}`,
+    ])
       expect((await post({ 'X-Parley-Token': server.token, Origin: origin })).status, origin).toBe(403)
-    }
-    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
-    // The browser's cookie alone, with no Origin: not something Parley's page sends.
-    const bare = await post({ Cookie: jar })
-    expect(bare.status).toBe(403)
-    expect(json(bare).code).toBe('forbidden_origin')
-    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'same-site' })).status).toBe(403)
+    expect((await post({ 'X-Parley-Token': server.token, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    // What a browser sends on its own (cookies, for 127.0.0.1 on any port) carries no authority.
+    for (const cookie of [`parley_token=${server.token}`, `parley_token=${oldToken}`, `parley_session_${server.port}=${server.token}`])
+      expect((await post({ Cookie: cookie, Origin: server.origin })).status, cookie).toBe(401)
     const notes = JSON.parse((await call(server, 'notes.list', '{}')).body) as Array<{ title: string }>
     expect(notes.some((n) => n.title === 'csrf')).toBe(false)
-    // The page itself: cookie plus its own Origin (what fetch sends), or a script with the header token.
-    expect((await post({ Cookie: jar, Origin: server.origin })).status).toBe(200)
-    expect((await post({ Cookie: jar, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200)
-    expect((await post({ 'X-Parley-Token': server.token })).status).toBe(200)
+    // The page (its own Origin and the key in the header), or a script with the header; tossed junk cookies change nothing.
+    expect((await post({ 'X-Parley-Token': server.token, Origin: server.origin })).status).toBe(200)
+    expect((await post({ 'X-Parley-Token': server.token, Cookie: 'parley_token=junk' })).status).toBe(200)
   })
 
   it('an event stream asked for by another origin is refused and receives nothing', async () => {
-    const jar = await cookie()
+    const key = server.token
     const open = (headers: Record<string, string>) =>
       new Promise<{ status: number; data: string[]; close: () => void }>((resolve, reject) => {
         const data: string[] = []
@@ -144,13 +142,13 @@ describe('the bridge refuses what is not its own page', () => {
         req.end()
       })
     const refused = [
-      await open({ Cookie: jar, Origin: 'http://evil.example' }),
-      await open({ Cookie: jar, Origin: 'null' }),
-      await open({ Cookie: jar, 'Sec-Fetch-Site': 'cross-site' }),
+      await open({ 'X-Parley-Token': key, Origin: 'http://evil.example' }),
+      await open({ 'X-Parley-Token': key, Origin: 'null' }),
+      await open({ 'X-Parley-Token': key, 'Sec-Fetch-Site': 'cross-site' }),
       await open({ Origin: server.origin }),
-      await open({ Cookie: `parley_token=${oldToken}` }),
+      await open({ Cookie: `parley_token=${key}` }),
     ]
-    const own = await open({ Cookie: jar })
+    const own = await open({ 'X-Parley-Token': key })
     expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 401, 401])
     expect(own.status).toBe(200)
     // Something happens in the notebook: only the page's own stream hears of it.
@@ -162,7 +160,7 @@ describe('the bridge refuses what is not its own page', () => {
     for (const r of [...refused, own]) r.close()
   })
 
-  it('missing, wrong, replayed and misplaced tokens get 401', async () => {
+  it('missing, wrong, replayed and misplaced keys and launch codes get 401', async () => {
     const info = (headers: Record<string, string>, path = '/api/notebook.info') =>
       send(server.port, path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
     expect(oldToken).not.toBe(server.token)
@@ -171,41 +169,38 @@ describe('the bridge refuses what is not its own page', () => {
       ['wrong', info({ 'X-Parley-Token': 'x'.repeat(server.token.length) })],
       ['previous run (header)', info({ 'X-Parley-Token': oldToken })],
       ['previous run (cookie)', info({ Cookie: `parley_token=${oldToken}`, Origin: server.origin })],
-      // The launch token only works to get the cookie; on a call in the query it is ignored.
-      ['token in the query of a call', info({}, `/api/notebook.info?t=${server.token}`)],
-      ['previous run (launch link)', send(server.port, `/?t=${oldToken}`)],
-      ['wrong header beats a good cookie', info({ 'X-Parley-Token': 'nope', Cookie: `parley_token=${server.token}` })],
-      ['cookie of another name', info({ Cookie: `parley_token_x=${server.token}`, Origin: server.origin })],
+      ['key in the query of a call', info({}, `/api/notebook.info?t=${server.token}`)],
+      ['key in a cookie', info({ Cookie: `parley_token=${server.token}`, Origin: server.origin })],
+      ['launch code as the key', info({ 'X-Parley-Token': server.launchCode })],
+      // A launch code works once (the harness spent this run's), and never in another run.
+      ['launch code replayed', redeem(server.launchCode)],
+      ['previous run (launch code)', redeem(oldCode)],
+      ['the key as a launch code', redeem(server.token)],
     ]
     for (const [label, pending] of cases) {
       const reply = await pending
       expect(reply.status, label).toBe(401)
       expect(reply.headers['set-cookie'], label).toBeUndefined()
     }
-    // After the cookie swap the launch link still works for this run (a second tab), and only redirects.
-    const again = await send(server.port, `/?t=${server.token}`)
-    expect(again.status).toBe(303)
-    expect(again.headers.location).toBe('/')
   })
 
-  it('the token never reaches a log or a Referer', async () => {
+  it('the key never reaches a log, a Referer or the terminal; the launch code is printed once', async () => {
     // Provoke every path that writes to the log: bad tokens, bad calls, a 500-prone request target.
     await send(server.port, `/api/${server.token}`, {
       method: 'POST',
       headers: { 'X-Parley-Token': server.token, 'Content-Type': 'application/json' },
       body: '{}',
     })
-    await send(server.port, `/?t=${server.token}x`)
+    await redeem(`${server.token}x`)
     await call(server, '%', '{}')
     await call(server, 'articles.get', `{"id":"${server.token}"}`)
-    const jar = await cookie()
     const pages: Array<[string, Reply]> = [
-      ['launch redirect', await send(server.port, `/?t=${server.token}`)],
-      ['index', await send(server.port, '/', { headers: { Cookie: jar } })],
-      ['deep link', await send(server.port, '/library/1', { headers: { Cookie: jar } })],
-      ['unauthorised page', await send(server.port, '/')],
-      ['missing file', await send(server.port, '/assets/none.js', { headers: { Cookie: jar } })],
+      ['index', await send(server.port, '/')],
+      ['deep link', await send(server.port, '/library/1')],
+      ['old launch form', await send(server.port, `/?t=${server.token}`)],
+      ['missing file', await send(server.port, '/assets/none.js')],
       ['api error', await call(server, 'articles.get', '{"id":-1}')],
+      ['expired code', await redeem(server.launchCode)],
     ]
     for (const [label, reply] of pages) {
       expect(reply.headers['referrer-policy'], label).toBe('no-referrer')
@@ -213,21 +208,20 @@ describe('the bridge refuses what is not its own page', () => {
       expect(String(reply.headers.location ?? ''), label).not.toContain(server.token)
     }
     // The served index links its assets; fetch each: same header, and none embeds the token.
-    const index = pages[1]?.[1].body ?? ''
+    const index = pages[0]?.[1].body ?? ''
     const assets = [...index.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+)"/g)].map((m) => m[1] as string)
     expect(assets.length).toBeGreaterThan(0)
     for (const asset of assets) {
-      const reply = await send(server.port, asset, { headers: { Cookie: jar } })
+      const reply = await send(server.port, asset)
       expect(reply.status, asset).toBe(200)
       expect(reply.headers['referrer-policy'], asset).toBe('no-referrer')
       expect(reply.body).not.toContain(server.token)
     }
-    // stdout prints the launch URL once, by design (the user must open it); nothing else carries it.
-    const out = server.stdout().split(server.token).length - 1
-    const err = server.stderr().split(server.token).length - 1
-    expect(out).toBe(1)
-    expect(server.stdout()).toContain(`Open: ${server.origin}/?t=${server.token}`)
-    expect(err).toBe(0)
+    // stdout prints the launch link (a one-time code) once, by design; the key itself never.
+    expect(server.stdout()).toContain(`Open: ${server.origin}/#launch=${server.launchCode}`)
+    expect(server.stdout().split(server.launchCode).length - 1).toBe(1)
+    expect(server.stdout()).not.toContain(server.token)
+    expect(server.stderr()).not.toContain(server.token)
     expect(server.stderr()).not.toMatch(STACK)
   })
 })
@@ -309,14 +303,13 @@ describe('the bridge under hostile load', () => {
   // core may need), so the crowd comes through a pool of keep-alive sockets, as a browser's or a
   // script's does; a second crowd of one socket each shows the refused ones are cut cleanly.
   it(`answers ${CONCURRENT} concurrent requests through a pool of sockets, every one correctly, and stays responsive`, async () => {
-    const jar = await cookie()
     const agent = new Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS / 2 })
     const kinds: Array<() => Promise<Reply>> = [
       () => call(server, 'notebook.info', '{}', {}, agent),
       () => call(server, 'articles.list', '{}', {}, agent),
       () => call(server, 'articles.search', '{"query":"council"}', {}, agent),
       () => call(server, 'articles.get', '{"id":"x"}', {}, agent),
-      () => send(server.port, '/', { headers: { Cookie: jar }, agent }),
+      () => send(server.port, '/', { agent }),
     ]
     // The answer each kind gets alone is the one it must get in the crowd, byte for byte.
     const baseline = await Promise.all(kinds.map((go) => go()))

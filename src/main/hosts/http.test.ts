@@ -77,8 +77,10 @@ describe('browser bridge', () => {
     for (const token of ['wrong', bridge.token.slice(0, -1), bridge.token + 'x', '']) {
       expect((await call('notebook.info', {}, { 'X-Parley-Token': token })).status).toBe(401)
     }
-    expect((await send('/', {})).status).toBe(401)
-    expect((await send('/assets/app.js', {})).status).toBe(401)
+    // The page itself is no secret: it loads, then asks for the key with its launch code.
+    expect((await send('/', {})).status).toBe(200)
+    expect((await send('/assets/app.js', {})).status).toBe(200)
+    expect((await send('/api/events', {})).status).toBe(401)
   })
 
   it('refuses foreign Host headers (DNS rebinding) before doing any work', async () => {
@@ -170,18 +172,72 @@ describe('browser bridge', () => {
     expect(JSON.parse(missing.body)).toEqual({ code: 'not_found', message: 'The article was not found.' })
   })
 
-  it('exchanges the launch token for an HttpOnly cookie and a clean URL', async () => {
-    const launch = await send(`/?t=${bridge.token}`)
-    expect(launch.status).toBe(303)
-    expect(launch.headers.location).toBe('/')
-    const cookie = String(launch.headers['set-cookie'])
-    expect(cookie).toMatch(/HttpOnly/)
-    expect(cookie).toMatch(/SameSite=Strict/)
-    const page = await send('/', { headers: { Cookie: cookie.split(';')[0] as string } })
-    expect(page.status).toBe(200)
-    expect(page.body).toContain('<title>Parley</title>')
-    expect(page.headers['referrer-policy']).toBe('no-referrer')
-    expect((await send('/?t=guess')).status).toBe(401)
+  // Issue 17 F1, F2, F13: the launch link carries a one-time code, not the key; the key travels as a
+  // header only, so nothing a browser sends on its own (a cookie) can stand for it.
+  const redeem = (code: string, headers: Record<string, string> = {}) =>
+    send('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ code }) })
+  const codeOf = (url: string): string => /#launch=([\w-]+)$/.exec(url)?.[1] ?? ''
+
+  it('trades a launch code from the URL fragment for the session key once; the code is not the key and never sets a cookie', async () => {
+    expect(bridge.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${bridge.port}/#launch=[\\w-]{20,}$`))
+    const code = codeOf(bridge.url)
+    expect(code).not.toBe(bridge.token)
+    expect(bridge.url).not.toContain(bridge.token)
+    const first = await redeem(code)
+    expect(first.status).toBe(200)
+    expect(JSON.parse(first.body)).toEqual({ token: bridge.token })
+    expect(first.headers['set-cookie']).toBeUndefined()
+    expect(first.headers['cache-control']).toBe('no-store')
+    // Used once: void.
+    const again = await redeem(code)
+    expect(again.status).toBe(401)
+    expect(JSON.parse(again.body).code).toBe('link_expired')
+    // Each window gets its own code; a guess, the key itself or another origin gets nothing.
+    const second = codeOf(bridge.launchUrl())
+    expect(second).not.toBe(code)
+    expect((await redeem('guess')).status).toBe(401)
+    expect((await redeem(bridge.token)).status).toBe(401)
+    expect((await redeem(second, { Origin: 'http://127.0.0.1:1' })).status).toBe(403)
+    expect((await redeem(second)).status).toBe(200)
+    // The old launch form carries nothing: the page loads, and no cookie is set.
+    const old = await send(`/?t=${bridge.token}`)
+    expect(old.status).toBe(200)
+    expect(old.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('a launch code is void after its lifetime', async () => {
+    const short = await startBridge({ handlers: notebook.handlers, staticDir: join(tempDir(), 'none'), launchTtlMs: 50 })
+    try {
+      const code = codeOf(short.launchUrl())
+      await new Promise((r) => setTimeout(r, 120))
+      const reply = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: short.port,
+            path: '/api/session',
+            method: 'POST',
+            headers: { Host: `127.0.0.1:${short.port}`, 'Content-Type': 'application/json' },
+          },
+          (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+        )
+        req.on('error', reject)
+        req.end(JSON.stringify({ code }))
+      })
+      expect(reply).toBe(401)
+    } finally {
+      await short.close()
+    }
+  })
+
+  it('a cookie is never a credential: not the key under any name, not tossed junk (F2, F13)', async () => {
+    const info = (headers: Record<string, string>) =>
+      send('/api/notebook.info', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' })
+    for (const cookie of [`parley_token=${bridge.token}`, `parley_session_${bridge.port}=${bridge.token}`, `x=${bridge.token}`])
+      expect((await info({ Cookie: cookie, Origin: `http://127.0.0.1:${bridge.port}` })).status, cookie).toBe(401)
+    // A page on another port may set any cookie for 127.0.0.1 (they ignore ports): with the key in
+    // the header, junk cookies change nothing.
+    expect((await info({ 'X-Parley-Token': bridge.token, Cookie: 'parley_token=junk; parley_session=junk' })).status).toBe(200)
   })
 
   it('never serves files outside the renderer folder', async () => {
@@ -266,7 +322,7 @@ describe('browser bridge', () => {
     for (const head of [
       `POST /api/notebook.info HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\n{}`,
       `POST /api/notebook.info HTTP/1.1\r\n${host}X-Parley-Token: wrong\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
-      `GET / HTTP/1.1\r\n${host}Connection: keep-alive\r\n\r\n`,
+      `GET /api/events HTTP/1.1\r\n${host}Connection: keep-alive\r\n\r\n`,
       `GET / HTTP/1.1\r\nHost: evil.test\r\n\r\n`,
     ]) {
       const reply = await raw(head)

@@ -14,20 +14,29 @@ export interface BridgeOptions {
   port?: number
   token?: string
   log?: (line: string) => void
+  /** How long a launch code stays good if nobody uses it (default 30 s). */
+  launchTtlMs?: number
 }
 
 export interface Bridge {
-  /** Open this in a browser: it carries the token once, then the token lives in an HttpOnly cookie. */
+  /**
+   * Open this in a browser: `http://127.0.0.1:PORT/#launch=CODE`. The code is not the session
+   * secret: the page trades it once (POST /api/session) for the secret, which it keeps in its own
+   * memory and sends as a header. A code is void after its first use or launchTtlMs.
+   */
   url: string
+  /** A new launch URL with a new code (one per window Parley opens). */
+  launchUrl(): string
   origin: string
   port: number
+  /** The session secret, for callers in this process (tests): X-Parley-Token. Never printed. */
   token: string
   emit: EventSink
   close(): Promise<void>
 }
 
 export const TOKEN_HEADER = 'x-parley-token'
-const COOKIE = 'parley_token'
+const LAUNCH_TTL_MS = 30_000
 /** Import carries files (base64) and may be large; a note is at most 8 MB of JSON; every other call is small. */
 const MAX_IMPORT_BODY = 40 * 1024 * 1024
 const MAX_NOTE_BODY = 9 * 1024 * 1024
@@ -73,15 +82,6 @@ export function tokensEqual(a: string, b: string): boolean {
   return timingSafeEqual(x, y)
 }
 
-function cookieToken(req: IncomingMessage): string | null {
-  const header = req.headers.cookie ?? ''
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=')
-    if (name === COOKIE) return rest.join('=')
-  }
-  return null
-}
-
 /**
  * The browser-mode host: the contract over HTTP on 127.0.0.1, plus the built renderer and an SSE
  * stream of events. Defences: loopback bind, per-run token, Host and Origin allowlists (DNS
@@ -89,6 +89,23 @@ function cookieToken(req: IncomingMessage): string | null {
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken()
+  // Launch codes not yet used, with the time each expires. Only the page's first request needs one.
+  const codes = new Map<string, number>()
+  const newCode = (): string => {
+    const code = newToken()
+    codes.set(code, Date.now() + (options.launchTtlMs ?? LAUNCH_TTL_MS))
+    return code
+  }
+  /** Spends a launch code: true once per code, and only before it expires. */
+  const redeem = (code: string): boolean => {
+    let found = false
+    for (const [known, expires] of codes) {
+      // Compared in constant time, and every code is looked at, so timing says nothing about which exists.
+      if (tokensEqual(known, code) && expires > Date.now()) found = true
+      if (tokensEqual(known, code) || expires <= Date.now()) codes.delete(known)
+    }
+    return found
+  }
   const log = options.log ?? (() => undefined)
   const streams = new Set<ServerResponse>()
   // Sockets in the order they connected (a Set keeps insertion order); `trusted` holds those that
@@ -107,12 +124,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const fail = (res: ServerResponse, status: number, code: string, message: string): void =>
     send(res, status, JSON.stringify({ code, message }))
 
-  /** How the request proved it knows the token: a header (scripts, tests), the cookie (the browser), or not at all. */
-  const authorisedBy = (req: IncomingMessage): 'header' | 'cookie' | null => {
+  /**
+   * Whether the request carries the session secret in its header. There is no cookie: a browser
+   * sends cookies for 127.0.0.1 to every port (another local server would receive it, issue 17
+   * F2) and lets any of them set one (a page on another port could lock Parley out, F13).
+   */
+  const authorised = (req: IncomingMessage): boolean => {
     const header = req.headers[TOKEN_HEADER]
-    if (typeof header === 'string') return tokensEqual(header, token) ? 'header' : null
-    const cookie = cookieToken(req)
-    return cookie !== null && tokensEqual(cookie, token) ? 'cookie' : null
+    return typeof header === 'string' && tokensEqual(header, token)
   }
 
   const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
@@ -156,22 +175,41 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!target.startsWith('/') || target.startsWith('//')) return fail(res, 400, 'bad_request', 'The request address is not valid.')
     const url = new URL(target, `http://${host}`)
 
-    // The launch URL carries the token once; it is swapped for an HttpOnly cookie and dropped from the address.
-    if (req.method === 'GET' && url.searchParams.has('t')) {
-      if (!tokensEqual(url.searchParams.get('t') ?? '', token)) return send(res, 401, unauthorisedPage(), 'text/html; charset=utf-8')
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      })
-      return void res.end()
+    // The page trades its launch code (from the URL's fragment, never sent in a request line) for
+    // the session secret, once.
+    if (url.pathname === '/api/session') {
+      if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Use POST.')
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+        return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
+      let code: unknown
+      try {
+        code = (JSON.parse(await readBody(req, 1024)) as { code?: unknown } | null)?.code
+      } catch {
+        return fail(res, 400, 'bad_json', 'The request body is not valid JSON.')
+      }
+      if (typeof code !== 'string' || !redeem(code))
+        return fail(
+          res,
+          401,
+          'link_expired',
+          'This Parley link has expired: it works once, for 30 seconds. Start Parley again for a new one.',
+        )
+      return send(res, 200, JSON.stringify({ token }))
     }
 
-    const auth = authorisedBy(req)
-    if (!auth) {
-      if (url.pathname.startsWith('/api/')) return fail(res, 401, 'unauthorised', 'A valid Parley token is required.')
-      return send(res, 401, unauthorisedPage(), 'text/html; charset=utf-8')
+    // The page itself (the built renderer) is no secret: it loads without the key and asks for it.
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method_not_allowed', 'Only GET is allowed here.')
+      const file =
+        resolveStatic(options.staticDir, url.pathname) ??
+        (url.pathname.includes('.') ? null : resolveStatic(options.staticDir, '/index.html'))
+      if (!file) return fail(res, 404, 'not_found', 'Not found.')
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) })
+      if (req.method === 'HEAD') return void res.end()
+      return void createReadStream(file).pipe(res)
     }
+
+    if (!authorised(req)) return fail(res, 401, 'unauthorised', 'A valid Parley token is required.')
     res.removeHeader('Connection')
     trusted.add(req.socket)
 
@@ -184,49 +222,34 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return
     }
 
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Calls use POST.')
-      // The cookie is sent by the browser on its own; a browser's own POST always carries Origin (or at
-      // least Sec-Fetch-Site), so a cookie-only call with neither did not come from Parley's page.
-      if (auth === 'cookie' && req.headers.origin === undefined && req.headers['sec-fetch-site'] !== 'same-origin')
-        return fail(res, 403, 'forbidden_origin', 'Calls from the browser must come from the Parley page.')
-      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-        return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
-      }
-      let method: string
-      try {
-        method = decodeURIComponent(url.pathname.slice(5))
-      } catch {
-        // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
-        return fail(res, 404, 'unknown_method', 'There is no such call.')
-      }
-      let payload: unknown
-      try {
-        const text = await readBody(req, bodyLimit(method))
-        payload = text ? JSON.parse(text) : {}
-      } catch (error) {
-        const status = (error as { status?: number }).status ?? 400
-        return fail(
-          res,
-          status,
-          status === 413 ? 'too_large' : 'bad_json',
-          status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.',
-        )
-      }
-      const outcome = await dispatch(options.handlers, method, payload)
-      if (outcome.ok) return send(res, 200, JSON.stringify(outcome.result ?? null))
-      if (outcome.error.code === 'internal') log(`internal error in ${url.pathname}`)
-      return send(res, outcome.status, JSON.stringify(outcome.error))
+    if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Calls use POST.')
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
     }
-
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method_not_allowed', 'Only GET is allowed here.')
-    const file =
-      resolveStatic(options.staticDir, url.pathname) ??
-      (url.pathname.includes('.') ? null : resolveStatic(options.staticDir, '/index.html'))
-    if (!file) return fail(res, 404, 'not_found', 'Not found.')
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) })
-    if (req.method === 'HEAD') return void res.end()
-    createReadStream(file).pipe(res)
+    let method: string
+    try {
+      method = decodeURIComponent(url.pathname.slice(5))
+    } catch {
+      // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
+      return fail(res, 404, 'unknown_method', 'There is no such call.')
+    }
+    let payload: unknown
+    try {
+      const text = await readBody(req, bodyLimit(method))
+      payload = text ? JSON.parse(text) : {}
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 400
+      return fail(
+        res,
+        status,
+        status === 413 ? 'too_large' : 'bad_json',
+        status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.',
+      )
+    }
+    const outcome = await dispatch(options.handlers, method, payload)
+    if (outcome.ok) return send(res, 200, JSON.stringify(outcome.result ?? null))
+    if (outcome.error.code === 'internal') log(`internal error in ${url.pathname}`)
+    return send(res, outcome.status, JSON.stringify(outcome.error))
   }
 
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval (30 s by
@@ -275,8 +298,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     streams.forEach((s) => s.write(frame))
   }
 
+  const launchUrl = (): string => `http://127.0.0.1:${port}/#launch=${newCode()}`
   return {
-    url: `http://127.0.0.1:${port}/?t=${token}`,
+    url: launchUrl(),
+    launchUrl,
     origin: `http://127.0.0.1:${port}`,
     port,
     token,
@@ -290,10 +315,4 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve())
       }),
   }
-}
-
-function unauthorisedPage(): string {
-  return `<!doctype html><meta charset="utf-8"><title>Parley</title><body>
-<h1>This Parley link has expired</h1><p>Parley's browser mode only answers the link it printed when it started (it carries a one-time key).
-Open the link shown in the terminal where you ran <code>npm start</code>, or start Parley again.</p></body>`
 }
