@@ -367,3 +367,115 @@ test('Matrix evidence opens the passage where it can be read, and a cell leads t
   await expect(page).toHaveURL(new RegExp(`#/compare/${added},${reporting(single)[0]}/h/${other.id}$`))
   await expect(page.getByTestId('compare-column')).toHaveCount(2)
 })
+
+/** Selects `text` in a Compare column the way a mouse would (as coding.spec.ts does in the Reader). */
+async function selectIn(page: Page, testId: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([id, needle]) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!
+      for (const p of Array.from(root.querySelectorAll('p'))) {
+        const node = p.firstChild as Text
+        const at = node.data.indexOf(needle)
+        if (at === -1) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + needle.length)
+        window.getSelection()!.removeAllRanges()
+        window.getSelection()!.addRange(range)
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return
+      }
+      throw new Error(`text not found: ${needle}`)
+    },
+    [testId, text] as const,
+  )
+}
+
+/** Clicks the middle of `text` in a Compare column (a suggestion has no element of its own to click). */
+async function clickTextIn(page: Page, testId: string, text: string): Promise<void> {
+  const box = await page.evaluate(
+    ([id, needle]) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!
+      for (const p of Array.from(root.querySelectorAll('p'))) {
+        const node = p.firstChild as Text
+        const at = node.data.indexOf(needle)
+        if (at === -1) continue
+        const range = document.createRange()
+        const mid = at + Math.floor(needle.length / 2)
+        range.setStart(node, mid)
+        range.setEnd(node, mid + 1)
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+        const r = range.getBoundingClientRect()
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+      }
+      throw new Error(`text not found: ${needle}`)
+    },
+    [testId, text] as const,
+  )
+  await page.mouse.click(box.x, box.y)
+}
+
+test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes them in place, and selections code as in the Reader', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const staffing = themes.find((t) => t.name === 'Embassy staffing')!
+  // The article with the most staffing suggestions, beside another.
+  const counted = await Promise.all(
+    articles.map(async (a) => ({
+      a,
+      s: await call<Array<{ text: string; themeId: number }>>(page, 'suggestions.list', { articleId: a.id, themeId: staffing.id }),
+    })),
+  )
+  counted.sort((x, y) => y.s.length - x.s.length)
+  const [first, second] = counted
+  expect(first!.s.length).toBeGreaterThan(0)
+  await go(page, `#/compare/${first!.a.id},${second!.a.id}`)
+  const column = page.getByTestId('compare-column').first()
+  await expect(column).toContainText('highlights')
+
+  await page.getByRole('group', { name: 'Theme filter' }).getByRole('button', { name: staffing.name }).click()
+  await expect(column).toContainText(`0 ${staffing.name} passages · ${first!.s.length} mentioned, not coded`)
+  await shots(page, 'compare-mentioned')
+
+  // Click a mentioned sentence: code it in place; the counts follow; Ctrl+Z takes it back.
+  const sentence = first!.s[0]!.text
+  await clickTextIn(page, 'compare-body-0', sentence.slice(0, 40))
+  const card = page.getByRole('dialog', { name: 'Suggestion' })
+  await expect(card).toContainText('mentioned, not coded')
+  await card.getByRole('button', { name: 'Code it' }).click()
+  // (The count of mentions may not drop by one: a new highlight teaches suggestions new terms.)
+  await expect(column).toContainText(`1 ${staffing.name} passage ·`)
+  const coded = async () =>
+    (await call<Array<{ exact: string; themeId: number }>>(page, 'highlights.list', { articleId: first!.a.id })).map((h) => [
+      h.exact,
+      h.themeId,
+    ])
+  expect(await coded()).toEqual([[sentence, staffing.id]])
+  // The sentence is now a passage: clicking it shows the passage, not a suggestion.
+  await clickTextIn(page, 'compare-body-0', sentence.slice(0, 40))
+  await expect(page.getByRole('dialog', { name: 'Passage' })).toContainText(sentence)
+  await page.locator('body').press('Control+z')
+  await expect(column).toContainText(`0 ${staffing.name} passages · ${first!.s.length} mentioned, not coded`)
+  expect(await coded()).toEqual([])
+
+  // Select text in the second column and press 1: coded with the first theme, as in the Reader.
+  const { body } = await call<{ body: string }>(page, 'articles.get', { id: second!.a.id })
+  const words = body.split('\n\n')[1]!.split(' ').slice(0, 5).join(' ')
+  await selectIn(page, 'compare-body-1', words)
+  await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible()
+  await page.keyboard.press('1')
+  await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeHidden()
+  await expect
+    .poll(async () =>
+      (await call<Array<{ exact: string; themeId: number }>>(page, 'highlights.list', { articleId: second!.a.id })).map((h) => [
+        h.exact,
+        h.themeId,
+      ]),
+    )
+    .toContainEqual([words, themes[0]!.id])
+  await expect(page.getByTestId('compare-column').nth(1)).toContainText(`1 ${staffing.name} passage`)
+})

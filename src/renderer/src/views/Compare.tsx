@@ -1,12 +1,14 @@
 import { createRef, useCallback, useEffect, useMemo, useState, type RefObject } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
-import type { Highlight } from '@shared/model'
+import type { Highlight, Suggestion } from '@shared/model'
 import { formatDate } from '../format'
 import { ArticlePicker } from '../reading/ArticlePicker'
 import { ArticleText, type ArticleTextHandle, type Span } from '../reading/ArticleText'
 import { FindBar } from '../reading/FindBar'
 import { useArticleCoding } from '../reading/useArticleCoding'
-import { useNotebook } from '../state/notebook'
+import { useNotebook, type UndoableAction } from '../state/notebook'
+import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
+import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { QuoteInNote } from '../components/QuoteInNote'
 
 const MAX_COLUMNS = 4
@@ -38,14 +40,58 @@ function Column({
   onSwap,
   onRemove,
 }: ColumnProps): React.JSX.Element {
-  const { article, highlights, error } = useArticleCoding(id)
-  const { themes } = useNotebook()
+  const { article, highlights, suggestions, error } = useArticleCoding(id)
+  const { themes, perform } = useNotebook()
   useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
   const passages = themeFilter === null ? highlights : highlights.filter((h) => h.themeId === themeFilter)
+  // With a theme filter, the sentences the theme's suggestions find are shown beside the coded
+  // passages ("mentioned, not coded"), marked as suggestions, each one click from accept or reject.
+  // A sentence already coded with the theme is a passage, no longer a mention.
+  const mentioned =
+    themeFilter === null
+      ? []
+      : suggestions.filter(
+          (s) => s.themeId === themeFilter && !highlights.some((h) => h.themeId === s.themeId && h.start < s.end && s.start < h.end),
+        )
   const [clicked, setClicked] = useState<Highlight | null>(null)
+  const [suggestion, setSuggestion] = useState<Suggestion | null>(null)
+  const [selection, setSelection] = useState<Span | null>(null)
+  const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null)
   const current = position >= 0 ? (passages[Math.min(position, passages.length - 1)] ?? null) : null
+
+  // Coding in Compare works as in the Reader: the selection toolbar, keys 1–9, Ctrl/Cmd+Z.
+  const tag = useCallback(
+    async (themeId: number | null, comment?: string) => {
+      if (!article || !selection) return
+      const action = createHighlight({ articleId: article.id, start: selection.start, end: selection.end, themeId, comment })
+      await perform(action.run, action.undoable)
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    },
+    [article, selection, perform],
+  )
+  useEffect(() => {
+    if (!selection) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') return setSelection(null)
+      const target = e.target as HTMLElement
+      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA'].includes(target.tagName)) return
+      const n = Number(e.key)
+      if (Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
+        e.preventDefault()
+        void tag(themes[n - 1]!.id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selection, themes, tag])
+  const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
+    void perform(action.run, action.undoable)
+    setSuggestion(null)
+  }
+  const none = themeFilter !== null && passages.length === 0 && mentioned.length === 0
   return (
-    <section className="compare-column" aria-label={article?.title ?? 'Article'} data-testid="compare-column">
+    <section className={`compare-column${none ? ' none' : ''}`} aria-label={article?.title ?? 'Article'} data-testid="compare-column">
       <header className="compare-head">
         <div className="compare-title" title={article?.title}>
           {article ? <a href={`#/article/${article.id}`}>{article.title}</a> : error ? <span className="error">{error}</span> : 'Loading…'}
@@ -55,6 +101,7 @@ function Column({
           {themeFilter === null
             ? `${highlights.length} highlights`
             : `${passages.length} ${themes.find((t) => t.id === themeFilter)?.name ?? ''} passage${passages.length === 1 ? '' : 's'}`}
+          {mentioned.length ? <span className="compare-mentioned"> · {mentioned.length} mentioned, not coded</span> : null}
         </div>
         <div className="compare-tools">
           <button type="button" className="link" onClick={onSwap}>
@@ -73,16 +120,25 @@ function Column({
             ref={textRef}
             body={article.body}
             highlights={highlights}
+            suggestions={mentioned}
             focus={current ?? pinned}
             find={find.matches}
             findActive={find.active}
             testId={`compare-body-${index}`}
-            onClickOffset={(offset) =>
-              setClicked(
-                highlights.filter((h) => h.start <= offset && offset < h.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0] ??
-                  null,
-              )
-            }
+            onSelectionChange={(span) => {
+              setSelection(span)
+              setSelectionRect(span ? (textRef.current?.rectOf(span) ?? null) : null)
+              if (span) {
+                setClicked(null)
+                setSuggestion(null)
+              }
+            }}
+            onClickOffset={(offset) => {
+              const hit =
+                highlights.filter((h) => h.start <= offset && offset < h.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null
+              setClicked(hit)
+              setSuggestion(hit ? null : (mentioned.find((s) => s.start <= offset && offset < s.end) ?? null))
+            }}
           />
         ) : null}
         {clicked ? (
@@ -102,6 +158,31 @@ function Column({
               <a href={`#/article/${clicked.articleId}/h/${clicked.id}`}>Open in Reader</a>
             </div>
           </div>
+        ) : null}
+        {suggestion ? (
+          <div className="compare-card" role="dialog" aria-label="Suggestion">
+            <div className="popover-head">
+              <strong>
+                <span className={`swatch swatch-${suggestion.themeId}`} aria-hidden />{' '}
+                {themes.find((t) => t.id === suggestion.themeId)?.name ?? ''}: mentioned, not coded
+              </strong>
+              <button type="button" className="link" onClick={() => setSuggestion(null)} aria-label="Close">
+                ✕
+              </button>
+            </div>
+            <blockquote className="popover-quote">{suggestion.text}</blockquote>
+            <div className="popover-actions">
+              <button type="button" className="primary" onClick={() => decide(acceptSuggestion(suggestion))}>
+                Code it
+              </button>
+              <button type="button" onClick={() => decide(rejectSuggestion(suggestion))}>
+                Not this theme
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {selection && selectionRect ? (
+          <SelectionToolbar rect={selectionRect} themes={themes} onTag={(themeId, comment) => void tag(themeId, comment)} />
         ) : null}
       </div>
     </section>
