@@ -479,3 +479,23 @@ test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes t
     .toContainEqual([words, themes[0]!.id])
   await expect(page.getByTestId('compare-column').nth(1)).toContainText(`1 ${staffing.name} passage`)
 })
+
+test('a Matrix cell "mentioned, not coded" opens those sentences in Compare, ready to code', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const cell = page.locator('.matrix-cell.coverage-mentioned-not-coded').first()
+  await expect(cell).toBeVisible({ timeout: 15_000 })
+  const label = (await cell.getAttribute('aria-label'))!
+  const theme = themes.find((t) => label.includes(`, ${t.name}:`))!
+  await cell.scrollIntoViewIfNeeded()
+  await shots(page, 'matrix-mentions')
+  await cell.getByRole('link', { name: 'Show the mentions →' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/compare/[\\d,]+/t/${theme.id}$`))
+  await expect(page.getByRole('group', { name: 'Theme filter' }).getByRole('button', { name: theme.name })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(page.getByTestId('compare-column').first()).toContainText(/[1-9]\d* mentioned, not coded/)
+  await expect(page.getByTestId('compare-column').first()).toContainText(`0 ${theme.name} passages`)
+})

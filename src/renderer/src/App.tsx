@@ -140,7 +140,12 @@ function Shell(): React.JSX.Element {
         {route.view === 'reader' ? (
           <Reader key={route.id} id={route.id} highlightId={route.highlightId} />
         ) : route.view === 'compare' ? (
-          <Compare key={route.ids.join(',')} ids={route.ids} highlightId={route.highlightId} />
+          <Compare
+            key={`${route.ids.join(',')}-${route.themeId}`}
+            ids={route.ids}
+            highlightId={route.highlightId}
+            themeId={route.themeId}
+          />
         ) : route.view === 'matrix' ? (
           <Matrix selected={route.roundId} />
         ) : route.view === 'timeline' ? (

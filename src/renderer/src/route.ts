@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { view: 'library' }
   | { view: 'reader'; id: number; highlightId: number | null }
-  | { view: 'compare'; ids: number[]; highlightId: number | null }
+  | { view: 'compare'; ids: number[]; highlightId: number | null; themeId: number | null }
   | { view: 'matrix'; roundId: number | null }
   | { view: 'timeline' }
   | { view: 'themes' }
@@ -15,12 +15,12 @@ export function parseRoute(hash: string): Route {
   if (article) return { view: 'reader', id: Number(article[1]), highlightId: article[2] ? Number(article[2]) : null }
   const notes = /^#\/notes(?:\/(\d+))?/.exec(hash)
   if (notes) return { view: 'notes', id: notes[1] ? Number(notes[1]) : null }
-  const compare = /^#\/compare\/?([\d,]*)(?:\/h\/(\d+))?/.exec(hash)
+  const compare = /^#\/compare\/?([\d,]*)(?:\/h\/(\d+))?(?:\/t\/(\d+))?/.exec(hash)
   if (compare) {
     const ids = [...new Set((compare[1] ?? '').split(',').filter(Boolean).map(Number))]
       .filter((n) => Number.isSafeInteger(n) && n > 0)
       .slice(0, 4)
-    return { view: 'compare', ids, highlightId: compare[2] ? Number(compare[2]) : null }
+    return { view: 'compare', ids, highlightId: compare[2] ? Number(compare[2]) : null, themeId: compare[3] ? Number(compare[3]) : null }
   }
   const matrix = /^#\/matrix(?:\/(\d+))?/.exec(hash)
   if (matrix) return { view: 'matrix', roundId: matrix[1] ? Number(matrix[1]) : null }

@@ -190,9 +190,18 @@ function Column({
 }
 
 /** 2–4 articles side by side: resizable columns, a theme filter across all, and stepping through passages together. */
-export function Compare({ ids, highlightId = null }: { ids: number[]; highlightId?: number | null }): React.JSX.Element {
+export function Compare({
+  ids,
+  highlightId = null,
+  themeId = null,
+}: {
+  ids: number[]
+  highlightId?: number | null
+  /** Opened with a theme filter on (a Matrix cell's "mentioned, not coded"). */
+  themeId?: number | null
+}): React.JSX.Element {
   const { themes } = useNotebook()
-  const [themeFilter, setThemeFilter] = useState<number | null>(null)
+  const [themeFilter, setThemeFilter] = useState<number | null>(themeId)
   const [step, setStep] = useState(-1)
   const [picking, setPicking] = useState<number | 'add' | null>(ids.length === 0 ? 'add' : null)
   const [finding, setFinding] = useState(false)

@@ -280,6 +280,12 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     )
   }
 
+  // "Mentioned, not coded" opens the round's articles with the theme's mentions shown, ready to code.
+  const mentionsHref = (roundId: number, themeId: number): string => {
+    const round = rounds.find((r) => r.id === roundId)
+    const ids = (round?.articles ?? []).filter((a) => a.role === 'reports').map((a) => a.articleId)
+    return `#/compare/${ids.slice(0, 4).join(',')}/t/${themeId}`
+  }
   // Evidence opens where it can be read: the Reader at the passage when the round has one article,
   // else Compare of the round's articles with the passage's own article among the (up to 4) columns.
   const openCompare = (roundId: number, highlightId: number, articleId: number): void => {
@@ -483,7 +489,17 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                             {cell.highlights === 1 ? '' : 's'}
                           </div>
                         ) : (
-                          <div className={`cell-empty ${cell.coverage}`}>{COVERAGE[cell.coverage]}</div>
+                          <div className={`cell-empty ${cell.coverage}`}>
+                            {COVERAGE[cell.coverage]}
+                            {cell.coverage === 'mentioned-not-coded' ? (
+                              <>
+                                {' '}
+                                <a className="small cell-mentions" href={mentionsHref(r.id, t.id)}>
+                                  Show the mentions →
+                                </a>
+                              </>
+                            ) : null}
+                          </div>
                         )}
                         {!isCollapsed ? (
                           <>
