@@ -97,9 +97,11 @@ class Clusters {
 
   /** Every round that can match a mention of `date` at `venue`, and possibly some that cannot: callers still check. */
   candidates(date: EventDate, venue: string | null): Cluster[] {
-    const days = isExact(date) ? [VAGUE, ...around(dayIndex(date), 2)] : [...this.places.keys()]
-    const out = new Set<Cluster>()
     const key = venueKey(venue)
+    // A date without a full day can match any round: the list of rounds is shorter than the index by day.
+    if (!isExact(date)) return key === '' ? this.all : this.all.filter((c) => venueKey(c.venue) === '' || venueKey(c.venue) === key)
+    const days = [VAGUE, ...around(dayIndex(date), 2)]
+    const out = new Set<Cluster>()
     for (const day of days) {
       const venues = this.places.get(day)
       if (!venues) continue
@@ -110,6 +112,25 @@ class Clusters {
       }
     }
     return [...out]
+  }
+
+  /** Rounds within `radius` days of a round's days, at its venue or of no known city (the round itself among them). */
+  near(cluster: Cluster, radius: number): Cluster[] {
+    const key = venueKey(cluster.venue)
+    const out = new Set<Cluster>()
+    for (let day = cluster.first - radius; day <= cluster.last + radius; day++) {
+      const venues = this.places.get(day)
+      if (!venues) continue
+      if (key === '') for (const list of venues.values()) for (const c of list) out.add(c)
+      else for (const c of [...(venues.get(key) ?? []), ...(venues.get('') ?? [])]) out.add(c)
+    }
+    return [...out]
+  }
+
+  /** Takes a round out (joined into another). */
+  remove(cluster: Cluster): void {
+    this.unplace(cluster)
+    this.all.splice(this.all.indexOf(cluster), 1)
   }
 
   /** Rounds at this very venue (a city, not a country) with a report within `radius` days of `date`. */
@@ -153,6 +174,30 @@ const VAGUE = Number.NEGATIVE_INFINITY
 const NEAR = 7
 /** The most days one round's reports may cover (a round of talks lasts days, at most a few weeks). */
 const MAX_SPAN = 21
+
+/** Whether two rounds are one meeting: the rule a report meets to join a round, applied to rounds. */
+function joinable(a: Cluster, b: Cluster): boolean {
+  if (venueConflict(a.venue, b.venue)) return false
+  if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > MAX_SPAN) return false
+  const venueAgrees = sameVenue(a.venue, b.venue) && !isCountry(a.venue as string)
+  const inCountry = (x: Cluster, y: Cluster): boolean => x.venue !== null && isCountry(x.venue) && y.countries.has(x.venue.toLowerCase())
+  const placeAgrees = venueAgrees || inCountry(a, b) || inCountry(b, a)
+  const gap = Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last))
+  const dayAgrees = gap <= 2
+  const people = [...a.people.keys()].filter((k) => b.people.has(k)).length
+  const [small, large] = a.quotes.size <= b.quotes.size ? [a.quotes, b.quotes] : [b.quotes, a.quotes]
+  let quoted = false
+  for (const q of small)
+    if (large.has(q)) {
+      quoted = true
+      break
+    }
+  const similar = cosine(a.vector, a.norm, b.vector, b.norm)
+  const content = people > 0 || quoted || similar >= 0.1
+  return placeAgrees
+    ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
+    : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
+}
 
 /** A weekday with nothing else ("on Friday") names one of the days the round's reports give. */
 function onItsDays(c: Cluster, date: EventDate): boolean {
@@ -327,6 +372,33 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     for (const k of event.countries) cluster.countries.add(k.toLowerCase())
     for (const q of event.quotes) cluster.quotes.add(q)
     cluster.reports.push({ event, mention: main, article })
+  }
+
+  // Reports taken one by one can leave one meeting in two rounds (a preview and the day's reports
+  // with too little in common, the one report that shares with both coming last): rounds at one
+  // place, days apart, that share people, quotes or words are joined, earliest first.
+  const joined = new Set<Cluster>()
+  for (const c of [...clusters].sort((a, b) => a.first - b.first || a.order - b.order)) {
+    yield
+    if (Number.isNaN(c.first) || joined.has(c)) continue
+    for (const other of index.near(c, NEAR)) {
+      if (other === c || Number.isNaN(other.first) || !joinable(c, other)) continue
+      index.remove(other)
+      joined.add(other)
+      const venue = c.venue === null || (isCountry(c.venue) && other.venue !== null && !isCountry(other.venue)) ? other.venue : c.venue
+      index.move(c, {
+        first: Math.min(c.first, other.first),
+        last: Math.max(c.last, other.last),
+        date: moreExact(c.date, other.date),
+        venue,
+      })
+      c.reports.push(...other.reports)
+      for (const [k, p] of other.people) if (!c.people.has(k)) c.people.set(k, p)
+      for (const k of other.countries) c.countries.add(k)
+      for (const q of other.quotes) c.quotes.add(q)
+      add(c.vector, other.vector)
+      c.norm = norm(c.vector)
+    }
   }
 
   // Recalls: each links its article to the best matching round it does not report.

@@ -338,8 +338,8 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     if (!main.venue || isCountry(main.venue) || (inText && often(inText) >= 2 * Math.max(1, often(main.venue))))
       main.venue = inText ?? main.venue ?? line?.venue ?? null
     if (!main.dateKind && line?.date) main.date = line.date
-    // A report that names no day tells the news of its own day.
-    if (!main.dateKind && !line?.date && published) main.date = dateOf(published)
+    // A report that names no day tells the news of its own day (its publication date, or the latest date it writes).
+    if (!main.dateKind && !line?.date && ref) main.date = dateOf(ref)
   }
   for (const m of mentions) {
     if (m === candidate || !main) {
