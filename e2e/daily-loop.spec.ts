@@ -499,3 +499,20 @@ test('a Matrix cell "mentioned, not coded" opens those sentences in Compare, rea
   await expect(page.getByTestId('compare-column').first()).toContainText(/[1-9]\d* mentioned, not coded/)
   await expect(page.getByTestId('compare-column').first()).toContainText(`0 ${theme.name} passages`)
 })
+
+test('going Back to a deleted article says it was deleted and can bring it back', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const article = articles[0]!
+  await go(page, `#/article/${article.id}`)
+  await expect(page.locator('#article-title')).toHaveText(article.title)
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await expect(page).toHaveURL(/#\/library$/)
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page).toHaveURL(new RegExp(`#/article/${article.id}$`))
+  await expect(page.getByRole('heading', { name: `“${article.title}” was deleted` })).toBeVisible()
+  await page.screenshot({ path: screenshotPath('reader-deleted-1280') })
+  await page.getByRole('button', { name: 'Bring it back' }).click()
+  await expect(page.locator('#article-title')).toHaveText(article.title)
+  expect((await call<ArticleSummary[]>(page, 'articles.list', {})).map((a) => a.id)).toContain(article.id)
+})

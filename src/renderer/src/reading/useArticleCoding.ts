@@ -20,7 +20,12 @@ export function useArticleCoding(id: number | null): {
     if (id === null) return
     let live = true
     api['articles.get']({ id }).then(
-      (a) => live && setArticle(a),
+      (a) => {
+        if (!live) return
+        setArticle(a)
+        // An article that could not be shown may be back (a deleted one restored).
+        setError(null)
+      },
       (e: unknown) => live && setError(errorMessage(e)),
     )
     return () => {

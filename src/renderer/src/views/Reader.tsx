@@ -13,6 +13,7 @@ import { useArticleCoding } from '../reading/useArticleCoding'
 import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
 import { useArticleActions } from '../state/articles'
+import { api, errorMessage } from '../api'
 
 export function Reader({ id, highlightId = null }: { id: number; highlightId?: number | null }): React.JSX.Element {
   const { themes, perform } = useNotebook()
@@ -93,10 +94,7 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
         <a href="#/library" className="back">
           ← Library
         </a>
-        <div className="empty">
-          <h2>This article cannot be shown</h2>
-          <p>{error}</p>
-        </div>
+        <DeletedArticle id={id} error={error} />
       </div>
     )
   }
@@ -234,6 +232,54 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
           }}
         />
       ) : null}
+    </div>
+  )
+}
+
+/**
+ * Why an article cannot be shown. One that was deleted (Back and links can still lead to it) says
+ * so and can be brought back here, with everything that went with it.
+ */
+function DeletedArticle({ id, error }: { id: number; error: string }): React.JSX.Element {
+  const { changed, notify } = useNotebook()
+  const [was, setWas] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    api['links.resolve']({ refs: [{ kind: 'article', id }] }).then(
+      ([r]) => live && setWas(r?.deleted ? (r.was ?? '') : null),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [id])
+  if (was === null) {
+    return (
+      <div className="empty">
+        <h2>This article cannot be shown</h2>
+        <p>{error}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="empty">
+      <h2>“{was}” was deleted</h2>
+      <p>Its highlights, round memberships and note links were kept aside; bringing it back restores all of them.</p>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          api['articles.restore']({ ids: [id] }).then(
+            (r) => {
+              notify(`Brought back “${was}” with ${r.highlights} highlight${r.highlights === 1 ? '' : 's'}.`)
+              changed()
+            },
+            (e: unknown) => notify(errorMessage(e), 'error'),
+          )
+        }}
+      >
+        Bring it back
+      </button>
     </div>
   )
 }
