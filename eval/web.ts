@@ -79,12 +79,13 @@ interface Output {
   published: string | null
   body: string
   failed: string | null
+  dropped?: Array<{ text: string; reason: string }>
 }
 
 function runParley(name: string, bytes: Uint8Array): Output {
   try {
     const a: PreparedArticle = prepareArticle({ name, bytes })
-    return { title: a.title, outlet: a.outlet, published: a.published, body: a.body, failed: null }
+    return { title: a.title, outlet: a.outlet, published: a.published, body: a.body, failed: null, dropped: a.dropped }
   } catch (error) {
     return { title: null, outlet: null, published: null, body: '', failed: error instanceof Error ? error.message : String(error) }
   }
@@ -233,8 +234,24 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
       const out = squash(`${text.title ?? ''} ${text.body}`)
       textSnippets.pages++
       if (text.failed) textSnippets.failed++
-      for (const s of e.with) if (flat.includes(squash(s))) mark(textSnippets.kept, out.includes(squash(s)))
-      for (const s of e.without) if (flat.includes(squash(s))) mark(textSnippets.removed, !out.includes(squash(s)))
+      for (const s of e.with) {
+        if (!flat.includes(squash(s))) continue
+        mark(textSnippets.kept, out.includes(squash(s)))
+        if (options.verbose && !out.includes(squash(s))) {
+          const why = text.dropped?.find((d) => squash(d.text).includes(squash(s)))
+          wrong.push(
+            `text lost ${file}: "${s.slice(0, 60)}" — ${why ? `${why.reason}: ${why.text.slice(0, 80)}` : (text.failed ?? 'split across blocks')}`,
+          )
+        }
+      }
+      for (const s of e.without) {
+        if (!flat.includes(squash(s))) continue
+        mark(textSnippets.removed, !out.includes(squash(s)))
+        if (options.verbose && out.includes(squash(s))) {
+          const line = text.body.split('\n\n').find((p) => squash(p).includes(squash(s))) ?? ''
+          wrong.push(`text kept ${file}: "${s.slice(0, 60)}" in "${line.slice(0, 100)}"`)
+        }
+      }
     }
     for (const d of info.dates) {
       const s = dateSet(d.set)

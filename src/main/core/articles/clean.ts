@@ -3,7 +3,19 @@
  * link and furniture-word density, position, repetition, reader address), in the spirit of
  * jusText and boilerpipe. The only words named here are generic furniture words any outlet uses.
  */
-import { addressed, DISCLAIMER, furnitureDensity, HAS_APPEAL, NOTICE, RIGHTS, isByline, isCaption, isMenu, isTimestamp } from './furniture'
+import {
+  addressed,
+  DISCLAIMER,
+  furnitureDensity,
+  HAS_APPEAL,
+  NOTICE,
+  NOTICE_OTHER,
+  RIGHTS,
+  isByline,
+  isCaption,
+  isMenu,
+  isTimestamp,
+} from './furniture'
 import { stopWordsOf } from '../text/language'
 import { endsSentence, letterRuns, splitGluedSentences, squashSpaces, stopDensity, words, wordsIn } from './text'
 
@@ -38,6 +50,8 @@ export interface CleanOptions {
    * never because it is short or its words are not the function words of a known language.
    */
   evidenceOnly?: boolean
+  /** Keep short lines inside the article only when they read as sentences or subheads (jusText's rule). */
+  strictShort?: boolean
   /** Lines the page's metadata already holds (author, site name): a block that is only one of them is a byline or masthead. */
   metadataLines?: readonly string[]
 }
@@ -67,7 +81,13 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
   const sentence = endsSentence(text)
   if (w.length === 0) return { text, kind: 'furniture', reason: 'no words' }
   if (hint.chrome) return { text, kind: 'furniture', reason: `page chrome (${hint.chrome})` }
-  if (NOTICE.test(text) || DISCLAIMER.test(text) || (RIGHTS.test(text) && w.length <= 60))
+  if (
+    NOTICE.test(text) ||
+    DISCLAIMER.test(text) ||
+    (RIGHTS.test(text) && w.length <= 60) ||
+    (w.length <= 25 && NOTICE_OTHER.test(text)) ||
+    (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text))
+  )
     return { text, kind: 'furniture', reason: 'notice' }
   if (hint.tag === 'figcaption' || isCaption(text, w.length)) return { text, kind: 'furniture', reason: 'caption' }
   if ((hint.linkDensity ?? 0) > 0.5 || ((hint.linkDensity ?? 0) > 0.25 && w.length < 15)) {
@@ -153,6 +173,50 @@ function tailStart(blocks: Block[]): number {
 }
 
 /**
+ * The article in a page's text is its densest run of prose: the run of blocks with the highest sum
+ * of weights (Kadane's maximum subarray, as in Finn's Body Text Extraction), where prose weighs its
+ * words and every short or furniture line weighs against. A menu of forty links above the article,
+ * or comments separated by names and dates below it, fall outside.
+ */
+function articleSpan(blocks: readonly Block[], lang: Language): [number, number] {
+  let best = -Infinity
+  let bestFrom = 0
+  let bestTo = blocks.length - 1
+  let sum = 0
+  let from = 0
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block
+    const n = lang.code === 'en' ? words(b.text).length : wordsIn(b.text, lang.code).length
+    const weight = b.kind === 'good' ? n : b.kind === 'short' ? -(2 + Math.min(n, 6)) : -(3 + Math.min(n, 12))
+    if (sum <= 0) {
+      sum = 0
+      from = i
+    }
+    sum += weight
+    if (sum > best) {
+      best = sum
+      bestFrom = from
+      bestTo = i
+    }
+  }
+  if (best <= 0) return [0, blocks.length - 1]
+  // A paragraph of prose a few lines away (a lead above a caption and share bar) belongs to it too.
+  const prose = (i: number): boolean => {
+    const b = blocks[i] as Block
+    return b.kind === 'good' && (lang.code === 'en' ? words(b.text).length : wordsIn(b.text, lang.code).length) >= 12
+  }
+  for (let i = bestFrom - 1, gap = 0; i >= 0 && gap <= 8; i--) {
+    if (prose(i)) [bestFrom, gap] = [i, 0]
+    else gap++
+  }
+  for (let i = bestTo + 1, gap = 0; i < blocks.length && gap <= 8; i++) {
+    if (prose(i)) [bestTo, gap] = [i, 0]
+    else gap++
+  }
+  return [bestFrom, bestTo]
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -175,6 +239,13 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     const b = blocks[i] as Block
     if (b.kind === 'good') blocks[i] = { ...b, kind: 'furniture', reason: 'page tail (appeal)' }
   }
+  if (!options.evidenceOnly) {
+    const [from, to] = articleSpan(blocks, lang)
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i] as Block
+      if (b.kind === 'good' && (i < from || i > to)) blocks[i] = { ...b, kind: 'furniture', reason: 'outside the article' }
+    }
+  }
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1
@@ -187,7 +258,10 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     const hint = hints[i] ?? {}
     const shortSentence = endsSentence(b.text) && furnitureDensity(words(b.text)) < 0.34 && (prevIsGood || nextIsGood)
     const subhead = nextIsGood && looksLikeSubhead(b.text, hint)
-    return inside && (shortSentence || subhead)
+    // Inside the article a short line is kept unless it reads as a label (no stop, no sentence):
+    // list items, quoted lines and figures are article text too.
+    const item = !options.strictShort && words(b.text).length >= 3 && furnitureDensity(words(b.text)) === 0
+    return inside && (shortSentence || subhead || item)
       ? { ...b, kind: 'good' as const }
       : { ...b, kind: 'furniture' as const, reason: inside ? 'short, between paragraphs' : 'short, outside the article' }
   })

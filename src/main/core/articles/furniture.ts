@@ -94,3 +94,11 @@ export function isMenu(text: string): boolean {
     capitalised && (separated || items.length >= 4) && !items.some((w) => /^(in|to|for|a|an|as|at|by|is|are|was|with|after|over)$/i.test(w))
   )
 }
+
+/**
+ * The same notices in the other languages Parley meets most: "related", "read also", "share this",
+ * "back to the overview", cookie banners and the comment form's fixed sentences (the wording of
+ * common publishing systems). Generic interface words; no outlet is named.
+ */
+export const NOTICE_OTHER =
+  /^(mehr zu(m| den)? (thema|themen)\b|weitere (artikel|beiträge|nachrichten|informationen zum thema)|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr|hier)|lies auch|beliebte beiträge|zurück zu(r)? (übersicht|startseite)|(jetzt )?teilen|teile (diesen|den) (beitrag|artikel)|dir hat der artikel gefallen|artikel teilen|kommentare?( \(\d+\))?$|(deine|ihre) e-mail-adresse wird nicht veröffentlicht|wir verwenden cookies|diese (web)?seite verwendet cookies|también te puede interesar|te puede interesar|lee también|mirá también|noticias relacionadas|artículos relacionados|comparte (esta|este)|tu dirección de correo electrónico no será publicada|utilizamos cookies|leia também|veja também|notícias relacionadas|o seu endereço de (e-)?mail não será publicado|à lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|partager (cet|cette|sur)|votre adresse (e-)?mail ne sera pas publiée|nous utilisons des cookies|leggi anche|articoli correlati|potrebbe interessarti|condividi|il tuo indirizzo email non sarà pubblicato|lees ook|gerelateerde artikelen|deel dit|czytaj (także|też|również)|zobacz (także|też|również)|polecamy|udostępnij|korzystamy z (plików )?cookies|читайте также|смотрите также|похожие (статьи|материалы)|поделиться|подпишитесь)(?![\p{L}\p{N}]).{0,120}$/iu

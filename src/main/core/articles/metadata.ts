@@ -1,6 +1,7 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { isByline, isMenu, isTimestamp } from './furniture'
 import { words } from './text'
+import { findDates } from './dates'
 
 export interface MetadataHints {
   title?: string | null
@@ -70,7 +71,37 @@ function overlap(candidate: string, lead: Set<string>): number {
   return content.filter((w) => lead.has(stem(w))).length / content.length
 }
 
+/**
+ * Where the article starts in a copy of a whole page: the first long paragraph of prose that
+ * another paragraph of prose follows or precedes (a lone long line in a menu is not the lead).
+ */
+export function leadIndex(paragraphs: readonly string[]): number {
+  const prose = (p: string | undefined): boolean => p !== undefined && words(p).length >= 15
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i] as string
+    if (words(p).length >= 25 && /[.!?…"”»]$/.test(p) && (prose(paragraphs[i + 1]) || prose(paragraphs[i - 1]))) return i
+  }
+  return -1
+}
+
+/** A headline above the lead of a page copy: the nearest headline-shaped line, skipping bylines, dates and captions. */
+function titleAboveLead(paragraphs: string[], lead: number): { title: string; index: number } | null {
+  for (let i = lead - 1; i >= Math.max(0, lead - 12); i--) {
+    const p = paragraphs[i] as string
+    const n = words(p).length
+    if (n < 2 || isByline(p, n) || isTimestamp(p, n) || findDates(p, { limit: 1 }).length) continue
+    if (looksLikeHeadline(p) || (n >= 2 && n <= 30 && /[?!]$/.test(p))) return { title: p, index: i }
+  }
+  return null
+}
+
 function findTitle(paragraphs: string[]): { title: string; index: number } | null {
+  // A copy of a whole page (menus above the article): the headline sits just above the lead.
+  const leadAt = leadIndex(paragraphs)
+  if (leadAt > 8) {
+    const above = titleAboveLead(paragraphs, leadAt)
+    if (above) return above
+  }
   // The headline is normally the first headline-shaped block, before the article's first long paragraph.
   // A masthead (the site's name, 1-4 words) can come first: a longer candidate before the lead wins.
   let first: { title: string; index: number } | null = null
@@ -224,6 +255,27 @@ function findAuthor(paragraphs: string[]): string | null {
   return null
 }
 
+/**
+ * A date line near the headline of a page copy (the page's byline and date sit between the headline
+ * and the lead): any short line there holding a full date, in any of the languages `findDates` reads.
+ */
+function dateNearTitle(paragraphs: string[], titleIndex: number): string | null {
+  const lead = leadIndex(paragraphs)
+  const from = Math.max(0, (titleIndex >= 0 ? titleIndex : lead) - 3)
+  const to = Math.min(paragraphs.length, (lead >= 0 ? lead : from + 8) + 2)
+  let fallback: string | null = null
+  for (let i = from; i < to; i++) {
+    const p = paragraphs[i] as string
+    const n = words(p).length
+    const found = findDates(p.slice(0, 400), { limit: 1 })[0]?.date ?? null
+    if (!found || found > new Date().toISOString().slice(0, 10)) continue
+    // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an event's).
+    if (n <= 25) return found
+    fallback ??= i === lead ? null : found
+  }
+  return fallback
+}
+
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
 function findPublished(paragraphs: string[]): string | null {
   const candidates = [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]
@@ -343,6 +395,7 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
     published:
       normalizeDate(hints.published) ??
       findPublished(paragraphs) ??
+      dateNearTitle(paragraphs, titleIndex) ??
       dateFromUrl(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
