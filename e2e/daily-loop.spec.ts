@@ -277,6 +277,24 @@ test('Passages view: every passage of a theme across articles, filtered and sort
   await expect(list).toContainText('the first one')
   await shots(page, 'passages-theme')
 
+  // Comment and re-theme in place, each undoable.
+  const card = list.getByRole('listitem').filter({ hasText: coded[1]!.article.title })
+  await card.getByRole('button', { name: 'Comment' }).click()
+  await card.getByRole('textbox', { name: 'Comment on this passage' }).fill('says who')
+  await card.getByRole('textbox', { name: 'Comment on this passage' }).press('Enter')
+  await expect(card.locator('.passage-comment')).toHaveText('says who')
+  expect(
+    (await call<Array<{ id: number; comment: string }>>(page, 'highlights.list', { articleId: coded[1]!.article.id })).find(
+      (h) => h.id === coded[1]!.id,
+    )?.comment,
+  ).toBe('says who')
+  await card.getByRole('combobox', { name: 'Theme of this passage' }).selectOption(String(themes[2]!.id))
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length - 1)
+  await page.locator('body').press('Control+z')
+  await expect(list.getByRole('listitem')).toHaveCount(coded.length)
+  await page.locator('body').press('Control+z')
+  await expect(card.locator('.passage-comment')).toHaveCount(0)
+
   // Filter by outlet: only that outlet's passages; clearing brings all back.
   const outlet = coded[0]!.article.outlet
   await page.getByRole('combobox', { name: 'Outlet' }).selectOption({ value: outlet ?? '' })
@@ -291,10 +309,10 @@ test('Passages view: every passage of a theme across articles, filtered and sort
   await expect(list.locator('.passage-article')).toHaveText(titles)
 
   // All themes shows the other theme's passage too.
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('')
+  await page.getByRole('combobox', { name: 'Theme', exact: true }).selectOption('')
   await expect(page).toHaveURL(/#\/passages$/)
   await expect(list.getByRole('listitem')).toHaveCount(coded.length + 1)
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption(String(staffing.id))
+  await page.getByRole('combobox', { name: 'Theme', exact: true }).selectOption(String(staffing.id))
 
   // Open in Reader at the passage; Back returns to the list as it was left (sorted by article).
   const first = coded.find((c) => c.article.title === titles[0])!

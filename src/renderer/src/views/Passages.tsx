@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { PassageList, PassageSort, Round } from '@shared/model'
+import type { PassageList, PassageRow, PassageSort, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
@@ -179,7 +179,7 @@ export function Passages({ themeId, roundId: routeRound = null }: { themeId: num
                     <span className={`swatch swatch-${p.themeId}`} aria-hidden />
                     {p.exact}
                   </blockquote>
-                  {p.comment ? <p className="passage-comment">{p.comment}</p> : null}
+                  <PassageEdit passage={p} />
                   <div className="passage-meta">
                     {!theme && t ? <span className="passage-theme">{t.name}</span> : null}
                     <span className="passage-article">{p.articleTitle}</span>
@@ -201,6 +201,78 @@ export function Passages({ themeId, roundId: routeRound = null }: { themeId: num
           </ol>
         </>
       )}
+    </div>
+  )
+}
+
+/**
+ * Re-theming and commenting in place, as in the Reader's popover: one call each, one Undo. The list
+ * refreshes after the change (a passage moved to another theme leaves a theme's list).
+ */
+function PassageEdit({ passage: p }: { passage: PassageRow }): React.JSX.Element {
+  const { themes, perform } = useNotebook()
+  const [editing, setEditing] = useState(false)
+  const [comment, setComment] = useState(p.comment)
+  const change = (patch: { themeId?: number; comment?: string }, label: string): void => {
+    const before = { themeId: p.themeId, comment: p.comment }
+    void perform(
+      () => api['highlights.update']({ id: p.highlightId, ...patch }),
+      () => ({
+        label,
+        undo: () =>
+          api['highlights.update']({
+            id: p.highlightId,
+            ...(patch.themeId !== undefined ? { themeId: before.themeId } : {}),
+            ...(patch.comment !== undefined ? { comment: before.comment } : {}),
+          }),
+        redo: () => api['highlights.update']({ id: p.highlightId, ...patch }),
+      }),
+    )
+  }
+  return (
+    <div className="passage-edit">
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            setEditing(false)
+            if (comment !== p.comment) change({ comment }, 'comment')
+          }}
+        >
+          <input
+            autoFocus
+            aria-label="Comment on this passage"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setComment(p.comment)
+                setEditing(false)
+              }
+            }}
+          />
+          <button type="submit">Save</button>
+        </form>
+      ) : (
+        <>
+          {p.comment ? <p className="passage-comment">{p.comment}</p> : null}
+          <button type="button" className="link small" onClick={() => setEditing(true)}>
+            {p.comment ? 'Edit comment' : 'Comment'}
+          </button>
+        </>
+      )}
+      <select
+        aria-label="Theme of this passage"
+        className="small"
+        value={p.themeId}
+        onChange={(e) => change({ themeId: Number(e.target.value) }, 're-theme')}
+      >
+        {themes.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
     </div>
   )
 }
