@@ -16,7 +16,8 @@ export interface Parley {
 export async function startParley(): Promise<Parley> {
   const home = mkdtempSync(join(tmpdir(), 'parley-e2e-'))
   const child = spawn(process.execPath, [join(__dirname, '..', 'out', 'main', 'cli.js'), 'serve'], {
-    env: { ...process.env, PARLEY_HOME: home },
+    // The export spec writes into a temp folder: the page may export only inside this root (or the home folder).
+    env: { ...process.env, PARLEY_HOME: home, PARLEY_EXPORT_ROOT: tmpdir() },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -304,7 +304,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (typeof out !== 'string' || positional.length > 0)
           throw new UsageError('export needs --out DIR (and nothing else but --notebook FILE and --wikilinks).')
         if (!existsSync(notebookFile)) throw new UsageError(`There is no notebook at ${notebookFile}.`)
-        const notebook = openNotebook(notebookFile)
+        // The user typed the folder on the terminal: any folder (the page may name fewer; see export/destination.ts).
+        const notebook = openNotebook(notebookFile, { exportFrom: 'terminal' })
         const release = closeOnSignal(notebook, io, `the export to ${resolve(out)} is unfinished; export again to complete it.`)
         try {
           const summary = await notebook.handlers['notebook.export']({ dir: resolve(out), wikilinks: flags.has('--wikilinks') })

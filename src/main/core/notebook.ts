@@ -52,7 +52,8 @@ import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
-import { exportVault } from './export/vault'
+import { checkPageDestination } from './export/destination'
+import { exportKey, exportVault } from './export/vault'
 
 /** How many import answers are kept for a repeated call (a resend follows its call within seconds). */
 const IMPORT_ANSWERS_KEPT = 16
@@ -81,6 +82,11 @@ export interface NotebookOptions {
    * pass it; without it (tests, the bench) files are prepared in process.
    */
   prepareWorker?: string
+  /**
+   * Who names the folder of notebook.export: the page (the default: only folders checkPageDestination
+   * allows) or the terminal (`parley export --out DIR`: any folder the user typed).
+   */
+  exportFrom?: 'page' | 'terminal'
 }
 
 /** Opens a notebook file and implements the contract on it. The core knows no host. */
@@ -151,7 +157,10 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       exportDir: join(homedir(), 'Documents', 'Parley export'),
     }),
     'notebook.export': ({ dir, wikilinks }) =>
-      exportVault(db, dir, { wikilinks, onProgress: (done, total) => emit('export.progress', { done, total }) }),
+      exportVault(db, options.exportFrom === 'terminal' ? dir : checkPageDestination(dir, exportKey(db)), {
+        wikilinks,
+        onProgress: (done, total) => emit('export.progress', { done, total }),
+      }),
     'articles.list': ({ sort, direction, themeId, limit }) => listArticles(db, sort, direction, themeId, limit),
     'articles.get': ({ id }) => {
       const article = getArticle(db, id)

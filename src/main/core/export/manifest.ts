@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { invalidInput, ParleyError } from '../errors'
 import { lockExportDir } from './lock'
@@ -29,6 +29,13 @@ export interface ManifestData {
   files: Record<string, string>
   /** Only while an export runs (or after one was interrupted): path → versions it may have left there. */
   unfinished?: Record<string, string[]>
+  /**
+   * HMAC-SHA256 of the rest, under a key kept in the notebook (migration 011). Anyone who can write
+   * into the folder can write a manifest; only the notebook that exported there can sign one, so
+   * only a signed manifest is believed (issue 17 F6: a planted manifest listing the hash of a
+   * user's file made the export delete or overwrite it).
+   */
+  mac?: string
 }
 
 export interface WriteReport {
@@ -59,11 +66,28 @@ function readJson(file: string): unknown {
 
 const isHash = (hash: unknown): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
 
-/** A manifest is a file in the user's folder: only well-formed entries are believed. */
-function readManifest(dir: string): { files: ManifestData['files']; unfinished: NonNullable<ManifestData['unfinished']> } {
-  const data = readJson(join(dir, MANIFEST)) as { files?: unknown; unfinished?: unknown } | null
+const macOf = (key: Buffer, files: unknown, unfinished: unknown): Buffer =>
+  createHmac('sha256', key)
+    .update(JSON.stringify({ format: 'parley-export', version: 1, files, unfinished: unfinished ?? null }))
+    .digest()
+
+/** Whether the manifest in `dir` was signed with `key` (written by an export of the notebook that holds the key). */
+export function manifestIsAuthentic(dir: string, key: Buffer): boolean {
+  const data = readJson(join(dir, MANIFEST)) as { files?: unknown; unfinished?: unknown; mac?: unknown } | null
+  if (!data || typeof data.mac !== 'string' || !/^[0-9a-f]{64}$/.test(data.mac)) return false
+  return timingSafeEqual(Buffer.from(data.mac, 'hex'), macOf(key, data.files, data.unfinished))
+}
+
+/**
+ * A manifest is a file in the user's folder: it is believed only when signed with the notebook's
+ * key, and then only its well-formed entries. An unsigned one (planted, or written before manifests
+ * were signed) lists nothing: every file there is the user's.
+ */
+function readManifest(dir: string, key: Buffer): { files: ManifestData['files']; unfinished: NonNullable<ManifestData['unfinished']> } {
   const files: ManifestData['files'] = {}
   const unfinished: NonNullable<ManifestData['unfinished']> = {}
+  if (!manifestIsAuthentic(dir, key)) return { files, unfinished }
+  const data = readJson(join(dir, MANIFEST)) as { files?: unknown; unfinished?: unknown } | null
   if (data?.files && typeof data.files === 'object')
     for (const [path, hash] of Object.entries(data.files as Record<string, unknown>))
       if (isSafeVaultPath(path) && isHash(hash)) files[path] = hash
@@ -114,19 +138,81 @@ export const newVersionName = (path: string): string => {
   return `${path.slice(0, path.length - ext.length)}.parley-new${ext}`
 }
 
-/** Refuses folders Parley must not write into: Obsidian's own config folder and the root of a drive. */
+/**
+ * The path with every symbolic link in it resolved, as far as it exists: `realpath` of the deepest
+ * existing folder, then the parts still to be made. Checks look at where writes will really land.
+ */
+export function realTarget(dir: string): string {
+  const full = resolve(dir)
+  const rest: string[] = []
+  for (let at = full; ; at = dirname(at)) {
+    try {
+      return join(realpathSync.native(at), ...rest.reverse())
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(at) === at) throw error
+      // There but not resolvable: a link to nowhere, which a write would follow wherever it is pointed next.
+      if (existsLink(at)) throw invalidInput(`${at} is a link to a folder that does not exist; choose another folder.`)
+      rest.push(basename(at))
+    }
+  }
+}
+
+function existsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/** `.obsidian` as Windows and macOS also read it: any case, trailing dots and spaces ignored. */
+const isObsidianConfig = (part: string): boolean => part.replace(/[. ]+$/, '').toLowerCase() === '.obsidian'
+
+/**
+ * Refuses folders Parley must not write into: Obsidian's own config folder and the root of a drive,
+ * judged on the path as given and on where its links lead (issue 17 F5). Returns the real path.
+ */
 export function checkExportDir(dir: string): string {
   const full = resolve(dir)
-  if (full.split(sep).includes('.obsidian'))
+  const real = realTarget(full)
+  if ([...full.split(sep), ...real.split(sep)].some(isObsidianConfig))
     throw invalidInput("Parley does not export into an Obsidian settings folder (.obsidian); choose the vault's own folder or a new one.")
-  if (dirname(full) === full) throw invalidInput('Choose a folder for the export, not the root of a drive.')
-  return full
+  if (dirname(real) === real) throw invalidInput('Choose a folder for the export, not the root of a drive.')
+  return real
+}
+
+/**
+ * Whether Parley may write or remove `path` inside `root`: no folder on the way may be a symbolic
+ * link (or anything but a folder), so a `rounds -> ../elsewhere` planted in the vault does not send
+ * writes or removals outside it (issue 17 F6). Missing folders are fine: Parley makes them.
+ */
+function throughRealFolders(root: string, path: string, known: Map<string, boolean>): boolean {
+  const parts = path.split('/').slice(0, -1)
+  let at = root
+  for (const part of parts) {
+    at = join(at, part)
+    let ok = known.get(at)
+    if (ok === undefined) {
+      try {
+        ok = lstatSync(at).isDirectory()
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        ok = true
+      }
+      known.set(at, ok)
+    }
+    if (!ok) return false
+  }
+  return true
 }
 
 /** Yields to the event loop every so many files, so progress events reach the UI during a long export. */
 const YIELD_EVERY = 64
 
 export interface WriteOptions {
+  /** The notebook's manifest key (see ManifestData.mac). */
+  key: Buffer
   onProgress?: (done: number, total: number) => void
   /** fsync files and folders before the manifest (default). Off only to measure what it costs. */
   durable?: boolean
@@ -150,12 +236,20 @@ class Listing {
   /** Stale temporary files removed from the folders listed (left by an export that was killed). */
   staleRemoved = 0
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly real: Map<string, boolean>,
+  ) {}
 
   private folder(dir: string): { names: Map<string, boolean>; folded: Set<string> } | null {
     if (this.folders.has(dir)) return this.folders.get(dir) ?? null
     const full = dir ? join(this.root, ...dir.split('/')) : this.root
     let listing: { names: Map<string, boolean>; folded: Set<string> } | null = null
+    // A folder reached through a link is not listed (nor cleared of temporary files): it is not the vault's.
+    if (dir && !throughRealFolders(this.root, `${dir}/-`, this.real)) {
+      this.folders.set(dir, null)
+      return null
+    }
     try {
       const names = new Map<string, boolean>()
       const folded = new Set<string>()
@@ -199,13 +293,15 @@ const parentOf = (path: string): string => (path.includes('/') ? path.slice(0, p
 const sortedObject = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
-function manifestText(files: ManifestData['files'], unfinished?: ManifestData['unfinished']): string {
+/** The manifest file's text, signed with the notebook's key. */
+export function manifestText(key: Buffer, files: ManifestData['files'], unfinished?: ManifestData['unfinished']): string {
   const manifest: ManifestData = { format: 'parley-export', version: 1, files: sortedObject(files) }
   if (unfinished && Object.keys(unfinished).length) manifest.unfinished = sortedObject(unfinished)
+  manifest.mac = macOf(key, manifest.files, manifest.unfinished).toString('hex')
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
-export async function writeVault(dir: string, files: Map<string, Buffer>, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeVault(dir: string, files: Map<string, Buffer>, options: WriteOptions): Promise<WriteReport> {
   const root = checkExportDir(dir)
   let release: (() => void) | null = null
   let writer: VaultWriter | null = null
@@ -240,6 +336,8 @@ export class VaultWriter {
   private readonly report: WriteReport = { written: [], updated: [], unchanged: 0, removed: [], kept: [], conflicts: [] }
   private readonly token = randomBytes(4).toString('hex')
   private readonly made = new Set<string>()
+  /** Folders of the vault already checked for symbolic links (see throughRealFolders). */
+  private readonly folders = new Map<string, boolean>()
   private readonly sink: WriteSink
   /** For each file handed to the sink, in order: whether it is a file of the export (a progress step). */
   private readonly steps: boolean[] = []
@@ -254,11 +352,11 @@ export class VaultWriter {
   ) {
     this.durable = options.durable ?? true
     mkdirSync(root, { recursive: true })
-    const { files: previous, unfinished } = readManifest(root)
+    const { files: previous, unfinished } = readManifest(root, options.key)
     this.previous = previous
     this.unfinished = unfinished
     this.intent = { ...unfinished }
-    this.disk = new Listing(root)
+    this.disk = new Listing(root, this.folders)
     // Listed (and cleared of stale temporary files) before anything of this export is written.
     this.disk.visit([...Object.keys(previous), ...Object.keys(unfinished)])
     this.sink = createWriteSink({ durable: this.durable, inProcess: options.inProcess, onWritten: () => this.onWritten() })
@@ -301,6 +399,12 @@ export class VaultWriter {
     let seen = 0
     for (const [path, data] of files) {
       const hash = sha256(data)
+      if (!throughRealFolders(root, path, this.folders)) {
+        // A folder on the way is a link (or a file): nothing is written through it.
+        report.conflicts.push({ file: path, newVersion: '', reason: 'not-parley' })
+        if (++seen % (YIELD_EVERY * 4) === 0) await new Promise((resolve) => setImmediate(resolve))
+        continue
+      }
       const now = disk.state(path)
       if (now.kind === 'missing') {
         writes.push({ path, data })
@@ -337,7 +441,7 @@ export class VaultWriter {
         const known = this.intent[path] ?? []
         if (!known.includes(hash)) this.intent[path] = [...known, hash]
       }
-      atomicWrite(join(root, MANIFEST), manifestText(this.previous, this.intent), this.durable)
+      atomicWrite(join(root, MANIFEST), manifestText(this.options.key, this.previous, this.intent), this.durable)
     }
 
     // 3. Write: each file to a temporary name, renamed over the old one, so no file is ever half there.
@@ -370,6 +474,10 @@ export class VaultWriter {
     // 4. Files of deleted items, only when they are still the bytes Parley wrote.
     for (const [path, hash] of removals) {
       const file = join(root, ...path.split('/'))
+      if (!throughRealFolders(root, path, this.folders)) {
+        report.kept.push(path)
+        continue
+      }
       const now = onDisk(file)
       if (now.kind === 'missing') continue
       if (now.kind === 'file' && (now.hash === hash || this.ours(path, now.hash))) {
@@ -382,7 +490,7 @@ export class VaultWriter {
     // 5. Durable before the manifest says so: file contents, then the folders' entries, then the manifest.
     await this.sink.drain()
     if (this.durable) for (const folder of made) fsyncDir(folder)
-    atomicWrite(join(root, MANIFEST), manifestText(next), this.durable)
+    atomicWrite(join(root, MANIFEST), manifestText(this.options.key, next), this.durable)
     if (this.durable) fsyncDir(root)
     // The total announced was an estimate that missed: the last event still says "all done".
     if (this.done !== this.options.total) this.options.onProgress?.(this.done, this.done)

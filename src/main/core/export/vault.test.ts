@@ -9,12 +9,12 @@ import { runCli } from '../../cli'
 import type { Db } from '../db/open'
 import { deleteNote } from '../notes/repo'
 import { openNotebook } from '../notebook'
-import { MANIFEST } from './manifest'
+import { MANIFEST, manifestText } from './manifest'
 import { paragraphs } from './articles'
 import { readZip } from './zip'
 import { addArticle, addNote, addRound, highlight, parseCsv, parseXml, readXsd, T0, validateXml } from './testkit'
 import { readExportData } from './data'
-import { buildVault, exportVault } from './vault'
+import { buildVault, exportKey, exportVault } from './vault'
 
 const tempDir = useTempDir()
 const FIXTURES = join(__dirname, 'fixtures')
@@ -424,12 +424,12 @@ describe('export: re-export into the same folder', () => {
     writeFileSync(join(out, 'timeline.md.bak'), 'foreign')
     highlight(nb.db, nb.ids.park, 'freight yard', 3)
     deleteNote(nb.db, nb.ids.note, T0)
-    // A tampered manifest cannot make Parley delete outside the folder.
+    // A manifest listing a path outside the folder cannot make Parley delete there, even signed with the notebook's key.
     const outside = join(dir, 'outside.md')
     writeFileSync(outside, 'keep me')
     const manifest = JSON.parse(read(out, MANIFEST)) as { files: Record<string, string> }
     manifest.files['../outside.md'] = 'a'.repeat(64)
-    writeFileSync(join(out, MANIFEST), JSON.stringify(manifest))
+    writeFileSync(join(out, MANIFEST), manifestText(exportKey(nb.db), manifest.files))
 
     const third = await exportVault(nb.db, out)
     expect(third.conflicts).toEqual([

@@ -253,6 +253,13 @@ function quotedHighlights(content: unknown): number[] {
   return out
 }
 
+/** The key this notebook signs its export manifests with (migration 011). */
+export function exportKey(db: Db): Buffer {
+  const key = db.prepare("SELECT value FROM notebook_secrets WHERE name = 'export-mac'").pluck().get() as Buffer | undefined
+  if (!key) throw new Error('The notebook has no export key (migration 011 did not run).')
+  return key
+}
+
 /** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
 export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
   // Locked before anything is built: a second export into the same folder is refused at once.
@@ -279,7 +286,7 @@ async function exportLocked(db: Db, dir: string, options: VaultOptions): Promise
   const total = data.articles.length + data.notes.length + data.rounds.length + FIXED_FILES
   let writer: VaultWriter | null = null
   try {
-    writer = new VaultWriter(root, { onProgress: options.onProgress, durable: options.durable, total })
+    writer = new VaultWriter(root, { key: exportKey(db), onProgress: options.onProgress, durable: options.durable, total })
     // Each batch is written (and starts flushing to disk) before the next one is built.
     let files = 0
     const stages = buildStages(data, options)

@@ -5,6 +5,8 @@ import { useTempDir } from '../../../../tests/helpers'
 import { MANIFEST, VaultWriter, writeVault, type ManifestData } from './manifest'
 
 const tempDir = useTempDir()
+/** The notebook's manifest key, as exportVault reads it from migration 011's table. */
+const key = Buffer.alloc(32, 7)
 const files = (entries: Record<string, string>): Map<string, Buffer> =>
   new Map(Object.entries(entries).map(([k, v]) => [k, Buffer.from(v)]))
 const manifest = (dir: string): ManifestData => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as ManifestData
@@ -12,9 +14,9 @@ const manifest = (dir: string): ManifestData => JSON.parse(readFileSync(join(dir
 describe('vault writer in batches', () => {
   it('announces each batch before writing it: an export stopped after its first batch leaves files the next one knows as its own', async () => {
     const dir = join(tempDir(), 'vault')
-    await writeVault(dir, files({ 'notes/kept.md': 'kept v1' }))
+    await writeVault(dir, files({ 'notes/kept.md': 'kept v1' }), { key })
     // On this thread, so the batch is on disk when add returns; then stopped (killed): no finish.
-    const writer = new VaultWriter(dir, { total: 3, inProcess: true })
+    const writer = new VaultWriter(dir, { key, total: 3, inProcess: true })
     await writer.add(files({ 'articles/a.md': 'a v1', 'notes/kept.md': 'kept v2' }))
     writer.close()
     expect(readFileSync(join(dir, 'articles', 'a.md'), 'utf8')).toBe('a v1')
@@ -23,7 +25,7 @@ describe('vault writer in batches', () => {
     expect(Object.keys(m.files)).toEqual(['notes/kept.md'])
     expect(Object.keys(m.unfinished ?? {}).sort()).toEqual(['articles/a.md', 'notes/kept.md'])
     // The next export no longer has article a: Parley's file is removed, the updated note is no conflict.
-    const next = await writeVault(dir, files({ 'notes/kept.md': 'kept v3', 'rounds/r.md': 'r' }))
+    const next = await writeVault(dir, files({ 'notes/kept.md': 'kept v3', 'rounds/r.md': 'r' }), { key })
     expect(next.conflicts).toEqual([])
     expect(next.removed).toEqual(['articles/a.md'])
     expect(next.updated).toEqual(['notes/kept.md'])
@@ -34,10 +36,10 @@ describe('vault writer in batches', () => {
 
   it('a later batch sees the disk as it was: a user-edited file gets its new version beside it; progress counts every file once', async () => {
     const dir = join(tempDir(), 'vault')
-    await writeVault(dir, files({ 'articles/a.md': 'a v1', 'comparison.md': 'c v1' }))
+    await writeVault(dir, files({ 'articles/a.md': 'a v1', 'comparison.md': 'c v1' }), { key })
     writeFileSync(join(dir, 'comparison.md'), 'edited by the user')
     const events: Array<[number, number]> = []
-    const writer = new VaultWriter(dir, { total: 3, onProgress: (done, total) => events.push([done, total]) })
+    const writer = new VaultWriter(dir, { key, total: 3, onProgress: (done, total) => events.push([done, total]) })
     await writer.add(files({ 'articles/a.md': 'a v2', 'articles/b.md': 'b' }))
     await writer.add(files({ 'comparison.md': 'c v2' }))
     const report = await writer.finish()
@@ -57,7 +59,7 @@ describe('vault writer in batches', () => {
 
   it('refuses a path given in two batches', async () => {
     const dir = join(tempDir(), 'vault')
-    const writer = new VaultWriter(dir, { total: 2 })
+    const writer = new VaultWriter(dir, { key, total: 2 })
     await writer.add(files({ 'a.md': '1' }))
     await expect(writer.add(files({ 'a.md': '2' }))).rejects.toThrow(/given twice/)
     writer.close()
