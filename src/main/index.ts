@@ -23,7 +23,16 @@ import { CSP } from './hosts/csp'
 import { bindIpc, ipcEmitter } from './hosts/ipc'
 import { resolveStatic } from './hosts/static'
 import { appRoot, prepareWorkerScript } from './paths'
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isSafeExternalUrl, permissionDecision, windowOptions } from './security'
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  guardContents,
+  isAllowedNavigation,
+  isSafeExternalUrl,
+  permissionDecision,
+  windowOptions,
+} from './security'
 import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/argv'
 import { menuTemplate, type MenuCommand } from './shell/menu'
 import { createNotebookSession, type NotebookSession } from './shell/notebook-session'
@@ -107,6 +116,8 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers })
   })
 
+  // Linux spell checking would download Hunspell dictionaries from Google; point it at our own scheme (see security.ts).
+  session.defaultSession.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`)
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)))
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission))
   // Zero network at run time: refuse anything that is not our own scheme or devtools.
@@ -368,6 +379,10 @@ function rebuildMenu(): void {
 }
 
 // ---- lifecycle ---------------------------------------------------------------------------------------
+// Every WebContents, not only the main window's, gets the navigation, webview and window-open guards.
+// The main window adds its own handlers (the external-link confirmation) after this one.
+app.on('web-contents-created', (_event, contents) => guardContents(contents))
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })

@@ -18,7 +18,13 @@ export const webPreferences = {
   experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
-  spellcheck: true,
+  /**
+   * Spelling is checked by the operating system on macOS and Windows (nothing is downloaded). On
+   * Linux Electron uses Hunspell dictionaries that it downloads from Google's servers on first use,
+   * which would break "nothing leaves this computer": there it is off (and index.ts points the
+   * download address at the app's own scheme, which answers 404).
+   */
+  spellcheck: process.platform !== 'linux',
   /** Middle-click would otherwise try to open links in a new window (refused anyway by the open handler). */
   disableBlinkFeatures: 'Auxclick',
 } as const
@@ -76,4 +82,27 @@ export function isSafeExternalUrl(url: string): boolean {
 /** Parley needs no browser permission (camera, notifications, geolocation…). */
 export function permissionDecision(_permission: string): boolean {
   return false
+}
+
+/** The parts of Electron's WebContents that guardContents uses (so a test can drive it without Electron). */
+export interface GuardableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
+}
+
+/**
+ * Applied to every WebContents the app ever creates (app.on('web-contents-created')), not only the
+ * main window's: one created later (a devtools page, a future window, anything a bug opens) can
+ * neither navigate away from the app, nor embed a webview, nor open a window.
+ */
+export function guardContents(contents: GuardableContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
