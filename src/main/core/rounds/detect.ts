@@ -490,9 +490,11 @@ function roundDate(c: Cluster): EventDate {
   for (const r of c.reports)
     if (isExact(r.mention.date)) {
       const day = dayIndex(r.mention.date)
+      // A day a report says the meeting took place counts more than a preview's or a publication day's.
+      const n = r.mention.dateKind !== null && !r.mention.coming ? 3 : 1
       const entry = counts.get(day)
-      if (entry) entry.n++
-      else counts.set(day, { date: r.mention.date, n: 1 })
+      if (entry) entry.n += n
+      else counts.set(day, { date: r.mention.date, n })
     }
   let best: { day: number; date: EventDate; n: number } | null = null
   for (const [day, { date, n }] of counts) if (!best || n > best.n || (n === best.n && day < best.day)) best = { day, date, n }

@@ -58,6 +58,7 @@ const WEAK = /\b(?:met|meeting|discussions)\b/gi
 const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
 const FUTURE =
   /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|coming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
+const SAID = /\b(?:said|says|told|announced|stated|added)\s+(?:on\s+)?$/i
 const CONNECTOR = /\b(?:after|before|following|followed|since|ahead of|than|while|preceded)\b/i
 
 const MONTH_OR_DAY =
@@ -273,7 +274,10 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
         coming,
       }
       const myDates = mine(
-        (coming && ahead ? ahead : dates).map((d) => ({ ...d, at: d.start })),
+        (coming && ahead ? ahead : dates)
+          // In a preview, "the EU said Thursday" dates the saying, not the meeting.
+          .filter((d) => !coming || !SAID.test(s.text.slice(Math.max(0, d.start - 12), d.start)))
+          .map((d) => ({ ...d, at: d.start })),
         100,
       )
       if (myDates.length === 0)
@@ -406,8 +410,10 @@ const dateOf = (d: Date): EventDate => ({
 function bestPlace(title: string, spans: Array<{ text: string }>): { place: string | null; counts: Map<string, number> } {
   const counts = new Map<string, number>()
   const count = (text: string, weight: number): void => {
-    for (const re of [VENUE, DESTINATION])
+    for (const re of [VENUE, DESTINATION, NAMED_TALKS])
       for (const m of text.matchAll(re)) {
+        // "months after talks in X": an earlier meeting's place, not this one's.
+        if (CONNECTOR.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
         const place = m[1] && asPlace(m[1])
         if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
       }
@@ -422,6 +428,9 @@ function bestPlace(title: string, spans: Array<{ text: string }>): { place: stri
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
   return { place: best?.[0] ?? null, counts }
 }
+
+// "The X talks", "the X round": a meeting named by its place.
+const NAMED_TALKS = new RegExp(String.raw`\b[Tt]he\s+(${CAP})\s+(?:talks|negotiations|round|meeting|summit|consultations)\b`, 'gu')
 
 // Where delegations go is where they meet: "will travel to X", "flew to X" (not "returned to X": home).
 const DESTINATION = new RegExp(
