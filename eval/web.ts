@@ -212,10 +212,20 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
         score(group(name).readability, e, readability)
       }
       if (options.verbose && parley.failed) wrong.push(`failed ${file}: ${parley.failed}`)
+      if (options.verbose) {
+        const out = squash(`${parley.title ?? ''} ${parley.body}`)
+        for (const s of e.without) if (out.includes(squash(s))) wrong.push(`html kept ${file}: "${s.slice(0, 70)}"`)
+        for (const s of e.with)
+          if (!out.includes(squash(s))) {
+            const why = parley.dropped?.find((d) => squash(d.text).includes(squash(s)))
+            wrong.push(`html lost ${file}: "${s.slice(0, 60)}" — ${why ? `${why.reason}: ${why.text.slice(0, 60)}` : 'not extracted'}`)
+          }
+      }
       if (e.title) {
         mark(title.parley, titleKey(parley.title) === titleKey(e.title))
         mark(title.readability, titleKey(readability.title) === titleKey(e.title))
         mark(title.text, titleKey(text.title) === titleKey(e.title))
+        if (options.verbose && titleKey(text.title) !== titleKey(e.title)) wrong.push(`text title ${file}: ${text.title} ≠ ${e.title}`)
         if (options.verbose && titleKey(parley.title) !== titleKey(e.title)) wrong.push(`title ${file}: ${parley.title} ≠ ${e.title}`)
       }
       mark(outlet.parley, outletMatches(parley.outlet, info.url, e.sitename))
