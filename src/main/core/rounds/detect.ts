@@ -82,6 +82,8 @@ class Clusters {
   readonly all: Cluster[] = []
   /** Day number (or VAGUE) → lower-cased venue ('' when unknown) → rounds; a round is under each day its reports cover. */
   private readonly places = new Map<number, Map<string, Cluster[]>>()
+  /** Lower-cased venue ('' when unknown) → rounds, whatever their days: for dates without a full day. */
+  private readonly venues = new Map<string, Set<Cluster>>()
 
   add(cluster: Cluster): void {
     this.all.push(cluster)
@@ -98,9 +100,14 @@ class Clusters {
   /** Every round that can match a mention of `date` at `venue`, and possibly some that cannot: callers still check. */
   candidates(date: EventDate, venue: string | null): Cluster[] {
     const key = venueKey(venue)
-    // A date without a full day can match any round: the list of rounds is shorter than the index by day.
-    if (!isExact(date)) return key === '' ? this.all : this.all.filter((c) => venueKey(c.venue) === '' || venueKey(c.venue) === key)
-    const days = [VAGUE, ...around(dayIndex(date), 2)]
+    // A month and year: the days of that month. Less than that: any round at that venue (or of none).
+    const days =
+      date.year !== null && date.month !== null && date.day === null
+        ? [VAGUE, ...monthDays(date.year, date.month)]
+        : isExact(date)
+          ? [VAGUE, ...around(dayIndex(date), 2)]
+          : null
+    if (!days) return key === '' ? this.all : [...(this.venues.get(key) ?? []), ...(this.venues.get('') ?? [])]
     const out = new Set<Cluster>()
     for (const day of days) {
       const venues = this.places.get(day)
@@ -149,6 +156,9 @@ class Clusters {
 
   private place(cluster: Cluster): void {
     const key = venueKey(cluster.venue)
+    let atVenue = this.venues.get(key)
+    if (!atVenue) this.venues.set(key, (atVenue = new Set()))
+    atVenue.add(cluster)
     for (const day of this.days(cluster)) {
       let venues = this.places.get(day)
       if (!venues) this.places.set(day, (venues = new Map()))
@@ -160,6 +170,7 @@ class Clusters {
 
   private unplace(cluster: Cluster): void {
     const key = venueKey(cluster.venue)
+    this.venues.get(key)?.delete(cluster)
     for (const day of this.days(cluster)) {
       const list = this.places.get(day)?.get(key)
       if (list) list.splice(list.indexOf(cluster), 1)
@@ -167,6 +178,12 @@ class Clusters {
   }
 }
 
+/** The day numbers of a month, and two days either side. */
+const monthDays = (year: number, month: number): number[] => {
+  const first = Math.round(Date.UTC(year, month - 1, 1) / 86_400_000)
+  const next = Math.round(Date.UTC(year, month, 1) / 86_400_000)
+  return Array.from({ length: next - first + 4 }, (_, i) => first - 2 + i)
+}
 const around = (day: number, radius: number): number[] => Array.from({ length: 2 * radius + 1 }, (_, i) => day - radius + i)
 
 const VAGUE = Number.NEGATIVE_INFINITY
