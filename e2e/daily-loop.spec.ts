@@ -534,3 +534,36 @@ test('going Back to a deleted article says it was deleted and can bring it back'
   await expect(page.locator('#article-title')).toHaveText(article.title)
   expect((await call<ArticleSummary[]>(page, 'articles.list', {})).map((a) => a.id)).toContain(article.id)
 })
+
+test('the Matrix has an Unassigned row for articles in no round, leading to their passages', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const rounds = await call<Array<{ id: number; articles: Array<{ articleId: number; role: string }> }>>(page, 'rounds.list', {})
+  const inRound = new Set(rounds.flatMap((r) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)))
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const loose = articles.filter((a) => !inRound.has(a.id))
+  expect(loose.length).toBeGreaterThan(0)
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const { body } = await call<{ body: string }>(page, 'articles.get', { id: loose[0]!.id })
+  await call(page, 'highlights.create', { articleId: loose[0]!.id, start: 0, end: body.indexOf(' ', 20), themeId: themes[1]!.id })
+
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const row = page.getByTestId('matrix-unassigned')
+  await expect(row).toContainText(`Unassigned${loose.length} article${loose.length === 1 ? '' : 's'} in no round`)
+  const cell = row.getByRole('gridcell', { name: new RegExp(`Unassigned, ${themes[1]!.name}`) })
+  await expect(cell).toContainText('1 article · 1 highlight')
+  await expect(row.getByRole('gridcell', { name: new RegExp(`Unassigned, ${themes[0]!.name}`) })).toContainText('No coded passage')
+  await row.scrollIntoViewIfNeeded()
+  await shots(page, 'matrix-unassigned')
+  await cell.getByRole('link', { name: 'All 1 passage →' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${themes[1]!.id}/round/none$`))
+  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue('none')
+  await expect(page.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(1)
+
+  // Placed in a round, the articles leave the row; with none left, the row goes.
+  // (A round that only recalls an article already counts it as a member: choose one that does not.)
+  const free = rounds.find((r) => !r.articles.some((m) => loose.some((a) => a.id === m.articleId)))!
+  await call(page, 'articles.addToRound', { roundId: free.id, ids: loose.map((a) => a.id) })
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  await expect(page.getByTestId('matrix-row').first()).toBeVisible()
+  await expect(row).toHaveCount(0)
+})

@@ -273,6 +273,8 @@ export const contract = {
       .object({
         themeId: id.optional(),
         roundId: id.optional(),
+        /** Only articles that report no round. */
+        unassigned: z.boolean().optional(),
         /** '' is the unknown outlet. */
         outlet: metaText.optional(),
         from: z.iso.date().optional(),

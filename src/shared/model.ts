@@ -83,6 +83,10 @@ export interface PassageList {
   total: number
   /** Outlets with passages of the theme (all themes when none), '' for an unknown outlet. */
   outlets: Array<{ outlet: string; passages: number }>
+  /** Articles that pass the filter's article conditions (round, outlet, dates), coded or not. */
+  articles: number
+  /** Per theme, over the same articles: how many are coded with it and with how many passages. */
+  byTheme: Array<{ themeId: number; articles: number; passages: number }>
 }
 
 /** What changed between two versions of an article, paragraph by paragraph. */

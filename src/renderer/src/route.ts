@@ -8,7 +8,7 @@ export type Route =
   | { view: 'timeline' }
   | { view: 'themes' }
   | { view: 'notes'; id: number | null }
-  | { view: 'passages'; themeId: number | null; roundId: number | null }
+  | { view: 'passages'; themeId: number | null; roundId: number | 'none' | null }
 
 export function parseRoute(hash: string): Route {
   const article = /^#\/article\/(\d+)(?:\/h\/(\d+))?/.exec(hash)
@@ -26,9 +26,13 @@ export function parseRoute(hash: string): Route {
   if (matrix) return { view: 'matrix', roundId: matrix[1] ? Number(matrix[1]) : null }
   if (hash.startsWith('#/timeline')) return { view: 'timeline' }
   if (hash.startsWith('#/themes')) return { view: 'themes' }
-  const passages = /^#\/passages(?:\/(\d+)(?:\/round\/(\d+))?)?/.exec(hash)
+  const passages = /^#\/passages(?:\/(\d+))?(?:\/round\/(\d+|none))?/.exec(hash)
   if (passages)
-    return { view: 'passages', themeId: passages[1] ? Number(passages[1]) : null, roundId: passages[2] ? Number(passages[2]) : null }
+    return {
+      view: 'passages',
+      themeId: passages[1] ? Number(passages[1]) : null,
+      roundId: passages[2] === 'none' ? 'none' : passages[2] ? Number(passages[2]) : null,
+    }
   return { view: 'library' }
 }
 

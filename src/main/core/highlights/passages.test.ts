@@ -94,6 +94,28 @@ describe('passages across the notebook', () => {
     expect(inRound.passages.map((p) => p.articleId)).toContain(b)
     expect(inRound.passages.find((p) => p.highlightId === pb)?.rounds.map((r) => r.id)).toContain(roundId)
 
+    // Unassigned: articles that report no round; byTheme counts them per theme (the Matrix row).
+    const reporting = new Set(
+      notebook.db.prepare("SELECT article_id FROM article_rounds WHERE role = 'reports'").pluck().all() as number[],
+    )
+    const loose = [a!, b!, c!].filter((id) => !reporting.has(id))
+    expect(loose.length).toBeGreaterThan(0)
+    expect(loose).not.toContain(b)
+    const unassigned = list({ unassigned: true })
+    expect(unassigned.articles).toBe(loose.length)
+    expect(unassigned.passages.map((p) => p.articleId).every((id) => loose.includes(id))).toBe(true)
+    const everything = list({}).passages.filter((p) => loose.includes(p.articleId))
+    expect(unassigned.byTheme).toEqual(
+      [staffing!.id, flights!.id]
+        .map((themeId) => {
+          const mine = everything.filter((p) => p.themeId === themeId)
+          return { themeId, articles: new Set(mine.map((p) => p.articleId)).size, passages: mine.length }
+        })
+        .filter((t) => t.passages > 0),
+    )
+    // The theme filter narrows the list, not the per-theme counts.
+    expect(list({ unassigned: true, themeId: flights!.id }).byTheme).toEqual(unassigned.byTheme)
+
     // A deleted theme's passages leave; a deleted article's too.
     h['themes.delete']({ id: flights!.id })
     expect(list({}).total).toBe(3)

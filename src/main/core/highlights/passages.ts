@@ -1,9 +1,11 @@
-import type { PassageRow, PassageSort } from '../../../shared/model'
+import type { PassageList, PassageRow, PassageSort } from '../../../shared/model'
 import type { Db } from '../db/open'
 
 export interface PassageFilter {
   themeId?: number
   roundId?: number
+  /** Only articles that report no round (the Matrix's "Unassigned" row). */
+  unassigned?: boolean
   outlet?: string
   /** ISO dates, inclusive; an undated article passes only when no date bound is set. */
   from?: string
@@ -25,30 +27,48 @@ const ORDER: Record<PassageSort, string> = {
  * with their article, outlet, date and the rounds the article reports, filtered and sorted in SQL.
  * Highlights of deleted themes stay out, as in the Reader. `total` counts past the limit.
  */
-export function listPassages(db: Db, f: PassageFilter): { passages: PassageRow[]; total: number } {
-  const where = ['t.deleted_at IS NULL']
+export function listPassages(
+  db: Db,
+  f: PassageFilter,
+): { passages: PassageRow[]; total: number; articles: number; byTheme: PassageList['byTheme'] } {
+  // Conditions on the article (round, outlet, dates), then on the passage (its theme).
+  const onArticle: string[] = []
   const params: Record<string, unknown> = { limit: f.limit }
+  if (f.roundId !== undefined) {
+    onArticle.push('a.id IN (SELECT article_id FROM article_rounds WHERE round_id = @roundId)')
+    params.roundId = f.roundId
+  }
+  if (f.unassigned) onArticle.push("a.id NOT IN (SELECT article_id FROM article_rounds WHERE role = 'reports')")
+  if (f.outlet !== undefined) {
+    onArticle.push("coalesce(a.outlet, '') = @outlet")
+    params.outlet = f.outlet
+  }
+  if (f.from !== undefined) {
+    onArticle.push('a.published >= @from')
+    params.from = f.from
+  }
+  if (f.to !== undefined) {
+    onArticle.push('a.published <= @to')
+    params.to = f.to
+  }
+  const where = ['t.deleted_at IS NULL', ...onArticle]
+  const joins = 'FROM highlights h JOIN themes t ON t.id = h.theme_id JOIN articles a ON a.id = h.article_id'
+  // Per theme over the same articles (a Matrix row's cells); the theme filter applies to the list only.
+  const byTheme = db
+    .prepare(
+      `SELECT h.theme_id AS themeId, count(DISTINCT h.article_id) AS articles, count(*) AS passages
+       ${joins} WHERE ${where.join(' AND ')} GROUP BY h.theme_id ORDER BY min(t.position)`,
+    )
+    .all(params) as PassageList['byTheme']
+  const articles = db
+    .prepare(`SELECT count(*) FROM articles a ${onArticle.length ? `WHERE ${onArticle.join(' AND ')}` : ''}`)
+    .pluck()
+    .get(params) as number
   if (f.themeId !== undefined) {
     where.push('h.theme_id = @themeId')
     params.themeId = f.themeId
   }
-  if (f.roundId !== undefined) {
-    where.push('h.article_id IN (SELECT article_id FROM article_rounds WHERE round_id = @roundId)')
-    params.roundId = f.roundId
-  }
-  if (f.outlet !== undefined) {
-    where.push("coalesce(a.outlet, '') = @outlet")
-    params.outlet = f.outlet
-  }
-  if (f.from !== undefined) {
-    where.push('a.published >= @from')
-    params.from = f.from
-  }
-  if (f.to !== undefined) {
-    where.push('a.published <= @to')
-    params.to = f.to
-  }
-  const from = `FROM highlights h JOIN themes t ON t.id = h.theme_id JOIN articles a ON a.id = h.article_id WHERE ${where.join(' AND ')}`
+  const from = `${joins} WHERE ${where.join(' AND ')}`
   const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number
   const rows = db
     .prepare(
@@ -61,6 +81,8 @@ export function listPassages(db: Db, f: PassageFilter): { passages: PassageRow[]
     .all(params) as Array<Omit<PassageRow, 'rounds' | 'orphan'> & { rounds: string; anchor: string }>
   return {
     total,
+    articles,
+    byTheme,
     passages: rows.map(({ rounds, anchor, ...r }) => ({
       ...r,
       orphan: anchor === 'orphan',

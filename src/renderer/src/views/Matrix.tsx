@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Matrix as MatrixData, MatrixCell, MatrixRow, Round } from '@shared/model'
+import type { Matrix as MatrixData, MatrixCell, MatrixRow, PassageList, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { navigate } from '../navigation'
 import { formatDate } from '../format'
@@ -91,6 +91,20 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
         setError(null)
       },
       (e: unknown) => live && setError(errorMessage(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [revision])
+
+  // Articles that report no round get a row of their own ("Unassigned"): absence of a round is a
+  // finding too, and their coded passages are one click away.
+  const [unassigned, setUnassigned] = useState<Pick<PassageList, 'articles' | 'byTheme'> | null>(null)
+  useEffect(() => {
+    let live = true
+    api['passages.list']({ unassigned: true, limit: 1 }).then(
+      (l) => live && setUnassigned({ articles: l.articles, byTheme: l.byTheme }),
+      () => live && setUnassigned(null),
     )
     return () => {
       live = false
@@ -411,7 +425,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             className="matrix"
             role="grid"
             aria-label="Rounds by themes"
-            aria-rowcount={rows.length + 1}
+            aria-rowcount={rows.length + 1 + (unassigned && unassigned.articles > 0 ? 1 : 0)}
             aria-busy={pendingRounds.length > 0}
             data-coverage={pendingRounds.length > 0 ? 'pending' : 'complete'}
             onKeyDown={onKey}
@@ -544,6 +558,40 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
               )
             })}
             {win.after > 0 ? <div className="matrix-spacer" aria-hidden style={{ height: win.after }} /> : null}
+            {unassigned && unassigned.articles > 0 ? (
+              <div role="row" aria-rowindex={rows.length + 2} className="matrix-row matrix-unassigned" data-testid="matrix-unassigned">
+                <div role="rowheader" className="matrix-round">
+                  <span className="round-title">Unassigned</span>
+                  <div className="small muted">
+                    {unassigned.articles} article{unassigned.articles === 1 ? '' : 's'} in no round
+                  </div>
+                </div>
+                {columns.map((t) => {
+                  const c = unassigned.byTheme.find((b) => b.themeId === t.id)
+                  return (
+                    <div
+                      role="gridcell"
+                      key={t.id}
+                      className={`matrix-cell ${c ? 'coverage-coded' : 'coverage-none'}`}
+                      aria-label={`Unassigned, ${t.name}: ${c ? `${c.articles} articles, ${c.passages} highlights` : 'no coded passage'}`}
+                    >
+                      {c ? (
+                        <>
+                          <div className="cell-counts">
+                            {c.articles} article{c.articles === 1 ? '' : 's'} · {c.passages} highlight{c.passages === 1 ? '' : 's'}
+                          </div>
+                          <a className="small cell-passages" href={`#/passages/${t.id}/round/none`}>
+                            All {c.passages} passage{c.passages === 1 ? '' : 's'} →
+                          </a>
+                        </>
+                      ) : (
+                        <div className="cell-empty">No coded passage</div>
+                      )}
+                    </div>
+                  )
+                })}
+              </div>
+            ) : null}
           </div>
         )}
       </div>

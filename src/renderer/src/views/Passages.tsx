@@ -21,7 +21,14 @@ const plural = (n: number, word: string): string => `${n.toLocaleString()} ${wor
  * the codebook's home. Filter by theme, round, outlet and dates, sort, and open any passage in
  * the Reader at the passage.
  */
-export function Passages({ themeId, roundId: routeRound = null }: { themeId: number | null; roundId?: number | null }): React.JSX.Element {
+export function Passages({
+  themeId,
+  roundId: routeRound = null,
+}: {
+  themeId: number | null
+  /** 'none': articles in no round (the Matrix's Unassigned row). */
+  roundId?: number | 'none' | null
+}): React.JSX.Element {
   const { themes, revision } = useNotebook()
   // A round in the address (from a Matrix cell) wins over the one last chosen here.
   const [roundId, setRoundId] = useState(routeRound !== null ? String(routeRound) : kept.roundId)
@@ -46,7 +53,8 @@ export function Passages({ themeId, roundId: routeRound = null }: { themeId: num
     let live = true
     api['passages.list']({
       themeId: themeId ?? undefined,
-      roundId: roundId ? Number(roundId) : undefined,
+      roundId: roundId && roundId !== 'none' ? Number(roundId) : undefined,
+      unassigned: roundId === 'none' || undefined,
       outlet: outlet ?? undefined,
       from: from || undefined,
       to: to || undefined,
@@ -97,6 +105,7 @@ export function Passages({ themeId, roundId: routeRound = null }: { themeId: num
           Round
           <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
             <option value="">Any round</option>
+            <option value="none">No round (unassigned)</option>
             {rounds.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.title}
