@@ -18,8 +18,10 @@ import {
   $getSelection,
   $insertNodes,
   $isRangeSelection,
+  COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_HIGH,
   DROP_COMMAND,
+  PASTE_COMMAND,
   DRAGOVER_COMMAND,
   type EditorState,
 } from 'lexical'
@@ -28,6 +30,7 @@ import { $createEvidenceNode, type EvidenceData } from '@shared/editor/EvidenceN
 import { NOTE_NODES } from '@shared/editor/nodes'
 import { noteTransformers } from '@shared/editor/transformers'
 import { api, errorMessage } from '../api'
+import { cleanPasteHtml } from './cleanPaste'
 import { LinkTypeahead } from './LinkTypeahead'
 import { isSafeLink } from './safeLink'
 import { Toolbar } from './Toolbar'
@@ -204,6 +207,7 @@ export function NoteEditor({ note, onSaved }: Props): React.JSX.Element {
       <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
       <LinkTypeahead />
       <DropHighlightPlugin />
+      <CleanPastePlugin />
       <OnChangePlugin
         ignoreSelectionChange
         onChange={(state) => {
@@ -216,4 +220,40 @@ export function NoteEditor({ note, onSaved }: Props): React.JSX.Element {
       />
     </LexicalComposer>
   )
+}
+
+// Pastes Parley has already cleaned (they come back through PASTE_COMMAND for Lexical's own handling).
+const cleaned = new WeakSet<Event>()
+
+/**
+ * Clipboard HTML is cleaned (cleanPaste.ts) before Lexical turns it into nodes: a paste keeps its
+ * text and structure, never a style, a script link or an element the note cannot hold. Lexical's
+ * own clipboard format (which can carry styles) is not used; its HTML is.
+ */
+function CleanPastePlugin(): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          if (cleaned.has(event) || !(event instanceof ClipboardEvent) || !event.clipboardData) return false
+          const html = event.clipboardData.getData('text/html')
+          const lexical = event.clipboardData.types.includes('application/x-lexical-editor')
+          if (!html && !lexical) return false
+          event.preventDefault()
+          const data = new DataTransfer()
+          const text = event.clipboardData.getData('text/plain')
+          if (html) data.setData('text/html', cleanPasteHtml(html))
+          if (text) data.setData('text/plain', text)
+          const again = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+          cleaned.add(again)
+          editor.dispatchCommand(PASTE_COMMAND, again)
+          return true
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+    [editor],
+  )
+  return null
 }
