@@ -567,3 +567,31 @@ test('the Matrix has an Unassigned row for articles in no round, leading to thei
   await expect(page.getByTestId('matrix-row').first()).toBeVisible()
   await expect(row).toHaveCount(0)
 })
+
+test('Ctrl+click on a link opens its target beside the current view, never in a tab', async ({ page, parley, context }) => {
+  await page.goto(parley.url)
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const article = articles.find((a) => /Embassy Staffing Stalemate/.test(a.title))!
+  const { noteId } = await noteQuoting(page, article, 'staffing')
+  await go(page, `#/notes/${noteId}`)
+  const editor = page.getByTestId('note-editor')
+  await editor.locator('a.ref', { hasText: article.title }).click({ modifiers: ['Control'] })
+  // The note stays; the article opens beside it.
+  await expect(page).toHaveURL(new RegExp(`#/notes/${noteId}$`))
+  const beside = page.getByRole('complementary', { name: 'Beside' })
+  await expect(beside.locator('#article-title')).toHaveText(article.title)
+  await expect(editor).toBeVisible()
+  await shots(page, 'beside-note-reader')
+  // A link elsewhere (the Passages view's "Open in Reader") does the same with a middle click.
+  await beside.getByRole('button', { name: 'Close the view beside' }).click()
+  await expect(beside).toHaveCount(0)
+  await go(page, '#/passages')
+  await page.getByRole('link', { name: 'Open in Reader' }).first().click({ button: 'middle' })
+  await expect(page).toHaveURL(/#\/passages$/)
+  await expect(beside.locator('#article-title')).toHaveText(article.title)
+  // "Open here" makes it the main view.
+  await beside.getByRole('button', { name: 'Open here' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/article/${article.id}/h/\\d+$`))
+  await expect(beside).toHaveCount(0)
+  expect(context.pages()).toHaveLength(1)
+})

@@ -4,8 +4,8 @@ import { api, host, onEvent } from './api'
 import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
 import { ExportDialog } from './components/ExportDialog'
-import { useRoute } from './route'
-import { useHistoryNavigation } from './navigation'
+import { parseRoute, useRoute, type Route } from './route'
+import { navigate, onOpenBeside, useHistoryNavigation } from './navigation'
 import { NotebookProvider, useNotebook } from './state/notebook'
 import { useImport } from './useImport'
 import { Compare } from './views/Compare'
@@ -31,6 +31,8 @@ export function App(): React.JSX.Element {
 function Shell(): React.JSX.Element {
   const route = useRoute()
   useHistoryNavigation()
+  const [beside, setBeside] = useState<string | null>(null)
+  useEffect(() => onOpenBeside(setBeside), [])
   const { revision, changed, notify } = useNotebook()
   const [info, setInfo] = useState<NotebookInfo | null>(null)
   const [dragging, setDragging] = useState(false)
@@ -63,6 +65,26 @@ function Shell(): React.JSX.Element {
       }),
     [notify],
   )
+
+  // One place renders a route: the main view, and the one opened beside it (Ctrl/Cmd+click a link).
+  const view = (route: Route): React.JSX.Element =>
+    route.view === 'reader' ? (
+      <Reader key={route.id} id={route.id} highlightId={route.highlightId} />
+    ) : route.view === 'compare' ? (
+      <Compare key={`${route.ids.join(',')}-${route.themeId}`} ids={route.ids} highlightId={route.highlightId} themeId={route.themeId} />
+    ) : route.view === 'matrix' ? (
+      <Matrix selected={route.roundId} />
+    ) : route.view === 'timeline' ? (
+      <Timeline />
+    ) : route.view === 'themes' ? (
+      <Themes />
+    ) : route.view === 'passages' ? (
+      <Passages key={`${route.themeId}-${route.roundId}`} themeId={route.themeId} roundId={route.roundId} />
+    ) : route.view === 'notes' ? (
+      <Notes id={route.id} />
+    ) : (
+      <Library revision={revision} onImport={importFiles} />
+    )
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault()
@@ -136,30 +158,22 @@ function Shell(): React.JSX.Element {
         </span>
       </header>
       <ImportPanel state={importState} onDismiss={dismiss} />
-      <main className={`content view-${route.view}`}>
-        {route.view === 'reader' ? (
-          <Reader key={route.id} id={route.id} highlightId={route.highlightId} />
-        ) : route.view === 'compare' ? (
-          <Compare
-            key={`${route.ids.join(',')}-${route.themeId}`}
-            ids={route.ids}
-            highlightId={route.highlightId}
-            themeId={route.themeId}
-          />
-        ) : route.view === 'matrix' ? (
-          <Matrix selected={route.roundId} />
-        ) : route.view === 'timeline' ? (
-          <Timeline />
-        ) : route.view === 'themes' ? (
-          <Themes />
-        ) : route.view === 'passages' ? (
-          <Passages key={`${route.themeId}-${route.roundId}`} themeId={route.themeId} roundId={route.roundId} />
-        ) : route.view === 'notes' ? (
-          <Notes id={route.id} />
-        ) : (
-          <Library revision={revision} onImport={importFiles} />
-        )}
-      </main>
+      <div className={`workspace${beside ? ' has-beside' : ''}`}>
+        <main className={`content view-${route.view}`}>{view(route)}</main>
+        {beside ? (
+          <aside className="beside" aria-label="Beside">
+            <div className="beside-bar">
+              <button type="button" className="link" onClick={() => (navigate(beside), setBeside(null))}>
+                Open here
+              </button>
+              <button type="button" className="link" aria-label="Close the view beside" onClick={() => setBeside(null)}>
+                ✕
+              </button>
+            </div>
+            <div className={`content view-${parseRoute(beside).view}`}>{view(parseRoute(beside))}</div>
+          </aside>
+        ) : null}
+      </div>
       <Toasts />
       {exporting && info ? <ExportDialog defaultDir={info.exportDir} onClose={() => setExporting(false)} /> : null}
       {dragging ? (

@@ -51,3 +51,30 @@ export function useHistoryNavigation(): void {
     }
   }, [])
 }
+
+const OPEN_BESIDE = 'parley:open-beside'
+
+/** Listens for "open beside" requests (a Ctrl/Cmd+click on an in-app link); returns the unsubscribe. */
+export function onOpenBeside(listener: (href: string) => void): () => void {
+  const handler = (e: Event): void => listener((e as CustomEvent<string>).detail)
+  window.addEventListener(OPEN_BESIDE, handler)
+  // Taken in the capture phase, before any view or Lexical's link plugin (which would open a tab),
+  // so every in-app link behaves alike: Ctrl/Cmd+click or a middle click opens it beside the view.
+  const onClick = (e: MouseEvent): void => {
+    const beside = (e.type === 'click' && e.button === 0 && (e.ctrlKey || e.metaKey)) || (e.type === 'auxclick' && e.button === 1)
+    if (!beside || !(e.target instanceof Element)) return
+    const a = e.target.closest('a[href^="#/"]')
+    const href = a?.getAttribute('href')
+    if (!href) return
+    e.preventDefault()
+    e.stopPropagation()
+    window.dispatchEvent(new CustomEvent(OPEN_BESIDE, { detail: href }))
+  }
+  document.addEventListener('click', onClick, true)
+  document.addEventListener('auxclick', onClick, true)
+  return () => {
+    window.removeEventListener(OPEN_BESIDE, handler)
+    document.removeEventListener('click', onClick, true)
+    document.removeEventListener('auxclick', onClick, true)
+  }
+}
