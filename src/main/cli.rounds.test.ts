@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../tests/helpers'
+import { analyzeViolations } from './analyze-contract'
 import { analyze } from './cli'
 import { TALKS } from './core/rounds/testing'
 
@@ -37,5 +38,6 @@ describe('analyze: rounds', () => {
       'copy.md': geneva?.id,
     })
     expect(typeof geneva?.id).toBe('string')
+    expect(analyzeViolations(result)).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../tests/helpers'
+import { analyzeViolations } from './analyze-contract'
 import { runCli, type AnalyzeOutput } from './cli'
 
 const tempDir = useTempDir()
@@ -26,6 +27,7 @@ describe('parley analyze --json', () => {
     const result = JSON.parse(out) as AnalyzeOutput
     expect(Object.keys(result).sort()).toEqual(['articles', 'rounds'])
     expect(Array.isArray(result.rounds)).toBe(true)
+    expect(analyzeViolations(result)).toEqual([])
     const [a, b, c] = result.articles
     expect(a).toMatchObject({
       file: join(dir, 'a.txt'),
@@ -50,6 +52,7 @@ describe('parley analyze --json', () => {
     expect(code).toBe(0)
     const result = JSON.parse(out) as AnalyzeOutput
     expect(result.articles).toHaveLength(5)
+    expect(analyzeViolations(result)).toEqual([])
     expect(result.articles.every((a) => a.status === 'imported' && a.title && a.body.length > 500)).toBe(true)
     expect(result.articles.every((a) => !/\n{3,}/.test(a.body))).toBe(true)
   })

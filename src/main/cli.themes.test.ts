@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../tests/helpers'
+import { analyzeViolations } from './analyze-contract'
 import { runCli, type AnalyzeOutput } from './cli'
 import { TALKS } from './core/rounds/testing'
 
@@ -31,6 +32,7 @@ describe('analyze --json --themes FILE', () => {
     expect(code).toBe(0)
     const result = JSON.parse(out) as AnalyzeOutput
     expect(Object.keys(result)).toEqual(['articles', 'rounds'])
+    expect(analyzeViolations(result)).toEqual([])
     const themed = result.articles[0]?.themes ?? {}
     expect(Object.keys(themed).sort()).toEqual(['Fishing quotas', 'Tariffs'])
     for (const spans of Object.values(themed)) for (const s of spans) expect(result.articles[0]?.body.slice(s.start, s.end)).toBe(s.text)
