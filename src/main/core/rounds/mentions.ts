@@ -204,9 +204,11 @@ function scanned(body: string): string {
  */
 export function articleEvents(article: DetectArticle): ArticleEvents {
   const body = scanned(article.body)
+  // A title is a line; a hostile file's "title" may be anything: only its start is read.
+  const title = article.title.slice(0, 300)
   const published = isoDay(article.published)
   // Without a publication date, the latest complete date written in the title or text stands in for it.
-  const ref = published ?? latestFullDate(`${article.title}\n${body}`)
+  const ref = published ?? latestFullDate(`${title}\n${body}`)
   const line = dateline(body, ref)
   const reference = published ? 'published' : ref ? 'text' : null
   const spans = sentences(body).map((s) => (s.text.length > MAX_SENTENCE ? { ...s, text: s.text.slice(0, MAX_SENTENCE) } : s))
@@ -314,7 +316,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
         !FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) &&
         !FUTURE.test(text.slice(r.end, r.end + 25)),
     )
-  if (!candidate && spans[0] && (aboutMeeting(article.title) || aboutMeeting(spans[0].text))) {
+  if (!candidate && spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text))) {
     const first = spans[0]
     candidate = {
       articleId: article.id,
@@ -332,7 +334,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   }
   let main: EventMention | null = null
   const recalls: EventMention[] = []
-  const { place: inText, counts: named } = bestPlace(article.title, spans)
+  const { place: inText, counts: named } = bestPlace(title, spans)
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
     // A city named for the meeting, else the city the article names most; a country only when it names no city;
@@ -360,9 +362,9 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       if (!main.dateKind && m.dateKind) Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan })
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
-  const years = [...new Set([...`${article.title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
+  const years = [...new Set([...`${title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
   const countries = new Set<string>()
-  for (const text of [article.title, ...spans.map((s) => s.text)]) {
+  for (const text of [title, ...spans.map((s) => s.text)]) {
     for (const m of text.matchAll(VENUE)) {
       // "in Oman's capital" names the country as much as "in Oman".
       const place = m[1] ? (m[1].split(/['’]s\b/)[0] as string).trim() : ''
@@ -379,7 +381,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     main,
     recalls,
     reference,
-    terms: terms(`${article.title}\n${body}`),
+    terms: terms(`${title}\n${body}`),
     years,
     countries: [...countries],
     quotes: quoteRuns(body),

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { articleEvents } from './mentions'
+import { countryOfAdjective, isCountry, isDemonym } from './places'
+
+describe('places (ICU country and language names)', () => {
+  it('knows countries, and cities are not countries', () => {
+    for (const country of ['Kenya', 'Japan', 'Brazil', 'United States', 'Norway']) expect(isCountry(country), country).toBe(true)
+    for (const city of ['Nairobi', 'Kyoto', 'Lima', 'Bergen', 'Kinshasa']) expect(isCountry(city), city).toBe(false)
+  })
+
+  it('tells adjectives of nations and languages from places', () => {
+    for (const word of ['Kenyan', 'Japanese', 'Brazilian', 'Italian', 'Turkish', 'French', 'Swahili'])
+      expect(isDemonym(word), word).toBe(true)
+    for (const place of ['Nairobi', 'Kyoto', 'Lima', 'Bergen', 'Milan', 'Kazan', 'Kenya', 'Geneva'])
+      expect(isDemonym(place), place).toBe(false)
+    expect(countryOfAdjective('Kenyan')).toBe('kenya')
+    expect(countryOfAdjective('Nairobi')).toBeNull()
+  })
+})
+
+describe('venues of reported meetings', () => {
+  const report = (body: string): string | null =>
+    articleEvents({ id: 1, title: 'Talks', outlet: null, published: '2024-03-09', body }).main?.venue ?? null
+
+  it('takes the city after "the X capital", never the adjective', () => {
+    expect(report('Envoys held talks in the Kenyan capital, Nairobi, on Friday over the border dispute.')).toBe('Nairobi')
+    expect(report('Envoys held talks in the Kenyan capital on Friday over the border dispute.')).toBeNull()
+  })
+
+  it('lets a country give way to the city the article names, and a possessive to its owner', () => {
+    expect(
+      report(
+        'Envoys held talks in Kenya on Friday over the border dispute.\n\nThe delegations met in Nairobi at a hotel near the airport. Both will return to Nairobi next month.',
+      ),
+    ).toBe('Nairobi')
+    expect(report("Envoys held talks at Nairobi's State House on Friday over the border dispute.")).toBe('Nairobi')
+  })
+})
