@@ -104,7 +104,9 @@ function judge(method: Method, label: string, valid: boolean, status: number, er
   if (keys !== 'code,message' || typeof code !== 'string' || typeof message !== 'string') return `${where}: error shape ${keys}`
   if (STACK.test(message)) return `${where}: stack trace in ${message.slice(0, 200)}`
   if (status < 400 || status > 499) return `${where}: status ${status}`
-  if (!valid && !['invalid_input', 'bad_json'].includes(code)) return `${where}: invalid payload answered ${status} ${code}`
+  // Past the call's body limit (issue 17 F11) a payload is refused unread: 413 too_large; never a valid one.
+  if (valid && code === 'too_large') return `${where}: valid payload refused as too large`
+  if (!valid && !['invalid_input', 'bad_json', 'too_large'].includes(code)) return `${where}: invalid payload answered ${status} ${code}`
   if (code === 'internal') return `${where}: internal error`
   return null
 }

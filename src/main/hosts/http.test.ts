@@ -366,6 +366,9 @@ describe('browser bridge', () => {
     expect(JSON.parse(big.body)).toEqual({ code: 'too_large', message: 'The request is too large.' })
     const search = await call('articles.search', { query: padding })
     expect(search.status).toBe(413)
+    // The largest valid payloads still get through: undoing a merge of 100,000 highlights (1.7 MB).
+    const unmerge = await call('themes.unmerge', { sourceId: 1, moved: Array.from({ length: 100_000 }, () => Number.MAX_SAFE_INTEGER) })
+    expect(unmerge.status).not.toBe(413)
     // Import carries files: 2 MB is an ordinary call there.
     const text = `${ARTICLE}\n\n${'More words about the park. '.repeat(50_000)}`
     const imported = await call('articles.import', { files: [{ name: 'long.txt', data: Buffer.from(text).toString('base64') }] })

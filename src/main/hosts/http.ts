@@ -37,12 +37,21 @@ export interface Bridge {
 
 export const TOKEN_HEADER = 'x-parley-token'
 const LAUNCH_TTL_MS = 30_000
-/** Import carries files (base64) and may be large; a note is at most 8 MB of JSON; every other call is small. */
-const MAX_IMPORT_BODY = 40 * 1024 * 1024
-const MAX_NOTE_BODY = 9 * 1024 * 1024
-const MAX_CALL_BODY = 256 * 1024
-export const bodyLimit = (method: string): number =>
-  method === 'articles.import' ? MAX_IMPORT_BODY : method === 'notes.save' || method === 'notes.create' ? MAX_NOTE_BODY : MAX_CALL_BODY
+/**
+ * How large a call's JSON may be (issue 17 F11: one 39 MB body to any call held the core for 7 s
+ * while it was parsed). Import carries files (base64); a note is at most 8 MB of JSON; undoing a
+ * round or a theme merge may carry up to 100,000 ids; every other call's largest valid payload
+ * (10,000 ids, a 20,000-character summary) fits in 1 MB.
+ */
+const MAX_CALL_BODY = 1024 * 1024
+const BODY_LIMITS: Record<string, number> = {
+  'articles.import': 40 * 1024 * 1024,
+  'notes.create': 9 * 1024 * 1024,
+  'notes.save': 9 * 1024 * 1024,
+  'rounds.restore': 12 * 1024 * 1024,
+  'themes.unmerge': 4 * 1024 * 1024,
+}
+export const bodyLimit = (method: string): number => (Object.hasOwn(BODY_LIMITS, method) ? (BODY_LIMITS[method] as number) : MAX_CALL_BODY)
 /**
  * Past this much beyond its limit, an oversize body is no longer drained for a clean 413: the
  * connection is cut. Draining only reads and drops bytes (nothing is kept or parsed).
