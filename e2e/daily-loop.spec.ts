@@ -595,3 +595,32 @@ test('Ctrl+click on a link opens its target beside the current view, never in a 
   await expect(beside).toHaveCount(0)
   expect(context.pages()).toHaveLength(1)
 })
+
+test('Passages view shows the theme’s mentions apart from its coded passages, coded or dismissed in place', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const themes = await call<Array<{ id: number; name: string }>>(page, 'themes.list', {})
+  const staffing = themes.find((t) => t.name === 'Embassy staffing')!
+  await go(page, `#/passages/${staffing.id}`)
+  const mentions = page.getByRole('list', { name: 'Mentions' })
+  await expect(mentions.getByRole('listitem').first()).toBeVisible({ timeout: 15_000 })
+  const before = await mentions.getByRole('listitem').count()
+  const first = (await mentions.getByRole('listitem').first().locator('blockquote').textContent())!
+  await shots(page, 'passages-mentions')
+
+  // Code it: it becomes a passage above and leaves the mentions; Ctrl+Z puts it back.
+  await mentions.getByRole('listitem').first().getByRole('button', { name: 'Code it' }).click()
+  const passages = page.getByRole('list', { name: 'Passages' })
+  await expect(passages.getByRole('listitem')).toHaveCount(1)
+  await expect(passages.locator('blockquote')).toHaveText(first)
+  await expect(mentions.getByText(first, { exact: true })).toHaveCount(0)
+  await page.locator('body').press('Control+z')
+  await expect(passages).toHaveCount(0)
+  await expect(mentions.getByText(first, { exact: true })).toHaveCount(1)
+
+  // Not this theme: the rejection is stored (the sentence is no longer suggested).
+  await mentions.getByRole('listitem').filter({ hasText: first }).getByRole('button', { name: 'Not this theme' }).click()
+  await expect(mentions.getByText(first, { exact: true })).toHaveCount(0)
+  await expect(mentions.getByRole('listitem')).toHaveCount(before - 1)
+  await page.locator('body').press('Control+z')
+  await expect(mentions.getByRole('listitem')).toHaveCount(before)
+})

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { PassageList, PassageRow, PassageSort, Round } from '@shared/model'
+import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
-import { useNotebook } from '../state/notebook'
+import { useNotebook, type UndoableAction } from '../state/notebook'
+import { acceptSuggestion, rejectSuggestion } from '../state/coding'
 
 /** The filters last used, kept for the session (the view is left for the Reader and come back to). */
 let kept: { roundId: string; outlet: string | null; from: string; to: string; sort: PassageSort } = {
@@ -168,7 +169,7 @@ export function Passages({
           <h2>
             {filtered ? 'No passage matches these filters' : theme ? `No passage is coded “${theme.name}” yet` : 'No passage is coded yet'}
           </h2>
-          <p>Select text in the Reader and press a theme’s number key to code it.</p>
+          <p>Select text in the Reader and press a theme’s number key to code it{theme ? ', or code a mention below' : ''}.</p>
         </div>
       ) : (
         <>
@@ -210,7 +211,112 @@ export function Passages({
           </ol>
         </>
       )}
+      {theme && list ? <Mentions themeId={theme.id} roundId={roundId} outlet={outlet} from={from} to={to} coded={list.passages} /> : null}
     </div>
+  )
+}
+
+/** Articles searched for mentions at most: each costs a suggestions call (a large notebook keeps the first ones). */
+const MENTION_ARTICLES = 150
+
+/**
+ * The theme's "mentioned, not coded" sentences in the articles the filters select (the theme's
+ * suggestions, rejected ones excluded), shown apart from the coded passages, each codable or
+ * dismissible in place with Undo.
+ */
+function Mentions({
+  themeId,
+  roundId,
+  outlet,
+  from,
+  to,
+  coded,
+}: {
+  themeId: number
+  roundId: string
+  outlet: string | null
+  from: string
+  to: string
+  coded: PassageRow[]
+}): React.JSX.Element | null {
+  const { revision, perform } = useNotebook()
+  const [found, setFound] = useState<{ mentions: Array<Suggestion & { article: ArticleSummary }>; searched: number; of: number } | null>(
+    null,
+  )
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const [articles, rounds] = await Promise.all([api['articles.list']({ sort: 'published', direction: 'asc' }), api['rounds.list']({})])
+      const reporting = new Set(rounds.flatMap((r) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)))
+      const inRound =
+        roundId && roundId !== 'none' ? new Set(rounds.find((r) => r.id === Number(roundId))?.articles.map((a) => a.articleId)) : null
+      const chosen = articles.filter(
+        (a) =>
+          (outlet === null || (a.outlet ?? '') === outlet) &&
+          (!from || (a.published !== null && a.published >= from)) &&
+          (!to || (a.published !== null && a.published <= to)) &&
+          (roundId !== 'none' || !reporting.has(a.id)) &&
+          (inRound === null || inRound.has(a.id)),
+      )
+      const searched = chosen.slice(0, MENTION_ARTICLES)
+      const mentions: Array<Suggestion & { article: ArticleSummary }> = []
+      // A few calls at a time: the bridge answers in order, and the list fills as they come.
+      for (let i = 0; i < searched.length && live; i += 6) {
+        const batch = searched.slice(i, i + 6)
+        const answers = await Promise.all(batch.map((a) => api['suggestions.list']({ articleId: a.id, themeId })))
+        answers.forEach((list, k) => list.forEach((s) => mentions.push({ ...s, article: batch[k] as ArticleSummary })))
+      }
+      if (live) setFound({ mentions, searched: searched.length, of: chosen.length })
+    })().catch(() => live && setFound({ mentions: [], searched: 0, of: 0 }))
+    return () => {
+      live = false
+    }
+  }, [themeId, roundId, outlet, from, to, revision])
+
+  // A sentence coded with the theme is a passage above, no longer a mention.
+  const open = (found?.mentions ?? []).filter(
+    (m) => !coded.some((p) => p.articleId === m.articleId && p.themeId === m.themeId && p.start < m.end && m.start < p.end),
+  )
+  const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
+    void perform(action.run, action.undoable)
+  }
+  return (
+    <section className="mentions" aria-label="Mentioned, not coded">
+      <h2>Mentioned, not coded {found ? <span className="muted">({open.length})</span> : null}</h2>
+      {found === null ? (
+        <p className="muted small">Looking for mentions…</p>
+      ) : open.length === 0 ? (
+        <p className="muted small">No sentence of these articles is suggested for this theme beyond what is coded.</p>
+      ) : (
+        <ol className="passage-list" aria-label="Mentions">
+          {open.map((m) => (
+            <li key={`${m.articleId}-${m.start}`} className="passage-card mention-card">
+              <blockquote>{m.text}</blockquote>
+              <div className="passage-meta">
+                <span className="passage-article">{m.article.title}</span>
+                <span>{m.article.outlet ?? 'Unknown outlet'}</span>
+                <span>{m.article.published ? formatDate(m.article.published) : 'Undated'}</span>
+                <span>matched: {m.reason.terms.join(', ')}</span>
+                <span className="mention-actions">
+                  <button type="button" className="primary" onClick={() => decide(acceptSuggestion(m))}>
+                    Code it
+                  </button>
+                  <button type="button" onClick={() => decide(rejectSuggestion(m))}>
+                    Not this theme
+                  </button>
+                  <a href={`#/article/${m.articleId}`}>Open in Reader</a>
+                </span>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {found && found.of > found.searched ? (
+        <p className="muted small">
+          Mentions were looked for in the first {found.searched} of {found.of} articles (by date); narrow the filters to see the others.
+        </p>
+      ) : null}
+    </section>
   )
 }
 
