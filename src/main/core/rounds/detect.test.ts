@@ -244,3 +244,48 @@ describe('detection on date-dense text (issue 17, F4)', () => {
     expect(longest).toBeLessThan(500)
   })
 })
+
+describe('rounds on several kinds of evidence (issue 16)', () => {
+  const quote = '“We have closed the gap on quotas but not on tariffs,”'
+  const placed = article(
+    '2025-03-01',
+    `GENEVA — Chief negotiators Tomas Varga and Anna Berg held talks on Friday on fishing quotas. ${quote} Berg said afterwards.`,
+    'Northwire',
+  )
+  const unplaced = article(
+    '2025-03-02',
+    `Tomas Varga and Anna Berg ended a second day of talks on Saturday without a deal. ${quote} Berg told reporters.`,
+    'The Daily',
+  )
+
+  it('joins two reports a day apart with the same delegation heads and the same quote, though one names no venue', () => {
+    const rounds = detectRounds([placed, unplaced])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.venue).toBe('Geneva')
+    expect(rounds[0]?.articles.map((a) => a.articleId)).toEqual([placed.id, unplaced.id])
+    expect(rounds[0]?.reasons[0]).toMatch(/shared participants: .*Anna Berg.*the same words quoted/)
+  })
+
+  it('never joins two meetings in one city two years apart, even with the same people and words', () => {
+    const later = article('2027-03-06', placed.body, 'Eastwire')
+    const rounds = detectRounds([placed, later])
+    expect(rounds.map((r) => r.date)).toEqual(['2025-02-28', '2027-03-05'])
+  })
+
+  it('puts a preview with the meeting it announces, and a follow-up two days later with it too', () => {
+    const preview = article(
+      '2025-02-26',
+      'Tomas Varga and Anna Berg will hold talks in Geneva on Friday on fishing quotas, officials said.',
+      'Eastwire',
+    )
+    const followUp = article(
+      '2025-03-02',
+      'Anna Berg said on Sunday that Friday’s talks in Geneva with Tomas Varga had brought the two sides closer on quotas.',
+      'The Weekly',
+    )
+    const rounds = detectRounds([preview, placed, followUp])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]).toMatchObject({ date: '2025-02-28', venue: 'Geneva' })
+    expect(rounds[0]?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, placed.id, followUp.id].sort())
+  })
+})
