@@ -19,6 +19,7 @@ async function sections(): Promise<Record<string, Section>> {
   const found: Record<string, Section> = {}
   const web = await import('./web')
   found.web = web.evalWeb
+  found.articles = (await import('./articles')).evalArticles
   const rounds = await import('./rounds').catch(() => null)
   if (rounds) found.rounds = rounds.evalRounds
   return found

@@ -15,6 +15,11 @@ export interface HtmlExtract {
   blocks: TextBlock[]
   /** Where the blocks come from: Readability's choice of the article, or a walk of the whole page. */
   source: 'readability' | 'page'
+  /**
+   * The whole page's text blocks (navigation, header, footer, aside and forms left out), read before
+   * Readability changed the page: the cleaner's second opinion where Readability chose a small part.
+   */
+  pageBlocks: TextBlock[]
 }
 
 // Limits that keep hostile pages from eating the process; real articles are far below them.
@@ -406,7 +411,9 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     now: new Date(),
   }
   info.published = markupDate(dating)
-  // The page's whole text, for a date the markup does not mark (read before Readability changes the page).
+  // The page's whole text, read before Readability changes the page: a second opinion on where the
+  // article is, and the text for a date the markup does not mark.
+  const pageBlocks = doc.body ? textBlocks(doc.body as DomNode, { dropChrome: true }) : []
   const pageText = info.published
     ? null
     : textBlocks(doc.body as DomNode)
@@ -425,14 +432,9 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
   let source: HtmlExtract['source'] = 'readability'
-  if (length(blocks) < 200) {
-    const body = (dom(html) as QueryDocument).body as DomNode | null
-    const fallback = body ? textBlocks(body, { dropChrome: true }) : []
-    if (length(fallback) > length(blocks)) {
-      blocks = fallback
-      source = 'page'
-    }
-    budget()
+  if (length(blocks) < 200 && length(pageBlocks) > length(blocks)) {
+    blocks = pageBlocks
+    source = 'page'
   }
   if (!info.published) {
     info.published =
@@ -440,7 +442,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       textDate(pageText ?? '', dating.monthFirst, dating.now) ??
       modifiedDate(dating)
   }
-  return { ...info, blocks, source }
+  return { ...info, blocks, source, pageBlocks }
 }
 
 const squashed = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()

@@ -32,6 +32,9 @@ export interface Metadata {
 const FURNITURE_LINE = /\b(support|subscribe|donate|newsletter|sign up|advertis|cookie|menu|search|log ?in|read more)\b/i
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/
+/** An ISO date opening a text copy, with an optional label and time: "date 2021-04-02", "Published: 2021-04-02T10:00Z". */
+const LEADING_DATE =
+  /^\s*(?:(?:date|dated|published|posted|first published|updated)\s*:?\s*)?((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)/i
 
 /** A date string from metadata or text → YYYY-MM-DD, or null. */
 export function normalizeDate(value: string | null | undefined, reference = new Date()): string | null {
@@ -128,6 +131,7 @@ function findTitle(paragraphs: string[]): { title: string; index: number } | nul
 
 const JOURNALISTS = /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu
 const OUTLET_PATTERNS = [
+  /^follow (.{2,40}?) on (?:facebook|twitter|x|instagram|telegram|linkedin|whatsapp|google news)\b/i,
   /^support (.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
   JOURNALISTS,
@@ -213,7 +217,19 @@ const BYLINE_AGENCY =
  * ("PARIS (AGENCY) —") or in a byline ("By Jane Roe | AGENCY"). Page furniture after the
  * sign-off is skipped; the sign-off is cut from the text and its line kept as article text.
  */
-function findWire(paragraphs: string[]): { wire: string; index: number; text: string } | null {
+/** An agency's own dateline, "Tehran, AGENCY – …": the copy is the agency's. */
+const AGENCY_OWN = /^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,2}, (\p{Lu}{2,6}) [–—-] /u
+
+/** "(SITE- WIRE) The talks…": an aggregator's credit of the site it publishes and the wire it carries. */
+function syndicationCredit(paragraphs: string[]): { outlet: string; wire: string } | null {
+  for (const p of paragraphs.slice(0, 8)) {
+    const m = /^\((\p{Lu}[\p{L}\d.&'-]{1,30})\s*-\s*(\p{Lu}[\p{L}\d.&' -]{1,30}?)\)\s/u.exec(p)
+    if (m?.[1] && m[2]) return { outlet: m[1], wire: m[2].trim() }
+  }
+  return null
+}
+
+function findWire(paragraphs: string[]): { wire: string; index: number; text: string; agencyOwn?: boolean } | null {
   for (let i = paragraphs.length - 1; i >= Math.max(0, paragraphs.length - 12); i--) {
     const p = paragraphs[i] ?? ''
     // The sign-off is at the very end: match the tail only (an end-anchored pattern is tried at
@@ -232,6 +248,8 @@ function findWire(paragraphs: string[]): { wire: string; index: number; text: st
     if (dateline?.[1]) return { wire: dateline[1], index: i, text: p }
     const byline = words(p).length <= 12 ? BYLINE_AGENCY.exec(p) : null
     if (byline?.[1]) return { wire: byline[1], index: i, text: p }
+    const own = AGENCY_OWN.exec(p)
+    if (own?.[1] && words(p).length >= 12) return { wire: own[1], index: i, text: p, agencyOwn: true }
   }
   return null
 }
@@ -365,11 +383,22 @@ export function stripSiteSuffix(title: string, site: string | null | undefined):
  * Title, outlet, date, author and wire for an article: explicit metadata first (front matter,
  * HTML meta), then what the text itself shows.
  */
-export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileName: string): Metadata {
+export function detectMetadata(given: string[], hints: MetadataHints, fileName: string): Metadata {
   const edits = new Map<number, string>()
   const keep = new Set<number>()
+  // A copy that opens with its date ("2021-04-02 Headline…", "Published: 2021-04-02"): the date is
+  // metadata, the rest of the line is the article's.
+  let paragraphs = given
+  const opening = LEADING_DATE.exec(given[0] ?? '')
+  const leadingDate = opening ? validDate(`${opening[1]}-${opening[2]}-${opening[3]}`) : null
+  if (opening && leadingDate) {
+    const rest = (given[0] ?? '').slice(opening[0].length).trim()
+    paragraphs = [rest, ...given.slice(1)]
+    edits.set(0, rest)
+  }
   const found = findWire(paragraphs)
-  const outlet = hints.outlet?.trim() || findOutlet(paragraphs, hints.wire?.trim() || found?.wire || null)
+  const credit = syndicationCredit(paragraphs)
+  let outlet = hints.outlet?.trim() || credit?.outlet || findOutlet(paragraphs, hints.wire?.trim() || found?.wire || credit?.wire || null)
   const hintTitle = hints.title ? stripSiteSuffix(hints.title.replace(/\s+/g, ' ').trim(), outlet) : null
   let title: string | null = null
   let titleIndex = -1
@@ -381,8 +410,20 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
     if (found) ({ title, index: titleIndex } = found)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)
+  // "Headline | Section | Site | 02.04.2021": the headline, the site and the date of a page title line.
+  let titleDate: string | null = null
+  if (!hintTitle && / \| /.test(title)) {
+    const parts = title.split(/\s+\|\s+/).map((p) => p.trim())
+    const dated = parts.map((p) => (words(p).length <= 4 ? (findDates(p, { limit: 1 })[0]?.date ?? null) : null))
+    titleDate = dated.find(Boolean) ?? null
+    const head = parts.reduce((a, b) => (words(b).length > words(a).length ? b : a), parts[0] ?? title)
+    const site = parts.filter((p, i) => p !== head && !dated[i] && words(p).length <= 4 && NAME_SHAPE.test(p)).at(-1)
+    if (words(head).length >= 3) title = head
+    if (!outlet && site && parts.indexOf(site) > parts.indexOf(head) + 1) outlet = site
+  }
+  if (!outlet && found?.agencyOwn) outlet = found.wire
 
-  const wire = hints.wire?.trim() || null
+  const wire = hints.wire?.trim() || credit?.wire || null
   if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) {
     edits.set(found.index, found.text)
     keep.add(found.index)
@@ -394,7 +435,9 @@ export function detectMetadata(paragraphs: string[], hints: MetadataHints, fileN
     outlet: outlet === null ? null : label(outlet) || null,
     published:
       normalizeDate(hints.published) ??
+      leadingDate ??
       findPublished(paragraphs) ??
+      titleDate ??
       dateNearTitle(paragraphs, titleIndex) ??
       dateFromUrl(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
