@@ -103,6 +103,23 @@ describe('import', () => {
     notebook.close()
   })
 
+  it('does not make an unrelated file of the same name a newer version of an article (it would take over its edits)', async () => {
+    const dir = tempDir()
+    const { notebook } = notebookIn(dir)
+    const file = join(dir, 'article.md')
+    writeFileSync(file, ARTICLE)
+    const [trusted] = await notebook.importPaths([file])
+    await notebook.handlers['articles.update']({ id: trusted!.id!, author: 'Jo Lane' })
+    writeFileSync(file, `Officials deny the report\n\nA spokesman said the ministry had never discussed the matter with anyone.\n`)
+    const [other] = await notebook.importPaths([file])
+    expect(other?.status).toBe('imported')
+    const stored = await notebook.handlers['articles.get']({ id: other!.id! })
+    expect(stored.versionOf).toBeNull()
+    expect(stored.author).toBeNull()
+    expect(stored.edited).toEqual([])
+    notebook.close()
+  })
+
   it('reports a re-import of the same text as a duplicate and links a changed copy to the earlier version', async () => {
     const dir = tempDir()
     const { notebook } = notebookIn(dir)

@@ -14,11 +14,36 @@ export interface VersionKey {
   title: string
   outlet: string | null
   source_name: string
+  /** The new text: a match by file name alone must share most of its paragraphs (see sharesText). */
+  body?: string
+}
+
+const paragraphsOf = (body: string): Set<string> =>
+  new Set(
+    body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+
+/**
+ * Whether two texts are versions of one article: at least half the paragraphs of the shorter are in
+ * the other. A file name says little (every clipper names its files `article.md`), and a newer
+ * version inherits the older one's edits and place in rounds, so an unrelated (or hostile) file
+ * that happens to share a name must not take them over (issue 17).
+ */
+function sharesText(a: string, b: string): boolean {
+  const x = paragraphsOf(a)
+  const y = paragraphsOf(b)
+  let shared = 0
+  for (const p of x) if (y.has(p)) shared++
+  return shared > 0 && shared * 2 >= Math.min(x.size, y.size)
 }
 
 /**
  * The newest version of the article this one is a changed copy of: same URL, or same title and
- * outlet (the detected title counts too, when the user renamed it), or same source file.
+ * outlet (the detected title counts too, when the user renamed it), or same source file with most
+ * of the text in common.
  */
 export function findPreviousVersion(db: Db, key: VersionKey): number | null {
   // One indexed lookup per way of matching: an OR across them made SQLite scan the whole table.
@@ -39,9 +64,18 @@ export function findPreviousVersion(db: Db, key: VersionKey): number | null {
         )
           .pluck()
           .get(key.title, key.outlet),
-    cached(db, 'SELECT max(id) FROM articles WHERE source_name = ?').pluck().get(key.source_name),
+    sameFile(db, key),
   ].filter((id): id is number => typeof id === 'number')
   return ids.length === 0 ? null : newestOf(db, Math.max(...ids))
+}
+
+/** The latest article imported from a file of the same name, if its text is mostly this one's. */
+function sameFile(db: Db, key: VersionKey): number | null {
+  const row = cached(db, 'SELECT id, body FROM articles WHERE id = (SELECT max(id) FROM articles WHERE source_name = ?)').get(
+    key.source_name,
+  ) as { id: number; body: string } | undefined
+  if (!row) return null
+  return key.body === undefined || sharesText(row.body, key.body) ? row.id : null
 }
 
 /** Follows `version_of` forward to the newest version. */
