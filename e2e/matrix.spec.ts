@@ -72,14 +72,17 @@ test('rounds are proposed on import; accept one, code a passage, see it in its c
   await expect(panel.getByRole('region', { name: 'Outlets in this round' })).toContainText('Shared quotes')
   await page.screenshot({ path: screenshotPath('matrix-round-panel'), fullPage: false })
 
-  // Cell note: created on first use, opens in Notes.
+  // Cell note: created on first use and written beside the Matrix (issue 18); the cell shows what it says.
   await cell.getByRole('button', { name: 'Write a note' }).click()
-  await expect(page).toHaveURL(/#\/notes\/\d+$/)
-  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue(new RegExp(`${istanbul.title} — Direct flights`))
-  await page.getByTestId('note-editor').click()
+  await expect(page).toHaveURL(/#\/matrix(\/\d+)?$/)
+  const beside = page.getByRole('complementary', { name: 'Beside' })
+  await expect(beside.getByRole('textbox', { name: 'Note title' })).toHaveValue(new RegExp(`${istanbul.title} — Direct flights`))
+  await beside.getByTestId('note-editor').click()
   await page.keyboard.type('Only the Russian side raised flights.')
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 })
-  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  await expect(beside.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 })
+  await expect(cell.getByTestId('cell-note-excerpt')).toHaveText('Only the Russian side raised flights.')
+  await page.screenshot({ path: screenshotPath('matrix-cell-note-beside') })
+  await beside.getByRole('button', { name: 'Close the view beside' }).click()
   await expect(cell.getByRole('button', { name: 'Open cell note' })).toBeVisible()
 
   // Evidence opens where it can be read (issue 18): the Reader at the passage, since this round has

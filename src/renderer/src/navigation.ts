@@ -54,6 +54,11 @@ export function useHistoryNavigation(): void {
 
 const OPEN_BESIDE = 'parley:open-beside'
 
+/** Opens a place beside the current view (the Matrix keeps its cells in sight while a cell note is written). */
+export function openBeside(href: string): void {
+  window.dispatchEvent(new CustomEvent(OPEN_BESIDE, { detail: href }))
+}
+
 /** Listens for "open beside" requests (a Ctrl/Cmd+click on an in-app link); returns the unsubscribe. */
 export function onOpenBeside(listener: (href: string) => void): () => void {
   const handler = (e: Event): void => listener((e as CustomEvent<string>).detail)
@@ -78,3 +83,6 @@ export function onOpenBeside(listener: (href: string) => void): () => void {
     document.removeEventListener('auxclick', onClick, true)
   }
 }
+
+/** Fired on window after a note is saved (see Notes.tsx). */
+export const NOTE_SAVED = 'parley:note-saved'

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Matrix as MatrixData, MatrixCell, MatrixRow, PassageList, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
-import { navigate } from '../navigation'
+import { NOTE_SAVED, navigate, openBeside } from '../navigation'
 import { formatDate } from '../format'
 import { formatRoundDate } from '../rounds/dates'
 import { RoundPanel } from '../rounds/RoundPanel'
@@ -63,7 +63,7 @@ function deferredMatrix(): Promise<MatrixData> {
 
 /** Rounds × themes: what each round's coverage says about each theme, with evidence, notes, and what nobody reported. */
 export function Matrix({ selected }: { selected: number | null }): React.JSX.Element {
-  const { revision, perform, notify, themes } = useNotebook()
+  const { revision, perform, notify, themes, changed } = useNotebook()
   const [matrix, setMatrix] = useState<MatrixData | null>(null)
   const [rounds, setRounds] = useState<Round[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -96,6 +96,31 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
       live = false
     }
   }, [revision])
+
+  // What each cell's note says (its first lines), shown in the cell.
+  const [cellNotes, setCellNotes] = useState<Map<string, string>>(new Map())
+  const [notesSaved, setNotesSaved] = useState(0)
+  useEffect(() => {
+    const saved = (): void => setNotesSaved((n) => n + 1)
+    window.addEventListener(NOTE_SAVED, saved)
+    return () => window.removeEventListener(NOTE_SAVED, saved)
+  }, [])
+  useEffect(() => {
+    let live = true
+    api['notes.list']({}).then(
+      (notes) =>
+        live &&
+        setCellNotes(
+          new Map(
+            notes.filter((n) => n.roundId !== null && n.themeId !== null && n.excerpt).map((n) => [`${n.roundId}:${n.themeId}`, n.excerpt]),
+          ),
+        ),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [revision, notesSaved])
 
   // Articles that report no round get a row of their own ("Unassigned"): absence of a round is a
   // finding too, and their coded passages are one click away.
@@ -308,10 +333,14 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     const ids = [articleId, ...others].slice(0, 4)
     navigate(ids.length < 2 ? `#/article/${articleId}/h/${highlightId}` : `#/compare/${ids.join(',')}/h/${highlightId}`)
   }
+  // A cell note opens beside the Matrix: the cell's evidence stays in sight to quote, and the
+  // cell shows what the note says.
   const openNote = async (roundId: number, themeId: number): Promise<void> => {
     try {
       const note = await api['notes.cell']({ roundId, themeId })
-      window.location.assign(`#/notes/${note.id}`)
+      openBeside(`#/notes/${note.id}`)
+      // A note made just now: the cell learns it has one.
+      if (!matrix?.cells.some((c) => c.roundId === roundId && c.themeId === themeId && c.noteId !== null)) changed()
     } catch (e) {
       notify(errorMessage(e), 'error')
     }
@@ -545,6 +574,11 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                               <a className="small cell-passages" href={`#/passages/${t.id}/round/${r.id}`}>
                                 All {cell.highlights} passage{cell.highlights === 1 ? '' : 's'} →
                               </a>
+                            ) : null}
+                            {cellNotes.get(`${r.id}:${t.id}`) ? (
+                              <p className="cell-note-excerpt" data-testid="cell-note-excerpt">
+                                {cellNotes.get(`${r.id}:${t.id}`)}
+                              </p>
                             ) : null}
                             <button type="button" className="link small cell-note" onClick={() => void openNote(r.id, t.id)}>
                               {cell.noteId ? 'Open cell note' : 'Write a note'}

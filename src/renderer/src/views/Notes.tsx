@@ -5,6 +5,7 @@ import { Backlinks } from '../components/Backlinks'
 import { HIGHLIGHT_DRAG_TYPE, INSERT_EVIDENCE_EVENT, NoteEditor, type SaveState } from '../editor/NoteEditor'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
+import { NOTE_SAVED } from '../navigation'
 
 const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' }
 
@@ -145,7 +146,12 @@ export function Notes({ id }: { id: number | null }): React.JSX.Element {
     }
   }, [id])
 
-  const onSaved = useCallback((state: SaveState, message?: string) => setSave({ state, message }), [])
+  const onSaved = useCallback((state: SaveState, message?: string) => {
+    setSave({ state, message })
+    // Views that show a note's text (a Matrix cell beside this note) refresh it; a save does not
+    // bump the notebook's revision, which would refetch every view on each keystroke's autosave.
+    if (state === 'saved') window.dispatchEvent(new CustomEvent(NOTE_SAVED))
+  }, [])
 
   const create = async (): Promise<void> => {
     const created = await perform(
