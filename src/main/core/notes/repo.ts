@@ -3,7 +3,7 @@ import { cleanNoteContent } from '../../../shared/editor/clean'
 import { extractLinks, plainText, EMPTY_NOTE } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
-import { toFtsQuery } from '../search/fts'
+import { hasPrefix, toFtsQuery } from '../search/fts'
 
 interface NoteRow {
   id: number
@@ -50,11 +50,13 @@ export function getNote(db: Db, id: number): Note {
 export function listNotes(db: Db, query?: string): NoteSummary[] {
   const fts = query ? toFtsQuery(query) : null
   if (query && !fts) return []
+  // A prefix matches words as written on the unstemmed index (migration 012), as article search does.
+  const table = fts && hasPrefix(fts) ? 'notes_fts_exact' : 'notes_fts'
   const rows = fts
     ? (db
         .prepare(
-          `SELECT n.* FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-           WHERE notes_fts MATCH ? AND n.deleted_at IS NULL ORDER BY bm25(notes_fts, 5.0, 1.0) LIMIT 200`,
+          `SELECT n.* FROM ${table} JOIN notes n ON n.id = ${table}.rowid
+           WHERE ${table} MATCH ? AND n.deleted_at IS NULL ORDER BY bm25(${table}, 5.0, 1.0) LIMIT 200`,
         )
         .all(fts) as NoteRow[])
     : (db.prepare('SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC').all() as NoteRow[])

@@ -37,7 +37,8 @@ export function toFtsQuery(input: string): string | null {
  * term holds no quote, so this reads the query's own syntax, not the user's text.
  */
 export type FtsTable = 'articles_fts' | 'articles_fts_exact'
-export const ftsTable = (query: string): FtsTable => (query.includes('"*') ? 'articles_fts_exact' : 'articles_fts')
+export const hasPrefix = (query: string): boolean => query.includes('"*')
+export const ftsTable = (query: string): FtsTable => (hasPrefix(query) ? 'articles_fts_exact' : 'articles_fts')
 
 function tokens(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? []
