@@ -189,6 +189,8 @@ const around = (day: number, radius: number): number[] => Array.from({ length: 2
 const VAGUE = Number.NEGATIVE_INFINITY
 /** Days between reports of one round that only shared evidence (place, people, words) can bridge. */
 const NEAR = 7
+/** Distinctive words an undated report must share with one report of a round to join it at its place. */
+const SHARES = 6
 /** The most days one round's reports may cover (a round of talks lasts days, at most a few weeks). */
 const MAX_SPAN = 21
 
@@ -290,6 +292,23 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
   const n = events.length
   // Words in nearly every article (the corpus's subject) tell rounds apart no better than stop words.
   const idf = new Map([...df].map(([t, d]) => [t, Math.max(0, Math.log((n + 1) / (d + 0.5)) - 0.2)]))
+  // Words a few articles share and the rest do not use: two reports of one meeting share several.
+  const fewest = Math.max(3, Math.round(n * 0.02))
+  const rareOf = new Map<ArticleEvents, Set<string>>()
+  const rareTerms = (e: ArticleEvents): Set<string> => {
+    let set = rareOf.get(e)
+    if (!set) {
+      set = new Set(
+        e.terms.filter((t) => {
+          const d = df.get(t) ?? 0
+          // In a handful of articles every shared word is "rare": none counts there.
+          return d >= 2 && d <= fewest && d <= n / 4 && !/^\d+$/.test(t)
+        }),
+      )
+      rareOf.set(e, set)
+    }
+    return set
+  }
 
   const index = new Clusters()
   const clusters = index.all
@@ -330,6 +349,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       const quoted = event.quotes.some((q) => c.quotes.has(q))
       const content = people > 0 || quoted || similar >= 0.1
       let ok: boolean
+      let shares = 0
       let dayAgrees = false
       if (!Number.isNaN(day) && !Number.isNaN(c.first)) {
         // Days apart from the days the round's reports already cover.
@@ -345,10 +365,17 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
         if (!compatible(c.date, main.date) || !yearFits(c.date, event, latestYear) || !onItsDays(c, main.date)) continue
-        // A weekday alone fits a round every week, and the same people meet again: the same words quoted are needed.
-        ok = quoted && (placeAgrees || people > 0)
+        // A weekday alone fits a round every week, and the same people meet again: the same words quoted,
+        // or at its place several words only a few articles use, shared with one of its reports, are needed.
+        const mine = rareTerms(event)
+        for (const r of c.reports) {
+          let k = 0
+          for (const t of rareTerms(r.event)) if (mine.has(t)) k++
+          shares = Math.max(shares, k)
+        }
+        ok = (quoted && (placeAgrees || people > 0)) || (placeAgrees && shares >= SHARES)
       }
-      const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar
+      const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar + shares / 2
       if (!ok) continue
       if (!best || better(best, c, score)) {
         second = best?.score ?? second
