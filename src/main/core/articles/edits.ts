@@ -52,6 +52,9 @@ export function applyEdits(detected: FieldValues, edits: Edits): { values: Field
     values[field] = field === 'title' ? value || detected.title : value
     next[field] = { value, detected: detected[field] }
   }
+  // A url read from a file (on import or re-clean) is kept only if it is a web address: it is
+  // exported as a link (front matter, CSL-JSON, BibTeX; issue 17 F9).
+  if (values.url !== null && !isSafeLink(values.url)) values.url = null
   return { values: values as FieldValues, edits: next }
 }
 

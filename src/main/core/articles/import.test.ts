@@ -103,6 +103,21 @@ describe('import', () => {
     notebook.close()
   })
 
+  it('keeps a url from a file only if it is a web address, on import and on re-clean (issue 17 F9)', async () => {
+    const dir = tempDir()
+    const { notebook } = notebookIn(dir)
+    const file = join(dir, 'evil.md')
+    writeFileSync(file, `---\ntitle: Talks resume\nurl: "javascript:alert(document.domain)"\n---\n\n${ARTICLE}`)
+    const [result] = await notebook.importPaths([file])
+    expect((await notebook.handlers['articles.get']({ id: result!.id! })).url).toBeNull()
+    await notebook.handlers['articles.reclean']({ id: result!.id! })
+    expect((await notebook.handlers['articles.get']({ id: result!.id! })).url).toBeNull()
+    writeFileSync(file, `---\ntitle: Talks resume\nurl: https://news.example/talks\n---\n\n${ARTICLE} Again.`)
+    const [web] = await notebook.importPaths([file])
+    expect((await notebook.handlers['articles.get']({ id: web!.id! })).url).toBe('https://news.example/talks')
+    notebook.close()
+  })
+
   it('does not make an unrelated file of the same name a newer version of an article (it would take over its edits)', async () => {
     const dir = tempDir()
     const { notebook } = notebookIn(dir)

@@ -1,6 +1,5 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
-import { isSafeLink } from '../../../shared/editor/clean'
 import type { ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { ParleyError } from '../errors'
@@ -81,8 +80,6 @@ export function storeArticle(db: Db, article: PreparedArticle, now = new Date())
       const id = insertArticle(db, {
         ...row,
         ...values,
-        // A url from an imported file is kept only if it is a web address (it is exported as a link).
-        url: values.url !== null && isSafeLink(values.url) ? values.url : null,
         imported_at: now.toISOString(),
         version_of: versionOf,
         edits: JSON.stringify(edits),
