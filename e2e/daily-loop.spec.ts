@@ -165,7 +165,8 @@ test('bulk actions on a Library selection: set outlet, set date, add to a round,
   await expect(bar).toHaveCount(0)
   const toast = page.getByRole('status').filter({ hasText: /^Deleted 2 articles/ })
   await expect(toast).toBeVisible()
-  await shots(page, 'library-bulk-deleted')
+  // One screenshot only: an info toast leaves after 5 s, and its Undo is what comes next.
+  await page.screenshot({ path: screenshotPath('library-bulk-deleted-1280') })
   await toast.getByRole('button', { name: 'Undo' }).click()
   await expect(table.locator('tbody tr[data-row]')).toHaveCount(articles.length)
   expect((await call<ArticleSummary[]>(page, 'articles.list', {})).map((x) => x.id).sort()).toEqual(articles.map((x) => x.id).sort())

@@ -88,7 +88,13 @@ export function Passages({
             'All coded passages'
           )}
         </h1>
-        {theme?.description ? <p className="muted">{theme.description}</p> : null}
+        {theme ? (
+          <p className="muted">
+            {theme.description ? `${theme.description} · ` : ''}
+            {themes.indexOf(theme) < 9 ? `key ${themes.indexOf(theme) + 1} in the Reader · ` : ''}
+            <a href="#/themes">edit the theme</a>
+          </p>
+        ) : null}
       </header>
       <div className="passages-filters" role="group" aria-label="Filter passages">
         <label>
