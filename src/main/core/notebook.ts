@@ -62,6 +62,8 @@ const IMPORT_ANSWERS_KEPT = 16
 export const AUTO_DETECT_MAX_ARTICLES = 300
 /** …and only after a small import (a few articles dropped in), not a bulk one. */
 export const AUTO_DETECT_MAX_BATCH = 50
+/** How long after a date edit rounds are detected again: edits made meanwhile are taken in the same run. */
+export const REDETECT_AFTER_MS = 300
 
 export interface Notebook {
   readonly file: string
@@ -129,23 +131,23 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   }
 
   // After a date is set, changed or removed, the articles' rounds may change: detection runs again,
-  // paced and one at a time (after a running one), and the library is told when it is stored. The
-  // user's accepted, edited, split and merged rounds and placed articles still win (storeDetection).
-  let redetectQueued = false
+  // paced and one at a time (after a running one), once for a burst of edits (a bulk edit, an undo),
+  // and the library is told when it is stored. The user's accepted, edited, split and merged rounds
+  // and placed articles still win (storeDetection).
+  let redetectTimer: ReturnType<typeof setTimeout> | null = null
   const redetectAfterDates = (before: Map<number, string | null>): void => {
-    if (redetectQueued || !publishedChanged(db, before)) return
-    redetectQueued = true
-    void (detecting ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => {
-        redetectQueued = false
-        return (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))
-      })
-      .then(
-        () => emit('library.changed', { reason: 'edit' }),
-        // The notebook was closed meanwhile: nothing to store.
-        () => undefined,
-      )
+    if (redetectTimer || !publishedChanged(db, before)) return
+    redetectTimer = setTimeout(() => {
+      redetectTimer = null
+      void (detecting ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null))))
+        .then(
+          () => emit('library.changed', { reason: 'edit' }),
+          // The notebook was closed meanwhile: nothing to store.
+          () => undefined,
+        )
+    }, REDETECT_AFTER_MS)
   }
 
   const handlers: Handlers = {
@@ -309,6 +311,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     backup,
     importPaths: (paths) => runImport(collectPaths(paths)),
     close: () => {
+      if (redetectTimer) clearTimeout(redetectTimer)
       void pool?.close()
       db.close()
     },
