@@ -481,7 +481,10 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     }
     for (const [cluster, { mention }] of links) {
       // A recall that names the day fills in a round whose reports only name a weekday.
-      const datedBy = cluster.date.month === null && mention.date.month !== null && mention.date.day !== null
+      // Only a round that names its weekday, which the recalled day then matches: a round with no date at all
+      // would take the day of whatever meeting at its place another article recalls.
+      const datedBy =
+        cluster.date.month === null && cluster.date.weekday !== null && mention.date.month !== null && mention.date.day !== null
       if (datedBy) index.move(cluster, { date: { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday } })
       cluster.recalls.push({ mention, article, datedBy })
     }
