@@ -94,13 +94,29 @@ const monthOf = (name: string): number | undefined => MONTHS.get(name.toLowerCas
 export function findDates(text: string, options: { monthFirst?: boolean; limit?: number } = {}): FoundDate[] {
   const found: FoundDate[] = []
   const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
-  for (const { re, order } of PATTERNS) {
-    const global = new RegExp(re.source, `${re.flags}g`)
-    for (let m = global.exec(sample); m; m = global.exec(sample)) {
-      const date = read(m, order, options.monthFirst ?? false)
-      if (date) found.push({ date, index: m.index })
-      if (found.length > (options.limit ?? 50)) break
+  // Every full date holds a year: the patterns run only on the short windows around years (on a
+  // long page they would otherwise try every position of the text).
+  const years = /(?:19|20)\d{2}/g
+  const windows: Array<[number, number]> = []
+  for (let m = years.exec(sample); m; m = years.exec(sample)) {
+    const from = Math.max(0, m.index - 40)
+    const to = Math.min(sample.length, m.index + 40)
+    const last = windows.at(-1)
+    if (last && from <= last[1]) last[1] = to
+    else windows.push([from, to])
+    if (windows.length > 2_000) break
+  }
+  const limit = options.limit ?? 50
+  for (const [from, to] of windows) {
+    const part = sample.slice(from, to)
+    for (const { re, order } of PATTERNS) {
+      const global = new RegExp(re.source, `${re.flags}g`)
+      for (let m = global.exec(part); m; m = global.exec(part)) {
+        const date = read(m, order, options.monthFirst ?? false)
+        if (date && !found.some((f) => f.index === from + m.index)) found.push({ date, index: from + m.index })
+      }
     }
+    if (found.length > limit) break
   }
   return found.sort((a, b) => a.index - b.index)
 }

@@ -15,11 +15,6 @@ export interface HtmlExtract {
   blocks: TextBlock[]
   /** Where the blocks come from: Readability's choice of the article, or a walk of the whole page. */
   source: 'readability' | 'page'
-  /**
-   * The whole page's text blocks (navigation, header, footer, aside and forms left out), read before
-   * Readability changed the page: the cleaner's second opinion where Readability chose a small part.
-   */
-  pageBlocks: TextBlock[]
 }
 
 // Limits that keep hostile pages from eating the process; real articles are far below them.
@@ -126,7 +121,7 @@ function chromeCue(node: DomNode, name: string): string | null {
  * their features: the innermost block element, the share of text inside links, and the nearest
  * furniture cue of an ancestor. `dropChrome` skips nav, header, footer, aside and form entirely.
  */
-export function textBlocks(root: DomNode, options: { dropChrome?: boolean } = {}): TextBlock[] {
+export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCues?: boolean } = {}): TextBlock[] {
   const blocks: TextBlock[] = []
   let current = ''
   let linked = 0
@@ -182,8 +177,13 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean } = {}
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false })
   }
   flush()
-  return trustCues(blocks)
+  return options.rawCues ? blocks : trustCues(blocks)
 }
+
+const LANDMARKS = new Set(['nav', 'header', 'footer', 'aside', 'form'])
+/** The blocks a walk with `dropChrome` would give, from a walk with raw cues. */
+const outsideLandmarks = (blocks: TextBlock[]): TextBlock[] =>
+  trustCues(blocks.filter((b) => !b.hint.chrome || !LANDMARKS.has(b.hint.chrome)))
 
 /** Markup cues are trusted only while they mark a minority of the text (a page may tag its whole article "share-enabled"). */
 function trustCues(blocks: TextBlock[]): TextBlock[] {
@@ -411,14 +411,8 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     now: new Date(),
   }
   info.published = markupDate(dating)
-  // The page's whole text, read before Readability changes the page: a second opinion on where the
-  // article is, and the text for a date the markup does not mark.
-  const pageBlocks = doc.body ? textBlocks(doc.body as DomNode, { dropChrome: true }) : []
-  const pageText = info.published
-    ? null
-    : textBlocks(doc.body as DomNode)
-        .map((b) => b.text)
-        .join('\n')
+  // The whole page's text for a date the markup does not give, read before Readability changes the page.
+  const walked = info.published || !doc.body ? null : textBlocks(doc.body as DomNode, { rawCues: true })
   let blocks: TextBlock[] = []
   try {
     const article = readabilityBlocks(document)
@@ -431,18 +425,24 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   }
   budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
+  // Where Readability finds next to nothing, the page's text outside its landmarks is the article.
   let source: HtmlExtract['source'] = 'readability'
-  if (length(blocks) < 200 && length(pageBlocks) > length(blocks)) {
-    blocks = pageBlocks
-    source = 'page'
+  if (length(blocks) < 200) {
+    const body = walked ? null : ((dom(html) as QueryDocument).body as DomNode | null)
+    const page = walked ? outsideLandmarks(walked) : body ? textBlocks(body, { dropChrome: true }) : []
+    if (length(page) > length(blocks)) {
+      blocks = page
+      source = 'page'
+    }
   }
   if (!info.published) {
     info.published =
       textDate(blocks.map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
-      textDate(pageText ?? '', dating.monthFirst, dating.now) ??
+      textDate((walked ?? []).map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
       modifiedDate(dating)
   }
-  return { ...info, blocks, source, pageBlocks }
+  budget()
+  return { ...info, blocks, source }
 }
 
 const squashed = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()

@@ -9,6 +9,33 @@ import { findDates, plausible } from './dates'
 export interface DateElement {
   getAttribute(name: string): string | null
   textContent: string | null
+  nodeType?: number
+  childNodes?: ArrayLike<DateElement>
+}
+
+/**
+ * The first `max` characters of an element's text, or null when it holds more: a date line is
+ * short, and asking a page-wide container for its whole text on every candidate is quadratic.
+ */
+function boundedText(el: DateElement, max = 200): string | null {
+  if (!el.childNodes) {
+    const t = el.textContent ?? ''
+    return t.length > max ? null : t
+  }
+  let out = ''
+  const stack: DateElement[] = [el]
+  while (stack.length) {
+    const node = stack.pop() as DateElement
+    if (node.nodeType === 3) {
+      out += node.textContent ?? ''
+      if (out.length > max) return null
+      continue
+    }
+    const children = node.childNodes
+    if (!children) continue
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DateElement)
+  }
+  return out
 }
 export interface DateDocument {
   querySelectorAll(selector: string): ArrayLike<DateElement>
@@ -120,7 +147,7 @@ export function markupDate(input: PageDateInput): string | null {
   for (const el of elements) {
     const prop = el.getAttribute('itemprop')?.toLowerCase()
     if (prop === 'datepublished' || prop === 'datecreated') {
-      const d = ok(dateValue(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent, input.monthFirst))
+      const d = ok(dateValue(el.getAttribute('content') ?? el.getAttribute('datetime') ?? boundedText(el), input.monthFirst))
       if (d) return d
     }
   }
@@ -136,8 +163,8 @@ export function markupDate(input: PageDateInput): string | null {
       if (d) return d
     }
     if (!DATE_MARKUP.test(markup)) continue
-    const text = el.textContent ?? ''
-    if (text.length > 200) continue
+    const text = boundedText(el)
+    if (text === null) continue
     const fromMarkup =
       ok(dateValue(el.getAttribute('title'), input.monthFirst)) ??
       ok(dateValue(el.getAttribute('content'), input.monthFirst)) ??
@@ -150,7 +177,8 @@ export function markupDate(input: PageDateInput): string | null {
 /** The date a text writes most often (the first written breaks ties), for pages whose markup says nothing. */
 export function textDate(text: string, monthFirst: boolean, now: Date): string | null {
   const counts = new Map<string, number>()
-  for (const { date } of findDates(text, { monthFirst, limit: 200 })) {
+  // The first 30,000 characters: the date lines of a page sit near its top, and this runs on every page without one in its markup.
+  for (const { date } of findDates(text.length > 30_000 ? text.slice(0, 30_000) : text, { monthFirst, limit: 200 })) {
     if (plausible(date, now, '1995-01-01')) counts.set(date, (counts.get(date) ?? 0) + 1)
   }
   let best: string | null = null

@@ -53,14 +53,9 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
   let hints: MetadataHints = {}
   let marks: MarkedPassage[] = []
   let chosen = false
-  let second: { paragraphs: string[]; hints: BlockHint[] } | null = null
   if (format === 'html') {
     const page = extractHtml(decoded.text)
     chosen = page.source === 'readability'
-    if (chosen) {
-      const whole = page.pageBlocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
-      second = { paragraphs: whole.map((b) => b.text), hints: whole.map((b) => b.hint) }
-    }
     const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
     paragraphs = split.map((b) => b.text)
     blockHints = split.map((b) => b.hint)
@@ -91,26 +86,7 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
   // Never worse than the extractor underneath: when the cleaner would keep far less than Readability
   // chose, its evidence is not to be trusted on this page; keep Readability's text (less repeats).
   const floor = chosen && chars(kept) < chars(texts) * 0.4
-  let body = (floor ? all.filter((b) => b.reason !== 'repeated' && b.reason !== 'no words').map((b) => b.text) : kept).join('\n\n')
-  // Readability now and then takes a side column for the article: when the whole page, cleaned as a
-  // copy of a page is, holds more than twice its prose, the page's densest run of prose is the article.
-  let pageDropped: typeof dropped | null = null
-  if (second) {
-    const titleKey = meta.title.replace(/\s+/g, ' ').trim()
-    const rest = second.paragraphs.flatMap((p, i) => (p.replace(/\s+/g, ' ').trim() === titleKey ? [] : [{ p, hint: second?.hints[i] }]))
-    const ours = proseWords(body)
-    if (ours < 150) {
-      const whole = cleanParagraphs(
-        rest.map((r) => r.p),
-        { hints: rest.map((r) => r.hint), language, metadataLines: [meta.author, meta.outlet].filter((x): x is string => Boolean(x)) },
-      )
-      const theirs = proseWords(whole.kept.join('\n\n'))
-      if (theirs >= 80 && theirs > ours * 3) {
-        body = whole.kept.join('\n\n')
-        pageDropped = whole.dropped
-      }
-    }
-  }
+  const body = (floor ? all.filter((b) => b.reason !== 'repeated' && b.reason !== 'no words').map((b) => b.text) : kept).join('\n\n')
   if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
   return {
     title: meta.title,
@@ -126,17 +102,10 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     body,
     raw: decoded.text,
     words: words(body).length,
-    dropped: (pageDropped ?? (floor ? [] : dropped)).map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
+    dropped: (floor ? [] : dropped).map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
     ...(marks.length ? { marks } : {}),
   }
 }
-
-/** Words in the paragraphs of prose (20 words or more) of a body. */
-const proseWords = (body: string): number =>
-  body.split('\n\n').reduce((n, p) => {
-    const w = words(p).length
-    return w >= 20 ? n + w : n
-  }, 0)
 
 const chars = (list: readonly string[]): number => list.reduce((n, t) => n + t.length, 0)
 

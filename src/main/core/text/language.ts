@@ -80,13 +80,28 @@ const ISO_639_1: Record<string, string> = {
 }
 
 /** Enough text to judge by: the first few thousand characters say as much as the whole. */
-const SAMPLE = 4000
+const SAMPLE = 1500
 
 /** ISO 639-1 code of the text's language ('en', 'de', 'ru'…), or 'und' when the text is too short to tell. */
 export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text
+  // English prose is told by its function words at once; franc compares ~80 profiles (a few ms).
+  if (englishShare(sample) >= 0.3) return 'en'
   const code = franc(sample, { minLength: 20 })
   return code === 'und' ? 'und' : (ISO_639_1[code] ?? code)
+}
+
+const ENGLISH = new Set(
+  'the of and to in a is that for on with was as by at from it he said are be has have this were its an not which but'.split(' '),
+)
+
+/** Share of the words that are the commonest English function words (0.3 and more only in English prose). */
+function englishShare(sample: string): number {
+  const w = sample.toLowerCase().match(/[a-z']+/g)
+  if (!w || w.length < 20) return 0
+  let n = 0
+  for (const x of w) if (ENGLISH.has(x)) n++
+  return n / w.length
 }
 
 const lists = stopwordsIso as Record<string, string[]>
