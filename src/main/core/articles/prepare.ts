@@ -74,7 +74,9 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
 
   const meta = detectMetadata(paragraphs, hints, basename(file.name))
   const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
-  const language = detectLanguage(paragraphs.join('\n'))
+  // The language of the prose: menus, link lists and captions say little about it.
+  const prose = paragraphs.filter((p) => words(p).length >= 8)
+  const language = detectLanguage((prose.length ? prose : paragraphs).join('\n'))
   const texts = indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string))
   const { kept, dropped, all } = cleanParagraphs(texts, {
     hints: indexes.map((i) => blockHints[i]),
