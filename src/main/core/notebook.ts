@@ -62,8 +62,6 @@ const IMPORT_ANSWERS_KEPT = 16
 export const AUTO_DETECT_MAX_ARTICLES = 300
 /** …and only after a small import (a few articles dropped in), not a bulk one. */
 export const AUTO_DETECT_MAX_BATCH = 50
-/** How long after a date edit rounds are detected again: edits made meanwhile are taken in the same run. */
-export const REDETECT_AFTER_MS = 300
 
 export interface Notebook {
   readonly file: string
@@ -100,6 +98,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
   let detecting: Promise<RoundDetection> | null = null
+  let closed = false
   /** The answers of the latest articles.import calls by requestId (see the contract). */
   const imports = new Map<string, Promise<ImportResult[]>>()
   let markdown: ((content: unknown) => string) | undefined
@@ -130,24 +129,28 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     return results
   }
 
-  // After a date is set, changed or removed, the articles' rounds may change: detection runs again,
-  // paced and one at a time (after a running one), once for a burst of edits (a bulk edit, an undo),
-  // and the library is told when it is stored. The user's accepted, edited, split and merged rounds
-  // and placed articles still win (storeDetection).
-  let redetectTimer: ReturnType<typeof setTimeout> | null = null
+  // After a date is set, changed or removed, the articles' rounds may change: detection runs again at
+  // once (a small notebook's is done before the next call is read, so what the user sees next is
+  // current), paced; edits made while it runs are taken by one more run after it. The library is told
+  // when the rounds are stored. The user's accepted, edited, split and merged rounds and placed
+  // articles still win (storeDetection).
+  let redetectPending = false
+  const redetect = (): void => {
+    redetectPending = false
+    void (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null))).then(
+      () => {
+        if (closed) return
+        emit('library.changed', { reason: 'edit' })
+        if (redetectPending) redetect()
+      },
+      // The notebook was closed meanwhile: nothing to store.
+      () => undefined,
+    )
+  }
   const redetectAfterDates = (before: Map<number, string | null>): void => {
-    if (redetectTimer || !publishedChanged(db, before)) return
-    redetectTimer = setTimeout(() => {
-      redetectTimer = null
-      void (detecting ?? Promise.resolve())
-        .catch(() => undefined)
-        .then(() => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null))))
-        .then(
-          () => emit('library.changed', { reason: 'edit' }),
-          // The notebook was closed meanwhile: nothing to store.
-          () => undefined,
-        )
-    }, REDETECT_AFTER_MS)
+    if (!publishedChanged(db, before)) return
+    if (detecting) redetectPending = true
+    else redetect()
   }
 
   const handlers: Handlers = {
@@ -311,7 +314,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     backup,
     importPaths: (paths) => runImport(collectPaths(paths)),
     close: () => {
-      if (redetectTimer) clearTimeout(redetectTimer)
+      closed = true
       void pool?.close()
       db.close()
     },
