@@ -561,7 +561,7 @@ test('the Matrix has an Unassigned row for articles in no round, leading to thei
   await expect(page.getByRole('list', { name: 'Passages' }).getByRole('listitem')).toHaveCount(1)
 
   // Placed in a round, the articles leave the row; with none left, the row goes.
-  // (A round that only recalls an article already counts it as a member: choose one that does not.)
+  // (A round none of them is in, so every one is added.)
   const free = rounds.find((r) => !r.articles.some((m) => loose.some((a) => a.id === m.articleId)))!
   await call(page, 'articles.addToRound', { roundId: free.id, ids: loose.map((a) => a.id) })
   await page.getByRole('link', { name: 'Matrix', exact: true }).click()

@@ -195,12 +195,24 @@ export const contract = {
       .strict(),
   ),
   /** Places articles in a round as reporting it (kept by detection); `added` are those not already in it. */
-  'articles.addToRound': call<{ roundId: number; added: number[] }>()(
-    z.object({ roundId: id, ids: z.array(id).min(1).max(10_000) }).strict(),
-  ),
-  /** Undo of articles.addToRound: takes the placed articles out again (no exclusion is recorded). */
+  'articles.addToRound': call<{
+    roundId: number
+    added: number[]
+    /** Articles that only recalled the round and now report it, with the role and source they had. */
+    promoted: Array<{ articleId: number; role: 'reports' | 'mentions'; source: 'detected' | 'user' }>
+  }>()(z.object({ roundId: id, ids: z.array(id).min(1).max(10_000) }).strict()),
+  /** Undo of articles.addToRound: takes the added articles out again (no exclusion is recorded) and restores promoted ones. */
   'articles.removeFromRound': call<{ roundId: number; removed: number[] }>()(
-    z.object({ roundId: id, ids: z.array(id).min(1).max(10_000) }).strict(),
+    z
+      .object({
+        roundId: id,
+        ids: z.array(id).max(10_000),
+        restore: z
+          .array(z.object({ articleId: id, role: roundRole, source: z.enum(['detected', 'user']) }).strict())
+          .max(10_000)
+          .optional(),
+      })
+      .strict(),
   ),
   /** Cleans the stored original text again: one article ({ id }) or the whole notebook ({}). */
   'articles.reclean': call<RecleanResult>()(z.object({ id: id.optional() }).strict()),

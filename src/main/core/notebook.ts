@@ -220,7 +220,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
         return edit
       }),
     'articles.addToRound': ({ roundId, ids }) => write(() => addArticlesToRound(db, roundId, ids, now())),
-    'articles.removeFromRound': ({ roundId, ids }) => write(() => removeArticlesFromRound(db, roundId, ids)),
+    'articles.removeFromRound': ({ roundId, ids, restore }) => write(() => removeArticlesFromRound(db, roundId, ids, restore)),
     'articles.reclean': ({ id }) =>
       write(async () => {
         if (id !== undefined && !getArticle(db, id)) throw notFound('The article')

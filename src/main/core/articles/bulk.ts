@@ -1,4 +1,4 @@
-import type { ArticleBulkEdit, ArticleBulkPatch } from '../../../shared/model'
+import type { ArticleBulkEdit, ArticleBulkPatch, RoundRole } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { getRound, moveArticle } from '../rounds/repo'
@@ -34,29 +34,59 @@ export function updateArticles(db: Db, patches: ArticleBulkPatch[]): ArticleBulk
   })()
 }
 
+/** A membership as it was before an article was placed by hand (for Undo). */
+export interface Membership {
+  articleId: number
+  role: RoundRole
+  source: 'detected' | 'user'
+}
+
 /**
  * Puts the articles in a round as reporting it (the user's placement, which detection keeps).
- * Articles already in the round stay as they are; `added` lists the others, for Undo.
+ * `added` were not in the round; `promoted` only recalled it ("mentions") and now report it, with
+ * what they were, for Undo; articles already reporting it stay as they are.
  */
-export function addArticlesToRound(db: Db, roundId: number, ids: number[], now: Date): { roundId: number; added: number[] } {
+export function addArticlesToRound(
+  db: Db,
+  roundId: number,
+  ids: number[],
+  now: Date,
+): { roundId: number; added: number[]; promoted: Membership[] } {
   return db.transaction(() => {
-    const members = new Set(getRound(db, roundId).articles.map((a) => a.articleId))
-    const added = [...new Set(ids)].filter((id) => !members.has(id))
-    for (const id of added) moveArticle(db, id, null, roundId, 'reports', now)
-    return { roundId, added }
+    const members = new Map(getRound(db, roundId).articles.map((a) => [a.articleId, a]))
+    const added: number[] = []
+    const promoted: Membership[] = []
+    for (const id of new Set(ids)) {
+      const member = members.get(id)
+      if (member?.role === 'reports') continue
+      if (member) promoted.push({ articleId: id, role: member.role, source: member.source })
+      else added.push(id)
+      moveArticle(db, id, null, roundId, 'reports', now)
+    }
+    return { roundId, added, promoted }
   })()
 }
 
 /**
- * Undo of addArticlesToRound: takes the articles out of the round again without recording the
- * exclusion a user's "remove from round" leaves (detection may place them there, as before).
+ * Undo of addArticlesToRound: takes the added articles out of the round again without recording
+ * the exclusion a user's "remove from round" leaves (detection may place them there, as before),
+ * and gives promoted ones back the role and source they had.
  */
-export function removeArticlesFromRound(db: Db, roundId: number, ids: number[]): { roundId: number; removed: number[] } {
+export function removeArticlesFromRound(
+  db: Db,
+  roundId: number,
+  ids: number[],
+  restore: Membership[] = [],
+): { roundId: number; removed: number[] } {
   return db.transaction(() => {
     getRound(db, roundId)
     const remove = db.prepare("DELETE FROM article_rounds WHERE round_id = ? AND article_id = ? AND source = 'user'")
     const removed = [...new Set(ids)].filter((id) => remove.run(roundId, id).changes > 0)
-    if (removed.length === 0 && ids.length > 0) throw invalidInput('Those articles were not placed in that round by hand.')
+    const back = db.prepare('UPDATE article_rounds SET role = ?, source = ? WHERE round_id = ? AND article_id = ?')
+    const restored = restore.filter((m) => back.run(m.role, m.source, roundId, m.articleId).changes > 0)
+    if (removed.length === 0 && restored.length === 0 && ids.length + restore.length > 0) {
+      throw invalidInput('Those articles were not placed in that round by hand.')
+    }
     return { roundId, removed }
   })()
 }

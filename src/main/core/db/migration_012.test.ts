@@ -8,7 +8,11 @@ import { openNotebook } from '../notebook'
 const tempDir = useTempDir()
 
 const paragraph = (text: string) => ({
-  root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }] },
+  root: {
+    type: 'root' as const,
+    version: 1,
+    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
+  },
 })
 
 describe('migration 012: unstemmed index for prefix queries in notes', () => {

@@ -58,17 +58,17 @@ export function useArticleActions(): {
         () => api['articles.addToRound']({ roundId, ids }),
         (r) => ({
           label,
-          undo: () => (r.added.length ? api['articles.removeFromRound']({ roundId, ids: r.added }) : Promise.resolve(null)),
+          undo: () =>
+            r.added.length || r.promoted.length
+              ? api['articles.removeFromRound']({ roundId, ids: r.added, restore: r.promoted })
+              : Promise.resolve(null),
           redo: () => api['articles.addToRound']({ roundId, ids }),
         }),
       )
       if (done) {
-        const already = ids.length - done.added.length
-        notify(
-          `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}${already ? ` (${already} already in it)` : ''}.`,
-          'info',
-          done.added.length > 0,
-        )
+        const placed = done.added.length + done.promoted.length
+        const already = ids.length - placed
+        notify(`${label[0]?.toUpperCase() ?? ''}${label.slice(1)}${already ? ` (${already} already in it)` : ''}.`, 'info', placed > 0)
       }
       return done !== undefined
     },
