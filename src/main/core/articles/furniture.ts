@@ -35,6 +35,8 @@ export function isCaption(text: string, wordCount: number): boolean {
   if (/^(photo|picture|image|caption|credit|illustration)s?\s*[:|]/i.test(text)) return true
   if (TRAILING_CREDIT.test(text) && !/[.!?…]["'”’]?$/.test(text)) return true
   if (/\((?:[^()]*\b(?:photo|picture|image|credit)\b[^()]*)\)\s*$/i.test(text)) return true
+  // A photographer's credit in parentheses at the end: "(Jane Roe/Agency)".
+  if (/\(\p{Lu}[^()/]{1,50}\/\s?\p{Lu}[^()/]{0,40}\)\s*$/u.test(text)) return true
   return !endsSentence(text) && wordCount <= 25 && (CREDIT_WORD.test(text) || /\s\/\s/.test(text))
 }
 

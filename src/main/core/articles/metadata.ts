@@ -1,5 +1,5 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
-import { isByline, isMenu, isTimestamp } from './furniture'
+import { isByline, isCaption, isMenu, isTimestamp } from './furniture'
 import { words } from './text'
 import { findDates } from './dates'
 
@@ -285,6 +285,8 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
   for (let i = from; i < to; i++) {
     const p = paragraphs[i] as string
     const n = words(p).length
+    // A photo caption dates the photo, not the article.
+    if (isCaption(p, n)) continue
     const found = findDates(p.slice(0, 400), { limit: 1 })[0]?.date ?? null
     if (!found || found > new Date().toISOString().slice(0, 10)) continue
     // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an event's).
@@ -435,9 +437,10 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     outlet: outlet === null ? null : label(outlet) || null,
     published:
       normalizeDate(hints.published) ??
+      // The date the page prints in its own title line beats a label put before the copy.
+      titleDate ??
       leadingDate ??
       findPublished(paragraphs) ??
-      titleDate ??
       dateNearTitle(paragraphs, titleIndex) ??
       dateFromUrl(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
