@@ -1,5 +1,5 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
-import { isByline, isCaption, isMenu, isTimestamp } from './furniture'
+import { furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
 import { words } from './text'
 import { findDates } from './dates'
 
@@ -64,7 +64,33 @@ const stem = (w: string): string =>
 
 function looksLikeHeadline(p: string): boolean {
   const n = words(p).length
-  return n >= 3 && n <= 30 && p.length <= 250 && !/[.:;,]$/.test(p) && !FURNITURE_LINE.test(p) && !/\s\/\s/.test(p) && !isMenu(p)
+  return (
+    n >= 3 &&
+    n <= 30 &&
+    p.length <= 250 &&
+    !/[.:;,]$/.test(p) &&
+    !FURNITURE_LINE.test(p) &&
+    !/\s\/\s/.test(p) &&
+    !isMenu(p) &&
+    !notHeadline(p, n)
+  )
+}
+
+/**
+ * Lines a page copy holds near its headline that are not it, in any language: captions and photo
+ * credits, bylines ("Par …", "Von …", "Por …"), labelled lines ("Quelle: …", "Photo: …"),
+ * breadcrumbs ("Home > World > …"), notices and share bars.
+ */
+function notHeadline(p: string, n: number): boolean {
+  return (
+    isCaption(p, n) ||
+    /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p) ||
+    /^[\p{L}-]{2,20}\s?:\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(p) ||
+    /\s[>»›]\s|[>»›]$/.test(p) ||
+    NOTICE.test(p) ||
+    NOTICE_OTHER.test(p) ||
+    furnitureDensity(words(p)) >= 0.5
+  )
 }
 
 /** Share of a candidate's content words that the article's opening also uses. */
