@@ -446,7 +446,12 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
 }
 
 const squashed = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
-const key = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+const key = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 
 /** The site's registrable domain (`bbc.co.uk` for www.bbc.co.uk): the outlet when the page names none. */
 export function siteFromUrl(url: string | null): string | null {

@@ -1,6 +1,6 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
-import { words } from './text'
+import { words, wordsIn } from './text'
 import { findDates } from './dates'
 
 export interface MetadataHints {
@@ -62,13 +62,16 @@ const stem = (w: string): string =>
     .replace(/[’']s$/, '')
     .slice(0, 5)
 
+/** Words of a line; Chinese and Japanese lines are segmented (a run of ideographs is many words). */
+const lineWords = (p: string): number => (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(p) ? wordsIn(p, 'zh').length : words(p).length)
+
 function looksLikeHeadline(p: string): boolean {
-  const n = words(p).length
+  const n = lineWords(p)
   return (
     n >= 3 &&
     n <= 30 &&
     p.length <= 250 &&
-    !/[.:;,]$/.test(p) &&
+    !/[.:;,。，：；]$/.test(p) &&
     !FURNITURE_LINE.test(p) &&
     !/\s\/\s/.test(p) &&
     !isMenu(p) &&
@@ -322,6 +325,12 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
   return fallback
 }
 
+/** A caption carrying a photo credit ("(Jane Roe/Agency)", "(Photo: …)", "Foto: …"): the date in it is the photo's. */
+const photoCredit = (p: string): boolean =>
+  /\((?:[^()]*\b(?:photo|foto|picture|image|credit)\b[^()]*)\)\s*$|\(\p{Lu}[^()/]{1,50}\/\s?\p{Lu}[^()/]{0,40}\)\s*$|\b(?:photo|foto|picture|image)s?\s*[:|]/iu.test(
+    p,
+  )
+
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
 function findPublished(paragraphs: string[]): string | null {
   const candidates = [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]
@@ -330,7 +339,9 @@ function findPublished(paragraphs: string[]): string | null {
   const dated = (p: string): string | null => {
     let date = seen.get(p)
     if (date === undefined) {
-      date = words(p).length <= 20 && (isTimestamp(p, words(p).length) || isByline(p, words(p).length)) ? normalizeDate(p) : null
+      const n = words(p).length
+      // A photo caption dates the photo, not the article.
+      date = n <= 20 && !photoCredit(p) && (isTimestamp(p, n) || isByline(p, n)) ? normalizeDate(p) : null
       seen.set(p, date)
     }
     return date

@@ -95,9 +95,7 @@ describe('passages across the notebook', () => {
     expect(inRound.passages.find((p) => p.highlightId === pb)?.rounds.map((r) => r.id)).toContain(roundId)
 
     // Unassigned: articles that report no round; byTheme counts them per theme (the Matrix row).
-    const reporting = new Set(
-      notebook.db.prepare("SELECT article_id FROM article_rounds WHERE role = 'reports'").pluck().all() as number[],
-    )
+    const reporting = new Set(notebook.db.prepare("SELECT article_id FROM article_rounds WHERE role = 'reports'").pluck().all() as number[])
     const loose = [a!, b!, c!].filter((id) => !reporting.has(id))
     expect(loose.length).toBeGreaterThan(0)
     expect(loose).not.toContain(b)

@@ -84,8 +84,9 @@ const SAMPLE = 1500
 
 /** ISO 639-1 code of the text's language ('en', 'de', 'ru'…), or 'und' when the text is too short to tell. */
 export function detectLanguage(text: string): string {
-  // Long runs without a space (addresses, encoded data) are no words of any language.
-  const sample = (text.length > SAMPLE * 4 ? text.slice(0, SAMPLE * 4) : text).replace(/\S{40,}/g, ' ').slice(0, SAMPLE)
+  // Long runs of Latin characters without a space (addresses, encoded data) are no words of any
+  // language; Chinese and Japanese write whole sentences without one, so only ASCII runs go.
+  const sample = (text.length > SAMPLE * 4 ? text.slice(0, SAMPLE * 4) : text).replace(/[!-~]{40,}/g, ' ').slice(0, SAMPLE)
   // English prose is told by its function words at once; franc compares ~80 profiles (a few ms).
   if (englishShare(sample) >= 0.3) return 'en'
   const code = franc(sample, { minLength: 20 })

@@ -1,0 +1,127 @@
+/**
+ * Import in any language and from whole-page copies: the behaviours `npm run eval` measures on real
+ * pages, pinned here on small made-up ones (no corpus text) so that a change that breaks one fails
+ * at once. The real figures live in the eval; these say what each rule is for.
+ */
+import { describe, expect, it } from 'vitest'
+import { findDates } from './dates'
+import { chooseTitle, siteFromUrl } from './html'
+import { urlDate } from './page-date'
+import { prepareArticle } from './prepare'
+import { detectLanguage, stopWordsOf } from '../text/language'
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+const GERMAN = [
+  'Die Verhandlungen zwischen den beiden Delegationen wurden am Dienstag in der Hauptstadt fortgesetzt, wie beide Seiten mitteilten.',
+  'Nach Angaben der Teilnehmer ging es vor allem um die Zahl der Diplomaten und um die Rückgabe von Gebäuden, die vor Jahren beschlagnahmt worden waren.',
+  'Ein Sprecher sagte, man sei einer Einigung näher gekommen, doch viele Fragen seien noch offen und würden bei einem weiteren Treffen besprochen.',
+]
+
+describe('import in any language', () => {
+  it('detects the language and knows its function words', () => {
+    expect(detectLanguage(GERMAN.join(' '))).toBe('de')
+    expect(detectLanguage('The talks resumed on Tuesday in the capital, and both sides said that progress had been made.')).toBe('en')
+    expect(stopWordsOf('de').has('und')).toBe(true)
+    // A run without spaces (an encoded link) says nothing about the language.
+    expect(detectLanguage(`${'a'.repeat(5000)} ${GERMAN.join(' ')}`)).toBe('de')
+  })
+
+  it('keeps a German page that Readability reads: its text is not dropped for not being English', () => {
+    const html = `<!doctype html><html lang="de"><head><title>Gespräche fortgesetzt | Beispielzeitung</title>
+      <meta property="og:site_name" content="Beispielzeitung"><meta property="article:published_time" content="2021-04-06T10:00:00+02:00"></head>
+      <body><nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav><article><h1>Gespräche fortgesetzt</h1>
+      ${GERMAN.map((p) => `<p>${p}</p>`).join('')}<p>Mehr zum Thema</p></article></body></html>`
+    const a = prepareArticle({ name: 'seite.html', bytes: enc(html) })
+    expect(a.title).toBe('Gespräche fortgesetzt')
+    expect(a.outlet).toBe('Beispielzeitung')
+    expect(a.published).toBe('2021-04-06')
+    for (const p of GERMAN) expect(a.body).toContain(p)
+    expect(a.body).not.toContain('Mehr zum Thema')
+  })
+
+  it('imports Chinese text, whose sentences have no spaces between words', () => {
+    const zh =
+      '双方代表团星期二在首都继续举行会谈，讨论外交人员数量和被没收财产的归还问题。一位发言人说，双方已经接近达成协议，但仍有许多问题需要在下一次会议上讨论。'
+    const a = prepareArticle({ name: 'zh.txt', bytes: enc(`会谈继续举行\n\n${zh}\n\n${zh.replace('星期二', '星期三')}`) })
+    expect(a.body).toContain('双方代表团星期二')
+  })
+})
+
+describe('dates written in many languages', () => {
+  it('reads ISO, numeric and month-name forms, and no date without a year', () => {
+    const dates = (s: string): string[] => findDates(s).map((d) => d.date)
+    expect(dates('Stand: 25.01.2022')).toEqual(['2022-01-25'])
+    expect(dates('5. November 2021, 10:39 Uhr')).toEqual(['2021-11-05'])
+    expect(dates('le 3 mars 2020')).toEqual(['2020-03-03'])
+    expect(dates('12 de abril de 2025')).toEqual(['2025-04-12'])
+    expect(dates('2020年8月16日')).toEqual(['2020-08-16'])
+    expect(dates('April 12, 2025')).toEqual(['2025-04-12'])
+    expect(findDates('03/04/2020', { monthFirst: true })[0]?.date).toBe('2020-03-04')
+    expect(findDates('03/04/2020')[0]?.date).toBe('2020-04-03')
+    expect(dates('on 27 February at the talks')).toEqual([])
+    expect(urlDate('https://example.org/news/2020/08/16/talks-resume')).toBe('2020-08-16')
+  })
+
+  it('takes a page date from its markup before Readability removes the element, and never a future one', () => {
+    const body = GERMAN.map((p) => `<p>${p}</p>`).join('')
+    const dated = `<html><body><div class="post-meta"><span class="date">01.12.2021</span></div><article><h1>Titel der Meldung hier</h1>${body}</article></body></html>`
+    expect(prepareArticle({ name: 'a.html', bytes: enc(dated) }).published).toBe('2021-12-01')
+    const future = `<html><head><meta name="date" content="2999-01-01"></head><body><article><h1>Titel der Meldung hier</h1>${body}</article></body></html>`
+    expect(prepareArticle({ name: 'b.html', bytes: enc(future) }).published).toBeNull()
+  })
+})
+
+describe('headlines and outlets', () => {
+  it('prefers the h1 a meta title confirms, and cuts the site name from a page title', () => {
+    expect(chooseTitle(['Bohren, bis es heiß wird'], ['Klimaschutz: Bohren, bis es heiß wird', null], 'Beispiel', null)).toBe(
+      'Bohren, bis es heiß wird',
+    )
+    expect(chooseTitle([], ['Pour la suite des négociations - Exemple Média'], null, 'https://www.exemple-media.fr/x')).toBe(
+      'Pour la suite des négociations',
+    )
+    expect(siteFromUrl('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk')
+  })
+})
+
+describe('whole-page text copies', () => {
+  const lead =
+    'Officials from the two countries will travel to the capital next week as part of efforts to revive the agreement, although they will not hold direct talks, diplomats said on Friday.'
+  const second =
+    'The aim was to reach an agreement within two months, said a senior official, who spoke on condition of anonymity because the talks are confidential and continue next week.'
+
+  it('reads an ISO date opening the copy as the publication date and keeps it out of the headline', () => {
+    const a = prepareArticle({
+      name: 'copy.txt',
+      bytes: enc(`2021-04-02 Both sides to meet in the capital for talks\n\n${lead}\n\n${second}`),
+    })
+    expect(a.published).toBe('2021-04-02')
+    expect(a.title).toBe('Both sides to meet in the capital for talks')
+  })
+
+  it('finds the headline under a menu, and the date line between it and the lead, but not a caption date', () => {
+    const menu = ['Home', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Newsletters']
+    const text = [
+      ...menu,
+      'Both sides to meet in the capital for talks',
+      'The envoy at an earlier meeting, June 20, 2019. (Jane Roe/Agency)',
+      '2 April 2021, 10:14',
+      lead,
+      second,
+    ].join('\n')
+    const a = prepareArticle({ name: 'page.txt', bytes: enc(text) })
+    expect(a.title).toBe('Both sides to meet in the capital for talks')
+    expect(a.published).toBe('2021-04-02')
+    expect(a.body).not.toContain('Newsletters')
+  })
+
+  it('splits a page-title line into headline, site and date', () => {
+    const a = prepareArticle({
+      name: 't.txt',
+      bytes: enc(`Both sides to meet in the capital for talks | News | Example Post | 02.04.2021\n\n${lead}\n\n${second}`),
+    })
+    expect(a.title).toBe('Both sides to meet in the capital for talks')
+    expect(a.outlet).toBe('Example Post')
+    expect(a.published).toBe('2021-04-02')
+  })
+})
