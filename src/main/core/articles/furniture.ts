@@ -29,14 +29,17 @@ const CREDIT_WORD = /\b(photo(graph)?|picture|image|illustration|credit|getty|fi
 const TRAILING_CREDIT =
   /(\((?:[^()]*\b(?:photo|picture|image|credit)\b[^()]*)\)|\b\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+)* ?\/ ?\p{Lu}[\p{L}&.' -]{1,40})\s*$/u
 
+/** A photo credit in parentheses at the end: "(Photo: Jane Roe)", "(Foto: …)", "(Jane Roe/Agency)". */
+export function endsWithCredit(text: string): boolean {
+  return /\((?:[^()]*\b(?:photo|foto|picture|image|credit)\b[^()]*)\)\s*$|\(\p{Lu}[^()/]{1,50}\/\s?\p{Lu}[^()/]{0,40}\)\s*$/iu.test(text)
+}
+
 /** Photo captions and credits: "A player celebrates. (Photo: Jane Roe/Agency)", "Jane Roe / Agency". */
 export function isCaption(text: string, wordCount: number): boolean {
   if (wordCount > 40) return false
   if (/^(photo|picture|image|caption|credit|illustration)s?\s*[:|]/i.test(text)) return true
   if (TRAILING_CREDIT.test(text) && !/[.!?…]["'”’]?$/.test(text)) return true
-  if (/\((?:[^()]*\b(?:photo|picture|image|credit)\b[^()]*)\)\s*$/i.test(text)) return true
-  // A photographer's credit in parentheses at the end: "(Jane Roe/Agency)".
-  if (/\(\p{Lu}[^()/]{1,50}\/\s?\p{Lu}[^()/]{0,40}\)\s*$/u.test(text)) return true
+  if (endsWithCredit(text)) return true
   return !endsSentence(text) && wordCount <= 25 && (CREDIT_WORD.test(text) || /\s\/\s/.test(text))
 }
 

@@ -1,7 +1,8 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
-import { furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
+import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
 import { words, wordsIn } from './text'
 import { findDates } from './dates'
+import { urlDate } from './page-date'
 
 export interface MetadataHints {
   title?: string | null
@@ -326,10 +327,7 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
 }
 
 /** A caption carrying a photo credit ("(Jane Roe/Agency)", "(Photo: …)", "Foto: …"): the date in it is the photo's. */
-const photoCredit = (p: string): boolean =>
-  /\((?:[^()]*\b(?:photo|foto|picture|image|credit)\b[^()]*)\)\s*$|\(\p{Lu}[^()/]{1,50}\/\s?\p{Lu}[^()/]{0,40}\)\s*$|\b(?:photo|foto|picture|image)s?\s*[:|]/iu.test(
-    p,
-  )
+const photoCredit = (p: string): boolean => endsWithCredit(p) || /\b(?:photo|foto|picture|image)s?\s*[:|]/i.test(p)
 
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
 function findPublished(paragraphs: string[]): string | null {
@@ -386,12 +384,6 @@ export function relativePublished(lead: string, reference: string | null): strin
   while (when > ref.getTime()) when -= week
   while (when <= ref.getTime() - week) when += week
   return new Date(when).toISOString().slice(0, 10)
-}
-
-/** The year and date a URL carries in its path (/2025/03/04/), for a dateline that has no year. */
-function dateFromUrl(url: string | null | undefined): string | null {
-  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|$|-)/.exec(url ?? '')
-  return m ? validDate(`${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`) : null
 }
 
 /** Word-stem overlap of two short texts (0..1), for a headline repeated with small changes. */
@@ -479,7 +471,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       leadingDate ??
       findPublished(paragraphs) ??
       dateNearTitle(paragraphs, titleIndex) ??
-      dateFromUrl(hints.url) ??
+      urlDate(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
     wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,

@@ -4,7 +4,7 @@
  * whose markup says they hold a date (class, id or itemprop with "date", "time", "published"…), and
  * at last the dates written in the page's text. Modification dates only when nothing else says.
  */
-import { findDates, plausible } from './dates'
+import { findDates, isoDay, plausible } from './dates'
 
 export interface DateElement {
   getAttribute(name: string): string | null
@@ -82,10 +82,7 @@ export function dateValue(value: string | null | undefined, monthFirst = false):
   if (!value) return null
   const v = value.trim()
   const iso = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:$|[T\s_])/.exec(v)
-  if (iso) {
-    const d = new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])))
-    return d.getUTCMonth() === Number(iso[2]) - 1 ? d.toISOString().slice(0, 10) : null
-  }
+  if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))
   return findDates(v.slice(0, 200), { monthFirst, limit: 1 })[0]?.date ?? null
 }
 
@@ -100,9 +97,7 @@ export function urlDate(url: string | null | undefined): string | null {
   }
   const m =
     /\/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path)
-  if (!m) return null
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? d.toISOString().slice(0, 10) : null
+  return m ? isoDay(Number(m[1]), Number(m[2]), Number(m[3])) : null
 }
 
 const DATE_MARKUP =
