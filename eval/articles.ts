@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareArticle } from '../src/main/core/articles/prepare'
-import { outletMatches } from './web'
+import { outletMatches, titleKey as key } from './web'
 import { corporaDir } from './run'
 import { table, type EvalOptions, type SectionResult } from './report'
 
@@ -23,12 +23,6 @@ interface Labelled {
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
-const key = (s: string | null | undefined): string =>
-  squash(s ?? '')
-    .toLowerCase()
-    .replace(/[“”„«»"]/g, '"')
-    .replace(/[‘’‚']/g, "'")
-
 export async function evalArticles(options: EvalOptions): Promise<SectionResult | null> {
   const dir = join(corporaDir(), 'rounds-dev')
   if (!existsSync(join(dir, 'manifest.json'))) {

@@ -4,61 +4,11 @@
  * score Parley's plain-text import on the same annotated pages as its HTML import.
  */
 import { parseHTML } from 'linkedom'
+import { BLOCK_ELEMENTS, SKIPPED_ELEMENTS } from '../src/main/core/articles/html'
 
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'HEAD',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'SELECT',
-  'TEXTAREA',
-  'BUTTON',
-])
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'NAV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'UL',
-  'OL',
-  'DL',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGURE',
-  'FIGCAPTION',
-  'TABLE',
-  'TR',
-  'TD',
-  'TH',
-  'HR',
-  'FORM',
-  'ADDRESS',
-  'DETAILS',
-  'SUMMARY',
-  'BODY',
-  'HTML',
-  'BR',
-  'TITLE',
-])
+// The page reader's skipped and block elements, plus line breaks and the title a browser shows.
+const SKIP = new Set([...SKIPPED_ELEMENTS, 'HEAD'])
+const BLOCK = new Set([...BLOCK_ELEMENTS, 'BR', 'TITLE'])
 
 interface Node {
   nodeType: number

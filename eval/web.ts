@@ -35,7 +35,7 @@ interface DateEntry {
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 /** Titles compare case-insensitively, whitespace and typographic quotes normalised. */
-const titleKey = (s: string | null | undefined): string =>
+export const titleKey = (s: string | null | undefined): string =>
   squash(s ?? '')
     .toLowerCase()
     .replace(/[“”„«»"]/g, '"')

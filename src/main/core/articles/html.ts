@@ -23,7 +23,8 @@ const MAX_DEPTH = 1_000
 /** Wall-clock budget for one page, checked between the parsing phases (parse, Readability, walk). */
 export const HTML_TIME_LIMIT_MS = 15_000
 
-const SKIP = new Set([
+/** Elements whose text is never page text (scripts, media, form controls). */
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -42,7 +43,8 @@ const SKIP = new Set([
   'INPUT',
   'TEXTAREA',
 ])
-const BLOCK = new Set([
+/** Elements that start and end a block of text. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'P',
   'DIV',
   'SECTION',
@@ -155,7 +157,7 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue
     const name = node.nodeName.toUpperCase()
-    const block = BLOCK.has(name)
+    const block = BLOCK_ELEMENTS.has(name)
     if (exit) {
       if (block) flush()
       if (block) tags.pop()
@@ -163,7 +165,7 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
       if (node.nodeType === 1) cues.pop()
       continue
     }
-    if (SKIP.has(name) || (options.dropChrome && CHROME.has(name))) continue
+    if (SKIPPED_ELEMENTS.has(name) || (options.dropChrome && CHROME.has(name))) continue
     if (name === 'BR') {
       current += '\n'
       continue
