@@ -29,6 +29,7 @@ import type {
   Suggestion,
   Theme,
 } from './model'
+import type { ClaimProposals, LinkRelation, PassageLink } from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -62,6 +63,10 @@ const noteContent = z
   .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
   .passthrough()
   .refine((c) => JSON.stringify(c).length <= 8 * 1024 * 1024, { message: 'the note is larger than 8 MB' })
+const linkNote = z.string().max(10_000)
+const relationName = z.string().trim().min(1, 'a relation needs a name').max(60)
+const relationInverse = z.string().trim().max(60)
+const claimKey = z.string().regex(/^[0-9a-f]{16}$/, 'a claim key')
 const span = z
   .object({ articleId: id, start: offset, end: offset })
   .strict()
@@ -371,6 +376,45 @@ export const contract = {
   'matrix.get': call<Matrix>()(z.object({ deferred: z.boolean().optional() }).strict()),
   /** Some rows' evidence and, with coverage, the coverage of their empty cells (computed now if not known). */
   'matrix.rows': call<MatrixRow[]>()(z.object({ roundIds: z.array(id).min(1).max(200), coverage: z.boolean() }).strict()),
+
+  /** Typed links between passages (issue 21): those touching a highlight, an article or a round; all without a filter. */
+  'passageLinks.list': call<PassageLink[]>()(
+    z
+      .object({
+        highlightId: id.optional(),
+        articleId: id.optional(),
+        roundId: id.optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
+  ),
+  'passageLinks.create': call<PassageLink>()(
+    z
+      .object({ fromId: id, toId: id, relationId: id, note: linkNote.optional() })
+      .strict()
+      .refine((l) => l.fromId !== l.toId, { message: 'a passage cannot be linked to itself', path: ['toId'] }),
+  ),
+  'passageLinks.update': call<PassageLink>()(z.object({ id, relationId: id.optional(), note: linkNote.optional() }).strict()),
+  /** Hides the link; passageLinks.restore undoes. */
+  'passageLinks.delete': call<PassageLink>()(z.object({ id }).strict()),
+  'passageLinks.restore': call<PassageLink>()(z.object({ id }).strict()),
+  /** The relations a link can have (supports, contradicts, repeats, quotes, updates, and the user's own). */
+  'linkRelations.list': call<LinkRelation[]>()(z.object({}).strict()),
+  'linkRelations.create': call<LinkRelation>()(z.object({ name: relationName, inverse: relationInverse.optional() }).strict()),
+  'linkRelations.update': call<LinkRelation>()(
+    z.object({ id, name: relationName.optional(), inverse: relationInverse.optional() }).strict(),
+  ),
+  /** Soft delete: no longer offered; links made with it keep it. linkRelations.restore undoes. */
+  'linkRelations.delete': call<LinkRelation>()(z.object({ id }).strict()),
+  'linkRelations.restore': call<LinkRelation>()(z.object({ id }).strict()),
+  /** Claims proposed for a round: attributed statements grouped across outlets, with reasons. */
+  'claims.propose': call<ClaimProposals>()(z.object({ roundId: id }).strict()),
+  /** Creates the proposal's highlights (or reuses the same passages') and links them (repeats/quotes/contradicts). */
+  'claims.accept': call<{ highlights: Highlight[]; created: number[]; links: PassageLink[] }>()(
+    z.object({ roundId: id, key: claimKey }).strict(),
+  ),
+  'claims.reject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
+  'claims.unreject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
 } as const
 
 /** Commands the native menu sends to the renderer (Electron only; browser mode has keyboard shortcuts). */

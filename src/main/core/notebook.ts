@@ -54,6 +54,22 @@ import { notFound, readOnlyNotebook } from './errors'
 import { searchArticles } from './search/fts'
 import { checkPageDestination } from './export/destination'
 import { exportKey, exportVault } from './export/vault'
+import {
+  createLink,
+  createRelation,
+  deleteLink,
+  deleteRelation,
+  hideLinksOf,
+  highlightIdsOf,
+  listLinks,
+  listRelations,
+  restoreLink,
+  restoreRelation,
+  showLinksOf,
+  updateLink,
+  updateRelation,
+} from './links/repo'
+import { acceptClaim, rejectClaim, roundClaims, unrejectClaim } from './claims/repo'
 
 /** How many import answers are kept for a repeated call (a resend follows its call within seconds). */
 const IMPORT_ANSWERS_KEPT = 16
@@ -196,14 +212,22 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       }),
     'articles.delete': ({ ids }) =>
       write(() => {
-        const deleted = deleteArticles(db, ids, now())
+        // The passages' typed links are hidden with them and come back with articles.restore.
+        const deleted = db.transaction(() => {
+          hideLinksOf(db, highlightIdsOf(db, ids), 'article', now())
+          return deleteArticles(db, ids, now())
+        })()
         cache.stats = null
         emit('library.changed', { reason: 'edit' })
         return deleted
       }),
     'articles.restore': ({ ids }) =>
       write(() => {
-        const restored = restoreArticles(db, ids)
+        const restored = db.transaction(() => {
+          const back = restoreArticles(db, ids)
+          showLinksOf(db, highlightIdsOf(db, back.ids), 'article')
+          return back
+        })()
         cache.stats = null
         emit('library.changed', { reason: 'edit' })
         return restored
@@ -251,8 +275,21 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     },
     'highlights.create': (input) => write(() => createHighlight(db, input, now())),
     'highlights.update': ({ id, ...patch }) => write(() => updateHighlight(db, id, patch, now())),
-    'highlights.delete': ({ id }) => write(() => deleteHighlight(db, id)),
-    'highlights.restore': (h) => write(() => createHighlight(db, h, now())),
+    'highlights.delete': ({ id }) =>
+      write(() =>
+        db.transaction(() => {
+          hideLinksOf(db, [id], 'highlight', now())
+          return deleteHighlight(db, id)
+        })(),
+      ),
+    'highlights.restore': (h) =>
+      write(() =>
+        db.transaction(() => {
+          const restored = createHighlight(db, h, now())
+          showLinksOf(db, [restored.id], 'highlight')
+          return restored
+        })(),
+      ),
 
     'passages.list': ({ themeId, ...filter }) => ({
       ...listPassages(db, { themeId, ...filter }),
@@ -305,6 +342,21 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'links.search': ({ query, limit }) => linkTargets(db, query, limit),
     'links.resolve': ({ refs }) => withTrashedArticles(db, resolveLinks(db, refs)),
     'highlights.lookup': ({ ids }) => withTrashedHighlights(db, highlightStates(db, ids)),
+
+    'passageLinks.list': (filter) => listLinks(db, filter),
+    'passageLinks.create': (input) => write(() => createLink(db, input, now())),
+    'passageLinks.update': ({ id, ...patch }) => write(() => updateLink(db, id, patch)),
+    'passageLinks.delete': ({ id }) => write(() => deleteLink(db, id, now())),
+    'passageLinks.restore': ({ id }) => write(() => restoreLink(db, id)),
+    'linkRelations.list': () => listRelations(db),
+    'linkRelations.create': (input) => write(() => createRelation(db, input)),
+    'linkRelations.update': ({ id, ...patch }) => write(() => updateRelation(db, id, patch)),
+    'linkRelations.delete': ({ id }) => write(() => deleteRelation(db, id, now())),
+    'linkRelations.restore': ({ id }) => write(() => restoreRelation(db, id)),
+    'claims.propose': ({ roundId }) => roundClaims(db, roundId),
+    'claims.accept': ({ roundId, key }) => write(() => acceptClaim(db, roundId, key, now())),
+    'claims.reject': ({ roundId, key }) => write(() => rejectClaim(db, roundId, key, now())),
+    'claims.unreject': ({ roundId, key }) => write(() => unrejectClaim(db, roundId, key)),
   }
 
   return {

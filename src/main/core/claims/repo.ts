@@ -1,0 +1,109 @@
+import type { ClaimProposal, ClaimProposals, PassageLink } from '../../../shared/contract-claims'
+import type { Highlight } from '../../../shared/model'
+import type { Db } from '../db/open'
+import { notFound } from '../errors'
+import { createHighlight, getHighlight } from '../highlights/repo'
+import { createLink } from '../links/repo'
+import { getRound } from '../rounds/repo'
+import { proposeClaims, type ClaimArticle } from './propose'
+
+/** The articles of a round in publication order (unknown dates last), as claims read them. */
+export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
+  const round = getRound(db, roundId)
+  const ids = round.articles.map((a) => a.articleId)
+  if (!ids.length) return []
+  return db
+    .prepare(
+      `SELECT id, title, outlet, published, body FROM articles WHERE id IN (SELECT value FROM json_each(?))
+       ORDER BY published IS NULL, published, id`,
+    )
+    .all(JSON.stringify(ids)) as ClaimArticle[]
+}
+
+function rejectedKeys(db: Db, roundId: number): Set<string> {
+  return new Set(db.prepare('SELECT claim_key FROM claim_rejections WHERE round_id = ?').pluck().all(roundId) as string[])
+}
+
+export function roundClaims(db: Db, roundId: number): ClaimProposals {
+  return proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId))
+}
+
+export function rejectClaim(db: Db, roundId: number, key: string, now: Date): null {
+  getRound(db, roundId)
+  db.prepare('INSERT OR IGNORE INTO claim_rejections (round_id, claim_key, created_at) VALUES (?, ?, ?)').run(
+    roundId,
+    key,
+    now.toISOString(),
+  )
+  return null
+}
+
+export function unrejectClaim(db: Db, roundId: number, key: string): null {
+  db.prepare('DELETE FROM claim_rejections WHERE round_id = ? AND claim_key = ?').run(roundId, key)
+  return null
+}
+
+/**
+ * The relation accept gives the link from the first passage to passage k: "contradicts" when their
+ * figures differ, "quotes" for the same quotation, else "repeats".
+ */
+function relationFor(claim: ClaimProposal, k: number): string {
+  const first = claim.passages[0]
+  const other = claim.passages[k]
+  if (claim.status === 'differ' && first && other) {
+    const values = (p: typeof first): Set<string> => new Set([...p.numbers, ...p.dates.map((d) => d.toLowerCase())])
+    const a = values(first)
+    const b = values(other)
+    if (!a.size || !b.size || ![...a].some((v) => b.has(v))) return 'contradicts'
+  }
+  if (claim.reasons.some((r) => r.startsWith('same quotation'))) return 'quotes'
+  return 'repeats'
+}
+
+/**
+ * Accepts a proposal: each passage becomes a highlight (an existing highlight of exactly that
+ * passage is used instead), and the first passage is linked to every other one, in one transaction.
+ * `created` lists the new highlights, so an undo deletes those and leaves the user's own.
+ */
+export function acceptClaim(
+  db: Db,
+  roundId: number,
+  key: string,
+  now: Date,
+): { highlights: Highlight[]; created: number[]; links: PassageLink[] } {
+  const claim = proposeClaims(roundId, roundArticles(db, roundId)).claims.find((c) => c.key === key)
+  if (!claim) throw notFound('The proposed claim')
+  return db.transaction(() => {
+    const same = db.prepare('SELECT id FROM highlights WHERE article_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck()
+    const highlights: Highlight[] = []
+    const created: number[] = []
+    for (const p of claim.passages) {
+      const existing = same.get(p.articleId, p.start, p.end) as number | undefined
+      if (existing !== undefined) highlights.push(getHighlight(db, existing))
+      else {
+        const h = createHighlight(db, { articleId: p.articleId, start: p.start, end: p.end, themeId: null }, now)
+        highlights.push(h)
+        created.push(h.id)
+      }
+    }
+    const byName = db.prepare('SELECT id FROM link_relations WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE').pluck()
+    const fallback = db.prepare('SELECT id FROM link_relations WHERE deleted_at IS NULL ORDER BY position, id LIMIT 1').pluck().get() as
+      number | undefined
+    const exists = db
+      .prepare(
+        `SELECT 1 FROM passage_links WHERE deleted_at IS NULL
+           AND ((from_highlight = ? AND to_highlight = ?) OR (from_highlight = ? AND to_highlight = ?))`,
+      )
+      .pluck()
+    const links: PassageLink[] = []
+    const [first, ...rest] = highlights
+    const note = claim.reasons.join('; ').slice(0, 2000)
+    rest.forEach((h, i) => {
+      // The user renamed or deleted the relation: the first one of their list stands in.
+      const relationId = (byName.get(relationFor(claim, i + 1)) as number | undefined) ?? fallback
+      if (!first || relationId === undefined || first.id === h.id || exists.get(first.id, h.id, h.id, first.id)) return
+      links.push(createLink(db, { fromId: first.id, toId: h.id, relationId, note }, now))
+    })
+    return { highlights, created, links }
+  })()
+}

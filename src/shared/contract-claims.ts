@@ -1,0 +1,85 @@
+/**
+ * Types of the typed passage links and claim proposals (issue 21), kept beside the contract that
+ * carries them (contract.ts imports these).
+ */
+
+/** A relation a link can have ("supports", "contradicts"…); the user can add, rename and delete them. */
+export interface LinkRelation {
+  id: number
+  name: string
+  /** How the relation reads from the other passage ("is supported by"); '' when it reads the same both ways. */
+  inverse: string
+  position: number
+  /** A deleted relation is no longer offered; links made with it keep showing its name. */
+  deleted: boolean
+}
+
+/** One end of a link: the passage and where it lives. */
+export interface LinkEnd {
+  highlightId: number
+  articleId: number
+  title: string
+  outlet: string | null
+  published: string | null
+  exact: string
+  start: number
+  end: number
+}
+
+export interface PassageLink {
+  id: number
+  relationId: number
+  relation: string
+  inverse: string
+  note: string
+  createdAt: string
+  from: LinkEnd
+  to: LinkEnd
+}
+
+/** One passage of a claim in one article: the statement and what it carries. */
+export interface ClaimPassage {
+  articleId: number
+  title: string
+  outlet: string | null
+  published: string | null
+  /** Offsets into the article's body; text === body.slice(start, end). */
+  start: number
+  end: number
+  text: string
+  /** Who is said to speak (as written), or null when only a quotation marks the claim. */
+  speaker: string | null
+  /** The attribution words that matched ("said", "according to", "заявил"…). */
+  verb: string | null
+  /** The quoted words, when the statement carries a quotation. */
+  quote: string | null
+  numbers: string[]
+  dates: string[]
+}
+
+export type ClaimStatus = 'agree' | 'differ' | 'only-here'
+
+/** A claim proposed for a round: the same statement in one or more outlets, with why they were grouped. */
+export interface ClaimProposal {
+  /** Stable across runs for the same passages: what claims.reject remembers. */
+  key: string
+  roundId: number
+  speaker: string | null
+  /** A short label: the shared quotation or the first passage's words. */
+  label: string
+  status: ClaimStatus
+  passages: ClaimPassage[]
+  /** Why: "same quotation “…”", "same speaker X and words: a, b", "same number 35"… */
+  reasons: string[]
+  /** Numbers or dates that differ between the passages, side by side. */
+  differences: Array<{ kind: 'number' | 'date'; values: Array<{ articleId: number; value: string }> }>
+}
+
+export interface ClaimProposals {
+  roundId: number
+  claims: ClaimProposal[]
+  /** Keys the user rejected in this round (left out of claims). */
+  rejected: string[]
+  /** True when the round was larger than the work cap and only part of it was read. */
+  truncated: boolean
+}
