@@ -1,6 +1,8 @@
 import { cleanNoteContent, isSafeLink } from '../../../shared/editor/clean'
 import type { Db } from '../db/open'
 import { listRounds } from '../rounds/repo'
+import { allLinks } from '../links/repo'
+import type { PassageLink } from '../../../shared/contract-claims'
 
 /** Everything an export needs, read in one transaction so the files agree with each other. */
 export interface ExportData {
@@ -10,6 +12,8 @@ export interface ExportData {
   notes: ExportNote[]
   /** Empty when the notebook has no rounds table yet. */
   rounds: ExportRound[]
+  /** Typed links between passages (migration 013); absent in older stores and hand-made data. */
+  links?: PassageLink[]
 }
 
 export interface ExportArticle {
@@ -121,6 +125,6 @@ export function readExportData(db: Db): ExportData {
             .all() as Array<Omit<ExportNote, 'content'> & { content: string }>
         ).map((n) => ({ ...n, content: cleanNoteContent(parseContent(n.content)) }))
       : []
-    return { articles, themes, highlights, notes, rounds: readRounds(db) }
+    return { articles, themes, highlights, notes, rounds: readRounds(db), links: allLinks(db) }
   })()
 }

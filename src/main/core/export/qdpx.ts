@@ -16,6 +16,8 @@ export interface QdpxInput {
   /** Faithful highlights only. */
   highlights: ExportHighlight[]
   notes: Array<{ id: number; title: string; markdown: string; createdAt: string; updatedAt: string; quotes: number[] }>
+  /** Typed links between two exported highlights: QDA-XML Links from one PlainTextSelection to another. */
+  links?: Array<{ id: number; from: number; to: number; relation: string; note: string }>
 }
 
 /** A stable GUID (UUID v5 layout over SHA-1) for a Parley item. */
@@ -135,6 +137,18 @@ export function projectXml(input: QdpxInput): string {
       out.push('    </Note>')
     }
     out.push('  </Notes>')
+  }
+  // A QDA-XML Link joins two selections and has a name but no description: the relation is the
+  // name ("contradicts") and the link's note follows it there.
+  const written = new Set(input.highlights.map((h) => h.id))
+  const links = (input.links ?? []).filter((l) => written.has(l.from) && written.has(l.to))
+  if (links.length) {
+    out.push('  <Links>')
+    for (const l of links)
+      out.push(
+        `    <Link${attrs({ guid: guid('link', l.id), name: l.note.trim() ? `${l.relation}: ${l.note.replace(/\s+/g, ' ').slice(0, 200)}` : l.relation, direction: 'OneWay', originGUID: guid('highlight', l.from), targetGUID: guid('highlight', l.to) })}/>`,
+      )
+    out.push('  </Links>')
   }
   out.push('</Project>', '')
   return out.join('\n')

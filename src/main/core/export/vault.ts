@@ -9,6 +9,7 @@ import { checkExportDir, exportFailure, VaultWriter } from './manifest'
 import { createNoteWriter, noteFile, type VaultIndex } from './notes'
 import { qdpx, qdpxSources, qdpxWith, type QdpxInput } from './qdpx'
 import { bibtex, citationKeys, cslItems } from './references'
+import { exportableLinks, linkAnnotations, linksFile } from './links'
 import { comparisonFile, roundFile, timelineFile, type RoundsContext } from './rounds'
 import { SlugAllocator } from './slug'
 
@@ -73,8 +74,8 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   return { files, mismatches: stage.value.mismatches }
 }
 
-/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx. */
-const FIXED_FILES = 7
+/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx, links.md, links.jsonld. */
+const FIXED_FILES = 9
 
 /**
  * Everything but the .qdpx (put together last: its sources may be deflating meanwhile), in two
@@ -208,6 +209,9 @@ function* buildStages(
     ]),
   )
   put('highlights.jsonld', `${JSON.stringify(annotationCollection(faithful, articles, themeName), null, 2)}\n`)
+  const links = exportableLinks(data.links ?? [], (id) => (faithfulIds.has(id) ? blocks.get(id) : undefined))
+  put('links.md', linksFile({ wikilinks, articles, articlePath: path.article, blockOf: (id) => blocks.get(id) }, links))
+  put('links.jsonld', `${JSON.stringify(linkAnnotations(links, articles), null, 2)}\n`)
   const keys = citationKeys(data.articles)
   put('references.json', `${JSON.stringify(cslItems(data.articles, keys), null, 2)}\n`)
   put('references.bib', bibtex(data.articles, keys))
@@ -224,6 +228,7 @@ function* buildStages(
       updatedAt: n.updatedAt,
       quotes: quotedHighlights(n.content).filter((id) => faithfulIds.has(id)),
     })),
+    links: links.map((l) => ({ id: l.id, from: l.from.highlightId, to: l.to.highlightId, relation: l.relation, note: l.note })),
   }
   yield files
   return { mismatches, qdpxInput }
