@@ -2,6 +2,7 @@
  * Versions of an article: a changed copy re-imported is stored beside the old one and linked to
  * it by `version_of`, so the chain reads oldest → newest and each step can say what changed.
  */
+import { paragraphTexts } from '../../../shared/body'
 import type { ArticleField, ArticleVersions, VersionDiff } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { cached } from '../db/statements'
@@ -18,14 +19,6 @@ export interface VersionKey {
   body?: string
 }
 
-const paragraphsOf = (body: string): Set<string> =>
-  new Set(
-    body
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .filter(Boolean),
-  )
-
 /**
  * Whether two texts are versions of one article: at least half the paragraphs of the shorter are in
  * the other. A file name says little (every clipper names its files `article.md`), and a newer
@@ -33,8 +26,8 @@ const paragraphsOf = (body: string): Set<string> =>
  * that happens to share a name must not take them over (issue 17).
  */
 function sharesText(a: string, b: string): boolean {
-  const x = paragraphsOf(a)
-  const y = paragraphsOf(b)
+  const x = new Set(paragraphTexts(a))
+  const y = new Set(paragraphTexts(b))
   let shared = 0
   for (const p of x) if (y.has(p)) shared++
   return shared > 0 && shared * 2 >= Math.min(x.size, y.size)
@@ -121,7 +114,7 @@ export function articleVersions(db: Db, id: number): ArticleVersions {
 }
 
 function diffVersions(older: ArticleRow, newer: ArticleRow): VersionDiff {
-  const { added, removed, unchanged } = diffParagraphs(older.body.split('\n\n'), newer.body.split('\n\n'))
+  const { added, removed, unchanged } = diffParagraphs(paragraphTexts(older.body), paragraphTexts(newer.body))
   const fields: ArticleField[] = ARTICLE_FIELDS.filter((f) => older[f] !== newer[f])
   return { from: older.id, to: newer.id, added, removed, unchanged, fields }
 }

@@ -1,3 +1,4 @@
+import { paragraphs, type Paragraph } from '../../../shared/body'
 import type { ExportArticle, ExportHighlight } from './data'
 import { escapeParagraph, escapeText } from './markdown'
 import { frontMatter } from './frontmatter'
@@ -17,23 +18,8 @@ export interface ArticleFile {
   blocks: Map<number, string>
 }
 
-interface Paragraph {
-  start: number
-  end: number
-}
-
-/** Paragraph spans of a body whose paragraphs are separated by blank lines. */
-export function paragraphs(body: string): Paragraph[] {
-  const out: Paragraph[] = []
-  const re = /\n[\t ]*\n\s*/g
-  let at = 0
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    if (m.index > at) out.push({ start: at, end: m.index })
-    at = m.index + m[0].length
-  }
-  if (at < body.length) out.push({ start: at, end: body.length })
-  return out
-}
+// One paragraph per Markdown block, by the body model's rule (re-exported for the vault's tests).
+export { paragraphs }
 
 /** Merged [start, end) spans, clipped to the paragraph and trimmed of surrounding spaces (`== x ==` does not render). */
 function marks(body: string, p: Paragraph, hs: ExportHighlight[]): Array<[number, number]> {

@@ -1,3 +1,5 @@
+import { isSpace, paragraphs } from '../../../shared/body'
+
 /** A sentence of a clean body, by offsets: `body.slice(start, end) === text`. */
 export interface SentenceSpan {
   start: number
@@ -10,27 +12,13 @@ export interface SentenceSpan {
 const ABBREVIATIONS =
   /(?:^|\s|\()(?:[A-Z]\.){1,}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc|approx|est|Mt|Ft|Ave|Blvd|Dept|Gov|Pres|Rev|Hon)\.$/
 
-/** Paragraph spans of a body whose paragraphs are separated by one blank line. */
-export function paragraphSpans(body: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = []
-  let start = 0
-  while (start <= body.length) {
-    const next = body.indexOf('\n\n', start)
-    const end = next === -1 ? body.length : next
-    if (end > start) spans.push({ start, end })
-    if (next === -1) break
-    start = next + 2
-  }
-  return spans
-}
-
 const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu
 
 /** Splits a body into sentences with offsets, leaving abbreviations (U.S., Feb., Mr.) and decimals inside. */
 export function sentences(body: string): SentenceSpan[] {
   const out: SentenceSpan[] = []
-  paragraphSpans(body).forEach((p, paragraph) => {
-    const text = body.slice(p.start, p.end)
+  paragraphs(body).forEach((p, paragraph) => {
+    const text = p.text
     // One compiled expression for every paragraph: restart it at the paragraph's beginning.
     const boundary = BOUNDARY
     boundary.lastIndex = 0
@@ -45,14 +33,6 @@ export function sentences(body: string): SentenceSpan[] {
     push(out, body, p.start + from, p.end, paragraph)
   })
   return out
-}
-
-const SPACE = /\s/
-
-/** `/\s/` on one UTF-16 code unit, without a regular expression for ASCII. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
-  return SPACE.test(String.fromCharCode(c))
 }
 
 function push(out: SentenceSpan[], body: string, start: number, end: number, paragraph: number): void {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { paragraphSpans, sentences, type SentenceSpan } from './sentences'
+import { paragraphs as paragraphSpans } from '../../../shared/body'
+import { sentences, type SentenceSpan } from './sentences'
 import { eachTerm, isStopWord, stem, terms } from './terms'
 
 describe('terms', () => {

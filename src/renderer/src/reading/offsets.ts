@@ -1,18 +1,7 @@
-/** Paragraphs of a clean body, with their offsets: the body's paragraphs are separated by "\n\n". */
-export interface Paragraph {
-  start: number
-  text: string
-}
+import { paragraphs, type Paragraph } from '@shared/body'
 
-export function paragraphsOf(body: string): Paragraph[] {
-  const out: Paragraph[] = []
-  let start = 0
-  for (const text of body.split('\n\n')) {
-    out.push({ start, text })
-    start += text.length + 2
-  }
-  return out
-}
+/** Paragraphs of a clean body with their offsets, by the body model's rule (one <p data-start> each). */
+export { paragraphs as paragraphsOf, type Paragraph }
 
 /** The body offset of a DOM point inside an article view (paragraphs carry data-start). */
 export function offsetOf(root: HTMLElement, node: Node, offset: number): number | null {
