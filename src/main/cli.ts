@@ -10,6 +10,8 @@ import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault, type Notebook } from './core/notebook'
 import { createTheme, listThemes } from './core/themes/repo'
+import { relationFor, roundClaims } from './core/claims/repo'
+import type { ClaimProposal } from '../shared/contract-claims'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
 import { writeLaunchPage } from './hosts/launch-page'
@@ -24,6 +26,7 @@ const USAGE = `Usage: npm run -s parley -- <command>
 
   import <files|folders…> [--notebook FILE]   import articles into a notebook
   analyze --json <files|folders…> [--themes FILE]
+  claims --json <files|folders…>              print the claims proposed per round and the links accepting them would make
                                               dry run on a throwaway notebook; prints one JSON object
                                               (--themes: a JSON list of {name, description, keywords}
                                               used instead of the default themes)
@@ -181,6 +184,106 @@ export function analyze(paths: string[], options: { themes?: AnalyzeTheme[] } = 
   }
 }
 
+/** The shape of `claims --json`: per detected round, the proposed claims and the typed links they would make. */
+export interface ClaimsOutput {
+  rounds: Array<{
+    id: string
+    date: string | null
+    venue: string | null
+    title: string
+    articles: string[]
+    truncated: boolean
+    claims: Array<{
+      key: string
+      status: ClaimProposal['status']
+      speaker: string | null
+      label: string
+      reasons: string[]
+      passages: Array<{
+        file: string
+        outlet: string | null
+        start: number
+        end: number
+        text: string
+        speaker: string | null
+        verb: string | null
+        quote: string | null
+        numbers: string[]
+        dates: string[]
+      }>
+      differences: Array<{ kind: 'number' | 'date'; values: Array<{ file: string; value: string }> }>
+    }>
+    links: Array<{ from: { file: string; start: number; end: number }; to: { file: string; start: number; end: number }; relation: string }>
+  }>
+}
+
+/** `claims --json`: a dry run of import and round detection, then the claims of each round (analyze's output is left as it is). */
+export function claimsOf(paths: string[]): ClaimsOutput {
+  const { db } = openDatabase(':memory:')
+  try {
+    const files = new Map<number, string>()
+    for (const file of collectPaths(paths)) {
+      try {
+        const result = storeArticle(db, prepareArticle(readSource(file)))
+        if (result.id && !files.has(result.id)) files.set(result.id, file)
+      } catch {
+        // A file that cannot be imported has no claims; `analyze` says why.
+      }
+    }
+    detectAndStore(db, new Date())
+    const fileOf = (id: number): string => files.get(id) ?? String(id)
+    return {
+      rounds: listRounds(db).map((r) => {
+        const proposals = roundClaims(db, r.id)
+        return {
+          id: String(r.id),
+          date: r.date,
+          venue: r.venue,
+          title: r.title,
+          articles: r.articles.map((a) => fileOf(a.articleId)),
+          truncated: proposals.truncated,
+          claims: proposals.claims.map((c) => ({
+            key: c.key,
+            status: c.status,
+            speaker: c.speaker,
+            label: c.label,
+            reasons: c.reasons,
+            passages: c.passages.map((p) => ({
+              file: fileOf(p.articleId),
+              outlet: p.outlet,
+              start: p.start,
+              end: p.end,
+              text: p.text,
+              speaker: p.speaker,
+              verb: p.verb,
+              quote: p.quote,
+              numbers: p.numbers,
+              dates: p.dates,
+            })),
+            differences: c.differences.map((d) => ({
+              kind: d.kind,
+              values: d.values.map((v) => ({ file: fileOf(v.articleId), value: v.value })),
+            })),
+          })),
+          links: proposals.claims.flatMap((c) =>
+            c.passages.slice(1).map((p, i) => ({
+              from: {
+                file: fileOf((c.passages[0] as typeof p).articleId),
+                start: (c.passages[0] as typeof p).start,
+                end: (c.passages[0] as typeof p).end,
+              },
+              to: { file: fileOf(p.articleId), start: p.start, end: p.end },
+              relation: relationFor(c, i + 1),
+            })),
+          ),
+        }
+      }),
+    }
+  } finally {
+    db.close()
+  }
+}
+
 function describeExport(s: ExportSummary): string[] {
   const lines = [
     `${s.files} files → ${s.dir}: ${s.written.length} written, ${s.updated.length} updated, ${s.unchanged} unchanged, ${s.removed.length} removed`,
@@ -274,6 +377,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   try {
     switch (command) {
+      case 'claims': {
+        if (!flags.has('--json') || positional.length === 0) throw new UsageError('claims needs --json and at least one file.')
+        io.out(JSON.stringify(claimsOf(positional)))
+        return 0
+      }
       case 'analyze': {
         if (!flags.has('--json') || positional.length === 0) throw new UsageError('analyze needs --json and at least one file.')
         const themesFile = flags.get('--themes')

@@ -47,7 +47,7 @@ export function unrejectClaim(db: Db, roundId: number, key: string): null {
  * The relation accept gives the link from the first passage to passage k: "contradicts" when their
  * figures differ, "quotes" for the same quotation, else "repeats".
  */
-function relationFor(claim: ClaimProposal, k: number): string {
+export function relationFor(claim: ClaimProposal, k: number): string {
   const first = claim.passages[0]
   const other = claim.passages[k]
   if (claim.status === 'differ' && first && other) {

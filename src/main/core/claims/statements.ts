@@ -32,8 +32,10 @@ const CAP = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)`
 const NAME = String.raw`(?:${CAP})(?:\s+(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|le|la)\s+)?${CAP}){0,5}`
 const ARTICLE = String.raw`(?:(?:the|der|die|das|des|le|la|les|l'|el|los|las)\s+)?`
 // "said Iranian negotiator Hamid Baidinejad": an adjective and a role before the name.
-const ROLE = String.raw`(?:(?:foreign|deputy|chief|top|senior|prime|special|presidential|lead)\s+)*(?:negotiator|minister|president|spokesman|spokeswoman|spokesperson|envoy|official|secretary|diplomat|ambassador|delegate|leader)`
+const ROLE = String.raw`(?:(?:foreign|deputy|chief|top|senior|prime|special|presidential|lead)\s+)*(?:negotiator|minister|president|mayor|governor|chairman|chairwoman|spokesman|spokeswoman|spokesperson|envoy|official|secretary|diplomat|ambassador|delegate|leader)`
 const ROLE_NAME = String.raw`(?:${CAP}\s+)?(?:${ROLE}\s+)?${NAME}`
+// After "according to" / "selon" / "según" the source may be a common noun ("the harbour authority").
+const SOURCE = String.raw`(?:${ROLE_NAME}|\p{Ll}[\p{L}\-]*(?:\s+\p{Ll}[\p{L}\-]*)?)`
 
 // English, German, French, Spanish and Russian attribution verbs (past and present as reported).
 const EN =
@@ -58,28 +60,28 @@ const P = (source: string, speaker: number, verb: number, flags = 'gu'): Pattern
 
 const PATTERNS: Pattern[] = [
   // "Araghchi said", "Foreign Minister Abbas Araghchi, who led the delegation, told reporters"
-  P(String.raw`(${NAME})(?:,[^,\n]{1,80},)?\s+(?:has\s+|had\s+)?\b(${EN})\b`, 1, 2),
+  P(String.raw`(${NAME})(?:,[^,\n]{1,80},)?\s+(?:has\s+|had\s+)?(?<![\p{L}])(${EN})(?![\p{L}])`, 1, 2),
   // "…, said Araghchi", "told the Foreign Minister"
   // Inverted only after a quotation or a comma: "…," said X (not "said Oman, Iran and…").
-  P(String.raw`[,"”’»]\s*\b(said|says|added|told|wrote|warned|stated)\s+${ARTICLE}(${ROLE_NAME})`, 2, 1),
-  P(String.raw`\b(according to)\s+${ARTICLE}(${ROLE_NAME})`, 2, 1, 'giu'),
+  P(String.raw`[,"”’»]\s*(?<![\p{L}])(said|says|added|told|wrote|warned|stated)\s+${ARTICLE}(${ROLE_NAME})`, 2, 1),
+  P(String.raw`(?<![\p{L}])([Aa]ccording to)\s+${ARTICLE}(${SOURCE})`, 2, 1),
   // German: "Müller sagte", "sagte Müller", "laut Müller", "Müller zufolge", "nach Angaben des Ministeriums"
-  P(String.raw`(${NAME})\s+(${DE})\b`, 1, 2),
-  P(String.raw`\b(${DE}|so)\s+${ARTICLE}(${NAME})`, 2, 1),
-  P(String.raw`\b(laut|nach Angaben)\s+${ARTICLE}(${NAME})`, 2, 1, 'giu'),
-  P(String.raw`(${NAME})\s+(zufolge)\b`, 1, 2),
+  P(String.raw`(${NAME})\s+(${DE})(?![\p{L}])`, 1, 2),
+  P(String.raw`(?<![\p{L}])(${DE}|so)\s+${ARTICLE}(${NAME})`, 2, 1),
+  P(String.raw`(?<![\p{L}])([Ll]aut|[Nn]ach Angaben)\s+${ARTICLE}(${NAME})`, 2, 1),
+  P(String.raw`(${NAME})\s+(zufolge)(?![\p{L}])`, 1, 2),
   // French: "Dupont a déclaré", "a déclaré Dupont", "selon Dupont", "d'après le ministère"
-  P(String.raw`(${NAME})\s+(?:a|avait)\s+(${FR})\b`, 1, 2),
-  P(String.raw`(?:a\s+)?\b(${FR})\s+${ARTICLE}(${NAME})`, 2, 1),
-  P(String.raw`\b(selon|d'après|d’après)\s+${ARTICLE}(${NAME})`, 2, 1, 'giu'),
+  P(String.raw`(${NAME})\s+(?:a|avait)\s+(${FR})(?![\p{L}])`, 1, 2),
+  P(String.raw`(?:a\s+)?(?<![\p{L}])(${FR})\s+${ARTICLE}(${NAME})`, 2, 1),
+  P(String.raw`(?<![\p{L}])([Ss]elon|[Dd]'après|[Dd]’après)\s+${ARTICLE}(${SOURCE})`, 2, 1),
   // Spanish: "García dijo", "dijo García", "según el ministro"
-  P(String.raw`(${NAME})\s+(${ES})\b`, 1, 2),
-  P(String.raw`\b(${ES})\s+${ARTICLE}(${NAME})`, 2, 1),
-  P(String.raw`\b(según)\s+${ARTICLE}(${NAME})`, 2, 1, 'giu'),
+  P(String.raw`(${NAME})\s+(${ES})(?![\p{L}])`, 1, 2),
+  P(String.raw`(?<![\p{L}])(${ES})\s+${ARTICLE}(${NAME})`, 2, 1),
+  P(String.raw`(?<![\p{L}])([Ss]egún)\s+${ARTICLE}(${SOURCE})`, 2, 1),
   // Russian: "Иванов заявил", "заявил Иванов", "по словам Иванова", "как сообщает агентство"
   P(String.raw`(${RU_NAME})\s+(${RU})(?![\p{L}])`, 1, 2),
   P(String.raw`(?<![\p{L}])(${RU})\s+(${RU_NAME})`, 2, 1),
-  P(String.raw`(?<![\p{L}])(по словам|по данным|как сообщает|как сообщил[аи]?)\s+(${RU_NAME})`, 2, 1, 'giu'),
+  P(String.raw`(?<![\p{L}])([Пп]о словам|[Пп]о данным|[Кк]ак сообщает|[Кк]ак сообщил[аи]?)\s+(${RU_NAME})`, 2, 1),
 ]
 
 // Capitalised words that start sentences or name times, not speakers.
@@ -186,9 +188,6 @@ export function statementsOf(fullBody: string): Statement[] {
     if (!f.quote) f.quote = q
     // A quotation that runs over several sentences: the statement runs to its end.
     if (q.end > f.end) f.end = Math.min(body.length, q.end + 1)
-    // "…," he said. The speaker often follows the quote in the next sentence.
-    const next = found.get(i + 1)
-    if (f.speaker === null && next?.speaker && !next.quote) Object.assign(f, { speaker: next.speaker, key: next.key, verb: next.verb })
   }
   const out: Statement[] = []
   for (const i of [...found.keys()].sort((a, b) => a - b)) {
