@@ -26,8 +26,12 @@ test('needs attention lists undated articles; details can be added, survive re-c
 
   // Re-clean keeps the edit.
   await page.getByRole('link', { name: 'Library', exact: true }).click()
-  page.once('dialog', (d) => void d.accept())
   await page.getByRole('button', { name: 'Re-clean' }).click()
+  // The app's own dialog asks (a re-clean cannot be undone); Escape would cancel it.
+  const ask = page.getByRole('dialog', { name: 'Clean every article again?' })
+  await expect(ask.getByRole('button', { name: 'Re-clean all' })).toBeFocused()
+  await ask.getByRole('button', { name: 'Re-clean all' }).click()
+  await expect(ask).toBeHidden()
   await expect(page.getByRole('status').filter({ hasText: /Re-cleaned 5 articles/ })).toBeVisible()
   await page.getByRole('combobox', { name: 'Filter by theme' }).selectOption('attention')
   await expect(rows).toHaveCount(before - 1)

@@ -4,6 +4,7 @@ import { api, host, onEvent } from './api'
 import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
 import { ExportDialog } from './components/ExportDialog'
+import { ConfirmProvider } from './components/Dialog'
 import { parseRoute, useRoute, type Route } from './route'
 import { navigate, onOpenBeside, useHistoryNavigation } from './navigation'
 import { NotebookProvider, useNotebook } from './state/notebook'
@@ -23,7 +24,9 @@ installNodeViews()
 export function App(): React.JSX.Element {
   return (
     <NotebookProvider>
-      <Shell />
+      <ConfirmProvider>
+        <Shell />
+      </ConfirmProvider>
     </NotebookProvider>
   )
 }
@@ -83,7 +86,12 @@ function Shell(): React.JSX.Element {
     ) : route.view === 'notes' ? (
       <Notes id={route.id} />
     ) : (
-      <Library revision={revision} onImport={importFiles} />
+      <Library
+        key={route.attention ? 'attention' : 'all'}
+        revision={revision}
+        onImport={importFiles}
+        attention={route.attention ?? false}
+      />
     )
 
   const onDrop = (event: DragEvent): void => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
 export type Route =
-  | { view: 'library' }
+  | { view: 'library'; attention?: boolean }
   | { view: 'reader'; id: number; highlightId: number | null }
   | { view: 'compare'; ids: number[]; highlightId: number | null; themeId: number | null }
   | { view: 'matrix'; roundId: number | null }
@@ -33,7 +33,8 @@ export function parseRoute(hash: string): Route {
       themeId: passages[1] ? Number(passages[1]) : null,
       roundId: passages[2] === 'none' ? 'none' : passages[2] ? Number(passages[2]) : null,
     }
-  return { view: 'library' }
+  // #/library/attention opens the Library on the articles missing a date or an outlet.
+  return { view: 'library', attention: hash.startsWith('#/library/attention') }
 }
 
 export function useRoute(): Route {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ExportSummary } from '@shared/model'
 import { api, errorMessage, onEvent } from '../api'
+import { Dialog } from './Dialog'
 
 /** File › Export…: writes the notebook as a Markdown vault into a folder, with progress and a report. */
 export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onClose: () => void }): React.JSX.Element {
@@ -30,74 +31,72 @@ export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onCl
   }
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !running && onClose()}>
-      <div className="export-dialog" role="dialog" aria-label="Export notebook">
-        <h2>Export as a Markdown vault</h2>
-        <p className="muted small">
-          Articles with their highlights, notes, rounds, the comparison and the timeline as Markdown (Obsidian and any CommonMark tool read
-          it), plus highlights.csv, W3C annotations, CSL-JSON and BibTeX references and a REFI-QDA project. Re-exporting updates only the
-          files Parley wrote; a file you edited is kept and the new version written beside it.
-        </p>
-        <label className="field">
-          Folder
-          <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" disabled={running} />
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={wikilinks} onChange={(e) => setWikilinks(e.target.checked)} disabled={running} /> Use
-          [[wikilinks]] (Obsidian) instead of relative Markdown links
-        </label>
-        {running || progress ? (
-          <div className="export-progress" aria-live="polite">
-            <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />{' '}
-            {progress ? `${progress.done} of ${progress.total} files` : 'Preparing…'}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {summary ? (
-          <div className="export-summary" role="status" data-testid="export-summary">
-            <strong>
-              Exported to {summary.dir}: {summary.written.length} written, {summary.updated.length} updated, {summary.unchanged} unchanged,{' '}
-              {summary.removed.length} removed
-            </strong>
-            {summary.conflicts.length ? (
-              <div>
-                <p className="small">These files were changed outside Parley; the new version is written beside each:</p>
-                <ul className="small">
-                  {summary.conflicts.map((c) => (
-                    <li key={c.file}>
-                      {c.file} → {c.newVersion}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {summary.mismatches.length ? (
-              <div>
-                <p className="small error">Not written because the stored text no longer matches:</p>
-                <ul className="small">
-                  {summary.mismatches.map((m, i) => (
-                    <li key={i}>
-                      {m.kind} {m.id} in {m.file}: {m.reason}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-          </div>
-        ) : null}
-        <div className="details-actions">
-          <button type="button" onClick={onClose} disabled={running}>
-            {summary ? 'Close' : 'Cancel'}
-          </button>
-          <button type="button" className="primary" onClick={() => void run()} disabled={running || !dir.trim()}>
-            {running ? 'Exporting…' : summary ? 'Export again' : 'Export'}
-          </button>
+    <Dialog label="Export notebook" className="export-dialog" onClose={() => !running && onClose()} initialFocus="input">
+      <h2>Export as a Markdown vault</h2>
+      <p className="muted small">
+        Articles with their highlights, notes, rounds, the comparison and the timeline as Markdown (Obsidian and any CommonMark tool read
+        it), plus highlights.csv, W3C annotations, CSL-JSON and BibTeX references and a REFI-QDA project. Re-exporting updates only the
+        files Parley wrote; a file you edited is kept and the new version written beside it.
+      </p>
+      <label className="field">
+        Folder
+        <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" disabled={running} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={wikilinks} onChange={(e) => setWikilinks(e.target.checked)} disabled={running} /> Use [[wikilinks]]
+        (Obsidian) instead of relative Markdown links
+      </label>
+      {running || progress ? (
+        <div className="export-progress" aria-live="polite">
+          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />{' '}
+          {progress ? `${progress.done} of ${progress.total} files` : 'Preparing…'}
         </div>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {summary ? (
+        <div className="export-summary" role="status" data-testid="export-summary">
+          <strong>
+            Exported to {summary.dir}: {summary.written.length} written, {summary.updated.length} updated, {summary.unchanged} unchanged,{' '}
+            {summary.removed.length} removed
+          </strong>
+          {summary.conflicts.length ? (
+            <div>
+              <p className="small">These files were changed outside Parley; the new version is written beside each:</p>
+              <ul className="small">
+                {summary.conflicts.map((c) => (
+                  <li key={c.file}>
+                    {c.file} → {c.newVersion}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {summary.mismatches.length ? (
+            <div>
+              <p className="small error">Not written because the stored text no longer matches:</p>
+              <ul className="small">
+                {summary.mismatches.map((m, i) => (
+                  <li key={i}>
+                    {m.kind} {m.id} in {m.file}: {m.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="details-actions">
+        <button type="button" onClick={onClose} disabled={running}>
+          {summary ? 'Close' : 'Cancel'}
+        </button>
+        <button type="button" className="primary" onClick={() => void run()} disabled={running || !dir.trim()}>
+          {running ? 'Exporting…' : summary ? 'Export again' : 'Export'}
+        </button>
       </div>
-    </div>
+    </Dialog>
   )
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ArticleSummary, SearchHit } from '@shared/model'
 import { api } from '../api'
+import { useFocusTrap } from '../components/focusTrap'
 
 /** Picks an article by searching the library (title and text). */
 export function ArticlePicker({
@@ -12,6 +13,8 @@ export function ArticlePicker({
   onCancel: () => void
   exclude: number[]
 }): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null)
+  useFocusTrap(box, onCancel)
   const [query, setQuery] = useState('')
   const [all, setAll] = useState<ArticleSummary[]>([])
   const [hits, setHits] = useState<SearchHit[] | null>(null)
@@ -28,15 +31,13 @@ export function ArticlePicker({
       ? hits.map((h) => ({ id: h.id, title: h.title.map((p) => p.text).join(''), outlet: h.outlet }))
       : all.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet }))
   return (
-    <div className="picker" role="dialog" aria-label="Choose an article">
+    <div ref={box} className="picker" role="dialog" aria-modal="true" aria-label="Choose an article">
       <input
-        autoFocus
         type="search"
         aria-label="Search the library"
         placeholder="Search the library…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       />
       <ul>
         {options

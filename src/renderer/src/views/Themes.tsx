@@ -40,9 +40,8 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
       () => ({ label: 'reorder themes', undo: () => api['themes.reorder']({ ids }), redo: () => api['themes.reorder']({ ids: next }) }),
     )
   }
+  // Deleting and merging are undoable (themes.restore / themes.unmerge), so they act at once and offer Undo.
   const remove = async (): Promise<void> => {
-    const what = count ? `${count} highlight${count === 1 ? '' : 's'} will lose this theme until you undo.` : 'It has no highlights.'
-    if (!window.confirm(`Delete the theme “${theme.name}”? ${what}`)) return
     const done = await perform(
       () => api['themes.delete']({ id: theme.id }),
       () => ({
@@ -51,13 +50,18 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
         redo: () => api['themes.delete']({ id: theme.id }),
       }),
     )
-    if (done) notify(`Deleted “${theme.name}”. Press Ctrl+Z to undo.`, 'info', true)
+    if (done)
+      notify(
+        `Deleted “${theme.name}”${count ? `; its ${count} highlight${count === 1 ? '' : 's'} lost the theme` : ''}. Undo brings it back.`,
+        'info',
+        true,
+      )
   }
   const merge = async (): Promise<void> => {
     const targetId = Number(mergeInto)
     const target = themes.find((t) => t.id === targetId)
-    if (!target || !window.confirm(`Merge “${theme.name}” into “${target.name}”? Its highlights move to “${target.name}”.`)) return
-    await perform(
+    if (!target) return
+    const done = await perform(
       () => api['themes.merge']({ sourceId: theme.id, targetId }),
       ({ moved }) => ({
         label: `merge ${theme.name}`,
@@ -65,6 +69,12 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
         redo: () => api['themes.merge']({ sourceId: theme.id, targetId }),
       }),
     )
+    if (done)
+      notify(
+        `Merged “${theme.name}” into “${target.name}”: ${done.moved.length} highlight${done.moved.length === 1 ? '' : 's'} moved.`,
+        'info',
+        true,
+      )
   }
 
   return (
