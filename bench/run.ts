@@ -19,6 +19,7 @@ import { formatTable, ms, percentile, summary, type Verdict } from './report'
 import { bulkFill, describePrepare, fmt, now, prepareWorker, progress, removeDb, SECTIONS, SEED, type Ctx, type Section } from './util'
 import { htmlSection } from './sections/html'
 import { suggestSection } from './sections/suggest'
+import { claimsSection } from './sections/claims'
 import { notesSaveSection } from './sections/notes'
 import { bigNotebook } from './sections/big'
 import { matrixSection } from './sections/matrix'
@@ -586,6 +587,7 @@ export async function main(args: string[]): Promise<void> {
     // ---------------------------------------------------------------- issues 4–8
     if (only.has('html')) await htmlSection(ctx)
     if (only.has('suggest')) await suggestSection(ctx)
+    if (only.has('claims')) claimsSection(ctx)
     if (only.has('notes')) await notesSaveSection(ctx)
     // One large notebook (10,000 articles, 50,000 highlights, 200 rounds, 12 themes, 1,000 notes) serves matrix and export.
     const big = only.has('matrix') || only.has('export') ? bigNotebook(ctx) : null

@@ -9,7 +9,7 @@ import type { Verdict } from './report'
 
 export const SEED = 20_240_229
 
-export const SECTIONS = ['import', 'search', 'html', 'suggest', 'render', 'notes', 'matrix', 'export', 'load'] as const
+export const SECTIONS = ['import', 'search', 'html', 'suggest', 'claims', 'render', 'notes', 'matrix', 'export', 'load'] as const
 export type Section = (typeof SECTIONS)[number]
 
 /** What every section gets: the plan, a temp folder removed at the end, the corpus vocabulary and the verdict list. */
