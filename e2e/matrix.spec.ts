@@ -97,7 +97,7 @@ test('rounds are proposed on import; accept one, code a passage, see it in its c
   await expect(page.getByRole('dialog', { name: 'Highlight' }).or(page.getByTestId('compare-column').first())).toBeVisible()
 
   // Timeline: with the seeds' years unknown it says so; once the user dates things, they appear on a
-  // broken axis (years apart and days apart both readable).
+  // zoomable axis labelled with four-digit years.
   await page.getByRole('link', { name: 'Timeline', exact: true }).click()
   await expect(page.getByText('Nothing to place on a timeline yet')).toBeVisible()
   const washington = rounds.find((r) => r.venue === 'Washington')!
@@ -109,7 +109,7 @@ test('rounds are proposed on import; accept one, code a passage, see it in its c
   const timeline = page.getByTestId('timeline')
   await expect(timeline).toBeVisible()
   await expect(timeline.getByRole('link', { name: /Round: Talks in Istanbul/ })).toHaveCount(1)
-  await expect(timeline.locator('text.break')).toHaveCount(1)
+  await expect(timeline.locator('text.tick').first()).toHaveText(/\b20\d\d\b/)
   await page.screenshot({ path: screenshotPath('timeline-1280') })
   await page.getByRole('button', { name: 'Lanes by theme' }).click()
   await page.screenshot({ path: screenshotPath('timeline-themes') })

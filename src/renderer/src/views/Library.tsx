@@ -2,8 +2,10 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
+import { useConfirm } from '../components/Dialog'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
+import { formatRange, inRange, setDateRange, useDateRange } from '../state/dateRange'
 import { LibraryBulk } from './LibraryBulk'
 
 /** A row's height before one is measured (one line: rows never wrap). */
@@ -154,7 +156,16 @@ const COLUMNS: Array<{ key: ArticleSort; label: string; className: string }> = [
 /** Rows asked for before the rest of the library: more than a tall window shows. */
 const FIRST_PAGE = 120
 
-export function Library({ revision, onImport }: { revision: number; onImport: (files: File[]) => Promise<void> }): React.JSX.Element {
+export function Library({
+  revision,
+  onImport,
+  attention: askForDetails = false,
+}: {
+  revision: number
+  onImport: (files: File[]) => Promise<void>
+  /** Open on the articles that miss a date or an outlet (the first-run's "add dates" step). */
+  attention?: boolean
+}): React.JSX.Element {
   const [sort, setSort] = useState<ArticleSort>('published')
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc')
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
@@ -165,9 +176,10 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
   const [error, setError] = useState<string | null>(null)
   const { themes } = useNotebook()
   const [themeId, setThemeId] = useState<number | undefined>(undefined)
-  const [attention, setAttention] = useState(false)
+  const [attention, setAttention] = useState(askForDetails)
   const [table, setTable] = useState<HTMLTableElement | null>(null)
   const { perform, notify } = useNotebook()
+  const confirm = useConfirm()
   const [selected, setSelected] = useState<number[]>([])
   const picker = useRef<HTMLInputElement>(null)
   const searchBox = useRef<HTMLInputElement>(null)
@@ -216,10 +228,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const listed = useMemo(
-    () => (articles && attention ? articles.filter((a) => a.needsAttention.length) : (articles ?? [])),
-    [articles, attention],
-  )
+  const range = useDateRange()
+  const listed = useMemo(() => {
+    let list = articles ?? []
+    if (attention) list = list.filter((a) => a.needsAttention.length)
+    // The period brushed on the Timeline (renderer state): articles published in it.
+    if (range) list = list.filter((a) => inRange(range, a.published))
+    return list
+  }, [articles, attention, range])
   const rows = useRowWindow(table, listed.length)
   const pick = useCallback((id: number, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id))), [])
   // Deleted articles drop out of the selection once the whole list has come back without them.
@@ -279,11 +295,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
         <button
           type="button"
           title="Clean every article's original text again with the current cleaner; your edits and highlights are kept"
-          onClick={() => {
-            if (
-              !window.confirm('Clean every article again from its original file? Your edits to details are kept and highlights re-anchor.')
-            )
-              return
+          onClick={async () => {
+            // A re-clean cannot be undone (the originals stay, but the cleaned text is replaced), so it asks first.
+            const ok = await confirm({
+              title: 'Clean every article again?',
+              body: 'Each article is cleaned again from its original file with the current cleaner. Details you edited are kept and highlights move with their text.',
+              confirm: 'Re-clean all',
+            })
+            if (!ok) return
             void perform(
               () => api['articles.reclean']({}),
               (r) => {
@@ -318,6 +337,14 @@ export function Library({ revision, onImport }: { revision: number; onImport: (f
           }}
         />
       </div>
+      {range ? (
+        <p className="range-filter" role="status">
+          Showing articles published {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}
+          <button type="button" className="link" onClick={() => setDateRange(null)}>
+            Show every date
+          </button>
+        </p>
+      ) : null}
       {chosen.length ? <LibraryBulk selected={chosen} titleOf={titleOf} onClear={() => setSelected([])} /> : null}
       {error ? (
         <p className="error" role="alert">

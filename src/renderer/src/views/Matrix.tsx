@@ -8,6 +8,7 @@ import { RoundPanel } from '../rounds/RoundPanel'
 import { useRowWindow } from '../rounds/virtualRows'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { useNotebook } from '../state/notebook'
+import { formatRange, inRange, setDateRange, useDateRange } from '../state/dateRange'
 
 const COVERAGE: Record<MatrixCell['coverage'], string> = {
   coded: '',
@@ -140,16 +141,19 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     () => (matrix?.themes ?? []).map((t, index) => ({ ...t, index })).filter((t) => !hidden.includes(t.id)),
     [matrix, hidden],
   )
+  const range = useDateRange()
   const rows = useMemo(() => {
     if (!matrix) return []
     const q = filter.trim().toLowerCase()
     const list = matrix.rounds
       .map((r, index) => ({ ...r, index }))
       .filter((r) => !q || `${r.title} ${r.venue ?? ''} ${r.date ?? ''}`.toLowerCase().includes(q))
+      // The period brushed on the Timeline (renderer state).
+      .filter((r) => !range || inRange(range, r.date))
     if (order === 'title') list.sort((a, b) => a.title.localeCompare(b.title))
     if (order === 'articles') list.sort((a, b) => b.articles - a.articles)
     return list
-  }, [matrix, filter, order])
+  }, [matrix, filter, order, range])
 
   const leftOut = useMemo(() => new Set(matrix?.evidenceLeftOut ?? []), [matrix])
   /** The cell with what matrix.rows brought; evidence null while it is still on its way. */
@@ -427,6 +431,14 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             Timeline
           </a>
         </div>
+        {range ? (
+          <p className="range-filter" role="status">
+            Showing rounds dated {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}
+            <button type="button" className="link" onClick={() => setDateRange(null)}>
+              Show every date
+            </button>
+          </p>
+        ) : null}
         <div className="chips" role="group" aria-label="Theme columns">
           {matrix.themes.map((t) => (
             <button
