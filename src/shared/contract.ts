@@ -29,7 +29,7 @@ import type {
   Suggestion,
   Theme,
 } from './model'
-import type { ClaimProposals, LinkRelation, PassageLink } from './contract-claims'
+import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink } from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -387,6 +387,10 @@ export const contract = {
         limit: z.number().int().min(1).max(5000).optional(),
       })
       .strict(),
+  ),
+  /** Passages a new link can point to: highlights whose text, article title or outlet contain the query. */
+  'passageLinks.targets': call<LinkEnd[]>()(
+    z.object({ query: z.string().max(200), except: id.optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(),
   ),
   'passageLinks.create': call<PassageLink>()(
     z

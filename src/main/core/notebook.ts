@@ -62,6 +62,7 @@ import {
   hideLinksOf,
   highlightIdsOf,
   listLinks,
+  passageTargets,
   listRelations,
   restoreLink,
   restoreRelation,
@@ -344,6 +345,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'highlights.lookup': ({ ids }) => withTrashedHighlights(db, highlightStates(db, ids)),
 
     'passageLinks.list': (filter) => listLinks(db, filter),
+    'passageLinks.targets': ({ query, except, limit }) => passageTargets(db, query, limit, except),
     'passageLinks.create': (input) => write(() => createLink(db, input, now())),
     'passageLinks.update': ({ id, ...patch }) => write(() => updateLink(db, id, patch)),
     'passageLinks.delete': ({ id }) => write(() => deleteLink(db, id, now())),

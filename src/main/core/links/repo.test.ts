@@ -58,6 +58,9 @@ describe('typed links between passages', () => {
       /already have this link/,
     )
     expect((await h['passageLinks.update']({ id: link.id, relationId: rel('updates') })).relation).toBe('updates')
+    // The picker finds passages by their words, their article's title or outlet, not the one linked from.
+    expect((await h['passageLinks.targets']({ query: 'vote', except: ha.id, limit: 20 })).map((t) => t.highlightId)).toEqual([hb.id])
+    expect((await h['passageLinks.targets']({ query: '100%', limit: 20 })).map((t) => t.highlightId)).toEqual([])
     await h['passageLinks.delete']({ id: link.id })
     expect(await h['passageLinks.list']({ highlightId: ha.id })).toEqual([])
     expect((await h['passageLinks.restore']({ id: link.id })).relation).toBe('updates')

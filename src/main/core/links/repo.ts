@@ -283,3 +283,29 @@ export function allLinks(db: Db): PassageLink[] {
   if (!has) return []
   return withEnds(db, db.prepare(`${LINK_SQL} ORDER BY l.id`).all() as LinkRow[])
 }
+
+/**
+ * Passages a link can point to: highlights whose text, article title or outlet contains the query
+ * (every highlight, coded or not; newest first without a query), leaving out `except`.
+ */
+export function passageTargets(db: Db, query: string, limit: number, except?: number): LinkEnd[] {
+  const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = db
+    .prepare(
+      `SELECT h.id, h.article_id, h.start, h."end", h.exact, a.title, a.outlet, a.published
+       FROM highlights h JOIN articles a ON a.id = h.article_id
+       WHERE h.id IS NOT ? AND (h.exact LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR coalesce(a.outlet, '') LIKE ? ESCAPE '\\')
+       ORDER BY h.id DESC LIMIT ?`,
+    )
+    .all(except ?? null, like, like, like, limit) as EndRow[]
+  return rows.map((e) => ({
+    highlightId: e.id,
+    articleId: e.article_id,
+    title: e.title,
+    outlet: e.outlet,
+    published: e.published,
+    exact: e.exact,
+    start: e.start,
+    end: e.end,
+  }))
+}
