@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
 import { Backlinks } from '../components/Backlinks'
 import { QuoteInNote } from '../components/QuoteInNote'
+import { PassageLinks } from '../claims/PassageLinks'
 
 interface Props {
   highlight: Highlight
@@ -84,6 +85,7 @@ export function HighlightPopover({
           ▸
         </button>
       </div>
+      <PassageLinks highlightId={highlight.id} />
       <Backlinks kind="highlight" id={highlight.id} title="Quoted in notes" />
       <div className="popover-actions">
         <QuoteInNote highlightId={highlight.id} />

@@ -5,6 +5,7 @@ import { useNotebook } from '../state/notebook'
 import { formatRoundDate } from './dates'
 import { Backlinks } from '../components/Backlinks'
 import { OutletComparison } from './OutletComparison'
+import { RoundClaims, RoundLinks } from '../claims/RoundClaims'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
 export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
@@ -216,6 +217,8 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       </div>
       <Backlinks kind="round" id={round.id} />
       <OutletComparison roundId={round.id} />
+      <RoundLinks roundId={round.id} />
+      <RoundClaims roundId={round.id} />
     </aside>
   )
 }

@@ -5,6 +5,8 @@ import { formatDate } from '../format'
 import { navigate } from '../navigation'
 import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, rejectSuggestion } from '../state/coding'
+import type { PassageLink } from '@shared/contract-claims'
+import { LinkBadges } from '../claims/LinkBadges'
 
 /** The filters last used, kept for the session (the view is left for the Reader and come back to). */
 let kept: { roundId: string; outlet: string | null; from: string; to: string; sort: PassageSort } = {
@@ -48,6 +50,24 @@ export function Passages({
 
   useEffect(() => {
     api['rounds.list']({}).then(setRounds, () => setRounds([]))
+  }, [revision])
+
+  // Typed links of the listed passages (issue 21), shown under each, both ways.
+  const [links, setLinks] = useState<Map<number, PassageLink[]>>(new Map())
+  useEffect(() => {
+    let live = true
+    api['passageLinks.list']({ limit: 5000 }).then(
+      (all) => {
+        if (!live) return
+        const by = new Map<number, PassageLink[]>()
+        for (const l of all) for (const id of [l.from.highlightId, l.to.highlightId]) by.set(id, [...(by.get(id) ?? []), l])
+        setLinks(by)
+      },
+      () => live && setLinks(new Map()),
+    )
+    return () => {
+      live = false
+    }
   }, [revision])
 
   useEffect(() => {
@@ -196,6 +216,7 @@ export function Passages({
                     {p.exact}
                   </blockquote>
                   <PassageEdit passage={p} />
+                  <LinkBadges highlightId={p.highlightId} links={links.get(p.highlightId) ?? []} />
                   <div className="passage-meta">
                     {!theme && t ? <span className="passage-theme">{t.name}</span> : null}
                     <span className="passage-article">{p.articleTitle}</span>
