@@ -130,8 +130,8 @@ test('bulk actions on a Library selection: set outlet, set date, add to a round,
   await expect(row(a!.title).locator('.col-outlet')).toHaveText('Interfax')
   await expect(row(b!.title).locator('.col-outlet')).toHaveText('Interfax')
   await page.locator('body').press('Control+z')
-  await expect(row(a!.title).locator('.col-outlet')).toHaveText(a!.outlet ?? 'Unknown')
-  await expect(row(b!.title).locator('.col-outlet')).toHaveText(b!.outlet ?? 'Unknown')
+  await expect(row(a!.title).locator('.col-outlet')).toHaveText(a!.outlet ?? 'Add outlet')
+  await expect(row(b!.title).locator('.col-outlet')).toHaveText(b!.outlet ?? 'Add outlet')
   const after = await call<ArticleSummary[]>(page, 'articles.list', {})
   expect(after.map((x) => [x.id, x.outlet, x.published])).toEqual(articles.map((x) => [x.id, x.outlet, x.published]))
 

@@ -1,10 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { NotebookInfo } from '@shared/model'
 import { api, host, onEvent } from './api'
 import { ImportPanel } from './components/ImportPanel'
 import { Toasts } from './components/Toasts'
 import { ExportDialog } from './components/ExportDialog'
 import { ConfirmProvider } from './components/Dialog'
+import { CommandPalette } from './components/CommandPalette'
+import { ShortcutSheet, VIEWS } from './components/ShortcutSheet'
+import { useCommands } from './components/commands'
+import { rememberVisit } from './state/recent'
+import { TopNav } from './components/TopNav'
+import { showWelcome } from './components/Welcome'
 import { parseRoute, useRoute, type Route } from './route'
 import { navigate, onOpenBeside, useHistoryNavigation } from './navigation'
 import { NotebookProvider, useNotebook } from './state/notebook'
@@ -47,6 +53,50 @@ function Shell(): React.JSX.Element {
   useEffect(() => {
     api['notebook.info']({}).then(setInfo, () => setInfo(null))
   }, [revision])
+
+  const [palette, setPalette] = useState(false)
+  const [sheet, setSheet] = useState(false)
+  const picker = useRef<HTMLInputElement>(null)
+  useEffect(() => rememberVisit(route), [route])
+  const shell = useMemo(
+    () => ({
+      importFiles: () => picker.current?.click(),
+      exportNotebook: () => setExporting(true),
+      shortcuts: () => setSheet(true),
+      welcome: () => {
+        showWelcome()
+        location.hash = '#/library'
+      },
+    }),
+    [],
+  )
+  const commands = useCommands(palette, shell)
+
+  // Ctrl/Cmd+K or P: the palette (Ctrl/Cmd+K inside a note's text is Link, so there only P);
+  // ?: the shortcut sheet; Alt+1…7: the views (by physical key, so macOS's Alt characters do not matter).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const t = e.target instanceof HTMLElement ? e.target : null
+      const editable = !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
+      const key = e.key.toLowerCase()
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (key === 'p' || (key === 'k' && !t?.isContentEditable))) {
+        e.preventDefault()
+        setSheet(false)
+        setPalette((open) => !open)
+      } else if (e.key === '?' && !editable && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        setSheet(true)
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && /^Digit[1-7]$/.test(e.code)) {
+        const view = VIEWS[Number(e.code.slice(5)) - 1]
+        if (view) {
+          e.preventDefault()
+          location.hash = view.href
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   // The native menu (Electron) sends commands; the same actions have keyboard shortcuts in browser mode.
   useEffect(
@@ -131,38 +181,21 @@ function Shell(): React.JSX.Element {
         <a className="brand" href="#/library">
           Parley
         </a>
-        <nav className="tabs" aria-label="Views">
-          <a href="#/library" aria-current={route.view === 'library' ? 'page' : undefined}>
-            Library
-          </a>
-          <span aria-current={route.view === 'reader' ? 'page' : undefined} className={route.view === 'reader' ? '' : 'inactive'}>
-            Reader
-          </span>
-          <a href="#/compare" aria-current={route.view === 'compare' ? 'page' : undefined}>
-            Compare
-          </a>
-          <a href="#/matrix" aria-current={route.view === 'matrix' ? 'page' : undefined}>
-            Matrix
-          </a>
-          <a href="#/timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>
-            Timeline
-          </a>
-          <a href="#/notes" aria-current={route.view === 'notes' ? 'page' : undefined}>
-            Notes
-          </a>
-          <a href="#/themes" aria-current={route.view === 'themes' ? 'page' : undefined}>
-            Themes
-          </a>
-          <a href="#/passages" aria-current={route.view === 'passages' ? 'page' : undefined}>
-            Passages
-          </a>
-        </nav>
+        <TopNav route={route} />
         <button type="button" className="link export-button" onClick={() => setExporting(true)}>
           Export…
         </button>
-        <span className="notebook" title={info?.path}>
+        <button
+          type="button"
+          className="link palette-button"
+          onClick={() => setPalette(true)}
+          title="Go to a view, run an action, find an article (Ctrl+K)"
+        >
+          Go to…
+        </button>
+        {/* Where the notebook lives (and that this window is a browser tab) is told on hover, not by a permanent badge. */}
+        <span className="notebook" title={info ? `${info.path}${host === 'browser' ? ' (open in your web browser)' : ''}` : undefined}>
           {info ? `${info.articles} article${info.articles === 1 ? '' : 's'}` : ''}
-          {host === 'browser' ? <span className="badge">browser mode</span> : null}
         </span>
       </header>
       <ImportPanel state={importState} onDismiss={dismiss} />
@@ -183,6 +216,22 @@ function Shell(): React.JSX.Element {
         ) : null}
       </div>
       <Toasts />
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        aria-hidden
+        tabIndex={-1}
+        accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? [])
+          e.target.value = ''
+          void importFiles(files)
+        }}
+      />
+      {palette ? <CommandPalette commands={commands} onClose={() => setPalette(false)} /> : null}
+      {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
       {exporting && info ? <ExportDialog defaultDir={info.exportDir} onClose={() => setExporting(false)} /> : null}
       {dragging ? (
         <div className="dropzone" data-testid="dropzone">

@@ -3,6 +3,7 @@ import type { ArticleSort, ArticleSummary, SearchHit } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { Snippet } from '../components/Snippet'
 import { useConfirm } from '../components/Dialog'
+import { Welcome } from '../components/Welcome'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
 import { formatRange, inRange, setDateRange, useDateRange } from '../state/dateRange'
@@ -99,6 +100,24 @@ function dateText(iso: string): string {
   return text
 }
 
+/**
+ * A date or outlet Parley could not find: a calm "add" link to the article's details (several at
+ * once: select rows, then Set date or Set outlet), not a warning.
+ */
+function MissingDetail({ article, field }: { article: ArticleSummary; field: 'outlet' | 'published' }): React.JSX.Element {
+  const what = field === 'outlet' ? 'outlet' : 'date'
+  if (!article.needsAttention.includes(field)) return <span className="muted">No {what}</span>
+  return (
+    <a
+      className="attention add-detail"
+      href={`#/article/${article.id}`}
+      title={`No ${what} was found. Open the article to add it, or select several rows and set it for all of them at once.`}
+    >
+      Add {what}
+    </a>
+  )
+}
+
 /** One article's row; memoised, so a scroll renders only the rows it brings in. */
 const ArticleRow = memo(function ArticleRow({
   article: a,
@@ -129,17 +148,9 @@ const ArticleRow = memo(function ArticleRow({
           {a.title}
         </a>
       </td>
-      <td className="col-outlet">
-        {a.outlet ?? <span className={a.needsAttention.includes('outlet') ? 'attention' : 'muted'}>Unknown</span>}
-      </td>
+      <td className="col-outlet">{a.outlet ?? <MissingDetail article={a} field="outlet" />}</td>
       <td className="col-wire">{a.wire ?? ''}</td>
-      <td className="col-date">
-        {a.published ? (
-          dateText(a.published)
-        ) : (
-          <span className={a.needsAttention.includes('published') ? 'attention' : 'muted'}>Undated</span>
-        )}
-      </td>
+      <td className="col-date">{a.published ? dateText(a.published) : <MissingDetail article={a} field="published" />}</td>
       <td className="col-words">{countFormat.format(a.words)}</td>
     </tr>
   )
@@ -258,6 +269,7 @@ export function Library({
 
   return (
     <div className="library">
+      {articles?.length ? <Welcome firstArticle={articles[0]?.id ?? null} /> : null}
       <div className="toolbar">
         <input
           ref={searchBox}
@@ -280,7 +292,7 @@ export function Library({
           }}
         >
           <option value="">All articles</option>
-          <option value="attention">Needs attention (missing outlet or date)</option>
+          <option value="attention">Missing a date or outlet</option>
           {themes.map((t) => (
             <option key={t.id} value={t.id}>
               Coded: {t.name}
