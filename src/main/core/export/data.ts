@@ -14,6 +14,8 @@ export interface ExportData {
   rounds: ExportRound[]
   /** Typed links between passages (migration 013); absent in older stores and hand-made data. */
   links?: PassageLink[]
+  /** Deleted articles (in the trash, migration 010) by id → title: quotes of them say so. */
+  deletedArticles?: Map<number, string>
 }
 
 export interface ExportArticle {
@@ -125,6 +127,13 @@ export function readExportData(db: Db): ExportData {
             .all() as Array<Omit<ExportNote, 'content'> & { content: string }>
         ).map((n) => ({ ...n, content: cleanNoteContent(parseContent(n.content)) }))
       : []
-    return { articles, themes, highlights, notes, rounds: readRounds(db), links: allLinks(db) }
+    const deletedArticles = new Map(
+      hasTable(db, 'deleted_articles')
+        ? (db.prepare('SELECT id, title FROM deleted_articles').all() as Array<{ id: number; title: string }>).map(
+            (d) => [d.id, d.title] as const,
+          )
+        : [],
+    )
+    return { articles, themes, highlights, notes, rounds: readRounds(db), links: allLinks(db), deletedArticles }
   })()
 }

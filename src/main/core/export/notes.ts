@@ -19,6 +19,8 @@ export interface VaultIndex {
   citationOf(articleId: number): string | null
   /** The block id of a highlight in its article file, or null when the highlight is gone or orphaned. */
   blockOf(highlightId: number): { articleId: number; block: string; exact: string } | null
+  /** The title of a deleted article (in the trash), so a quote of it can say its source was deleted. */
+  deletedArticle?(articleId: number): string | null
 }
 
 export type Mismatch = ExportMismatch
@@ -150,6 +152,8 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
       const at = index.blockOf(e.highlightId)
       const path = index.pathOf('article', e.articleId)
       const cite = at && path ? link(label, path, fromDir, index.wikilinks, at.block) : escapeText(label)
+      const deleted = at ? null : (index.deletedArticle?.(e.articleId) ?? null)
+      if (deleted !== null) return `— ${escapeText(deleted || label)} (the source article was deleted)`
       const warning = current.differs.has(e.highlightId) ? " (⚠ this quote differs from the article's current text)" : ''
       return `— ${cite}${warning}`
     },
@@ -166,7 +170,11 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
         id: note.id,
         highlightId: id,
         file,
-        reason: at ? "the quote differs from the article's current text" : 'the quoted highlight no longer exists or lost its place',
+        reason: at
+          ? "the quote differs from the article's current text"
+          : typeof e.articleId === 'number' && index.deletedArticle?.(e.articleId) != null
+            ? 'the source article was deleted'
+            : 'the quoted highlight no longer exists or lost its place',
       })
     })
     let markdown: string

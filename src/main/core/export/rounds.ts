@@ -133,6 +133,16 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
         const a = ctx.articles.get(h.articleId) as ExportArticle
         lines.push(...h.exact.split('\n').map((l) => `> ${escapeText(l)}`.trimEnd()), '>')
         lines.push(`> — ${citation(a)(ctx.blockOf(h.id))}`, '')
+        // The highlight's comment under it, as a callout (a blockquote outside Obsidian).
+        if (h.comment.trim())
+          lines.push(
+            '> [!note] Comment',
+            ...h.comment
+              .trim()
+              .split(/\r?\n/)
+              .map((l) => `> ${escapeText(l)}`.trimEnd()),
+            '',
+          )
       }
       const note = cellNote.get(`${r.id}:${t.id}`)
       const notePath = note && ctx.path.note.get(note.id)

@@ -151,7 +151,12 @@ describe('export: the vault', () => {
       const f = files.find((x) => x.startsWith('articles/') && splitMd(read(out, x)).props['parley-id'] === `article-${id}`) as string
       const { props, body } = splitMd(read(out, f))
       expect(props.title).toBe(article.title)
-      const blocks = body.trim().split('\n\n')
+      // A highlight's comment is a callout right under its paragraph (issue 18); the rest is the text.
+      const all = body.trim().split('\n\n')
+      const isComment = (b: string): boolean => b.startsWith('> [!note] Comment on “')
+      for (const [i, b] of all.entries()) if (isComment(b)) expect(all[i - 1], b).toMatch(/ \^h-\d+$/)
+      if (id === nb.ids.park) expect(all.filter(isComment)).toEqual(['> [!note] Comment on “public park”\n> the key "phrase", noted'])
+      const blocks = all.filter((b) => !isComment(b))
       // One heading, then exactly one block per paragraph; no line of the body starts a Markdown block construct.
       expect(blocks[0]).toBe(`# ${article.title.replace(/[\\`*_[\]<>&~|=%$#^{}]/g, '\\$&')}`)
       const stored = paragraphs(article.body).map((p) => article.body.slice(p.start, p.end))

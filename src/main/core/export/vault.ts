@@ -12,6 +12,7 @@ import { bibtex, citationKeys, cslItems } from './references'
 import { exportableLinks, linkAnnotations, linksFile } from './links'
 import { comparisonFile, roundFile, timelineFile, type RoundsContext } from './rounds'
 import { SlugAllocator } from './slug'
+import { escapeText } from './markdown'
 
 export interface VaultOptions {
   /** `[[wikilinks]]` instead of relative Markdown links (the default, read by any CommonMark tool). */
@@ -120,7 +121,7 @@ function* buildStages(
       rounds: (roundsOf.get(a.id) ?? []).map(roundRef).filter(Boolean),
     })
     for (const [h, block] of file.blocks) blocks.set(h, block)
-    put(path.article.get(a.id) as string, file.text)
+    put(path.article.get(a.id) as string, withComments(file.text, byArticle.get(a.id) ?? [], file.blocks))
   }
   yield files
   files = new Map()
@@ -155,6 +156,7 @@ function* buildStages(
       const block = blocks.get(id)
       return h && block ? { articleId: h.articleId, block, exact: h.exact } : null
     },
+    deletedArticle: (id) => (articles.has(id) ? null : (data.deletedArticles?.get(id) ?? null)),
   }
   const writeNote = createNoteWriter(index)
   const noteMarkdown = new Map<number, string>()
@@ -232,6 +234,44 @@ function* buildStages(
   }
   yield files
   return { mismatches, qdpxInput }
+}
+
+/**
+ * Each highlight's comment under its paragraph, as a callout (`> [!note] Comment on “…”`): Obsidian
+ * shows a callout, pandoc and CommonMark a blockquote. The paragraph is the line that ends with the
+ * highlight's block id; a paragraph with several commented highlights gets their callouts in order.
+ */
+export function withComments(text: string, highlights: ExportHighlight[], blocks: Map<number, string>): string {
+  const byBlock = new Map<string, ExportHighlight[]>()
+  for (const h of highlights) {
+    const block = blocks.get(h.id)
+    if (!h.comment.trim() || !block) continue
+    const list = byBlock.get(block)
+    if (list) list.push(h)
+    else byBlock.set(block, [h])
+  }
+  if (!byBlock.size) return text
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const m = / \^([\w-]+)$/.exec(line)
+      const commented = m ? byBlock.get(m[1] as string) : undefined
+      if (!commented) return [line]
+      const callouts = commented.flatMap((h) => {
+        const quote = h.exact.replace(/\s+/g, ' ').trim()
+        const title = quote.length > 60 ? `${quote.slice(0, 59)}…` : quote
+        return [
+          '',
+          `> [!note] Comment on “${escapeText(title)}”`,
+          ...h.comment
+            .trim()
+            .split(/\r?\n/)
+            .map((l) => `> ${escapeText(l)}`.trimEnd()),
+        ]
+      })
+      return [line, ...callouts]
+    })
+    .join('\n')
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {

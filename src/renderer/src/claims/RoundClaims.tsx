@@ -115,7 +115,7 @@ export function RoundClaims({ roundId }: { roundId: number }): React.JSX.Element
                   <span className={`claim-status status-${c.status}`}>{STATUS[c.status]}</span>
                   <strong>{c.speaker ?? 'Unattributed'}</strong>
                   <span className="muted">
-                    {c.passages.length} outlet{c.passages.length === 1 ? '' : 's'}
+                    {c.passages.length} article{c.passages.length === 1 ? '' : 's'}
                   </span>
                 </div>
                 {c.passages.map((p) => (
