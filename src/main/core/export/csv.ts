@@ -40,3 +40,21 @@ export const HIGHLIGHT_COLUMNS = [
   'article_file',
   'created',
 ] as const
+
+/** claims.csv: one row per passage of each typed link (the user's accepted claims and their relations). */
+export const CLAIM_COLUMNS = [
+  'link_id',
+  'relation',
+  'side',
+  'speaker',
+  'outlet',
+  'article_id',
+  'article',
+  'published',
+  'round',
+  'highlight_id',
+  'passage',
+  'note',
+  'article_file',
+  'created',
+] as const

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../../../tests/helpers'
 import { createLink, listRelations } from '../links/repo'
 import { openNotebook } from '../notebook'
-import { addArticle, highlight, parseXml, readXsd, T0, validateXml } from './testkit'
+import { addArticle, addRound, highlight, parseCsv, parseXml, readXsd, T0, validateXml } from './testkit'
 import { exportVault } from './vault'
 import { readZip } from './zip'
 
@@ -97,6 +97,50 @@ describe('typed links in the export', () => {
     expect(selections.get(one!.attrs.originGUID as string)).toBe('voted on Tuesday')
     expect(selections.get(one!.attrs.targetGUID as string)).toBe('postponed its vote')
     expect(link.id).toBeGreaterThan(0)
+    nb.close()
+  })
+
+  it('lists each round’s claims in comparison.md, contradictions first, and every link passage in claims.csv', async () => {
+    const dir = tempDir()
+    const { nb, a, b, link } = notebookWithLink(dir)
+    const [park, delay] = [1, 2].map(
+      (n) =>
+        nb.db
+          .prepare('SELECT article_id FROM highlights WHERE id = ?')
+          .pluck()
+          .get(n === 1 ? a : b) as number,
+    )
+    addRound(nb.db, 'Council vote', '2024-05-01', 'Riverside', [
+      [park!, 'reports'],
+      [delay!, 'reports'],
+    ])
+    const out = join(dir, 'vault')
+    await exportVault(nb.db, out)
+    const comparison = readFileSync(join(out, 'comparison.md'), 'utf8')
+    expect(comparison).toMatch(
+      /### Claims\n\nContradictions: 1\n\n- “voted on Tuesday” — \[[^\]]+\]\([^)]+#\^h-\d+\) \*\*contradicts\*\* “postponed its vote” — \[[^\]]+\]\([^)]+\) \(which is it\?\)\n/,
+    )
+    const rows = parseCsv(readFileSync(join(out, 'claims.csv'), 'utf8').replace(/^\uFEFF/, ''))
+    expect(rows[0]).toEqual([
+      'link_id',
+      'relation',
+      'side',
+      'speaker',
+      'outlet',
+      'article_id',
+      'article',
+      'published',
+      'round',
+      'highlight_id',
+      'passage',
+      'note',
+      'article_file',
+      'created',
+    ])
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[8], r[9], r[10]])).toEqual([
+      [String(link.id), 'contradicts', 'from', 'Council vote', String(a), 'voted on Tuesday'],
+      [String(link.id), 'contradicts', 'to', 'Council vote', String(b), 'postponed its vote'],
+    ])
     nb.close()
   })
 })

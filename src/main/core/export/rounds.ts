@@ -1,4 +1,5 @@
 import type { ExportArticle, ExportHighlight, ExportNote, ExportRound, ExportTheme } from './data'
+import type { PassageLink } from '../../../shared/contract-claims'
 import { frontMatter } from './frontmatter'
 import { escapeCell, escapeParagraph, escapeText, link, linkTo } from './markdown'
 
@@ -12,6 +13,8 @@ export interface RoundsContext {
   notes: ExportNote[]
   path: { article: Map<number, string>; note: Map<number, string>; round: Map<number, string> }
   blockOf: (highlightId: number) => string | undefined
+  /** Typed links between exported passages (claims the user accepted or made), for the per-round claims. */
+  links?: PassageLink[]
 }
 
 const articleLabel = (a: ExportArticle): string => [a.title, a.outlet, a.published].filter(Boolean).join(', ')
@@ -148,8 +151,40 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
       const notePath = note && ctx.path.note.get(note.id)
       if (note && notePath) lines.push(`Note: ${link(note.title || 'Untitled note', notePath, '', ctx.wikilinks)}`, '')
     }
+    lines.push(...roundClaims(ctx, r, citation))
   }
   return lines.join('\n').trimEnd() + '\n'
+}
+
+/**
+ * A round's claims in comparison.md: its typed links (a claim accepted, or two passages linked by
+ * hand) between passages of articles in the round, contradictions first, each with both passages
+ * and their outlets.
+ */
+function roundClaims(ctx: RoundsContext, round: ExportRound, citation: (a: ExportArticle) => (block?: string) => string): string[] {
+  const inRound = new Set(round.articles.map((a) => a.articleId))
+  const links = (ctx.links ?? []).filter((l) => inRound.has(l.from.articleId) || inRound.has(l.to.articleId))
+  if (!links.length) return []
+  const contradictions = links.filter((l) => l.relation.toLowerCase() === 'contradicts')
+  const others = links.filter((l) => l.relation.toLowerCase() !== 'contradicts')
+  const end = (e: PassageLink['from']): string => {
+    const a = ctx.articles.get(e.articleId)
+    const quote = `“${escapeText(e.exact.replace(/\s+/g, ' ').trim())}”`
+    return a ? `${quote} — ${citation(a)(ctx.blockOf(e.highlightId))}` : quote
+  }
+  const out = ['### Claims', '']
+  if (contradictions.length) {
+    out.push(`Contradictions: ${contradictions.length}`, '')
+    for (const l of contradictions)
+      out.push(`- ${end(l.from)} **contradicts** ${end(l.to)}${l.note.trim() ? ` (${escapeText(l.note.trim())})` : ''}`)
+    out.push('')
+  }
+  if (others.length) {
+    for (const l of others)
+      out.push(`- ${end(l.from)} **${escapeText(l.relation)}** ${end(l.to)}${l.note.trim() ? ` (${escapeText(l.note.trim())})` : ''}`)
+    out.push('')
+  }
+  return out
 }
 
 /** `timeline.md`: by date, oldest first, each day's rounds and the articles published that day; undated last. */

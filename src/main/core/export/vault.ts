@@ -2,7 +2,8 @@ import type { ExportMismatch, ExportSummary } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
-import { HIGHLIGHT_COLUMNS, toCsv } from './csv'
+import { CLAIM_COLUMNS, HIGHLIGHT_COLUMNS, toCsv } from './csv'
+import { statementsOf } from '../claims/statements'
 import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
 import { lockExportDir } from './lock'
 import { checkExportDir, exportFailure, VaultWriter } from './manifest'
@@ -75,8 +76,11 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   return { files, mismatches: stage.value.mismatches }
 }
 
-/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx, links.md, links.jsonld. */
-const FIXED_FILES = 9
+/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx, links.md, links.jsonld, claims.csv. */
+const FIXED_FILES = 10
+
+/** Who is said to speak in a passage (its first attributed statement), for claims.csv. */
+const speakerOf = (text: string): string | null => statementsOf(text).find((s) => s.speaker)?.speaker ?? null
 
 /**
  * Everything but the .qdpx (put together last: its sources may be deflating meanwhile), in two
@@ -167,7 +171,10 @@ function* buildStages(
     put(file, noteFile({ note: n, markdown, round: n.roundId === null ? null : roundRef(n.roundId) || null, theme: themeName(n.themeId) }))
   }
 
+  const exported = new Set(faithful.map((h) => h.id))
+  const links = exportableLinks(data.links ?? [], (id) => (exported.has(id) ? blocks.get(id) : undefined))
   const ctx: RoundsContext = {
+    links,
     wikilinks,
     articles,
     themes: data.themes,
@@ -211,9 +218,36 @@ function* buildStages(
     ]),
   )
   put('highlights.jsonld', `${JSON.stringify(annotationCollection(faithful, articles, themeName), null, 2)}\n`)
-  const links = exportableLinks(data.links ?? [], (id) => (faithfulIds.has(id) ? blocks.get(id) : undefined))
   put('links.md', linksFile({ wikilinks, articles, articlePath: path.article, blockOf: (id) => blocks.get(id) }, links))
   put('links.jsonld', `${JSON.stringify(linkAnnotations(links, articles), null, 2)}\n`)
+  put(
+    'claims.csv',
+    toCsv([
+      [...CLAIM_COLUMNS],
+      ...links.flatMap((l) =>
+        (['from', 'to'] as const).map((side) => {
+          const e = l[side]
+          const a = articles.get(e.articleId)
+          return [
+            l.id,
+            side === 'from' ? l.relation : l.inverse || l.relation,
+            side,
+            speakerOf(e.exact),
+            a?.outlet,
+            e.articleId,
+            a?.title,
+            a?.published,
+            roundTitles(e.articleId),
+            e.highlightId,
+            e.exact,
+            l.note,
+            path.article.get(e.articleId),
+            l.createdAt,
+          ]
+        }),
+      ),
+    ]),
+  )
   const keys = citationKeys(data.articles)
   put('references.json', `${JSON.stringify(cslItems(data.articles, keys), null, 2)}\n`)
   put('references.bib', bibtex(data.articles, keys))
