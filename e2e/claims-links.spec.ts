@@ -75,6 +75,12 @@ test('link two passages as contradicts, see the link in the round panel and the 
   await popover.getByRole('button', { name: 'Link to another passage…' }).click()
   await popover.getByRole('searchbox', { name: 'Find a passage' }).fill('35 ferry')
   await popover.getByRole('radio').first().check()
+  // The relation list is the user's: add one, and it is offered at once.
+  await popover.getByText('Edit relations').click()
+  await popover.getByRole('textbox', { name: 'New relation' }).fill('explains')
+  await popover.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(popover.getByRole('combobox', { name: 'Relation' }).locator('option', { hasText: 'explains' })).toHaveCount(1)
+  await popover.getByText('Edit relations').click()
   await popover.getByRole('combobox', { name: 'Relation' }).selectOption({ label: 'contradicts' })
   await popover.getByRole('textbox', { name: 'Link note' }).fill('40 or 35 a week?')
   await shots(page, 'links-popover-form')

@@ -79,12 +79,13 @@ function LinkForm({ highlightId, onDone }: { highlightId: number; onDone: () => 
   const [relations, setRelations] = useState<LinkRelation[]>([])
   const [relationId, setRelationId] = useState<number | null>(null)
   const [note, setNote] = useState('')
+  const { revision } = useNotebook()
   useEffect(() => {
     void api['linkRelations.list']({}).then((list) => {
       setRelations(list)
-      setRelationId((current) => current ?? list[0]?.id ?? null)
+      setRelationId((current) => (current !== null && list.some((r) => r.id === current) ? current : (list[0]?.id ?? null)))
     })
-  }, [])
+  }, [revision])
   useEffect(() => {
     let live = true
     const timer = setTimeout(() => {
@@ -138,6 +139,7 @@ function LinkForm({ highlightId, onDone }: { highlightId: number; onDone: () => 
           ))}
         </select>
       </label>
+      <RelationEditor relations={relations} />
       <label>
         Note (optional)
         <textarea aria-label="Link note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -151,5 +153,67 @@ function LinkForm({ highlightId, onDone }: { highlightId: number; onDone: () => 
         </button>
       </div>
     </div>
+  )
+}
+
+/** The user's list of relations: add one, rename or delete (undoable) the ones there. */
+function RelationEditor({ relations }: { relations: LinkRelation[] }): React.JSX.Element {
+  const { perform } = useNotebook()
+  const [name, setName] = useState('')
+  const add = async (): Promise<void> => {
+    const wanted = name.trim()
+    if (!wanted) return
+    const made = await perform(
+      () => api['linkRelations.create']({ name: wanted }),
+      (r) => ({
+        label: `add relation ${r.name}`,
+        undo: () => api['linkRelations.delete']({ id: r.id }),
+        redo: () => api['linkRelations.restore']({ id: r.id }),
+      }),
+    )
+    if (made) setName('')
+  }
+  const rename = (r: LinkRelation, next: string): void => {
+    const to = next.trim()
+    if (!to || to === r.name) return
+    void perform(
+      () => api['linkRelations.update']({ id: r.id, name: to }),
+      () => ({
+        label: `rename relation ${r.name}`,
+        undo: () => api['linkRelations.update']({ id: r.id, name: r.name }),
+        redo: () => api['linkRelations.update']({ id: r.id, name: to }),
+      }),
+    )
+  }
+  const remove = (r: LinkRelation): void => {
+    void perform(
+      () => api['linkRelations.delete']({ id: r.id }),
+      () => ({
+        label: `delete relation ${r.name}`,
+        undo: () => api['linkRelations.restore']({ id: r.id }),
+        redo: () => api['linkRelations.delete']({ id: r.id }),
+      }),
+    )
+  }
+  return (
+    <details className="relation-editor">
+      <summary>Edit relations</summary>
+      <ul>
+        {relations.map((r) => (
+          <li key={r.id}>
+            <input aria-label={`Rename relation ${r.name}`} defaultValue={r.name} onBlur={(e) => rename(r, e.target.value)} />
+            <button type="button" className="link" aria-label={`Delete relation ${r.name}`} onClick={() => remove(r)}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="relation-add">
+        <input aria-label="New relation" placeholder="New relation, e.g. explains" value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="button" disabled={!name.trim()} onClick={() => void add()}>
+          Add
+        </button>
+      </div>
+    </details>
   )
 }
