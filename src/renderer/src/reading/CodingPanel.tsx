@@ -25,22 +25,10 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
   return (
     <aside className="coding-panel" aria-label="Coding">
       <div className="segmented full" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'highlights'}
-          aria-pressed={tab === 'highlights'}
-          onClick={() => setTab('highlights')}
-        >
+        <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => setTab('highlights')}>
           Highlights ({highlights.length})
         </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'suggestions'}
-          aria-pressed={tab === 'suggestions'}
-          onClick={() => setTab('suggestions')}
-        >
+        <button type="button" role="tab" aria-selected={tab === 'suggestions'} onClick={() => setTab('suggestions')}>
           Suggestions ({suggestions.length})
         </button>
       </div>

@@ -114,7 +114,8 @@ function Column({
           ) : null}
         </div>
       </header>
-      <div className="compare-scroll">
+      {/* Focusable, so the column scrolls with the keyboard too. */}
+      <div className="compare-scroll" tabIndex={0}>
         {article ? (
           <ArticleText
             ref={textRef}
@@ -280,7 +281,7 @@ export function Compare({
             ← Previous passage
           </button>
           <span className="muted small" aria-live="polite">
-            {step >= 0 ? `${step + 1} of ${most}` : `${most} at most per article`}
+            {step >= 0 ? `Passage ${step + 1} of ${most}` : `${most} passage${most === 1 ? '' : 's'} to step through together`}
           </span>
           <button type="button" onClick={() => go(step + 1)} disabled={step >= most - 1} aria-label="Next passage">
             Next passage →

@@ -142,6 +142,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
     [matrix, hidden],
   )
   const range = useDateRange()
+  const undated = useMemo(() => (matrix?.rounds ?? []).filter((r) => !r.date || !/^\d{4}/.test(r.date)).length, [matrix])
   const rows = useMemo(() => {
     if (!matrix) return []
     const q = filter.trim().toLowerCase()
@@ -312,7 +313,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
       () => api['rounds.detect']({}),
       (r) => {
         notify(
-          `Rounds: ${r.rounds} in all, ${r.created} new, ${r.updated} refreshed, ${r.kept} of yours kept${r.removed ? `, ${r.removed} no longer found` : ''}.`,
+          `Found ${r.rounds} round${r.rounds === 1 ? '' : 's'}: ${r.created} new, ${r.updated} updated from the articles${r.kept ? `, ${r.kept} you accepted or edited left as they were` : ''}${r.removed ? `, ${r.removed} no longer supported by any article and removed` : ''}.`,
         )
         return {
           label: 'detect rounds',
@@ -431,6 +432,15 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             Timeline
           </a>
         </div>
+        {undated > 0 && matrix.rounds.length > 0 ? (
+          <p className="matrix-hint">
+            {undated === matrix.rounds.length
+              ? 'No round has a date with a year yet'
+              : `${undated} of ${matrix.rounds.length} rounds have no date with a year`}
+            , so they sort last and stay off the Timeline. Open a round and choose Edit to give it a date, or{' '}
+            <a href="#/library/attention">add dates to the articles</a> and detect rounds again.
+          </p>
+        ) : null}
         {range ? (
           <p className="range-filter" role="status">
             Showing rounds dated {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}
@@ -503,11 +513,18 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                   data-testid="matrix-row"
                 >
                   <div role="rowheader" className="matrix-round" ref={win.measure(r.id)}>
-                    <a href={`#/matrix/${r.id}`} className="round-title">
+                    <a href={`#/matrix/${r.id}`} className="round-title" title={r.title}>
                       {r.title}
                     </a>
                     <div className="small muted">
-                      {formatRoundDate(r.date)}
+                      {r.date && /^\d{4}/.test(r.date) ? (
+                        formatRoundDate(r.date)
+                      ) : (
+                        // No year: the round says how to place it, in place (its panel has Edit).
+                        <a href={`#/matrix/${r.id}`} className="add-detail" title="Open the round and choose Edit to give it a date">
+                          {r.date ? `${formatRoundDate(r.date)} · add the year` : 'Add date'}
+                        </a>
+                      )}
                       {r.venue ? ` · ${r.venue}` : ''} · {r.articles} article{r.articles === 1 ? '' : 's'}
                     </div>
                     <div className="round-tags">

@@ -15,6 +15,12 @@ import { useNotebook } from '../state/notebook'
 import { useArticleActions } from '../state/articles'
 import { api, errorMessage } from '../api'
 
+/** The imported file's name when it reads as words; a hash- or number-like name becomes "Imported file". */
+function readableName(name: string): string {
+  const stem = name.replace(/\.[a-z0-9]{1,5}$/i, '')
+  return /^[0-9a-f_-]{8,}$/i.test(stem) || !/[a-z]{3}/i.test(stem) ? 'Imported file' : name
+}
+
 export function Reader({ id, highlightId = null }: { id: number; highlightId?: number | null }): React.JSX.Element {
   const { themes, perform } = useNotebook()
   const { article, highlights, suggestions, error } = useArticleCoding(id)
@@ -147,13 +153,15 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
           <h1 id="article-title">{article.title}</h1>
           <p className="meta">
             <span className={article.outlet ? '' : 'missing'}>{article.outlet ?? 'Outlet not found'}</span>
-            {article.wire ? <span>via {article.wire}</span> : null}
+            {/* "AFP via AFP" says nothing: the agency is named only when another outlet carries its story. */}
+            {article.wire && article.wire !== article.outlet ? <span>{article.wire} story</span> : null}
             {article.author ? <span>by {article.author}</span> : null}
             <span className={article.published ? '' : 'missing'}>
               {article.published ? formatDate(article.published) : 'Date not found'}
             </span>
             <span>{formatCount(article.words)} words</span>
-            <span title={article.sourceName}>{fileName(article.sourceName)}</span>
+            {/* A file name made of a hash or a number says nothing; it stays on hover of "Imported file". */}
+            <span title={article.sourceName}>{readableName(fileName(article.sourceName))}</span>
             <button type="button" className="link" onClick={() => setEditing(!editing)} aria-expanded={editing}>
               {article.needsAttention.length ? 'Add missing details' : 'Edit details'}
             </button>
