@@ -13,6 +13,10 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // Imported files are prepared in worker threads (articles/prepare-pool.ts).
           'prepare-worker': resolve(__dirname, 'src/main/core/articles/prepare-worker.ts'),
+          // The export writes files and deflates the .qdpx sources on worker threads (export/worker-script.ts
+          // finds these beside the entry; scripts/workers.mjs builds the same list for vitest, bench and eval).
+          'export-write-worker': resolve(__dirname, 'src/main/core/export/write-worker.ts'),
+          'export-deflate-worker': resolve(__dirname, 'src/main/core/export/deflate-worker.ts'),
         },
       },
     },

@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The core's worker entries (export writer, deflater) bundled from the sources, as the app's build makes them.
+    globalSetup: ['scripts/workers.mjs'],
     // Tests export into temp folders through notebook.export, which takes folders inside the
     // user's home only, or inside this root (export/destination.ts).
     env: { PARLEY_EXPORT_ROOT: tmpdir() },

@@ -3,11 +3,14 @@
 // Used by `npm run bench` and `npm run eval`. Exits with the number main returns (0 when it returns
 // nothing), or 1 when it throws.
 import { createServer } from 'vite'
+import { buildWorkers } from './workers.mjs'
 import { fileURLToPath } from 'node:url'
 import { dirname, resolve } from 'node:path'
 
 export async function runEntry(entry) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+  // The core's worker entries (the export's writer and deflater), bundled as the app's build makes them.
+  process.env.PARLEY_WORKER_DIR ??= await buildWorkers()
   const server = await createServer({
     root,
     configFile: false,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
-import { DEFLATE_LEVEL, prepareEntry, type PreparedEntry } from './zip'
+import { workerScript } from './worker-script'
+import { prepareEntry, type PreparedEntry } from './zip'
 
 /**
  * Deflates many ZIP entries (the .qdpx sources: every article's text) on one worker thread, so
@@ -7,9 +8,9 @@ import { DEFLATE_LEVEL, prepareEntry, type PreparedEntry } from './zip'
  * the export's ten thousand small entries, zlib's async API costs about four times the CPU (a
  * stream and a thread-pool round trip per entry) and keeps this thread busy with callbacks.
  *
- * The worker is inline source (`eval`) that needs only Node's own modules, so it runs the same
- * in the app, the CLI, the bench and tests, with no bundle to find. If it cannot start or fails,
- * the entries are deflated here instead: the same bytes either way (tested).
+ * The worker is its own bundled entry (deflate-worker.ts, found by workerScript) and deflates with
+ * zip.ts's prepareEntry, as this thread does. If there is none, it cannot start or it fails, the
+ * entries are deflated here instead: the same bytes either way (tested).
  */
 
 /** The text of the entries, packed in one buffer (transferred to the worker, not copied). */
@@ -41,50 +42,15 @@ export function deflatePackedHere(packed: PackedEntries): PreparedEntry[] {
   return packed.names.map((name, i) => prepareEntry({ name, data: slice(packed, i) }))
 }
 
-interface WorkerReply {
-  ok: boolean
-  message?: string
-  /** Deflated bodies, one after another; `sizes[i]` bytes each (0 when stored). */
-  out?: ArrayBuffer
-  sizes?: Uint32Array
-  crcs?: Uint32Array
+/** To the worker: the packed text (transferred) and where each entry starts. */
+export interface DeflateRequest {
+  data: ArrayBuffer
+  offsets: Uint32Array
 }
 
-// Plain JavaScript run with `eval: true`. Same level and rule as zip.ts (stored when deflating
-// does not make the entry smaller), checked byte for byte by deflate-pool.test.ts.
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const zlib = require('node:zlib')
-parentPort.once('message', ({ data, offsets, level }) => {
-  try {
-    const input = Buffer.from(data)
-    const n = offsets.length - 1
-    const sizes = new Uint32Array(n)
-    const crcs = new Uint32Array(n)
-    const bodies = []
-    let total = 0
-    for (let i = 0; i < n; i++) {
-      const entry = input.subarray(offsets[i], offsets[i + 1])
-      crcs[i] = zlib.crc32(entry)
-      const deflated = zlib.deflateRawSync(entry, { level })
-      if (deflated.length < entry.length) {
-        sizes[i] = deflated.length
-        bodies.push(deflated)
-        total += deflated.length
-      }
-    }
-    const out = new Uint8Array(total)
-    let at = 0
-    for (const b of bodies) {
-      out.set(b, at)
-      at += b.length
-    }
-    parentPort.postMessage({ ok: true, out: out.buffer, sizes, crcs }, [out.buffer])
-  } catch (error) {
-    parentPort.postMessage({ ok: false, message: String(error && error.message ? error.message : error) })
-  }
-})
-`
+export type DeflateReply =
+  /** Deflated bodies one after another in `out`, `sizes[i]` bytes each (0 when stored). */
+  { ok: true; out: ArrayBuffer; sizes: Uint32Array; crcs: Uint32Array } | { ok: false; message: string }
 
 /** Below this much text a worker's start-up (tens of ms) costs more than it saves. */
 const WORKER_MIN_BYTES = 1 << 20
@@ -103,7 +69,9 @@ export function deflateOnWorker(packed: PackedEntries): Promise<PreparedEntry[]>
   const offsets = packed.offsets.slice()
   return new Promise<PreparedEntry[]>((resolve, reject) => {
     let settled = false
-    const worker = new Worker(WORKER_SOURCE, { eval: true })
+    const script = workerScript('export-deflate-worker')
+    if (script === null) return reject(new Error('The deflate worker is not in this build.'))
+    const worker = new Worker(script)
     const fail = (error: unknown): void => {
       if (settled) return
       settled = true
@@ -112,9 +80,9 @@ export function deflateOnWorker(packed: PackedEntries): Promise<PreparedEntry[]>
     }
     worker.once('error', fail)
     worker.once('exit', (code) => fail(new Error(`The deflate worker stopped (exit code ${code}).`)))
-    worker.once('message', (reply: WorkerReply) => {
+    worker.once('message', (reply: DeflateReply) => {
       if (settled) return
-      if (!reply.ok || !reply.out || !reply.sizes || !reply.crcs) return fail(new Error(reply.message ?? 'The deflate worker failed.'))
+      if (!reply.ok) return fail(new Error(reply.message))
       settled = true
       void worker.terminate()
       const out = Buffer.from(reply.out)
@@ -131,6 +99,7 @@ export function deflateOnWorker(packed: PackedEntries): Promise<PreparedEntry[]>
         }),
       )
     })
-    worker.postMessage({ data: copy.buffer, offsets, level: DEFLATE_LEVEL }, [copy.buffer])
+    const request: DeflateRequest = { data: copy.buffer, offsets }
+    worker.postMessage(request, [copy.buffer])
   })
 }

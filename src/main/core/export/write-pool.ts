@@ -1,13 +1,14 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
+import { workerScript } from './worker-script'
 
 /**
  * Writes an export's files (each to a temporary name, renamed into place, then fsynced when
  * durable) on a worker thread, so the rest of the vault is built on this one meanwhile instead of
- * waiting for ten thousand open/write/rename calls and their flushes. The worker is inline source
- * (`eval`, Node's own modules only), so it runs the same in the app, the CLI, the bench and tests.
- * If it cannot start, the files are written on this thread as before.
+ * waiting for ten thousand open/write/rename calls and their flushes. The worker is its own bundled
+ * entry (write-worker.ts, found by workerScript); where there is none, or it cannot start, the
+ * files are written on this thread with the same functions.
  */
 export interface FileWrite {
   /** Final path. */
@@ -24,6 +25,8 @@ export interface WriteSink {
   drain(): Promise<void>
   /** Files renamed into place so far. */
   readonly written: number
+  /** Whether a worker thread writes (false: this thread, as a fallback or when asked). */
+  readonly threaded: boolean
   close(): void
 }
 
@@ -35,7 +38,7 @@ export interface WriteSinkOptions {
 }
 
 /** fsyncs in flight at once: the kernel commits them together, instead of one journal commit each. */
-const FSYNC_PARALLEL = 16
+export const FSYNC_PARALLEL = 16
 
 /** A temporary file written whole, then renamed over the target: a reader never sees half a file. `durable`: fsync before the rename. */
 export function writeTempFile(file: string, tmp: string, data: Uint8Array, durable = false): void {
@@ -54,7 +57,7 @@ export function writeTempFile(file: string, tmp: string, data: Uint8Array, durab
   }
 }
 
-async function fsyncFile(file: string): Promise<void> {
+export async function fsyncFile(file: string): Promise<void> {
   // Windows flushes only handles opened for writing; elsewhere read-only is enough and touches nothing.
   const handle = await open(file, process.platform === 'win32' ? 'r+' : 'r')
   try {
@@ -65,100 +68,21 @@ async function fsyncFile(file: string): Promise<void> {
 }
 
 /** Error as it crossed the thread: the code (ENOSPC…) is what the user's message is made from. */
-interface WireError {
+export interface WireError {
   code: string | null
   message: string
 }
 
+export const toWire = (error: unknown): WireError => {
+  const e = error as { code?: unknown; message?: unknown } | null
+  return { code: typeof e?.code === 'string' ? e.code : null, message: String(e?.message ? e.message : error) }
+}
+
 const revive = (e: WireError): Error => Object.assign(new Error(e.message), e.code ? { code: e.code } : {})
 
-type Reply = { kind: 'written'; count: number } | { kind: 'flushed' } | { kind: 'failed'; error: WireError }
-
-// Plain JavaScript run with `eval: true`: the same steps as writeTempFile and fsyncFile above.
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const fs = require('node:fs')
-const fsp = require('node:fs/promises')
-const FSYNC_PARALLEL = ${FSYNC_PARALLEL}
-const win = process.platform === 'win32'
-let durable = false
-let failed = false
-const queue = []
-let writing = false
-const flushWaiting = []
-let flushing = 0
-let draining = false
-const wire = (error) => ({ code: error && typeof error.code === 'string' ? error.code : null, message: String(error && error.message ? error.message : error) })
-const fail = (error) => {
-  if (failed) return
-  failed = true
-  parentPort.postMessage({ kind: 'failed', error: wire(error) })
-}
-const maybeFlushed = () => {
-  if (draining && !writing && queue.length === 0 && flushing === 0 && flushWaiting.length === 0 && !failed) {
-    draining = false
-    parentPort.postMessage({ kind: 'flushed' })
-  }
-}
-const pumpFlush = () => {
-  while (!failed && flushing < FSYNC_PARALLEL && flushWaiting.length) {
-    const file = flushWaiting.shift()
-    flushing++
-    fsp.open(file, win ? 'r+' : 'r').then((h) => h.sync().finally(() => h.close())).then(
-      () => { flushing--; pumpFlush(); maybeFlushed() },
-      (error) => { flushing--; fail(error) },
-    )
-  }
-}
-const writeOne = (item) => {
-  let fd = null
-  try {
-    fd = fs.openSync(item.tmp, 'wx')
-    const data = item.data
-    for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at)
-    fs.closeSync(fd)
-    fd = null
-    fs.renameSync(item.tmp, item.file)
-  } catch (error) {
-    if (fd !== null) fs.closeSync(fd)
-    fs.rmSync(item.tmp, { force: true })
-    throw error
-  }
-}
-const pumpWrite = () => {
-  if (writing) return
-  writing = true
-  let count = 0
-  try {
-    // A few files at a time, then a turn of the event loop so the flushes already started go on.
-    for (let n = 0; n < 64 && queue.length && !failed; n++) {
-      const item = queue.shift()
-      writeOne(item)
-      count++
-      if (durable) flushWaiting.push(item.file)
-    }
-  } catch (error) {
-    if (count) parentPort.postMessage({ kind: 'written', count })
-    writing = false
-    return fail(error)
-  }
-  writing = false
-  if (count) parentPort.postMessage({ kind: 'written', count })
-  pumpFlush()
-  if (queue.length && !failed) setImmediate(pumpWrite)
-  else maybeFlushed()
-}
-parentPort.on('message', (message) => {
-  if (message.kind === 'start') durable = message.durable
-  else if (message.kind === 'write') {
-    for (const item of message.items) queue.push(item)
-    pumpWrite()
-  } else if (message.kind === 'drain') {
-    draining = true
-    maybeFlushed()
-  }
-})
-`
+/** This thread to the worker: the mode first, then files in order, then a drain when all are queued. */
+export type WriteRequest = { kind: 'start'; durable: boolean } | { kind: 'write'; items: FileWrite[] } | { kind: 'drain' }
+export type WriteReply = { kind: 'written'; count: number } | { kind: 'flushed' } | { kind: 'failed'; error: WireError }
 
 /** On this thread: the fallback when no worker can start. */
 function inProcessSink(options: WriteSinkOptions): WriteSink {
@@ -185,6 +109,7 @@ function inProcessSink(options: WriteSinkOptions): WriteSink {
     get written() {
       return written
     },
+    threaded: false,
     write(items) {
       for (const item of items) {
         writeTempFile(item.file, item.tmp, item.data)
@@ -207,10 +132,11 @@ function inProcessSink(options: WriteSinkOptions): WriteSink {
 
 /** A sink on a worker thread, or on this one when a worker cannot start (or `inProcess`). */
 export function createWriteSink(options: WriteSinkOptions): WriteSink {
-  if (options.inProcess) return inProcessSink(options)
+  const script = options.inProcess ? null : workerScript('export-write-worker')
+  if (script === null) return inProcessSink(options)
   let worker: Worker
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true })
+    worker = new Worker(script)
   } catch {
     return inProcessSink(options)
   }
@@ -225,7 +151,7 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
       else d.resolve()
     }
   }
-  worker.on('message', (reply: Reply) => {
+  worker.on('message', (reply: WriteReply) => {
     if (reply.kind === 'written') {
       for (let i = 0; i < reply.count; i++) {
         written++
@@ -244,22 +170,24 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
   }
   worker.on('error', gone)
   worker.on('exit', (code) => gone(new Error(`The export's writer thread stopped (exit code ${code}).`)))
-  worker.postMessage({ kind: 'start', durable: options.durable })
+  const send = (request: WriteRequest): void => worker.postMessage(request)
+  send({ kind: 'start', durable: options.durable })
   return {
     get written() {
       return written
     },
+    threaded: true,
     write(items) {
       if (failed || !items.length) return
       posted += items.length
       // Copied to the worker (structured clone): these buffers stay usable here.
-      worker.postMessage({ kind: 'write', items: items.map((i) => ({ file: i.file, tmp: i.tmp, data: i.data })) })
+      send({ kind: 'write', items: items.map((i) => ({ file: i.file, tmp: i.tmp, data: i.data })) })
     },
     async drain() {
       if (failed) throw failed
       await new Promise<void>((resolve, reject) => {
         drains.push({ resolve, reject })
-        worker.postMessage({ kind: 'drain' })
+        send({ kind: 'drain' })
       })
       if (written !== posted) throw new Error(`The export's writer thread wrote ${written} of ${posted} files.`)
     },
