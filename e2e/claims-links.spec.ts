@@ -123,6 +123,7 @@ test('link two passages as contradicts, see the link in the round panel and the 
   await shots(page, 'claims-round-panel')
   await group.getByRole('button', { name: 'Accept: highlight and link' }).click()
   await expect(roundLinks).toContainText('quotes')
+  await expect(group).toContainText('Accepted: its passages are highlighted and linked')
   const accepted = await call<Array<{ relation: string; from: { articleId: number }; to: { articleId: number } }>>(
     page,
     'passageLinks.list',
@@ -131,6 +132,12 @@ test('link two passages as contradicts, see the link in the round panel and the 
     },
   )
   expect(accepted.map((l) => l.relation)).toContain('quotes')
+
+  // Who speaks: the mayor, quoted by both outlets.
+  const who = panel.getByRole('region', { name: 'Who speaks' })
+  await expect(who.getByRole('row').filter({ hasText: 'Ilse Varga' })).toHaveCount(1)
+  await who.scrollIntoViewIfNeeded()
+  await shots(page, 'claims-who-speaks')
 
   // Export: the vault's links.md has a wikilink to each passage's block and the relation.
   const out = mkdtempSync(join(tmpdir(), 'parley-links-vault-'))

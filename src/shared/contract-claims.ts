@@ -73,6 +73,8 @@ export interface ClaimProposal {
   reasons: string[]
   /** Numbers or dates that differ between the passages, side by side. */
   differences: Array<{ kind: 'number' | 'date'; values: Array<{ articleId: number; value: string }> }>
+  /** Set by the notebook: every passage is highlighted and the first is linked to each other one. */
+  accepted?: boolean
 }
 
 export interface ClaimProposals {
@@ -82,4 +84,14 @@ export interface ClaimProposals {
   rejected: string[]
   /** True when the round was larger than the work cap and only part of it was read. */
   truncated: boolean
+}
+
+/** Who speaks in a round: a speaker (names folded to their last word) and the passages per outlet. */
+export interface RoundSpeaker {
+  /** The shortest spelling with two capitalised words ("Abbas Araghchi"), else the longest one met. */
+  speaker: string
+  /** Every spelling met, for the reader to check the grouping. */
+  spellings: string[]
+  total: number
+  outlets: Array<{ outlet: string; passages: Array<{ articleId: number; start: number; end: number; text: string }> }>
 }

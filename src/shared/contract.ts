@@ -29,7 +29,7 @@ import type {
   Suggestion,
   Theme,
 } from './model'
-import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink } from './contract-claims'
+import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, RoundSpeaker } from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -417,6 +417,8 @@ export const contract = {
   'claims.accept': call<{ highlights: Highlight[]; created: number[]; links: PassageLink[] }>()(
     z.object({ roundId: id, key: claimKey }).strict(),
   ),
+  /** Who speaks in the round: each speaker named in an attribution, with its passages per outlet. */
+  'claims.speakers': call<RoundSpeaker[]>()(z.object({ roundId: id }).strict()),
   'claims.reject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
   'claims.unreject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
 } as const

@@ -6,7 +6,7 @@ import { runCli, type ClaimsOutput } from '../../cli'
 import { prepareArticle, readSource } from '../articles/import'
 import { addArticle, addRound } from '../export/testkit'
 import { openNotebook } from '../notebook'
-import { proposeClaims, type ClaimArticle } from './propose'
+import { proposeClaims, roundSpeakers, type ClaimArticle } from './propose'
 import { statementsOf } from './statements'
 
 const tempDir = useTempDir()
@@ -56,6 +56,12 @@ describe('claims: attributed statements', () => {
     }
   })
 
+  it('reads initials whole and leaves a lower-case role out of a name', () => {
+    expect(statementsOf('The U.S. State Department said talks would go on.')[0]?.speaker).toBe('U.S. State Department')
+    expect(statementsOf('“We agreed to meet again soon,” said mayor Ilse Varga.')[0]?.speaker).toBe('Ilse Varga')
+    expect(statementsOf('According to the harbour authority, crossings resume.')[0]?.speaker).toBe('harbour authority')
+  })
+
   it('takes a quotation of four words or more as a statement, with the speaker named after it', () => {
     const body = '“We will not give up the harbour,” the mayor said. He left.'
     const [s] = statementsOf(body)
@@ -90,6 +96,15 @@ describe('claims: attributed statements', () => {
     ).toEqual(result.claims.map((c) => c.key))
   })
 
+  it('counts who speaks per outlet, spellings of one name together', () => {
+    const speakers = roundSpeakers([art(1, 'Harbour Post', A), art(2, 'Ferry News', B), art(3, 'Coast Daily', C)])
+    const varga = speakers.find((s) => s.spellings.some((x) => x.endsWith('Ilse Varga')))!
+    expect(varga.outlets.map((o) => o.outlet).sort()).toEqual(['Coast Daily', 'Ferry News', 'Harbour Post'])
+    expect(varga.spellings.length).toBeGreaterThan(1)
+    expect(speakers[0]).toBe(varga)
+    for (const o of varga.outlets) for (const p of o.passages) expect(p.text).toBe([A, B, C][p.articleId - 1]!.slice(p.start, p.end))
+  })
+
   it('does not group two statements of one outlet, and caps the work of a huge round', () => {
     expect(proposeClaims(1, [art(1, 'Same', A), art(2, 'Same', B)]).claims.every((c) => c.passages.length === 1)).toBe(true)
     const many = Array.from({ length: 320 }, (_, i) => art(i + 1, `Outlet ${i}`, A))
@@ -118,6 +133,7 @@ describe('claims in a notebook', () => {
     expect(accepted.highlights.map((x) => x.exact)).toEqual(differ.passages.map((p) => p.text))
     expect(accepted.links.map((l) => l.relation)).toEqual(['contradicts'])
     expect((await h['passageLinks.list']({ roundId: round })).map((l) => l.id)).toEqual(accepted.links.map((l) => l.id))
+    expect((await h['claims.propose']({ roundId: round })).claims.find((c) => c.key === differ.key)?.accepted).toBe(true)
     // Accepting again reuses the same highlights and makes no second link.
     const again = await h['claims.accept']({ roundId: round, key: differ.key })
     expect(again.created).toEqual([])

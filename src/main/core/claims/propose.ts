@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ClaimPassage, ClaimProposal, ClaimProposals } from '../../../shared/contract-claims'
+import type { ClaimPassage, ClaimProposal, ClaimProposals, RoundSpeaker } from '../../../shared/contract-claims'
 import { stem } from '../text/terms'
 import { statementsOf, type Statement } from './statements'
 
@@ -222,4 +222,34 @@ export function proposeClaims(roundId: number, input: ClaimArticle[], rejected: 
       a.passages[0]!.start - b.passages[0]!.start,
   )
   return { roundId, claims: claims.slice(0, MAX_CLAIMS), rejected: rejectedKeys, truncated: truncated || claims.length > MAX_CLAIMS }
+}
+
+/** Speakers quoted in a round's articles per outlet, most quoted first (same caps as claims). */
+export function roundSpeakers(input: ClaimArticle[]): RoundSpeaker[] {
+  const byKey = new Map<string, { spellings: Map<string, number>; outlets: Map<string, RoundSpeaker['outlets'][number]['passages']> }>()
+  for (const article of input.slice(0, MAX_ROUND_ARTICLES))
+    for (const s of statementsOf(article.body)) {
+      if (!s.speaker || !s.speakerKey) continue
+      const entry = byKey.get(s.speakerKey) ?? { spellings: new Map(), outlets: new Map() }
+      entry.spellings.set(s.speaker, (entry.spellings.get(s.speaker) ?? 0) + 1)
+      const outlet = article.outlet ?? 'Unknown outlet'
+      const list = entry.outlets.get(outlet) ?? []
+      list.push({ articleId: article.id, start: s.start, end: s.end, text: s.text })
+      entry.outlets.set(outlet, list)
+      byKey.set(s.speakerKey, entry)
+    }
+  return [...byKey.values()]
+    .map((e) => {
+      const spellings = [...e.spellings.keys()]
+      return {
+        // The shortest spelling with a first name and a last name ("Maria Zakharova", not her title), else the longest.
+        speaker:
+          spellings.filter((x) => x.split(' ').filter((w) => /^\p{Lu}/u.test(w)).length >= 2).sort((a, b) => a.length - b.length)[0] ??
+          spellings.reduce((a, b) => (b.length > a.length ? b : a)),
+        spellings,
+        total: [...e.outlets.values()].reduce((n, l) => n + l.length, 0),
+        outlets: [...e.outlets].map(([outlet, passages]) => ({ outlet, passages })),
+      }
+    })
+    .sort((a, b) => b.outlets.length - a.outlets.length || b.total - a.total || a.speaker.localeCompare(b.speaker))
 }

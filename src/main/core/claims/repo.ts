@@ -1,11 +1,11 @@
-import type { ClaimProposal, ClaimProposals, PassageLink } from '../../../shared/contract-claims'
+import type { ClaimProposal, ClaimProposals, PassageLink, RoundSpeaker } from '../../../shared/contract-claims'
 import type { Highlight } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { notFound } from '../errors'
 import { createHighlight, getHighlight } from '../highlights/repo'
 import { createLink } from '../links/repo'
 import { getRound } from '../rounds/repo'
-import { proposeClaims, type ClaimArticle } from './propose'
+import { proposeClaims, roundSpeakers, type ClaimArticle } from './propose'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
 export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
@@ -25,7 +25,23 @@ function rejectedKeys(db: Db, roundId: number): Set<string> {
 }
 
 export function roundClaims(db: Db, roundId: number): ClaimProposals {
-  return proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId))
+  const proposals = proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId))
+  const same = db.prepare('SELECT id FROM highlights WHERE article_id = ? AND start = ? AND "end" = ?').pluck()
+  const linked = db
+    .prepare(
+      `SELECT 1 FROM passage_links WHERE deleted_at IS NULL
+         AND ((from_highlight = ? AND to_highlight = ?) OR (from_highlight = ? AND to_highlight = ?))`,
+    )
+    .pluck()
+  // Accepted: each passage is a highlight and the first is linked to every other one (what accept makes).
+  for (const c of proposals.claims) {
+    if (c.passages.length < 2) continue
+    const ids = c.passages.map((p) => same.all(p.articleId, p.start, p.end) as number[])
+    if (ids.some((list) => !list.length)) continue
+    const [first, ...rest] = ids
+    c.accepted = rest.every((list) => (first ?? []).some((a) => list.some((b) => linked.get(a, b, b, a) !== undefined)))
+  }
+  return proposals
 }
 
 export function rejectClaim(db: Db, roundId: number, key: string, now: Date): null {
@@ -106,4 +122,8 @@ export function acceptClaim(
     })
     return { highlights, created, links }
   })()
+}
+
+export function speakersOfRound(db: Db, roundId: number): RoundSpeaker[] {
+  return roundSpeakers(roundArticles(db, roundId))
 }

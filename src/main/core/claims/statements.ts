@@ -28,8 +28,9 @@ export interface Statement {
 
 // A name: capitalised words, with the particles names carry (al-, de, von, ibn…).
 // A token of a name: an initial ("J.") or a capitalised word; a word ending a sentence ("Mora.") ends the name.
-const CAP = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)`
-const NAME = String.raw`(?:${CAP})(?:\s+(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|le|la)\s+)?${CAP}){0,5}`
+const CAP = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)`
+// A name starts a word ("U.S." is read whole, not from its "S.").
+const NAME = String.raw`(?<![\p{L}.])(?:${CAP})(?:\s+(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|le|la)\s+)?${CAP}){0,5}`
 const ARTICLE = String.raw`(?:(?:the|der|die|das|des|le|la|les|l'|el|los|las)\s+)?`
 // "said Iranian negotiator Hamid Baidinejad": an adjective and a role before the name.
 const ROLE = String.raw`(?:(?:foreign|deputy|chief|top|senior|prime|special|presidential|lead)\s+)*(?:negotiator|minister|president|mayor|governor|chairman|chairwoman|spokesman|spokeswoman|spokesperson|envoy|official|secretary|diplomat|ambassador|delegate|leader)`
@@ -105,6 +106,8 @@ export function cleanSpeaker(raw: string): { speaker: string; key: string } | nu
   while (words.length && NOT_NAMES.has(fold((words[0] as string).replace(/[’']s$/, '')))) words.shift()
   // A trailing possessive or role word ("Iran's", "the ministry's spokesman") stays in the name.
   while (words.length && NOT_NAMES.has(fold(words.at(-1) as string))) words.pop()
+  // "mayor Ilse Varga": a lower-case role before a name is left out; "the harbour authority" stays.
+  if (words.some((w) => /^\p{Lu}/u.test(w))) while (words.length && !/^\p{Lu}/u.test(words[0] as string)) words.shift()
   if (!words.length) return null
   const keyWord = [...words].reverse().find((w) => !ROLE_END.test(w)) ?? (words.at(-1) as string)
   const key = fold(keyWord.replace(/[’']s$/, '').replace(/[.,]+$/, ''))

@@ -151,14 +151,18 @@ export function RoundClaims({ roundId }: { roundId: number }): React.JSX.Element
                     ))}
                   </ul>
                 </details>
-                <div className="claim-actions">
-                  <button type="button" className="primary" onClick={() => accept(c)}>
-                    Accept: highlight and link
-                  </button>
-                  <button type="button" onClick={() => reject(c)}>
-                    Reject
-                  </button>
-                </div>
+                {c.accepted ? (
+                  <p className="small claim-accepted">✓ Accepted: its passages are highlighted and linked.</p>
+                ) : (
+                  <div className="claim-actions">
+                    <button type="button" className="primary" onClick={() => accept(c)}>
+                      Accept: highlight and link
+                    </button>
+                    <button type="button" onClick={() => reject(c)}>
+                      Reject
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

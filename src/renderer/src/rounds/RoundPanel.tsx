@@ -6,6 +6,7 @@ import { formatRoundDate } from './dates'
 import { Backlinks } from '../components/Backlinks'
 import { OutletComparison } from './OutletComparison'
 import { RoundClaims, RoundLinks } from '../claims/RoundClaims'
+import { WhoSpeaks } from '../claims/WhoSpeaks'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
 export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
@@ -219,6 +220,7 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       <OutletComparison roundId={round.id} />
       <RoundLinks roundId={round.id} />
       <RoundClaims roundId={round.id} />
+      <WhoSpeaks roundId={round.id} />
     </aside>
   )
 }

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import type { RoundSpeaker } from '@shared/contract-claims'
+import { api } from '../api'
+import { useNotebook } from '../state/notebook'
+import { shortQuote } from './links'
+import './claims.css'
+
+/** Per outlet, the speakers the round's articles quote and how often; each cell opens the article of its first passage. */
+export function WhoSpeaks({ roundId }: { roundId: number }): React.JSX.Element | null {
+  const { revision } = useNotebook()
+  const [speakers, setSpeakers] = useState<RoundSpeaker[] | null>(null)
+  useEffect(() => {
+    let live = true
+    api['claims.speakers']({ roundId }).then(
+      (list) => live && setSpeakers(list),
+      () => live && setSpeakers([]),
+    )
+    return () => {
+      live = false
+    }
+  }, [roundId, revision])
+  if (!speakers) return null
+  const outlets = [...new Set(speakers.flatMap((s) => s.outlets.map((o) => o.outlet)))].sort()
+  const shown = speakers.slice(0, 20)
+  return (
+    <section className="who-speaks" aria-label="Who speaks">
+      <h3>
+        Who speaks <span className="muted">{speakers.length}</span>
+      </h3>
+      {speakers.length === 0 ? (
+        <p className="small muted">No one is quoted by name in this round’s articles.</p>
+      ) : (
+        <div className="who-speaks-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Speaker</th>
+                {outlets.map((o) => (
+                  <th key={o} scope="col">
+                    {o}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((s) => (
+                <tr key={s.speaker}>
+                  <th scope="row" title={s.spellings.join(' · ')}>
+                    {s.speaker}
+                  </th>
+                  {outlets.map((o) => {
+                    const cell = s.outlets.find((x) => x.outlet === o)
+                    const first = cell?.passages[0]
+                    return (
+                      <td key={o}>
+                        {cell && first ? (
+                          <a href={`#/article/${first.articleId}`} title={cell.passages.map((p) => shortQuote(p.text, 160)).join('\n')}>
+                            {cell.passages.length}
+                          </a>
+                        ) : (
+                          <span className="muted">·</span>
+                        )}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {speakers.length > shown.length ? <p className="small muted">The 20 most quoted of {speakers.length}.</p> : null}
+        </div>
+      )}
+    </section>
+  )
+}
