@@ -416,7 +416,8 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
           <input
             type="search"
             aria-label="Filter rounds"
-            placeholder="Filter rounds (title, venue, date)"
+            placeholder="Filter rounds"
+            title="Filter rounds by title, venue or date"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
@@ -480,7 +481,9 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             aria-busy={pendingRounds.length > 0}
             data-coverage={pendingRounds.length > 0 ? 'pending' : 'complete'}
             onKeyDown={onKey}
-            style={{ gridTemplateColumns: `minmax(220px, 1.1fr) repeat(${columns.length}, minmax(200px, 1fr))` }}
+            style={{
+              gridTemplateColumns: `minmax(var(--round-column, 220px), 1.1fr) repeat(${columns.length}, minmax(var(--theme-column, 200px), 1fr))`,
+            }}
           >
             <div role="row" aria-rowindex={1} className="matrix-row matrix-head">
               <div role="columnheader" className="matrix-corner">

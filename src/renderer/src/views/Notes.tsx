@@ -193,6 +193,7 @@ export function Notes({ id }: { id: number | null }): React.JSX.Element {
             type="search"
             aria-label="Search notes"
             placeholder="Search notes"
+            title="Search notes"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
@@ -211,7 +212,9 @@ export function Notes({ id }: { id: number | null }): React.JSX.Element {
             {list.map((n) => (
               <li key={n.id} aria-current={n.id === id ? 'true' : undefined}>
                 <a href={`#/notes/${n.id}`}>
-                  <span className="note-title">{n.title}</span>
+                  <span className="note-title" title={n.title}>
+                    {n.title}
+                  </span>
                   <span className="muted small">{relative(n.updatedAt)}</span>
                   <span className="note-excerpt small muted">{n.excerpt || 'Empty note'}</span>
                 </a>
