@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { openDatabase } from './open'
+import { insertArticle, openAt, planOf, TEMP_SORT, usesIndex } from './migration-testkit'
 
 const tempDir = useTempDir()
 
@@ -33,6 +34,26 @@ describe('migration 004: rounds', () => {
     expect(plan('SELECT round_id FROM article_rounds WHERE article_id = 1')).toMatch(/USING (COVERING )?INDEX article_rounds_by_article/)
     expect(plan('SELECT article_id FROM article_rounds WHERE round_id = 1')).toMatch(/USING PRIMARY KEY/)
     expect(plan(`SELECT id FROM rounds ORDER BY date, id`)).toMatch(/rounds_by_date/)
+    db.close()
+  })
+
+  it("adds rounds beside the articles stored before it; the date order and an article's rounds are index reads", () => {
+    const file = join(tempDir(), 'n.parley')
+    const before = openAt(file, 3)
+    const old = insertArticle(before, 'a')
+    before.close()
+
+    const db = openAt(file, 4)
+    const round = Number(
+      db.prepare("INSERT INTO rounds (title, date, created_at, updated_at) VALUES ('Talks', '2025-02-27', 'now', 'now')").run()
+        .lastInsertRowid,
+    )
+    db.prepare("INSERT INTO article_rounds (article_id, round_id, role, source) VALUES (?, ?, 'reports', 'detected')").run(old, round)
+    expect(db.prepare('SELECT round_id FROM article_rounds WHERE article_id = ?').pluck().all(old)).toEqual([round])
+    const byDate = planOf(db, 'SELECT id FROM rounds ORDER BY date, id')
+    expect(byDate).toMatch(usesIndex('rounds_by_date'))
+    expect(byDate).not.toMatch(TEMP_SORT)
+    expect(planOf(db, 'SELECT round_id FROM article_rounds WHERE article_id = ?', old)).toMatch(usesIndex('article_rounds_by_article'))
     db.close()
   })
 })
