@@ -36,7 +36,8 @@ interface DateEntry {
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 /** Titles compare case-insensitively, whitespace and typographic quotes normalised. */
 export const titleKey = (s: string | null | undefined): string =>
-  squash(s ?? '')
+  // Soft hyphens are invisible: a title with or without them reads the same.
+  squash((s ?? '').replace(/\u00ad/g, ''))
     .toLowerCase()
     .replace(/[“”„«»"]/g, '"')
     .replace(/[‘’‚']/g, "'")

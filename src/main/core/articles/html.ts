@@ -386,15 +386,25 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
   const saved = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+)\s*-->/i.exec(html.slice(0, 4096))?.[1] ?? null
   const pageUrl = canonical && /^https?:\/\//i.test(canonical) ? canonical : saved
-  const siteName = meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null
+  const declaredSite = meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null
+  const h1s = Array.from(doc.querySelectorAll('h1')) as unknown as DomNode[]
+  // An <h1> that only links home is the masthead: the site's name as the page writes it.
+  const masthead = h1s.filter(isHomeLink).map((h) => squashed(h.textContent))[0] || null
+  // A web archive's copy (…/web/20160330101229/http://site/path) is the archived site's page.
+  const archived = pageUrl ? /\/web\/\d{8,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(pageUrl)?.[1] : undefined
+  const domain = siteFromUrl(archived ?? pageUrl ?? homeUrl(doc))
+  // As the outlet, a masthead only when it spells the domain ("Time 4 talks" for time4talks.com):
+  // a blog's motto in the same place is not its name.
+  const label = key(domain?.split('.')[0] ?? '')
+  const spelled = masthead && label.length > 2 && key(masthead).includes(label) && masthead.length <= 60 ? masthead : null
   const info = {
     title: chooseTitle(
-      Array.from(doc.querySelectorAll('h1')).map((h) => h.textContent ?? ''),
+      h1s.map(headingText).filter((variants) => variants.length > 0),
       [meta(tags, 'og:title'), ld.headline, meta(tags, 'twitter:title'), headTitle],
-      siteName,
-      pageUrl,
+      declaredSite ?? masthead,
+      archived ?? pageUrl,
     ),
-    siteName: siteName ?? siteFromUrl(pageUrl ?? homeUrl(doc)),
+    siteName: declaredSite ?? spelled ?? domain,
     published: null as string | null,
     byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: pageUrl,
@@ -447,7 +457,12 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   return { ...info, blocks, source }
 }
 
-const squashed = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+// Soft hyphens are invisible break hints, not part of a word.
+const squashed = (s: string | null | undefined): string =>
+  (s ?? '')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 const key = (s: string): string =>
   s
     .normalize('NFKD')
@@ -467,7 +482,7 @@ export function siteFromUrl(url: string | null): string | null {
 
 /** Hosts of shared infrastructure (social networks, CDNs, ad and font services) that link from every site. */
 const THIRD_PARTY =
-  /(^|\.)(facebook|fbcdn|twitter|x|t|google|googleapis|gstatic|googletagmanager|google-analytics|doubleclick|youtube|youtu|ytimg|instagram|linkedin|pinterest|whatsapp|telegram|reddit|tiktok|vk|xing|tumblr|flickr|vimeo|gravatar|wp|wordpress|w3|schema|creativecommons|cloudflare|cloudfront|akamaihd|jquery|bootstrapcdn|jsdelivr|unpkg|fontawesome|typekit|addthis|sharethis|disqus|amazon|amazonaws|apple|microsoft|bing|yahoo|archive|gmpg|ogp|purl|feedburner|adobe|outbrain|taboola|criteo|matomo|hotjar|cookiebot|usercentrics|onetrust)\.[a-z.]+$/i
+  /(^|\.)(facebook|fbcdn|twitter|x|t|google|googleapis|googlesyndication|googleusercontent|gstatic|googletagmanager|google-analytics|doubleclick|youtube|youtu|ytimg|instagram|linkedin|pinterest|whatsapp|telegram|reddit|tiktok|vk|xing|tumblr|flickr|vimeo|gravatar|wp|wordpress|w3|schema|creativecommons|cloudflare|cloudfront|akamaihd|jquery|bootstrapcdn|jsdelivr|unpkg|fontawesome|typekit|addthis|sharethis|disqus|amazon|amazonaws|apple|microsoft|bing|yahoo|archive|gmpg|ogp|purl|feedburner|adobe|outbrain|taboola|criteo|matomo|hotjar|cookiebot|usercentrics|onetrust)\.[a-z.]+$/i
 
 /**
  * Where a saved page came from when it names no canonical address: the site that most of its
@@ -493,13 +508,71 @@ function homeUrl(doc: QueryDocument): string | null {
 /** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
 const TITLE_PARTS = /\s+[|–—\-·•⋆│»:]+\s+|\s+::\s+|\s*\|\s*/
 
+// A kicker (overline, roofline, eyebrow) above a headline inside the same <h1>: a CMS convention
+// in many languages' newsrooms, named by these generic class words; text hidden for screen
+// readers only ("visually-hidden", "sr-only") is not what the page shows.
+const KICKER_CLASS =
+  /(?:^|[-_])(kicker|overline|roofline|dachzeile|spitzmarke|eyebrow|topline|supertitle|surtitle|pretitle|pre-title|overhead)(?:$|[-_])/i
+const HIDDEN_CLASS = /(?:^|[-_\s])(visually-hidden|sr-only|screen-reader-text|visuallyhidden|a11y-hidden)(?:$|[-_\s])/i
+
+/** An element whose only content is a link to the site's home page (a logo or masthead). */
+export function isHomeLink(h: DomNode): boolean {
+  let home = false
+  for (let i = 0; i < h.childNodes.length; i++) {
+    const child = h.childNodes[i] as DomNode
+    if (child.nodeType === 3 && (child.textContent ?? '').trim()) return false
+    if (child.nodeType !== 1) continue
+    if (child.nodeName.toUpperCase() !== 'A') return false
+    // An archived copy's links are prefixed with the archive's own path.
+    const href = (child.getAttribute?.('href') ?? '').replace(/^.*\/web\/\d+[a-z_]*\/(?=https?:)/, '')
+    if (!/^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w+)?$/i.test(href)) return false
+    home = true
+  }
+  return home
+}
+
+/**
+ * An <h1>'s visible text (styles and scripts inside it skipped), and the same without a kicker
+ * when it has one. An <h1> that is only a link to the site's home page is the logo, not a headline.
+ */
+export function headingText(h: DomNode): string[] {
+  let full = ''
+  let bare = ''
+  let kicker = false
+  const walk = (node: DomNode, inKicker: boolean): void => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? ''
+      full += t
+      if (!inKicker) bare += t
+      return
+    }
+    if (node.nodeType !== 1) return
+    const name = node.nodeName.toUpperCase()
+    if (SKIPPED_ELEMENTS.has(name)) return
+    const cls = node.getAttribute?.('class') ?? ''
+    if (HIDDEN_CLASS.test(cls)) return
+    const isKicker = !inKicker && KICKER_CLASS.test(cls)
+    if (isKicker) kicker = true
+    if (BLOCK_ELEMENTS.has(name)) {
+      full += ' '
+      bare += ' '
+    }
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode, inKicker || isKicker)
+  }
+  if (isHomeLink(h)) return []
+  for (let i = 0; i < h.childNodes.length; i++) walk(h.childNodes[i] as DomNode, false)
+  const clean = (s: string): string => squashed(s.replace(/^[\s:|–—-]+/, ''))
+  return kicker && clean(bare) ? [clean(bare), squashed(full)] : [squashed(full)]
+}
+
 /**
  * The headline: the page's own `<h1>` when a meta title (og:title, JSON-LD headline, `<title>`)
  * confirms it (the visible headline, free of kickers and site names); otherwise the first meta title
  * without the parts that are the site's name or domain; otherwise a lone `<h1>`.
  */
 export function chooseTitle(
-  h1s: string[],
+  /** Each <h1>'s text, or its variants (without a kicker first, then whole). */
+  h1s: Array<string | string[]>,
   metaTitles: Array<string | null | undefined>,
   siteName: string | null,
   url: string | null,
@@ -507,13 +580,27 @@ export function chooseTitle(
   const site = [siteName, siteFromUrl(url)?.split('.')[0]].filter((s): s is string => Boolean(s)).map(key)
   const isSite = (part: string): boolean => {
     const k = key(part)
-    return k.length > 0 && site.some((s) => s.length > 2 && (k === s || k.includes(s) || (s.includes(k) && k.length >= 4)))
+    // "Cicero Online" is the site; "Caritas-Präsidentin gewählt" only names it.
+    return (
+      k.length > 0 &&
+      site.some((s) => s.length > 2 && (k === s || (k.includes(s) && k.length - s.length <= 12) || (s.includes(k) && k.length >= 4)))
+    )
   }
   const metas = metaTitles.map(squashed).filter(Boolean)
-  const heads = h1s.map(squashed).filter((h) => h.length >= 3 && h.length <= 300 && !isSite(h))
+  const fit = (h: string): boolean => h.length >= 3 && h.length <= 300 && !isSite(h)
+  const headings = h1s.map((h) => (Array.isArray(h) ? h : [h]).map(squashed).filter(fit)).filter((v) => v.length > 0)
+  const heads = headings.flat()
   for (const h of heads) {
     const k = key(h)
     if (k.length >= 6 && metas.some((m) => key(m).includes(k))) return h
+  }
+  // An <h1> that is a kicker followed by a meta title (markup the kicker walk cannot see): the meta title.
+  for (const h of heads) {
+    const k = key(h)
+    for (const m of metas) {
+      const mk = key(m)
+      if (mk.length >= 12 && mk.length < k.length && k.endsWith(mk)) return m
+    }
   }
   for (const m of metas) {
     const parts = m.split(TITLE_PARTS)
@@ -531,7 +618,7 @@ export function chooseTitle(
       return m.slice(first, last).trim()
     }
   }
-  return heads.length === 1 ? (heads[0] as string) : (metas[0] ?? heads[0] ?? null)
+  return headings.length === 1 ? (heads[0] as string) : (metas[0] ?? heads[0] ?? null)
 }
 
 export function looksLikeHtml(text: string): boolean {

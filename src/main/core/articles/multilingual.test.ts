@@ -82,6 +82,51 @@ describe('headlines and outlets', () => {
     )
     expect(siteFromUrl('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk')
   })
+
+  const page = (head: string, h1: string): Uint8Array =>
+    enc(
+      `<html><head>${head}</head><body><header>${h1}</header><article><h2>x</h2>${GERMAN.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    )
+
+  it('reads an <h1> without its kicker, its inline styles or its screen-reader-only text', () => {
+    const h1 =
+      '<h1><style>.k{display:block}</style><span class="article-kicker">Verhandlungen</span><span class="visually-hidden">: </span><span>Neue Runde in der Hauptstadt</span></h1>'
+    const got = prepareArticle({ name: 'k.html', bytes: page('<title>Verhandlungen: Neue Runde in der Hauptstadt | Beispiel</title>', h1) })
+    expect(got.title).toBe('Neue Runde in der Hauptstadt')
+  })
+
+  it('takes an <h1> that only links home for the masthead: cut from the page title, never the headline', () => {
+    const h1 = '<h1><a href="https://www.beispielblog.de/">Beispielblog</a></h1>'
+    const got = prepareArticle({
+      name: 'm.html',
+      bytes: page(
+        '<title>Neue Runde in der Hauptstadt : Beispielblog</title><link rel="canonical" href="https://www.beispielblog.de/2020/05/runde">',
+        h1,
+      ),
+    })
+    expect(got.title).toBe('Neue Runde in der Hauptstadt')
+    expect(got.outlet).toBe('Beispielblog')
+  })
+
+  it('keeps a headline that names the site, and drops soft hyphens', () => {
+    const h1 = '<h1>Beispiel-Präsidentin ge\u00adwählt</h1>'
+    const got = prepareArticle({
+      name: 's.html',
+      bytes: page('<meta property="og:site_name" content="Beispiel"><title>Wahl: Beispiel-Präsidentin gewählt</title>', h1),
+    })
+    expect(got.title).toBe('Beispiel-Präsidentin gewählt')
+  })
+
+  it("names an archived copy's outlet after the archived site", () => {
+    const got = prepareArticle({
+      name: 'a.html',
+      bytes: page(
+        '<link rel="canonical" href="https://web.archive.example/web/20160330101229/http://www.beispielzeitung.de/politik/runde">',
+        '<h1>Neue Runde</h1>',
+      ),
+    })
+    expect(got.outlet).toBe('beispielzeitung.de')
+  })
 })
 
 describe('whole-page text copies', () => {
