@@ -135,9 +135,18 @@ test('link two passages as contradicts, see the link in the round panel and the 
 
   // Who speaks: the mayor, quoted by both outlets.
   const who = panel.getByRole('region', { name: 'Who speaks' })
-  await expect(who.getByRole('row').filter({ hasText: 'Ilse Varga' })).toHaveCount(1)
+  await expect(who.getByRole('combobox', { name: 'Merge Ilse Varga into' })).toHaveCount(1)
+  // The user says two names are one speaker; the table shows them as one row, and undo separates them.
+  const authority = who.getByRole('combobox', { name: 'Merge harbour authority into' })
+  await expect(authority).toHaveCount(1)
+  await authority.selectOption({ label: 'Ilse Varga' })
+  await expect(authority).toHaveCount(0)
+  await expect(who.getByRole('button', { name: 'Separate harbour authority from Ilse Varga' })).toBeVisible()
   await who.scrollIntoViewIfNeeded()
   await shots(page, 'claims-who-speaks')
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await expect(authority).toHaveCount(1)
 
   // Export: the vault's links.md has a wikilink to each passage's block and the relation.
   const out = mkdtempSync(join(tmpdir(), 'parley-links-vault-'))

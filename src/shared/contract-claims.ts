@@ -88,6 +88,10 @@ export interface ClaimProposals {
 
 /** Who speaks in a round: a speaker (names folded to their last word) and the passages per outlet. */
 export interface RoundSpeaker {
+  /** What merges name: the folded last word of the name ("araghchi"), after the user's merges. */
+  key: string
+  /** Spellings merged into this speaker by the user (claims.unmergeSpeaker takes one back), by key. */
+  merged: Array<{ key: string; name: string }>
   /** The shortest spelling with two capitalised words ("Abbas Araghchi"), else the longest one met. */
   speaker: string
   /** Every spelling met, for the reader to check the grouping. */

@@ -66,6 +66,7 @@ const noteContent = z
 const linkNote = z.string().max(10_000)
 const relationName = z.string().trim().min(1, 'a relation needs a name').max(60)
 const relationInverse = z.string().trim().max(60)
+const speakerKey = z.string().trim().min(2).max(100)
 const claimKey = z.string().regex(/^[0-9a-f]{16}$/, 'a claim key')
 const span = z
   .object({ articleId: id, start: offset, end: offset })
@@ -419,6 +420,9 @@ export const contract = {
   ),
   /** Who speaks in the round: each speaker named in an attribution, with its passages per outlet. */
   'claims.speakers': call<RoundSpeaker[]>()(z.object({ roundId: id }).strict()),
+  /** Merges two spellings of a speaker in every round (keys from claims.speakers); claims.unmergeSpeaker undoes. */
+  'claims.mergeSpeaker': call<null>()(z.object({ from: speakerKey, into: speakerKey, name: z.string().max(300).default('') }).strict()),
+  'claims.unmergeSpeaker': call<null>()(z.object({ from: speakerKey }).strict()),
   'claims.reject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
   'claims.unreject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
 } as const

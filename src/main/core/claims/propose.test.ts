@@ -149,6 +149,30 @@ describe('claims in a notebook', () => {
     nb.close()
   })
 
+  it('merges two speakers in every round at the user’s word, and takes the merge back', async () => {
+    const dir = tempDir()
+    const nb = openNotebook(join(dir, 'n.parley'))
+    const ids = [addArticle(nb.db, 'b.txt', B), addArticle(nb.db, 'c.txt', C)]
+    const round = addRound(nb.db, 'Harbour talks', '2025-03-03', 'Portvale', [
+      [ids[0]!, 'reports'],
+      [ids[1]!, 'reports'],
+    ])
+    const h = nb.handlers
+    const before = await h['claims.speakers']({ roundId: round })
+    const authority = before.find((s) => s.key === 'authority')!
+    const varga = before.find((s) => s.key === 'varga')!
+    await h['claims.mergeSpeaker']({ from: authority.key, into: varga.key, name: authority.speaker })
+    const after = await h['claims.speakers']({ roundId: round })
+    expect(after.map((s) => s.key)).not.toContain('authority')
+    const merged = after.find((s) => s.key === 'varga')!
+    expect(merged.total).toBe(varga.total + authority.total)
+    expect(merged.merged).toEqual([{ key: 'authority', name: authority.speaker }])
+    await expect(async () => h['claims.mergeSpeaker']({ from: 'varga', into: 'authority', name: '' })).rejects.toThrow(/into itself/)
+    await h['claims.unmergeSpeaker']({ from: 'authority' })
+    expect((await h['claims.speakers']({ roundId: round })).map((s) => s.key).sort()).toEqual(before.map((s) => s.key).sort())
+    nb.close()
+  })
+
   it('prints claims and their links with `parley claims --json`', async () => {
     const dir = tempDir()
     const files = [A, B].map((text, i) => {

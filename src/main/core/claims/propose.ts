@@ -46,11 +46,27 @@ const shared = (a: Set<string>, b: Set<string>): string[] => {
 
 const numberLabel = (n: { value: number; noun: string }): string => `${n.value} ${n.noun}`
 
-export function proposeClaims(roundId: number, input: ClaimArticle[], rejected: ReadonlySet<string> = new Set()): ClaimProposals {
+/** The user's speaker merges: a key → the key it was merged into (followed to the end of a chain). */
+export type SpeakerMerges = ReadonlyMap<string, string>
+
+export function resolveSpeaker(key: string, merges: SpeakerMerges): string {
+  let k = key
+  for (let i = 0; i < 20 && merges.has(k); i++) k = merges.get(k) as string
+  return k
+}
+
+export function proposeClaims(
+  roundId: number,
+  input: ClaimArticle[],
+  rejected: ReadonlySet<string> = new Set(),
+  merges: SpeakerMerges = new Map(),
+): ClaimProposals {
   const truncated = input.length > MAX_ROUND_ARTICLES
   const articles = input.slice(0, MAX_ROUND_ARTICLES)
   const items: Item[] = []
-  for (const article of articles) for (const s of statementsOf(article.body)) items.push({ article, s })
+  for (const article of articles)
+    for (const s of statementsOf(article.body))
+      items.push({ article, s: s.speakerKey ? { ...s, speakerKey: resolveSpeaker(s.speakerKey, merges) } : s })
 
   const parent = items.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)))
@@ -225,23 +241,34 @@ export function proposeClaims(roundId: number, input: ClaimArticle[], rejected: 
 }
 
 /** Speakers quoted in a round's articles per outlet, most quoted first (same caps as claims). */
-export function roundSpeakers(input: ClaimArticle[]): RoundSpeaker[] {
-  const byKey = new Map<string, { spellings: Map<string, number>; outlets: Map<string, RoundSpeaker['outlets'][number]['passages']> }>()
+export function roundSpeakers(
+  input: ClaimArticle[],
+  merges: SpeakerMerges = new Map(),
+  names: ReadonlyMap<string, string> = new Map(),
+): RoundSpeaker[] {
+  const byKey = new Map<
+    string,
+    { spellings: Map<string, number>; outlets: Map<string, RoundSpeaker['outlets'][number]['passages']>; merged: Set<string> }
+  >()
   for (const article of input.slice(0, MAX_ROUND_ARTICLES))
     for (const s of statementsOf(article.body)) {
       if (!s.speaker || !s.speakerKey) continue
-      const entry = byKey.get(s.speakerKey) ?? { spellings: new Map(), outlets: new Map() }
+      const key = resolveSpeaker(s.speakerKey, merges)
+      const entry = byKey.get(key) ?? { spellings: new Map(), outlets: new Map(), merged: new Set<string>() }
+      if (key !== s.speakerKey) entry.merged.add(s.speakerKey)
       entry.spellings.set(s.speaker, (entry.spellings.get(s.speaker) ?? 0) + 1)
       const outlet = article.outlet ?? 'Unknown outlet'
       const list = entry.outlets.get(outlet) ?? []
       list.push({ articleId: article.id, start: s.start, end: s.end, text: s.text })
       entry.outlets.set(outlet, list)
-      byKey.set(s.speakerKey, entry)
+      byKey.set(key, entry)
     }
-  return [...byKey.values()]
-    .map((e) => {
+  return [...byKey]
+    .map(([key, e]) => {
       const spellings = [...e.spellings.keys()]
       return {
+        key,
+        merged: [...e.merged].map((k) => ({ key: k, name: names.get(k) ?? k })),
         // The shortest spelling with a first name and a last name ("Maria Zakharova", not her title), else the longest.
         speaker:
           spellings.filter((x) => x.split(' ').filter((w) => /^\p{Lu}/u.test(w)).length >= 2).sort((a, b) => a.length - b.length)[0] ??

@@ -1,11 +1,11 @@
 import type { ClaimProposal, ClaimProposals, PassageLink, RoundSpeaker } from '../../../shared/contract-claims'
 import type { Highlight } from '../../../shared/model'
 import type { Db } from '../db/open'
-import { notFound } from '../errors'
+import { invalidInput, notFound } from '../errors'
 import { createHighlight, getHighlight } from '../highlights/repo'
 import { createLink } from '../links/repo'
 import { getRound } from '../rounds/repo'
-import { proposeClaims, roundSpeakers, type ClaimArticle } from './propose'
+import { proposeClaims, resolveSpeaker, roundSpeakers, type ClaimArticle } from './propose'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
 export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
@@ -24,8 +24,37 @@ function rejectedKeys(db: Db, roundId: number): Set<string> {
   return new Set(db.prepare('SELECT claim_key FROM claim_rejections WHERE round_id = ?').pluck().all(roundId) as string[])
 }
 
+/** The user's speaker merges (migration 014): key → key, and how each merged name was written. */
+function speakerMerges(db: Db): { merges: Map<string, string>; names: Map<string, string> } {
+  const rows = db.prepare('SELECT from_key, into_key, from_name FROM speaker_merges').all() as Array<{
+    from_key: string
+    into_key: string
+    from_name: string
+  }>
+  return { merges: new Map(rows.map((r) => [r.from_key, r.into_key])), names: new Map(rows.map((r) => [r.from_key, r.from_name])) }
+}
+
+/** Merges speaker `from` into `into` everywhere in the notebook (claims.unmergeSpeaker undoes). */
+export function mergeSpeakers(db: Db, from: string, into: string, name: string, now: Date): null {
+  if (from === into) throw invalidInput('A speaker cannot be merged into itself.')
+  const { merges } = speakerMerges(db)
+  if (resolveSpeaker(into, merges) === from) throw invalidInput('That would merge the speaker into itself.')
+  db.prepare('INSERT OR REPLACE INTO speaker_merges (from_key, into_key, from_name, created_at) VALUES (?, ?, ?, ?)').run(
+    from,
+    into,
+    name,
+    now.toISOString(),
+  )
+  return null
+}
+
+export function unmergeSpeaker(db: Db, from: string): null {
+  db.prepare('DELETE FROM speaker_merges WHERE from_key = ?').run(from)
+  return null
+}
+
 export function roundClaims(db: Db, roundId: number): ClaimProposals {
-  const proposals = proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId))
+  const proposals = proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId), speakerMerges(db).merges)
   const same = db.prepare('SELECT id FROM highlights WHERE article_id = ? AND start = ? AND "end" = ?').pluck()
   const linked = db
     .prepare(
@@ -87,7 +116,7 @@ export function acceptClaim(
   key: string,
   now: Date,
 ): { highlights: Highlight[]; created: number[]; links: PassageLink[] } {
-  const claim = proposeClaims(roundId, roundArticles(db, roundId)).claims.find((c) => c.key === key)
+  const claim = proposeClaims(roundId, roundArticles(db, roundId), new Set(), speakerMerges(db).merges).claims.find((c) => c.key === key)
   if (!claim) throw notFound('The proposed claim')
   return db.transaction(() => {
     const same = db.prepare('SELECT id FROM highlights WHERE article_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1').pluck()
@@ -125,5 +154,6 @@ export function acceptClaim(
 }
 
 export function speakersOfRound(db: Db, roundId: number): RoundSpeaker[] {
-  return roundSpeakers(roundArticles(db, roundId))
+  const { merges, names } = speakerMerges(db)
+  return roundSpeakers(roundArticles(db, roundId), merges, names)
 }
