@@ -1,34 +1,47 @@
 /**
- * Errors with stable codes. The UI switches on `code`, never on message text; the message is a
- * sentence a user can read.
+ * Errors with stable codes (ErrorCode, src/shared/errors.ts), made by one factory each. The UI
+ * switches on `code`, never on message text; the message is a sentence a user can read.
+ *
+ *   throw errors.locked(`The notebook at ${file} is in use…`, [{ action: 'retry', label: 'Try again' }])
  */
+import { ERROR_CODES, type ErrorCode, type RecoverOption } from '../../shared/errors'
+
+export type { ErrorCode, RecoverOption }
+
 export class ParleyError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string, recover?: RecoverOption[])
+  /**
+   * @deprecated A code typed as a plain string (one that crossed a thread); prefer a factory below.
+   * Kept so callers that pass one still compile while they move to the factories.
+   */
+  constructor(code: string, message: string, recover?: RecoverOption[])
   constructor(
-    readonly code: string,
+    code: string,
     message: string,
     /** Ways out a UI or the CLI can offer when a notebook cannot be used (open read-only, restore a backup…). */
     readonly recover: RecoverOption[] = [],
   ) {
     super(message)
+    this.code = code as ErrorCode
     this.name = 'ParleyError'
   }
 }
 
-/** One way out of a notebook that cannot be opened or written; `backup` is set for `restore_backup`. */
-export interface RecoverOption {
-  action: 'open_read_only' | 'restore_backup' | 'choose_another' | 'retry'
-  label: string
-  backup?: string
-}
+export type ErrorFactory = (message: string, recover?: RecoverOption[]) => ParleyError
 
-export const notFound = (what: string): ParleyError => new ParleyError('not_found', `${what} was not found.`)
+/** One factory per code: `errors.disk_full(message, recover)`. */
+export const errors = Object.fromEntries(
+  ERROR_CODES.map((code) => [code, (message: string, recover?: RecoverOption[]) => new ParleyError(code, message, recover)]),
+) as { readonly [C in ErrorCode]: ErrorFactory }
 
-export const invalidInput = (message: string): ParleyError => new ParleyError('invalid_input', message)
+export const notFound = (what: string): ParleyError => errors.not_found(`${what} was not found.`)
+
+export const invalidInput = (message: string): ParleyError => errors.invalid_input(message)
 
 export const notebookTooNew = (found: number, known: number): ParleyError =>
-  new ParleyError(
-    'notebook_too_new',
+  errors.notebook_too_new(
     `This notebook was written by a newer Parley (schema ${found}; this version knows ${known}). Open it with a newer Parley, or choose another notebook.`,
   )
 
-export const readOnlyNotebook = (): ParleyError => new ParleyError('read_only', 'This notebook is open read-only; changes cannot be saved.')
+export const readOnlyNotebook = (): ParleyError => errors.read_only('This notebook is open read-only; changes cannot be saved.')

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { ParleyError, type RecoverOption } from '../errors'
+import { errors, ParleyError, type RecoverOption } from '../errors'
 import { migrate, type Migration } from './migrate'
 
 export type Db = Database.Database
@@ -70,37 +70,32 @@ function openError(file: string, error: unknown): ParleyError | null {
   const code = String((error as { code?: unknown }).code ?? '')
   const message = (error as Error).message
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new ParleyError(
-      'locked',
-      `The notebook at ${file} is in use by another program, which keeps it locked. Close it there and try again.`,
-      [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, false)],
-    )
+    return errors.locked(`The notebook at ${file} is in use by another program, which keeps it locked. Close it there and try again.`, [
+      { action: 'retry', label: 'Try again' },
+      ...recoverOptions(file, false),
+    ])
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(message))
-    return new ParleyError(
-      'corrupt',
+    return errors.corrupt(
       `The file at ${file} is not a readable Parley notebook (${message}). It was left as it is.`,
       recoverOptions(file, false),
     )
   if (code === 'EMFILE' || code === 'ENFILE' || (code.startsWith('SQLITE_CANTOPEN') && descriptorsExhausted(file)))
-    return new ParleyError(
-      'too_many_files',
+    return errors.too_many_files(
       `The notebook at ${file} cannot be opened now: too many files are open on this computer. Close some programs and try again; nothing was changed.`,
       [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, false)],
     )
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
-    return new ParleyError(
-      'io_error',
+    return errors.io_error(
       `Reading or writing the notebook at ${file} failed (${message}): the disk may be failing, disconnected or full. Nothing was changed; check the disk and try again.`,
       [{ action: 'retry', label: 'Try again' }, ...recoverOptions(file, true)],
     )
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
-    return new ParleyError(
-      'cannot_open',
+    return errors.cannot_open(
       `Parley cannot write to the notebook at ${file} or its folder (${message}). The folder may be read-only or belong to another user.`,
       recoverOptions(file, true),
     )
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
-    return new ParleyError('disk_full', `The disk holding ${file} is full. Free some space and try again; nothing was changed.`, [
+    return errors.disk_full(`The disk holding ${file} is full. Free some space and try again; nothing was changed.`, [
       { action: 'retry', label: 'Try again' },
       ...recoverOptions(file, true),
     ])
@@ -120,11 +115,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
   } catch (error) {
     throw (
       openError(file, error) ??
-      new ParleyError(
-        'cannot_open',
-        `The notebook at ${file} cannot be opened: ${(error as Error).message}`,
-        recoverOptions(file, !options.readOnly),
-      )
+      errors.cannot_open(`The notebook at ${file} cannot be opened: ${(error as Error).message}`, recoverOptions(file, !options.readOnly))
     )
   }
   try {
@@ -138,20 +129,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     }
     const header = db.pragma('quick_check', { simple: true })
     if (header !== 'ok')
-      throw new ParleyError(
-        'corrupt',
-        `The notebook at ${file} is damaged (${String(header)}). It was left as it is.`,
-        recoverOptions(file, false),
-      )
+      throw errors.corrupt(`The notebook at ${file} is damaged (${String(header)}). It was left as it is.`, recoverOptions(file, false))
     let backup: string | null = null
     if (!options.readOnly) {
       try {
         backup = migrate(db, { ...(memory ? {} : { file }), ...(options.migrations ? { list: options.migrations } : {}) })
       } catch (error) {
-        if (error instanceof ParleyError) throw new ParleyError(error.code, error.message, recoverOptions(file, true))
+        if (error instanceof ParleyError) throw errors[error.code](error.message, recoverOptions(file, true))
         if (openError(file, error)) throw error
-        throw new ParleyError(
-          'migration_failed',
+        throw errors.migration_failed(
           `Upgrading the notebook at ${file} failed (${(error as Error).message}); it was rolled back and your data is as it was.`,
           recoverOptions(file, true),
         )
