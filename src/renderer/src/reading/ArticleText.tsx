@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef } fr
 import type { Highlight, Suggestion } from '@shared/model'
 import { clearOwner, setRanges, themeHighlightName } from './highlightRegistry'
 import { offsetAtPoint, paragraphsOf, rangeFor, selectionOffsets } from './offsets'
+import { nextSelection, sentencesOf } from './keyboardSelect'
 
 export interface Span {
   start: number
@@ -40,6 +41,7 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
   const owner = useId()
   const root = useRef<HTMLDivElement>(null)
   const paragraphs = useMemo(() => paragraphsOf(body), [body])
+  const sentences = useMemo(() => sentencesOf(paragraphs), [paragraphs])
 
   useImperativeHandle(
     ref,
@@ -90,11 +92,32 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
     onSelectionChange(selectionOffsets(root.current, body))
   }
 
+  // Selecting without a mouse (F7 in the Reader focuses the text): arrows move and grow a selection
+  // by sentence and word (keyboardSelect.ts); the number keys then code it as a mouse selection would.
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.target !== e.currentTarget || !root.current || e.metaKey) return
+    const current = selectionOffsets(root.current, body)
+    const next = nextSelection(e.key, { shift: e.shiftKey, alt: e.altKey, ctrl: e.ctrlKey }, current, sentences, body)
+    if (!next) return
+    e.preventDefault()
+    const range = rangeFor(root.current, paragraphs, next.start, next.end)
+    const selection = window.getSelection()
+    if (!range || !selection) return
+    selection.removeAllRanges()
+    selection.addRange(range)
+    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' })
+    report()
+  }
+
   return (
     <div
       ref={root}
       className="body"
       data-testid={testId ?? 'article-body'}
+      tabIndex={0}
+      role="document"
+      aria-label="Article text. Down and Up arrows select a sentence; Shift with them selects more or less; then press a theme's number to code it."
+      onKeyDown={onKeyDown}
       onMouseUp={report}
       onKeyUp={report}
       onClick={(e) => {

@@ -8,6 +8,7 @@ import { Removed } from '../reading/Removed'
 import { Versions } from '../reading/Versions'
 import { FindBar } from '../reading/FindBar'
 import { HighlightPopover } from '../reading/HighlightPopover'
+import { FocusScope } from '../components/focusTrap'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { useArticleCoding } from '../reading/useArticleCoding'
 import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
@@ -48,6 +49,16 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
     [article, selection, perform],
   )
 
+  // F7: select with the keyboard (the article text takes focus; arrows select sentences).
+  useEffect(() => {
+    const onF7 = (e: KeyboardEvent): void => {
+      if (e.key !== 'F7') return
+      e.preventDefault()
+      text.current?.element()?.focus()
+    }
+    window.addEventListener('keydown', onF7)
+    return () => window.removeEventListener('keydown', onF7)
+  }, [])
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
@@ -214,31 +225,33 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
         <SelectionToolbar rect={selectionRect} themes={themes} onTag={(themeId, comment) => void tag(themeId, comment)} />
       ) : null}
       {open ? (
-        <HighlightPopover
-          key={open.id + open.updatedAt}
-          highlight={open}
-          themes={themes}
-          rect={openRect}
-          bodyLength={article.body.length}
-          onClose={() => setOpenId(null)}
-          onRetheme={(themeId) => {
-            const a = updateHighlight(open, { themeId })
-            void perform(a.run, a.undoable)
-          }}
-          onComment={(comment) => {
-            const a = updateHighlight(open, { comment })
-            void perform(a.run, a.undoable)
-          }}
-          onResize={(start, end) => {
-            const a = updateHighlight(open, { start, end })
-            void perform(a.run, a.undoable)
-          }}
-          onDelete={() => {
-            const a = deleteHighlight(open.id)
-            void perform(a.run, a.undoable)
-            setOpenId(null)
-          }}
-        />
+        <FocusScope onEscape={() => setOpenId(null)}>
+          <HighlightPopover
+            key={open.id + open.updatedAt}
+            highlight={open}
+            themes={themes}
+            rect={openRect}
+            bodyLength={article.body.length}
+            onClose={() => setOpenId(null)}
+            onRetheme={(themeId) => {
+              const a = updateHighlight(open, { themeId })
+              void perform(a.run, a.undoable)
+            }}
+            onComment={(comment) => {
+              const a = updateHighlight(open, { comment })
+              void perform(a.run, a.undoable)
+            }}
+            onResize={(start, end) => {
+              const a = updateHighlight(open, { start, end })
+              void perform(a.run, a.undoable)
+            }}
+            onDelete={() => {
+              const a = deleteHighlight(open.id)
+              void perform(a.run, a.undoable)
+              setOpenId(null)
+            }}
+          />
+        </FocusScope>
       ) : null}
     </div>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]'
@@ -60,4 +60,20 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
     // Once per mount: `ref` is stable and `initial` only matters for the first focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+}
+
+/**
+ * Gives a popover made elsewhere the same focus behaviour as a dialog, without changing it: a box
+ * with no layout of its own (display: contents) around it.
+ *
+ *   <FocusScope onEscape={close}><SomePopover … /></FocusScope>
+ */
+export function FocusScope({ onEscape, children }: { onEscape: () => void; children: ReactNode }): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null)
+  useFocusTrap(box, onEscape)
+  return (
+    <div ref={box} className="focus-scope">
+      {children}
+    </div>
+  )
 }
