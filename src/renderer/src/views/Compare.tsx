@@ -10,6 +10,7 @@ import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { QuoteInNote } from '../components/QuoteInNote'
+import { FocusScope } from '../components/focusTrap'
 
 const MAX_COLUMNS = 4
 
@@ -143,44 +144,48 @@ function Column({
           />
         ) : null}
         {clicked ? (
-          <div className="compare-card" role="dialog" aria-label="Passage">
-            <div className="popover-head">
-              <strong>
-                <span className={`swatch swatch-${clicked.themeId ?? 'none'}`} aria-hidden />{' '}
-                {themes.find((t) => t.id === clicked.themeId)?.name ?? 'No theme'}
-              </strong>
-              <button type="button" className="link" onClick={() => setClicked(null)} aria-label="Close">
-                ✕
-              </button>
+          <FocusScope onEscape={() => setClicked(null)}>
+            <div className="compare-card" role="dialog" aria-label="Passage">
+              <div className="popover-head">
+                <strong>
+                  <span className={`swatch swatch-${clicked.themeId ?? 'none'}`} aria-hidden />{' '}
+                  {themes.find((t) => t.id === clicked.themeId)?.name ?? 'No theme'}
+                </strong>
+                <button type="button" className="link" onClick={() => setClicked(null)} aria-label="Close">
+                  ✕
+                </button>
+              </div>
+              <blockquote className="popover-quote">{clicked.exact}</blockquote>
+              <div className="popover-actions">
+                <QuoteInNote highlightId={clicked.id} />
+                <a href={`#/article/${clicked.articleId}/h/${clicked.id}`}>Open in Reader</a>
+              </div>
             </div>
-            <blockquote className="popover-quote">{clicked.exact}</blockquote>
-            <div className="popover-actions">
-              <QuoteInNote highlightId={clicked.id} />
-              <a href={`#/article/${clicked.articleId}/h/${clicked.id}`}>Open in Reader</a>
-            </div>
-          </div>
+          </FocusScope>
         ) : null}
         {suggestion ? (
-          <div className="compare-card" role="dialog" aria-label="Suggestion">
-            <div className="popover-head">
-              <strong>
-                <span className={`swatch swatch-${suggestion.themeId}`} aria-hidden />{' '}
-                {themes.find((t) => t.id === suggestion.themeId)?.name ?? ''}: mentioned, not coded
-              </strong>
-              <button type="button" className="link" onClick={() => setSuggestion(null)} aria-label="Close">
-                ✕
-              </button>
+          <FocusScope onEscape={() => setSuggestion(null)}>
+            <div className="compare-card" role="dialog" aria-label="Suggestion">
+              <div className="popover-head">
+                <strong>
+                  <span className={`swatch swatch-${suggestion.themeId}`} aria-hidden />{' '}
+                  {themes.find((t) => t.id === suggestion.themeId)?.name ?? ''}: mentioned, not coded
+                </strong>
+                <button type="button" className="link" onClick={() => setSuggestion(null)} aria-label="Close">
+                  ✕
+                </button>
+              </div>
+              <blockquote className="popover-quote">{suggestion.text}</blockquote>
+              <div className="popover-actions">
+                <button type="button" className="primary" onClick={() => decide(acceptSuggestion(suggestion))}>
+                  Code it
+                </button>
+                <button type="button" onClick={() => decide(rejectSuggestion(suggestion))}>
+                  Not this theme
+                </button>
+              </div>
             </div>
-            <blockquote className="popover-quote">{suggestion.text}</blockquote>
-            <div className="popover-actions">
-              <button type="button" className="primary" onClick={() => decide(acceptSuggestion(suggestion))}>
-                Code it
-              </button>
-              <button type="button" onClick={() => decide(rejectSuggestion(suggestion))}>
-                Not this theme
-              </button>
-            </div>
-          </div>
+          </FocusScope>
         ) : null}
         {selection && selectionRect ? (
           <SelectionToolbar rect={selectionRect} themes={themes} onTag={(themeId, comment) => void tag(themeId, comment)} />

@@ -249,7 +249,7 @@ export function Timeline(): React.JSX.Element {
         </div>
       ) : (
         <>
-          <Legend lanes={lanes} themes={matrix?.themes ?? []} />
+          <Legend lanes={lanes} themes={matrix?.themes ?? []} counts={labels.clusters.length > 0} />
           <div className="timeline-scroll" ref={box}>
             <svg
               width={width}
@@ -284,12 +284,15 @@ export function Timeline(): React.JSX.Element {
                 </g>
               ))}
               <g clipPath="url(#timeline-plot)">
+                {/* A tick whose label would run past the right edge keeps its line and drops its label. */}
                 {axisTicks(scale, plot).map((t) => (
                   <g key={t.t}>
                     <line x1={left + t.x} x2={left + t.x} y1={TOP - 8} y2={lanesBottom} className="grid" />
-                    <text x={left + t.x + 3} y={TOP - 12} className="tick">
-                      {t.label}
-                    </text>
+                    {t.x + 3 + t.label.length * 6.6 <= plot + 8 ? (
+                      <text x={left + t.x + 3} y={TOP - 12} className="tick">
+                        {t.label}
+                      </text>
+                    ) : null}
                   </g>
                 ))}
                 {band ? (
@@ -419,7 +422,9 @@ export function Timeline(): React.JSX.Element {
                   className="overview-window"
                 />
                 <text x={left - 10} y={overviewTop + 15} textAnchor="end" className="tick">
-                  {new Date(full[0]).getUTCFullYear()}–{new Date(full[1]).getUTCFullYear()}
+                  {new Date(full[0]).getUTCFullYear() === new Date(full[1]).getUTCFullYear()
+                    ? new Date(full[0]).getUTCFullYear()
+                    : `${new Date(full[0]).getUTCFullYear()}–${new Date(full[1]).getUTCFullYear()}`}
                 </text>
               </g>
             </svg>
@@ -455,7 +460,7 @@ export function Timeline(): React.JSX.Element {
   )
 }
 
-function Legend({ lanes, themes }: { lanes: Lanes; themes: Matrix['themes'] }): React.JSX.Element {
+function Legend({ lanes, themes, counts }: { lanes: Lanes; themes: Matrix['themes']; counts: boolean }): React.JSX.Element {
   return (
     <ul className="timeline-legend" aria-label="Legend">
       <li>
@@ -464,12 +469,14 @@ function Legend({ lanes, themes }: { lanes: Lanes; themes: Matrix['themes'] }): 
         </svg>
         Round (opens in the Matrix)
       </li>
-      <li>
-        <span className="legend-count" aria-hidden>
-          +3
-        </span>
-        Rounds too close to name (hover to list, click to zoom)
-      </li>
+      {counts ? (
+        <li>
+          <span className="legend-count" aria-hidden>
+            +3
+          </span>
+          Rounds too close to name (hover to list, click to zoom)
+        </li>
+      ) : null}
       {lanes === 'outlet' ? (
         <>
           <li>
