@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
@@ -44,5 +44,32 @@ describe('export workers as bundled entries', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
     const sources = walk(join(root, 'src')).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
     expect(sources.filter((f) => /eval:\s*true/.test(readFileSync(f, 'utf8')))).toEqual([])
+  })
+
+  it('a worker script that fails to load: the files posted to it are written on this thread', async () => {
+    const saved = process.env[WORKER_DIR_ENV]
+    const broken = tempDir()
+    writeFileSync(join(broken, 'export-write-worker.js'), "throw new Error('a broken build')\n")
+    process.env[WORKER_DIR_ENV] = broken
+    try {
+      const dir = tempDir()
+      let written = 0
+      const sink = createWriteSink({ durable: true, onWritten: () => written++ })
+      const items = Array.from({ length: 50 }, (_, i) => ({
+        file: join(dir, `f${i}.md`),
+        tmp: join(dir, `.f${i}.tmp`),
+        data: Buffer.from(`file ${i}`),
+      }))
+      sink.write(items.slice(0, 20))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      sink.write(items.slice(20))
+      await sink.drain()
+      sink.close()
+      expect([sink.threaded, sink.written, written]).toEqual([false, 50, 50])
+      for (const item of items) expect(readFileSync(item.file, 'utf8')).toBe(item.data.toString())
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    } finally {
+      process.env[WORKER_DIR_ENV] = saved
+    }
   })
 })

@@ -82,7 +82,7 @@ const revive = (e: WireError): Error => Object.assign(new Error(e.message), e.co
 
 /** This thread to the worker: the mode first, then files in order, then a drain when all are queued. */
 export type WriteRequest = { kind: 'start'; durable: boolean } | { kind: 'write'; items: FileWrite[] } | { kind: 'drain' }
-export type WriteReply = { kind: 'written'; count: number } | { kind: 'flushed' } | { kind: 'failed'; error: WireError }
+export type WriteReply = { kind: 'ready' } | { kind: 'written'; count: number } | { kind: 'flushed' } | { kind: 'failed'; error: WireError }
 
 /** On this thread: the fallback when no worker can start. */
 function inProcessSink(options: WriteSinkOptions): WriteSink {
@@ -144,6 +144,11 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
   let posted = 0
   let failed: Error | null = null
   let closed = false
+  // Until the worker says it runs, what was posted to it is kept: if its script fails to load, the
+  // files are written here instead, as when it cannot start at all.
+  let ready = false
+  let early: FileWrite[] = []
+  let fallback: WriteSink | null = null
   const drains: Array<{ resolve: () => void; reject: (error: unknown) => void }> = []
   const settleDrains = (error: Error | null): void => {
     for (const d of drains.splice(0)) {
@@ -152,7 +157,10 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
     }
   }
   worker.on('message', (reply: WriteReply) => {
-    if (reply.kind === 'written') {
+    if (reply.kind === 'ready') {
+      ready = true
+      early = []
+    } else if (reply.kind === 'written') {
       for (let i = 0; i < reply.count; i++) {
         written++
         options.onWritten?.()
@@ -164,7 +172,19 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
     }
   })
   const gone = (error: Error): void => {
-    if (closed) return
+    if (closed || fallback) return
+    if (!ready) {
+      fallback = inProcessSink(options)
+      void worker.terminate()
+      try {
+        fallback.write(early)
+      } catch (writeError) {
+        failed ??= writeError instanceof Error ? writeError : new Error(String(writeError))
+      }
+      early = []
+      // Waiting drains go on with the fallback's (see drain below).
+      return settleDrains(failed)
+    }
     failed ??= error
     settleDrains(failed)
   }
@@ -174,21 +194,27 @@ export function createWriteSink(options: WriteSinkOptions): WriteSink {
   send({ kind: 'start', durable: options.durable })
   return {
     get written() {
-      return written
+      return fallback ? fallback.written : written
     },
-    threaded: true,
+    get threaded() {
+      return fallback === null
+    },
     write(items) {
+      if (fallback) return fallback.write(items)
       if (failed || !items.length) return
       posted += items.length
+      if (!ready) early.push(...items)
       // Copied to the worker (structured clone): these buffers stay usable here.
       send({ kind: 'write', items: items.map((i) => ({ file: i.file, tmp: i.tmp, data: i.data })) })
     },
     async drain() {
       if (failed) throw failed
+      if (fallback) return fallback.drain()
       await new Promise<void>((resolve, reject) => {
         drains.push({ resolve, reject })
         send({ kind: 'drain' })
       })
+      if (fallback) return (fallback as WriteSink).drain()
       if (written !== posted) throw new Error(`The export's writer thread wrote ${written} of ${posted} files.`)
     },
     close() {

@@ -73,6 +73,9 @@ function pumpWrite(): void {
   else maybeFlushed()
 }
 
+// Loaded: from here on, the files posted are this thread's to write (write-pool keeps them until then).
+post({ kind: 'ready' })
+
 port.on('message', (message: WriteRequest) => {
   if (message.kind === 'start') durable = message.durable
   else if (message.kind === 'write') {
