@@ -54,16 +54,51 @@ const MONTH_NAMES: Array<[number, string]> = [
   ],
 ]
 
-const MONTHS = new Map<string, number>()
-for (const [n, names] of MONTH_NAMES) for (const name of names.split(' ')) if (!MONTHS.has(name)) MONTHS.set(name, n)
+// Month names of more scripts and languages: Arabic (Egyptian/Gulf and Levantine), Persian,
+// Hebrew, Bulgarian, Serbian, Croatian, Catalan, Indonesian/Malay, Scandinavian forms.
+const MORE_MONTH_NAMES: Array<[number, string]> = [
+  [1, 'يناير كانون_الثاني ژانویه ינואר януари јануар siječnja siječanj gener januari'],
+  [2, 'فبراير شباط فوریه פברואר февруари фебруар veljače veljača febrer'],
+  [3, 'مارس آذار מרץ март ožujka ožujak març maret'],
+  [4, 'أبريل ابريل إبريل نيسان آوریل אפריל април travnja travanj abril'],
+  [5, 'مايو أيار ايار مه מאי май мај svibnja svibanj maig'],
+  [6, 'يونيو يونيه حزيران ژوئن יוני юни јун lipnja lipanj juny'],
+  [7, 'يوليو يوليه تموز ژوئیه יולי юли јул srpnja srpanj juliol'],
+  [8, 'أغسطس اغسطس آب اوت אוגוסט август avgust kolovoza kolovoz agost agustus augusti'],
+  [9, 'سبتمبر أيلول ايلول سپتامبر ספטמבר септември септембар rujna rujan setembre'],
+  [10, 'أكتوبر اكتوبر تشرين_الأول تشرين_الاول اکتبر אוקטובר октомври октобар listopada listopad octubre'],
+  [11, 'نوفمبر تشرين_الثاني نوامبر נובמבר ноември новембар studenoga studeni novembre'],
+  [12, 'ديسمبر كانون_الأول كانون_الاول دسامبر דצמבר декември децембар prosinca prosinac desembre desember'],
+]
 
-const NAME = String.raw`[\p{L}]{3,12}\.?`
+const MONTHS = new Map<string, number>()
+for (const [n, names] of [...MONTH_NAMES, ...MORE_MONTH_NAMES])
+  for (const name of names.split(' ')) if (!MONTHS.has(name)) MONTHS.set(name.replace(/_/g, ' '), n)
+
+// Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, full-width) read as ASCII digits,
+// one character for one so that positions in the text stay the same.
+const DIGIT_BLOCKS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10]
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/g
+export function asciiDigits(text: string): string {
+  if (!/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/.test(text)) return text
+  return text.replace(OTHER_DIGITS, (d) => {
+    const code = d.charCodeAt(0)
+    const base = DIGIT_BLOCKS.find((b) => code >= b && code <= b + 9) ?? code
+    return String(code - base)
+  })
+}
+
+// A month name, or (in Arabic script) two: "تشرين الأول", "نيسان / أبريل".
+const NAME = String.raw`[\p{L}]{2,12}\.?(?:(?:\s*/\s*|\s+)[\u0600-\u06FF]{2,12})?`
 // A year of four digits that is not part of a longer number.
 const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`
 
 const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'numeric' }> = [
   { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
+  { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일`, 'u'), order: 'ymd' },
+  // Vietnamese: "ngày 24 tháng 4 năm 2020".
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?${YEAR}`, 'iu'), order: 'dmy' },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?${YEAR}`, 'u'), order: 'numeric' },
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME})\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
@@ -85,7 +120,17 @@ export function isoDay(year: number, month: number, day: number): string | null 
   return d.toISOString().slice(0, 10)
 }
 
-const monthOf = (name: string): number | undefined => MONTHS.get(name.toLowerCase().replace(/\.$/, ''))
+const monthOf = (name: string): number | undefined => {
+  const n = name.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')
+  const direct = MONTHS.get(n) ?? MONTHS.get(n.replace(/^ב/, ''))
+  if (direct) return direct
+  // "نيسان / أبريل": either name.
+  for (const part of n.split(/\s*\/\s*/)) {
+    const m = MONTHS.get(part)
+    if (m) return m
+  }
+  return undefined
+}
 
 /**
  * The first full date in a text (or every one with `all`). `monthFirst` reads 03/04/2020 as
@@ -93,7 +138,7 @@ const monthOf = (name: string): number | undefined => MONTHS.get(name.toLowerCas
  */
 export function findDates(text: string, options: { monthFirst?: boolean; limit?: number } = {}): FoundDate[] {
   const found: FoundDate[] = []
-  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
+  const sample = asciiDigits(text.length > 100_000 ? text.slice(0, 100_000) : text)
   // Every full date holds a year: the patterns run only on the short windows around years (on a
   // long page they would otherwise try every position of the text).
   const years = /(?:19|20)\d{2}/g
@@ -126,6 +171,8 @@ function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | 
   switch (order) {
     case 'ymd':
       return isoDay(Number(a), Number(b), Number(c))
+    case 'dmy':
+      return isoDay(Number(c), Number(b), Number(a))
     case 'numeric': {
       const x = Number(a)
       const y = Number(b)

@@ -60,6 +60,15 @@ describe('dates written in many languages', () => {
     expect(findDates('03/04/2020', { monthFirst: true })[0]?.date).toBe('2020-03-04')
     expect(findDates('03/04/2020')[0]?.date).toBe('2020-04-03')
     expect(dates('on 27 February at the talks')).toEqual([])
+    // Arabic (Levantine and Egyptian names, Arabic-Indic digits), Persian digits, Hebrew, Korean, Vietnamese, Bulgarian.
+    expect(dates('الجمعة 24 نيسان / أبريل 2020 09:22 مساءً')).toEqual(['2020-04-24'])
+    expect(dates('الأربعاء، ٠٧ أكتوبر ٢٠٢٠')).toEqual(['2020-10-07'])
+    expect(dates('١٥ تشرين الأول ٢٠١٩')).toEqual(['2019-10-15'])
+    expect(dates('۱۲ مه ۲۰۲۱')).toEqual(['2021-05-12'])
+    expect(dates('פורסם ב-24 באפריל 2020')).toEqual(['2020-04-24'])
+    expect(dates('2020년 4월 24일 오후')).toEqual(['2020-04-24'])
+    expect(dates('Thứ Sáu, ngày 24 tháng 4 năm 2020')).toEqual(['2020-04-24'])
+    expect(dates('24 април 2020 г.')).toEqual(['2020-04-24'])
     expect(urlDate('https://example.org/news/2020/08/16/talks-resume')).toBe('2020-08-16')
   })
 
