@@ -349,6 +349,11 @@ export function Library({
           }}
         />
       </div>
+      {attention && listed.length > 1 ? (
+        <p className="range-filter">
+          To fill in many at once, tick the articles (the box in the header ticks all of them), then choose Set date or Set outlet.
+        </p>
+      ) : null}
       {range ? (
         <p className="range-filter" role="status">
           Showing articles published {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}

@@ -438,7 +438,7 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
             {undated === matrix.rounds.length
               ? 'No round has a date with a year yet'
               : `${undated} of ${matrix.rounds.length} rounds have no date with a year`}
-            , so they sort last and stay off the Timeline. Open a round and choose Edit to give it a date, or{' '}
+            , so they sort last and stay off the Timeline. Open a round (click its title) and fill in its date, or{' '}
             <a href="#/library/attention">add dates to the articles</a> and detect rounds again.
           </p>
         ) : null}
@@ -523,8 +523,8 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                       {r.date && /^\d{4}/.test(r.date) ? (
                         formatRoundDate(r.date)
                       ) : (
-                        // No year: the round says how to place it, in place (its panel has Edit).
-                        <a href={`#/matrix/${r.id}`} className="add-detail" title="Open the round and choose Edit to give it a date">
+                        // No year: the round says how to place it, in place (its panel has a Date field).
+                        <a href={`#/matrix/${r.id}`} className="add-detail" title="Open the round and fill in its date">
                           {r.date ? `${formatRoundDate(r.date)} · add the year` : 'Add date'}
                         </a>
                       )}

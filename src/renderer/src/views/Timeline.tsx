@@ -243,7 +243,7 @@ export function Timeline(): React.JSX.Element {
               <a href="#/library/attention">Add dates to articles</a> in the Library (several at once: select them, then Set date).
             </li>
             <li>
-              Or give a round its date in the <a href="#/matrix">Matrix</a> (open the round, Edit).
+              Or give a round its date in the <a href="#/matrix">Matrix</a> (open the round and fill in its date).
             </li>
           </ol>
         </div>
