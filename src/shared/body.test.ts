@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PARAGRAPH_BREAK, paragraphs, paragraphTexts } from './body'
-
-/** Bodies the cleaner never writes but an old or hand-made notebook might hold. */
-const TRICKY: Record<string, string> = {
-  canonical: 'One. Two.\n\nThree.',
-  blankWithSpaces: 'One.\n \nTwo.',
-  blankWithTab: 'One.\n\t\nTwo.',
-  crlf: 'One.\r\n\r\nTwo.',
-  leading: '\n\nOne.',
-  trailing: 'One.\n\n',
-  threeNewlines: 'One.\n\n\nTwo.',
-  emptyParagraph: 'One.\n\n\n\nTwo.',
-  spacesAfterBreak: 'One.\n\n  Two.',
-  spaceBeforeBreak: 'One. \n\nTwo.',
-  whitespaceParagraph: 'One.\n\n \n\nTwo.',
-}
+import { TRICKY } from './body.cases'
 
 const spans = (body: string): string[] => paragraphs(body).map((p) => `${p.start}-${p.end}:${p.text}`)
 

@@ -1,4 +1,4 @@
-// The tricky bodies of src/shared/body.test.ts, for the consumers' tests.
+// Test cases of the body model (src/shared/body.test.ts and the consumers' tests in tests/body); not used by the app.
 /** Bodies the cleaner never writes but an old or hand-made notebook might hold. */
 export const TRICKY: Record<string, string> = {
   canonical: 'One. Two.\n\nThree.',
