@@ -19,7 +19,7 @@ Officials said 40 ferry crossings a week would resume.
 `
 const B = `Ferry deal reached at harbour talks
 
-Mayor Ilse Varga told reporters that the towns "have agreed to restore the night ferry within a month" and would meet again in June.
+Mayor Ilse Varga told Harbour Post that the towns "have agreed to restore the night ferry within a month" and would meet again in June.
 
 The agreement covers 35 ferry crossings a week, according to the harbour authority.
 `
@@ -95,6 +95,8 @@ test('link two passages as contradicts, see the link in the round panel and the 
   const panel = page.getByRole('complementary', { name: 'Round' })
   const roundLinks = panel.getByRole('region', { name: 'Links between passages' })
   await expect(roundLinks).toContainText('contradicts')
+  // Quote provenance: the second outlet credits the first for the shared quotation.
+  await expect(panel.getByRole('region', { name: 'Outlets in this round' })).toContainText('re-used from Harbour Post')
   await roundLinks.scrollIntoViewIfNeeded()
   await shots(page, 'links-round-panel')
   await roundLinks.getByRole('link', { name: /35 ferry crossings/ }).click()

@@ -99,3 +99,14 @@ export interface RoundSpeaker {
   total: number
   outlets: Array<{ outlet: string; passages: Array<{ articleId: number; start: number; end: number; text: string }> }>
 }
+
+/** A quotation an article credits to a source ("told Interfax"): the source, and its article when it is in the round. */
+export interface QuoteCredit {
+  articleId: number
+  /** The quoted words' offsets in the article's body. */
+  start: number
+  end: number
+  credit: string
+  /** The round's article from the credited outlet, when there is one: the words came from there. */
+  sourceArticleId: number | null
+}

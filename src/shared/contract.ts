@@ -29,7 +29,7 @@ import type {
   Suggestion,
   Theme,
 } from './model'
-import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, RoundSpeaker } from './contract-claims'
+import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, QuoteCredit, RoundSpeaker } from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -423,6 +423,8 @@ export const contract = {
   /** Merges two spellings of a speaker in every round (keys from claims.speakers); claims.unmergeSpeaker undoes. */
   'claims.mergeSpeaker': call<null>()(z.object({ from: speakerKey, into: speakerKey, name: z.string().max(300).default('') }).strict()),
   'claims.unmergeSpeaker': call<null>()(z.object({ from: speakerKey }).strict()),
+  /** Quotations of the round's articles credited to a source ("told Interfax"), for quote provenance. */
+  'claims.quoteCredits': call<QuoteCredit[]>()(z.object({ roundId: id }).strict()),
   'claims.reject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
   'claims.unreject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
 } as const

@@ -70,7 +70,16 @@ import {
   updateLink,
   updateRelation,
 } from './links/repo'
-import { acceptClaim, mergeSpeakers, rejectClaim, roundClaims, speakersOfRound, unmergeSpeaker, unrejectClaim } from './claims/repo'
+import {
+  acceptClaim,
+  mergeSpeakers,
+  rejectClaim,
+  roundClaims,
+  roundQuoteCredits,
+  speakersOfRound,
+  unmergeSpeaker,
+  unrejectClaim,
+} from './claims/repo'
 
 /** How many import answers are kept for a repeated call (a resend follows its call within seconds). */
 const IMPORT_ANSWERS_KEPT = 16
@@ -360,6 +369,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     'claims.speakers': ({ roundId }) => speakersOfRound(db, roundId),
     'claims.mergeSpeaker': ({ from, into, name }) => write(() => mergeSpeakers(db, from, into, name, now())),
     'claims.unmergeSpeaker': ({ from }) => write(() => unmergeSpeaker(db, from)),
+    'claims.quoteCredits': ({ roundId }) => roundQuoteCredits(db, roundId),
     'claims.reject': ({ roundId, key }) => write(() => rejectClaim(db, roundId, key, now())),
     'claims.unreject': ({ roundId, key }) => write(() => unrejectClaim(db, roundId, key)),
   }

@@ -1,11 +1,14 @@
-import type { ClaimProposal, ClaimProposals, PassageLink, RoundSpeaker } from '../../../shared/contract-claims'
+import type { ClaimProposal, ClaimProposals, PassageLink, QuoteCredit, RoundSpeaker } from '../../../shared/contract-claims'
 import type { Highlight } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { createHighlight, getHighlight } from '../highlights/repo'
 import { createLink } from '../links/repo'
 import { getRound } from '../rounds/repo'
-import { proposeClaims, resolveSpeaker, roundSpeakers, type ClaimArticle } from './propose'
+import { MAX_ROUND_ARTICLES, proposeClaims, resolveSpeaker, roundSpeakers, type ClaimArticle } from './propose'
+import { creditNames, creditOf } from './credits'
+import { MAX_BODY_CHARS } from './statements'
+import { quotedSpans } from '../rounds/quotes'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
 export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
@@ -156,4 +159,22 @@ export function acceptClaim(
 export function speakersOfRound(db: Db, roundId: number): RoundSpeaker[] {
   const { merges, names } = speakerMerges(db)
   return roundSpeakers(roundArticles(db, roundId), merges, names)
+}
+
+/**
+ * Credits of a round's quotations: for every quoted span of its articles that a credit phrase
+ * attributes to a source, the source as written and, when that source is an outlet of the round,
+ * which article of that outlet (the carrier the words came from).
+ */
+export function roundQuoteCredits(db: Db, roundId: number): QuoteCredit[] {
+  const articles = roundArticles(db, roundId)
+  const out: QuoteCredit[] = []
+  for (const a of articles.slice(0, MAX_ROUND_ARTICLES))
+    for (const q of quotedSpans(a.body.slice(0, MAX_BODY_CHARS))) {
+      const credit = creditOf(a.body, q.start, q.end)
+      if (!credit) continue
+      const source = articles.find((b) => b.id !== a.id && creditNames(credit, b.outlet))
+      out.push({ articleId: a.id, start: q.start, end: q.end, credit, sourceArticleId: source?.id ?? null })
+    }
+  return out
 }

@@ -3,6 +3,7 @@ import type { RoundComparison } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
+import type { QuoteCredit } from '@shared/contract-claims'
 
 const passageHref = (articleId: number, highlightId?: number): string =>
   highlightId ? `#/article/${articleId}/h/${highlightId}` : `#/article/${articleId}`
@@ -12,6 +13,18 @@ export function OutletComparison({ roundId }: { roundId: number }): React.JSX.El
   const { revision } = useNotebook()
   const [data, setData] = useState<RoundComparison | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Who each article credits for a quotation ("told Interfax"): which carrier the words came from.
+  const [credits, setCredits] = useState<Map<string, QuoteCredit>>(new Map())
+  useEffect(() => {
+    let live = true
+    api['claims.quoteCredits']({ roundId }).then(
+      (list) => live && setCredits(new Map(list.map((c) => [`${c.articleId}:${c.start}`, c]))),
+      () => live && setCredits(new Map()),
+    )
+    return () => {
+      live = false
+    }
+  }, [roundId, revision])
   useEffect(() => {
     let live = true
     api['rounds.compare']({ id: roundId }).then(
@@ -77,6 +90,16 @@ export function OutletComparison({ roundId }: { roundId: number }): React.JSX.El
                     ) : (
                       <span className="tag warn">wording drifted</span>
                     )}
+                    {(() => {
+                      const c = credits.get(`${o.articleId}:${o.start}`)
+                      if (!c) return null
+                      const from = q.occurrences.find((x) => x.articleId === c.sourceArticleId)
+                      return (
+                        <span className="tag" title="The credit phrase next to the quotation in this article">
+                          {from ? `re-used from ${from.outlet ?? 'another article'}` : `credits ${c.credit}`}
+                        </span>
+                      )
+                    })()}
                     {!o.first && !o.exact ? (
                       <div className="drift">
                         {o.diff.map((d, k) => (
