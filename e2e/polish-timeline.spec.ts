@@ -84,10 +84,20 @@ for (const count of [5, 50, 500]) {
     expect(named + counted.reduce((n, t) => n + Number(t.replace('+', '')), 0)).toBeGreaterThanOrEqual(count)
     await page.screenshot({ path: screenshotPath(`timeline-${count}-rounds`) })
 
+    if (count >= 50) {
+      // A count mark zooms into its rounds, from the keyboard too.
+      const cluster = timeline.getByRole('button', { name: /more rounds? here: show them/ }).first()
+      await cluster.focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByRole('button', { name: 'Show all' })).toBeEnabled()
+      expect(await labelsOverlap(page)).toBe(0)
+      await page.getByRole('button', { name: 'Show all' }).click()
+      await expect(page.getByRole('button', { name: 'Show all' })).toBeDisabled()
+    }
     // Zoom in, then pan right with the keyboard until the end: the last round comes into view.
-    await page.getByRole('button', { name: 'Zoom in' }).click()
-    await page.getByRole('button', { name: 'Zoom in' }).click()
-    await page.getByRole('button', { name: 'Zoom in' }).click()
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click()
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click()
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click()
     expect(await labelsOverlap(page)).toBe(0)
     await timeline.focus()
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')

@@ -384,12 +384,17 @@ export function Timeline(): React.JSX.Element {
                 {labels.clusters.map((c) => {
                   const names = c.ids.map((id) => roundById.get(id)?.title ?? '')
                   const times = c.ids.map((id) => roundTime(roundById.get(id)!)!).sort((a, b) => a - b)
+                  const zoomTo = (): void => setView(clampDomain([times[0]! - 3 * DAY, times[times.length - 1]! + 3 * DAY], full))
                   return (
                     <g
                       key={`k${c.ids[0]}`}
                       className="label-cluster"
                       data-testid="label-cluster"
-                      onClick={() => setView(clampDomain([times[0]! - 3 * DAY, times[times.length - 1]! + 3 * DAY], full))}
+                      role="button"
+                      tabIndex={0}
+                      aria-label={`${c.ids.length} more round${c.ids.length === 1 ? '' : 's'} here: show them`}
+                      onClick={zoomTo}
+                      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), zoomTo())}
                     >
                       <rect x={left + c.x - 16} y={clustersTop} width={32} height={16} rx={8} />
                       <text x={left + c.x} y={clustersTop + 12} textAnchor="middle">
