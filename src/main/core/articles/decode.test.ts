@@ -65,4 +65,38 @@ describe('decode', () => {
     const lone = utf16('ok \uD800 end', 'le', true)
     expect(decode(lone).text).toBe('ok \uFFFD end')
   })
+
+  // Single-byte code pages built from Node's own decoder, read backwards.
+  const encodeIn = (label: string, text: string): Uint8Array => {
+    const table = new Map<string, number>()
+    const decoder = new TextDecoder(label)
+    for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b)
+    return new Uint8Array([...text].map((ch) => table.get(ch) ?? 0x3f))
+  }
+  const RUSSIAN = 'Переговоры делегаций продолжились во вторник в столице, сообщили обе стороны. Речь шла о дипломатах и зданиях.'
+
+  it('reads the charset a page declares (meta charset, http-equiv, XML declaration)', () => {
+    const page = (head: string, body: Uint8Array): Uint8Array =>
+      new Uint8Array([...enc(`<html><head>${head}</head><body><p>`), ...body, ...enc('</p></body></html>')])
+    const cyr = decode(page('<meta charset="windows-1251">', encodeIn('windows-1251', RUSSIAN)))
+    expect(cyr.encoding).toBe('windows-1251')
+    expect(cyr.text).toContain(RUSSIAN)
+    const gbk = decode(
+      page(
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+        new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0xd0, 0xc2, 0xce, 0xc5]),
+      ),
+    )
+    expect(gbk.text).toContain('中文新闻')
+    const sjis = decode(new Uint8Array([...enc('<?xml version="1.0" encoding="Shift_JIS"?><p>'), 0x93, 0xfa, 0x96, 0x7b, ...enc('</p>')]))
+    expect(sjis).toMatchObject({ encoding: 'shift_jis' })
+    expect(sjis.text).toContain('日本')
+  })
+
+  it('tells undeclared Russian text in windows-1251 or KOI8-R from Western text in Windows-1252', () => {
+    expect(decode(encodeIn('windows-1251', RUSSIAN))).toMatchObject({ text: RUSSIAN, encoding: 'windows-1251' })
+    expect(decode(encodeIn('koi8-r', RUSSIAN))).toMatchObject({ text: RUSSIAN, encoding: 'koi8-r' })
+    const french = 'Les négociations ont repris à Genève mardi ; les délégués étaient prêts à déjeuner.'
+    expect(decode(encodeIn('windows-1252', french))).toMatchObject({ text: french, encoding: 'windows-1252' })
+  })
 })

@@ -2,7 +2,8 @@ import { ParleyError } from '../errors'
 
 export interface Decoded {
   text: string
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  /** The WHATWG name of the encoding read: utf-8, utf-16le/be, windows-1252, or one a page declared (windows-1251, gb18030, shift_jis…). */
+  encoding: string
   /** True when invalid bytes were replaced with U+FFFD. */
   lossy: boolean
 }
@@ -141,13 +142,71 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', lossy: false }
   } catch {
+    const declared = declaredCharset(bytes)
     const { multibyte, invalid } = utf8Evidence(bytes)
-    // Mostly valid UTF-8 with stray bad bytes: keep UTF-8 rather than turn every accent into mojibake.
-    if (multibyte >= 2 && invalid <= multibyte) {
+    // Mostly valid UTF-8 with stray bad bytes (and no other charset declared): keep UTF-8 rather than turn every accent into mojibake.
+    if ((!declared || declared === 'utf-8') && multibyte >= 2 && invalid <= multibyte) {
       return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', lossy: true }
     }
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', lossy: false }
+    return decodeLegacy(bytes)
   }
+}
+
+/**
+ * The charset a page declares in its first bytes (`<meta charset>`, `<meta http-equiv>`, an XML
+ * declaration), as a WHATWG encoding name Node's TextDecoder knows, or null.
+ */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = decodeWindows1252(bytes.subarray(0, 4096))
+  const label =
+    /<meta[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.-]+)/i.exec(head)?.[1]
+  if (!label) return null
+  try {
+    return new TextDecoder(label).encoding
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Bytes that are not UTF-8: the charset the page declares, else Cyrillic in windows-1251 or KOI8-R
+ * when the bytes look like it (words made of high bytes), else Windows-1252.
+ */
+function decodeLegacy(bytes: Uint8Array): Decoded {
+  const declared = declaredCharset(bytes)
+  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) {
+    if (declared === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: declared, lossy: false }
+    const text = new TextDecoder(declared).decode(bytes)
+    return { text, encoding: declared, lossy: text.includes('\uFFFD') }
+  }
+  const cyrillic = cyrillicCodePage(bytes)
+  if (cyrillic) return { text: new TextDecoder(cyrillic).decode(bytes), encoding: cyrillic, lossy: false }
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', lossy: false }
+}
+
+/**
+ * In Western text saved as Windows-1252, bytes of 0xC0 and above are accented letters standing
+ * alone inside ASCII words; in Russian, Ukrainian or Bulgarian text they are whole words. Which
+ * half holds the lower case tells windows-1251 (0xE0–0xFF) from KOI8-R (0xC0–0xDF).
+ */
+function cyrillicCodePage(bytes: Uint8Array): 'windows-1251' | 'koi8-r' | null {
+  const n = Math.min(bytes.length, 65536)
+  let high = 0
+  let inRuns = 0
+  let upperHalf = 0
+  let asciiLetters = 0
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number
+    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) asciiLetters++
+    if (b < 0xc0) continue
+    high++
+    if (b >= 0xe0) upperHalf++
+    const prev = i > 0 ? (bytes[i - 1] as number) : 0
+    const next = i + 1 < n ? (bytes[i + 1] as number) : 0
+    if (prev >= 0xc0 && next >= 0xc0) inRuns++
+  }
+  if (high < 20 || high < asciiLetters * 0.5 || inRuns < high * 0.4) return null
+  return upperHalf >= high / 2 ? 'windows-1251' : 'koi8-r'
 }
 
 /** NULs and other control characters in quantity mean this is not a text document. */
