@@ -120,6 +120,7 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
           Keywords (comma-separated; suggestions look for these)
           <input
             value={terms}
+            title={terms}
             onChange={(e) => setTerms(e.target.value)}
             onBlur={() =>
               terms !== theme.keywords.terms.join(', ') &&
@@ -131,6 +132,7 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
           Context words (one must appear nearby; leave empty for none)
           <input
             value={context}
+            title={context}
             onChange={(e) => setContext(e.target.value)}
             onBlur={() =>
               context !== theme.keywords.context.join(', ') &&
