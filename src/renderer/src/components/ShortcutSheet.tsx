@@ -30,6 +30,11 @@ const SECTIONS: Array<{ title: string; keys: Array<[string, string]> }> = [
   {
     title: 'Reading and coding',
     keys: [
+      ['F7', 'Select with the keyboard: the article text takes focus'],
+      ['↓ / ↑', 'Then: select the next / previous sentence'],
+      ['Shift+↓ / Shift+↑', 'One sentence more / fewer'],
+      ['Shift+Alt+→ / ←', 'One word more / fewer at the end'],
+      [`${mod}+Shift+Alt+→ / ←`, 'One word fewer / more at the start'],
       ['1 … 9', 'Code the selected text with the theme of that number'],
       ['Enter / Shift+Enter', 'Next / previous match in Find'],
     ],

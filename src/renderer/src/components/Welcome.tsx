@@ -38,8 +38,8 @@ export function Welcome({ firstArticle }: { firstArticle: number | null }): Reac
       </div>
       <ol className="welcome-steps">
         <li>
-          <strong>Read and code an article.</strong> Select a sentence and press 1, 2 or 3 to mark it with a theme.{' '}
-          {firstArticle !== null ? <a href={`#/article/${firstArticle}`}>Open an article</a> : null}
+          <strong>Read and code an article.</strong> Select a sentence (with the mouse, or F7 and the arrow keys) and press 1, 2 or 3 to
+          mark it with a theme. {firstArticle !== null ? <a href={`#/article/${firstArticle}`}>Open an article</a> : null}
         </li>
         <li>
           <strong>Add dates</strong> so articles and rounds find their place in time.{' '}
