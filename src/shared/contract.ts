@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ErrorCode, RecoverOption } from './errors'
 import type {
   Article,
   ArticleBulkEdit,
@@ -479,10 +480,11 @@ export interface EventSink {
   <E extends EventName>(event: E, payload: EventPayload<E>): void
 }
 
-/** The one error shape that crosses a host boundary. */
+/** The one error shape that crosses a host boundary; `recover` only when there are ways out to offer. */
 export interface ApiError {
-  code: string
+  code: ErrorCode
   message: string
+  recover?: RecoverOption[]
 }
 
 export function isMethod(name: string): name is Method {

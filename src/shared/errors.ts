@@ -30,6 +30,16 @@ export const ERROR_CODES = [
   'forbidden',
   'unknown_method',
   'internal',
+  // The HTTP host's own refusals, before a call reaches the contract
+  'forbidden_host',
+  'forbidden_origin',
+  'unauthorised',
+  'link_expired',
+  'bad_request',
+  'too_large',
+  'bad_json',
+  'method_not_allowed',
+  'unsupported_media_type',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

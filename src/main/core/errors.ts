@@ -4,26 +4,19 @@
  *
  *   throw errors.locked(`The notebook at ${file} is in use…`, [{ action: 'retry', label: 'Try again' }])
  */
-import { ERROR_CODES, type ErrorCode, type RecoverOption } from '../../shared/errors'
+import { ERROR_CODES, isErrorCode, type ErrorCode, type RecoverOption } from '../../shared/errors'
 
+export { isErrorCode }
 export type { ErrorCode, RecoverOption }
 
 export class ParleyError extends Error {
-  readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string, recover?: RecoverOption[])
-  /**
-   * @deprecated A code typed as a plain string (one that crossed a thread); prefer a factory below.
-   * Kept so callers that pass one still compile while they move to the factories.
-   */
-  constructor(code: string, message: string, recover?: RecoverOption[])
   constructor(
-    code: string,
+    readonly code: ErrorCode,
     message: string,
     /** Ways out a UI or the CLI can offer when a notebook cannot be used (open read-only, restore a backup…). */
     readonly recover: RecoverOption[] = [],
   ) {
     super(message)
-    this.code = code as ErrorCode
     this.name = 'ParleyError'
   }
 }

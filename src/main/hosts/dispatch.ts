@@ -1,6 +1,6 @@
 import { ZodError } from 'zod'
 import { contract, isMethod, type ApiError, type Handlers, type Method } from '../../shared/contract'
-import { ParleyError } from '../core/errors'
+import { errors, ParleyError } from '../core/errors'
 
 export type Dispatched = { ok: true; result: unknown } | { ok: false; status: number; error: ApiError }
 
@@ -11,19 +11,19 @@ export type Dispatched = { ok: true; result: unknown } | { ok: false; status: nu
  */
 export async function dispatch(handlers: Handlers, method: string, payload: unknown): Promise<Dispatched> {
   if (!isMethod(method)) {
-    return { ok: false, status: 404, error: { code: 'unknown_method', message: `There is no call named "${method.slice(0, 80)}".` } }
+    return { ok: false, status: 404, error: apiError(errors.unknown_method(`There is no call named "${method.slice(0, 80)}".`)) }
   }
   const shape = checkShape(payload)
-  if (shape) return { ok: false, status: 400, error: { code: 'invalid_input', message: shape } }
+  if (shape) return { ok: false, status: 400, error: apiError(errors.invalid_input(shape)) }
   let parsed: ReturnType<(typeof contract)[Method]['input']['safeParse']>
   try {
     parsed = contract[method].input.safeParse(payload ?? {})
   } catch {
     // A refinement threw (JSON.stringify on a BigInt from IPC, say): still the caller's input, not our fault.
-    return { ok: false, status: 400, error: { code: 'invalid_input', message: 'input: the request is not plain data.' } }
+    return { ok: false, status: 400, error: apiError(errors.invalid_input('input: the request is not plain data.')) }
   }
   if (!parsed.success) {
-    return { ok: false, status: 400, error: { code: 'invalid_input', message: describeZodError(parsed.error) } }
+    return { ok: false, status: 400, error: apiError(errors.invalid_input(describeZodError(parsed.error))) }
   }
   try {
     const handler = handlers[method] as (input: unknown) => unknown
@@ -88,27 +88,33 @@ function diskFailure(error: unknown): ApiError | null {
   if (!(error instanceof Error) || error.name !== 'SqliteError') return null
   const code = String((error as { code?: unknown }).code)
   if (code === 'SQLITE_FULL')
-    return {
-      code: 'disk_full',
-      message: 'The disk holding the notebook is full: nothing was saved by this call. Free some space and try again.',
-    }
+    return apiError(
+      errors.disk_full('The disk holding the notebook is full: nothing was saved by this call. Free some space and try again.'),
+    )
   if (code.startsWith('SQLITE_IOERR'))
-    return {
-      code: 'io_error',
-      message:
+    return apiError(
+      errors.io_error(
         'The notebook could not be written (a disk input/output error): nothing was saved by this call. Try again; if it keeps failing, check the disk.',
-    }
+      ),
+    )
   return null
 }
 
+/** A ParleyError as the shape that crosses a host: code, sentence, and its ways out when it has any. */
+export function apiError(error: ParleyError): ApiError {
+  return error.recover.length
+    ? { code: error.code, message: error.message, recover: error.recover }
+    : { code: error.code, message: error.message }
+}
+
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ParleyError) return { code: error.code, message: error.message }
+  if (error instanceof ParleyError) return apiError(error)
   if (isMissingReference(error))
-    return { code: 'not_found', message: 'Something this call refers to was not found (it may have been deleted).' }
+    return apiError(errors.not_found('Something this call refers to was not found (it may have been deleted).'))
   const disk = diskFailure(error)
   if (disk) return disk
   // Unknown failures are logged by the host; the client gets a generic sentence only.
-  return { code: 'internal', message: 'Parley hit an unexpected problem. The notebook was not changed by this call.' }
+  return apiError(errors.internal('Parley hit an unexpected problem. The notebook was not changed by this call.'))
 }
 
 function statusFor(error: unknown): number {

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { eventNames, type EventName, type EventPayload, type EventSink, type Handlers } from '../../shared/contract'
 import { CSP } from './csp'
-import { dispatch } from './dispatch'
+import { errors, type ParleyError } from '../core/errors'
+import { apiError, dispatch } from './dispatch'
 import { mimeOf, resolveStatic } from './static'
 
 export interface BridgeOptions {
@@ -130,8 +131,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type })
     res.end(body)
   }
-  const fail = (res: ServerResponse, status: number, code: string, message: string): void =>
-    send(res, status, JSON.stringify({ code, message }))
+  const fail = (res: ServerResponse, status: number, error: ParleyError): void => send(res, status, JSON.stringify(apiError(error)))
 
   /**
    * Whether the request carries the session secret in its header. There is no cookie: a browser
@@ -171,59 +171,59 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.setHeader('Connection', 'close')
     const host = (req.headers.host ?? '').toLowerCase()
     if (!allowedHosts().has(host) || req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length !== 1) {
-      return fail(res, 403, 'forbidden_host', 'This address is not allowed.')
+      return fail(res, 403, errors.forbidden_host('This address is not allowed.'))
     }
     const origin = req.headers.origin
     if (origin !== undefined && !allowedOrigins().has(origin))
-      return fail(res, 403, 'forbidden_origin', 'Cross-site requests are not allowed.')
-    if (req.headers['sec-fetch-site'] === 'cross-site') return fail(res, 403, 'forbidden_origin', 'Cross-site requests are not allowed.')
-    if (req.headers.upgrade) return fail(res, 400, 'bad_request', 'Upgrades are not supported.')
+      return fail(res, 403, errors.forbidden_origin('Cross-site requests are not allowed.'))
+    if (req.headers['sec-fetch-site'] === 'cross-site')
+      return fail(res, 403, errors.forbidden_origin('Cross-site requests are not allowed.'))
+    if (req.headers.upgrade) return fail(res, 400, errors.bad_request('Upgrades are not supported.'))
 
     // Only origin-form targets ("/path?query"); an absolute or malformed one ("http://[") made new URL throw.
     const target = req.url ?? '/'
-    if (!target.startsWith('/') || target.startsWith('//')) return fail(res, 400, 'bad_request', 'The request address is not valid.')
+    if (!target.startsWith('/') || target.startsWith('//')) return fail(res, 400, errors.bad_request('The request address is not valid.'))
     const url = new URL(target, `http://${host}`)
 
     // The page trades its launch code (from the URL's fragment, never sent in a request line) for
     // the session secret, once.
     if (url.pathname === '/api/session') {
-      if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Use POST.')
+      if (req.method !== 'POST') return fail(res, 405, errors.method_not_allowed('Use POST.'))
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
-        return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
+        return fail(res, 415, errors.unsupported_media_type('Calls must send application/json.'))
       let code: unknown
       try {
         code = (JSON.parse(await readBody(req, 1024)) as { code?: unknown } | null)?.code
       } catch {
-        return fail(res, 400, 'bad_json', 'The request body is not valid JSON.')
+        return fail(res, 400, errors.bad_json('The request body is not valid JSON.'))
       }
       if (typeof code !== 'string' || !redeem(code))
         return fail(
           res,
           401,
-          'link_expired',
-          'This Parley link has expired: it works once, for 30 seconds. Start Parley again for a new one.',
+          errors.link_expired('This Parley link has expired: it works once, for 30 seconds. Start Parley again for a new one.'),
         )
       return send(res, 200, JSON.stringify({ token }))
     }
 
     // The page itself (the built renderer) is no secret: it loads without the key and asks for it.
     if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method_not_allowed', 'Only GET is allowed here.')
+      if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, errors.method_not_allowed('Only GET is allowed here.'))
       const file =
         resolveStatic(options.staticDir, url.pathname) ??
         (url.pathname.includes('.') ? null : resolveStatic(options.staticDir, '/index.html'))
-      if (!file) return fail(res, 404, 'not_found', 'Not found.')
+      if (!file) return fail(res, 404, errors.not_found('Not found.'))
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeOf(file) })
       if (req.method === 'HEAD') return void res.end()
       return void createReadStream(file).pipe(res)
     }
 
-    if (!authorised(req)) return fail(res, 401, 'unauthorised', 'A valid Parley token is required.')
+    if (!authorised(req)) return fail(res, 401, errors.unauthorised('A valid Parley token is required.'))
     res.removeHeader('Connection')
     trusted.add(req.socket)
 
     if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') return fail(res, 405, 'method_not_allowed', 'Use GET.')
+      if (req.method !== 'GET') return fail(res, 405, errors.method_not_allowed('Use GET.'))
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' })
       res.write(': connected\n\n')
       streams.add(res)
@@ -231,16 +231,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return
     }
 
-    if (req.method !== 'POST') return fail(res, 405, 'method_not_allowed', 'Calls use POST.')
+    if (req.method !== 'POST') return fail(res, 405, errors.method_not_allowed('Calls use POST.'))
     if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return fail(res, 415, 'unsupported_media_type', 'Calls must send application/json.')
+      return fail(res, 415, errors.unsupported_media_type('Calls must send application/json.'))
     }
     let method: string
     try {
       method = decodeURIComponent(url.pathname.slice(5))
     } catch {
       // Malformed percent-encoding ("/api/%") names no call; decodeURIComponent threw and gave a 500.
-      return fail(res, 404, 'unknown_method', 'There is no such call.')
+      return fail(res, 404, errors.unknown_method('There is no such call.'))
     }
     let payload: unknown
     try {
@@ -251,8 +251,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return fail(
         res,
         status,
-        status === 413 ? 'too_large' : 'bad_json',
-        status === 413 ? 'The request is too large.' : 'The request body is not valid JSON.',
+        status === 413 ? errors.too_large('The request is too large.') : errors.bad_json('The request body is not valid JSON.'),
       )
     }
     const outcome = await dispatch(options.handlers, method, payload)
@@ -266,7 +265,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`internal error in ${req.method ?? '?'} request: ${error instanceof Error ? error.name : typeof error}`)
-      if (!res.headersSent) fail(res, 500, 'internal', 'Parley hit an unexpected problem.')
+      if (!res.headersSent) fail(res, 500, errors.internal('Parley hit an unexpected problem.'))
       else res.end()
     })
   })

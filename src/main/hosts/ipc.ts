@@ -1,7 +1,8 @@
 import type { IpcMain, WebContents } from 'electron'
 import { eventNames, methodNames, type EventSink, type Handlers } from '../../shared/contract'
 import { isTrustedSender } from '../security'
-import { dispatch } from './dispatch'
+import { errors } from '../core/errors'
+import { apiError, dispatch } from './dispatch'
 
 export const channelOf = (method: string): string => `parley:${method}`
 
@@ -9,8 +10,7 @@ export const channelOf = (method: string): string => `parley:${method}`
 export function bindIpc(ipcMain: IpcMain, handlers: Handlers): void {
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), async (event, payload: unknown) => {
-      if (!isTrustedSender(event.senderFrame))
-        return { ok: false, error: { code: 'forbidden', message: 'This frame may not call Parley.' } }
+      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: apiError(errors.forbidden('This frame may not call Parley.')) }
       const outcome = await dispatch(handlers, method, payload)
       return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error }
     })

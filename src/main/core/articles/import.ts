@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
-import { ParleyError } from '../errors'
+import { errors, ParleyError } from '../errors'
 import type { MarkedPassage } from './markdown'
 import { anchor, describe } from '../highlights/anchor'
 import { createTheme } from '../themes/repo'
@@ -125,8 +125,7 @@ function listFolder(dir: string): Dirent[] {
     return readdirSync(dir, { withFileTypes: true })
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    throw new ParleyError(
-      'unreadable_folder',
+    throw errors.unreadable_folder(
       code === 'EMFILE' || code === 'ENFILE'
         ? `The folder ${dir} cannot be listed now: too many files are open on this computer. Close some programs, then import again.`
         : code === 'EACCES' || code === 'EPERM'

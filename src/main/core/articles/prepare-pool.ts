@@ -9,7 +9,7 @@ import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { extname } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { ParleyError } from '../errors'
+import { errors, isErrorCode } from '../errors'
 import { refused } from './decode'
 import { prepareArticle, readSource, type PreparedArticle, type SourceFile } from './prepare'
 import type { Prepare } from './import'
@@ -209,7 +209,7 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
 
   const prepare: Prepare = (source: SourceFile | string) =>
     new Promise<PreparedArticle>((resolve, reject) => {
-      if (closed) return reject(new ParleyError('closed', 'The notebook is closing.'))
+      if (closed) return reject(errors.closed('The notebook is closing.'))
       const request: PrepareRequest = {
         id: nextId++,
         source: typeof source === 'string' ? source : { name: source.name, bytes: source.bytes },
@@ -230,8 +230,8 @@ export function createPreparePool(options: PreparePoolOptions): PreparePool {
     async close() {
       closed = true
       const workers = [...slots].map((s) => s.worker)
-      for (const slot of [...slots]) retire(slot)?.reject(new ParleyError('closed', 'The notebook is closing.'))
-      for (const task of queue.splice(0)) task.reject(new ParleyError('closed', 'The notebook is closing.'))
+      for (const slot of [...slots]) retire(slot)?.reject(errors.closed('The notebook is closing.'))
+      for (const task of queue.splice(0)) task.reject(errors.closed('The notebook is closing.'))
       await Promise.all(workers.map((w) => w.terminate()))
     },
   }
@@ -255,7 +255,7 @@ function light(source: string | SourceFile): boolean {
 
 /** A worker's error as the error the import reports (a ParleyError keeps its code and sentence). */
 function revive(error: { parley: boolean; code: string | null; name: string; message: string }): Error {
-  if (error.parley) return new ParleyError(error.code ?? 'unreadable_file', error.message)
+  if (error.parley) return isErrorCode(error.code) ? errors[error.code](error.message) : errors.unreadable_file(error.message)
   const e = new Error(error.message) as Error & { code?: string }
   e.name = error.name
   if (error.code) e.code = error.code

@@ -1,7 +1,7 @@
 import type { DeletedArticles, HighlightState, LinkKind } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { cached } from '../db/statements'
-import { ParleyError, notFound } from '../errors'
+import { errors, notFound } from '../errors'
 import { extractLinks } from '../../../shared/editor/json'
 
 /**
@@ -164,8 +164,7 @@ export function restoreArticles(db: Db, ids: number[]): DeletedArticles {
       deletedAt = stored.deleted_at
       const again = byHash.get(s.article.content_hash) as { id: number; title: string } | undefined
       if (again) {
-        throw new ParleyError(
-          'conflict',
+        throw errors.conflict(
           `“${String(s.article.title)}” was imported again after it was deleted (as “${again.title}”); delete that copy first to bring this one back.`,
         )
       }

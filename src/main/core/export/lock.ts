@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { ParleyError } from '../errors'
+import { errors, ParleyError } from '../errors'
 
 /**
  * One export at a time per folder. Two exports writing into the same folder would each decide
@@ -26,8 +26,7 @@ interface LockData {
 const held = new Set<string>()
 
 export const exportBusy = (root: string, holder: string): ParleyError =>
-  new ParleyError(
-    'export_busy',
+  errors.export_busy(
     `Another export into ${root} is running (${holder}). Wait until it has finished, then export again; nothing was written. ` +
       `If no export is running, delete ${join(root, LOCK)} and export again.`,
   )

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
-import { invalidInput, ParleyError } from '../errors'
+import { errors, invalidInput, ParleyError } from '../errors'
 import { lockExportDir } from './lock'
 import { createWriteSink, writeTempFile, type FileWrite, type WriteSink } from './write-pool'
 
@@ -512,8 +512,7 @@ export function exportFailure(error: unknown, root: string, written: number, tot
   const what = code ? DISK_ERRORS[code] : undefined
   if (!what || error instanceof ParleyError) return error
   const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space' : 'Choose another folder (or allow Parley to write there)'
-  return new ParleyError(
-    'export_failed',
+  return errors.export_failed(
     `The export to ${root} stopped: ${what}. ` +
       (total
         ? `${written.toLocaleString('en')} of ${total.toLocaleString('en')} files ${written === 1 ? 'was' : 'were'} written before it stopped. `

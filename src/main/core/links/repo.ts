@@ -1,6 +1,6 @@
 import type { LinkEnd, LinkRelation, PassageLink } from '../../../shared/contract-claims'
 import type { Db } from '../db/open'
-import { ParleyError, invalidInput, notFound } from '../errors'
+import { errors, invalidInput, notFound } from '../errors'
 
 /**
  * Typed links between passages (migration 013). A link is shown while it is not deleted and both
@@ -134,7 +134,7 @@ export function createLink(db: Db, input: NewLink, now: Date): PassageLink {
       )
       .pluck()
       .get(input.relationId, input.fromId, input.toId, input.toId, input.fromId) as number | undefined
-    if (same !== undefined) throw new ParleyError('conflict', 'These two passages already have this link.')
+    if (same !== undefined) throw errors.conflict('These two passages already have this link.')
     const info = db
       .prepare('INSERT INTO passage_links (from_highlight, to_highlight, relation_id, note, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(input.fromId, input.toId, input.relationId, input.note ?? '', now.toISOString())
@@ -234,7 +234,7 @@ function checkName(db: Db, name: string, except: number | null): void {
     .prepare('SELECT id FROM link_relations WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE AND id IS NOT ?')
     .pluck()
     .get(name, except)
-  if (taken !== undefined) throw new ParleyError('conflict', `There is already a relation named “${name}”.`)
+  if (taken !== undefined) throw errors.conflict(`There is already a relation named “${name}”.`)
 }
 
 export function createRelation(db: Db, input: { name: string; inverse?: string }): LinkRelation {

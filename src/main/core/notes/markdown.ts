@@ -2,7 +2,7 @@ import { createHeadlessEditor } from '@lexical/headless'
 import { $convertToMarkdownString } from '@lexical/markdown'
 import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { noteTransformers, type MarkdownOptions } from '../../../shared/editor/transformers'
-import { invalidInput, ParleyError } from '../errors'
+import { errors, invalidInput } from '../errors'
 
 /**
  * A note's Lexical JSON → Markdown, headless, with the editor's own nodes and transformers.
@@ -22,7 +22,7 @@ export function createMarkdownConverter(options: MarkdownOptions = {}): (content
       state = editor.parseEditorState(JSON.stringify(content))
     } catch (error) {
       // Only a note stored before saves were checked can get here.
-      throw new ParleyError('unreadable_note', `This note cannot be opened as a document (${firstLine(error)}).`)
+      throw errors.unreadable_note(`This note cannot be opened as a document (${firstLine(error)}).`)
     }
     return state.read(() => $convertToMarkdownString(transformers, undefined, true))
   }

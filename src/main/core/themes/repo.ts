@@ -1,6 +1,6 @@
 import type { Theme, ThemeKeywords } from '../../../shared/model'
 import type { Db } from '../db/open'
-import { invalidInput, notFound, ParleyError } from '../errors'
+import { invalidInput, notFound } from '../errors'
 
 interface ThemeRow {
   id: number
@@ -153,5 +153,5 @@ export function unmergeThemes(db: Db, sourceId: number, moved: number[], now: Da
 export function requireLiveTheme(db: Db, id: number | null): void {
   if (id === null) return
   const row = db.prepare('SELECT deleted_at FROM themes WHERE id = ?').get(id) as { deleted_at: string | null } | undefined
-  if (!row || row.deleted_at !== null) throw new ParleyError('not_found', 'The theme was not found.')
+  if (!row || row.deleted_at !== null) throw notFound('The theme')
 }
