@@ -24,7 +24,23 @@ async function walk(dir: string): Promise<string[]> {
   return out
 }
 
+/**
+ * notebook.export only writes inside the user's home or PARLEY_EXPORT_ROOT (export/destination.ts),
+ * and the bench writes in its own temp folder: it names that folder the export root for the
+ * section, as vitest and the e2e fixtures do with theirs, and puts the variable back afterwards.
+ */
 export async function exportSection(ctx: Ctx, big: BigNotebook): Promise<void> {
+  const before = process.env.PARLEY_EXPORT_ROOT
+  process.env.PARLEY_EXPORT_ROOT = ctx.root
+  try {
+    await measureExport(ctx, big)
+  } finally {
+    if (before === undefined) delete process.env.PARLEY_EXPORT_ROOT
+    else process.env.PARLEY_EXPORT_ROOT = before
+  }
+}
+
+async function measureExport(ctx: Ctx, big: BigNotebook): Promise<void> {
   heading('Export (issue 8)')
   const notebook = openNotebook(big.file)
   if (!('notebook.export' in notebook.handlers)) {
