@@ -288,4 +288,45 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(rounds[0]).toMatchObject({ date: '2025-02-28', venue: 'Geneva' })
     expect(rounds[0]?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, placed.id, followUp.id].sort())
   })
+
+  // Copies of pages with no publication date: the meeting is placed by what the text names.
+  const dated = article(
+    '2025-03-01',
+    'GENEVA — Chief negotiators Tomas Varga and Anna Berg held talks on Friday on fishing quotas, officials said.',
+    'Northwire',
+  )
+  it('joins an undated report to the round its place, weekday and delegation heads fit, and gives it that day', () => {
+    const undated = article(null, 'Anna Berg and Tomas Varga met again in Geneva on Friday for talks on quotas.', 'The Evening Post')
+    const rounds = detectRounds([dated, undated])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]).toMatchObject({ date: '2025-02-28', venue: 'Geneva' })
+    expect(rounds[0]?.articles.map((a) => a.articleId)).toEqual([dated.id, undated.id])
+    expect(rounds[0]?.reasons[0]).toMatch(/shared participants: .*Anna Berg/)
+    expect(rounds[0]?.reasons.some((r) => r.includes('The Evening Post') || r.includes('Anna Berg and Tomas Varga met again'))).toBe(true)
+  })
+
+  it('matches a date without its year ("27 February") among the days of the notebook’s dated rounds', () => {
+    const yearless = article(null, 'Tomas Varga held talks in Geneva on 27 February on fishing quotas.', 'The Evening Post')
+    const rounds = detectRounds([dated, yearless])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.articles.map((a) => a.articleId)).toEqual([dated.id, yearless.id])
+  })
+
+  it('leaves an undated report apart when two rounds at its place fit it equally (one person met twice)', () => {
+    const again = article(
+      '2025-03-22',
+      'GENEVA — Chief negotiators Tomas Varga and Anna Berg held talks on Friday on tariffs, officials said.',
+      'Eastwire',
+    )
+    const undated = article(null, 'Anna Berg and Tomas Varga met in Geneva on Friday for talks.', 'The Evening Post')
+    const rounds = detectRounds([dated, again, undated])
+    expect(rounds.find((r) => r.articles.some((a) => a.articleId === undated.id))?.articles).toHaveLength(1)
+  })
+
+  it('does not take a weekday a week away from every report of the round', () => {
+    const undated = article(null, 'Anna Berg and Tomas Varga met in Geneva on Tuesday for talks on quotas.', 'The Evening Post')
+    // Friday 2025-02-28: the nearest Tuesdays are 3 days before and 4 after; a reported meeting's weekday must be within a day.
+    const rounds = detectRounds([dated, undated])
+    expect(rounds).toHaveLength(2)
+  })
 })

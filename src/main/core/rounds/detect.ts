@@ -26,18 +26,33 @@ interface Cluster {
   /** First and last day (day numbers) its reports give, NaN while none gives a full date. */
   first: number
   last: number
-  people: Map<string, string> // surname → full name
+  people: Map<string, string> // each name key (see `nameKeys`) → full name
   /** Countries its reports name as where things happen, and the five-word runs of their quotations. */
   countries: Set<string>
   quotes: Set<string>
   vector: Vector
   /** Length of `vector`, kept as it grows (a round is compared with many reports). */
   norm: number
-  reports: Array<{ event: ArticleEvents; mention: EventMention; article: DetectArticle }>
+  /** `resolved`: the day an undated report's weekday or year-less date names among the round's days. */
+  reports: Array<{ event: ArticleEvents; mention: EventMention; article: DetectArticle; resolved: EventDate | null }>
   recalls: Array<{ mention: EventMention; article: DetectArticle; datedBy: boolean }>
 }
 
-const surname = (name: string): string => (name.split(' ').at(-1) as string).toLowerCase()
+/**
+ * The words a person is known by: every word of the name but the first (a given name), so that
+ * "Ali Bagheri Kani" and "Ali Bagheri", or "Abbas Araghchi" and "Seyed Abbas Araghchi", are one person.
+ */
+const nameKeys = (name: string): string[] => {
+  const words = name.toLowerCase().split(' ')
+  const rest = words.slice(1).filter((w) => w.length >= 3)
+  return rest.length ? rest : [words.at(-1) as string]
+}
+const knows = (people: Map<string, string>, name: string): boolean => nameKeys(name).some((k) => people.has(k))
+const remember = (people: Map<string, string>, name: string): void => {
+  for (const k of nameKeys(name)) if (!people.has(k)) people.set(k, name)
+}
+/** People two rounds both name (each person once, whichever words name them). */
+const sharedPeople = (a: Map<string, string>, b: Map<string, string>): number => new Set([...a.values()].filter((p) => knows(b, p))).size
 const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
 // A country named for want of a city does not contradict a city (which country a city is in is not known here).
 const venueConflict = (a: string | null, b: string | null): boolean =>
@@ -203,7 +218,7 @@ function joinable(a: Cluster, b: Cluster): boolean {
   const placeAgrees = venueAgrees || inCountry(a, b) || inCountry(b, a)
   const gap = Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last))
   const dayAgrees = gap <= 2
-  const people = [...a.people.keys()].filter((k) => b.people.has(k)).length
+  const people = sharedPeople(a.people, b.people)
   const [small, large] = a.quotes.size <= b.quotes.size ? [a.quotes, b.quotes] : [b.quotes, a.quotes]
   let quoted = false
   for (const q of small)
@@ -218,11 +233,38 @@ function joinable(a: Cluster, b: Cluster): boolean {
     : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
 }
 
-/** A weekday with nothing else ("on Friday") names one of the days the round's reports give. */
-function onItsDays(c: Cluster, date: EventDate): boolean {
-  if (date.weekday === null || date.month !== null || Number.isNaN(c.first)) return true
-  for (let day = c.first; day <= Math.min(c.last, c.first + 6); day++) if ((day + 4) % 7 === date.weekday) return true
-  return false
+/**
+ * Days before a round's first report and after its last that a date without its year may name (a
+ * preview, a follow-up); a weekday alone, one day (three either side would let every weekday fit a
+ * one-day round: the weekday would then be no evidence at all).
+ */
+const AROUND = 3
+const AROUND_WEEKDAY = 1
+
+/**
+ * The day a date without its year (or a weekday alone) names among a round's days, give or take
+ * AROUND days (a preview, a follow-up): the one nearest the round's days, or null when none fits.
+ * A round with no full date fits any such date (null day: nothing to resolve).
+ */
+function dayAmong(c: Cluster, date: EventDate): { fits: boolean; day: number | null } {
+  if (Number.isNaN(c.first) || isExact(date)) return { fits: true, day: null }
+  if (date.day !== null && date.month !== null) {
+    for (let d = c.first - AROUND; d <= c.last + AROUND; d++) {
+      const at = new Date(d * 86_400_000)
+      if (at.getUTCMonth() + 1 === date.month && at.getUTCDate() === date.day) return { fits: true, day: d }
+    }
+    return { fits: false, day: null }
+  }
+  if (date.weekday === null || date.month !== null) return { fits: true, day: null }
+  let best: number | null = null
+  const gap = (d: number): number => (d < c.first ? c.first - d : d > c.last ? d - c.last : 0)
+  for (let d = c.first - AROUND_WEEKDAY; d <= Math.min(c.last, c.first + 6) + AROUND_WEEKDAY; d++)
+    if ((d + 4) % 7 === date.weekday && (best === null || gap(d) < gap(best))) best = d
+  return { fits: best !== null, day: best }
+}
+const fromDay = (d: number): EventDate => {
+  const at = new Date(d * 86_400_000)
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), weekday: at.getUTCDay() }
 }
 
 /** A round fits an article without a publication date if it is not older than the latest year the article writes. */
@@ -241,7 +283,7 @@ const better = (best: { cluster: Cluster; score: number } | null, cluster: Clust
   !best || score > best.score || (score === best.score && cluster.order < best.cluster.order)
 
 const moreExact = (a: EventDate, b: EventDate): EventDate => (precision(b) > precision(a) ? b : a)
-const shared = (cluster: Cluster, people: string[]): string[] => people.filter((p) => cluster.people.has(surname(p)))
+const shared = (cluster: Cluster, people: string[]): string[] => [...new Set(people)].filter((p) => knows(cluster.people, p))
 const excerpt = (body: string, m: EventMention): string => {
   const text = body.slice(m.start, m.end).replace(/\s+/g, ' ')
   return text.length > 160 ? `${text.slice(0, 157)}…` : text
@@ -330,7 +372,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     const vectorNorm = norm(vector)
     const day = isExact(main.date) ? dayIndex(main.date) : Number.NaN
     const countries = new Set(event.countries.map((k) => k.toLowerCase()))
-    let best: { cluster: Cluster; score: number } | null = null
+    let best: { cluster: Cluster; score: number; resolved: EventDate | null } | null = null
     let second = Number.NEGATIVE_INFINITY
     const near = index.candidates(main.date, main.venue)
     const seen = new Set(near)
@@ -350,7 +392,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       const content = people > 0 || quoted || similar >= 0.1
       let ok: boolean
       let shares = 0
-      let dayAgrees = false
+      let dayAgrees: boolean
+      let resolved: EventDate | null = null
       if (!Number.isNaN(day) && !Number.isNaN(c.first)) {
         // Days apart from the days the round's reports already cover.
         const gap = day < c.first ? c.first - day : day > c.last ? day - c.last : 0
@@ -364,7 +407,11 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
-        if (!compatible(c.date, main.date) || !yearFits(c.date, event, latestYear) || !onItsDays(c, main.date)) continue
+        const among = dayAmong(c, main.date)
+        if (!among.fits || !yearFits(c.date, event, latestYear)) continue
+        if (Number.isNaN(c.first) && !compatible(c.date, main.date)) continue
+        // The day it names is among the round's days (or one a preview or follow-up tells of).
+        dayAgrees = among.day !== null
         // A weekday alone fits a round every week, and the same people meet again: the same words quoted,
         // or at its place several words only a few articles use, shared with one of its reports, are needed.
         const mine = rareTerms(event)
@@ -373,13 +420,21 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           for (const t of rareTerms(r.event)) if (mine.has(t)) k++
           shares = Math.max(shares, k)
         }
-        ok = (quoted && (placeAgrees || people > 0)) || (placeAgrees && shares >= SHARES)
+        // Or at its place, on a day that fits, the same people: a date without its year found among
+        // the round's days with one of them, a weekday with two (the heads of the delegations), or one and shared
+        // words; or as many words in common as a dated report needs to join a round of its days without a place.
+        const named = dayAgrees && main.dateKind === 'explicit'
+        ok =
+          (quoted && (placeAgrees || people > 0)) ||
+          (placeAgrees && shares >= SHARES) ||
+          (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2))
+        if (ok && dayAgrees) resolved = fromDay(among.day as number)
       }
       const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar + shares / 2
       if (!ok) continue
       if (!best || better(best, c, score)) {
         second = best?.score ?? second
-        best = { cluster: c, score }
+        best = { cluster: c, score, resolved }
       } else second = Math.max(second, score)
     }
     // An article placed by no full date joins a round only if one round fits it clearly better than the others.
@@ -410,12 +465,12 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
             last: Number.isNaN(cluster.last) ? day : Math.max(cluster.last, day),
           }),
     })
-    for (const p of main.participants) if (!cluster.people.has(surname(p))) cluster.people.set(surname(p), p)
+    for (const p of main.participants) remember(cluster.people, p)
     add(cluster.vector, vector)
     cluster.norm = norm(cluster.vector)
     for (const k of event.countries) cluster.countries.add(k.toLowerCase())
     for (const q of event.quotes) cluster.quotes.add(q)
-    cluster.reports.push({ event, mention: main, article })
+    cluster.reports.push({ event, mention: main, article, resolved: best?.resolved ?? null })
   }
 
   // Reports taken one by one can leave one meeting in two rounds (a preview and the day's reports
@@ -534,15 +589,17 @@ const withDetails = (date: string, details: string[]): string =>
 /** The day most reports give (the earliest of equally frequent ones): one report's slip does not move the round. */
 function roundDate(c: Cluster): EventDate {
   const counts = new Map<number, { date: EventDate; n: number }>()
-  for (const r of c.reports)
-    if (isExact(r.mention.date)) {
-      const day = dayIndex(r.mention.date)
+  for (const r of c.reports) {
+    const when = r.resolved ?? r.mention.date
+    if (isExact(when)) {
+      const day = dayIndex(when)
       // A day a report says the meeting took place counts more than a preview's or a publication day's.
       const n = r.mention.dateKind !== null && !r.mention.coming ? 3 : 1
       const entry = counts.get(day)
       if (entry) entry.n += n
-      else counts.set(day, { date: r.mention.date, n })
+      else counts.set(day, { date: when, n })
     }
+  }
   let best: { day: number; date: EventDate; n: number } | null = null
   for (const [day, { date, n }] of counts) if (!best || n > best.n || (n === best.n && day < best.day)) best = { day, date, n }
   return best?.date ?? c.date
@@ -576,8 +633,8 @@ function describe(c: Cluster): ProposedRound {
     const spread = Math.max(...days) - Math.min(...days)
     details.push(spread === 0 ? 'same date' : `dates agree within ${spread} day${spread === 1 ? '' : 's'}`)
   }
-  const people = [...c.people.values()].filter(
-    (p) => c.reports.filter((r) => r.mention.participants.some((q) => surname(q) === surname(p))).length > 1,
+  const people = [...new Set(c.people.values())].filter(
+    (p) => c.reports.filter((r) => r.mention.participants.some((q) => nameKeys(q).some((k) => nameKeys(p).includes(k)))).length > 1,
   )
   if (count > 1 && people.length) details.push(`shared participants: ${people.join(', ')}`)
   const quotedBy = new Map<string, number>()
@@ -596,7 +653,7 @@ function describe(c: Cluster): ProposedRound {
     title: titleOf(venue, date),
     date: edtf(date),
     venue,
-    participants: [...c.people.values()],
+    participants: [...new Set(c.people.values())],
     reasons,
     articles: [
       ...c.reports.map((r) => ({ articleId: r.article.id, role: 'reports' as const })),

@@ -6,9 +6,10 @@ import { TALKS } from './testing'
 
 const tempDir = useTempDir()
 
-// The same meeting as TALKS.wire (Thursday 2025-02-27 in Geneva), told with no date and no quote:
-// undated, its "Thursday" could be any week, so it stays apart until it has a date.
-const UNDATED = `---\ntitle: Quota talks in Geneva\noutlet: The Evening Post\n---\n\nAnna Berg and Tomas Varga held talks in Geneva on Thursday over fishing quotas and tariffs.\n`
+// The same meeting as TALKS.wire (Thursday 2025-02-27 in Geneva), told with no date, no quote and
+// none of its people: undated, its "Thursday" could be any week, so it stays apart until it has a date
+// (with the delegation heads named, place, weekday and people would be evidence enough: detect.test.ts).
+const UNDATED = `---\ntitle: Quota talks in Geneva\noutlet: The Evening Post\n---\n\nThe two delegations held talks in Geneva on Thursday over fishing quotas and tariffs.\n`
 
 async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
   const until = Date.now() + ms
