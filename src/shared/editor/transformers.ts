@@ -1,6 +1,7 @@
 import { TRANSFORMERS, CHECK_LIST, type ElementTransformer, type TextMatchTransformer, type Transformer } from '@lexical/markdown'
 import { $createRefNode, $isRefNode, parseRefUrl, RefNode, refUrl, type RefData } from './RefNode'
 import { $isEvidenceNode, EvidenceNode, type EvidenceData } from './EvidenceNode'
+import { citationLabel, wikiLabel } from './cite'
 
 export interface MarkdownOptions {
   /** The href for a notebook link (the exporter maps it to a relative file); default `parley:kind/id`. */
@@ -10,14 +11,14 @@ export interface MarkdownOptions {
   /** The citation line under a quoted highlight. */
   citationFor?: (evidence: EvidenceData) => string
   wikilinks?: boolean
-  /** How a link's label is written (the exporter escapes it fully); default: brackets escaped, or `|` and `]` removed in a wikilink. */
+  /** How a link's label is written (the exporter escapes it fully); default: brackets escaped, or wikiLabel in a wikilink. */
   escapeLabel?: (label: string) => string
 }
 
 const escapeLabel = (text: string): string => text.replace(/([[\]\\])/g, '\\$1')
 
 export function defaultCitation(e: EvidenceData): string {
-  return `— ${[e.title, e.outlet, e.published].filter(Boolean).join(', ')}`
+  return `— ${citationLabel(e)}`
 }
 
 /** A note link: `[label](parley:article/12)` in Markdown, a RefNode in the editor. */
@@ -30,7 +31,7 @@ export function refTransformer(options: MarkdownOptions = {}): TextMatchTransfor
       const label = options.labelFor?.(ref) ?? ref.label
       const href = options.hrefFor?.(ref) ?? refUrl(ref)
       return options.wikilinks
-        ? `[[${href.replace(/\.md$/, '')}|${options.escapeLabel?.(label) ?? label.replace(/[|\]]/g, ' ')}]]`
+        ? `[[${href.replace(/\.md$/, '')}|${(options.escapeLabel ?? wikiLabel)(label)}]]`
         : `[${(options.escapeLabel ?? escapeLabel)(label)}](${href.replace(/ /g, '%20')})`
     },
     importRegExp: /\[([^\]]*)\]\((parley:[a-z]+\/\d+)\)/,

@@ -1,4 +1,5 @@
 import type { PassageLink } from '../../../shared/contract-claims'
+import { citationLabel } from '../../../shared/editor/cite'
 import type { ExportArticle } from './data'
 import { frontMatter } from './frontmatter'
 import { escapeText, link } from './markdown'
@@ -34,8 +35,8 @@ export function linksFile(ctx: LinksContext, links: PassageLink[]): string {
     const block = ctx.blockOf(e.highlightId)
     const quote = `“${short(e.exact)}”`
     const target = path ? link(quote, path, '', ctx.wikilinks, block) : escapeText(quote)
-    const source = a ? [a.title, a.outlet, a.published].filter(Boolean).map((s) => escapeText(String(s))) : []
-    return `${target}${source.length ? ` (${source.join(', ')})` : ''}`
+    const source = a ? citationLabel(a, escapeText) : ''
+    return `${target}${source ? ` (${source})` : ''}`
   }
   if (!links.length) lines.push('No links between passages yet.', '')
   for (const l of links) {

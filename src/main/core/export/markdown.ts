@@ -1,3 +1,5 @@
+import { wikiLabel } from '../../../shared/editor/cite'
+
 /**
  * Markdown text that reads exactly as the stored text, in CommonMark/GFM and in Obsidian.
  *
@@ -41,10 +43,7 @@ export function encodeHref(path: string): string {
     .join('/')
 }
 
-/** The label of a `[[path|label]]` link: what would end it, or make it HTML, becomes a space. */
-export function wikiLabel(label: string): string {
-  return label.replace(/[[\]|#^<>]/g, ' ').trim()
-}
+export { wikiLabel }
 
 /** `[label](href)` or, with wikilinks, `[[vault/path|label]]` (the path without `.md`, from the vault root). */
 export function link(label: string, vaultPath: string, fromDir: string, wikilinks: boolean, block?: string): string {
@@ -54,6 +53,7 @@ export function link(label: string, vaultPath: string, fromDir: string, wikilink
 /** `link` with the label and path prepared once, for a file linked to many times (one block each). */
 export function linkTo(label: string, vaultPath: string, fromDir: string, wikilinks: boolean): (block?: string) => string {
   if (wikilinks) {
+    // wikiLink's shape, with the label made safe once.
     const target = vaultPath.replace(/\.md$/, '')
     const text = wikiLabel(label)
     return (block) => `[[${target}${block ? `#^${block}` : ''}|${text}]]`

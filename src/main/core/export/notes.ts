@@ -1,11 +1,8 @@
 import type { ExportMismatch } from '../../../shared/model'
 import type { EvidenceData } from '../../../shared/editor/EvidenceNode'
 import type { RefData } from '../../../shared/editor/RefNode'
-import { createHeadlessEditor } from '@lexical/headless'
-import { $convertToMarkdownString } from '@lexical/markdown'
-import type { SerializedEditorState } from 'lexical'
-import { NOTE_NODES } from '../../../shared/editor/nodes'
-import { noteTransformers, type MarkdownOptions } from '../../../shared/editor/transformers'
+import { citationLabel } from '../../../shared/editor/cite'
+import { createMarkdownConverter } from '../notes/markdown'
 import type { ExportNote } from './data'
 import { frontMatter } from './frontmatter'
 import { escapeText, link, wikiLabel } from './markdown'
@@ -26,23 +23,6 @@ export interface VaultIndex {
 export type Mismatch = ExportMismatch
 
 const MISSING = 'parley-missing-target'
-
-/**
- * Like notes/markdown.ts (the editor's nodes and transformers, one headless editor for all notes),
- * but blocks are separated by a blank line: two quotes in a row stay two blockquotes in CommonMark.
- */
-function createConverter(options: MarkdownOptions): (content: unknown) => string {
-  const editor = createHeadlessEditor({
-    nodes: NOTE_NODES,
-    onError: (error) => {
-      throw error
-    },
-  })
-  const transformers = noteTransformers(options)
-  // The parsed JSON goes in as it is: stringifying it again only for Lexical to parse it back costs time.
-  return (content) =>
-    editor.parseEditorState(content as SerializedEditorState).read(() => $convertToMarkdownString(transformers, undefined, false))
-}
 
 interface SerializedNode {
   type?: string
@@ -137,7 +117,8 @@ function prepare(node: unknown, visit: (e: SerializedNode) => void, inCode = fal
 export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: string, mismatches: Mismatch[]) => string {
   const fromDir = 'notes'
   let current: { file: string; noteId: number; differs: Set<number> } = { file: '', noteId: 0, differs: new Set() }
-  const convert = createConverter({
+  const convert = createMarkdownConverter({
+    blankLines: true,
     wikilinks: index.wikilinks,
     hrefFor: (ref) => {
       const path = index.pathOf(ref.kind, ref.id)
@@ -148,7 +129,7 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
     // A label is an imported title or pasted text: escaped as article text is.
     escapeLabel: index.wikilinks ? wikiLabel : escapeText,
     citationFor: (e: EvidenceData) => {
-      const label = index.citationOf(e.articleId) ?? [e.title, e.outlet, e.published].filter(Boolean).join(', ')
+      const label = index.citationOf(e.articleId) ?? citationLabel(e)
       const at = index.blockOf(e.highlightId)
       const path = index.pathOf('article', e.articleId)
       const cite = at && path ? link(label, path, fromDir, index.wikilinks, at.block) : escapeText(label)

@@ -1,5 +1,6 @@
 import type { ExportArticle, ExportHighlight, ExportNote, ExportRound, ExportTheme } from './data'
 import type { PassageLink } from '../../../shared/contract-claims'
+import { citationLabel } from '../../../shared/editor/cite'
 import { frontMatter } from './frontmatter'
 import { escapeCell, escapeParagraph, escapeText, link, linkTo } from './markdown'
 
@@ -17,7 +18,7 @@ export interface RoundsContext {
   links?: PassageLink[]
 }
 
-const articleLabel = (a: ExportArticle): string => [a.title, a.outlet, a.published].filter(Boolean).join(', ')
+const articleLabel = (a: ExportArticle): string => citationLabel(a)
 
 function articleLine(ctx: RoundsContext, articleId: number, fromDir: string): string | null {
   const a = ctx.articles.get(articleId)

@@ -1,4 +1,5 @@
 import type { ExportMismatch, ExportSummary } from '../../../shared/model'
+import { citationLabel, wikiLink } from '../../../shared/editor/cite'
 import type { Db } from '../db/open'
 import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
@@ -110,7 +111,7 @@ function* buildStages(
     const r = rounds.get(id)
     const p = path.round.get(id)
     if (!r || !p) return ''
-    return wikilinks ? `[[${p.replace(/\.md$/, '')}|${r.title.replace(/[[\]|#^]/g, ' ')}]]` : r.title
+    return wikilinks ? wikiLink(p, r.title) : r.title
   }
 
   let files = new Map<string, Buffer>()
@@ -153,7 +154,7 @@ function* buildStages(
             : themeName(id),
     citationOf: (id) => {
       const a = articles.get(id)
-      return a ? [a.title, a.outlet, a.published].filter(Boolean).join(', ') : null
+      return a ? citationLabel(a) : null
     },
     blockOf: (id) => {
       const h = faithfulById.get(id)
