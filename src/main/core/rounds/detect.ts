@@ -34,7 +34,7 @@ interface Cluster {
   /** Length of `vector`, kept as it grows (a round is compared with many reports). */
   norm: number
   /** `resolved`: the day an undated report's weekday or year-less date names among the round's days. */
-  reports: Array<{ event: ArticleEvents; mention: EventMention; article: DetectArticle; resolved: EventDate | null }>
+  reports: Array<{ event: ArticleEvents; mention: EventMention; article: DetectArticle; resolved: EventDate | null; why: string[] }>
   recalls: Array<{ mention: EventMention; article: DetectArticle; datedBy: boolean }>
 }
 
@@ -262,6 +262,11 @@ function dayAmong(c: Cluster, date: EventDate): { fits: boolean; day: number | n
     if ((d + 4) % 7 === date.weekday && (best === null || gap(d) < gap(best))) best = d
   return { fits: best !== null, day: best }
 }
+/** "Friday", "27 Feb": how an undated report named its day. */
+const describeNamed = (d: EventDate): string =>
+  describeDate(d)
+    .replace(/^a /, '')
+    .replace(/ \(.*\)$/, '')
 const fromDay = (d: number): EventDate => {
   const at = new Date(d * 86_400_000)
   return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), weekday: at.getUTCDay() }
@@ -372,8 +377,11 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     const vectorNorm = norm(vector)
     const day = isExact(main.date) ? dayIndex(main.date) : Number.NaN
     const countries = new Set(event.countries.map((k) => k.toLowerCase()))
-    let best: { cluster: Cluster; score: number; resolved: EventDate | null } | null = null
+    let best: { cluster: Cluster; score: number; resolved: EventDate | null; why: string[] } | null = null
     let second = Number.NEGATIVE_INFINITY
+    // Undated reports: how many dated rounds at its city its date fits, and the one it shares something with.
+    let placeFits = 0
+    let only: { cluster: Cluster; resolved: EventDate | null; why: string[] } | null = null
     const near = index.candidates(main.date, main.venue)
     const seen = new Set(near)
     for (const c of [...near, ...index.atVenue(main.date, main.venue, NEAR).filter((c) => !seen.has(c))]) {
@@ -394,6 +402,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       let shares = 0
       let dayAgrees: boolean
       let resolved: EventDate | null = null
+      let why: string[] = []
       if (!Number.isNaN(day) && !Number.isNaN(c.first)) {
         // Days apart from the days the round's reports already cover.
         const gap = day < c.first ? c.first - day : day > c.last ? day - c.last : 0
@@ -428,17 +437,34 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           (quoted && (placeAgrees || people > 0)) ||
           (placeAgrees && shares >= SHARES) ||
           (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2))
-        if (ok && dayAgrees) resolved = fromDay(among.day as number)
+        if (dayAgrees) resolved = fromDay(among.day as number)
+        // What an undated report shares with the round, for its reason.
+        why = [
+          placeAgrees ? `the same place (${main.venue})` : '',
+          resolved ? `its ${describeNamed(main.date)} is ${describeDate(resolved)}` : '',
+          people ? `the same people (${shared(c, main.participants).join(', ')})` : '',
+          quoted ? 'the same words quoted' : '',
+          shares ? `${shares} uncommon words in common with one of its reports` : '',
+        ].filter(Boolean)
+        // The only dated round at its city that its date can be: the same people or words are enough (below).
+        if (venueAgrees && !Number.isNaN(c.first)) {
+          placeFits++
+          if (!ok && (people > 0 || similar >= 0.1))
+            only = { cluster: c, resolved, why: [...why, 'the only round at that place its date can be'] }
+        }
       }
       const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar + shares / 2
       if (!ok) continue
       if (!best || better(best, c, score)) {
         second = best?.score ?? second
-        best = { cluster: c, score, resolved }
+        best = { cluster: c, score, resolved, why }
       } else second = Math.max(second, score)
     }
     // An article placed by no full date joins a round only if one round fits it clearly better than the others.
     if (best && Number.isNaN(day) && second > best.score - 0.5) best = null
+    // A report without a full date at a city where the notebook has one dated round its date can be, sharing
+    // people or words with it, reports that round (at a city of several rounds such evidence is no choice).
+    if (!best && only && placeFits === 1) best = { ...only, score: 0 }
     const cluster: Cluster = best?.cluster ?? {
       order: clusters.length,
       venue: null,
@@ -470,7 +496,13 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     cluster.norm = norm(cluster.vector)
     for (const k of event.countries) cluster.countries.add(k.toLowerCase())
     for (const q of event.quotes) cluster.quotes.add(q)
-    cluster.reports.push({ event, mention: main, article, resolved: best?.resolved ?? null })
+    cluster.reports.push({
+      event,
+      mention: main,
+      article,
+      resolved: best?.resolved ?? null,
+      why: best && Number.isNaN(day) ? best.why : [],
+    })
   }
 
   // Reports taken one by one can leave one meeting in two rounds (a preview and the day's reports
@@ -645,6 +677,10 @@ function describe(c: Cluster): ProposedRound {
   const reasons = [
     `${count} article${count === 1 ? ' reports' : 's report'} a meeting${venue ? ` in ${venue}` : ''} on ${withDetails(describeDate(date), details)}.`,
     ...c.reports.map((r) => `“${r.article.title}” reports it in its lead: “${excerpt(r.article.body, r.mention)}”`),
+    // Why a report without a full date was placed in this round (its date alone does not say).
+    ...c.reports
+      .filter((r) => r.why.length)
+      .map((r) => `“${r.article.title}” has no full date; it joins this round for ${r.why.join(', ')}.`),
     ...c.recalls.map(
       (r) => `“${r.article.title}” recalls it${r.datedBy ? ' and gives its date' : ''}: “${excerpt(r.article.body, r.mention)}”`,
     ),
