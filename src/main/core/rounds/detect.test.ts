@@ -349,5 +349,9 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     )
     const two = detectRounds([dated, again, undated])
     expect(two.find((r) => r.articles.some((a) => a.articleId === undated.id))?.articles).toHaveLength(1)
+    // No people, but a weekday that falls on the round's days: place and day, as for a dated report.
+    const weekday = article(null, 'The delegations went on with the talks in Geneva on Saturday.', 'The Evening Post')
+    expect(detectRounds([dated, weekday])).toHaveLength(1)
+    expect(detectRounds([dated, again, weekday])).toHaveLength(3)
   })
 })

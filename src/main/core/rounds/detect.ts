@@ -438,19 +438,21 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           (placeAgrees && shares >= SHARES) ||
           (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2))
         if (dayAgrees) resolved = fromDay(among.day as number)
-        // What an undated report shares with the round, for its reason.
-        why = [
-          placeAgrees ? `the same place (${main.venue})` : '',
-          resolved ? `its ${describeNamed(main.date)} is ${describeDate(resolved)}` : '',
-          people ? `the same people (${shared(c, main.participants).join(', ')})` : '',
-          quoted ? 'the same words quoted' : '',
-          shares ? `${shares} uncommon words in common with one of its reports` : '',
-        ].filter(Boolean)
-        // The only dated round at its city that its date can be: the same people or words are enough (below).
+        // What an undated report shares with the round, for its reason (only for a round it may join).
+        const reasons = (): string[] =>
+          [
+            placeAgrees ? `the same place (${main.venue})` : '',
+            resolved ? `its ${describeNamed(main.date)} is ${describeDate(resolved)}` : '',
+            people ? `the same people (${shared(c, main.participants).join(', ')})` : '',
+            quoted ? 'the same words quoted' : '',
+            shares ? `${shares} uncommon words in common with one of its reports` : '',
+          ].filter(Boolean)
+        if (ok) why = reasons()
+        // The only dated round at its city that its date can be: the same people, words or (a weekday) day are enough (below).
         if (venueAgrees && !Number.isNaN(c.first)) {
           placeFits++
-          if (!ok && (people > 0 || similar >= 0.1))
-            only = { cluster: c, resolved, why: [...why, 'the only round at that place its date can be'] }
+          if (!ok && (people > 0 || similar >= 0.1 || dayAgrees))
+            only = { cluster: c, resolved, why: [...reasons(), 'the only round at that place its date can be'] }
         }
       }
       const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar + shares / 2
