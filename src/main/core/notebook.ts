@@ -4,34 +4,21 @@ import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
 import type { ImportResult, RoundDetection } from '../../shared/model'
-import { collectPaths, importSources, prepareArticle, type SourceFile } from './articles/import'
+import { articleHandlers } from './articles/handlers'
+import { collectPaths, importSources, type SourceFile } from './articles/import'
 import { createPreparePool } from './articles/prepare-pool'
-import { updateArticleMetadata } from './articles/edits'
-import { recleanArticles } from './articles/reclean'
-import { allBodies, countArticles, getArticle, listArticles } from './articles/repo'
-import { articleVersions } from './articles/versions'
-import { deleteArticles, restoreArticles, withTrashedArticles, withTrashedHighlights } from './articles/trash'
-import { addArticlesToRound, removeArticlesFromRound, updateArticles } from './articles/bulk'
-import {
-  appendQuote,
-  backlinks,
-  cellNote,
-  createNote,
-  deleteNote,
-  getNote,
-  highlightStates,
-  linkTargets,
-  listNotes,
-  restoreNote,
-  saveNote,
-  resolveLinks,
-} from './notes/repo'
-import { createContentCheck, createMarkdownConverter } from './notes/markdown'
-import { cellNoteIds, cellTitle } from './notes/cell'
-import { createHighlight, deleteHighlight, listHighlights, updateHighlight } from './highlights/repo'
-import { listPassages, passageOutlets } from './highlights/passages'
-import { suggestions, rejectSuggestion, unrejectSuggestion, type SuggestionCache } from './themes/suggestions'
-import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './themes/repo'
+import { allBodies, countArticles } from './articles/repo'
+import { claimHandlers } from './claims/handlers'
+import { latestVersion, schemaVersion } from './db/migrate'
+import { openDatabase, type Db } from './db/open'
+import { readOnlyNotebook } from './errors'
+import { checkPageDestination } from './export/destination'
+import { exportKey, exportVault } from './export/vault'
+import type { HandlerContext } from './handlers'
+import { highlightHandlers } from './highlights/handlers'
+import { linkHandlers } from './links/handlers'
+import { noteHandlers } from './notes/handlers'
+import { cellNoteIds } from './notes/cell'
 import { compareRound } from './rounds/compare'
 import { matrixRows, roundMatrix } from './rounds/matrix'
 import {
@@ -40,7 +27,6 @@ import {
   detectAndStore,
   detectAndStoreAsync,
   publishedChanged,
-  publishedOf,
   listRounds,
   mergeRounds,
   moveArticle,
@@ -48,41 +34,8 @@ import {
   splitRound,
   updateRound,
 } from './rounds/repo'
-import { latestVersion, schemaVersion } from './db/migrate'
-import { openDatabase, type Db } from './db/open'
-import { notFound, readOnlyNotebook } from './errors'
-import { searchArticles } from './search/fts'
-import { checkPageDestination } from './export/destination'
-import { exportKey, exportVault } from './export/vault'
-import {
-  createLink,
-  createRelation,
-  deleteLink,
-  deleteRelation,
-  hideLinksOf,
-  highlightIdsOf,
-  listLinks,
-  passageTargets,
-  listRelations,
-  restoreLink,
-  restoreRelation,
-  showLinksOf,
-  updateLink,
-  updateRelation,
-} from './links/repo'
-import {
-  acceptClaim,
-  mergeSpeakers,
-  rejectClaim,
-  roundClaims,
-  roundQuoteCredits,
-  speakersOfRound,
-  unmergeSpeaker,
-  unrejectClaim,
-} from './claims/repo'
-
-/** How many import answers are kept for a repeated call (a resend follows its call within seconds). */
-const IMPORT_ANSWERS_KEPT = 16
+import { themeHandlers } from './themes/handlers'
+import type { SuggestionCache } from './themes/suggestions'
 
 /** Above this size, import no longer re-runs round detection by itself. */
 export const AUTO_DETECT_MAX_ARTICLES = 300
@@ -125,10 +78,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
   let detecting: Promise<RoundDetection> | null = null
   let closed = false
-  /** The answers of the latest articles.import calls by requestId (see the contract). */
-  const imports = new Map<string, Promise<ImportResult[]>>()
-  let markdown: ((content: unknown) => string) | undefined
-  let checkContent: ((content: unknown) => void) | undefined
   // Every write goes through here: a read-only notebook refuses it with a clear message.
   const write = <T>(fn: () => T): T => {
     if (readOnly) throw readOnlyNotebook()
@@ -179,7 +128,16 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     else redetect()
   }
 
+  const context: HandlerContext = { db, emit, now, cache, write, redetectAfterDates }
+  // Each feature's calls live beside the feature (articles/handlers.ts, notes/handlers.ts…); the
+  // notebook's own calls and the rounds' and matrix's are here.
   const handlers: Handlers = {
+    ...articleHandlers(context, runImport),
+    ...themeHandlers(context),
+    ...highlightHandlers(context),
+    ...noteHandlers(context),
+    ...linkHandlers(context),
+    ...claimHandlers(context),
     'notebook.info': () => ({
       path: file,
       articles: countArticles(db),
@@ -192,126 +150,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
         wikilinks,
         onProgress: (done, total) => emit('export.progress', { done, total }),
       }),
-    'articles.list': ({ sort, direction, themeId, limit }) => listArticles(db, sort, direction, themeId, limit),
-    'articles.get': ({ id }) => {
-      const article = getArticle(db, id)
-      if (!article) throw notFound('The article')
-      return article
-    },
-    'articles.search': ({ query, limit, themeId }) => searchArticles(db, query, limit, themeId),
-    'articles.import': ({ files, requestId }) => {
-      const run = (): Promise<ImportResult[]> => runImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })))
-      if (requestId === undefined) return run()
-      // A repeated call (same id) gets the answer of the first, running or done: what the store did.
-      const known = imports.get(requestId)
-      if (known) return known
-      const answer = run()
-      imports.set(requestId, answer)
-      answer.catch(() => imports.delete(requestId))
-      while (imports.size > IMPORT_ANSWERS_KEPT) imports.delete(imports.keys().next().value as string)
-      return answer
-    },
-
-    'articles.update': ({ id, ...patch }) =>
-      write(() => {
-        const before = publishedOf(db, [id])
-        const article = updateArticleMetadata(db, id, patch)
-        emit('library.changed', { reason: 'edit' })
-        redetectAfterDates(before)
-        return article
-      }),
-    'articles.delete': ({ ids }) =>
-      write(() => {
-        // The passages' typed links are hidden with them and come back with articles.restore.
-        const deleted = db.transaction(() => {
-          hideLinksOf(db, highlightIdsOf(db, ids), 'article', now())
-          return deleteArticles(db, ids, now())
-        })()
-        cache.stats = null
-        emit('library.changed', { reason: 'edit' })
-        return deleted
-      }),
-    'articles.restore': ({ ids }) =>
-      write(() => {
-        const restored = db.transaction(() => {
-          const back = restoreArticles(db, ids)
-          showLinksOf(db, highlightIdsOf(db, back.ids), 'article')
-          return back
-        })()
-        cache.stats = null
-        emit('library.changed', { reason: 'edit' })
-        return restored
-      }),
-    'articles.updateMany': ({ patches }) =>
-      write(() => {
-        const before = publishedOf(
-          db,
-          patches.map((p) => p.id),
-        )
-        const edit = updateArticles(db, patches)
-        emit('library.changed', { reason: 'edit' })
-        redetectAfterDates(before)
-        return edit
-      }),
-    'articles.addToRound': ({ roundId, ids }) => write(() => addArticlesToRound(db, roundId, ids, now())),
-    'articles.removeFromRound': ({ roundId, ids, restore }) => write(() => removeArticlesFromRound(db, roundId, ids, restore)),
-    'articles.reclean': ({ id }) =>
-      write(async () => {
-        if (id !== undefined && !getArticle(db, id)) throw notFound('The article')
-        const result = await recleanArticles(db, id === undefined ? undefined : [id], now())
-        cache.stats = null
-        if (result.changed) emit('library.changed', { reason: 'reclean' })
-        return result
-      }),
-    'articles.versions': ({ id }) => articleVersions(db, id),
-    'articles.removed': ({ id }) => {
-      const article = getArticle(db, id)
-      if (!article) throw notFound('The article')
-      return prepareArticle({ name: article.sourceName, bytes: Buffer.from(article.raw, 'utf8') }).dropped
-    },
-
-    'themes.list': () => listThemes(db),
-    'themes.create': (input) => write(() => createTheme(db, input)),
-    'themes.update': ({ id, ...patch }) => write(() => updateTheme(db, id, patch)),
-    'themes.reorder': ({ ids }) => write(() => reorderThemes(db, ids)),
-    'themes.delete': ({ id }) => write(() => deleteTheme(db, id, now())),
-    'themes.restore': ({ id }) => write(() => restoreTheme(db, id)),
-    'themes.merge': ({ sourceId, targetId }) => write(() => ({ moved: mergeThemes(db, sourceId, targetId, now()) })),
-    'themes.unmerge': ({ sourceId, moved }) => write(() => unmergeThemes(db, sourceId, moved, now())),
-
-    'highlights.list': ({ articleId }) => {
-      if (!getArticle(db, articleId)) throw notFound('The article')
-      return listHighlights(db, articleId)
-    },
-    'highlights.create': (input) => write(() => createHighlight(db, input, now())),
-    'highlights.update': ({ id, ...patch }) => write(() => updateHighlight(db, id, patch, now())),
-    'highlights.delete': ({ id }) =>
-      write(() =>
-        db.transaction(() => {
-          hideLinksOf(db, [id], 'highlight', now())
-          return deleteHighlight(db, id)
-        })(),
-      ),
-    'highlights.restore': (h) =>
-      write(() =>
-        db.transaction(() => {
-          const restored = createHighlight(db, h, now())
-          showLinksOf(db, [restored.id], 'highlight')
-          return restored
-        })(),
-      ),
-
-    'passages.list': ({ themeId, ...filter }) => ({
-      ...listPassages(db, { themeId, ...filter }),
-      outlets: passageOutlets(db, themeId),
-    }),
-    'suggestions.list': ({ articleId, themeId }) => {
-      const article = getArticle(db, articleId)
-      if (!article) throw notFound('The article')
-      return suggestions(db, cache, article.id, article.body, themeId)
-    },
-    'suggestions.reject': (span) => write(() => rejectSuggestion(db, span, now())),
-    'suggestions.unreject': (span) => write(() => unrejectSuggestion(db, span)),
     'rounds.list': () => listRounds(db),
     // One detection at a time: a second request while one runs gets the same answer.
     'rounds.detect': () => write(() => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))),
@@ -330,48 +168,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       return matrix
     },
     'matrix.rows': ({ roundIds, coverage }) => matrixRows(db, cache, roundIds, coverage),
-
-    'notes.list': ({ query }) => listNotes(db, query),
-    'notes.get': ({ id }) => getNote(db, id),
-    'notes.create': (input) =>
-      write(() => {
-        if (input.content !== undefined) (checkContent ??= createContentCheck())(input.content)
-        return createNote(db, input, now())
-      }),
-    'notes.save': ({ id, ...patch }) =>
-      write(() => {
-        if (patch.content !== undefined) (checkContent ??= createContentCheck())(patch.content)
-        return saveNote(db, id, patch, now())
-      }),
-    'notes.delete': ({ id }) => write(() => deleteNote(db, id, now())),
-    'notes.restore': ({ id }) => write(() => restoreNote(db, id)),
-    'notes.cell': ({ roundId, themeId }) => write(() => cellNote(db, roundId, themeId, cellTitle(db, roundId, themeId), now())),
-    'notes.backlinks': ({ kind, id }) => backlinks(db, kind, id),
-    'notes.appendQuote': ({ noteId, highlightId }) => write(() => appendQuote(db, noteId, highlightId, now())),
-    'notes.markdown': ({ id }) => (markdown ??= createMarkdownConverter())(getNote(db, id).content),
-    'links.search': ({ query, limit }) => linkTargets(db, query, limit),
-    'links.resolve': ({ refs }) => withTrashedArticles(db, resolveLinks(db, refs)),
-    'highlights.lookup': ({ ids }) => withTrashedHighlights(db, highlightStates(db, ids)),
-
-    'passageLinks.list': (filter) => listLinks(db, filter),
-    'passageLinks.targets': ({ query, except, limit }) => passageTargets(db, query, limit, except),
-    'passageLinks.create': (input) => write(() => createLink(db, input, now())),
-    'passageLinks.update': ({ id, ...patch }) => write(() => updateLink(db, id, patch)),
-    'passageLinks.delete': ({ id }) => write(() => deleteLink(db, id, now())),
-    'passageLinks.restore': ({ id }) => write(() => restoreLink(db, id)),
-    'linkRelations.list': () => listRelations(db),
-    'linkRelations.create': (input) => write(() => createRelation(db, input)),
-    'linkRelations.update': ({ id, ...patch }) => write(() => updateRelation(db, id, patch)),
-    'linkRelations.delete': ({ id }) => write(() => deleteRelation(db, id, now())),
-    'linkRelations.restore': ({ id }) => write(() => restoreRelation(db, id)),
-    'claims.propose': ({ roundId }) => roundClaims(db, roundId),
-    'claims.accept': ({ roundId, key }) => write(() => acceptClaim(db, roundId, key, now())),
-    'claims.speakers': ({ roundId }) => speakersOfRound(db, roundId),
-    'claims.mergeSpeaker': ({ from, into, name }) => write(() => mergeSpeakers(db, from, into, name, now())),
-    'claims.unmergeSpeaker': ({ from }) => write(() => unmergeSpeaker(db, from)),
-    'claims.quoteCredits': ({ roundId }) => roundQuoteCredits(db, roundId),
-    'claims.reject': ({ roundId, key }) => write(() => rejectClaim(db, roundId, key, now())),
-    'claims.unreject': ({ roundId, key }) => write(() => unrejectClaim(db, roundId, key)),
   }
 
   return {

@@ -1,0 +1,25 @@
+import type { HandlerContext, HandlersOf } from '../handlers'
+import {
+  acceptClaim,
+  mergeSpeakers,
+  rejectClaim,
+  roundClaims,
+  roundQuoteCredits,
+  speakersOfRound,
+  unmergeSpeaker,
+  unrejectClaim,
+} from './repo'
+
+/** The claims of a round, its speakers and the credits of its quotes (claims.*). */
+export function claimHandlers({ db, now, write }: HandlerContext): HandlersOf<'claims'> {
+  return {
+    'claims.propose': ({ roundId }) => roundClaims(db, roundId),
+    'claims.accept': ({ roundId, key }) => write(() => acceptClaim(db, roundId, key, now())),
+    'claims.speakers': ({ roundId }) => speakersOfRound(db, roundId),
+    'claims.mergeSpeaker': ({ from, into, name }) => write(() => mergeSpeakers(db, from, into, name, now())),
+    'claims.unmergeSpeaker': ({ from }) => write(() => unmergeSpeaker(db, from)),
+    'claims.quoteCredits': ({ roundId }) => roundQuoteCredits(db, roundId),
+    'claims.reject': ({ roundId, key }) => write(() => rejectClaim(db, roundId, key, now())),
+    'claims.unreject': ({ roundId, key }) => write(() => unrejectClaim(db, roundId, key)),
+  }
+}
