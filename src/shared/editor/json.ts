@@ -106,6 +106,18 @@ export function extractLinks(content: unknown): NoteLink[] {
   return links
 }
 
+/** The highlights a note quotes, each once, in the note's order (the export's REFI-QDA note references). */
+export function quotedHighlights(content: unknown): number[] {
+  const root = rootOf(content)
+  const ids = new Set<number>()
+  const walk = (node: SerializedNode): void => {
+    if (node.type === 'parley-evidence' && Number.isInteger(node.highlightId)) ids.add(node.highlightId as number)
+    childrenOf(node).forEach(walk)
+  }
+  if (root) walk(root)
+  return [...ids]
+}
+
 /** An empty note's editor state. */
 export const EMPTY_NOTE = {
   root: {

@@ -1,5 +1,6 @@
 import type { ExportMismatch, ExportSummary } from '../../../shared/model'
 import { citationLabel, wikiLink } from '../../../shared/editor/cite'
+import { quotedHighlights } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
 import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
@@ -316,20 +317,6 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
     if (list) list.push(item)
     else out.set(key(item), [item])
   }
-  return out
-}
-
-function quotedHighlights(content: unknown): number[] {
-  const out: number[] = []
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return
-    if (Array.isArray(node)) return node.forEach(walk)
-    const n = node as { type?: string; highlightId?: unknown; children?: unknown; root?: unknown }
-    if (n.type === 'parley-evidence' && typeof n.highlightId === 'number' && !out.includes(n.highlightId)) out.push(n.highlightId)
-    walk(n.children)
-    walk(n.root)
-  }
-  walk(content)
   return out
 }
 
