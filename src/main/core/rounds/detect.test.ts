@@ -76,6 +76,18 @@ describe('articleEvents', () => {
     expect(w).toMatchObject({ venue: 'Geneva', date: { year: 2025, month: 2, day: 26 } })
   })
 
+  it('does not take a figure recalled as "then-President X" or "former minister X" for a participant', () => {
+    const e = articleEvents(
+      article(
+        '2025-03-01',
+        'Tomas Varga and Anna Berg held talks in Geneva on Friday, years after then-President Karl Olsen and former minister Eva Lund left the accord.',
+      ),
+    )
+    expect(e.main?.participants).toEqual(expect.arrayContaining(['Tomas Varga', 'Anna Berg']))
+    expect(e.main?.participants).not.toContain('Karl Olsen')
+    expect(e.main?.participants).not.toContain('Eva Lund')
+  })
+
   it('takes the dateline as the venue when the lead names none', () => {
     const e = articleEvents(article(null, 'LISBON (Wire) - Envoys from both countries held talks on Monday about fishing rights.'))
     expect(e.main).toMatchObject({ venue: 'Lisbon', date: { weekday: 1, year: null } })

@@ -90,6 +90,8 @@ const VENUE = new RegExp(
 const NAME_RUN = new RegExp(String.raw`${CAP}(?:\s+${CAP})*`, 'gu')
 const DATELINE = /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?)\s/
 
+// "then-President", "former minister", "the late": a run of a name right after (lower-case titles between).
+const RECALLED_PERSON = /(?:\b[Tt]hen-|\b[Ff]ormer\s+|\b[Ee]x-|\b[Tt]he\s+late\s+)(?:\p{Ll}+\s+){0,2}$/u
 const tokens = (run: string): string[] => run.split(/\s+/)
 const lower = (s: string): string => s.toLowerCase()
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
@@ -235,6 +237,8 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     const lead = index < 3 || s.start < 600
     const names: Array<{ name: string; at: number; written: boolean }> = []
     for (const m of s.text.matchAll(NAME_RUN)) {
+      // "then-President X", "former minister X": someone recalled, not one who takes part.
+      if (RECALLED_PERSON.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) continue
       const full = asPerson(m[0])
       const single = tokens(m[0].replace(/['’]s$/, '')).at(-1) as string
       const name = full && !places.has(full) ? full : known.get(lower(single))
