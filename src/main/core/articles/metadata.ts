@@ -13,6 +13,8 @@ export interface MetadataHints {
   wire?: string | null
   /** A date the article is known to be no later than (when it was saved), for relative days. */
   reference?: string | null
+  /** In a copy of a whole page: the paragraph where the article's text starts, as the cleaner sees it. */
+  articleStart?: number
 }
 
 export interface Metadata {
@@ -128,10 +130,13 @@ function titleAboveLead(paragraphs: string[], lead: number): { title: string; in
   return null
 }
 
-function findTitle(paragraphs: string[]): { title: string; index: number } | null {
-  // A copy of a whole page (menus above the article): the headline sits just above the lead.
-  const leadAt = leadIndex(paragraphs)
-  if (leadAt > 8) {
+function findTitle(paragraphs: string[], articleStart?: number): { title: string; index: number } | null {
+  // A copy of a whole page (menus above the article): the headline sits just above the lead, or
+  // just above where the article's text starts when that is earlier (a short first paragraph).
+  const leadParagraph = leadIndex(paragraphs)
+  const leadAt =
+    articleStart !== undefined && articleStart > 0 && (leadParagraph < 0 || articleStart < leadParagraph) ? articleStart : leadParagraph
+  if (leadAt > (articleStart !== undefined ? 5 : 8)) {
     const above = titleAboveLead(paragraphs, leadAt)
     if (above) return above
   }
@@ -437,7 +442,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     title = hintTitle
     titleIndex = paragraphs.slice(0, 6).findIndex((p) => similarity(p, hintTitle) >= 0.8 && words(p).length <= words(hintTitle).length + 4)
   } else {
-    const found = findTitle(paragraphs)
+    const found = findTitle(paragraphs, hints.articleStart)
     if (found) ({ title, index: titleIndex } = found)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)

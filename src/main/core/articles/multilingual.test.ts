@@ -169,6 +169,32 @@ describe('whole-page text copies', () => {
     expect(a.body).not.toContain('Newsletters')
   })
 
+  it('finds the headline above a short first paragraph, not the subhead above the first long one', () => {
+    const text = [
+      'Skip to content',
+      'Home',
+      'World news',
+      'Latest stories',
+      'Business',
+      'Sport',
+      'Culture',
+      'Envoys agree to meet again next month',
+      'By Jane Roe',
+      '3 May 2022',
+      'The envoys met for four hours on Tuesday and said that they had made progress on most of the open questions.',
+      'What the two sides agreed on',
+      lead,
+      second,
+      lead.replace('Friday', 'Monday'),
+      second.replace('two months', 'three months'),
+      'Share this article',
+      'Related stories',
+    ].join('\n')
+    const a = prepareArticle({ name: 'page.txt', bytes: enc(text) })
+    expect(a.title).toBe('Envoys agree to meet again next month')
+    expect(a.published).toBe('2022-05-03')
+  })
+
   it('splits a page-title line into headline, site and date', () => {
     const a = prepareArticle({
       name: 't.txt',

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path'
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract'
 import type { ArticleFormat } from '../../../shared/model'
 import type { ParleyError } from '../errors'
-import { cleanParagraphs, paragraphsOf, words, type BlockHint } from './clean'
+import { classifyBlocks, cleanParagraphs, paragraphsOf, words, type BlockHint } from './clean'
 import { decode, refused } from './decode'
 import { extractHtml, looksLikeHtml } from './html'
 import { extractMarks, markdownBlocks, splitFrontMatter, type MarkedPassage } from './markdown'
@@ -72,11 +72,16 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     paragraphs = paragraphsOf(decoded.text)
   }
 
-  const meta = detectMetadata(paragraphs, hints, basename(file.name))
-  const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
   // The language of the prose: menus, link lists and captions say little about it.
   const prose = paragraphs.filter((p) => words(p).length >= 8)
   const language = detectLanguage((prose.length ? prose : paragraphs).join('\n'))
+  // A text copy of a whole page: where the cleaner sees the article start tells where its headline is.
+  if (format === 'text' && paragraphs.length >= 12) {
+    const start = classifyBlocks(paragraphs, { language }).findIndex((b) => b.kind === 'good')
+    if (start > 0) hints = { ...hints, articleStart: start }
+  }
+  const meta = detectMetadata(paragraphs, hints, basename(file.name))
+  const indexes = paragraphs.flatMap((_, i) => (i === meta.titleIndex ? [] : [i]))
   const texts = indexes.map((i) => meta.edits.get(i) ?? (paragraphs[i] as string))
   const { kept, dropped, all } = cleanParagraphs(texts, {
     hints: indexes.map((i) => blockHints[i]),
