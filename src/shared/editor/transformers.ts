@@ -4,8 +4,11 @@ import { $isEvidenceNode, EvidenceNode, type EvidenceData } from './EvidenceNode
 import { citationLabel, wikiLabel } from './cite'
 
 export interface MarkdownOptions {
-  /** The href for a notebook link (the exporter maps it to a relative file); default `parley:kind/id`. */
-  hrefFor?: (ref: RefData) => string
+  /**
+   * The href for a notebook link (the exporter maps it to a relative file); default `parley:kind/id`.
+   * Null when the target is gone: the link's label is written as text, without a link.
+   */
+  hrefFor?: (ref: RefData) => string | null
   /** Current title of a link target, if it was renamed; default the label stored in the note. */
   labelFor?: (ref: RefData) => string
   /** The citation line under a quoted highlight. */
@@ -29,10 +32,10 @@ export function refTransformer(options: MarkdownOptions = {}): TextMatchTransfor
       if (!$isRefNode(node)) return null
       const ref = node.getRef()
       const label = options.labelFor?.(ref) ?? ref.label
-      const href = options.hrefFor?.(ref) ?? refUrl(ref)
-      return options.wikilinks
-        ? `[[${href.replace(/\.md$/, '')}|${(options.escapeLabel ?? wikiLabel)(label)}]]`
-        : `[${(options.escapeLabel ?? escapeLabel)(label)}](${href.replace(/ /g, '%20')})`
+      const href = options.hrefFor ? options.hrefFor(ref) : refUrl(ref)
+      const text = (options.escapeLabel ?? (options.wikilinks ? wikiLabel : escapeLabel))(label)
+      if (href === null) return text
+      return options.wikilinks ? `[[${href.replace(/\.md$/, '')}|${text}]]` : `[${text}](${href.replace(/ /g, '%20')})`
     },
     importRegExp: /\[([^\]]*)\]\((parley:[a-z]+\/\d+)\)/,
     regExp: /\[([^\]]*)\]\((parley:[a-z]+\/\d+)\)$/,

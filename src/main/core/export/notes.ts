@@ -22,8 +22,6 @@ export interface VaultIndex {
 
 export type Mismatch = ExportMismatch
 
-const MISSING = 'parley-missing-target'
-
 interface SerializedNode {
   type?: string
   children?: SerializedNode[]
@@ -122,7 +120,8 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
     wikilinks: index.wikilinks,
     hrefFor: (ref) => {
       const path = index.pathOf(ref.kind, ref.id)
-      if (!path) return MISSING
+      // A link to something deleted keeps its label as plain text.
+      if (!path) return null
       return index.wikilinks ? path : `../${path}`
     },
     labelFor: (ref) => index.titleOf(ref.kind, ref.id) ?? ref.label,
@@ -158,18 +157,12 @@ export function createNoteWriter(index: VaultIndex): (note: ExportNote, file: st
             : 'the quoted highlight no longer exists or lost its place',
       })
     })
-    let markdown: string
     try {
-      markdown = content ? decodeText(convert(content)) : ''
+      return content ? decodeText(convert(content)) : ''
     } catch {
       // A note Lexical cannot read (damaged JSON) is exported empty rather than stopping the export.
-      markdown = ''
+      return ''
     }
-    // Links to things that were deleted keep their label as plain text.
-    markdown = markdown
-      .replace(new RegExp(`\\[\\[${MISSING}\\|([^\\]]*)\\]\\]`, 'g'), '$1')
-      .replace(new RegExp(`\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(${MISSING}\\)`, 'g'), '$1')
-    return markdown
   }
 }
 
