@@ -1,9 +1,19 @@
 import { createHeadlessEditor } from '@lexical/headless'
 import { $convertToMarkdownString } from '@lexical/markdown'
-import type { SerializedEditorState } from 'lexical'
+import type { LexicalEditor, SerializedEditorState } from 'lexical'
 import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { noteTransformers, type MarkdownOptions } from '../../../shared/editor/transformers'
 import { errors, invalidInput } from '../errors'
+
+/** A headless editor with the note editor's own nodes, failing loudly (the one factory for the core's conversions and checks). */
+export function createNoteEditor(): LexicalEditor {
+  return createHeadlessEditor({
+    nodes: NOTE_NODES,
+    onError: (error) => {
+      throw error
+    },
+  })
+}
 
 export interface ConverterOptions extends MarkdownOptions {
   /**
@@ -19,12 +29,7 @@ export interface ConverterOptions extends MarkdownOptions {
  * (creating one per note costs more than converting).
  */
 export function createMarkdownConverter(options: ConverterOptions = {}): (content: unknown) => string {
-  const editor = createHeadlessEditor({
-    nodes: NOTE_NODES,
-    onError: (error) => {
-      throw error
-    },
-  })
+  const editor = createNoteEditor()
   const transformers = noteTransformers(options)
   return (content) => {
     let state
@@ -46,12 +51,7 @@ export function createMarkdownConverter(options: ConverterOptions = {}): (conten
  * Markdown conversion or export.
  */
 export function createContentCheck(): (content: unknown) => void {
-  const editor = createHeadlessEditor({
-    nodes: NOTE_NODES,
-    onError: (error) => {
-      throw error
-    },
-  })
+  const editor = createNoteEditor()
   return (content) => {
     try {
       editor.parseEditorState(JSON.stringify(content))
