@@ -366,4 +366,24 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(detectRounds([dated, weekday])).toHaveLength(1)
     expect(detectRounds([dated, again, weekday])).toHaveLength(3)
   })
+
+  it('dates a round by its first day when a report counts the days of the talks, not by a count that ended before it', () => {
+    // Friday 2025-02-28 is the talks' third day: the round began on Wednesday 2025-02-26.
+    const third = article(
+      '2025-03-01',
+      'GENEVA — Tomas Varga and Anna Berg held talks on Friday as the negotiations entered their third straight day.',
+      'Eastwire',
+    )
+    const rounds = detectRounds([dated, third])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.date).toBe('2025-02-26')
+    expect(rounds[0]?.reasons[0]).toMatch(/on 2025-02-26 \(.*the first day of the talks, counted back/)
+    // Dated only by its publication day, a report's "after five days of talks" may have ended days before.
+    const later = article(
+      '2025-03-01',
+      'GENEVA — Tomas Varga said the deal was close after five days of talks with Anna Berg.',
+      'The Daily',
+    )
+    expect(detectRounds([dated, later])[0]?.date).toBe('2025-02-28')
+  })
 })

@@ -623,6 +623,7 @@ const withDetails = (date: string, details: string[]): string =>
 /** The day most reports give (the earliest of equally frequent ones): one report's slip does not move the round. */
 function roundDate(c: Cluster): EventDate {
   const counts = new Map<number, { date: EventDate; n: number }>()
+  const starts = new Map<number, number>()
   for (const r of c.reports) {
     const when = r.resolved ?? r.mention.date
     if (isExact(when)) {
@@ -632,8 +633,16 @@ function roundDate(c: Cluster): EventDate {
       const entry = counts.get(day)
       if (entry) entry.n += n
       else counts.set(day, { date: when, n })
+      // A report that counts the days of the talks ("their 15th day") tells the round's first day, which names the round.
+      const nth = r.mention.dayOfRound
+      if (nth !== undefined && nth > 1) starts.set(day - (nth - 1), (starts.get(day - (nth - 1)) ?? 0) + 1)
     }
   }
+  // The first day reports that count the days of the talks agree on (the earliest of equally frequent ones)
+  // names the round, whatever day most reports give: a round is known by its first day.
+  let start: { day: number; n: number } | null = null
+  for (const [day, n] of starts) if (!start || n > start.n || (n === start.n && day < start.day)) start = { day, n }
+  if (start) return fromDay(start.day)
   let best: { day: number; date: EventDate; n: number } | null = null
   for (const [day, { date, n }] of counts) if (!best || n > best.n || (n === best.n && day < best.day)) best = { day, date, n }
   return best?.date ?? c.date
@@ -675,6 +684,8 @@ function describe(c: Cluster): ProposedRound {
   for (const r of c.reports) for (const q of r.event.quotes) quotedBy.set(q, (quotedBy.get(q) ?? 0) + 1)
   const sharedQuote = [...quotedBy].find(([, n]) => n > 1)?.[0]
   if (sharedQuote) details.push(`the same words quoted: “…${sharedQuote}…”`)
+  if (c.reports.some((r) => (r.mention.dayOfRound ?? 0) > 1 && isExact(r.resolved ?? r.mention.date)))
+    details.push('the first day of the talks, counted back from a report that numbers their days')
   if (c.reports.some((r) => r.event.reference === null)) details.push('no publication date, so no year is assumed')
   const reasons = [
     `${count} article${count === 1 ? ' reports' : 's report'} a meeting${venue ? ` in ${venue}` : ''} on ${withDetails(describeDate(date), details)}.`,

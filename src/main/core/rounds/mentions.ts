@@ -31,6 +31,8 @@ export interface EventMention {
   earlier: boolean
   /** Told as coming ("will meet on Saturday", "talks are expected to resume"): its date is looked for forward. */
   coming?: boolean
+  /** "the talks entered their 15th day", "after eight days of talks": which day of the round its date is (1 = the first). */
+  dayOfRound?: number
 }
 
 export interface ArticleEvents {
@@ -366,6 +368,20 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       if (!main.dateKind && m.dateKind) Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan })
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
+  // Which day of the round the report's day is, from the first sentences that count the days of the talks.
+  // A report dated only by its publication day may count days that ended before it ("after five days of talks").
+  if (main && main.dateKind !== null) {
+    for (const s of spans.slice(0, 8)) {
+      // A count in another sentence tells of the report's own day ("talks entered their fourth day"): it fits a
+      // meeting the report dates by a weekday or today, not one it dates explicitly ("began on August 4").
+      if (main.dateKind === 'explicit' && s.start !== main.start) continue
+      const n = dayOfRound(s.text)
+      if (n !== null) {
+        main.dayOfRound = n
+        break
+      }
+    }
+  }
   const years = [...new Set([...`${title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
   const countries = new Set<string>()
   for (const text of [title, ...spans.map((s) => s.text)]) {
@@ -390,6 +406,42 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     countries: [...countries],
     quotes: quoteRuns(body),
   }
+}
+
+const NUMBER_WORDS =
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  )
+const ORDINAL_WORDS =
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(
+    ' ',
+  )
+const COUNT = String.raw`(\d{1,2}|${NUMBER_WORDS.join('|')})`
+const ORDINAL = String.raw`(\d{1,2}(?:st|nd|rd|th)|${ORDINAL_WORDS.join('|')})`
+const MEETING_WORDS = String.raw`(?:talks|negotiations|consultations|meetings?|round)`
+// "entered their 15th straight day", "on the second day of talks": the day of the round the sentence tells of.
+const NTH_DAY = new RegExp(String.raw`\b${ORDINAL}\s+(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day\b`, 'i')
+// "after eight days of talks", "follows 18 days of intense negotiations": the round began that many days before, counting the day itself.
+const DAYS_OF = new RegExp(
+  String.raw`\b(?:after|following|follows|followed|ending|ended|concluded)\s+${COUNT}\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}${MEETING_WORDS}\b`,
+  'iu',
+)
+
+/** The day of the talks a sentence says its events fall on (1 = the first), or null. */
+function dayOfRound(text: string): number | null {
+  if (!new RegExp(String.raw`\b${MEETING_WORDS}\b`, 'i').test(text)) return null
+  const number = (word: string): number => {
+    const lower = word.toLowerCase()
+    const digits = Number.parseInt(lower, 10)
+    if (!Number.isNaN(digits)) return digits
+    const i = NUMBER_WORDS.indexOf(lower)
+    return i >= 0 ? i + 1 : ORDINAL_WORDS.indexOf(lower) + 1
+  }
+  const nth = NTH_DAY.exec(text)
+  const days = DAYS_OF.exec(text)
+  const n = nth ? number(nth[1] as string) : days ? number(days[1] as string) : 0
+  // A round of talks lasts days or weeks: a larger count is something else.
+  return n >= 1 && n <= 31 ? n : null
 }
 
 const CAPITAL_OF = /\b([A-Z][\p{Ll}]+)\s+(?:capital|city|port|resort|town)\b/gu

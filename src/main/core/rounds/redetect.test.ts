@@ -6,10 +6,10 @@ import { TALKS } from './testing'
 
 const tempDir = useTempDir()
 
-// The same meeting as TALKS.wire (Thursday 2025-02-27 in Geneva), told with no date, no quote and
-// none of its people: undated, its "Thursday" could be any week, so it stays apart until it has a date
-// (with the delegation heads named, place, weekday and people would be evidence enough: detect.test.ts).
-const UNDATED = `---\ntitle: Quota talks in Geneva\noutlet: The Evening Post\n---\n\nThe two delegations held talks in Geneva on Thursday over fishing quotas and tariffs.\n`
+// A report of the meeting after TALKS.wire's (Geneva, 2025-02-27), on Sunday 2025-03-02, with no date: its
+// "Sunday" falls on none of the days of the notebook's round, so it stays apart until it has a date; then it is
+// three days after the round's report, at its place and with its people, and joins it.
+const UNDATED = `---\ntitle: Quota talks in Geneva\noutlet: The Evening Post\n---\n\nAnna Berg and Tomas Varga held talks in Geneva on Sunday over fishing quotas and tariffs.\n\nOfficials said the gap on tariffs had narrowed since the winter.\n`
 
 async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
   const until = Date.now() + ms
@@ -39,7 +39,7 @@ describe('rounds after a date is set (issue 16)', () => {
       await h['rounds.accept']({ id: geneva?.id as number })
 
       const seen = changes.length
-      await h['articles.update']({ id: undated?.id as number, published: '2025-03-01' })
+      await h['articles.update']({ id: undated?.id as number, published: '2025-03-03' })
       // One change for the edit, one when the new rounds are stored.
       await waitFor(() => changes.slice(seen).filter((e) => e === 'library.changed').length >= 2)
 
