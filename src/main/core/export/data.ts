@@ -1,5 +1,8 @@
-import { cleanNoteContent, isSafeLink } from '../../../shared/editor/clean'
+import { isSafeLink } from '../../../shared/editor/clean'
+import type { Note, Theme } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { allNotes } from '../notes/repo'
+import { listThemes } from '../themes/repo'
 import { listRounds } from '../rounds/repo'
 import { allLinks } from '../links/repo'
 import type { PassageLink } from '../../../shared/contract-claims'
@@ -30,12 +33,8 @@ export interface ExportArticle {
   importedAt: string
 }
 
-export interface ExportTheme {
-  id: number
-  name: string
-  color: string
-  description: string
-}
+/** A theme as the export writes it (the app's Theme, without its keywords, position and count). */
+export type ExportTheme = Pick<Theme, 'id' | 'name' | 'color' | 'description'>
 
 export interface ExportHighlight {
   id: number
@@ -51,15 +50,8 @@ export interface ExportHighlight {
   createdAt: string
 }
 
-export interface ExportNote {
-  id: number
-  title: string
-  content: unknown
-  roundId: number | null
-  themeId: number | null
-  createdAt: string
-  updatedAt: string
-}
+/** A note as the export writes it (the app's Note, without its excerpt). */
+export type ExportNote = Pick<Note, 'id' | 'title' | 'content' | 'roundId' | 'themeId' | 'createdAt' | 'updatedAt'>
 
 export interface ExportRound {
   id: number
@@ -88,14 +80,6 @@ function readRounds(db: Db): ExportRound[] {
   }))
 }
 
-function parseContent(json: string): unknown {
-  try {
-    return JSON.parse(json) as unknown
-  } catch {
-    return null
-  }
-}
-
 export function readExportData(db: Db): ExportData {
   return db.transaction((): ExportData => {
     const articles = db
@@ -103,9 +87,7 @@ export function readExportData(db: Db): ExportData {
       .all() as ExportArticle[]
     // Stores made before urls were checked at import and edit may still hold a javascript: or data: url.
     for (const a of articles) if (a.url !== null && !isSafeLink(a.url)) a.url = null
-    const themes = db
-      .prepare('SELECT id, name, color, description FROM themes WHERE deleted_at IS NULL ORDER BY position, id')
-      .all() as ExportTheme[]
+    const themes: ExportTheme[] = listThemes(db).map(({ id, name, color, description }) => ({ id, name, color, description }))
     // Highlights of deleted themes are hidden in the app until the theme comes back; so here too.
     const highlights = (
       db
@@ -117,16 +99,7 @@ export function readExportData(db: Db): ExportData {
         )
         .all() as Array<Omit<ExportHighlight, 'orphan'> & { anchor: string }>
     ).map(({ anchor, ...h }) => ({ ...h, orphan: anchor === 'orphan' }))
-    const notes = hasTable(db, 'notes')
-      ? (
-          db
-            .prepare(
-              `SELECT id, title, content, round_id AS roundId, theme_id AS themeId, created_at AS createdAt, updated_at AS updatedAt
-               FROM notes WHERE deleted_at IS NULL ORDER BY id`,
-            )
-            .all() as Array<Omit<ExportNote, 'content'> & { content: string }>
-        ).map((n) => ({ ...n, content: cleanNoteContent(parseContent(n.content)) }))
-      : []
+    const notes = hasTable(db, 'notes') ? allNotes(db) : []
     const deletedArticles = new Map(
       hasTable(db, 'deleted_articles')
         ? (db.prepare('SELECT id, title FROM deleted_articles').all() as Array<{ id: number; title: string }>).map(

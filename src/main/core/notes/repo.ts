@@ -47,6 +47,14 @@ export function getNote(db: Db, id: number): Note {
   return { ...summary(r), content: cleanNoteContent(parseContent(r.content)) }
 }
 
+/** Every live note with its content (cleaned as getNote's), oldest first: what the export writes. */
+export function allNotes(db: Db): Note[] {
+  return (db.prepare('SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY id').all() as NoteRow[]).map((r) => ({
+    ...summary(r),
+    content: cleanNoteContent(parseContent(r.content)),
+  }))
+}
+
 export function listNotes(db: Db, query?: string): NoteSummary[] {
   const fts = query ? toFtsQuery(query) : null
   if (query && !fts) return []
