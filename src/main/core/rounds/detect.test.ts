@@ -386,4 +386,18 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     )
     expect(detectRounds([dated, later])[0]?.date).toBe('2025-02-28')
   })
+
+  it('lets an undated report that counts the days of the talks name a later weekday of the round, which then starts on the day it counts back to', () => {
+    const counted = article(
+      null,
+      'Anna Berg and Tomas Varga met in Geneva on Monday as the talks entered their fifth straight day.',
+      'The Evening Post',
+    )
+    const rounds = detectRounds([dated, counted])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.date).toBe('2025-02-27')
+    // Monday 2025-03-03, three days after the round's report, without a count: another meeting as likely as this one.
+    const uncounted = article(null, 'Anna Berg and Tomas Varga met in Geneva on Monday for talks on quotas.', 'The Evening Post')
+    expect(detectRounds([dated, uncounted])).toHaveLength(2)
+  })
 })

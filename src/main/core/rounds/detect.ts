@@ -246,7 +246,7 @@ const AROUND_WEEKDAY = 1
  * AROUND days (a preview, a follow-up): the one nearest the round's days, or null when none fits.
  * A round with no full date fits any such date (null day: nothing to resolve).
  */
-function dayAmong(c: Cluster, date: EventDate): { fits: boolean; day: number | null } {
+function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1): { fits: boolean; day: number | null } {
   if (Number.isNaN(c.first) || isExact(date)) return { fits: true, day: null }
   if (date.day !== null && date.month !== null) {
     for (let d = c.first - AROUND; d <= c.last + AROUND; d++) {
@@ -257,9 +257,12 @@ function dayAmong(c: Cluster, date: EventDate): { fits: boolean; day: number | n
   }
   if (date.weekday === null || date.month !== null) return { fits: true, day: null }
   let best: number | null = null
-  const gap = (d: number): number => (d < c.first ? c.first - d : d > c.last ? d - c.last : 0)
-  for (let d = c.first - AROUND_WEEKDAY; d <= Math.min(c.last, c.first + 6) + AROUND_WEEKDAY; d++)
-    if ((d + 4) % 7 === date.weekday && (best === null || gap(d) < gap(best))) best = d
+  // A report that counts the days of the talks ("their 15th day") tells of a day that many days after the
+  // round began: its weekday may fall that much later than the round's reports.
+  const span = Math.max(0, dayOfRound - 1)
+  const gap = (d: number): number => (d < c.first ? c.first - d : d - span > c.last ? d - span - c.last : 0)
+  for (let d = c.first - AROUND_WEEKDAY; d <= Math.min(c.last, c.first + 6) + AROUND_WEEKDAY + span; d++)
+    if ((d + 4) % 7 === date.weekday && gap(d) <= AROUND_WEEKDAY && (best === null || gap(d) < gap(best))) best = d
   return { fits: best !== null, day: best }
 }
 /** "Friday", "27 Feb": how an undated report named its day. */
@@ -416,7 +419,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
-        const among = dayAmong(c, main.date)
+        const among = dayAmong(c, main.date, main.dayOfRound)
         if (!among.fits || !yearFits(c.date, event, latestYear)) continue
         if (Number.isNaN(c.first) && !compatible(c.date, main.date)) continue
         // The day it names is among the round's days (or one a preview or follow-up tells of).
