@@ -237,6 +237,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
       if (e.date) {
         const s = dateSet('trafilatura')
         mark(s.parley, parley.published === e.date)
+        if (options.verbose && parley.published !== e.date) wrong.push(`date trafilatura ${file}: ${parley.published} ≠ ${e.date}`)
         mark(s.readability, readability.published === e.date)
         mark(s.text, text.published === e.date)
       }

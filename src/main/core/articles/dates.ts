@@ -103,6 +103,8 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy'
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME})\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\s+(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
+  // C's asctime, which some sites print in their markup: "Fri Feb 18 10:27:24 2022".
+  { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+${YEAR}`, 'iu'), order: 'Mdy' },
 ]
 
 export interface FoundDate {

@@ -69,6 +69,7 @@ describe('dates written in many languages', () => {
     expect(dates('2020년 4월 24일 오후')).toEqual(['2020-04-24'])
     expect(dates('Thứ Sáu, ngày 24 tháng 4 năm 2020')).toEqual(['2020-04-24'])
     expect(dates('24 април 2020 г.')).toEqual(['2020-04-24'])
+    expect(dates('Fri Feb 18 10:27:24 2022')).toEqual(['2022-02-18'])
     expect(urlDate('https://example.org/news/2020/08/16/talks-resume')).toBe('2020-08-16')
   })
 

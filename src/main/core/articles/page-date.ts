@@ -128,12 +128,12 @@ export interface PageDateInput {
 export function markupDate(input: PageDateInput): string | null {
   const ok = (d: string | null): string | null => plausible(d, input.now, '1995-01-01')
   const { meta, linkedData } = input
-  const ld = ok(dateValue(linkedData.datePublished)) ?? ok(dateValue(linkedData.dateCreated))
-  if (ld) return ld
   for (const name of PUBLISHED_META) {
     const d = ok(dateValue(meta.get(name), input.monthFirst))
     if (d) return d
   }
+  const ld = ok(dateValue(linkedData.datePublished)) ?? ok(dateValue(linkedData.dateCreated))
+  if (ld) return ld
   const fromUrl = ok(urlDate(input.url))
   if (fromUrl) return fromUrl
 
