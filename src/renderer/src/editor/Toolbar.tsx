@@ -9,6 +9,8 @@ import {
   $createParagraphNode,
   $getSelection,
   $isRangeSelection,
+  $setSelection,
+  type BaseSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
@@ -18,6 +20,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import { isSafeLink } from './safeLink'
+import { Dialog } from '../components/Dialog'
 
 /** A small toolbar; every button has a keyboard shortcut or Markdown shortcut too. */
 export function Toolbar(): React.JSX.Element {
@@ -25,6 +28,8 @@ export function Toolbar(): React.JSX.Element {
   const [formats, setFormats] = useState<Set<TextFormatType>>(new Set())
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
+  // The link dialog takes focus from the editor, so the selection it links is kept and put back on submit.
+  const [linking, setLinking] = useState<{ selection: BaseSelection | null; url: string } | null>(null)
 
   useEffect(
     () =>
@@ -86,11 +91,45 @@ export function Toolbar(): React.JSX.Element {
       {button('1.', 'Numbered list (1. )', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
       {button('☑', 'Check list ([ ] )', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
       {button('❝', 'Block quote (> )', () => block(() => $createQuoteNode()))}
-      {button('Link', 'Link (Ctrl+K)', () => {
-        const url = window.prompt('Link address (https://…)')
-        if (url === null) return
-        editor.dispatchCommand(TOGGLE_LINK_COMMAND, url.trim() && isSafeLink(url.trim()) ? url.trim() : null)
-      })}
+      {button('Link', 'Link (Ctrl+K)', () =>
+        setLinking({ selection: editor.getEditorState().read(() => $getSelection()?.clone() ?? null), url: '' }),
+      )}
+      {linking ? (
+        <Dialog title="Link" onClose={() => setLinking(null)} initialFocus="input">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              const url = linking.url.trim()
+              setLinking(null)
+              editor.focus()
+              editor.update(() => {
+                if (linking.selection) $setSelection(linking.selection)
+                // An empty or unsafe address removes the link, as the old prompt did.
+                editor.dispatchCommand(TOGGLE_LINK_COMMAND, url && isSafeLink(url) ? url : null)
+              })
+            }}
+          >
+            <label>
+              Link address
+              <input
+                type="text"
+                inputMode="url"
+                placeholder="https://…"
+                value={linking.url}
+                onChange={(e) => setLinking({ ...linking, url: e.target.value })}
+              />
+            </label>
+            <div className="details-actions">
+              <button type="button" onClick={() => setLinking(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="primary">
+                Set link
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      ) : null}
     </div>
   )
 }

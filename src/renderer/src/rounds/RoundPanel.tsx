@@ -7,10 +7,12 @@ import { Backlinks } from '../components/Backlinks'
 import { OutletComparison } from './OutletComparison'
 import { RoundClaims, RoundLinks } from '../claims/RoundClaims'
 import { WhoSpeaks } from '../claims/WhoSpeaks'
+import { useConfirm } from '../components/Dialog'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
 export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
   const { perform, notify } = useNotebook()
+  const confirm = useConfirm()
   const [title, setTitle] = useState(round.title)
   const [date, setDate] = useState(round.date ?? '')
   const [venue, setVenue] = useState(round.venue ?? '')
@@ -40,8 +42,8 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       }),
     )
   }
+  // Deleting is undone by rounds.restore, so it acts at once and offers Undo; merging has no exact undo, so it asks first.
   const remove = async (): Promise<void> => {
-    if (!window.confirm(`Delete the round “${round.title}”? Its articles stay in the library; detection will not propose it again.`)) return
     const done = await perform(
       () => api['rounds.delete']({ id: round.id }),
       (snapshot) => ({
@@ -51,7 +53,7 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       }),
     )
     if (done) {
-      notify(`Deleted “${round.title}”. Press Ctrl+Z to undo.`, 'info', true)
+      notify(`Deleted “${round.title}”; its articles stay in the library. Undo brings it back.`, 'info', true)
       onClose()
     }
   }
@@ -78,7 +80,13 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
   }
   const merge = async (): Promise<void> => {
     const target = rounds.find((r) => r.id === Number(mergeInto))
-    if (!target || !window.confirm(`Merge “${round.title}” into “${target.title}”?`)) return
+    if (!target) return
+    const ok = await confirm({
+      title: `Merge “${round.title}” into “${target.title}”?`,
+      body: `Its ${round.articles.length} article${round.articles.length === 1 ? '' : 's'} join “${target.title}”. Undo cannot separate them again; split the round to do that.`,
+      confirm: 'Merge',
+    })
+    if (!ok) return
     const snapshot = { articles: round.articles.map((a) => a.articleId) }
     await perform(
       () => api['rounds.merge']({ sourceId: round.id, targetId: target.id }),
