@@ -51,8 +51,19 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     if (found.how === 'orphan') continue
     const s = describe(body, found.start, found.end)
     db.prepare(
-      `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(articleId, themeId(mark.theme), s.start, s.end, s.exact, s.prefix, s.suffix, now.toISOString(), now.toISOString())
+      `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      articleId,
+      themeId(mark.theme),
+      s.start,
+      s.end,
+      s.exact,
+      s.prefix,
+      s.suffix,
+      (mark.comment ?? '').slice(0, 10_000),
+      now.toISOString(),
+      now.toISOString(),
+    )
     from = found.end
   }
   const left: string[] = []

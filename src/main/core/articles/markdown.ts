@@ -166,7 +166,12 @@ export interface MarkedPassage {
   suffix: string
   /** From the `highlight-themes` property, in the same order as the marks (Parley's own exports). */
   theme: string | null
+  /** The comment Parley's export writes under the mark's paragraph as a `> [!note] Comment on “…”` callout. */
+  comment?: string
 }
+
+// The callout Parley's vault writes under a commented highlight's paragraph (export/vault.ts withComments).
+const COMMENT_CALLOUT = /^> \[!note\] Comment on “(.*)”\s*$/
 
 /**
  * Takes `==…==` marks and `^block-id`s out of a Markdown body (Parley exports articles with them):
@@ -177,7 +182,35 @@ export interface MarkedPassage {
 export function extractMarks(markdown: string, themes: string[] = []): { markdown: string; marks: MarkedPassage[] } {
   const marks: MarkedPassage[] = []
   let inFence = false
-  const lines = markdown.split('\n').map((line) => {
+  // Comment callouts (Parley's own export) go back onto the mark they name, among the marks of the
+  // paragraph just above; they are not article text.
+  const source = markdown.split('\n')
+  const kept: string[] = []
+  const comments: Array<{ line: number; title: string; text: string }> = []
+  for (let i = 0; i < source.length; i++) {
+    const line = source[i] as string
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
+    const callout = inFence ? null : COMMENT_CALLOUT.exec(line)
+    if (!callout) {
+      kept.push(line)
+      continue
+    }
+    const body: string[] = []
+    while (i + 1 < source.length && /^>( |$)/.test(source[i + 1] as string)) body.push((source[++i] as string).replace(/^> ?/, ''))
+    comments.push({
+      line: kept.length,
+      title: inline(callout[1] ?? ''),
+      text: body
+        .map((l) => inline(l))
+        .join('\n')
+        .trim(),
+    })
+    if (kept.at(-1) === '' && source[i + 1] === '') kept.pop()
+  }
+  inFence = false
+  const marksBefore: number[] = []
+  const lines = kept.map((line, index) => {
+    marksBefore[index] = marks.length
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
     if (inFence || !line.includes('==')) return line.replace(/ \^[A-Za-z0-9-]+\s*$/, '')
     const parts = line.replace(/ \^[A-Za-z0-9-]+\s*$/, '').split(/(?<!\\)==/)
@@ -207,5 +240,17 @@ export function extractMarks(markdown: string, themes: string[] = []): { markdow
     }
     return parts.slice(0, closed).join('') + (closed < parts.length ? `==${parts[closed]}` : '')
   })
+  for (const c of comments) {
+    // The marks written before the callout, nearest first; its title is the mark's text (cut at 59 characters and "…").
+    const title = c.title.replace(/…$/, '').replace(/\s+/g, ' ').trim()
+    const upTo = c.line < kept.length ? (marksBefore[c.line] ?? marks.length) : marks.length
+    for (let m = upTo - 1; m >= 0; m--) {
+      const mark = marks[m] as MarkedPassage
+      if (mark.comment === undefined && title && mark.exact.startsWith(title)) {
+        mark.comment = c.text
+        break
+      }
+    }
+  }
   return { markdown: lines.join('\n'), marks }
 }

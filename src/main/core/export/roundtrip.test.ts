@@ -21,7 +21,7 @@ The Russian side asked for the return of two compounds in Maryland and New York 
 
 interface Snapshot {
   meta: Array<Record<string, unknown>>
-  highlights: Array<{ title: string; exact: string; start: number; end: number; theme: string | null }>
+  highlights: Array<{ title: string; exact: string; start: number; end: number; theme: string | null; comment: string }>
 }
 
 function snapshot(db: Db): Snapshot {
@@ -31,7 +31,7 @@ function snapshot(db: Db): Snapshot {
     >,
     highlights: db
       .prepare(
-        `SELECT a.title, h.exact, h.start, h."end" AS end, t.name AS theme FROM highlights h JOIN articles a ON a.id = h.article_id
+        `SELECT a.title, h.exact, h.start, h."end" AS end, t.name AS theme, h.comment FROM highlights h JOIN articles a ON a.id = h.article_id
          LEFT JOIN themes t ON t.id = h.theme_id ORDER BY a.title, h.start`,
       )
       .all() as Snapshot['highlights'],
@@ -50,8 +50,9 @@ describe('export → import round trip', () => {
       )
       .run(park)
     source.db.prepare("UPDATE articles SET outlet = 'The Courier', published = '2017-07-18', wire = 'Reuters' WHERE id = ?").run(tricky)
-    highlight(source.db, park, 'public park', 1)
-    highlight(source.db, park, 'the council leader told reporters', null)
+    // Comments travel as callouts under their paragraph and come back onto their highlight.
+    highlight(source.db, park, 'public park', 1, 'Why *now*?\n> Ask the council.')
+    highlight(source.db, park, 'the council leader told reporters', null, 'Who else was there?')
     highlight(source.db, tricky, '2 * 3 = 6 staff, _not_ 8', 1)
     highlight(source.db, tricky, 'costs rose 5% to $3 == "a #1 priority"', 2)
     source.db.prepare("INSERT INTO themes (name, color, position) VALUES ('Sanctions relief', '#123456', 9)").run()
