@@ -156,6 +156,10 @@ export default tseslint.config(
     modules: [...RENDERER_PACKAGES, 'vitest'],
   }),
   // The preload exposes the contract's client and nothing else.
-  layering(['src/preload/**/*.ts'], { layer: 'src/preload', paths: ['src/shared/contract*'], modules: ['electron'] }),
+  layering(['src/preload/**/*.ts'], {
+    layer: 'src/preload',
+    paths: ['src/shared/contract*', 'src/shared/errors'],
+    modules: ['electron'],
+  }),
   prettier,
 )

@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { eventNames, methodNames, type Api, type EventName, type EventPayload } from '../shared/contract'
+import { ClientError } from '../shared/errors'
 
-type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }
+type Envelope = { ok: true; result: unknown } | { ok: false; error: { code?: unknown; message?: unknown; recover?: unknown } }
 
 /** One function per contract call, and a subscription limited to the contract's events: no raw ipcRenderer. */
 const api = Object.fromEntries(
@@ -10,7 +11,10 @@ const api = Object.fromEntries(
     async (input: unknown) => {
       const envelope = (await ipcRenderer.invoke(`parley:${method}`, input)) as Envelope
       if (envelope.ok) return envelope.result
-      throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code })
+      const error = ClientError.from(envelope.error, `Parley could not do ${method}.`)
+      // The context bridge keeps only an Error's message, so the error crosses as plain data;
+      // the renderer's api.ts makes it a ClientError again.
+      throw { code: error.code, message: error.message, recover: error.recover }
     },
   ]),
 ) as unknown as Api

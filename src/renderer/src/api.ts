@@ -1,4 +1,5 @@
 import { eventNames, methodNames, type Api, type EventName, type EventPayload } from '@shared/contract'
+import { ClientError } from '@shared/errors'
 
 interface ElectronBridge {
   api: Api
@@ -12,15 +13,7 @@ declare global {
   }
 }
 
-/** An error from the core, with its stable code. */
-export class CallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+export { ClientError }
 
 /**
  * Browser mode's key. Parley opens (or prints) `http://127.0.0.1:PORT/#launch=CODE`: the fragment
@@ -70,12 +63,12 @@ function httpApi(): Api {
           credentials: 'omit',
         })
       } catch {
-        throw new CallError('offline', 'Parley is not running any more. Start it again with npm start.')
+        throw new ClientError('offline', 'Parley is not running any more. Start it again with npm start.')
       }
       const body: unknown = await response.json().catch(() => null)
       if (response.ok) return body
-      const error = body as { code?: string; message?: string } | null
-      throw new CallError(error?.code ?? 'http_' + response.status, error?.message ?? `Parley answered ${response.status}.`)
+      // The bridge answers a failure with the error itself: `{ code, message, recover? }`.
+      throw ClientError.from(body as Parameters<typeof ClientError.from>[0], `Parley answered ${response.status}.`)
     },
   ])
   return Object.fromEntries(entries) as unknown as Api
@@ -138,7 +131,22 @@ function httpOn<E extends EventName>(event: E, listener: (payload: EventPayload<
 }
 
 export const host: 'electron' | 'browser' = window.parley ? 'electron' : 'browser'
-export const api: Api = window.parley?.api ?? httpApi()
+/**
+ * Electron: the preload's calls, with their failures made ClientErrors again. The context bridge
+ * keeps only an Error's message, so the preload rejects with the error's plain data instead.
+ */
+function electronApi(bridge: ElectronBridge): Api {
+  const entries = methodNames.map((method) => [
+    method,
+    (input: unknown) =>
+      (bridge.api[method] as (input: unknown) => Promise<unknown>)(input).catch((e: unknown) => {
+        throw e instanceof ClientError ? e : ClientError.from(e as Parameters<typeof ClientError.from>[0], errorMessage(e))
+      }),
+  ])
+  return Object.fromEntries(entries) as unknown as Api
+}
+
+export const api: Api = window.parley ? electronApi(window.parley) : httpApi()
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   if (!eventNames.includes(event)) throw new Error(`Unknown event ${event}`)

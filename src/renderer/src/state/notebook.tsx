@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Theme } from '@shared/model'
 import { api, errorMessage, onEvent } from '../api'
+import { errorToast, type Toast } from './errorToast'
 import { applyThemeStyles } from '../reading/themeStyles'
 
 /** One undoable action: what it did, and how to undo and redo it through the contract. */
@@ -10,12 +11,7 @@ export interface UndoableAction {
   redo: () => Promise<unknown>
 }
 
-export interface Toast {
-  id: number
-  text: string
-  kind: 'info' | 'error'
-  undo?: boolean
-}
+export type { Toast } from './errorToast'
 
 interface NotebookState {
   themes: Theme[]
@@ -29,6 +25,8 @@ interface NotebookState {
   toasts: Toast[]
   notify: (text: string, kind?: Toast['kind'], undo?: boolean) => void
   dismiss: (id: number) => void
+  /** Shows a failed call, with its ways out; `retry` runs the call again. */
+  notifyError: (error: unknown, retry?: () => void) => void
 }
 
 const Context = createContext<NotebookState | null>(null)
@@ -60,6 +58,16 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
     },
     [dismiss],
   )
+  // An error the user can act on stays until dismissed (its buttons must not vanish mid-read).
+  const notifyError = useCallback(
+    (error: unknown, retry?: () => void) => {
+      const id = nextToast.current++
+      const toast = errorToast(error, retry)
+      setToasts((list) => [...list.slice(-2), { id, ...toast }])
+      if (!toast.actions?.length && !toast.hints?.length) setTimeout(() => dismiss(id), 8000)
+    },
+    [dismiss],
+  )
 
   useEffect(() => {
     api['themes.list']({}).then(
@@ -67,14 +75,14 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
         setThemes(list)
         applyThemeStyles(list)
       },
-      (e: unknown) => notify(errorMessage(e), 'error'),
+      (e: unknown) => notifyError(e, changed),
     )
-  }, [revision, notify])
+  }, [revision, notifyError, changed])
 
   useEffect(() => onEvent('library.changed', changed), [changed])
 
   const perform = useCallback(
-    async <T,>(run: () => Promise<T>, undoable: (result: T) => UndoableAction): Promise<T | undefined> => {
+    async function perform<T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction): Promise<T | undefined> {
       try {
         const result = await run()
         done.current.push(undoable(result))
@@ -82,11 +90,11 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
         changed()
         return result
       } catch (e) {
-        notify(errorMessage(e), 'error')
+        notifyError(e, () => void perform(run, undoable))
         return undefined
       }
     },
-    [changed, notify],
+    [changed, notifyError],
   )
 
   const undo = useCallback(async () => {
@@ -132,8 +140,8 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
   }, [undo, redo])
 
   const value = useMemo(
-    () => ({ themes, revision, changed, perform, undo, redo, toasts, notify, dismiss }),
-    [themes, revision, changed, perform, undo, redo, toasts, notify, dismiss],
+    () => ({ themes, revision, changed, perform, undo, redo, toasts, notify, dismiss, notifyError }),
+    [themes, revision, changed, perform, undo, redo, toasts, notify, dismiss, notifyError],
   )
   return <Context.Provider value={value}>{children}</Context.Provider>
 }
