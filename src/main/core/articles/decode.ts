@@ -1,4 +1,4 @@
-import { ParleyError } from '../errors'
+import { errors, type ParleyError } from '../errors'
 
 export interface Decoded {
   text: string
@@ -8,7 +8,7 @@ export interface Decoded {
   lossy: boolean
 }
 
-export const refused = (message: string): ParleyError => new ParleyError('unreadable_file', message)
+export const refused = (message: string): ParleyError => errors.unreadable_file(message)
 
 // Magic numbers of formats people most often mis-save as .txt/.html; named so the reason is useful.
 const SIGNATURES: Array<[string, number[]]> = [
