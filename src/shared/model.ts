@@ -177,6 +177,8 @@ export interface NotebookInfo {
   readOnly: boolean
   /** Where File › Export… proposes to write the vault. */
   exportDir: string
+  /** The notebook first run made from the sample articles (seeds/): the welcome shows only there. */
+  seeded: boolean
 }
 
 export type ArticleSort = 'published' | 'title' | 'outlet' | 'wire' | 'words' | 'imported'

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -7,7 +7,7 @@ import type { ImportResult, RoundDetection } from '../../shared/model'
 import { articleHandlers } from './articles/handlers'
 import { collectPaths, importSources, type SourceFile } from './articles/import'
 import { createPreparePool } from './articles/prepare-pool'
-import { allBodies, countArticles } from './articles/repo'
+import { allBodies, countArticles, latestIdBySource } from './articles/repo'
 import { claimHandlers } from './claims/handlers'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
@@ -66,6 +66,18 @@ export interface NotebookOptions {
    * allows) or the terminal (`parley export --out DIR`: any folder the user typed).
    */
   exportFrom?: 'page' | 'terminal'
+  /** The seeds folder a first run imports into the default notebook; notebook.info's `seeded` looks for its files. */
+  seedsDir?: string
+}
+
+/**
+ * Whether this notebook holds articles imported from the seeds folder (first run's sample
+ * notebook): the UI shows its welcome there only. Read from the articles themselves, so it holds
+ * after a restart without a schema change.
+ */
+function holdsSeeds(db: Db, seedsDir: string | undefined): boolean {
+  if (!seedsDir || !existsSync(seedsDir)) return false
+  return readdirSync(seedsDir).some((name) => latestIdBySource(db, join(seedsDir, name)) !== null)
 }
 
 /** Opens a notebook file and implements the contract on it. The core knows no host. */
@@ -144,6 +156,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       schemaVersion: schemaVersion(db),
       readOnly,
       exportDir: join(homedir(), 'Documents', 'Parley export'),
+      seeded: holdsSeeds(db, options.seedsDir),
     }),
     'notebook.export': ({ dir, wikilinks }) =>
       exportVault(db, options.exportFrom === 'terminal' ? dir : checkPageDestination(dir, exportKey(db)), {
@@ -193,7 +206,7 @@ export interface FirstRun {
 /** Opens the default notebook, creating it and importing the seed corpus the first time. */
 export async function openOrCreateDefault(file: string, seedsDir: string | null, options: NotebookOptions = {}): Promise<FirstRun> {
   const created = !existsSync(file)
-  const notebook = openNotebook(file, options)
+  const notebook = openNotebook(file, { ...options, seedsDir: seedsDir ?? undefined })
   const seeded = created && seedsDir && existsSync(seedsDir) ? await notebook.importPaths([seedsDir]) : []
   return { notebook, created, seeded }
 }

@@ -141,6 +141,7 @@ function Shell(): React.JSX.Element {
         revision={revision}
         onImport={importFiles}
         attention={route.attention ?? false}
+        seeded={info?.seeded ?? false}
       />
     )
 

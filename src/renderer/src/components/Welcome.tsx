@@ -4,8 +4,11 @@ const KEY = 'parley.welcome'
 const listeners = new Set<() => void>()
 const read = (): boolean => localStorage.getItem(KEY) !== 'dismissed'
 let open = read()
+/** Asked for by name this session: then it shows on any notebook, not only the sample one. */
+let asked = false
 const set = (value: boolean): void => {
   open = value
+  asked = value
   if (value) localStorage.removeItem(KEY)
   else localStorage.setItem(KEY, 'dismissed')
   for (const l of listeners) l()
@@ -15,10 +18,11 @@ const set = (value: boolean): void => {
 export const showWelcome = (): void => set(true)
 
 /**
- * The first thing a new notebook shows above the Library: what Parley does and three next steps.
+ * The first thing the sample notebook (first run's, made from seeds/) shows above the Library:
+ * what Parley does and three next steps. A notebook of the user's own shows it only when asked for.
  * Not a modal (the library stays usable under it); dismissed once, remembered on this machine.
  */
-export function Welcome({ firstArticle }: { firstArticle: number | null }): React.JSX.Element | null {
+export function Welcome({ firstArticle, seeded }: { firstArticle: number | null; seeded: boolean }): React.JSX.Element | null {
   const shown = useSyncExternalStore(
     (l) => {
       listeners.add(l)
@@ -26,7 +30,7 @@ export function Welcome({ firstArticle }: { firstArticle: number | null }): Reac
     },
     () => open,
   )
-  if (!shown) return null
+  if (!shown || !(seeded || asked)) return null
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-text">

@@ -171,8 +171,11 @@ export function Library({
   revision,
   onImport,
   attention: askForDetails = false,
+  seeded = false,
 }: {
   revision: number
+  /** This is the sample notebook first run made (its welcome shows). */
+  seeded?: boolean
   onImport: (files: File[]) => Promise<void>
   /** Open on the articles that miss a date or an outlet (the first-run's "add dates" step). */
   attention?: boolean
@@ -269,7 +272,7 @@ export function Library({
 
   return (
     <div className="library">
-      {articles?.length ? <Welcome firstArticle={articles[0]?.id ?? null} /> : null}
+      {articles?.length ? <Welcome firstArticle={articles[0]?.id ?? null} seeded={seeded} /> : null}
       <div className="toolbar">
         <input
           ref={searchBox}
