@@ -114,3 +114,52 @@ test('rounds are proposed on import; accept one, code a passage, see it in its c
   await page.getByRole('button', { name: 'Lanes by theme' }).click()
   await page.screenshot({ path: screenshotPath('timeline-themes') })
 })
+
+test('deleting a round acts at once and Undo brings it back; merging asks in an app dialog, never a browser one', async ({
+  page,
+  parley,
+}) => {
+  const browserDialogs: string[] = []
+  page.on('dialog', (d) => {
+    browserDialogs.push(d.message())
+    void d.dismiss()
+  })
+  await page.goto(parley.url)
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const rows = page.getByTestId('matrix-row')
+  await expect(rows.first()).toBeVisible()
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  expect(rounds.length).toBeGreaterThanOrEqual(3)
+  const [first, second, third] = rounds as [Round, Round, Round]
+  const panel = page.getByRole('complementary', { name: 'Round' })
+
+  // Delete: no question, a toast with Undo, and Undo restores the round.
+  await rows.filter({ hasText: first.title }).getByRole('link', { name: first.title }).click()
+  await panel.getByRole('button', { name: 'Delete round' }).click()
+  const toast = page.locator('.toast').filter({ hasText: `Deleted “${first.title}”` })
+  await expect(toast).toBeVisible()
+  await expect.poll(async () => (await call<Round[]>(page, 'rounds.list', {})).some((r) => r.id === first.id)).toBe(false)
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(async () => (await call<Round[]>(page, 'rounds.list', {})).some((r) => r.id === first.id)).toBe(true)
+
+  // Merge: an app dialog; Cancel leaves both rounds, Merge joins them.
+  await rows.filter({ hasText: second.title }).getByRole('link', { name: second.title }).click()
+  await panel.getByRole('combobox', { name: 'Merge into' }).selectOption(String(third.id))
+  await panel.getByRole('button', { name: 'Merge', exact: true }).click()
+  const ask = page.getByRole('dialog', { name: `Merge “${second.title}” into “${third.title}”?` })
+  await expect(ask).toBeVisible()
+  await page.screenshot({ path: screenshotPath('round-merge-confirm-1280') })
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.screenshot({ path: screenshotPath('round-merge-confirm-800') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath('round-merge-confirm-800-dark') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await ask.getByRole('button', { name: 'Cancel' }).click()
+  await expect(ask).toBeHidden()
+  expect((await call<Round[]>(page, 'rounds.list', {})).some((r) => r.id === second.id)).toBe(true)
+  await panel.getByRole('button', { name: 'Merge', exact: true }).click()
+  await ask.getByRole('button', { name: 'Merge' }).click()
+  await expect.poll(async () => (await call<Round[]>(page, 'rounds.list', {})).some((r) => r.id === second.id)).toBe(false)
+  expect(browserDialogs).toEqual([])
+})

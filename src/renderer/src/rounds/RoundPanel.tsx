@@ -83,7 +83,7 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
     if (!target) return
     const ok = await confirm({
       title: `Merge “${round.title}” into “${target.title}”?`,
-      body: `Its ${round.articles.length} article${round.articles.length === 1 ? '' : 's'} join “${target.title}”. Undo cannot separate them again; split the round to do that.`,
+      body: `Its ${round.articles.length} article${round.articles.length === 1 ? ' joins' : 's join'} “${target.title}”. Undo cannot separate them again; split the round to do that.`,
       confirm: 'Merge',
     })
     if (!ok) return
