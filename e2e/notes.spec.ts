@@ -115,3 +115,50 @@ test('"Quote in note" from a highlight, note search, delete with undo, and a del
   await page.getByRole('searchbox', { name: 'Search notes' }).fill('')
   await expect(page.getByRole('complementary', { name: 'Notes' }).locator('li')).toHaveCount(1)
 })
+
+test('the Link button asks for the address in an app dialog and links the selected words; an unsafe address links nothing', async ({
+  page,
+  parley,
+}) => {
+  const browserDialogs: string[] = []
+  page.on('dialog', (d) => {
+    browserDialogs.push(d.message())
+    void d.dismiss()
+  })
+  await page.goto(parley.url)
+  await page.getByRole('link', { name: 'Notes', exact: true }).click()
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Sources')
+  await page.getByRole('textbox', { name: 'Note title' }).press('Enter')
+  const editor = page.getByTestId('note-editor')
+  await editor.click()
+  await page.keyboard.type('see the ministry statement')
+  // Select the last two words.
+  for (let i = 0; i < 'ministry statement'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await page.getByRole('button', { name: 'Link (Ctrl+K)' }).click()
+  const ask = page.getByRole('dialog', { name: 'Link' })
+  await expect(ask.getByRole('textbox', { name: 'Link address' })).toBeFocused()
+  await ask.getByRole('textbox', { name: 'Link address' }).fill('https://example.org/statement')
+  await page.screenshot({ path: screenshotPath('note-link-dialog-1280') })
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.screenshot({ path: screenshotPath('note-link-dialog-800') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath('note-link-dialog-800-dark') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await ask.getByRole('button', { name: 'Set link' }).click()
+  await expect(ask).toBeHidden()
+  await expect(editor.locator('a[href="https://example.org/statement"]')).toHaveText('ministry statement')
+
+  // javascript: is not a link Parley makes.
+  await editor.click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' and more')
+  for (let i = 0; i < 'more'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await page.getByRole('button', { name: 'Link (Ctrl+K)' }).click()
+  await ask.getByRole('textbox', { name: 'Link address' }).fill('javascript:alert(1)')
+  await ask.getByRole('textbox', { name: 'Link address' }).press('Enter')
+  await expect(ask).toBeHidden()
+  await expect(editor.locator('a')).toHaveCount(1)
+  expect(browserDialogs).toEqual([])
+})

@@ -73,27 +73,29 @@ export function Toolbar(): React.JSX.Element {
   )
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      {button('↶', 'Undo (Ctrl+Z)', () => editor.dispatchCommand(UNDO_COMMAND, undefined), undefined, !canUndo)}
-      {button('↷', 'Redo (Shift+Ctrl+Z)', () => editor.dispatchCommand(REDO_COMMAND, undefined), undefined, !canRedo)}
-      <span className="sep" />
-      {button('¶', 'Paragraph', () => block(() => $createParagraphNode()))}
-      {button('H1', 'Heading 1 (# )', heading('h1'))}
-      {button('H2', 'Heading 2 (## )', heading('h2'))}
-      {button('H3', 'Heading 3 (### )', heading('h3'))}
-      <span className="sep" />
-      {button('B', 'Bold (Ctrl+B)', format('bold'), formats.has('bold'))}
-      {button('I', 'Italic (Ctrl+I)', format('italic'), formats.has('italic'))}
-      {button('U', 'Underline (Ctrl+U)', format('underline'), formats.has('underline'))}
-      {button('</>', 'Code (`code`)', format('code'), formats.has('code'))}
-      <span className="sep" />
-      {button('•', 'Bulleted list (- )', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
-      {button('1.', 'Numbered list (1. )', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
-      {button('☑', 'Check list ([ ] )', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
-      {button('❝', 'Block quote (> )', () => block(() => $createQuoteNode()))}
-      {button('Link', 'Link (Ctrl+K)', () =>
-        setLinking({ selection: editor.getEditorState().read(() => $getSelection()?.clone() ?? null), url: '' }),
-      )}
+    <>
+      <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+        {button('↶', 'Undo (Ctrl+Z)', () => editor.dispatchCommand(UNDO_COMMAND, undefined), undefined, !canUndo)}
+        {button('↷', 'Redo (Shift+Ctrl+Z)', () => editor.dispatchCommand(REDO_COMMAND, undefined), undefined, !canRedo)}
+        <span className="sep" />
+        {button('¶', 'Paragraph', () => block(() => $createParagraphNode()))}
+        {button('H1', 'Heading 1 (# )', heading('h1'))}
+        {button('H2', 'Heading 2 (## )', heading('h2'))}
+        {button('H3', 'Heading 3 (### )', heading('h3'))}
+        <span className="sep" />
+        {button('B', 'Bold (Ctrl+B)', format('bold'), formats.has('bold'))}
+        {button('I', 'Italic (Ctrl+I)', format('italic'), formats.has('italic'))}
+        {button('U', 'Underline (Ctrl+U)', format('underline'), formats.has('underline'))}
+        {button('</>', 'Code (`code`)', format('code'), formats.has('code'))}
+        <span className="sep" />
+        {button('•', 'Bulleted list (- )', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
+        {button('1.', 'Numbered list (1. )', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
+        {button('☑', 'Check list ([ ] )', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
+        {button('❝', 'Block quote (> )', () => block(() => $createQuoteNode()))}
+        {button('Link', 'Link (Ctrl+K)', () =>
+          setLinking({ selection: editor.getEditorState().read(() => $getSelection()?.clone() ?? null), url: '' }),
+        )}
+      </div>
       {linking ? (
         <Dialog title="Link" onClose={() => setLinking(null)} initialFocus="input">
           <form
@@ -109,7 +111,7 @@ export function Toolbar(): React.JSX.Element {
               })
             }}
           >
-            <label>
+            <label className="field">
               Link address
               <input
                 type="text"
@@ -130,6 +132,6 @@ export function Toolbar(): React.JSX.Element {
           </form>
         </Dialog>
       ) : null}
-    </div>
+    </>
   )
 }
