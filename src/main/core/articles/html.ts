@@ -506,6 +506,8 @@ function homeUrl(doc: QueryDocument): string | null {
 }
 
 /** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
+/** Blog software's own archive labels at the start of a page title ("Blog Archive » Headline"). */
+const CMS_LABEL = /^(?:blog[ -]?archiv(?:e)?|archiv(?:e|es)?)$/i
 const TITLE_PARTS = /\s+[|–—\-·•⋆│»:]+\s+|\s+::\s+|\s*\|\s*/
 
 // A kicker (overline, roofline, eyebrow) above a headline inside the same <h1>: a CMS convention
@@ -586,6 +588,12 @@ export function chooseTitle(
       site.some((s) => s.length > 2 && (k === s || (k.includes(s) && k.length - s.length <= 12) || (s.includes(k) && k.length >= 4)))
     )
   }
+  // At either end of a page title, after a separator, a part that holds the site's name is the site
+  // ("Europe's athletes ready - Championships Munich 2022"), and so is a CMS's archive label.
+  const isSitePart = (part: string): boolean => {
+    const k = key(part)
+    return isSite(part) || CMS_LABEL.test(part.trim()) || (k.length > 0 && site.some((s) => s.length > 3 && k.includes(s)))
+  }
   const metas = metaTitles.map(squashed).filter(Boolean)
   const fit = (h: string): boolean => h.length >= 3 && h.length <= 300 && !isSite(h)
   const headings = h1s.map((h) => (Array.isArray(h) ? h : [h]).map(squashed).filter(fit)).filter((v) => v.length > 0)
@@ -605,13 +613,13 @@ export function chooseTitle(
   for (const m of metas) {
     const parts = m.split(TITLE_PARTS)
     if (parts.length < 2) return m
-    const kept = parts.filter((p) => !isSite(p))
+    const kept = parts.filter((p) => !isSitePart(p))
     // Only site names at the ends are cut: a colon inside a headline stays.
     if (kept.length === parts.length) return m
     let from = 0
     let to = parts.length
-    while (from < to && isSite(parts[from] as string)) from++
-    while (to > from && isSite(parts[to - 1] as string)) to--
+    while (from < to && isSitePart(parts[from] as string)) from++
+    while (to > from && isSitePart(parts[to - 1] as string)) to--
     if (to > from) {
       const first = m.indexOf(parts[from] as string)
       const last = m.lastIndexOf(parts[to - 1] as string) + (parts[to - 1] as string).length

@@ -91,6 +91,11 @@ describe('headlines and outlets', () => {
       'Pour la suite des négociations',
     )
     expect(siteFromUrl('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk')
+    // A title part at either end that holds the site's name, or a blog's archive label, is cut.
+    expect(
+      chooseTitle([], ['Athletes ready for the games - European Games Beispielstadt2030'], null, 'https://beispielstadt2030.example/a'),
+    ).toBe('Athletes ready for the games')
+    expect(chooseTitle([], ['Blog Archive » Interning small integers'], null, null)).toBe('Interning small integers')
   })
 
   const page = (head: string, h1: string): Uint8Array =>
