@@ -7,6 +7,7 @@ import { formatRoundDate } from '../rounds/dates'
 import { RoundPanel } from '../rounds/RoundPanel'
 import { useRowWindow } from '../rounds/virtualRows'
 import { QuoteInNote } from '../components/QuoteInNote'
+import { CellNotePanel } from '../matrix/CellNotePanel'
 import { useNotebook } from '../state/notebook'
 import { formatRange, inRange, setDateRange, useDateRange } from '../state/dateRange'
 
@@ -101,6 +102,14 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   // What each cell's note says (its first lines), shown in the cell.
   const [cellNotes, setCellNotes] = useState<Map<string, string>>(new Map())
   const [notesSaved, setNotesSaved] = useState(0)
+  // The cell whose note is open inside the Matrix (issue 18, item 5), by its indexes in matrix.cells.
+  const [cellNote, setCellNote] = useState<{
+    rowIndex: number
+    themeIndex: number
+    roundId: number
+    themeId: number
+    label: string
+  } | null>(null)
   useEffect(() => {
     const saved = (): void => setNotesSaved((n) => n + 1)
     window.addEventListener(NOTE_SAVED, saved)
@@ -612,6 +621,22 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                                 {cellNotes.get(`${r.id}:${t.id}`)}
                               </p>
                             ) : null}
+                            <button
+                              type="button"
+                              className="link small cell-note-here"
+                              aria-expanded={cellNote?.roundId === r.id && cellNote.themeId === t.id}
+                              onClick={() =>
+                                setCellNote({
+                                  rowIndex: r.index,
+                                  themeIndex: t.index,
+                                  roundId: r.id,
+                                  themeId: t.id,
+                                  label: `${r.title} — ${t.name}`,
+                                })
+                              }
+                            >
+                              {cell.noteId ? 'Edit note here' : 'Write here'}
+                            </button>{' '}
                             <button type="button" className="link small cell-note" onClick={() => void openNote(r.id, t.id)}>
                               {cell.noteId ? 'Open cell note' : 'Write a note'}
                             </button>
@@ -661,6 +686,19 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
           </div>
         )}
       </div>
+      {cellNote ? (
+        <CellNotePanel
+          key={`${cellNote.roundId}:${cellNote.themeId}`}
+          roundId={cellNote.roundId}
+          themeId={cellNote.themeId}
+          label={cellNote.label}
+          evidence={cellAt(cellNote.rowIndex, cellNote.themeIndex)?.evidence ?? null}
+          onCreated={() => {
+            if (!matrix?.cells.some((c) => c.roundId === cellNote.roundId && c.themeId === cellNote.themeId && c.noteId !== null)) changed()
+          }}
+          onClose={() => setCellNote(null)}
+        />
+      ) : null}
       {round ? (
         <RoundPanel
           key={`${round.id}-${round.updatedAt}`}
