@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
 import { useNotebook, type UndoableAction } from '../state/notebook'
-import { acceptSuggestion, rejectSuggestion } from '../state/coding'
+import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
+import { SelectionToolbar } from '../reading/SelectionToolbar'
 import type { PassageLink } from '@shared/contract-claims'
 import { LinkBadges } from '../claims/LinkBadges'
 
@@ -15,6 +16,37 @@ let kept: { roundId: string; outlet: string | null; from: string; to: string; so
   from: '',
   to: '',
   sort: 'date',
+}
+
+interface PassageSelection {
+  articleId: number
+  start: number
+  end: number
+  rect: DOMRect
+}
+
+/**
+ * The selection inside one passage or mention (an element marked data-codable with its article and
+ * its start offset in the article's body), as offsets in the article; null for any other selection.
+ */
+function codableSelection(): PassageSelection | null {
+  const s = window.getSelection()
+  if (!s || s.isCollapsed || s.rangeCount === 0) return null
+  const range = s.getRangeAt(0)
+  const node = range.commonAncestorContainer
+  const host = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-codable]')
+  if (!host) return null
+  const before = document.createRange()
+  before.selectNodeContents(host)
+  before.setEnd(range.startContainer, range.startOffset)
+  const text = range.toString()
+  // Spaces at either end of a drag are not part of the passage to code.
+  const lead = text.length - text.trimStart().length
+  const start = before.toString().length + lead
+  const end = start + text.trim().length
+  if (end <= start) return null
+  const base = Number(host.dataset.start)
+  return { articleId: Number(host.dataset.article), start: base + start, end: base + end, rect: range.getBoundingClientRect() }
 }
 
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
@@ -32,7 +64,55 @@ export function Passages({
   /** 'none': articles in no round (the Matrix's Unassigned row). */
   roundId?: number | 'none' | null
 }): React.JSX.Element {
-  const { themes, revision } = useNotebook()
+  const { themes, revision, perform } = useNotebook()
+  // Coding here works as in the Reader and Compare (issue 18, item 4): select words of a passage or
+  // a mention, then the selection toolbar, keys 1–9, Escape, and Ctrl/Cmd+Z through the notebook's undo.
+  const [selection, setSelection] = useState<PassageSelection | null>(null)
+  useEffect(() => {
+    const update = (): void => setSelection(codableSelection())
+    document.addEventListener('mouseup', update)
+    document.addEventListener('keyup', update)
+    // The toolbar stays by the words when the window is resized or the list scrolls.
+    window.addEventListener('resize', update)
+    document.addEventListener('scroll', update, true)
+    return () => {
+      document.removeEventListener('mouseup', update)
+      document.removeEventListener('keyup', update)
+      window.removeEventListener('resize', update)
+      document.removeEventListener('scroll', update, true)
+    }
+  }, [])
+  const tag = useCallback(
+    async (chosen: number | null, comment?: string) => {
+      if (!selection) return
+      const action = createHighlight({
+        articleId: selection.articleId,
+        start: selection.start,
+        end: selection.end,
+        themeId: chosen,
+        comment,
+      })
+      await perform(action.run, action.undoable)
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    },
+    [selection, perform],
+  )
+  useEffect(() => {
+    if (!selection) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') return setSelection(null)
+      const target = e.target as HTMLElement
+      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return
+      const n = Number(e.key)
+      if (Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
+        e.preventDefault()
+        void tag(themes[n - 1]!.id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selection, themes, tag])
   // A round in the address (from a Matrix cell) wins over the one last chosen here.
   const [roundId, setRoundId] = useState(routeRound !== null ? String(routeRound) : kept.roundId)
   const [outlet, setOutlet] = useState<string | null>(kept.outlet)
@@ -98,6 +178,7 @@ export function Passages({
 
   return (
     <div className="passages">
+      {selection ? <SelectionToolbar rect={selection.rect} themes={themes} onTag={(chosen, comment) => void tag(chosen, comment)} /> : null}
       <header className="passages-head">
         <h1>
           {theme ? (
@@ -195,7 +276,7 @@ export function Passages({
           <h2>
             {filtered ? 'No passage matches these filters' : theme ? `No passage is coded “${theme.name}” yet` : 'No passage is coded yet'}
           </h2>
-          <p>Select text in the Reader and press a theme’s number key to code it{theme ? ', or code a mention below' : ''}.</p>
+          <p>Select text in the Reader{theme ? ' or in a mention below' : ''} and press a theme’s number key to code it.</p>
         </div>
       ) : (
         <>
@@ -213,7 +294,9 @@ export function Passages({
                 <li key={p.highlightId} className="passage-card">
                   <blockquote>
                     <span className={`swatch swatch-${p.themeId}`} aria-hidden />
-                    {p.exact}
+                    <span data-codable data-article={p.articleId} data-start={p.start} data-testid="passage-text">
+                      {p.exact}
+                    </span>
                   </blockquote>
                   <PassageEdit passage={p} />
                   <LinkBadges highlightId={p.highlightId} links={links.get(p.highlightId) ?? []} />
@@ -318,7 +401,9 @@ function Mentions({
         <ol className="passage-list" aria-label="Mentions">
           {open.map((m) => (
             <li key={`${m.articleId}-${m.start}`} className="passage-card mention-card">
-              <blockquote>{m.text}</blockquote>
+              <blockquote data-codable data-article={m.articleId} data-start={m.start} data-testid="mention-text">
+                {m.text}
+              </blockquote>
               <div className="passage-meta">
                 <span className="passage-article">{m.article.title}</span>
                 <span>{m.article.outlet ?? 'Unknown outlet'}</span>
