@@ -24,7 +24,6 @@ import { matrixRows, roundMatrix } from './rounds/matrix'
 import {
   acceptRound,
   deleteRound,
-  detectAndStore,
   detectAndStoreAsync,
   publishedChanged,
   listRounds,
@@ -110,7 +109,19 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       // New articles may report new rounds: propose them (the user's own decisions are kept).
       // Detection reads every article, so large notebooks leave it to "Detect rounds".
       const added = results.filter((r) => r.status === 'imported').length
-      if (added <= AUTO_DETECT_MAX_BATCH && countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) detectAndStore(db, now())
+      // Sliced like every other detection (a date-dense file must not hold the core's thread, issue 17
+      // F4), and awaited: the import's answer comes once its rounds are stored.
+      if (added <= AUTO_DETECT_MAX_BATCH && countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) {
+        // A detection already running read the notebook before these articles: wait for it, then run one that sees them.
+        if (detecting) await detecting.catch(() => undefined)
+        const run = detectAndStoreAsync(db, now)
+        detecting = run
+        try {
+          await run
+        } finally {
+          if (detecting === run) detecting = null
+        }
+      }
       emit('library.changed', { reason: 'import' })
     }
     return results
