@@ -636,7 +636,10 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
                               }
                             >
                               {cell.noteId ? 'Edit note here' : 'Write here'}
-                            </button>{' '}
+                            </button>
+                            <span className="muted small" aria-hidden>
+                              {' · '}
+                            </span>
                             <button type="button" className="link small cell-note" onClick={() => void openNote(r.id, t.id)}>
                               {cell.noteId ? 'Open cell note' : 'Write a note'}
                             </button>
