@@ -11,7 +11,7 @@ import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault, type Notebook } from './core/notebook'
 import { createTheme, listThemes } from './core/themes/repo'
 import { relationFor, roundClaims } from './core/claims/repo'
-import type { ClaimProposal } from '../shared/contract-claims'
+import type { ClaimPassage, ClaimProposal } from '../shared/contract-claims'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
 import { writeLaunchPage } from './hosts/launch-page'
@@ -199,18 +199,8 @@ export interface ClaimsOutput {
       speaker: string | null
       label: string
       reasons: string[]
-      passages: Array<{
-        file: string
-        outlet: string | null
-        start: number
-        end: number
-        text: string
-        speaker: string | null
-        verb: string | null
-        quote: string | null
-        numbers: string[]
-        dates: string[]
-      }>
+      // The notebook's passage, named by file instead of article id (a dry run has no ids to keep).
+      passages: Array<Omit<ClaimPassage, 'articleId' | 'title' | 'published'> & { file: string }>
       differences: Array<{ kind: 'number' | 'date'; values: Array<{ file: string; value: string }> }>
     }>
     links: Array<{ from: { file: string; start: number; end: number }; to: { file: string; start: number; end: number }; relation: string }>

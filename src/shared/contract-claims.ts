@@ -92,7 +92,7 @@ export interface RoundSpeaker {
   key: string
   /** Spellings merged into this speaker by the user (claims.unmergeSpeaker takes one back), by key. */
   merged: Array<{ key: string; name: string }>
-  /** The shortest spelling with two capitalised words ("Abbas Araghchi"), else the longest one met. */
+  /** The shortest spelling with two capitalised words ("Anna Berg"), else the longest one met. */
   speaker: string
   /** Every spelling met, for the reader to check the grouping. */
   spellings: string[]

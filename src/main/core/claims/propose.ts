@@ -269,7 +269,7 @@ export function roundSpeakers(
       return {
         key,
         merged: [...e.merged].map((k) => ({ key: k, name: names.get(k) ?? k })),
-        // The shortest spelling with a first name and a last name ("Maria Zakharova", not her title), else the longest.
+        // The shortest spelling with a first name and a last name ("Anna Berg", not her title), else the longest.
         speaker:
           spellings.filter((x) => x.split(' ').filter((w) => /^\p{Lu}/u.test(w)).length >= 2).sort((a, b) => a.length - b.length)[0] ??
           spellings.reduce((a, b) => (b.length > a.length ? b : a)),

@@ -60,9 +60,9 @@ interface Pattern {
 const P = (source: string, speaker: number, verb: number, flags = 'gu'): Pattern => ({ re: new RegExp(source, flags), speaker, verb })
 
 const PATTERNS: Pattern[] = [
-  // "Araghchi said", "Foreign Minister Abbas Araghchi, who led the delegation, told reporters"
+  // "Berg said", "Foreign Minister Anna Berg, who led the delegation, told reporters"
   P(String.raw`(${NAME})(?:,[^,\n]{1,80},)?\s+(?:has\s+|had\s+)?(?<![\p{L}])(${EN})(?![\p{L}])`, 1, 2),
-  // "…, said Araghchi", "told the Foreign Minister"
+  // "…, said Berg", "told the Foreign Minister"
   // Inverted only after a quotation or a comma: "…," said X (not "said Oman, Iran and…").
   P(String.raw`[,"”’»]\s*(?<![\p{L}])(said|says|added|told|wrote|warned|stated)\s+${ARTICLE}(${ROLE_NAME})`, 2, 1),
   P(String.raw`(?<![\p{L}])([Aa]ccording to)\s+${ARTICLE}(${SOURCE})`, 2, 1),

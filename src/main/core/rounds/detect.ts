@@ -40,7 +40,7 @@ interface Cluster {
 
 /**
  * The words a person is known by: every word of the name but the first (a given name), so that
- * "Ali Bagheri Kani" and "Ali Bagheri", or "Abbas Araghchi" and "Seyed Abbas Araghchi", are one person.
+ * "Jan Olof Berg" and "Jan Olof", or "Anna Berg" and "Dr Anna Berg", are one person.
  */
 const nameKeys = (name: string): string[] => {
   const words = name.toLowerCase().split(' ')

@@ -1,4 +1,4 @@
--- Who speaks (issue 21): the user merges two spellings of a speaker ("Lavrov" and "Sergey Lavrov"
+-- Who speaks (issue 21): the user merges two spellings of a speaker ("Berg" and "Anna Berg"
 -- are one person, "Foreign Ministry" and "MFA" one body). A speaker is known by its key (claims/
 -- statements.ts: the last word of the name, folded); a merge sends one key to another in every
 -- round of the notebook. Unmerging deletes the row.
