@@ -190,7 +190,9 @@ export function extractMarks(markdown: string, themes: string[] = []): { markdow
   for (let i = 0; i < source.length; i++) {
     const line = source[i] as string
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
-    const callout = inFence ? null : COMMENT_CALLOUT.exec(line)
+    // Only under a marked paragraph with a block id, as Parley writes it: anyone else's callout is text.
+    const above = kept.findLast((l) => l.trim() !== '') ?? ''
+    const callout = inFence || !/==.*\^[A-Za-z0-9-]+\s*$/.test(above) ? null : COMMENT_CALLOUT.exec(line)
     if (!callout) {
       kept.push(line)
       continue

@@ -72,6 +72,11 @@ describe('export → import round trip', () => {
     expect(after.highlights).toEqual(before.highlights)
   })
 
+  it("keeps a comment callout as text when it is not under a marked paragraph of Parley's", () => {
+    const md = 'Plain paragraph.\n\n> [!note] Comment on “Plain”\n> Mine, not an export.'
+    expect(extractMarks(md).markdown).toBe(md)
+  })
+
   it('takes ==marks== and block ids out of Markdown, keeping escaped == as text', () => {
     const { markdown, marks } = extractMarks('A ==big \\*bold\\* step== and 1 \\=\\= 1 here. ^h-3\n\nNo ==close here', ['Staffing'])
     expect(markdown).toBe('A big \\*bold\\* step and 1 \\=\\= 1 here.\n\nNo ==close here')
