@@ -187,14 +187,16 @@ export function extractMarks(markdown: string, themes: string[] = []): { markdow
   const source = markdown.split('\n')
   const kept: string[] = []
   const comments: Array<{ line: number; title: string; text: string }> = []
+  // The last line of text kept so far (a callout belongs to the marked paragraph above it).
+  let above = ''
   for (let i = 0; i < source.length; i++) {
     const line = source[i] as string
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
     // Only under a marked paragraph with a block id, as Parley writes it: anyone else's callout is text.
-    const above = kept.findLast((l) => l.trim() !== '') ?? ''
     const callout = inFence || !/==.*\^[A-Za-z0-9-]+\s*$/.test(above) ? null : COMMENT_CALLOUT.exec(line)
     if (!callout) {
       kept.push(line)
+      if (line.trim() !== '') above = line
       continue
     }
     const body: string[] = []
