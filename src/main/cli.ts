@@ -495,12 +495,34 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
   const argv = process.argv.slice(2)
   if (argv[0] === '--help' || argv[0] === '-h') argv[0] = 'help'
+  // Installed first and for the whole run, so a signal never meets the default disposition (which
+  // kills the process as if its work were cut short). While a command's own handler is installed
+  // (closeOnSignal, serve's stop) that handler does the work. Once the command has finished and
+  // its notebook is closed, a signal ends the process with the status the work earned.
+  let finished: number | undefined
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (finished !== undefined) process.exit(finished)
+    if (process.listenerCount(signal) === 1) process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
   runCli(argv, { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then(
     (code) => {
+      finished = code
       process.exitCode = code
+      // Ends now rather than when the event loop drains (the prepare worker ending, Node tearing down
+      // the heap: some tens of ms, during which a signal would find no handler and kill the process
+      // after its work was done). The output is flushed first.
+      let pending = 2
+      const flushed = (): void => {
+        if (--pending === 0) process.exit(code)
+      }
+      process.stdout.write('', flushed)
+      process.stderr.write('', flushed)
     },
     (error: unknown) => {
       process.stderr.write(`Parley failed: ${(error as Error).message}\n`)
+      finished = 1
       process.exitCode = 1
     },
   )

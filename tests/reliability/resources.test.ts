@@ -699,4 +699,30 @@ describe('F12: SIGTERM in the middle of writes', () => {
     }
     console.log(`F12 import: ${CYCLES} SIGTERMs, stopped after ${outcomes.join(', ')} of 200 articles; each re-run added the rest`)
   }, 300_000)
+
+  it('a SIGTERM that arrives once the import has finished (its totals printed) ends it with status 0, never killed by the signal', async () => {
+    // The handler of a stopped import is removed when the work is done; the process still lives a
+    // moment after (the prepare worker ends, the output drains). A signal then must not kill it.
+    const dir = join(work, 'f12-after')
+    writeArticles(join(dir, 'in'), 3, SEED + 99)
+    for (let round = 0; round < 5; round++) {
+      const file = join(dir, `n${round}.parley`)
+      const run = await new Promise<Run>((done, fail) => {
+        const child = spawn(process.execPath, [cli, 'import', join(dir, 'in'), '--notebook', file], { stdio: ['ignore', 'pipe', 'pipe'] })
+        let out = ''
+        let err = ''
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          if (/ imported, \d+ duplicate/.test(out)) child.kill('SIGTERM')
+        })
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+        child.on('error', fail)
+        child.on('close', (code, signal) => done({ code, signal, out, err }))
+      })
+      const context = `round ${round}: exit ${run.code} ${run.signal ?? ''}\n${run.out}\n${run.err}`
+      expect(run.signal, context).toBeNull()
+      expect(run.code, context).toBe(0)
+      expect(sound(file), context).toBe(3)
+    }
+  }, 120_000)
 })
