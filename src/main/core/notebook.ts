@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { EventSink, Handlers } from '../../shared/contract'
-import type { ImportResult, RoundDetection } from '../../shared/model'
+import type { ImportResult } from '../../shared/model'
 import { articleHandlers } from './articles/handlers'
 import { collectPaths, importSources, type SourceFile } from './articles/import'
 import { createPreparePool } from './articles/prepare-pool'
@@ -12,34 +12,16 @@ import { claimHandlers } from './claims/handlers'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
 import { readOnlyNotebook } from './errors'
-import { checkPageDestination } from './export/destination'
-import { exportKey, exportVault } from './export/vault'
+import { exportHandlers } from './export/handlers'
 import type { HandlerContext } from './handlers'
 import { highlightHandlers } from './highlights/handlers'
 import { linkHandlers } from './links/handlers'
 import { noteHandlers } from './notes/handlers'
-import { cellNoteIds } from './notes/cell'
-import { compareRound } from './rounds/compare'
-import { matrixRows, roundMatrix } from './rounds/matrix'
-import {
-  acceptRound,
-  deleteRound,
-  detectAndStoreAsync,
-  publishedChanged,
-  listRounds,
-  mergeRounds,
-  moveArticle,
-  restoreRound,
-  splitRound,
-  updateRound,
-} from './rounds/repo'
+import { roundDetection } from './rounds/detection'
+import { roundHandlers } from './rounds/handlers'
+import { matrixHandlers } from './rounds/matrix-handlers'
 import { themeHandlers } from './themes/handlers'
 import type { SuggestionCache } from './themes/suggestions'
-
-/** Above this size, import no longer re-runs round detection by itself. */
-export const AUTO_DETECT_MAX_ARTICLES = 300
-/** …and only after a small import (a few articles dropped in), not a bulk one. */
-export const AUTO_DETECT_MAX_BATCH = 50
 
 export interface Notebook {
   readonly file: string
@@ -87,13 +69,12 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
-  let detecting: Promise<RoundDetection> | null = null
-  let closed = false
   // Every write goes through here: a read-only notebook refuses it with a clear message.
   const write = <T>(fn: () => T): T => {
     if (readOnly) throw readOnlyNotebook()
     return fn()
   }
+  const detection = roundDetection(db, now, emit)
 
   const runImport = async (sources: Array<SourceFile | string>): Promise<ImportResult[]> => {
     if (readOnly) throw readOnlyNotebook()
@@ -104,56 +85,19 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       { onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }) },
       pool?.prepare,
     )
-    if (results.some((r) => r.status === 'imported')) {
+    const added = results.filter((r) => r.status === 'imported').length
+    if (added > 0) {
       cache.stats = null
-      // New articles may report new rounds: propose them (the user's own decisions are kept).
-      // Detection reads every article, so large notebooks leave it to "Detect rounds".
-      const added = results.filter((r) => r.status === 'imported').length
-      // Sliced like every other detection (a date-dense file must not hold the core's thread, issue 17
-      // F4), and awaited: the import's answer comes once its rounds are stored.
-      if (added <= AUTO_DETECT_MAX_BATCH && countArticles(db) <= AUTO_DETECT_MAX_ARTICLES) {
-        // A detection already running read the notebook before these articles: wait for it, then run one that sees them.
-        if (detecting) await detecting.catch(() => undefined)
-        const run = detectAndStoreAsync(db, now)
-        detecting = run
-        try {
-          await run
-        } finally {
-          if (detecting === run) detecting = null
-        }
-      }
+      // Awaited: the import's answer comes once its rounds are stored.
+      await detection.afterImport(added)
       emit('library.changed', { reason: 'import' })
     }
     return results
   }
 
-  // After a date is set, changed or removed, the articles' rounds may change: detection runs again at
-  // once (a small notebook's is done before the next call is read, so what the user sees next is
-  // current), paced; edits made while it runs are taken by one more run after it. The library is told
-  // when the rounds are stored. The user's accepted, edited, split and merged rounds and placed
-  // articles still win (storeDetection).
-  let redetectPending = false
-  const redetect = (): void => {
-    redetectPending = false
-    void (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null))).then(
-      () => {
-        if (closed) return
-        emit('library.changed', { reason: 'edit' })
-        if (redetectPending) redetect()
-      },
-      // The notebook was closed meanwhile: nothing to store.
-      () => undefined,
-    )
-  }
-  const redetectAfterDates = (before: Map<number, string | null>): void => {
-    if (!publishedChanged(db, before)) return
-    if (detecting) redetectPending = true
-    else redetect()
-  }
-
-  const context: HandlerContext = { db, emit, now, cache, write, redetectAfterDates }
-  // Each feature's calls live beside the feature (articles/handlers.ts, notes/handlers.ts…); the
-  // notebook's own calls and the rounds' and matrix's are here.
+  const context: HandlerContext = { db, emit, now, cache, write, redetectAfterDates: detection.afterDates }
+  // Each feature's calls live beside the feature (articles/handlers.ts, rounds/handlers.ts…); only
+  // notebook.info, which describes this open notebook, is here.
   const handlers: Handlers = {
     ...articleHandlers(context, runImport),
     ...themeHandlers(context),
@@ -161,6 +105,9 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     ...noteHandlers(context),
     ...linkHandlers(context),
     ...claimHandlers(context),
+    ...roundHandlers(context, detection),
+    ...matrixHandlers(context),
+    ...exportHandlers(context, options.exportFrom ?? 'page'),
     'notebook.info': () => ({
       path: file,
       articles: countArticles(db),
@@ -169,29 +116,6 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       exportDir: join(homedir(), 'Documents', 'Parley export'),
       seeded: holdsSeeds(db, options.seedsDir),
     }),
-    'notebook.export': ({ dir, wikilinks }) =>
-      exportVault(db, options.exportFrom === 'terminal' ? dir : checkPageDestination(dir, exportKey(db)), {
-        wikilinks,
-        onProgress: (done, total) => emit('export.progress', { done, total }),
-      }),
-    'rounds.list': () => listRounds(db),
-    // One detection at a time: a second request while one runs gets the same answer.
-    'rounds.detect': () => write(() => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))),
-    'rounds.update': ({ id, ...patch }) => write(() => updateRound(db, id, patch, now())),
-    'rounds.accept': ({ id }) => write(() => acceptRound(db, id, now())),
-    'rounds.merge': ({ sourceId, targetId }) => write(() => mergeRounds(db, sourceId, targetId, now())),
-    'rounds.split': ({ id, articleIds, title }) => write(() => splitRound(db, id, articleIds, title, now())),
-    'rounds.moveArticle': ({ articleId, fromId, toId, role }) => write(() => moveArticle(db, articleId, fromId, toId, role, now())),
-    'rounds.delete': ({ id }) => write(() => deleteRound(db, id, now())),
-    'rounds.restore': (snapshot) => write(() => restoreRound(db, snapshot, now())),
-    'rounds.compare': ({ id }) => compareRound(db, id),
-    'matrix.get': ({ deferred }) => {
-      const matrix = roundMatrix(db, cache, { deferred })
-      const notes = cellNoteIds(db)
-      for (const cell of matrix.cells) cell.noteId = notes.get(`${cell.roundId}:${cell.themeId}`) ?? null
-      return matrix
-    },
-    'matrix.rows': ({ roundIds, coverage }) => matrixRows(db, cache, roundIds, coverage),
   }
 
   return {
@@ -201,7 +125,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     backup,
     importPaths: (paths) => runImport(collectPaths(paths)),
     close: () => {
-      closed = true
+      detection.close()
       void pool?.close()
       db.close()
     },
