@@ -1,4 +1,5 @@
-import type { ExportArticle, ExportHighlight } from './data'
+import type { Highlight } from '../../../shared/model'
+import type { ExportArticle } from './data'
 
 /**
  * Highlights as a W3C Web Annotation collection (JSON-LD): each target carries a TextQuoteSelector
@@ -6,7 +7,7 @@ import type { ExportArticle, ExportHighlight } from './data'
  * comment a commenting body.
  */
 export function annotationCollection(
-  highlights: ExportHighlight[],
+  highlights: Highlight[],
   articles: Map<number, ExportArticle>,
   themeName: (id: number | null) => string | null,
 ): unknown {

@@ -1,12 +1,13 @@
 import { paragraphs, type Paragraph } from '../../../shared/body'
-import type { ExportArticle, ExportHighlight } from './data'
+import type { Highlight } from '../../../shared/model'
+import type { ExportArticle } from './data'
 import { escapeParagraph, escapeText } from './markdown'
 import { frontMatter } from './frontmatter'
 
 export interface ArticleFileInput {
   article: ExportArticle
   /** Highlights already checked against the body (exact === body.slice(start, end)). */
-  highlights: ExportHighlight[]
+  highlights: Highlight[]
   themeName: (id: number | null) => string | null
   /** Round titles or [[links]] for the properties. */
   rounds: string[]
@@ -22,7 +23,7 @@ export interface ArticleFile {
 export { paragraphs }
 
 /** Merged [start, end) spans, clipped to the paragraph and trimmed of surrounding spaces (`== x ==` does not render). */
-function marks(body: string, p: Paragraph, hs: ExportHighlight[]): Array<[number, number]> {
+function marks(body: string, p: Paragraph, hs: Highlight[]): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   for (const h of hs) {
     let s = Math.max(h.start, p.start)

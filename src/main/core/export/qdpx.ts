@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto'
-import type { ExportArticle, ExportHighlight, ExportTheme } from './data'
+import type { Highlight } from '../../../shared/model'
+import type { ExportArticle, ExportTheme } from './data'
 import { deflatePacked, packTexts } from './deflate-pool'
 import { assembleZip, prepareEntry, type PreparedEntry, type ZipEntry } from './zip'
 
@@ -14,7 +15,7 @@ export interface QdpxInput {
   articles: ExportArticle[]
   themes: ExportTheme[]
   /** Faithful highlights only. */
-  highlights: ExportHighlight[]
+  highlights: Highlight[]
   notes: Array<{ id: number; title: string; markdown: string; createdAt: string; updatedAt: string; quotes: number[] }>
   /** Typed links between two exported highlights: QDA-XML Links from one PlainTextSelection to another. */
   links?: Array<{ id: number; from: number; to: number; relation: string; note: string }>
@@ -89,7 +90,7 @@ export function projectXml(input: QdpxInput): string {
     }
     out.push('    </Codes>', '  </CodeBook>')
   }
-  const byArticle = new Map<number, ExportHighlight[]>()
+  const byArticle = new Map<number, Highlight[]>()
   for (const h of input.highlights) {
     const list = byArticle.get(h.articleId)
     if (list) list.push(h)

@@ -1,4 +1,5 @@
-import type { ExportArticle, ExportHighlight, ExportNote, ExportRound, ExportTheme } from './data'
+import type { Highlight, Round } from '../../../shared/model'
+import type { ExportArticle, ExportNote, ExportTheme } from './data'
 import type { PassageLink } from '../../../shared/contract-claims'
 import { citationLabel } from '../../../shared/editor/cite'
 import { frontMatter } from './frontmatter'
@@ -10,7 +11,7 @@ export interface RoundsContext {
   articles: Map<number, ExportArticle>
   themes: ExportTheme[]
   /** Faithful highlights only (checked against the body). */
-  highlightsByArticle: Map<number, ExportHighlight[]>
+  highlightsByArticle: Map<number, Highlight[]>
   notes: ExportNote[]
   path: { article: Map<number, string>; note: Map<number, string>; round: Map<number, string> }
   blockOf: (highlightId: number) => string | undefined
@@ -29,7 +30,7 @@ function articleLine(ctx: RoundsContext, articleId: number, fromDir: string): st
 }
 
 /** `rounds/<slug>.md`: date, venue, participants, summary, its articles and its cell notes. */
-export function roundFile(ctx: RoundsContext, round: ExportRound): string {
+export function roundFile(ctx: RoundsContext, round: Round): string {
   const from = 'rounds'
   const props = frontMatter({
     title: round.title,
@@ -69,13 +70,13 @@ export function roundFile(ctx: RoundsContext, round: ExportRound): string {
 }
 
 /** Highlights of a theme in the articles that report a round (as the Matrix counts them). */
-export function cellEvidence(ctx: RoundsContext, round: ExportRound, themeId: number): ExportHighlight[] {
+export function cellEvidence(ctx: RoundsContext, round: Round, themeId: number): Highlight[] {
   return roundEvidence(ctx, round).get(themeId) ?? []
 }
 
 /** Every cell of a round's row at once: theme id → its evidence, articles by date then id. */
-function roundEvidence(ctx: RoundsContext, round: ExportRound): Map<number | null, ExportHighlight[]> {
-  const out = new Map<number | null, ExportHighlight[]>()
+function roundEvidence(ctx: RoundsContext, round: Round): Map<number | null, Highlight[]> {
+  const out = new Map<number | null, Highlight[]>()
   const reporters = round.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)
   const ordered = reporters
     .map((id) => ctx.articles.get(id))
@@ -94,7 +95,7 @@ function roundEvidence(ctx: RoundsContext, round: ExportRound): Map<number | nul
 const inCell = (md: string, wikilinks: boolean): string => (wikilinks ? md.replace(/\|(?=[^[\]]*\]\])/g, '\\|') : md)
 
 /** `comparison.md`: the Matrix as a GFM table (counts, "not covered"), then each cell's evidence and note. */
-export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): string {
+export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
   const lines = ['# Comparison', '']
   if (rounds.length === 0) {
     lines.push('No rounds yet: detect or add rounds in Parley to compare them by theme.', '')
@@ -162,7 +163,7 @@ export function comparisonFile(ctx: RoundsContext, rounds: ExportRound[]): strin
  * hand) between passages of articles in the round, contradictions first, each with both passages
  * and their outlets.
  */
-function roundClaims(ctx: RoundsContext, round: ExportRound, citation: (a: ExportArticle) => (block?: string) => string): string[] {
+function roundClaims(ctx: RoundsContext, round: Round, citation: (a: ExportArticle) => (block?: string) => string): string[] {
   const inRound = new Set(round.articles.map((a) => a.articleId))
   const links = (ctx.links ?? []).filter((l) => inRound.has(l.from.articleId) || inRound.has(l.to.articleId))
   if (!links.length) return []
@@ -189,9 +190,9 @@ function roundClaims(ctx: RoundsContext, round: ExportRound, citation: (a: Expor
 }
 
 /** `timeline.md`: by date, oldest first, each day's rounds and the articles published that day; undated last. */
-export function timelineFile(ctx: RoundsContext, rounds: ExportRound[]): string {
-  const days = new Map<string, { rounds: ExportRound[]; articles: ExportArticle[] }>()
-  const day = (d: string): { rounds: ExportRound[]; articles: ExportArticle[] } => {
+export function timelineFile(ctx: RoundsContext, rounds: Round[]): string {
+  const days = new Map<string, { rounds: Round[]; articles: ExportArticle[] }>()
+  const day = (d: string): { rounds: Round[]; articles: ExportArticle[] } => {
     let entry = days.get(d)
     if (!entry) days.set(d, (entry = { rounds: [], articles: [] }))
     return entry
@@ -201,7 +202,7 @@ export function timelineFile(ctx: RoundsContext, rounds: ExportRound[]): string 
   for (const a of ctx.articles.values()) day(a.published ?? UNDATED).articles.push(a)
   const lines = ['# Timeline', '']
   for (const d of [...days.keys()].sort()) {
-    const entry = days.get(d) as { rounds: ExportRound[]; articles: ExportArticle[] }
+    const entry = days.get(d) as { rounds: Round[]; articles: ExportArticle[] }
     lines.push(`## ${d === UNDATED ? 'Undated' : escapeText(d)}`, '')
     for (const r of entry.rounds) {
       const path = ctx.path.round.get(r.id) as string

@@ -1,4 +1,4 @@
-import type { ExportMismatch, ExportSummary } from '../../../shared/model'
+import type { ExportMismatch, ExportSummary, Highlight } from '../../../shared/model'
 import { citationLabel, wikiLink } from '../../../shared/editor/cite'
 import { quotedHighlights } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
@@ -6,7 +6,7 @@ import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
 import { CLAIM_COLUMNS, HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { statementsOf } from '../claims/statements'
-import { readExportData, type ExportArticle, type ExportData, type ExportHighlight } from './data'
+import { readExportData, type ExportArticle, type ExportData } from './data'
 import { lockExportDir } from './lock'
 import { checkExportDir, exportFailure, VaultWriter } from './manifest'
 import { createNoteWriter, noteFile, type VaultIndex } from './notes'
@@ -47,22 +47,23 @@ function assignPaths(data: ExportData): { article: Map<number, string>; note: Ma
 }
 
 /** Splits highlights into those whose stored quote is the body's text (written) and the rest (reported). */
-function checkHighlights(data: ExportData, paths: Map<number, string>): { faithful: ExportHighlight[]; mismatches: ExportMismatch[] } {
+function checkHighlights(data: ExportData, paths: Map<number, string>): { faithful: Highlight[]; mismatches: ExportMismatch[] } {
   const bodies = new Map(data.articles.map((a) => [a.id, a.body]))
-  const faithful: ExportHighlight[] = []
+  const faithful: Highlight[] = []
   const mismatches: ExportMismatch[] = []
   for (const h of data.highlights) {
     const body = bodies.get(h.articleId) ?? ''
-    if (!h.orphan && body.slice(h.start, h.end) === h.exact && h.exact.length > 0) faithful.push(h)
+    if (h.anchor !== 'orphan' && body.slice(h.start, h.end) === h.exact && h.exact.length > 0) faithful.push(h)
     else
       mismatches.push({
         kind: 'highlight',
         id: h.id,
         highlightId: h.id,
         file: paths.get(h.articleId) ?? '',
-        reason: h.orphan
-          ? 'the highlight lost its place in the article (orphan)'
-          : "the highlight's text differs from the article's text at its offsets",
+        reason:
+          h.anchor === 'orphan'
+            ? 'the highlight lost its place in the article (orphan)'
+            : "the highlight's text differs from the article's text at its offsets",
       })
   }
   return { faithful, mismatches }
@@ -197,7 +198,7 @@ function* buildStages(
       [...HIGHLIGHT_COLUMNS],
       ...data.highlights.map((h) => {
         const a = articles.get(h.articleId) as ExportArticle
-        const status = faithfulIds.has(h.id) ? 'verbatim' : h.orphan ? 'orphan' : 'mismatch'
+        const status = faithfulIds.has(h.id) ? 'verbatim' : h.anchor === 'orphan' ? 'orphan' : 'mismatch'
         return [
           h.id,
           a.id,
@@ -277,8 +278,8 @@ function* buildStages(
  * shows a callout, pandoc and CommonMark a blockquote. The paragraph is the line that ends with the
  * highlight's block id; a paragraph with several commented highlights gets their callouts in order.
  */
-export function withComments(text: string, highlights: ExportHighlight[], blocks: Map<number, string>): string {
-  const byBlock = new Map<string, ExportHighlight[]>()
+export function withComments(text: string, highlights: Highlight[], blocks: Map<number, string>): string {
+  const byBlock = new Map<string, Highlight[]>()
   for (const h of highlights) {
     const block = blocks.get(h.id)
     if (!h.comment.trim() || !block) continue

@@ -47,8 +47,12 @@ export function getNote(db: Db, id: number): Note {
   return { ...summary(r), content: cleanNoteContent(parseContent(r.content)) }
 }
 
-/** Every live note with its content (cleaned as getNote's), oldest first: what the export writes. */
+/**
+ * Every live note with its content (cleaned as getNote's), oldest first: what the export writes.
+ * None in a store made before notes (migration 005).
+ */
 export function allNotes(db: Db): Note[] {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes'").get()) return []
   return (db.prepare('SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY id').all() as NoteRow[]).map((r) => ({
     ...summary(r),
     content: cleanNoteContent(parseContent(r.content)),

@@ -79,6 +79,15 @@ export function listRounds(db: Db): Round[] {
   return rows.map((r) => toRound(r, all.get(r.id) ?? []))
 }
 
+/** listRounds, or none in a store made before rounds (migration 004): what the export writes. */
+export function allRounds(db: Db): Round[] {
+  const tables = db
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('rounds', 'article_rounds')")
+    .pluck()
+    .get() as number
+  return tables === 2 ? listRounds(db) : []
+}
+
 export function getRound(db: Db, id: number): Round {
   const row = db.prepare('SELECT * FROM rounds WHERE id = ?').get(id) as RoundRow | undefined
   if (!row) throw notFound('The round')
