@@ -13,8 +13,11 @@ interface ThemeRow {
   highlights: number
 }
 
-// A palette that reads on light and dark backgrounds; new themes take the next unused color.
-const PALETTE = ['#e0a100', '#2f8f5b', '#3b6fd8', '#c2410c', '#8e44ad', '#0f8b8d', '#d6336c', '#6b7280', '#7c5c2e', '#5b8c00']
+// New themes take the next unused color. Chosen from Okabe–Ito and Paul Tol's palettes to stay apart
+// for colour-blind readers (the first four most of all), mid-tone so a margin stripe shows on the light
+// and the dark page and text stays readable on the tint, and with no blue: a blue tint reads as a live
+// text selection. Existing themes keep their colours.
+const PALETTE = ['#c98a00', '#009e73', '#aa4499', '#cc3311', '#e377c2', '#767676', '#9c755f', '#44aa99']
 
 function parseKeywords(json: string): ThemeKeywords {
   try {

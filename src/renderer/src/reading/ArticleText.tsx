@@ -1,8 +1,12 @@
-import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef } from 'react'
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Highlight, Suggestion } from '@shared/model'
 import { clearOwner, setRanges, themeHighlightName } from './highlightRegistry'
 import { offsetAtPoint, paragraphsOf, rangeFor, selectionOffsets } from './offsets'
 import { nextSelection, sentencesOf } from './keyboardSelect'
+import { assignLanes, paintSegments } from './paint'
+import { clickedSuggestion, editedHighlight, editedPlacement, useStore } from './editing'
+import { snapEdge, type Edge } from './wordSnap'
+import '../styles/highlights.css'
 
 export interface Span {
   start: number
@@ -31,17 +35,50 @@ interface Props {
   testId?: string
 }
 
+interface Stripe {
+  id: number
+  themeId: number | null
+  top: number
+  bottom: number
+  lane: number
+}
+interface HandleBox {
+  x: number
+  top: number
+  height: number
+}
+
+/** Width of one margin stripe and the gap beside it, and the gutter they stand in (highlights.css), in px. */
+const LANE = 5
+const GUTTER = 24
+
+/** Line boxes of a range that have a width (empty boxes at paragraph ends say nothing). */
+const lineRects = (range: Range | null): DOMRect[] => (range ? Array.from(range.getClientRects()).filter((r) => r.width > 0.5) : [])
+
 /**
  * An article's clean text as plain text nodes, one <p> per paragraph (data-start = body offset).
  * Highlights, suggestions, find matches and the focused passage are painted with the CSS Custom
  * Highlight API, so the DOM never changes when they do and native selection keeps working.
+ * Beside the text, one stripe per highlight in its theme's colour (overlaps side by side); on the
+ * highlight being edited (its popover open), two handles that drag its edges from word to word.
  */
 export const ArticleText = forwardRef<ArticleTextHandle, Props>(function ArticleText(props, ref) {
   const { body, highlights, suggestions, focus, find, findActive, onSelectionChange, onClickOffset, testId } = props
   const owner = useId()
   const root = useRef<HTMLDivElement>(null)
+  const wrap = useRef<HTMLDivElement>(null)
   const paragraphs = useMemo(() => paragraphsOf(body), [body])
   const sentences = useMemo(() => sentencesOf(paragraphs), [paragraphs])
+  const editing = useStore(editedHighlight)
+  const edited = editing && highlights.some((h) => h.id === editing.highlight.id) ? editing.highlight : null
+  // While a handle is dragged, the passage as it would be if dropped here.
+  const [draft, setDraft] = useState<Span | null>(null)
+  useEffect(() => setDraft(null), [highlights, edited?.id])
+  const shown = useMemo(
+    () => highlights.map((h) => (draft && edited && h.id === edited.id ? { ...h, start: draft.start, end: draft.end } : h)),
+    [highlights, draft, edited],
+  )
+  const editedSpan = edited ? (shown.find((h) => h.id === edited.id) ?? null) : null
 
   useImperativeHandle(
     ref,
@@ -58,34 +95,158 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
     [body, paragraphs],
   )
 
+  // Text tints: one theme per stretch of text (paint.ts), never a blend; a second theme underlines.
   useEffect(() => {
     const el = root.current
     if (!el) return
     const byName = new Map<string, Range[]>()
-    for (const h of highlights) {
-      const range = rangeFor(el, paragraphs, h.start, Math.min(h.end, body.length))
-      if (!range) continue
-      const name = themeHighlightName(h.themeId)
-      byName.set(name, [...(byName.get(name) ?? []), range])
+    const add = (name: string, s: number, e: number): void => {
+      const range = rangeFor(el, paragraphs, s, e)
+      if (!range) return
+      const list = byName.get(name)
+      if (list) list.push(range)
+      else byName.set(name, [range])
     }
-    const names = new Set([...byName.keys(), ...highlights.map((h) => themeHighlightName(h.themeId))])
+    for (const seg of paintSegments(shown, body.length)) {
+      add(themeHighlightName(seg.tint), seg.start, seg.end)
+      if (seg.under !== undefined) add(`${themeHighlightName(seg.under)}-under`, seg.start, seg.end)
+    }
+    const names = new Set([...byName.keys(), ...shown.map((h) => themeHighlightName(h.themeId))])
     for (const name of names) setRanges(owner, name, byName.get(name) ?? [], 1)
     return () => {
       for (const name of names) setRanges(owner, name, [], 1)
     }
-  }, [owner, highlights, paragraphs, body.length])
+  }, [owner, shown, paragraphs, body.length])
+
+  // Suggestions are underlined in their theme's colour (one named highlight per theme).
+  useEffect(() => {
+    const el = root.current
+    if (!el) return
+    const byName = new Map<string, Range[]>()
+    for (const s of suggestions ?? []) {
+      const range = rangeFor(el, paragraphs, s.start, s.end)
+      const name = `suggestion-${s.themeId}`
+      if (range) byName.set(name, [...(byName.get(name) ?? []), range])
+    }
+    for (const [name, ranges] of byName) setRanges(owner, name, ranges, 0)
+    return () => {
+      for (const name of byName.keys()) setRanges(owner, name, [], 0)
+    }
+  }, [owner, paragraphs, suggestions])
 
   useEffect(() => {
     const el = root.current
     if (!el) return
     const ranges = (list: Span[] | undefined): Range[] => (list ?? []).flatMap((s) => rangeFor(el, paragraphs, s.start, s.end) ?? [])
-    setRanges(owner, 'suggestion', ranges(suggestions), 0)
     setRanges(owner, 'find', ranges(find), 2)
     setRanges(owner, 'find-active', ranges(findActive ? [findActive] : []), 3)
     setRanges(owner, 'focus', ranges(focus ? [focus] : []), 4)
-  }, [owner, paragraphs, suggestions, find, findActive, focus])
+  }, [owner, paragraphs, find, findActive, focus])
 
   useEffect(() => () => clearOwner(owner), [owner])
+
+  // Margin stripes and handles are measured from the laid-out text, again whenever it reflows.
+  const [marks, setMarks] = useState<{ stripes: Stripe[]; start: HandleBox | null; end: HandleBox | null }>({
+    stripes: [],
+    start: null,
+    end: null,
+  })
+  const measure = useCallback(() => {
+    const el = root.current
+    const box = wrap.current
+    if (!el || !box) return
+    const origin = box.getBoundingClientRect()
+    const extents = shown.flatMap((h) => {
+      const rects = lineRects(rangeFor(el, paragraphs, h.start, Math.min(h.end, body.length)))
+      if (rects.length === 0) return []
+      const top = Math.min(...rects.map((r) => r.top)) - origin.top
+      const bottom = Math.max(...rects.map((r) => r.bottom)) - origin.top
+      return [{ id: h.id, themeId: h.themeId, top, bottom }]
+    })
+    let start: HandleBox | null = null
+    let end: HandleBox | null = null
+    if (editedSpan) {
+      const rects = lineRects(rangeFor(el, paragraphs, editedSpan.start, Math.min(editedSpan.end, body.length)))
+      const first = rects[0]
+      const last = rects[rects.length - 1]
+      if (first && last) {
+        start = { x: first.left - origin.left, top: first.top - origin.top, height: first.height }
+        end = { x: last.right - origin.left, top: last.top - origin.top, height: last.height }
+      }
+    }
+    setMarks({ stripes: assignLanes(extents), start, end })
+  }, [shown, editedSpan, paragraphs, body.length])
+  useLayoutEffect(measure, [measure])
+  useEffect(() => {
+    const el = root.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => measure())
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [measure])
+
+  // Where the edited passage is on screen, for its popover to stand beside it (kept up on scroll).
+  useLayoutEffect(() => {
+    const el = root.current
+    if (!el || !editedSpan) return
+    const publish = (): void => {
+      const rects = lineRects(rangeFor(el, paragraphs, editedSpan.start, Math.min(editedSpan.end, body.length)))
+      editedPlacement.set({ id: editedSpan.id, rects, column: el.getBoundingClientRect(), body })
+    }
+    publish()
+    window.addEventListener('scroll', publish, { capture: true, passive: true })
+    window.addEventListener('resize', publish)
+    return () => {
+      window.removeEventListener('scroll', publish, { capture: true })
+      window.removeEventListener('resize', publish)
+      if (editedPlacement.get()?.id === editedSpan.id) editedPlacement.set(null)
+    }
+  }, [editedSpan, paragraphs, body])
+
+  useEffect(
+    () => () => {
+      if (clickedSuggestion.get()?.owner === owner) clickedSuggestion.set(null)
+    },
+    [owner],
+  )
+
+  /** Drags one edge of the edited highlight; the drop is one resize (one undo step). Alt: by character. */
+  const drag =
+    (edge: Edge) =>
+    (e: React.PointerEvent<HTMLDivElement>): void => {
+      const el = root.current
+      const box = wrap.current
+      if (!edited || !editing || !el || !box || e.button !== 0) return
+      e.preventDefault()
+      e.stopPropagation()
+      const from = { start: edited.start, end: edited.end }
+      // The pointer holds the knob above (start) or below (end) the line: aim at the line's middle.
+      const line = (edge === 'start' ? marks.start : marks.end) as HandleBox
+      const lineMiddle = box.getBoundingClientRect().top + line.top + line.height / 2
+      const dy = lineMiddle - e.clientY
+      let latest = from
+      box.classList.add('dragging')
+      const move = (ev: PointerEvent): void => {
+        const offset = offsetAtPoint(el, ev.clientX, ev.clientY + dy)
+        if (offset === null) return
+        const at = snapEdge(body, edge, offset, from, ev.altKey ? 'char' : 'word')
+        latest = edge === 'start' ? { start: at, end: from.end } : { start: from.start, end: at }
+        setDraft(latest)
+      }
+      const stop = (commit: boolean): void => {
+        window.removeEventListener('pointermove', move)
+        window.removeEventListener('pointerup', up)
+        window.removeEventListener('pointercancel', cancel)
+        box.classList.remove('dragging')
+        if (commit && (latest.start !== from.start || latest.end !== from.end)) editing.resize(latest)
+        else setDraft(null)
+      }
+      const up = (): void => stop(true)
+      const cancel = (): void => stop(false)
+      window.addEventListener('pointermove', move)
+      window.addEventListener('pointerup', up)
+      window.addEventListener('pointercancel', cancel)
+    }
 
   const report = (): void => {
     if (!onSelectionChange || !root.current) return
@@ -109,29 +270,76 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
     report()
   }
 
+  const lanes = marks.stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0)
   return (
-    <div
-      ref={root}
-      className="body"
-      data-testid={testId ?? 'article-body'}
-      tabIndex={0}
-      role="document"
-      aria-label="Article text. Down and Up arrows select a sentence; Shift with them selects more or less; then press a theme's number to code it."
-      onKeyDown={onKeyDown}
-      onMouseUp={report}
-      onKeyUp={report}
-      onClick={(e) => {
-        if (!onClickOffset || !root.current) return
-        if (window.getSelection()?.isCollapsed === false) return
-        const offset = offsetAtPoint(root.current, e.clientX, e.clientY)
-        if (offset !== null) onClickOffset(offset, e)
-      }}
-    >
-      {paragraphs.map((p) => (
-        <p key={p.start} data-start={p.start}>
-          {p.text}
-        </p>
-      ))}
+    <div ref={wrap} className="article-text" data-lanes={lanes}>
+      <div className="hl-stripes" aria-hidden data-testid="highlight-stripes">
+        {marks.stripes.map((s) => (
+          <div
+            key={s.id}
+            className={`hl-stripe hl-tone-${s.themeId ?? 'none'}${edited?.id === s.id ? ' editing' : ''}`}
+            data-theme={s.themeId ?? 'none'}
+            style={{ top: s.top, height: Math.max(4, s.bottom - s.top), left: GUTTER - 8 - s.lane * LANE }}
+          />
+        ))}
+      </div>
+      <div
+        ref={root}
+        className="body"
+        data-testid={testId ?? 'article-body'}
+        tabIndex={0}
+        role="document"
+        aria-label="Article text. Down and Up arrows select a sentence; Shift with them selects more or less; then press a theme's number to code it."
+        onKeyDown={onKeyDown}
+        onMouseUp={report}
+        onKeyUp={report}
+        onClick={(e) => {
+          if (!root.current) return
+          if (window.getSelection()?.isCollapsed === false) return
+          const offset = offsetAtPoint(root.current, e.clientX, e.clientY)
+          if (offset === null) return
+          onClickOffset?.(offset, e)
+          // A suggestion underline clicked where no highlight is: its card (accept or reject) opens.
+          const onHighlight = highlights.some((h) => h.start <= offset && offset < h.end)
+          const hit = onHighlight ? undefined : suggestions?.find((s) => s.start <= offset && offset < s.end)
+          clickedSuggestion.set(
+            hit
+              ? {
+                  owner,
+                  suggestion: hit,
+                  rects: lineRects(rangeFor(root.current, paragraphs, hit.start, hit.end)),
+                  column: root.current.getBoundingClientRect(),
+                }
+              : null,
+          )
+        }}
+      >
+        {paragraphs.map((p) => (
+          <p key={p.start} data-start={p.start}>
+            {p.text}
+          </p>
+        ))}
+      </div>
+      {edited && marks.start && marks.end ? (
+        <>
+          <div
+            className={`hl-handle hl-handle-start hl-tone-${edited.themeId ?? 'none'}`}
+            data-testid="highlight-handle-start"
+            title="Drag to move the start (word by word; hold Alt for letters)"
+            style={{ left: marks.start.x, top: marks.start.top, height: marks.start.height }}
+            onPointerDown={drag('start')}
+            onMouseDown={(e) => e.preventDefault()}
+          />
+          <div
+            className={`hl-handle hl-handle-end hl-tone-${edited.themeId ?? 'none'}`}
+            data-testid="highlight-handle-end"
+            title="Drag to move the end (word by word; hold Alt for letters)"
+            style={{ left: marks.end.x, top: marks.end.top, height: marks.end.height }}
+            onPointerDown={drag('end')}
+            onMouseDown={(e) => e.preventDefault()}
+          />
+        </>
+      ) : null}
     </div>
   )
 })

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Highlight, Suggestion, Theme } from '@shared/model'
 import { Backlinks } from '../components/Backlinks'
+import { clickedSuggestion, useStore } from './editing'
+import { SuggestionCard, SuggestionReason } from './SuggestionCard'
 
 interface Props {
   articleId: number
@@ -15,10 +17,15 @@ interface Props {
 /** Passages listed per theme before "Show all": a heavily coded article must not build thousands of rows to open. */
 const GROUP_PREVIEW = 50
 
-/** The article's highlights grouped by theme, and Parley's suggestions with their reasons. */
+/**
+ * The article's highlights grouped by theme, and Parley's suggestions with their reasons. A
+ * suggestion underline clicked in this article's text opens its card (accept or reject) here.
+ */
 export function CodingPanel({ articleId, themes, highlights, suggestions, onShow, onAccept, onReject }: Props): React.JSX.Element {
   const [tab, setTab] = useState<'highlights' | 'suggestions'>('highlights')
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
+  const clicked = useStore(clickedSuggestion)
+  const card = clicked?.suggestion.articleId === articleId ? clicked : null
   const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
     .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
     .filter((g) => g.items.length)
@@ -80,10 +87,7 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
                 <button type="button" className="passage" onClick={() => onShow(s)}>
                   {s.text.length > 220 ? `${s.text.slice(0, 220)}…` : s.text}
                 </button>
-                <div className="reason small muted">
-                  {s.reason.terms.length ? <>Matched: {s.reason.terms.join(', ')}</> : null}
-                  {s.reason.resembles ? <> · Resembles your highlight “{s.reason.resembles.text}”</> : null}
-                </div>
+                <SuggestionReason suggestion={s} />
                 <div className="suggestion-actions">
                   <button type="button" onClick={() => onAccept(s)}>
                     Accept
@@ -97,6 +101,24 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
           })}
         </ul>
       )}
+      {card ? (
+        <SuggestionCard
+          key={`${card.suggestion.themeId}-${card.suggestion.start}`}
+          suggestion={card.suggestion}
+          themes={themes}
+          rects={card.rects}
+          column={card.column}
+          onAccept={() => {
+            clickedSuggestion.set(null)
+            onAccept(card.suggestion)
+          }}
+          onReject={() => {
+            clickedSuggestion.set(null)
+            onReject(card.suggestion)
+          }}
+          onClose={() => clickedSuggestion.set(null)}
+        />
+      ) : null}
     </aside>
   )
 }

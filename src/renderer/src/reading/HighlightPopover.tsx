@@ -1,5 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
+import { editedHighlight, editedPlacement, useStore } from './editing'
+import { placeBeside } from './place'
+import { stepEdge, type Edge } from './wordSnap'
 import { Backlinks } from '../components/Backlinks'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { PassageLinks } from '../claims/PassageLinks'
@@ -16,7 +19,16 @@ interface Props {
   onClose: () => void
 }
 
-/** What a clicked highlight is: its theme, comment and the notes quoting it; re-theme, resize or delete. */
+// The popover is made anew after every change of its highlight (the view keys it by updatedAt): the
+// resize control last used gets the focus back, so a resize can be repeated from the keyboard.
+let lastControl: { label: string; at: number } | null = null
+
+/**
+ * What a clicked highlight is: its theme, comment and the notes quoting it; re-theme, resize or delete.
+ * It stands beside the passage, never over it (place.ts), and while it is open the text shows drag
+ * handles on the passage's edges (ArticleText). Shift+Alt+→/← move the end by a word,
+ * Shift+Alt+Ctrl+→/← the start (as keyboard selection does); every resize is one undo step.
+ */
 export function HighlightPopover({
   highlight,
   themes,
@@ -30,16 +42,96 @@ export function HighlightPopover({
 }: Props): React.JSX.Element {
   const [comment, setComment] = useState(highlight.comment)
   const theme = themes.find((t) => t.id === highlight.themeId)
-  // Below the passage when there is room, else as high as needed; the popover scrolls if the window is short.
-  const top = rect ? Math.max(8, Math.min(rect.bottom + 8, window.innerHeight - 480)) : 120
-  const left = rect ? Math.min(Math.max(8, rect.left), window.innerWidth - 340) : 120
-  const step = (delta: number, edge: 'start' | 'end'): void => {
-    const start = edge === 'start' ? highlight.start + delta : highlight.start
-    const end = edge === 'end' ? highlight.end + delta : highlight.end
-    if (start >= 0 && end <= bodyLength && end > start) onResize(start, end)
+  const box = useRef<HTMLDivElement>(null)
+  const resize = useRef(onResize)
+  useEffect(() => {
+    resize.current = onResize
+  })
+
+  // The text showing this highlight draws its handles and reports where it is.
+  useEffect(() => {
+    editedHighlight.set({ highlight, resize: (span) => resize.current(span.start, span.end) })
+    return () => {
+      if (editedHighlight.get()?.highlight.id === highlight.id) editedHighlight.set(null)
+    }
+  }, [highlight])
+  const placement = useStore(editedPlacement)
+  const here = placement?.id === highlight.id ? placement : null
+
+  // Placed from its real height, again whenever the passage moves (scroll, resize, reflow).
+  const [height, setHeight] = useState(420)
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!el) return
+    const measure = (): void => setHeight(Math.ceil(el.scrollHeight) + 2)
+    measure()
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure)
+    for (const child of Array.from(el.children)) observer?.observe(child)
+    return () => observer?.disconnect()
+  }, [])
+  const rects = here?.rects ?? (rect ? [rect] : [])
+  const place = placeBeside(rects, here?.column ?? null, { width: 330, height }, { width: window.innerWidth, height: window.innerHeight })
+
+  /** One edge one word (or, Alt held, one letter) left or right: a resize through the view, one undo step. */
+  const step = (edge: Edge, direction: -1 | 1, byChar: boolean): void => {
+    const body = here?.body
+    const span = { start: highlight.start, end: highlight.end }
+    const next = body
+      ? stepEdge(body, span, edge, direction, byChar ? 'char' : 'word')
+      : edge === 'start'
+        ? { start: span.start + direction, end: span.end }
+        : { start: span.start, end: span.end + direction }
+    if (next && next.start >= 0 && next.end <= bodyLength && next.end > next.start) onResize(next.start, next.end)
   }
+  const stepRef = useRef(step)
+  useEffect(() => {
+    stepRef.current = step
+  })
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || !e.shiftKey || !e.altKey || e.metaKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return
+      const target = e.target as HTMLElement | null
+      if (target && ['INPUT', 'TEXTAREA'].includes(target.tagName)) return
+      e.preventDefault()
+      stepRef.current(e.ctrlKey ? 'start' : 'end', e.key === 'ArrowLeft' ? -1 : 1, false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  // Made anew after a resize: the control used last gets the focus back (never on a first opening,
+  // where the focus trap around the popover decides).
+  useEffect(() => {
+    const recent = lastControl && Date.now() - lastControl.at < 3000 ? lastControl : null
+    if (!recent) return
+    const frame = requestAnimationFrame(() => {
+      const el = box.current
+      if (!el || (document.activeElement && document.activeElement !== document.body)) return
+      el.querySelector<HTMLElement>(`[aria-label="${recent.label}"]`)?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
+  const control = (label: string, edge: Edge, direction: -1 | 1, glyph: string): React.JSX.Element => (
+    <button
+      type="button"
+      aria-label={label}
+      title={`${label} by a word (Alt: by a letter)`}
+      onClick={(e) => {
+        lastControl = { label, at: Date.now() }
+        step(edge, direction, e.altKey)
+      }}
+    >
+      {glyph}
+    </button>
+  )
   return (
-    <div className="popover" role="dialog" aria-label="Highlight" style={{ top, left, maxHeight: `calc(100vh - ${top + 8}px)` }}>
+    <div
+      ref={box}
+      className="popover"
+      role="dialog"
+      aria-label="Highlight"
+      data-placement={here ? 'beside' : 'rect'}
+      style={{ top: place.top, left: place.left, width: place.width, maxHeight: place.maxHeight }}
+    >
       <div className="popover-head">
         <strong>
           <span className={`swatch swatch-${highlight.themeId ?? 'none'}`} aria-hidden /> {theme?.name ?? 'No theme'}
@@ -69,22 +161,15 @@ export function HighlightPopover({
           onBlur={() => comment !== highlight.comment && onComment(comment)}
         />
       </label>
-      <div className="resize" role="group" aria-label="Resize">
+      <div className="resize" role="group" aria-label="Resize by a word">
         <span className="muted">Start</span>
-        <button type="button" onClick={() => step(-1, 'start')} aria-label="Extend start">
-          ◂
-        </button>
-        <button type="button" onClick={() => step(1, 'start')} aria-label="Shrink start">
-          ▸
-        </button>
+        {control('Extend start', 'start', -1, '◂')}
+        {control('Shrink start', 'start', 1, '▸')}
         <span className="muted">End</span>
-        <button type="button" onClick={() => step(-1, 'end')} aria-label="Shrink end">
-          ◂
-        </button>
-        <button type="button" onClick={() => step(1, 'end')} aria-label="Extend end">
-          ▸
-        </button>
+        {control('Shrink end', 'end', -1, '◂')}
+        {control('Extend end', 'end', 1, '▸')}
       </div>
+      <p className="resize-hint">Drag the handles in the text, or Shift+Alt+←/→ (with Ctrl for the start). Alt: by a letter.</p>
       <PassageLinks highlightId={highlight.id} />
       <Backlinks kind="highlight" id={highlight.id} title="Quoted in notes" />
       <div className="popover-actions">

@@ -21,7 +21,13 @@ export function applyThemeStyles(themes: Theme[]): void {
       // While a theme filter is on, other themes fade and the chosen one stands out.
       `[data-theme-filter]:not([data-theme-filter="${t.id}"]) ::highlight(${name}) { background-color: color-mix(in srgb, ${color} 10%, transparent); }`,
       `[data-theme-filter="${t.id}"] ::highlight(${name}) { background-color: color-mix(in srgb, ${color} 55%, transparent); }`,
+      // Where a second theme covers the same words, it underlines them (paint.ts: no blended tints).
+      `::highlight(${name}-under) { text-decoration: underline solid ${color}; text-decoration-thickness: 3px; text-underline-offset: 5px; }`,
+      `[data-theme-filter]:not([data-theme-filter="${t.id}"]) ::highlight(${name}-under) { text-decoration-color: color-mix(in srgb, ${color} 25%, transparent); }`,
+      // Suggestions are dotted in their theme's colour, so each theme's can be told apart.
+      `::highlight(suggestion-${t.id}) { text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`,
       `.swatch-${t.id} { background-color: ${color}; }`,
+      `.hl-tone-${t.id} { --tone: ${color}; }`,
       `.swatch-fill-${t.id} { fill: ${color}; }`,
     ]
   })

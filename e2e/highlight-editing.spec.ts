@@ -1,0 +1,248 @@
+import type { Page } from '@playwright/test'
+import { call, expect, screenshotPath, test } from './fixtures'
+
+interface Summary {
+  id: number
+  title: string
+}
+interface Theme {
+  id: number
+  name: string
+}
+interface Highlight {
+  id: number
+  start: number
+  end: number
+  exact: string
+  themeId: number | null
+}
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+async function openArticle(page: Page, title: RegExp, hash = ''): Promise<{ id: number; body: string }> {
+  const list = await call<Summary[]>(page, 'articles.list', {})
+  const article = list.find((a) => title.test(a.title))!
+  await page.goto(`${new URL(page.url()).origin}/#/article/${article.id}${hash}`)
+  await expect(page.getByTestId('article-body')).toBeVisible()
+  const { body } = await call<{ body: string }>(page, 'articles.get', { id: article.id })
+  return { id: article.id, body }
+}
+
+/** Client rectangles (line boxes) of body[start:end] in the Reader's text, by the paragraphs' data-start. */
+const rectsOf = (page: Page, start: number, end: number): Promise<Box[]> =>
+  page.evaluate(
+    ([s, e]) => {
+      const root = document.querySelector('[data-testid="article-body"]')!
+      const paras = Array.from(root.querySelectorAll<HTMLElement>('p[data-start]'))
+      const point = (offset: number): [Node, number] => {
+        const p = paras.filter((x) => Number(x.dataset.start) <= offset).pop()!
+        return [p.firstChild!, offset - Number(p.dataset.start)]
+      }
+      const range = document.createRange()
+      range.setStart(...point(s))
+      range.setEnd(...point(e))
+      return Array.from(range.getClientRects())
+        .filter((r) => r.width > 0.5)
+        .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))
+    },
+    [start, end] as const,
+  )
+
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/** The popover is beside the passage: its box meets none of the passage's line boxes. */
+async function expectBeside(page: Page, start: number, end: number): Promise<void> {
+  const popover = await page.getByRole('dialog', { name: 'Highlight' }).boundingBox()
+  expect(popover).not.toBeNull()
+  const rects = await rectsOf(page, start, end)
+  expect(rects.length).toBeGreaterThan(0)
+  for (const r of rects) expect(overlaps(popover!, r), `popover ${JSON.stringify(popover)} over line ${JSON.stringify(r)}`).toBe(false)
+}
+
+const highlightsOf = (page: Page, articleId: number): Promise<Highlight[]> => call<Highlight[]>(page, 'highlights.list', { articleId })
+
+/** Clicks the middle of body[start:end] in the Reader's text. */
+async function clickSpan(page: Page, start: number, end: number): Promise<void> {
+  const [first] = await rectsOf(page, start, end)
+  await page.mouse.click(first!.x + Math.min(first!.width / 2, 20), first!.y + first!.height / 2)
+}
+
+test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by word; each resize undoes; the popover stays beside it', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const { id, body } = await openArticle(page, /Helsinki/)
+  const phrase = 'discuss U.S.-Russian relations'
+  const start = body.indexOf(phrase)
+  expect(start).toBeGreaterThan(-1)
+  const h = await call<Highlight>(page, 'highlights.create', { articleId: id, start, end: start + phrase.length, themeId: themes[0]!.id })
+  await page.reload()
+  await expect(page.getByTestId('article-body')).toBeVisible()
+  await clickSpan(page, h.start, h.end)
+  const popover = page.getByRole('dialog', { name: 'Highlight' })
+  await expect(popover).toBeVisible()
+  await expectBeside(page, h.start, h.end)
+  const end = page.getByTestId('highlight-handle-end')
+  await expect(end).toBeVisible()
+  await expect(page.getByTestId('highlight-handle-start')).toBeVisible()
+
+  // Drag the end handle to between the last two letters of a word further on: it snaps to that word's end.
+  const after = body.slice(h.end)
+  const word = /[A-Za-z]{5,}/.exec(after.slice(0, 80))!
+  const wordEnd = h.end + word.index + word[0].length
+  const [target] = await rectsOf(page, wordEnd - 2, wordEnd - 1)
+  const grip = (await end.boundingBox())!
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(target!.x + target!.width * 0.9, target!.y + target!.height / 2, { steps: 8 })
+  await page.mouse.up()
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(body.slice(h.start, wordEnd))
+  await expectBeside(page, h.start, wordEnd)
+
+  // One undo brings the whole drag back.
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(phrase)
+
+  // Keyboard: Shift+Alt+→ moves the end one word (the comma is a stop), Shift+Alt+Ctrl+→ the start.
+  await expect(popover).toBeVisible()
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(`${phrase},`)
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  const twoWords = await highlightsOf(page, id)
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).not.toBe(`${phrase},`)
+  const extended = (await highlightsOf(page, id))[0]!
+  expect(extended.exact).toMatch(/^discuss U\.S\.-Russian relations, \S+$/)
+  expect(/\w/.test(body[extended.end] ?? ' ')).toBe(false) // never half a word
+  await page.keyboard.press('Shift+Alt+Control+ArrowRight')
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toMatch(/^U\.S/)
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(extended.exact)
+  expect(twoWords.length).toBe(1)
+
+  // The popover's buttons step by a word too.
+  await popover.getByRole('button', { name: 'Shrink end' }).click()
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(`${phrase},`)
+})
+
+test('overlapping highlights: one stripe per theme in the margin, one tint per stretch of text; arriving from a link, the popover is beside the passage', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const { id, body } = await openArticle(page, /Helsinki/)
+  const paragraph = body.split('\n\n').find((p) => p.length > 300)!
+  const base = body.indexOf(paragraph)
+  const a = await call<Highlight>(page, 'highlights.create', { articleId: id, start: base, end: base + 180, themeId: themes[0]!.id })
+  const b = await call<Highlight>(page, 'highlights.create', {
+    articleId: id,
+    start: base + 90,
+    end: base + 290,
+    themeId: themes[1]!.id,
+  })
+  const fixed = await highlightsOf(page, id)
+  const shown = { a: fixed.find((x) => x.id === a.id)!, b: fixed.find((x) => x.id === b.id)! }
+
+  // Opened at the second passage, as a quote's link does.
+  await openArticle(page, /Helsinki/, `/h/${b.id}`)
+  await page.reload() // the highlights were made through the contract: a fresh start reads them
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toBeVisible()
+  await expectBeside(page, shown.b.start, shown.b.end)
+
+  const stripes = page.getByTestId('highlight-stripes').locator('.hl-stripe')
+  await expect(stripes).toHaveCount(2)
+  const boxes = await Promise.all([0, 1].map(async (i) => (await stripes.nth(i).boundingBox())!))
+  const [s1, s2] = boxes as [Box, Box]
+  expect(s1.x).not.toBe(s2.x) // side by side…
+  expect(s1.y < s2.y + s2.height && s2.y < s1.y + s1.height).toBe(true) // …where the passages overlap
+  const colors = await stripes.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor))
+  expect(new Set(colors).size).toBe(2)
+
+  // No stretch of text is tinted by both themes; the shared words are underlined in the other's colour.
+  const painted = await page.evaluate(
+    ([ta, tb]) => {
+      const A = CSS.highlights.get(`theme-${ta}`)
+      const B = CSS.highlights.get(`theme-${tb}`)
+      let shared = 0
+      for (const x of A ?? [])
+        for (const y of B ?? []) {
+          const r = x as Range
+          const s = y as Range
+          if (r.compareBoundaryPoints(Range.END_TO_START, s) < 0 && s.compareBoundaryPoints(Range.END_TO_START, r) < 0) shared++
+        }
+      const under = [...(CSS.highlights.get(`theme-${ta}-under`) ?? []), ...(CSS.highlights.get(`theme-${tb}-under`) ?? [])]
+      return { shared, under: under.map((r) => (r as Range).toString().length) }
+    },
+    [themes[0]!.id, themes[1]!.id] as const,
+  )
+  expect(painted.shared).toBe(0)
+  expect(painted.under).toEqual([shown.a.end - shown.b.start])
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: screenshotPath('reader-overlap-handles-1280') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath('reader-overlap-handles-dark') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 800, height: 700 })
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toBeVisible()
+  await expectBeside(page, shown.b.start, shown.b.end)
+  await page.screenshot({ path: screenshotPath('reader-overlap-handles-800') })
+})
+
+test('a suggestion underline is in its theme’s colour; a click on it opens accept or reject with the reason', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const list = await call<Summary[]>(page, 'articles.list', {})
+  let chosen: { title: RegExp; s: { start: number; end: number; themeId: number; text: string } } | null = null
+  for (const a of list) {
+    const s = await call<Array<{ start: number; end: number; themeId: number; text: string }>>(page, 'suggestions.list', {
+      articleId: a.id,
+    })
+    if (s.length) {
+      chosen = { title: new RegExp(a.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), s: s[0]! }
+      break
+    }
+  }
+  expect(chosen).not.toBeNull()
+  const { id } = await openArticle(page, chosen!.title)
+  const s = chosen!.s
+  await expect.poll(() => page.evaluate((t) => CSS.highlights.get(`suggestion-${t}`)?.size ?? 0, s.themeId)).toBeGreaterThan(0)
+  // Each theme's suggestions are underlined in that theme's colour, not one colour for all.
+  const rule = await page.evaluate((t) => {
+    for (const sheet of document.adoptedStyleSheets)
+      for (const r of Array.from(sheet.cssRules)) if (r.cssText.includes(`::highlight(suggestion-${t})`)) return r.cssText
+    return ''
+  }, s.themeId)
+  expect(rule).toMatch(/dotted/)
+
+  await page.getByTestId('article-body').locator('p').first().scrollIntoViewIfNeeded()
+  await page.evaluate(
+    ([st]) => {
+      const root = document.querySelector('[data-testid="article-body"]')!
+      const p = Array.from(root.querySelectorAll<HTMLElement>('p[data-start]'))
+        .filter((x) => Number(x.dataset.start) <= st)
+        .pop()!
+      p.scrollIntoView({ block: 'center' })
+    },
+    [s.start] as const,
+  )
+  await clickSpan(page, s.start, s.end)
+  const card = page.getByRole('dialog', { name: 'Suggestion' })
+  await expect(card).toBeVisible()
+  await expect(card).toContainText(/Matched:|Resembles/)
+  const cardBox = (await card.boundingBox())!
+  for (const r of await rectsOf(page, s.start, s.end)) expect(overlaps(cardBox, r)).toBe(false)
+  await page.screenshot({ path: screenshotPath('reader-suggestion-card') })
+  await card.getByRole('button', { name: 'Accept' }).click()
+  await expect(card).toBeHidden()
+  await expect
+    .poll(async () => (await highlightsOf(page, id)).map((h) => [h.start, h.end, h.themeId]))
+    .toContainEqual([s.start, s.end, s.themeId])
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await highlightsOf(page, id)).length).toBe(0)
+})
