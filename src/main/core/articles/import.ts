@@ -2,9 +2,11 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ImportResult } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { cached } from '../db/statements'
 import { errors, ParleyError } from '../errors'
 import type { MarkedPassage } from './markdown'
 import { anchor, describe } from '../highlights/anchor'
+import { insertHighlight } from '../highlights/repo'
 import { createTheme } from '../themes/repo'
 import { applyEdits, parseEdits } from './edits'
 import { findIdByHash, getArticleRow, insertArticle } from './repo'
@@ -35,7 +37,7 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     let id = themeIds.get(key)
     if (id === undefined) {
       id =
-        (db.prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').pluck().get(name.trim()) as
+        (cached(db, 'SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').pluck().get(name.trim()) as
           number | undefined) ??
         (created < MAX_NEW_THEMES_PER_FILE ? (created++, createTheme(db, { name: name.trim().slice(0, 80) }).id) : null)
       themeIds.set(key, id)
@@ -49,21 +51,13 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     const guess = body.indexOf(mark.exact, from)
     const found = anchor(body, { start: guess < 0 ? 0 : guess, end: guess < 0 ? 0 : guess + mark.exact.length, ...mark })
     if (found.how === 'orphan') continue
-    const s = describe(body, found.start, found.end)
-    db.prepare(
-      `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+    insertHighlight(db, {
       articleId,
-      themeId(mark.theme),
-      s.start,
-      s.end,
-      s.exact,
-      s.prefix,
-      s.suffix,
-      (mark.comment ?? '').slice(0, 10_000),
-      now.toISOString(),
-      now.toISOString(),
-    )
+      themeId: themeId(mark.theme),
+      selector: describe(body, found.start, found.end),
+      comment: (mark.comment ?? '').slice(0, 10_000),
+      at: now.toISOString(),
+    })
     from = found.end
   }
   const left: string[] = []
@@ -254,7 +248,7 @@ export async function importSources(
         store(source, prepared)
       }
       commit()
-      if (index < sources.length) await yieldTurn()
+      await yieldTurn()
     }
     return results
   }
@@ -301,14 +295,30 @@ export async function importSources(
     const groupStart = performance.now()
     while (index < sources.length && settled[index] !== undefined && performance.now() - groupStart <= GROUP_MS) {
       const prepared = settled[index] as Settled<PreparedArticle>
+      // A long store goes in a group of its own: nothing stored before it waits for it to commit.
+      if (pending.length > 0 && heavy(prepared)) break
       settled[index] = undefined
       store(sources[index] as SourceFile | string, prepared)
       begin(index + WINDOW)
       index++
     }
     commit()
+    // A turn of the event loop after every commit, the last one too: gather() returns at once when
+    // files are ready, and the caller's next step (round detection) would otherwise follow the
+    // last group before a waiting call is read.
+    await yieldTurn()
   }
   return results
+}
+
+/** A body this long (in characters, the raw text counting an eighth) or this many marks make a store long enough to stand alone. */
+const HEAVY_CHARS = 256 * 1024
+const HEAVY_MARKS = 256
+
+function heavy(prepared: Settled<PreparedArticle>): boolean {
+  if (!prepared.ok) return false
+  const { body, raw, marks } = prepared.value
+  return body.length + raw.length / 8 > HEAVY_CHARS || (marks?.length ?? 0) > HEAVY_MARKS
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }

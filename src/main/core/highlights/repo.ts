@@ -1,8 +1,9 @@
 import type { Highlight } from '../../../shared/model'
 import type { Db } from '../db/open'
+import { cached } from '../db/statements'
 import { invalidInput, notFound } from '../errors'
 import { requireLiveTheme } from '../themes/repo'
-import { anchor, describe } from './anchor'
+import { anchor, describe, type Selector } from './anchor'
 import { nextId } from '../articles/trash'
 
 interface HighlightRow {
@@ -99,6 +100,32 @@ export function createHighlight(db: Db, input: NewHighlight, now: Date): Highlig
       )
     return getHighlight(db, Number(info.lastInsertRowid))
   })()
+}
+
+/** A passage already found in the stored body (import's marks), with its theme found or made. */
+export interface FoundHighlight {
+  articleId: number
+  themeId: number | null
+  selector: Selector
+  comment: string
+  /** ISO time, for both created_at and updated_at. */
+  at: string
+}
+
+/**
+ * Stores one highlight as it was found, inside the caller's transaction (import stores an article
+ * and its marks as one). No checks beyond the table's: the caller anchored it on the body it just
+ * stored and found or made its theme. Import runs it up to MAX_MARKS_PER_FILE times per file, so
+ * the statement is prepared once per connection (preparing cost more than the insert).
+ */
+export function insertHighlight(db: Db, h: FoundHighlight): number {
+  const { start, end, exact, prefix, suffix } = h.selector
+  const info = cached(
+    db,
+    `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, comment, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(h.articleId, h.themeId, start, end, exact, prefix, suffix, h.comment, h.at, h.at)
+  return Number(info.lastInsertRowid)
 }
 
 export interface HighlightPatch {
