@@ -62,7 +62,7 @@ export function PassageLinks({ highlightId }: { highlightId: number }): React.JS
       {adding ? (
         <LinkForm highlightId={highlightId} onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" onClick={() => setAdding(true)}>
+        <button type="button" className="button" onClick={() => setAdding(true)}>
           Link to another passage…
         </button>
       )}
@@ -145,7 +145,7 @@ function LinkForm({ highlightId, onDone }: { highlightId: number; onDone: () => 
         <textarea aria-label="Link note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <div className="link-form-actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" className="button" onClick={onDone}>
           Cancel
         </button>
         <button type="button" className="primary" disabled={target === null || relationId === null} onClick={() => void create()}>
@@ -210,7 +210,7 @@ function RelationEditor({ relations }: { relations: LinkRelation[] }): React.JSX
       </ul>
       <div className="relation-add">
         <input aria-label="New relation" placeholder="New relation, e.g. explains" value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="button" disabled={!name.trim()} onClick={() => void add()}>
+        <button type="button" className="button" disabled={!name.trim()} onClick={() => void add()}>
           Add
         </button>
       </div>

@@ -158,7 +158,7 @@ export function RoundClaims({ roundId }: { roundId: number }): React.JSX.Element
                     <button type="button" className="primary" onClick={() => accept(c)}>
                       Accept: highlight and link
                     </button>
-                    <button type="button" onClick={() => reject(c)}>
+                    <button type="button" className="button" onClick={() => reject(c)}>
                       Reject
                     </button>
                   </div>
