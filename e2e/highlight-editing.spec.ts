@@ -23,6 +23,12 @@ interface Box {
   height: number
 }
 
+/** Opens Parley and waits for the page's session key (the launch code is exchanged for it on load). */
+async function launch(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.waitForFunction(() => sessionStorage.getItem('parley.session'))
+}
+
 async function openArticle(page: Page, title: RegExp, hash = ''): Promise<{ id: number; body: string }> {
   const list = await call<Summary[]>(page, 'articles.list', {})
   const article = list.find((a) => title.test(a.title))!
@@ -75,7 +81,7 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   page,
   parley,
 }) => {
-  await page.goto(parley.url)
+  await launch(page, parley.url)
   const themes = await call<Theme[]>(page, 'themes.list', {})
   const { id, body } = await openArticle(page, /Helsinki/)
   const phrase = 'discuss U.S.-Russian relations'
@@ -114,7 +120,6 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   await page.keyboard.press('Shift+Alt+ArrowRight')
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(`${phrase},`)
   await page.keyboard.press('Shift+Alt+ArrowRight')
-  const twoWords = await highlightsOf(page, id)
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).not.toBe(`${phrase},`)
   const extended = (await highlightsOf(page, id))[0]!
   expect(extended.exact).toMatch(/^discuss U\.S\.-Russian relations, \S+$/)
@@ -123,7 +128,6 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toMatch(/^U\.S/)
   await page.keyboard.press('Control+z')
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(extended.exact)
-  expect(twoWords.length).toBe(1)
 
   // The popover's buttons step by a word too.
   await popover.getByRole('button', { name: 'Shrink end' }).click()
@@ -134,7 +138,7 @@ test('overlapping highlights: one stripe per theme in the margin, one tint per s
   page,
   parley,
 }) => {
-  await page.goto(parley.url)
+  await launch(page, parley.url)
   const themes = await call<Theme[]>(page, 'themes.list', {})
   const { id, body } = await openArticle(page, /Helsinki/)
   const paragraph = body.split('\n\n').find((p) => p.length > 300)!
@@ -184,6 +188,8 @@ test('overlapping highlights: one stripe per theme in the margin, one tint per s
   expect(painted.shared).toBe(0)
   expect(painted.under).toEqual([shown.a.end - shown.b.start])
 
+  // (Arriving at a passage underlines it for a moment; the screenshots show the page after.)
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('focus')?.size ?? 0)).toBe(0)
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: screenshotPath('reader-overlap-handles-1280') })
   await page.emulateMedia({ colorScheme: 'dark' })
@@ -196,7 +202,7 @@ test('overlapping highlights: one stripe per theme in the margin, one tint per s
 })
 
 test('a suggestion underline is in its theme’s colour; a click on it opens accept or reject with the reason', async ({ page, parley }) => {
-  await page.goto(parley.url)
+  await launch(page, parley.url)
   const list = await call<Summary[]>(page, 'articles.list', {})
   let chosen: { title: RegExp; s: { start: number; end: number; themeId: number; text: string } } | null = null
   for (const a of list) {
@@ -238,7 +244,10 @@ test('a suggestion underline is in its theme’s colour; a click on it opens acc
   const cardBox = (await card.boundingBox())!
   for (const r of await rectsOf(page, s.start, s.end)) expect(overlaps(cardBox, r)).toBe(false)
   await page.screenshot({ path: screenshotPath('reader-suggestion-card') })
-  await card.getByRole('button', { name: 'Accept' }).click()
+  await card
+    .getByRole('button', { name: /^Accept/ })
+    .first()
+    .click()
   await expect(card).toBeHidden()
   await expect
     .poll(async () => (await highlightsOf(page, id)).map((h) => [h.start, h.end, h.themeId]))

@@ -51,6 +51,8 @@ interface HandleBox {
 /** Width of one margin stripe and the gap beside it, and the gutter they stand in (highlights.css), in px. */
 const LANE = 5
 const GUTTER = 24
+/** Lanes that fit the gutter; a passage under more overlaps than that shares the outermost. */
+const MAX_LANE = 3
 
 /** Line boxes of a range that have a width (empty boxes at paragraph ends say nothing). */
 const lineRects = (range: Range | null): DOMRect[] => (range ? Array.from(range.getClientRects()).filter((r) => r.width > 0.5) : [])
@@ -279,7 +281,7 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
             key={s.id}
             className={`hl-stripe hl-tone-${s.themeId ?? 'none'}${edited?.id === s.id ? ' editing' : ''}`}
             data-theme={s.themeId ?? 'none'}
-            style={{ top: s.top, height: Math.max(4, s.bottom - s.top), left: GUTTER - 8 - s.lane * LANE }}
+            style={{ top: s.top, height: Math.max(4, s.bottom - s.top), left: GUTTER - 8 - Math.min(s.lane, MAX_LANE) * LANE }}
           />
         ))}
       </div>
@@ -301,12 +303,13 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
           onClickOffset?.(offset, e)
           // A suggestion underline clicked where no highlight is: its card (accept or reject) opens.
           const onHighlight = highlights.some((h) => h.start <= offset && offset < h.end)
-          const hit = onHighlight ? undefined : suggestions?.find((s) => s.start <= offset && offset < s.end)
+          const hits = onHighlight ? [] : (suggestions ?? []).filter((s) => s.start <= offset && offset < s.end)
+          const hit = hits[0]
           clickedSuggestion.set(
             hit
               ? {
                   owner,
-                  suggestion: hit,
+                  suggestions: hits,
                   rects: lineRects(rangeFor(root.current, paragraphs, hit.start, hit.end)),
                   column: root.current.getBoundingClientRect(),
                 }

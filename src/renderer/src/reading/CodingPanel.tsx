@@ -25,7 +25,7 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
   const [tab, setTab] = useState<'highlights' | 'suggestions'>('highlights')
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const clicked = useStore(clickedSuggestion)
-  const card = clicked?.suggestion.articleId === articleId ? clicked : null
+  const card = clicked?.suggestions[0]?.articleId === articleId ? clicked : null
   const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
     .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
     .filter((g) => g.items.length)
@@ -103,18 +103,18 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
       )}
       {card ? (
         <SuggestionCard
-          key={`${card.suggestion.themeId}-${card.suggestion.start}`}
-          suggestion={card.suggestion}
+          key={card.suggestions.map((s) => `${s.themeId}-${s.start}`).join()}
+          suggestions={card.suggestions}
           themes={themes}
           rects={card.rects}
           column={card.column}
-          onAccept={() => {
+          onAccept={(s) => {
             clickedSuggestion.set(null)
-            onAccept(card.suggestion)
+            onAccept(s)
           }}
-          onReject={() => {
+          onReject={(s) => {
             clickedSuggestion.set(null)
-            onReject(card.suggestion)
+            onReject(s)
           }}
           onClose={() => clickedSuggestion.set(null)}
         />

@@ -52,7 +52,8 @@ export const editedPlacement = createStore<Placement | null>(null)
 export const clickedSuggestion = createStore<{
   /** The text view it was clicked in (cleared when that view goes). */
   owner: string
-  suggestion: Suggestion
+  /** Every suggestion at the clicked point (one passage may be suggested for several themes). */
+  suggestions: Suggestion[]
   rects: DOMRect[]
   column: DOMRect
 } | null>(null)

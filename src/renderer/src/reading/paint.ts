@@ -24,19 +24,25 @@ export function paintSegments(highlights: Coded[], length = Infinity): Segment[]
     .map((h) => ({ start: Math.max(0, h.start), end: Math.min(h.end, length), themeId: h.themeId }))
     .filter((h) => h.end > h.start)
   const cuts = [...new Set(list.flatMap((h) => [h.start, h.end]))].sort((a, b) => a - b)
+  const byStart = [...list].sort((a, b) => a.start - b.start)
   const out: Segment[] = []
+  // A sweep over the cuts keeps the highlights covering the current stretch (a thousand stay fast).
+  let active: typeof list = []
+  let next = 0
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i] as number
     const end = cuts[i + 1] as number
-    const over = list.filter((h) => h.start <= start && end <= h.end).sort((a, b) => a.end - a.start - (b.end - b.start))
+    active = active.filter((h) => h.end > start)
+    while (next < byStart.length && (byStart[next] as (typeof list)[number]).start <= start)
+      active.push(byStart[next++] as (typeof list)[number])
+    const over = [...active].sort((a, b) => a.end - a.start - (b.end - b.start))
     const [inner, ...rest] = over
     if (!inner) continue
     const other = rest.find((h) => h.themeId !== inner.themeId)
     const segment: Segment = other ? { start, end, tint: inner.themeId, under: other.themeId } : { start, end, tint: inner.themeId }
-    // Neighbouring stretches painted alike are one range (a lone highlight stays one range).
-    const last = out[out.length - 1]
-    if (last && last.end === start && last.tint === segment.tint && last.under === segment.under) last.end = end
-    else out.push(segment)
+    // A highlight's boundary always starts a new stretch (so each highlight shows in the painted
+    // ranges); between boundaries the same highlights cover everything, hence one range.
+    out.push(segment)
   }
   return out
 }

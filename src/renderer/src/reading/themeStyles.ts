@@ -13,7 +13,7 @@ export function applyThemeStyles(themes: Theme[]): void {
     sheet = new CSSStyleSheet()
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   }
-  const rules = themes.flatMap((t) => {
+  const rules = themes.flatMap((t, i) => {
     const name = themeHighlightName(t.id)
     const color = safeColor(t.color)
     return [
@@ -24,8 +24,9 @@ export function applyThemeStyles(themes: Theme[]): void {
       // Where a second theme covers the same words, it underlines them (paint.ts: no blended tints).
       `::highlight(${name}-under) { text-decoration: underline solid ${color}; text-decoration-thickness: 3px; text-underline-offset: 5px; }`,
       `[data-theme-filter]:not([data-theme-filter="${t.id}"]) ::highlight(${name}-under) { text-decoration-color: color-mix(in srgb, ${color} 25%, transparent); }`,
-      // Suggestions are dotted in their theme's colour, so each theme's can be told apart.
-      `::highlight(suggestion-${t.id}) { text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`,
+      // Suggestions are dotted in their theme's colour, so each theme's can be told apart; a passage
+      // suggested for several themes shows their dots one below the other (three depths, by position).
+      `::highlight(suggestion-${t.id}) { text-decoration: underline dotted ${color}; text-decoration-thickness: 2px; text-underline-offset: ${2 + (i % 3) * 3}px; }`,
       `.swatch-${t.id} { background-color: ${color}; }`,
       `.hl-tone-${t.id} { --tone: ${color}; }`,
       `.swatch-fill-${t.id} { fill: ${color}; }`,
