@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, unlinkSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
+import type { ExportSummary } from '../../../shared/model'
 import { errors, invalidInput, ParleyError } from '../errors'
 import { lockExportDir } from './lock'
 import { createWriteSink, writeTempFile, type FileWrite, type WriteSink } from './write-pool'
@@ -38,15 +39,8 @@ export interface ManifestData {
   mac?: string
 }
 
-export interface WriteReport {
-  written: string[]
-  updated: string[]
-  unchanged: number
-  removed: string[]
-  /** Files of deleted items that the user edited since: left in place, no longer Parley's. */
-  kept: string[]
-  conflicts: Array<{ file: string; newVersion: string; reason: 'edited' | 'not-parley' }>
-}
+/** What writing the files did: the export's summary (model.ts) without its folder, count and mismatches. */
+export type WriteReport = Pick<ExportSummary, 'written' | 'updated' | 'unchanged' | 'removed' | 'kept' | 'conflicts'>
 
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
 
