@@ -231,6 +231,15 @@ export async function importSources(
     pending.push(result)
   }
   const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+  /**
+   * Lets a call that came in during a group be read and answered before the next one: a call on a
+   * new connection needs two polls of the event loop (accept, then read), and a setImmediate made
+   * during the poll phase runs before the loop polls again. Measured with a 150 ms task between
+   * turns: one turn answered in two tasks' time, two or three turns in one.
+   */
+  const yieldToCalls = async (): Promise<void> => {
+    for (let turn = 0; turn < 3; turn++) await yieldTurn()
+  }
 
   if (!prepare) {
     // In process: each file is prepared inside the group, synchronously, as before.
@@ -248,7 +257,7 @@ export async function importSources(
         store(source, prepared)
       }
       commit()
-      await yieldTurn()
+      await yieldToCalls()
     }
     return results
   }
@@ -306,7 +315,7 @@ export async function importSources(
     // A turn of the event loop after every commit, the last one too: gather() returns at once when
     // files are ready, and the caller's next step (round detection) would otherwise follow the
     // last group before a waiting call is read.
-    await yieldTurn()
+    await yieldToCalls()
   }
   return results
 }
