@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -7,7 +7,8 @@ import type { ImportResult } from '../../shared/model'
 import { articleHandlers } from './articles/handlers'
 import { collectPaths, importSources, type SourceFile } from './articles/import'
 import { createPreparePool } from './articles/prepare-pool'
-import { allBodies, countArticles, latestIdBySource } from './articles/repo'
+import { allBodies, countArticles } from './articles/repo'
+import { holdsSeeds } from './articles/seeds'
 import { claimHandlers } from './claims/handlers'
 import { latestVersion, schemaVersion } from './db/migrate'
 import { openDatabase, type Db } from './db/open'
@@ -49,16 +50,6 @@ export interface NotebookOptions {
   exportFrom?: 'page' | 'terminal'
   /** The seeds folder a first run imports into the default notebook; notebook.info's `seeded` looks for its files. */
   seedsDir?: string
-}
-
-/**
- * Whether this notebook holds articles imported from the seeds folder (first run's sample
- * notebook): the UI shows its welcome there only. Read from the articles themselves, so it holds
- * after a restart without a schema change.
- */
-function holdsSeeds(db: Db, seedsDir: string | undefined): boolean {
-  if (!seedsDir || !existsSync(seedsDir)) return false
-  return readdirSync(seedsDir).some((name) => latestIdBySource(db, join(seedsDir, name)) !== null)
 }
 
 /** Opens a notebook file and implements the contract on it. The core knows no host. */
