@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { call, expect, screenshotPath, test } from './fixtures'
 
@@ -254,4 +255,48 @@ test('a suggestion underline is in its theme’s colour; a click on it opens acc
     .toContainEqual([s.start, s.end, s.themeId])
   await page.keyboard.press('Control+z')
   await expect.poll(async () => (await highlightsOf(page, id)).length).toBe(0)
+})
+
+test('new themes take the default palette: no blue that reads as a selection, tints and stripes readable in light and dark; axe finds nothing serious with the popover open', async ({
+  page,
+  parley,
+}) => {
+  await launch(page, parley.url)
+  const made: Array<{ id: number; color: string }> = []
+  for (const name of ['Sanctions', 'Consular services', 'Property talks', 'Air links'])
+    made.push(await call<{ id: number; color: string }>(page, 'themes.create', { name }))
+  // Hue of each default: none in the blue band a browser selection is drawn in.
+  const hue = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number]
+    const max = Math.max(r, g, b)
+    const d = max - Math.min(r, g, b)
+    if (d === 0) return -1
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4
+    return (h * 60 + 360) % 360
+  }
+  for (const t of made) expect(hue(t.color) >= 190 && hue(t.color) <= 250, `${t.color} is a selection blue`).toBe(false)
+  expect(new Set(made.map((t) => t.color)).size).toBe(made.length)
+
+  const { id, body } = await openArticle(page, /Helsinki/)
+  const paragraphs = body.split('\n\n').filter((p) => p.length > 200)
+  for (const [i, t] of made.entries()) {
+    const p = paragraphs[i % paragraphs.length]!
+    const base = body.indexOf(p)
+    await call(page, 'highlights.create', { articleId: id, start: base + 20 * i, end: base + 150 + 20 * i, themeId: t.id })
+  }
+  await page.reload()
+  await expect(page.getByTestId('highlight-stripes').locator('.hl-stripe')).toHaveCount(made.length)
+  const [first] = await call<Highlight[]>(page, 'highlights.list', { articleId: id })
+  await clickSpan(page, first!.start + 30, first!.end)
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toBeVisible()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: screenshotPath('reader-palette-1280') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath('reader-palette-dark') })
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+  await page.emulateMedia({ colorScheme: 'light' })
+  const light = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(light.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 })

@@ -16,8 +16,9 @@ interface ThemeRow {
 // New themes take the next unused color. Chosen from Okabe–Ito and Paul Tol's palettes to stay apart
 // for colour-blind readers (the first four most of all), mid-tone so a margin stripe shows on the light
 // and the dark page and text stays readable on the tint, and with no blue: a blue tint reads as a live
-// text selection. Existing themes keep their colours.
-const PALETTE = ['#c98a00', '#009e73', '#aa4499', '#cc3311', '#e377c2', '#767676', '#9c755f', '#44aa99']
+// text selection. Purple and red come first: they stand apart from the amber and green the seeded
+// themes are given. Existing themes keep their colours.
+const PALETTE = ['#aa4499', '#cc3311', '#c98a00', '#009e73', '#e377c2', '#767676', '#9c755f', '#44aa99']
 
 function parseKeywords(json: string): ThemeKeywords {
   try {
