@@ -130,9 +130,24 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   await page.keyboard.press('Control+z')
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(extended.exact)
 
-  // The popover's buttons step by a word too.
+  // The popover's buttons step by a word too; the focus stays on the button for the next step.
   await popover.getByRole('button', { name: 'Shrink end' }).click()
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(`${phrase},`)
+  await expect(popover.getByRole('button', { name: 'Shrink end' })).toBeFocused()
+
+  // With Alt held, a handle moves by letter: a part of a word can be taken on purpose.
+  const now = (await highlightsOf(page, id))[0]!
+  const next = /[A-Za-z]{5,}/.exec(body.slice(now.end, now.end + 80))!
+  const midWord = now.end + next.index + 3
+  const [letter] = await rectsOf(page, midWord, midWord + 1)
+  const handle = (await end.boundingBox())!
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+  await page.mouse.down()
+  await page.keyboard.down('Alt')
+  await page.mouse.move(letter!.x + 1, letter!.y + letter!.height / 2, { steps: 8 })
+  await page.mouse.up()
+  await page.keyboard.up('Alt')
+  await expect.poll(async () => (await highlightsOf(page, id))[0]?.end).toBe(midWord)
 })
 
 test('overlapping highlights: one stripe per theme in the margin, one tint per stretch of text; arriving from a link, the popover is beside the passage', async ({

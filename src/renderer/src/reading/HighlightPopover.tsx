@@ -98,15 +98,16 @@ export function HighlightPopover({
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  // Made anew after a resize: the control used last gets the focus back (never on a first opening,
-  // where the focus trap around the popover decides).
+  // Made anew after a resize, the popover would leave the focus on the page: the control used last
+  // (or the first one) gets it back. On a first opening the focus trap around the popover has
+  // already placed it, and this does nothing.
   useEffect(() => {
     const recent = lastControl && Date.now() - lastControl.at < 3000 ? lastControl : null
-    if (!recent) return
     const frame = requestAnimationFrame(() => {
       const el = box.current
       if (!el || (document.activeElement && document.activeElement !== document.body)) return
-      el.querySelector<HTMLElement>(`[aria-label="${recent.label}"]`)?.focus()
+      const target = recent ? el.querySelector<HTMLElement>(`[aria-label="${recent.label}"]`) : null
+      ;(target ?? el.querySelector<HTMLElement>('button'))?.focus()
     })
     return () => cancelAnimationFrame(frame)
   }, [])
