@@ -82,9 +82,14 @@ function corpusBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
 }
 
-/** The FTS5 table and its insert trigger exactly as the migrations declare them, pointed at `docs`. */
+/**
+ * The FTS5 table and its insert trigger as migration 001 declares them (porter, prefix indexes 2 and
+ * 3), pointed at `docs`: the yardstick issue 15's 0.3× target was set against. Parley's own index has
+ * changed since (009 added an unstemmed table, 015 dropped the stemmed one's unused prefix indexes);
+ * the baseline stays put so that the ratio over time says how Parley's import moved.
+ */
 function ftsDdlFromMigrations(): string {
-  const sql = migrations.map((m) => m.sql).join('\n')
+  const sql = migrations.find((m) => m.version === 1)?.sql ?? ''
   const table = /CREATE VIRTUAL TABLE articles_fts USING fts5\s*\([\s\S]*?\);/.exec(sql)?.[0]
   const trigger = /CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN[\s\S]*?END;/.exec(sql)?.[0]
   if (!table || !trigger) throw new Error('The FTS5 table or its insert trigger was not found in the migrations.')
