@@ -3,7 +3,7 @@
  * a wall-clock budget between parsing phases, each with an error a user can read.
  */
 import { describe, expect, it } from 'vitest'
-import { extractHtml } from './html'
+import { extractHtml, parsePage } from './html'
 import { importOne } from './import'
 import { openDatabase } from '../db/open'
 
@@ -41,5 +41,32 @@ describe('pathological HTML', () => {
       error: expect.stringMatching(/nests elements/),
     })
     db.close()
+  })
+})
+
+describe('page structure', () => {
+  const prose = Array.from(
+    { length: 6 },
+    (_, i) => `<p>Paragraph ${i} of the story tells at some length what the delegations said to each other and what they agreed on.</p>`,
+  ).join('')
+  it('reads the page’s text when something stands before <html> or between </head> and <body> (linkedom would give an empty body)', () => {
+    const cases = {
+      'a server warning before <html>': ['<br />\n<b>Warning</b>: a plugin failed on line <b>299</b><br />\n', ''],
+      'a <style> before <html>': ['<style>.boxes { opacity: 1 }</style>\n', ''],
+      'a <meta> between </head> and <body>': ['', '<meta name="robots" content="index">'],
+    }
+    for (const [name, [before, between]] of Object.entries(cases)) {
+      const html = `${before}<!doctype html><html><head><title>Talks resume - The Daily</title></head>${between}<body><article><h1>Talks resume</h1>${prose}</article></body></html>`
+      // What Readability and the date and title rules read: the document's body, as a browser has it.
+      const { body } = parsePage(html) as { body: { textContent: string } }
+      expect(body.textContent, name).toContain('Paragraph 5 of the story')
+      expect(body.textContent, name).not.toMatch(/^\s*$/)
+      expect(
+        extractHtml(html)
+          .blocks.map((b) => b.text)
+          .join('\n'),
+        name,
+      ).toContain('Paragraph 5 of the story')
+    }
   })
 })

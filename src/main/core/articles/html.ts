@@ -226,9 +226,62 @@ function checkShape(html: string): void {
 /** linkedom leaves a page without any element at the top (plain text saved as .html) with no documentElement. */
 function dom(html: string): unknown {
   const { document } = parseHTML(html)
-  return (document as { documentElement?: unknown }).documentElement
-    ? document
-    : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
+  if (!(document as { documentElement?: unknown }).documentElement)
+    return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
+  placeBody(document as unknown as BodyDocument)
+  return document
+}
+
+interface BodyNode {
+  nodeType: number
+  tagName?: string
+  textContent: string | null
+  childNodes: ArrayLike<BodyNode>
+  nextElementSibling: BodyNode | null
+  after(...nodes: BodyNode[]): void
+  before(...nodes: BodyNode[]): void
+  append(...nodes: BodyNode[]): void
+}
+interface BodyDocument {
+  childNodes: ArrayLike<BodyNode>
+  head: BodyNode
+  body: BodyNode
+  querySelectorAll(selector: string): ArrayLike<BodyNode>
+}
+
+/**
+ * Puts a page back in the shape a browser gives it, where linkedom does not. linkedom takes the
+ * first element as the root and `document.body` as the element right after `<head>` (a new empty
+ * one otherwise), so a PHP warning or a `<style>` before `<html>`, a `<meta>` between `</head>` and
+ * `<body>`, or a second document pasted into the page leaves the page's text out of what Readability
+ * reads, and the page "empty". As a browser does: what stands outside `<html>` goes into the body,
+ * and the `<body>` with the most text takes its place after `<head>`.
+ */
+function placeBody(document: BodyDocument): void {
+  const top = Array.from(document.childNodes)
+  const root = top.find((n) => n.tagName === 'HTML')
+  if (root && top.some((n) => n !== root && n.nodeType === 1)) {
+    const at = top.indexOf(root)
+    const before = top.slice(0, at).filter((n) => n.nodeType !== 10)
+    const after = top.slice(at + 1)
+    const body = Array.from(root.childNodes).find((n) => n.tagName === 'BODY')
+    if (body) {
+      const first = body.childNodes[0]
+      if (first) first.before(...before)
+      else body.append(...before)
+      body.append(...after)
+    } else root.append(...before, ...after)
+  }
+  const head = document.head
+  const next = head.nextElementSibling
+  if (next?.tagName === 'BODY' && (next.textContent ?? '').trim()) return
+  let best: BodyNode | null = null
+  let most = 0
+  for (const body of Array.from(document.querySelectorAll('body'))) {
+    const length = (body.textContent ?? '').length
+    if (length > most) [best, most] = [body, length]
+  }
+  if (best && best !== next) head.after(best)
 }
 
 interface QueryElement {

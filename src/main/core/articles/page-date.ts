@@ -128,16 +128,22 @@ export interface PageDateInput {
 export function markupDate(input: PageDateInput): string | null {
   const ok = (d: string | null): string | null => plausible(d, input.now, '1995-01-01')
   const { meta, linkedData } = input
-  for (const name of PUBLISHED_META) {
-    const d = ok(dateValue(meta.get(name), input.monthFirst))
-    if (d) return d
-  }
-  const ld = ok(dateValue(linkedData.datePublished)) ?? ok(dateValue(linkedData.dateCreated))
-  if (ld) return ld
+  let found: DateElement[] | undefined
+  // Asked for only when the page's metadata does not settle the date (a large page has thousands).
+  const elementsOf = (): DateElement[] =>
+    (found ??= Array.from(input.document.querySelectorAll('time, [itemprop], abbr[title], [class], [id]')))
   const fromUrl = ok(urlDate(input.url))
+  const local = (raw: string | null | undefined, d: string): string => localDay(raw, d, fromUrl, elementsOf)
+  for (const name of PUBLISHED_META) {
+    const raw = meta.get(name)
+    const d = ok(dateValue(raw, input.monthFirst))
+    if (d) return local(raw, d)
+  }
+  const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
+  const ld = ok(dateValue(ldRaw))
+  if (ld) return local(ldRaw, ld)
   if (fromUrl) return fromUrl
-
-  const elements = Array.from(input.document.querySelectorAll('time, [itemprop], abbr[title], [class], [id]'))
+  const elements = elementsOf()
   // Explicit markup of the publication first: itemprop=datePublished, <time pubdate>, <time datetime> outside comments.
   for (const el of elements) {
     const prop = el.getAttribute('itemprop')?.toLowerCase()
@@ -167,6 +173,43 @@ export function markupDate(input: PageDateInput): string | null {
     if (fromMarkup) return fromMarkup
   }
   return null
+}
+
+/** A timestamp stated in UTC ("…T02:25:54Z", "+00:00", "GMT"): its day is Greenwich's, not the publisher's. */
+const UTC_STAMP = /(?:\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)|\bGMT|\bUTC)\s*$/i
+/** A machine-readable date and time, with its offset when it has one. */
+const STAMP = /^((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/
+
+/**
+ * The publisher's own day for a date read from a UTC timestamp. A page published in the evening in
+ * the Americas or in the morning in Asia carries a UTC stamp of the next or the previous day. Where
+ * the page states the same moment in its own time (a `<time>` element whose clock differs from the
+ * stamp by a time zone's offset), or its URL's path writes the day one apart, that is the day its
+ * readers saw. Without such a sign the stamp's day stands.
+ */
+function localDay(raw: string | null | undefined, day: string, fromUrl: string | null, elementsOf: () => readonly DateElement[]): string {
+  if (!raw || !UTC_STAMP.test(raw.trim())) return day
+  const instant = Date.parse(raw.trim().replace(/^(\d{4})(\d{2})(\d{2})T/, '$1-$2-$3T'))
+  const t = Date.parse(`${day}T00:00:00Z`)
+  const adjacent = (d: string): boolean => Math.abs(Date.parse(`${d}T00:00:00Z`) - t) === 86_400_000
+  if (Number.isNaN(instant)) return day
+  if (fromUrl) {
+    // The URL's day one apart only where a zone could make it so (UTC−10 to UTC+12).
+    const hour = new Date(instant).getUTCHours()
+    const t2 = Date.parse(`${fromUrl}T00:00:00Z`)
+    return (t2 < t && hour < 10) || (t2 > t && hour >= 12) ? (adjacent(fromUrl) ? fromUrl : day) : day
+  }
+  for (const el of elementsOf().slice(0, 5000)) {
+    const m = STAMP.exec(el.getAttribute('datetime')?.trim() ?? '')
+    if (!m || !adjacent(m[1] as string)) continue
+    const clock = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}Z`)
+    const sameMoment = m[5]
+      ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5] === 'Z' ? 'Z' : m[5]}`) === instant
+      : // No offset: the same moment in some zone differs by whole quarter hours, within 14 hours.
+        Math.abs(clock - instant) <= 14 * 3_600_000 && (clock - instant) % 900_000 === 0 && (m[4] !== undefined || clock % 60_000 === 0)
+    if (sameMoment) return m[1] as string
+  }
+  return day
 }
 
 /** The date a text writes most often (the first written breaks ties), for pages whose markup says nothing. */

@@ -1,0 +1,45 @@
+/**
+ * The publication day of a page whose metadata states the moment in UTC: the publisher's own day
+ * where the page shows the same moment in its time zone, or its URL writes the day one apart.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractHtml } from './html'
+
+const page = (head: string, body: string, canonical?: string): string =>
+  `<!doctype html><html><head><title>Mayor elected</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${head}</head><body><article><h1>Mayor elected</h1>${body}${'<p>The council met late into the evening and counted every ballot twice before the result was announced.</p>'.repeat(4)}</article></body></html>`
+const utc = (stamp: string): string => `<meta property="article:published_time" content="${stamp}">`
+
+describe('a UTC timestamp and the publisher’s day', () => {
+  it('takes the day of a <time> that shows the same moment in local time', () => {
+    expect(
+      extractHtml(page(utc('2023-11-09T05:30:59+00:00'), '<time datetime="2023-11-08 23:30:59">November 8, 2023 at 11:30 p.m.</time>'))
+        .published,
+    ).toBe('2023-11-08')
+    expect(extractHtml(page(utc('2023-11-09T05:30:59Z'), '<time datetime="2023-11-08T23:30:59-06:00">Nov 8</time>')).published).toBe(
+      '2023-11-08',
+    )
+  })
+  it('keeps the UTC day when the <time> is another moment (a comment, a related story)', () => {
+    expect(extractHtml(page(utc('2023-11-09T05:30:59+00:00'), '<time datetime="2023-11-08 23:12:00">a comment</time>')).published).toBe(
+      '2023-11-09',
+    )
+    expect(
+      extractHtml(page(utc('2023-11-08T22:43:30+00:00'), '<time datetime="2023-11-09T04:09:24-06:00">39 mins ago</time>')).published,
+    ).toBe('2023-11-08')
+  })
+  it('takes the URL’s day one apart only where a time zone could make it so', () => {
+    expect(extractHtml(page(utc('2020-02-25T02:25:54+00:00'), '', 'https://example.org/2020/02/24/mayor-elected/')).published).toBe(
+      '2020-02-24',
+    )
+    // 10:04 UTC is the same day from UTC−10 to UTC+12: the URL's earlier day is when the page was made.
+    expect(extractHtml(page(utc('2020-07-09T10:04:04Z'), '', 'https://example.org/politics/2020/07/08/mayor-elected/')).published).toBe(
+      '2020-07-09',
+    )
+    expect(extractHtml(page(utc('20200414T00:38:07Z'), '', 'https://example.org/news/20200413/mayor-elected')).published).toBe('2020-04-13')
+  })
+  it('leaves a timestamp with its own offset as written', () => {
+    expect(extractHtml(page(utc('2023-11-06T08:00:15-08:00'), '<time datetime="2023-11-05T16:00:15Z">x</time>')).published).toBe(
+      '2023-11-06',
+    )
+  })
+})
