@@ -10,6 +10,7 @@ import { insertHighlight } from '../highlights/repo'
 import { createTheme } from '../themes/repo'
 import { applyEdits, parseEdits } from './edits'
 import { findIdByHash, getArticleRow, insertArticle } from './repo'
+import { nextId } from './trash'
 import { findPreviousVersion } from './versions'
 import { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type SourceFile } from './prepare'
 
@@ -46,12 +47,16 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
     return id
   }
   let from = 0
+  // Numbered above the trash's highlights too (as a highlight the user makes), so a note quoting a
+  // deleted article's passage never resolves to an imported one; counted on, not looked up per mark.
+  let id = nextId(db, 'highlights')
   for (const mark of marks.slice(0, MAX_MARKS_PER_FILE)) {
     // Marks come in text order: look from the end of the previous one first.
     const guess = body.indexOf(mark.exact, from)
     const found = anchor(body, { start: guess < 0 ? 0 : guess, end: guess < 0 ? 0 : guess + mark.exact.length, ...mark })
     if (found.how === 'orphan') continue
     insertHighlight(db, {
+      id: id++,
       articleId,
       themeId: themeId(mark.theme),
       selector: describe(body, found.start, found.end),

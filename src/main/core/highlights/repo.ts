@@ -104,6 +104,8 @@ export function createHighlight(db: Db, input: NewHighlight, now: Date): Highlig
 
 /** A passage already found in the stored body (import's marks), with its theme found or made. */
 export interface FoundHighlight {
+  /** Defaults to nextId: above the ids in use and those kept in the trash for Undo. */
+  id?: number
   articleId: number
   themeId: number | null
   selector: Selector
@@ -122,9 +124,9 @@ export function insertHighlight(db: Db, h: FoundHighlight): number {
   const { start, end, exact, prefix, suffix } = h.selector
   const info = cached(
     db,
-    `INSERT INTO highlights (article_id, theme_id, start, "end", exact, prefix, suffix, comment, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(h.articleId, h.themeId, start, end, exact, prefix, suffix, h.comment, h.at, h.at)
+    `INSERT INTO highlights (id, article_id, theme_id, start, "end", exact, prefix, suffix, comment, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(h.id ?? nextId(db, 'highlights'), h.articleId, h.themeId, start, end, exact, prefix, suffix, h.comment, h.at, h.at)
   return Number(info.lastInsertRowid)
 }
 
