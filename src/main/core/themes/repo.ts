@@ -16,8 +16,9 @@ interface ThemeRow {
 // New themes take the next unused color. Chosen from Okabe–Ito and Paul Tol's palettes to stay apart
 // for colour-blind readers (the first four most of all), mid-tone so a margin stripe shows on the light
 // and the dark page and text stays readable on the tint, and with no blue: a blue tint reads as a live
-// text selection. Purple and red come first: they stand apart from the amber and green the seeded
-// themes are given. Existing themes keep their colours.
+// text selection. The seeded themes hold amber, green and purple (migration 016), so a new notebook's
+// first new theme is red, then pink, grey, brown, teal: the first colour no live theme holds, never
+// one already in use while the palette has a free one. Existing themes keep their colours.
 const PALETTE = ['#aa4499', '#cc3311', '#c98a00', '#009e73', '#e377c2', '#767676', '#9c755f', '#44aa99']
 
 function parseKeywords(json: string): ThemeKeywords {
