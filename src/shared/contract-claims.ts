@@ -110,3 +110,31 @@ export interface QuoteCredit {
   /** The round's article from the credited outlet, when there is one: the words came from there. */
   sourceArticleId: number | null
 }
+
+/** How a carrier of a shared quotation gives its words, next to the first carrier's. */
+export type QuoteReuse = 'first' | 'same' | 'trimmed' | 'extended' | 'changed'
+
+/** One article carrying a shared quotation, in carrier order (publication date, time if known, import order). */
+export interface QuoteCarrier {
+  articleId: number
+  title: string
+  outlet: string | null
+  published: string | null
+  /** The publication time the article's text gives ("09:12 UTC"), when it gives one; Parley stores only the day. */
+  time: string | null
+  /** The quoted words' offsets in the body; text === body.slice(start, end). */
+  start: number
+  end: number
+  text: string
+  reuse: QuoteReuse
+  /** Word-level differences from the first carrier's words (empty for the first). */
+  diff: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>
+  /** Why this place in the order: the dates (or times, or import order) compared. */
+  why: string
+}
+
+/** A quotation several articles of a round carry: who carried it first and who re-used it. */
+export interface QuoteProvenance {
+  text: string
+  carriers: QuoteCarrier[]
+}

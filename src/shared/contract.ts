@@ -30,7 +30,7 @@ import type {
   Suggestion,
   Theme,
 } from './model'
-import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, QuoteCredit, RoundSpeaker } from './contract-claims'
+import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, QuoteCredit, QuoteProvenance, RoundSpeaker } from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -436,6 +436,8 @@ export const MENU_COMMANDS = [
   'find-in-notebook',
   'command-palette',
   'toggle-sidebar',
+  /** Quotations several articles of the round carry: the first carrier, who re-used them, the drift, and why (dates compared). */
+  'claims.provenance': call<QuoteProvenance[]>()(z.object({ roundId: id }).strict()),
   'view-library',
   'view-matrix',
   'view-timeline',

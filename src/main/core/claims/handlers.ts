@@ -5,6 +5,7 @@ import {
   rejectClaim,
   roundClaims,
   roundQuoteCredits,
+  roundQuoteProvenance,
   speakersOfRound,
   unmergeSpeaker,
   unrejectClaim,
@@ -19,6 +20,7 @@ export function claimHandlers({ db, now, write }: HandlerContext): HandlersOf<'c
     'claims.mergeSpeaker': ({ from, into, name }) => write(() => mergeSpeakers(db, from, into, name, now())),
     'claims.unmergeSpeaker': ({ from }) => write(() => unmergeSpeaker(db, from)),
     'claims.quoteCredits': ({ roundId }) => roundQuoteCredits(db, roundId),
+    'claims.provenance': ({ roundId }) => roundQuoteProvenance(db, roundId),
     'claims.reject': ({ roundId, key }) => write(() => rejectClaim(db, roundId, key, now())),
     'claims.unreject': ({ roundId, key }) => write(() => unrejectClaim(db, roundId, key)),
   }

@@ -1,4 +1,11 @@
-import type { ClaimProposal, ClaimProposals, PassageLink, QuoteCredit, RoundSpeaker } from '../../../shared/contract-claims'
+import type {
+  ClaimProposal,
+  ClaimProposals,
+  PassageLink,
+  QuoteCredit,
+  QuoteProvenance,
+  RoundSpeaker,
+} from '../../../shared/contract-claims'
 import type { Highlight } from '../../../shared/model'
 import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
@@ -9,6 +16,7 @@ import { MAX_ROUND_ARTICLES, proposeClaims, resolveSpeaker, roundSpeakers, type 
 import { creditNames, creditOf } from './credits'
 import { MAX_BODY_CHARS } from './statements'
 import { quotedSpans } from '../rounds/quotes'
+import { quoteProvenance } from './provenance'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
 export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
@@ -177,4 +185,9 @@ export function roundQuoteCredits(db: Db, roundId: number): QuoteCredit[] {
       out.push({ articleId: a.id, start: q.start, end: q.end, credit, sourceArticleId: source?.id ?? null })
     }
   return out
+}
+
+/** Quotations several articles of a round carry, first carrier first, as the round panel shows them. */
+export function roundQuoteProvenance(db: Db, roundId: number): QuoteProvenance[] {
+  return quoteProvenance(roundArticles(db, roundId))
 }

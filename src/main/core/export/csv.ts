@@ -57,4 +57,5 @@ export const CLAIM_COLUMNS = [
   'note',
   'article_file',
   'created',
+  'quote_first_carrier',
 ] as const

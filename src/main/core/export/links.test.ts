@@ -136,6 +136,7 @@ describe('typed links in the export', () => {
       'note',
       'article_file',
       'created',
+      'quote_first_carrier',
     ])
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[8], r[9], r[10]])).toEqual([
       [String(link.id), 'contradicts', 'from', 'Council vote', String(a), 'voted on Tuesday'],

@@ -1,6 +1,6 @@
 import type { Highlight, Round } from '../../../shared/model'
 import type { ExportArticle, ExportNote, ExportTheme } from './data'
-import type { PassageLink } from '../../../shared/contract-claims'
+import type { PassageLink, QuoteProvenance } from '../../../shared/contract-claims'
 import { citationLabel } from '../../../shared/editor/cite'
 import { frontMatter } from './frontmatter'
 import { escapeCell, escapeParagraph, escapeText, link, linkTo } from './markdown'
@@ -17,6 +17,8 @@ export interface RoundsContext {
   blockOf: (highlightId: number) => string | undefined
   /** Typed links between exported passages (claims the user accepted or made), for the per-round claims. */
   links?: PassageLink[]
+  /** Quotations several articles of a round carry, first carrier first (claims/provenance), by round id. */
+  provenance?: Map<number, QuoteProvenance[]>
 }
 
 const articleLabel = (a: ExportArticle): string => citationLabel(a)
@@ -154,6 +156,7 @@ export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
       if (note && notePath) lines.push(`Note: ${link(note.title || 'Untitled note', notePath, '', ctx.wikilinks)}`, '')
     }
     lines.push(...roundClaims(ctx, r, citation))
+    lines.push(...roundProvenance(ctx, r, citation))
   }
   return lines.join('\n').trimEnd() + '\n'
 }
@@ -184,6 +187,31 @@ function roundClaims(ctx: RoundsContext, round: Round, citation: (a: ExportArtic
   if (others.length) {
     for (const l of others)
       out.push(`- ${end(l.from)} **${escapeText(l.relation)}** ${end(l.to)}${l.note.trim() ? ` (${escapeText(l.note.trim())})` : ''}`)
+    out.push('')
+  }
+  return out
+}
+
+const REUSE_LABEL = { first: 'First carrier', same: 'Same words', trimmed: 'Trimmed', extended: 'Words added', changed: 'Changed' } as const
+
+/**
+ * A round's quote provenance in comparison.md: each quotation several of its articles carry, the
+ * first carrier named, every later carrier with how it re-used the words, and why (dates compared).
+ */
+function roundProvenance(ctx: RoundsContext, round: Round, citation: (a: ExportArticle) => (block?: string) => string): string[] {
+  const quotes = ctx.provenance?.get(round.id) ?? []
+  if (!quotes.length) return []
+  const out = ['### Quote provenance', '']
+  for (const q of quotes) {
+    out.push(`> ${escapeText(q.text.replace(/\s+/g, ' ').trim())}`, '')
+    for (const c of q.carriers) {
+      const a = ctx.articles.get(c.articleId)
+      const where = a && ctx.path.article.has(a.id) ? citation(a)() : escapeText(c.title)
+      const day = [c.published, c.time].filter(Boolean).join(' ')
+      out.push(
+        `- ${REUSE_LABEL[c.reuse]}: ${escapeText(c.outlet ?? 'Unknown outlet')}, ${where}${day ? ` (${day})` : ''}. Why: ${escapeText(c.why)}.`,
+      )
+    }
     out.push('')
   }
   return out

@@ -6,6 +6,8 @@ import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
 import { CLAIM_COLUMNS, HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { statementsOf } from '../claims/statements'
+import { quoteProvenance } from '../claims/provenance'
+import type { PassageLink } from '../../../shared/contract-claims'
 import { readExportData, type ExportArticle, type ExportData } from './data'
 import { lockExportDir } from './lock'
 import { checkExportDir, exportFailure, VaultWriter } from './manifest'
@@ -176,7 +178,19 @@ function* buildStages(
 
   const exported = new Set(faithful.map((h) => h.id))
   const links = exportableLinks(data.links ?? [], (id) => (exported.has(id) ? blocks.get(id) : undefined))
+  // Who carried each shared quotation first, per round: comparison.md lists it, claims.csv names the first carrier.
+  const provenance = new Map(data.rounds.map((r) => [r.id, quoteProvenance(r.articles.flatMap((x) => articles.get(x.articleId) ?? []))]))
+  const firstCarrier = (e: PassageLink['from']): string | null => {
+    for (const id of roundsOf.get(e.articleId) ?? [])
+      for (const q of provenance.get(id) ?? []) {
+        const first = q.carriers[0]
+        if (first && q.carriers.some((c) => c.articleId === e.articleId && c.start < e.end && e.start < c.end))
+          return [first.outlet, first.title, first.published].filter(Boolean).join(' — ')
+      }
+    return null
+  }
   const ctx: RoundsContext = {
+    provenance,
     links,
     wikilinks,
     articles,
@@ -246,6 +260,7 @@ function* buildStages(
             l.note,
             path.article.get(e.articleId),
             l.createdAt,
+            firstCarrier(e),
           ]
         }),
       ),

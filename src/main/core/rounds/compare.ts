@@ -6,6 +6,7 @@ import { figures, subjectOf } from './figures'
 import { articleEvents, type DetectArticle, type EventMention } from './mentions'
 import { sharedQuotes } from './quotes'
 import { getRound } from './repo'
+import { inCarrierOrder } from '../claims/provenance'
 
 const UNKNOWN_OUTLET = 'Unknown outlet'
 
@@ -17,15 +18,16 @@ export function compareRound(db: Db, id: number): RoundComparison {
   const round = getRound(db, id)
   const ids = round.articles.map((a) => a.articleId)
   const marks = ids.map(() => '?').join(',')
-  const articles = (
+  // Carrier order (publication day, a time the text gives, import order), as claims.provenance orders them.
+  const articles = inCarrierOrder(
     ids.length
-      ? db
+      ? (db
           .prepare(
             `SELECT id, title, outlet, published, body FROM articles WHERE id IN (${marks}) ORDER BY published IS NULL, published, id`,
           )
-          .all(...ids)
-      : []
-  ) as DetectArticle[]
+          .all(...ids) as DetectArticle[])
+      : [],
+  )
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]))
   const publishedOf = new Map(articles.map((a) => [a.id, a.published]))
 

@@ -1,30 +1,17 @@
 import { useEffect, useState } from 'react'
 import type { RoundComparison } from '@shared/model'
 import { api, errorMessage } from '../api'
-import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
-import type { QuoteCredit } from '@shared/contract-claims'
+import { QuoteProvenanceList } from './QuoteProvenanceList'
 
 const passageHref = (articleId: number, highlightId?: number): string =>
   highlightId ? `#/article/${articleId}/h/${highlightId}` : `#/article/${articleId}`
 
-/** Within a round: what each outlet covered, the quotes they share (and where wording drifted), and what they disagree on. */
+/** Within a round: what each outlet covered, the quotes they share (who carried them first, who re-used them), and what they disagree on. */
 export function OutletComparison({ roundId }: { roundId: number }): React.JSX.Element {
   const { revision } = useNotebook()
   const [data, setData] = useState<RoundComparison | null>(null)
   const [error, setError] = useState<string | null>(null)
-  // Who each article credits for a quotation ("told Interfax"): which carrier the words came from.
-  const [credits, setCredits] = useState<Map<string, QuoteCredit>>(new Map())
-  useEffect(() => {
-    let live = true
-    api['claims.quoteCredits']({ roundId }).then(
-      (list) => live && setCredits(new Map(list.map((c) => [`${c.articleId}:${c.start}`, c]))),
-      () => live && setCredits(new Map()),
-    )
-    return () => {
-      live = false
-    }
-  }, [roundId, revision])
   useEffect(() => {
     let live = true
     api['rounds.compare']({ id: roundId }).then(
@@ -72,50 +59,7 @@ export function OutletComparison({ roundId }: { roundId: number }): React.JSX.El
         ))}
       </div>
       <h3>Shared quotes</h3>
-      {data.quotes.length === 0 ? (
-        <p className="muted small">No quoted words appear in more than one article of this round.</p>
-      ) : (
-        <ul className="shared-quotes">
-          {data.quotes.map((q, i) => (
-            <li key={i}>
-              <blockquote>“{q.text}”</blockquote>
-              <ol className="small">
-                {q.occurrences.map((o, j) => (
-                  <li key={j}>
-                    <a href={passageHref(o.articleId)}>{o.outlet ?? 'Unknown outlet'}</a> · {formatDate(o.published)}
-                    {o.first ? (
-                      <span className="tag">first</span>
-                    ) : o.exact ? (
-                      <span className="tag">same words</span>
-                    ) : (
-                      <span className="tag warn">wording drifted</span>
-                    )}
-                    {(() => {
-                      const c = credits.get(`${o.articleId}:${o.start}`)
-                      if (!c) return null
-                      const from = q.occurrences.find((x) => x.articleId === c.sourceArticleId)
-                      return (
-                        <span className="tag" title="The credit phrase next to the quotation in this article">
-                          {from ? `re-used from ${from.outlet ?? 'another article'}` : `credits ${c.credit}`}
-                        </span>
-                      )
-                    })()}
-                    {!o.first && !o.exact ? (
-                      <div className="drift">
-                        {o.diff.map((d, k) => (
-                          <span key={k} className={`drift-${d.kind}`}>
-                            {d.text}{' '}
-                          </span>
-                        ))}
-                      </div>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QuoteProvenanceList roundId={roundId} />
       <h3>Disagreements</h3>
       {data.disagreements.length === 0 ? (
         <p className="muted small">No differing numbers or dates found.</p>
