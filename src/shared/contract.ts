@@ -256,6 +256,16 @@ export const contract = {
       .refine((m) => m.sourceId !== m.targetId, { message: 'a theme cannot be merged into itself', path: ['targetId'] }),
   ),
   'themes.unmerge': call<Theme>()(z.object({ sourceId: id, moved: z.array(id).max(100_000) }).strict()),
+  /**
+   * Makes a theme a sub-theme of a top-level theme, or top-level again (parentId null). One level:
+   * refused with code `conflict` when the parent is itself a sub-theme or the theme has sub-themes.
+   */
+  'themes.setParent': call<Theme>()(
+    z
+      .object({ id, parentId: id.nullable() })
+      .strict()
+      .refine((m) => m.id !== m.parentId, { message: 'a theme cannot be its own sub-theme', path: ['parentId'] }),
+  ),
 
   'highlights.list': call<Highlight[]>()(z.object({ articleId: id }).strict()),
   'highlights.create': call<Highlight>()(

@@ -199,6 +199,8 @@ export interface Theme {
   keywords: ThemeKeywords
   position: number
   highlights: number
+  /** The top-level theme this one is a sub-theme of (one level only), or null. */
+  parentId: number | null
 }
 
 export type AnchorState = 'anchored' | 'orphan'

@@ -1,7 +1,17 @@
 import type { HandlerContext, HandlersOf } from '../handlers'
 import { getArticle } from '../articles/repo'
 import { notFound } from '../errors'
-import { createTheme, deleteTheme, listThemes, mergeThemes, reorderThemes, restoreTheme, unmergeThemes, updateTheme } from './repo'
+import {
+  createTheme,
+  deleteTheme,
+  listThemes,
+  mergeThemes,
+  reorderThemes,
+  restoreTheme,
+  setThemeParent,
+  unmergeThemes,
+  updateTheme,
+} from './repo'
 import { rejectSuggestion, suggestions, unrejectSuggestion } from './suggestions'
 
 /** The themes.* calls and the theme suggestions (suggestions.*). */
@@ -15,6 +25,7 @@ export function themeHandlers({ db, now, cache, write }: HandlerContext): Handle
     'themes.restore': ({ id }) => write(() => restoreTheme(db, id)),
     'themes.merge': ({ sourceId, targetId }) => write(() => ({ moved: mergeThemes(db, sourceId, targetId, now()) })),
     'themes.unmerge': ({ sourceId, moved }) => write(() => unmergeThemes(db, sourceId, moved, now())),
+    'themes.setParent': ({ id, parentId }) => write(() => setThemeParent(db, id, parentId)),
 
     'suggestions.list': ({ articleId, themeId }) => {
       const article = getArticle(db, articleId)

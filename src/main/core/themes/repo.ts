@@ -1,6 +1,6 @@
 import type { Theme, ThemeKeywords } from '../../../shared/model'
 import type { Db } from '../db/open'
-import { invalidInput, notFound } from '../errors'
+import { errors, invalidInput, notFound } from '../errors'
 
 interface ThemeRow {
   id: number
@@ -10,6 +10,9 @@ interface ThemeRow {
   keywords: string
   position: number
   deleted_at: string | null
+  parent_id: number | null
+  /** parent_id when that parent is live, else null (a child of a theme in the trash shows at the top). */
+  live_parent: number | null
   highlights: number
 }
 
@@ -39,9 +42,11 @@ const toTheme = (row: ThemeRow): Theme => ({
   keywords: parseKeywords(row.keywords),
   position: row.position,
   highlights: row.highlights,
+  parentId: row.live_parent,
 })
 
-const SELECT = `SELECT t.*, (SELECT count(*) FROM highlights h WHERE h.theme_id = t.id) AS highlights FROM themes t`
+const SELECT = `SELECT t.*, (SELECT count(*) FROM highlights h WHERE h.theme_id = t.id) AS highlights,
+  (SELECT p.id FROM themes p WHERE p.id = t.parent_id AND p.deleted_at IS NULL) AS live_parent FROM themes t`
 
 export function listThemes(db: Db): Theme[] {
   return (db.prepare(`${SELECT} WHERE t.deleted_at IS NULL ORDER BY t.position, t.id`).all() as ThemeRow[]).map(toTheme)
@@ -131,6 +136,48 @@ export function restoreTheme(db: Db, id: number): Theme {
     const theme = getTheme(db, id, { live: false })
     ensureUniqueName(db, theme.name, id)
     db.prepare('UPDATE themes SET deleted_at = NULL WHERE id = ?').run(id)
+    // Back under its parent, unless that parent became a sub-theme meanwhile (one level): then at the top.
+    const parent = db.prepare('SELECT parent_id FROM themes WHERE id = ?').pluck().get(id) as number | null
+    if (parent !== null && liveParentOf(db, parent) !== null) db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(id)
+    return getTheme(db, id)
+  })()
+}
+
+const liveParentOf = (db: Db, id: number): number | null =>
+  (db.prepare('SELECT p.id FROM themes t JOIN themes p ON p.id = t.parent_id AND p.deleted_at IS NULL WHERE t.id = ?').pluck().get(id) as
+    number | undefined) ?? null
+
+/**
+ * Puts a theme under a top-level theme, or back at the top (parentId null). One level only, as a
+ * codebook's code and sub-code: a sub-theme cannot have sub-themes and a theme with sub-themes cannot
+ * become one (the user moves its sub-themes first). Errors say which rule and which theme.
+ */
+export function setThemeParent(db: Db, id: number, parentId: number | null): Theme {
+  return db.transaction(() => {
+    const theme = getTheme(db, id)
+    if (parentId === null) {
+      db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(id)
+      return getTheme(db, id)
+    }
+    if (parentId === id) throw invalidInput('A theme cannot be its own sub-theme.')
+    const parent = getTheme(db, parentId)
+    if (parent.parentId !== null) {
+      const grand = getTheme(db, parent.parentId)
+      throw errors.conflict(
+        `“${parent.name}” is itself a sub-theme of “${grand.name}”; sub-themes go one level deep, so choose a top-level theme.`,
+      )
+    }
+    const children = db
+      .prepare('SELECT name FROM themes WHERE parent_id = ? AND deleted_at IS NULL ORDER BY position, id')
+      .pluck()
+      .all(id) as string[]
+    if (children.length > 0) {
+      throw errors.conflict(`“${theme.name}” has sub-themes (${children.join(', ')}); sub-themes go one level deep, so move them first.`)
+    }
+    // A parent whose own parent is in the trash becomes top-level for good, so restoring that one
+    // cannot make two levels. (restoreTheme checks the same from the other side.)
+    db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(parentId)
+    db.prepare('UPDATE themes SET parent_id = ? WHERE id = ?').run(parentId, id)
     return getTheme(db, id)
   })()
 }
