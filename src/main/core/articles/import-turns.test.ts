@@ -1,0 +1,49 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../../tests/helpers'
+import { openDatabase } from '../db/open'
+import { importSources, prepareArticle, type Prepare, type SourceFile } from './import'
+
+const tempDir = useTempDir()
+
+/** A long article (every paragraph different, so cleaning keeps them all): its store is a group of its own. */
+const long = (title: string, chars: number): SourceFile => {
+  const paragraphs: string[] = []
+  for (let i = 0, size = 0; size < chars; i++) {
+    const p = `In session ${i} of the ${title} the delegations reviewed point ${i * 7} of the agenda and agreed to meet again on day ${i + 1}.`
+    paragraphs.push(p)
+    size += p.length + 2
+  }
+  return { name: `${title}.txt`, bytes: Buffer.from(`${title}\n\n${paragraphs.join('\n\n')}\n`) }
+}
+
+describe('import gives the event loop turns between its commits (issue 17 item 2)', () => {
+  it('stores two long files prepared at once in two commits, with a turn between them and after the last', async () => {
+    const { db } = openDatabase(join(tempDir(), 'n.parley'))
+    // Prepared "by workers" before the first store, as a fast pool hands them over: nothing awaits between them.
+    const prepare: Prepare = (source) => Promise.resolve(prepareArticle(source as SourceFile))
+    const order: string[] = []
+    const results = await importSources(
+      db,
+      [long('first talks', 300_000), long('second talks', 300_000)],
+      {
+        onResult: (result) => {
+          order.push(`stored ${result.file} (${result.status})`)
+          // A call that came in while this group was stored is read before the next one starts.
+          setImmediate(() => setImmediate(() => order.push(`a call after ${result.file}`)))
+        },
+      },
+      prepare,
+    )
+    order.push('import returned')
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported'])
+    expect(order).toEqual([
+      'stored first talks.txt (imported)',
+      'a call after first talks.txt',
+      'stored second talks.txt (imported)',
+      'a call after second talks.txt',
+      'import returned',
+    ])
+    db.close()
+  })
+})
