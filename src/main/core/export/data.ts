@@ -30,7 +30,8 @@ export interface ExportData {
 export type ExportArticle = ArticleText
 
 /** A theme as the export writes it (the app's Theme, without its keywords, position and count). */
-export type ExportTheme = Pick<Theme, 'id' | 'name' | 'color' | 'description'>
+/** parentId: the top-level theme a sub-theme sits under (absent or null: top level). */
+export type ExportTheme = Pick<Theme, 'id' | 'name' | 'color' | 'description'> & Partial<Pick<Theme, 'parentId'>>
 
 /** A note as the export writes it (the app's Note, without its excerpt). */
 export type ExportNote = Pick<Note, 'id' | 'title' | 'content' | 'roundId' | 'themeId' | 'createdAt' | 'updatedAt'>
@@ -40,7 +41,13 @@ export function readExportData(db: Db): ExportData {
     const articles = articleTexts(db)
     // Stores made before urls were checked at import and edit may still hold a javascript: or data: url.
     for (const a of articles) if (a.url !== null && !isSafeLink(a.url)) a.url = null
-    const themes: ExportTheme[] = listThemes(db).map(({ id, name, color, description }) => ({ id, name, color, description }))
+    const themes: ExportTheme[] = listThemes(db).map(({ id, name, color, description, parentId }) => ({
+      id,
+      name,
+      color,
+      description,
+      parentId,
+    }))
     return {
       articles,
       themes,

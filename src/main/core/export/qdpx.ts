@@ -84,10 +84,22 @@ export function projectXml(input: QdpxInput): string {
   out.push(`  <Users><User${attrs({ guid: user, name: 'Parley' })}/></Users>`)
   if (input.themes.length) {
     out.push('  <CodeBook>', '    <Codes>')
-    for (const t of input.themes) {
+    // Sub-themes are Codes inside their parent's Code (REFI-QDA nests codes natively), so a QDA
+    // tool shows the same codebook tree; a sub-theme whose parent is not exported stays at the top.
+    // One level, as the app keeps it: a Code nests only under a theme that is itself at the top.
+    const listed = new Set(input.themes.map((t) => t.id))
+    const top = new Set(input.themes.filter((t) => t.parentId == null || !listed.has(t.parentId)).map((t) => t.id))
+    const isChild = (t: ExportTheme): boolean => t.parentId != null && !top.has(t.id) && top.has(t.parentId)
+    const code = (t: ExportTheme, indent: string): void => {
       const desc = t.description ? `<Description>${xmlText(t.description)}</Description>` : ''
-      out.push(`      <Code${attrs({ guid: themeGuids.get(t.id), name: t.name, isCodable: 'true', color: t.color })}>${desc}</Code>`)
+      const open = `${indent}<Code${attrs({ guid: themeGuids.get(t.id), name: t.name, isCodable: 'true', color: t.color })}>${desc}`
+      const children = input.themes.filter((c) => isChild(c) && c.parentId === t.id)
+      if (children.length === 0) return void out.push(`${open}</Code>`)
+      out.push(open)
+      for (const c of children) code(c, `${indent}  `)
+      out.push(`${indent}</Code>`)
     }
+    for (const t of input.themes) if (!isChild(t)) code(t, '      ')
     out.push('    </Codes>', '  </CodeBook>')
   }
   const byArticle = new Map<number, Highlight[]>()

@@ -48,8 +48,23 @@ const toTheme = (row: ThemeRow): Theme => ({
 const SELECT = `SELECT t.*, (SELECT count(*) FROM highlights h WHERE h.theme_id = t.id) AS highlights,
   (SELECT p.id FROM themes p WHERE p.id = t.parent_id AND p.deleted_at IS NULL) AS live_parent FROM themes t`
 
+/**
+ * Live themes in codebook order: top-level themes by position, each followed by its sub-themes by
+ * position. The Reader's keys 1–9, the Themes and Passages views and the export all read this order,
+ * so a key number is the place the user sees the theme in the list.
+ */
 export function listThemes(db: Db): Theme[] {
-  return (db.prepare(`${SELECT} WHERE t.deleted_at IS NULL ORDER BY t.position, t.id`).all() as ThemeRow[]).map(toTheme)
+  const flat = (db.prepare(`${SELECT} WHERE t.deleted_at IS NULL ORDER BY t.position, t.id`).all() as ThemeRow[]).map(toTheme)
+  return treeOrder(flat)
+}
+
+/** Each theme once: a sub-theme whose parent is not a listed top-level theme stays where it is. */
+export function treeOrder(flat: Theme[]): Theme[] {
+  const top = new Set(flat.filter((t) => t.parentId === null).map((t) => t.id))
+  const under = (t: Theme): boolean => t.parentId !== null && top.has(t.parentId)
+  const children = new Map<number, Theme[]>()
+  for (const t of flat) if (under(t)) children.set(t.parentId as number, [...(children.get(t.parentId as number) ?? []), t])
+  return flat.filter((t) => !under(t)).flatMap((t) => [t, ...(children.get(t.id) ?? [])])
 }
 
 /** Any theme by id, deleted or not (for undo); `live` requires it not to be deleted. */

@@ -91,3 +91,18 @@ describe('sub-themes (one level)', () => {
     notebook.close()
   })
 })
+
+describe('codebook order', () => {
+  it('lists each top-level theme followed by its sub-themes (the order keys 1–9 follow), and reorders in that order', async () => {
+    const { notebook, h, staffing, properties, flights } = await setup()
+    const visas = await h['themes.create']({ name: 'Visas' })
+    const seized = await h['themes.create']({ name: 'Seized' })
+    await h['themes.setParent']({ id: seized.id, parentId: properties.id })
+    await h['themes.setParent']({ id: visas.id, parentId: staffing.id })
+    const names = async () => (await h['themes.list']({})).map((t) => t.name)
+    expect(await names()).toEqual(['Embassy staffing', 'Visas', 'Diplomatic properties', 'Seized', 'Direct flights'])
+    await h['themes.reorder']({ ids: [flights.id, properties.id, seized.id, staffing.id, visas.id] })
+    expect(await names()).toEqual(['Direct flights', 'Diplomatic properties', 'Seized', 'Embassy staffing', 'Visas'])
+    notebook.close()
+  })
+})
