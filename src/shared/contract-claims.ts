@@ -138,3 +138,17 @@ export interface QuoteProvenance {
   text: string
   carriers: QuoteCarrier[]
 }
+
+/** The typed links touching a Matrix cell's passages (round × theme), by how their relation reads. */
+export interface CellClaims {
+  roundId: number
+  themeId: number
+  /** Links whose relation agrees: supports, repeats, quotes. */
+  agree: number
+  /** Links whose relation is contradicts. */
+  differ: number
+  /** Links of any other relation (updates, the user's own). */
+  other: number
+  /** The links, for the round panel to show the cell's claims. */
+  linkIds: number[]
+}

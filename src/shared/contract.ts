@@ -30,7 +30,16 @@ import type {
   Suggestion,
   Theme,
 } from './model'
-import type { ClaimProposals, LinkEnd, LinkRelation, PassageLink, QuoteCredit, QuoteProvenance, RoundSpeaker } from './contract-claims'
+import type {
+  CellClaims,
+  ClaimProposals,
+  LinkEnd,
+  LinkRelation,
+  PassageLink,
+  QuoteCredit,
+  QuoteProvenance,
+  RoundSpeaker,
+} from './contract-claims'
 
 /**
  * The one list of calls between renderer and core. The preload, the IPC host, the HTTP bridge
@@ -388,6 +397,8 @@ export const contract = {
   'matrix.get': call<Matrix>()(z.object({ deferred: z.boolean().optional() }).strict()),
   /** Some rows' evidence and, with coverage, the coverage of their empty cells (computed now if not known). */
   'matrix.rows': call<MatrixRow[]>()(z.object({ roundIds: z.array(id).min(1).max(200), coverage: z.boolean() }).strict()),
+  /** Per Matrix cell, the typed links touching its passages (agree / differ / other), with their ids; only cells with links. */
+  'matrix.claims': call<CellClaims[]>()(z.object({ roundIds: z.array(id).min(1).max(200).optional() }).strict()),
 
   /** Typed links between passages (issue 21): those touching a highlight, an article or a round; all without a filter. */
   'passageLinks.list': call<PassageLink[]>()(

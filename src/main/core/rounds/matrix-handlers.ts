@@ -1,6 +1,7 @@
 import type { HandlerContext, HandlersOf } from '../handlers'
 import { cellNoteIds } from '../notes/cell'
 import { matrixRows, roundMatrix } from './matrix'
+import { matrixClaims } from './matrix-claims'
 
 /** The matrix.* calls (rounds × themes, built in matrix.ts); each cell carries its note's id. */
 export function matrixHandlers({ db, cache }: HandlerContext): HandlersOf<'matrix'> {
@@ -12,5 +13,6 @@ export function matrixHandlers({ db, cache }: HandlerContext): HandlersOf<'matri
       return matrix
     },
     'matrix.rows': ({ roundIds, coverage }) => matrixRows(db, cache, roundIds, coverage),
+    'matrix.claims': ({ roundIds }) => matrixClaims(db, roundIds),
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ClaimProposal, ClaimProposals, PassageLink } from '@shared/contract-claims'
 import { api } from '../api'
 import { useNotebook } from '../state/notebook'
@@ -7,28 +7,53 @@ import './claims.css'
 
 const STATUS: Record<ClaimProposal['status'], string> = { agree: 'agree', differ: 'differ', 'only-here': 'only here' }
 
-/** The typed links between the round's passages, each end followed in place. */
-export function RoundLinks({ roundId }: { roundId: number }): React.JSX.Element {
-  const { revision } = useNotebook()
+/**
+ * The typed links between the round's passages, each end followed in place. With `themeId` (a
+ * Matrix cell's claims, #/matrix/<round>/claims/<theme>) only the links touching that cell's
+ * passages are listed, with a way back to all of them.
+ */
+export function RoundLinks({ roundId, themeId = null }: { roundId: number; themeId?: number | null }): React.JSX.Element {
+  const { revision, themes } = useNotebook()
   const [links, setLinks] = useState<PassageLink[] | null>(null)
+  // The cell's link ids, kept with the theme they were read for (a stale answer shows nothing).
+  const [cellRead, setCell] = useState<{ themeId: number; ids: Set<number> } | null>(null)
+  const cell = themeId !== null && cellRead?.themeId === themeId ? cellRead.ids : null
+  const section = useRef<HTMLElement>(null)
   useEffect(() => {
     let live = true
     api['passageLinks.list']({ roundId }).then(
       (list) => live && setLinks(list),
       () => live && setLinks([]),
     )
+    if (themeId !== null)
+      api['matrix.claims']({ roundIds: [roundId] }).then(
+        (cells) => live && setCell({ themeId, ids: new Set(cells.find((c) => c.themeId === themeId)?.linkIds ?? []) }),
+        () => live && setCell({ themeId, ids: new Set() }),
+      )
     return () => {
       live = false
     }
-  }, [roundId, revision])
+  }, [roundId, themeId, revision])
+  // Arriving from a Matrix cell: the cell's claims are what the user asked to see.
+  useEffect(() => {
+    if (themeId !== null && cell) section.current?.scrollIntoView({ block: 'start' })
+  }, [themeId, cell])
+  const theme = themeId === null ? null : themes.find((t) => t.id === themeId)
+  const shown = themeId !== null && !cell ? [] : (links ?? []).filter((l) => !cell || cell.has(l.id))
   return (
-    <section className="round-links" aria-label="Links between passages">
+    <section ref={section} className="round-links" aria-label="Links between passages">
       <h3>
-        Links between passages <span className="muted">{links?.length ?? 0}</span>
+        Links between passages{theme ? ` — ${theme.name}` : ''} <span className="muted">{shown.length}</span>
       </h3>
-      {links && links.length === 0 ? <p className="small muted">No links yet: open a highlight and link it to another passage.</p> : null}
+      {cell ? (
+        <p className="small muted">
+          Only the links touching this round’s {theme ? `“${theme.name}”` : 'theme'} passages.{' '}
+          <a href={`#/matrix/${roundId}`}>Show all links of the round</a>
+        </p>
+      ) : null}
+      {links && shown.length === 0 ? <p className="small muted">No links yet: open a highlight and link it to another passage.</p> : null}
       <ul>
-        {(links ?? []).map((l) => (
+        {shown.map((l) => (
           <li key={l.id} className="link-item">
             <span>
               <a href={passageHref(l.from)} className="link-quote">

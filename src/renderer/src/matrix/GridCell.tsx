@@ -1,5 +1,8 @@
 import type { MatrixCell } from '@shared/model'
+import type { CellClaims } from '@shared/contract-claims'
 import { CellEvidence } from './CellEvidence'
+import { claimCounts } from './useCellClaims'
+import '../claims/claims.css'
 import type { ShownCell } from './useMatrix'
 import type { MatrixActions } from './useMatrixActions'
 import type { GridColumn, GridRow } from './types'
@@ -24,6 +27,8 @@ interface Props {
   collapsed: boolean
   /** The first lines of the cell's note, if it has one. */
   noteExcerpt: string | undefined
+  /** The typed links touching the cell's passages (agree / differ), when there are any. */
+  claims: CellClaims | undefined
   /** Whether this cell's note is open in the panel over the grid. */
   noteOpen: boolean
   onWriteHere: () => void
@@ -40,6 +45,7 @@ export function GridCell({
   onFocus,
   collapsed,
   noteExcerpt,
+  claims,
   noteOpen,
   onWriteHere,
   actions,
@@ -58,6 +64,19 @@ export function GridCell({
         <div className="cell-counts">
           {cell.articles} article{cell.articles === 1 ? '' : 's'} · {cell.highlights} highlight
           {cell.highlights === 1 ? '' : 's'}
+          {claims ? (
+            <>
+              {' · '}
+              <a
+                className={`cell-claims${claims.differ ? ' differ' : ''}`}
+                href={`#/matrix/${r.id}/claims/${t.id}`}
+                title="Typed links touching this cell's passages: open them in the round panel"
+                aria-label={`Claims in ${r.title}, ${t.name}: ${claimCounts(claims).replace(/ · /g, ', ')}`}
+              >
+                {claimCounts(claims)}
+              </a>
+            </>
+          ) : null}
         </div>
       ) : (
         <div className={`cell-empty ${cell.coverage}`}>

@@ -5,6 +5,8 @@ import type { GridColumn, GridRow, OpenCellNote } from './types'
 import { UnassignedRow, type Unassigned } from './UnassignedRow'
 import type { ShownCell } from './useMatrix'
 import type { MatrixActions } from './useMatrixActions'
+import { useCellClaims } from './useCellClaims'
+import { useNotebook } from '../state/notebook'
 
 interface Props {
   grid: React.RefObject<HTMLDivElement | null>
@@ -51,6 +53,8 @@ export function MatrixGrid({
   tabRow,
   actions,
 }: Props): React.JSX.Element {
+  const { revision } = useNotebook()
+  const cellClaims = useCellClaims(revision)
   return (
     <div
       ref={grid}
@@ -115,6 +119,7 @@ export function MatrixGrid({
                   onFocus={() => onFocus([ri, ci])}
                   collapsed={isCollapsed}
                   noteExcerpt={cellNotes.get(`${r.id}:${t.id}`)}
+                  claims={cellClaims.get(`${r.id}:${t.id}`)}
                   noteOpen={cellNote?.roundId === r.id && cellNote.themeId === t.id}
                   onWriteHere={() =>
                     onCellNote({ rowIndex: r.index, themeIndex: t.index, roundId: r.id, themeId: t.id, label: `${r.title} — ${t.name}` })

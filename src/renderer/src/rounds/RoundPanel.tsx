@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Round } from '@shared/model'
 import { api } from '../api'
 import { useNotebook } from '../state/notebook'
@@ -20,6 +20,7 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
   const [summary, setSummary] = useState(round.summary)
   const [picked, setPicked] = useState<number[]>([])
   const [mergeInto, setMergeInto] = useState('')
+  const cellTheme = useCellTheme()
 
   const save = (): void => {
     const patch = {
@@ -226,9 +227,24 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       </div>
       <Backlinks kind="round" id={round.id} />
       <OutletComparison roundId={round.id} />
-      <RoundLinks roundId={round.id} />
+      <RoundLinks roundId={round.id} themeId={cellTheme} />
       <RoundClaims roundId={round.id} />
       <WhoSpeaks roundId={round.id} />
     </aside>
   )
+}
+
+/** The theme of a Matrix cell whose claims were asked for (#/matrix/<round>/claims/<theme>), else null. */
+function useCellTheme(): number | null {
+  const read = (): number | null => {
+    const m = /^#\/matrix\/\d+\/claims\/(\d+)/.exec(window.location.hash)
+    return m ? Number(m[1]) : null
+  }
+  const [theme, setTheme] = useState(read)
+  useEffect(() => {
+    const changed = (): void => setTheme(read())
+    window.addEventListener('hashchange', changed)
+    return () => window.removeEventListener('hashchange', changed)
+  }, [])
+  return theme
 }
