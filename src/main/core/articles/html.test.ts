@@ -70,3 +70,38 @@ describe('page structure', () => {
     }
   })
 })
+
+describe('the headline without the kicker its markup sets apart', () => {
+  const prose =
+    '<p>The delegations met for several hours and agreed to continue the consultations at a later date, officials said.</p>'.repeat(5)
+  const titled = (og: string, h1: string): string | null =>
+    extractHtml(
+      `<!doctype html><html><head><title>${og} | The Daily</title><meta property="og:title" content="${og}"></head><body><article><h1>${h1}</h1>${prose}</article></body></html>`,
+    ).title
+  it('drops a first part set apart by a line break, a block, a <small> or a label class, when a meta title confirms the rest', () => {
+    expect(titled('Talks: A new round opens', '<span class="sub">Talks</span><br><span>A new round opens</span>')).toBe('A new round opens')
+    expect(titled('Week in review | A new round opens', '<span class="t"><small>Week in review</small><br>A new round opens</span>')).toBe(
+      'A new round opens',
+    )
+    expect(titled('Anniversary: A new round opens', '<div class="topic-label"> Anniversary </div> A new round opens')).toBe(
+      'A new round opens',
+    )
+    expect(titled('Talks in the capital - A new round opens', '<span class="subtitle">Talks in the capital</span> A new round opens')).toBe(
+      'A new round opens',
+    )
+    expect(titled('Talks - A new round opens', '<span class="teaser__kicker red">Talks</span> <span>A new round opens</span>')).toBe(
+      'A new round opens',
+    )
+  })
+  it('keeps a headline whose parts are not set apart, or whose first part is long', () => {
+    expect(titled('Talks resume: a new round opens', '<span>Talks resume:</span> <em>a new round opens</em>')).toBe(
+      'Talks resume: a new round opens',
+    )
+    expect(
+      titled(
+        'Envoys of both sides met again in the old capital. A new round opens',
+        '<span class="subtitle">Envoys of both sides met again in the old capital.</span><br>A new round opens',
+      ),
+    ).toBe('Envoys of both sides met again in the old capital. A new round opens')
+  })
+})

@@ -567,7 +567,9 @@ const TITLE_PARTS = /\s+[|–—\-·•⋆│»:]+\s+|\s+::\s+|\s*\|\s*/
 // in many languages' newsrooms, named by these generic class words; text hidden for screen
 // readers only ("visually-hidden", "sr-only") is not what the page shows.
 const KICKER_CLASS =
-  /(?:^|[-_])(kicker|overline|roofline|dachzeile|spitzmarke|eyebrow|topline|supertitle|surtitle|pretitle|pre-title|overhead)(?:$|[-_])/i
+  /(?:^|[-_\s])(kicker|overline|roofline|dachzeile|spitzmarke|eyebrow|topline|supertitle|surtitle|pretitle|pre-title|overhead)(?:$|[-_\s])/i
+/** A label class that, on the first part of a headline followed by more, marks that part as a kicker. */
+const LEAD_LABEL_CLASS = /(?:^|[-_\s])(sub-?title|sub-?headline|topic|label|rubri[ck]|categor(?:y|ie)|section|tag)(?:$|[-_\s])/i
 const HIDDEN_CLASS = /(?:^|[-_\s])(visually-hidden|sr-only|screen-reader-text|visuallyhidden|a11y-hidden)(?:$|[-_\s])/i
 
 /** An element whose only content is a link to the site's home page (a logo or masthead). */
@@ -608,16 +610,74 @@ export function headingText(h: DomNode): string[] {
     if (HIDDEN_CLASS.test(cls)) return
     const isKicker = !inKicker && KICKER_CLASS.test(cls)
     if (isKicker) kicker = true
-    if (BLOCK_ELEMENTS.has(name)) {
+    if (BLOCK_ELEMENTS.has(name) || name === 'BR') {
       full += ' '
       bare += ' '
     }
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode, inKicker || isKicker)
   }
   if (isHomeLink(h)) return []
+  const lead = leadPart(h)
   for (let i = 0; i < h.childNodes.length; i++) walk(h.childNodes[i] as DomNode, false)
   const clean = (s: string): string => squashed(s.replace(/^[\s:|–—-]+/, ''))
+  if (!kicker && lead) {
+    // The first part set apart by the markup (a line break after it, a block, a label): a kicker.
+    full = ''
+    bare = ''
+    const skipLead = (node: DomNode, inLead: boolean): void => {
+      if (node.nodeType === 3) {
+        full += node.textContent ?? ''
+        if (!inLead) bare += node.textContent ?? ''
+        return
+      }
+      if (node.nodeType !== 1) return
+      const name = node.nodeName.toUpperCase()
+      if (SKIPPED_ELEMENTS.has(name) || HIDDEN_CLASS.test(node.getAttribute?.('class') ?? '')) return
+      if (BLOCK_ELEMENTS.has(name) || name === 'BR') {
+        full += ' '
+        bare += ' '
+      }
+      for (let i = 0; i < node.childNodes.length; i++) skipLead(node.childNodes[i] as DomNode, inLead || node === lead)
+    }
+    for (let i = 0; i < h.childNodes.length; i++) skipLead(h.childNodes[i] as DomNode, false)
+    const rest = clean(bare)
+    if (wordCount(rest) >= 2) return [rest, squashed(full)]
+  }
   return kicker && clean(bare) ? [clean(bare), squashed(full)] : [squashed(full)]
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length
+
+/**
+ * The first part of a headline that its markup sets apart from the rest: an element followed by a
+ * line break, a block inside the heading, a `<small>`, or an element with a label's class, when it
+ * is short (a few words) and more of the headline follows. Looked for through wrappers that hold
+ * the whole heading (`<h1><span class="title"><small>…</small><br>…</span></h1>`).
+ */
+function leadPart(h: DomNode): DomNode | null {
+  const significant = (n: DomNode): boolean =>
+    n.nodeType === 1
+      ? !SKIPPED_ELEMENTS.has(n.nodeName.toUpperCase()) && !HIDDEN_CLASS.test(n.getAttribute?.('class') ?? '')
+      : n.nodeType === 3 && (n.textContent ?? '').trim() !== ''
+  let container = h
+  for (let depth = 0; depth < 4; depth++) {
+    const parts = Array.from({ length: container.childNodes.length }, (_, i) => container.childNodes[i] as DomNode).filter(significant)
+    if (parts.length === 1 && parts[0]?.nodeType === 1) {
+      container = parts[0]
+      continue
+    }
+    const [first, next] = parts
+    if (!first || !next || first.nodeType !== 1) return null
+    const name = first.nodeName.toUpperCase()
+    const setApart =
+      next.nodeName.toUpperCase() === 'BR' ||
+      (BLOCK_ELEMENTS.has(name) && name !== 'BR') ||
+      name === 'SMALL' ||
+      LEAD_LABEL_CLASS.test(first.getAttribute?.('class') ?? '')
+    const text = squashed(first.textContent)
+    return setApart && text && wordCount(text) <= 6 ? first : null
+  }
+  return null
 }
 
 /**
