@@ -32,7 +32,7 @@ describe('quoteProvenance', () => {
       ['Gull Weekly', 'extended'],
     ])
     expect(carriers[0]!.why).toBe(
-      'first carrier: Coastwire published 2025-03-01, before Harbour Post on 2025-03-02 (and the 2 other carriers later)',
+      'first carrier: Coastwire published 2025-03-01, before Harbour Post on 2025-03-02, and before the 2 other carriers',
     )
     expect(carriers[1]!.why).toBe(
       're-used with changed words (dropped “any”, “northern fishing”; added “a”): Coastwire published 2025-03-01, before Harbour Post on 2025-03-02',

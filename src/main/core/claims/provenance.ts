@@ -122,7 +122,7 @@ export function quoteProvenance(articles: CarrierArticle[]): QuoteProvenance[] {
       const reuse: QuoteReuse = k === 0 ? 'first' : reuseOf(o.diff, o.exact)
       const why =
         k === 0
-          ? `first carrier: ${before(a, next)}${g.occurrences.length > 2 ? ` (and the ${g.occurrences.length - 2} other carrier${g.occurrences.length > 3 ? 's' : ''} later)` : ''}`
+          ? `first carrier: ${before(a, next)}${g.occurrences.length === 3 ? ', and before the other carrier' : g.occurrences.length > 3 ? `, and before the ${g.occurrences.length - 2} other carriers` : ''}`
           : `re-used ${reuse === 'same' ? REUSE_WORDS.same : REUSE_WORDS[reuse as Exclude<QuoteReuse, 'first'>]}${reuse === 'same' ? '' : ` (${drift(o.diff)})`}: ${before(first, a)}`
       return {
         articleId: a.id,

@@ -61,23 +61,22 @@ export function GridCell({
       aria-label={`${r.title}, ${t.name}: ${cell.coverage === 'coded' ? `${cell.articles} articles, ${cell.highlights} highlights` : COVERAGE[cell.coverage]}`}
     >
       {cell.coverage === 'coded' ? (
-        <div className="cell-counts">
-          {cell.articles} article{cell.articles === 1 ? '' : 's'} · {cell.highlights} highlight
-          {cell.highlights === 1 ? '' : 's'}
+        <>
+          <div className="cell-counts">
+            {cell.articles} article{cell.articles === 1 ? '' : 's'} · {cell.highlights} highlight
+            {cell.highlights === 1 ? '' : 's'}
+          </div>
           {claims ? (
-            <>
-              {' · '}
-              <a
-                className={`cell-claims${claims.differ ? ' differ' : ''}`}
-                href={`#/matrix/${r.id}/claims/${t.id}`}
-                title="Typed links touching this cell's passages: open them in the round panel"
-                aria-label={`Claims in ${r.title}, ${t.name}: ${claimCounts(claims).replace(/ · /g, ', ')}`}
-              >
-                {claimCounts(claims)}
-              </a>
-            </>
+            <a
+              className={`cell-claims${claims.differ ? ' differ' : ''}`}
+              href={`#/matrix/${r.id}/claims/${t.id}`}
+              title="Typed links touching this cell's passages: open them in the round panel"
+              aria-label={`Claims in ${r.title}, ${t.name}: ${claimCounts(claims).replace(/ · /g, ', ')}`}
+            >
+              Claims: {claimCounts(claims)}
+            </a>
           ) : null}
-        </div>
+        </>
       ) : (
         <div className={`cell-empty ${cell.coverage}`}>
           {COVERAGE[cell.coverage]}
