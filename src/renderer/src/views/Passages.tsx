@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion } from '@shared/model'
+import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion, Theme } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
@@ -50,6 +50,48 @@ function codableSelection(): PassageSelection | null {
 }
 
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
+
+/** A theme's name in a list of options: sub-themes indented under their parent (themes.list's order). */
+const optionLabel = (t: Theme): string => (t.parentId === null ? t.name : `\u00a0\u00a0\u21b3 ${t.name}`)
+
+/** The order passages.list sorts by (highlights/passages.ts ORDER), to merge a theme's list with its sub-themes'. */
+function comparePassages(sort: PassageSort, themeRank: (id: number) => number): (a: PassageRow, b: PassageRow) => number {
+  const text = (x: string | null, y: string | null): number =>
+    x === y ? 0 : x === null ? 1 : y === null ? -1 : x.localeCompare(y, undefined, { sensitivity: 'accent' })
+  const rest = (a: PassageRow, b: PassageRow): number => text(a.published, b.published) || a.articleId - b.articleId || a.start - b.start
+  switch (sort) {
+    case 'article':
+      return (a, b) =>
+        a.articleTitle.localeCompare(b.articleTitle, undefined, { sensitivity: 'accent' }) || a.articleId - b.articleId || a.start - b.start
+    case 'outlet':
+      return (a, b) => text(a.outlet, b.outlet) || rest(a, b)
+    case 'theme':
+      return (a, b) => themeRank(a.themeId) - themeRank(b.themeId) || rest(a, b)
+    default:
+      return rest
+  }
+}
+
+/** One list from a theme's and its sub-themes' lists: passages in the same order, totals and outlets summed. */
+function mergeLists(lists: PassageList[], sort: PassageSort, themeRank: (id: number) => number, limit: number): PassageList {
+  const outlets = new Map<string, number>()
+  for (const l of lists) for (const o of l.outlets) outlets.set(o.outlet, (outlets.get(o.outlet) ?? 0) + o.passages)
+  return {
+    passages: lists
+      .flatMap((l) => l.passages)
+      .sort(comparePassages(sort, themeRank))
+      .slice(0, limit),
+    total: lists.reduce((n, l) => n + l.total, 0),
+    outlets: [...outlets]
+      .map(([outlet, passages]) => ({ outlet, passages }))
+      .sort((a, b) => b.passages - a.passages || a.outlet.localeCompare(b.outlet)),
+    articles: lists[0]?.articles ?? 0,
+    byTheme: lists[0]?.byTheme ?? [],
+  }
+}
+
+/** passages.list's default limit: the merged list stops at the same length. */
+const LIST_LIMIT = 500
 
 /**
  * Every coded passage of a theme across the notebook (issue 18; MAXQDA's Retrieved Segments):
@@ -127,6 +169,13 @@ export function Passages({
   const [rounds, setRounds] = useState<Round[]>([])
   const [error, setError] = useState<string | null>(null)
   const theme = themes.find((t) => t.id === themeId) ?? null
+  // A theme's passages include its sub-themes' (one level), as a parent code's retrieval does in a
+  // codebook; the box shows the theme's own passages only.
+  const children = theme ? themes.filter((t) => t.parentId === theme.id) : []
+  const parent = theme?.parentId != null ? (themes.find((t) => t.id === theme.parentId) ?? null) : null
+  const [withSubs, setWithSubs] = useState(true)
+  const listed = theme && withSubs && children.length ? [theme.id, ...children.map((c) => c.id)] : null
+  const listedKey = listed?.join(',') ?? ''
 
   useEffect(() => {
     api['rounds.list']({}).then(setRounds, () => setRounds([]))
@@ -152,15 +201,22 @@ export function Passages({
 
   useEffect(() => {
     let live = true
-    api['passages.list']({
-      themeId: themeId ?? undefined,
+    const filter = {
       roundId: roundId && roundId !== 'none' ? Number(roundId) : undefined,
       unassigned: roundId === 'none' || undefined,
       outlet: outlet ?? undefined,
       from: from || undefined,
       to: to || undefined,
       sort,
-    }).then(
+    }
+    const ids = listedKey ? listedKey.split(',').map(Number) : null
+    const rank = (id: number): number => themes.findIndex((t) => t.id === id)
+    const request = ids
+      ? Promise.all(ids.map((id) => api['passages.list']({ ...filter, themeId: id }))).then((lists) =>
+          mergeLists(lists, sort, rank, LIST_LIMIT),
+        )
+      : api['passages.list']({ ...filter, themeId: themeId ?? undefined })
+    request.then(
       (l) => {
         if (!live) return
         setList(l)
@@ -171,7 +227,9 @@ export function Passages({
     return () => {
       live = false
     }
-  }, [themeId, roundId, outlet, from, to, sort, revision])
+    // themes only matters through listedKey (and the theme sort's ranks, which follow revision).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [themeId, roundId, outlet, from, to, sort, revision, listedKey])
 
   const themeOf = (id: number) => themes.find((t) => t.id === id)
   const filtered = roundId !== '' || outlet !== null || from !== '' || to !== ''
@@ -191,10 +249,33 @@ export function Passages({
         </h1>
         {theme ? (
           <p className="muted">
+            {parent ? (
+              <>
+                Sub-theme of <a href={`#/passages/${parent.id}`}>{parent.name}</a> ·{' '}
+              </>
+            ) : null}
             {theme.description ? `${theme.description} · ` : ''}
             {themes.indexOf(theme) < 9 ? `key ${themes.indexOf(theme) + 1} in the Reader · ` : ''}
             <a href="#/themes">edit the theme</a>
           </p>
+        ) : null}
+        {theme && children.length ? (
+          <div
+            className="passages-subthemes"
+            role="group"
+            aria-label={`Sub-themes of ${theme.name}`}
+            style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'center', margin: '6px 0 10px' }}
+          >
+            <span className="muted small">Sub-themes:</span>{' '}
+            {children.map((c) => (
+              <a key={c.id} className="small" href={`#/passages/${c.id}`} data-testid="subtheme-link">
+                <span className={`swatch swatch-${c.id}`} aria-hidden /> {c.name} ({c.highlights})
+              </a>
+            ))}{' '}
+            <label className="small">
+              <input type="checkbox" checked={withSubs} onChange={(e) => setWithSubs(e.target.checked)} /> Include their passages
+            </label>
+          </div>
         ) : null}
       </header>
       <div className="passages-filters" role="group" aria-label="Filter passages">
@@ -204,7 +285,7 @@ export function Passages({
             <option value="">All themes</option>
             {themes.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.name}
+                {optionLabel(t)}
               </option>
             ))}
           </select>
@@ -301,7 +382,7 @@ export function Passages({
                   <PassageEdit passage={p} />
                   <LinkBadges highlightId={p.highlightId} links={links.get(p.highlightId) ?? []} />
                   <div className="passage-meta">
-                    {!theme && t ? <span className="passage-theme">{t.name}</span> : null}
+                    {t && (!theme || t.id !== theme.id) ? <span className="passage-theme">{t.name}</span> : null}
                     <span className="passage-article">{p.articleTitle}</span>
                     <span>{p.outlet ?? 'Unknown outlet'}</span>
                     <span>{p.published ? formatDate(p.published) : 'Undated'}</span>
@@ -496,7 +577,7 @@ function PassageEdit({ passage: p }: { passage: PassageRow }): React.JSX.Element
       >
         {themes.map((t) => (
           <option key={t.id} value={t.id}>
-            {t.name}
+            {optionLabel(t)}
           </option>
         ))}
       </select>

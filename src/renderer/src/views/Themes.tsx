@@ -9,8 +9,38 @@ const splitTerms = (text: string): string[] =>
     .map((t) => t.trim())
     .filter(Boolean)
 
+/** The theme's sub-themes, in list order (themes.list gives each parent followed by its sub-themes). */
+const childrenOf = (themes: Theme[], id: number): Theme[] => themes.filter((t) => t.parentId === id)
+
+/**
+ * The new order after moving a theme one step: a top-level theme moves with its sub-themes past the
+ * neighbouring top-level theme and its sub-themes; a sub-theme moves among its siblings. Null at an end.
+ */
+function moved(themes: Theme[], theme: Theme, delta: number): number[] | null {
+  const blocks = themes.filter((t) => t.parentId === null).map((t) => [t, ...childrenOf(themes, t.id)])
+  if (theme.parentId === null) {
+    const i = blocks.findIndex((b) => b[0]?.id === theme.id)
+    const j = i + delta
+    if (i < 0 || j < 0 || j >= blocks.length) return null
+    ;[blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!]
+    return blocks.flat().map((t) => t.id)
+  }
+  const siblings = childrenOf(themes, theme.parentId)
+  const i = siblings.findIndex((t) => t.id === theme.id)
+  const j = i + delta
+  if (j < 0 || j >= siblings.length) return null
+  const ids = themes.map((t) => t.id)
+  const a = ids.indexOf(theme.id)
+  const b = ids.indexOf(siblings[j]!.id)
+  ;[ids[a], ids[b]] = [ids[b]!, ids[a]!]
+  return ids
+}
+
 function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count: number }): React.JSX.Element {
   const { themes, perform, notify } = useNotebook()
+  const children = childrenOf(themes, theme.id)
+  const parent = theme.parentId === null ? null : (themes.find((t) => t.id === theme.parentId) ?? null)
+  const withChildren = count + children.reduce((n, c) => n + c.highlights, 0)
   const [name, setName] = useState(theme.name)
   const [description, setDescription] = useState(theme.description)
   const [terms, setTerms] = useState(theme.keywords.terms.join(', '))
@@ -31,10 +61,8 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
   }
   const move = (delta: number): void => {
     const ids = themes.map((t) => t.id)
-    const j = index + delta
-    if (j < 0 || j >= ids.length) return
-    const next = [...ids]
-    ;[next[index], next[j]] = [next[j]!, next[index]!]
+    const next = moved(themes, theme, delta)
+    if (!next) return
     void perform(
       () => api['themes.reorder']({ ids: next }),
       () => ({ label: 'reorder themes', undo: () => api['themes.reorder']({ ids }), redo: () => api['themes.reorder']({ ids: next }) }),
@@ -52,11 +80,31 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
     )
     if (done)
       notify(
-        `Deleted “${theme.name}”${count ? `; its ${count} highlight${count === 1 ? '' : 's'} lost the theme` : ''}. Undo brings it back.`,
+        `Deleted “${theme.name}”${count ? `; its ${count} highlight${count === 1 ? '' : 's'} lost the theme` : ''}${
+          children.length ? `; its sub-themes stand at the top level` : ''
+        }. Undo brings it back.`,
         'info',
         true,
       )
   }
+  // Sub-theme of another theme (one level): undoable as every theme edit.
+  const reparent = (value: string): void => {
+    const parentId = value ? Number(value) : null
+    const before = theme.parentId
+    const target = parentId === null ? null : themes.find((t) => t.id === parentId)
+    void perform(
+      () => api['themes.setParent']({ id: theme.id, parentId }),
+      () => ({
+        label: target ? `make ${theme.name} a sub-theme of ${target.name}` : `move ${theme.name} to the top level`,
+        undo: () => api['themes.setParent']({ id: theme.id, parentId: before }),
+        redo: () => api['themes.setParent']({ id: theme.id, parentId }),
+      }),
+    )
+  }
+  // Only top-level themes can hold sub-themes, and a theme with sub-themes stays at the top.
+  const parents = themes.filter((t) => t.parentId === null && t.id !== theme.id)
+  const siblings = theme.parentId === null ? themes.filter((t) => t.parentId === null) : childrenOf(themes, theme.parentId)
+  const place = siblings.findIndex((t) => t.id === theme.id)
   const merge = async (): Promise<void> => {
     const targetId = Number(mergeInto)
     const target = themes.find((t) => t.id === targetId)
@@ -78,12 +126,19 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
   }
 
   return (
-    <li className="theme-row" data-testid="theme-row">
+    <li
+      className={parent ? 'theme-row theme-sub' : 'theme-row'}
+      data-testid="theme-row"
+      data-parent={parent?.id}
+      aria-label={parent ? `${theme.name}, sub-theme of ${parent.name}` : undefined}
+      // Indented under its parent with the parent's colour down the left edge, as a codebook tree.
+      style={parent ? { marginLeft: 32, borderLeft: `4px solid ${parent.color}` } : undefined}
+    >
       <div className="theme-order">
-        <button type="button" onClick={() => move(-1)} disabled={index === 0} aria-label={`Move ${theme.name} up`}>
+        <button type="button" onClick={() => move(-1)} disabled={place <= 0} aria-label={`Move ${theme.name} up`}>
           ▲
         </button>
-        <button type="button" onClick={() => move(1)} disabled={index === themes.length - 1} aria-label={`Move ${theme.name} down`}>
+        <button type="button" onClick={() => move(1)} disabled={place === siblings.length - 1} aria-label={`Move ${theme.name} down`}>
           ▼
         </button>
       </div>
@@ -102,8 +157,11 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
             onChange={(e) => setName(e.target.value)}
             onBlur={() => name.trim() && name !== theme.name && update({ name: name.trim() }, 'rename theme')}
           />
-          <span className="muted small">
+          <span className="muted small" data-testid="theme-count">
             key {index + 1 <= 9 ? index + 1 : '–'} · {count} highlight{count === 1 ? '' : 's'}
+            {children.length
+              ? ` · ${withChildren} with ${children.length === 1 ? 'its sub-theme' : `its ${children.length} sub-themes`}`
+              : ''}
           </span>
           <a className="small" href={`#/passages/${theme.id}`} aria-label={`Passages of ${theme.name}`}>
             Passages →
@@ -116,6 +174,34 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
           onChange={(e) => setDescription(e.target.value)}
           onBlur={() => description !== theme.description && update({ description }, 'describe theme')}
         />
+        <label className="small muted" style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+          Sub-theme of
+          <select
+            aria-label={`${theme.name} is a sub-theme of`}
+            // The app's field look (app.css's shared field rule has no selector for this box).
+            style={{
+              width: 'auto',
+              maxWidth: '100%',
+              font: 'inherit',
+              color: 'var(--text)',
+              background: 'var(--bg)',
+              border: '1px solid var(--line)',
+              borderRadius: 'var(--radius)',
+              padding: '4px 8px',
+            }}
+            value={theme.parentId ?? ''}
+            disabled={children.length > 0}
+            title={children.length > 0 ? 'It has sub-themes, so it stays at the top level (sub-themes go one level deep)' : undefined}
+            onChange={(e) => reparent(e.target.value)}
+          >
+            <option value="">{children.length > 0 ? 'none (it has sub-themes)' : 'none (top level)'}</option>
+            {parents.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="small muted">
           Keywords (comma-separated; suggestions look for these)
           <input
@@ -182,11 +268,14 @@ export function Themes(): React.JSX.Element {
   return (
     <div className="themes-view">
       <h1>Themes</h1>
-      <p className="muted">Themes code passages. Keys 1–9 in the Reader tag a selection with the theme in that position.</p>
+      <p className="muted">
+        Themes code passages. Keys 1–9 in the Reader tag a selection with the theme in that position. A theme can hold sub-themes (one
+        level): its passages and counts include theirs.
+      </p>
       <ul className="theme-list">
         {themes.map((t, i) => (
           <ThemeRow
-            key={`${t.id}-${t.name}-${t.color}-${t.description}-${t.keywords.terms.join()}-${t.keywords.context.join()}`}
+            key={`${t.id}-${t.name}-${t.color}-${t.description}-${t.keywords.terms.join()}-${t.keywords.context.join()}-${t.parentId}`}
             theme={t}
             index={i}
             count={t.highlights}
