@@ -447,7 +447,8 @@ describe('export: re-export into the same folder', () => {
     expect(read(out, 'notes/mine.md')).toBe('my own note')
     expect(read(out, 'timeline.md.bak')).toBe('foreign')
     expect(read(dir, 'outside.md')).toBe('keep me')
-    expect(third.updated.sort()).toEqual(['highlights.csv', 'highlights.jsonld', 'parley.qdpx'])
+    // The codebook's counts and examples follow the highlights.
+    expect(third.updated.sort()).toEqual(['codebook.md', 'highlights.csv', 'highlights.jsonld', 'parley.qdpx'])
 
     // Still edited: still a conflict, never overwritten; once the user takes the new version, the conflict is gone.
     const fourth = await exportVault(nb.db, out)

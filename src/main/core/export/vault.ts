@@ -4,6 +4,7 @@ import { quotedHighlights } from '../../../shared/editor/json'
 import type { Db } from '../db/open'
 import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
+import { codebookFile } from './codebook'
 import { CLAIM_COLUMNS, HIGHLIGHT_COLUMNS, toCsv } from './csv'
 import { statementsOf } from '../claims/statements'
 import { quoteProvenance } from '../claims/provenance'
@@ -81,8 +82,8 @@ export function buildVault(data: ExportData, options: VaultOptions = {}): BuiltV
   return { files, mismatches: stage.value.mismatches }
 }
 
-/** Files besides one per article, note and round: comparison, timeline, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx, links.md, links.jsonld, claims.csv. */
-const FIXED_FILES = 10
+/** Files besides one per article, note and round: comparison, timeline, codebook, CSV, JSON-LD, CSL-JSON, BibTeX, .qdpx, links.md, links.jsonld, claims.csv. */
+const FIXED_FILES = 11
 
 /** Who is said to speak in a passage (its first attributed statement), for claims.csv. */
 const speakerOf = (text: string): string | null => statementsOf(text).find((s) => s.speaker)?.speaker ?? null
@@ -203,6 +204,7 @@ function* buildStages(
   for (const r of data.rounds) put(path.round.get(r.id) as string, roundFile(ctx, r))
   put('comparison.md', comparisonFile(ctx, data.rounds))
   put('timeline.md', timelineFile(ctx, data.rounds))
+  put('codebook.md', codebookFile({ ...ctx, highlights: faithful }))
 
   const roundTitles = (articleId: number): string => (roundsOf.get(articleId) ?? []).map((id) => rounds.get(id)?.title ?? '').join('; ')
   const faithfulIds = new Set(faithful.map((h) => h.id))
