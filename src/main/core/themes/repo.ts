@@ -58,6 +58,17 @@ export function listThemes(db: Db): Theme[] {
   return treeOrder(flat)
 }
 
+/**
+ * Positions renumbered in codebook order, so everything that orders themes by position (the
+ * Matrix's columns, export) shows a sub-theme right after its parent, as the Themes view does.
+ */
+function renumber(db: Db): void {
+  const set = db.prepare('UPDATE themes SET position = ? WHERE id = ?')
+  listThemes(db).forEach((t, i) => {
+    if (t.position !== i + 1) set.run(i + 1, t.id)
+  })
+}
+
 /** Each theme once: a sub-theme whose parent is not a listed top-level theme stays where it is. */
 export function treeOrder(flat: Theme[]): Theme[] {
   const top = new Set(flat.filter((t) => t.parentId === null).map((t) => t.id))
@@ -136,6 +147,7 @@ export function reorderThemes(db: Db, ids: number[]): Theme[] {
     }
     const set = db.prepare('UPDATE themes SET position = ? WHERE id = ?')
     ids.forEach((id, i) => set.run(i + 1, id))
+    renumber(db)
     return listThemes(db)
   })()
 }
@@ -154,6 +166,7 @@ export function restoreTheme(db: Db, id: number): Theme {
     // Back under its parent, unless that parent became a sub-theme meanwhile (one level): then at the top.
     const parent = db.prepare('SELECT parent_id FROM themes WHERE id = ?').pluck().get(id) as number | null
     if (parent !== null && liveParentOf(db, parent) !== null) db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(id)
+    renumber(db)
     return getTheme(db, id)
   })()
 }
@@ -172,6 +185,7 @@ export function setThemeParent(db: Db, id: number, parentId: number | null): The
     const theme = getTheme(db, id)
     if (parentId === null) {
       db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(id)
+      renumber(db)
       return getTheme(db, id)
     }
     if (parentId === id) throw invalidInput('A theme cannot be its own sub-theme.')
@@ -193,6 +207,7 @@ export function setThemeParent(db: Db, id: number, parentId: number | null): The
     // cannot make two levels. (restoreTheme checks the same from the other side.)
     db.prepare('UPDATE themes SET parent_id = NULL WHERE id = ?').run(parentId)
     db.prepare('UPDATE themes SET parent_id = ? WHERE id = ?').run(parentId, id)
+    renumber(db)
     return getTheme(db, id)
   })()
 }
