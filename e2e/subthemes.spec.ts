@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { call, expect, screenshotPath, test } from './fixtures'
 
@@ -25,6 +26,20 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
   await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Serious and critical axe violations (as polish-a11y.spec.ts counts them), light and dark. */
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    for (const v of result.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
 }
 
 const names = async (page: Page): Promise<Array<[string, string | null]>> => {
@@ -88,6 +103,7 @@ test('sub-themes: nest under a top-level theme with undo, passages include their
   await page.reload()
   await expect(page.getByTestId('theme-row').first().getByTestId('theme-count')).toHaveText(/1 highlight · 3 with its 2 sub-themes/)
   await shots(page, 'subthemes-themes')
+  expect(await violations(page)).toEqual([])
 
   // The parent's passages include its sub-themes' (each named); unticking shows its own only.
   await page.getByRole('link', { name: 'Passages of Embassy staffing' }).click()
@@ -99,6 +115,7 @@ test('sub-themes: nest under a top-level theme with undo, passages include their
   await expect(page.getByRole('status')).toHaveText(/3 passages in 1 article/)
   await expect(page.getByRole('combobox', { name: 'Theme' }).first().locator('option', { hasText: 'Visas' })).toHaveText(/↳ Visas/)
   await shots(page, 'subthemes-passages')
+  expect(await violations(page)).toEqual([])
   await page.getByRole('checkbox', { name: 'Include their passages' }).uncheck()
   await expect(list.getByRole('listitem')).toHaveCount(1)
   await page.getByRole('checkbox', { name: 'Include their passages' }).check()
