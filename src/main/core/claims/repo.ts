@@ -17,6 +17,7 @@ import { creditNames, creditOf } from './credits'
 import { MAX_BODY_CHARS } from './statements'
 import { quotedSpans } from '../rounds/quotes'
 import { quoteProvenance } from './provenance'
+import { romanize } from './translit'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
 export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
@@ -42,8 +43,14 @@ function speakerMerges(db: Db): { merges: Map<string, string>; names: Map<string
     into_key: string
     from_name: string
   }>
-  return { merges: new Map(rows.map((r) => [r.from_key, r.into_key])), names: new Map(rows.map((r) => [r.from_key, r.from_name])) }
+  // Merges stored before keys were romanised may hold Cyrillic keys: read under today's key.
+  return {
+    merges: new Map(rows.map((r) => [keyOf(r.from_key), keyOf(r.into_key)])),
+    names: new Map(rows.map((r) => [keyOf(r.from_key), r.from_name])),
+  }
 }
+
+const keyOf = (key: string): string => romanize(key).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** Merges speaker `from` into `into` everywhere in the notebook (claims.unmergeSpeaker undoes). */
 export function mergeSpeakers(db: Db, from: string, into: string, name: string, now: Date): null {
@@ -60,7 +67,11 @@ export function mergeSpeakers(db: Db, from: string, into: string, name: string, 
 }
 
 export function unmergeSpeaker(db: Db, from: string): null {
-  db.prepare('DELETE FROM speaker_merges WHERE from_key = ?').run(from)
+  const stored = db.prepare('SELECT from_key FROM speaker_merges').pluck().all() as string[]
+  const remove = db.prepare('DELETE FROM speaker_merges WHERE from_key = ?')
+  db.transaction(() => {
+    for (const key of stored) if (key === from || keyOf(key) === from) remove.run(key)
+  })()
   return null
 }
 

@@ -2,6 +2,7 @@ import { figures } from '../rounds/figures'
 import { quotedSpans } from '../rounds/quotes'
 import { sentences } from '../text/sentences'
 import { stem, terms } from '../text/terms'
+import { romanize } from './translit'
 
 /**
  * Attributed statements in an article: a speaker, an attribution verb and what was said ("X
@@ -13,7 +14,7 @@ export interface Statement {
   end: number
   text: string
   speaker: string | null
-  /** Lower-case key of the speaker: the last word of the name, diacritics folded ("araghchi"). */
+  /** Lower-case key of the speaker: the last word of the name, romanised, diacritics folded ("araghchi"). */
   speakerKey: string | null
   verb: string | null
   quote: string | null
@@ -110,7 +111,8 @@ export function cleanSpeaker(raw: string): { speaker: string; key: string } | nu
   if (words.some((w) => /^\p{Lu}/u.test(w))) while (words.length && !/^\p{Lu}/u.test(words[0] as string)) words.shift()
   if (!words.length) return null
   const keyWord = [...words].reverse().find((w) => !ROLE_END.test(w)) ?? (words.at(-1) as string)
-  const key = fold(keyWord.replace(/[’']s$/, '').replace(/[.,]+$/, ''))
+  // Romanised first: the same name in Cyrillic and Latin letters is one speaker (translit.ts).
+  const key = fold(romanize(keyWord.replace(/[’']s$/, '').replace(/[.,]+$/, '')))
   if (key.length < 2) return null
   return { speaker: words.join(' ').replace(/[.,]+$/, ''), key }
 }
