@@ -20,9 +20,10 @@ interface ThemeRow {
 // for colour-blind readers (the first four most of all), mid-tone so a margin stripe shows on the light
 // and the dark page and text stays readable on the tint, and with no blue: a blue tint reads as a live
 // text selection. The seeded themes hold amber, green and purple (migration 016), so a new notebook's
-// first new theme is red, then pink, grey, brown, teal: the first colour no live theme holds, never
-// one already in use while the palette has a free one. Existing themes keep their colours.
-const PALETTE = ['#aa4499', '#cc3311', '#c98a00', '#009e73', '#e377c2', '#767676', '#9c755f', '#44aa99']
+// next themes are red, grey and brown, each far from the seeds; pink (near purple) and teal (near
+// green) come last. A new theme takes the first colour no live theme holds, never one already in use
+// while the palette has a free one. Existing themes keep their colours.
+const PALETTE = ['#aa4499', '#cc3311', '#c98a00', '#009e73', '#767676', '#9c755f', '#e377c2', '#44aa99']
 
 function parseKeywords(json: string): ThemeKeywords {
   try {
