@@ -6,6 +6,19 @@ const LEAD =
 const MORE = 'The cubs, a male and a female, are being cared for by their mother and will go on public view in the spring, the zoo said.'
 
 describe('detectMetadata', () => {
+  it('dates a page copy by its date line in any language: day-first dotted dates, slash-separated byline lines, "published" words', () => {
+    const menu = ['Menu', 'Home', 'News', 'Sport', 'Culture', 'Travel', 'Weather', 'Contact', 'Search', 'Sign in']
+    const copy = (lines: string[]): string | null =>
+      detectMetadata([...menu, 'Twin red panda cubs born at city zoo', ...lines, LEAD, MORE], {}, 'zoo.txt').published
+    expect(normalizeDate('am Dienstag, 07.11.2023 - 10:30')).toBe('2023-11-07')
+    expect(copy(['Rosa Lind / 07.11.2023 / 09:30 / Photo: Agency'])).toBe('2023-11-07')
+    expect(copy(['12. November 2015 / 13:48'])).toBe('2015-11-12')
+    expect(copy(['Source: Agency. Veröffentlicht: 30.07.2019 09:35 Uhr'])).toBe('2019-07-30')
+    expect(copy(['Publicado el 3 de mayo de 2022'])).toBe('2022-05-03')
+    // A caption's date is the photo's.
+    expect(copy(['The cubs on 2 May 2018 / Photo: Agency'])).toBeNull()
+  })
+
   it('reads the headline, byline author and a dated line, and skips the kicker', () => {
     const m = detectMetadata(['Animals', 'Twin red panda cubs born at city zoo', 'By Rosa Lind | March 3, 2025', LEAD, MORE], {}, 'zoo.txt')
     expect(m).toMatchObject({

@@ -46,6 +46,9 @@ export function normalizeDate(value: string | null | undefined, reference = new 
   if (iso) return validDate(`${iso[1]}-${iso[2]}-${iso[3]}`)
   // A certain year needs digits: skip chrono (the costliest step of metadata) on text without any.
   if (!/\d/.test(value)) return null
+  // Dotted numeric dates are day first wherever they are written (07.11.2023 is 7 November).
+  const dotted = /(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/.exec(value)
+  if (dotted) return validDate(`${dotted[3]}-${(dotted[2] as string).padStart(2, '0')}-${(dotted[1] as string).padStart(2, '0')}`)
   const parsed = chronoStrict.parse(value, reference)[0]
   if (!parsed || !parsed.start.isCertain('year')) return null
   const d = parsed.start
@@ -315,14 +318,28 @@ function findAuthor(paragraphs: string[]): string | null {
 function dateNearTitle(paragraphs: string[], titleIndex: number): string | null {
   const lead = leadIndex(paragraphs)
   const from = Math.max(0, (titleIndex >= 0 ? titleIndex : lead) - 3)
-  const to = Math.min(paragraphs.length, (lead >= 0 ? lead : from + 8) + 2)
+  // To the lead, and at least a few lines under the headline (a page copy puts the byline, the
+  // date line and a caption there, and its lead may be far below or not found).
+  const to = Math.min(paragraphs.length, Math.max(lead >= 0 ? lead + 2 : from + 10, (titleIndex >= 0 ? titleIndex : from) + 8))
   let fallback: string | null = null
   for (let i = from; i < to; i++) {
     const p = paragraphs[i] as string
     const n = words(p).length
-    // A photo caption dates the photo, not the article.
-    if (isCaption(p, n)) continue
-    const found = findDates(p.slice(0, 400), { limit: 1 })[0]?.date ?? null
+    // A photo caption dates the photo, not the article. A line of parts between slashes ("Jane Roe /
+    // 07.11.2023 / 09:30 / Photo: Agency") is a byline and date line when a part starts with its
+    // date or is little more than one ("27 January 2014 by Jane Roe / Categories: …").
+    const slashed = /\s\/\s/.test(p) && !endsWithCredit(p)
+    if (isCaption(p, n) && !slashed) continue
+    const found = slashed
+      ? (p
+          .split(/\s\/\s/)
+          .filter((part) => words(part).length <= 12 && !PHOTO_WORD.test(part))
+          .map((part) => {
+            const d = findDates(part, { limit: 1 })[0]
+            return d && (d.index <= 2 || words(part).length <= 4) ? d.date : undefined
+          })
+          .find(Boolean) ?? null)
+      : (findDates(p.slice(0, 400), { limit: 1 })[0]?.date ?? null)
     if (!found || found > new Date().toISOString().slice(0, 10)) continue
     // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an event's).
     if (n <= 25) return found
@@ -331,12 +348,21 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
   return fallback
 }
 
+const PHOTO_WORD = /\b(?:photo|foto|picture|image)s?\s*[:|]/i
 /** A caption carrying a photo credit ("(Jane Roe/Agency)", "(Photo: …)", "Foto: …"): the date in it is the photo's. */
-const photoCredit = (p: string): boolean => endsWithCredit(p) || /\b(?:photo|foto|picture|image)s?\s*[:|]/i.test(p)
+const photoCredit = (p: string): boolean => endsWithCredit(p) || PHOTO_WORD.test(p)
+
+/**
+ * "Published" as pages write it before their date, in the languages of the web's news (a short line
+ * holding one of them and a date is the publication line, wherever it stands in the line).
+ */
+const PUBLISHED_WORD =
+  /(?:^|[\s(|:–-])(?:published|posted|first published|veröffentlicht|publiziert|erschienen|publié|publiée|publicado|publicada|pubblicato|gepubliceerd|opublikowano|publikováno|publicerad|publisert|udgivet|julkaistu|közzétéve|publicat|objavljeno|опубликовано|опубліковано|публикувано|δημοσιεύθηκε|yayınlanma|נפרסם|نشر|نُشر)(?=$|[\s:.,])/iu
 
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
-function findPublished(paragraphs: string[]): string | null {
-  const candidates = [...paragraphs.slice(0, 8), ...paragraphs.slice(-4)]
+function findPublished(paragraphs: string[], near: number): string | null {
+  const around = near > 8 ? paragraphs.slice(Math.max(8, near - 4), near + 12) : []
+  const candidates = [...paragraphs.slice(0, 8), ...around, ...paragraphs.slice(-4)]
   // Each candidate is read once (date parsing is the costliest step of metadata); both passes reuse it.
   const seen = new Map<string, string | null>()
   const dated = (p: string): string | null => {
@@ -350,6 +376,12 @@ function findPublished(paragraphs: string[]): string | null {
     return date
   }
   for (const p of candidates) if (/^(published|posted|first published)\b/i.test(p) && dated(p)) return dated(p)
+  // In any language, and anywhere in a short line ("Source: Agency. Published: 30.07.2019 09:35").
+  for (const p of candidates) {
+    if (!PUBLISHED_WORD.test(p) || words(p).length > 20 || photoCredit(p)) continue
+    const date = findDates(p.slice(0, 300), { limit: 1 })[0]?.date
+    if (date && date <= new Date().toISOString().slice(0, 10)) return date
+  }
   for (const p of candidates) {
     if (/^(updated|last (updated|modified)|modified)\b/i.test(p)) continue
     const date = dated(p)
@@ -474,8 +506,9 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       // The date the page prints in its own title line beats a label put before the copy.
       titleDate ??
       leadingDate ??
-      findPublished(paragraphs) ??
+      findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1)) ??
       dateNearTitle(paragraphs, titleIndex) ??
+      (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart) : null) ??
       urlDate(hints.url) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
