@@ -14,7 +14,7 @@ export interface HandlerContext {
   readonly cache: SuggestionCache
   /** Every write goes through here: a read-only notebook refuses it with a clear message. */
   write<T>(fn: () => T): T
-  /** After dates were set or changed: round detection again (see redetectAfterDates in notebook.ts). */
+  /** After dates were set or changed: round detection again (see afterDates in rounds/detection.ts). */
   redetectAfterDates(before: Map<number, string | null>): void
 }
 
