@@ -68,6 +68,20 @@ describe('quoteProvenance', () => {
     )
   })
 
+  it('on the same day, the carrier another one credits comes first, and the credit is the reason', () => {
+    const groups = quoteProvenance([
+      article(1, 'Harbour Post', '2025-03-01', `“${QUOTE},” Ilse Marrow told Coastwire on Saturday.`),
+      article(2, 'Coastwire', '2025-03-01', `“${QUOTE} this year,” Ilse Marrow said.`),
+    ])
+    expect(groups[0]!.carriers.map((c) => [c.outlet, c.reuse])).toEqual([
+      ['Coastwire', 'first'],
+      ['Harbour Post', 'trimmed'],
+    ])
+    expect(groups[0]!.carriers[1]!.why).toBe(
+      're-used trimmed (dropped “this year”): both published 2025-03-01; Harbour Post credits Coastwire for the words',
+    )
+  })
+
   it('reads a time only on the article’s own day', () => {
     expect(publishedTime('Updated 2025-03-02T08:00Z', '2025-03-01')).toBeNull()
     expect(publishedTime('Posted 2025-03-01T23:30-01:00', '2025-03-01')).toEqual({ minutes: 1470, label: '00:30 UTC' })

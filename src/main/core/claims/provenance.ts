@@ -1,5 +1,6 @@
 import type { QuoteCarrier, QuoteProvenance, QuoteReuse } from '../../../shared/contract-claims'
-import { sharedQuotes } from '../rounds/quotes'
+import { sharedQuotes, wordDiff } from '../rounds/quotes'
+import { creditNames, creditOf } from './credits'
 
 /** An article as quote provenance reads it; `id` is the import order (ids grow with each import). */
 export interface CarrierArticle {
@@ -71,14 +72,15 @@ export function inCarrierOrder<T extends CarrierArticle>(articles: T[]): Array<T
 
 const name = (a: CarrierArticle): string => a.outlet ?? `“${a.title}”`
 
-/** Why `a` comes before `b` in carrier order, in words: the dates, times or import order compared. */
-function before(a: Timed, b: Timed): string {
+/** Why `a` comes before `b` in carrier order, in words: the dates, times, credit or import order compared. */
+function before(a: Timed, b: Timed, credited: Map<number, number | null>, credits: Map<number, string>): string {
   if (a.published !== b.published) {
     if (b.published === null) return `${name(a)} is dated ${a.published}; ${name(b)} gives no publication date`
     return `${name(a)} published ${a.published}, before ${name(b)} on ${b.published}`
   }
   const day = a.published === null ? 'neither gives a publication date' : `both published ${a.published}`
   if (a.time && b.time && a.time.minutes !== b.time.minutes) return `${day}; ${name(a)} at ${a.time.label}, ${name(b)} at ${b.time.label}`
+  if (credited.get(b.id) === a.id) return `${day}; ${name(b)} credits ${credits.get(b.id) ?? name(a)} for the words`
   const times = a.time && b.time ? 'at the same time' : 'no time known for both'
   return `${day}, ${times}; ${name(a)} was imported first (import order breaks the tie)`
 }
@@ -106,24 +108,59 @@ function drift(diff: QuoteCarrier['diff']): string {
 
 /**
  * Quotations several of the articles carry, each with its first carrier (earliest publication
- * day, then the time the text gives, then import order) and how every later carrier re-used the
- * words (the same, trimmed, with words added, changed), each place in the order with its reason.
+ * day, then the time the text gives, then a credit phrase naming another carrier's outlet, "told
+ * Tidewire", then import order) and how every later carrier re-used the words (the same, trimmed,
+ * with words added, changed), each place in the order with its reason.
  *
- *   quoteProvenance([daily, wire]) → [{ text, carriers: [{ outlet: 'Wire', reuse: 'first', why: 'first: Wire published 2025-02-27, before Daily on 2025-02-28' }, { outlet: 'Daily', reuse: 'trimmed', … }] }]
+ *   quoteProvenance([daily, wire]) → [{ text, carriers: [{ outlet: 'Wire', reuse: 'first', why: 'first carrier: Wire published 2025-02-27, before Daily on 2025-02-28' }, { outlet: 'Daily', reuse: 'trimmed', … }] }]
  */
 export function quoteProvenance(articles: CarrierArticle[]): QuoteProvenance[] {
   const ordered = inCarrierOrder(articles)
   const byId = new Map(ordered.map((a) => [a.id, a]))
   return sharedQuotes(ordered.map((a) => ({ articleId: a.id, body: a.body }))).map((g) => {
-    const first = byId.get(g.occurrences[0]?.articleId as number) as Timed
-    const carriers = g.occurrences.map((o, k): QuoteCarrier => {
+    // Who each carrier credits for the words, when that is another carrier of the quotation.
+    const credits = new Map<number, string>()
+    const credited = new Map<number, number | null>()
+    for (const o of g.occurrences) {
       const a = byId.get(o.articleId) as Timed
-      const next = byId.get(g.occurrences[1]?.articleId as number) as Timed
-      const reuse: QuoteReuse = k === 0 ? 'first' : reuseOf(o.diff, o.exact)
+      const credit = creditOf(a.body, o.start, o.end)
+      if (!credit) continue
+      const source = g.occurrences.find((x) => x.articleId !== o.articleId && creditNames(credit, byId.get(x.articleId)?.outlet ?? null))
+      if (!source) continue
+      credits.set(o.articleId, credit)
+      credited.set(o.articleId, source.articleId)
+    }
+    const timed = (id: number): Timed => byId.get(id) as Timed
+    const sameMoment = (x: Timed, y: Timed): boolean =>
+      x.published === y.published && !(x.time && y.time && x.time.minutes !== y.time.minutes)
+    // On the same day and time, the carrier another one credits comes first; the rest keeps carrier order.
+    const occurrences = [...g.occurrences].sort((p, q) => {
+      const x = timed(p.articleId)
+      const y = timed(q.articleId)
+      if (sameMoment(x, y)) {
+        if (credited.get(y.id) === x.id) return -1
+        if (credited.get(x.id) === y.id) return 1
+      }
+      return carrierOrder(x, y)
+    })
+    const firstOccurrence = occurrences[0] as (typeof occurrences)[number]
+    const first = timed(firstOccurrence.articleId)
+    const next = timed(occurrences[1]?.articleId as number)
+    const others = occurrences.length - 2
+    const carriers = occurrences.map((o, k): QuoteCarrier => {
+      const a = timed(o.articleId)
+      const diff = k === 0 ? [] : wordDiff(firstOccurrence.text, o.text)
+      const reuse: QuoteReuse =
+        k === 0
+          ? 'first'
+          : reuseOf(
+              diff,
+              diff.every((d) => d.kind === 'same'),
+            )
       const why =
         k === 0
-          ? `first carrier: ${before(a, next)}${g.occurrences.length === 3 ? ', and before the other carrier' : g.occurrences.length > 3 ? `, and before the ${g.occurrences.length - 2} other carriers` : ''}`
-          : `re-used ${reuse === 'same' ? REUSE_WORDS.same : REUSE_WORDS[reuse as Exclude<QuoteReuse, 'first'>]}${reuse === 'same' ? '' : ` (${drift(o.diff)})`}: ${before(first, a)}`
+          ? `first carrier: ${before(a, next, credited, credits)}${others === 1 ? ', and before the other carrier' : others > 1 ? `, and before the ${others} other carriers` : ''}`
+          : `re-used ${reuse === 'same' ? REUSE_WORDS.same : REUSE_WORDS[reuse as Exclude<QuoteReuse, 'first'>]}${reuse === 'same' ? '' : ` (${drift(diff)})`}: ${before(first, a, credited, credits)}`
       return {
         articleId: a.id,
         title: a.title,
@@ -134,10 +171,10 @@ export function quoteProvenance(articles: CarrierArticle[]): QuoteProvenance[] {
         end: o.end,
         text: o.text,
         reuse,
-        diff: o.diff,
+        diff,
         why,
       }
     })
-    return { text: first ? (g.occurrences[0]?.text ?? '') : '', carriers }
+    return { text: firstOccurrence.text, carriers }
   })
 }

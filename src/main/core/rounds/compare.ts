@@ -4,9 +4,8 @@ import { listThemes } from '../themes/repo'
 import { compatible, edtf, type EventDate } from './dates'
 import { figures, subjectOf } from './figures'
 import { articleEvents, type DetectArticle, type EventMention } from './mentions'
-import { sharedQuotes } from './quotes'
 import { getRound } from './repo'
-import { inCarrierOrder } from '../claims/provenance'
+import { inCarrierOrder, quoteProvenance } from '../claims/provenance'
 
 const UNKNOWN_OUTLET = 'Unknown outlet'
 
@@ -29,7 +28,6 @@ export function compareRound(db: Db, id: number): RoundComparison {
       : [],
   )
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]))
-  const publishedOf = new Map(articles.map((a) => [a.id, a.published]))
 
   const themes = listThemes(db)
   const highlights = (
@@ -62,14 +60,20 @@ export function compareRound(db: Db, id: number): RoundComparison {
   for (const o of outlets.values())
     o.themes.sort((a, b) => themes.findIndex((t) => t.id === a.themeId) - themes.findIndex((t) => t.id === b.themeId))
 
-  const quotes: SharedQuote[] = sharedQuotes(articles.map((a) => ({ articleId: a.id, body: a.body }))).map((g) => ({
-    text: g.occurrences[0]?.text ?? '',
-    exact: g.occurrences.every((o) => o.exact),
-    occurrences: g.occurrences.map((o, k) => ({
-      ...o,
-      outlet: outletOf.get(o.articleId) ?? null,
-      published: publishedOf.get(o.articleId) ?? null,
+  // The same carriers and order as claims.provenance (first carrier by day, time, credit, import order).
+  const quotes: SharedQuote[] = quoteProvenance(articles).map((q) => ({
+    text: q.text,
+    exact: q.carriers.every((c) => c.reuse === 'first' || c.reuse === 'same'),
+    occurrences: q.carriers.map((c, k) => ({
+      articleId: c.articleId,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      outlet: c.outlet,
+      published: c.published,
       first: k === 0,
+      exact: c.reuse === 'first' || c.reuse === 'same',
+      diff: c.diff,
     })),
   }))
 
