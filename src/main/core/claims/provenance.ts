@@ -70,7 +70,8 @@ export function inCarrierOrder<T extends CarrierArticle>(articles: T[]): Array<T
   return articles.map((a) => ({ ...a, time: publishedTime(a.body, a.published) })).sort(carrierOrder)
 }
 
-const name = (a: CarrierArticle): string => a.outlet ?? `“${a.title}”`
+/** An outlet, else the article's title (cut to a readable length). */
+const name = (a: CarrierArticle): string => a.outlet ?? `“${a.title.length > 60 ? `${a.title.slice(0, 59).trimEnd()}…` : a.title}”`
 
 /** Why `a` comes before `b` in carrier order, in words: the dates, times, credit or import order compared. */
 function before(a: Timed, b: Timed, credited: Map<number, number | null>, credits: Map<number, string>): string {
