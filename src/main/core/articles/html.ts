@@ -274,7 +274,8 @@ function placeBody(document: BodyDocument): void {
   }
   const head = document.head
   const next = head.nextElementSibling
-  if (next?.tagName === 'BODY' && (next.textContent ?? '').trim()) return
+  // A body with content in its place (the usual page): nothing to do, and no text to gather.
+  if (next?.tagName === 'BODY' && next.childNodes.length > 0) return
   let best: BodyNode | null = null
   let most = 0
   for (const body of Array.from(document.querySelectorAll('body'))) {
@@ -296,7 +297,7 @@ interface QueryDocument {
 }
 
 /** Every `<meta>` of the page by property, name and itemprop, read in one pass (one query per name walked the whole page each time). */
-function metaTags(document: QueryDocument): Map<string, string> {
+export function metaTags(document: QueryDocument): Map<string, string> {
   const found = new Map<string, string>()
   for (const el of Array.from(document.querySelectorAll('meta'))) {
     const value = el.getAttribute('content')?.trim()
@@ -341,7 +342,7 @@ const nameOf = (value: unknown): string | undefined => {
 const ARTICLE_TYPE = /Article|Posting|Report|BlogPosting|WebPage|CreativeWork/i
 
 /** The page's JSON-LD, read from its article-like item first (NewsArticle, BlogPosting, WebPage…). */
-function jsonLd(document: QueryDocument): LinkedData {
+export function jsonLd(document: QueryDocument): LinkedData {
   const items: Array<Record<string, unknown>> = []
   const visit = (value: unknown, depth: number): void => {
     if (!value || typeof value !== 'object' || depth > 4 || items.length > 200) return
