@@ -37,4 +37,27 @@ describe('quote provenance in the export', () => {
     expect(daily[column]).toBe('Northwire — Negotiators hold talks on quotas — 2025-02-28')
     notebook.close()
   })
+
+  it('comparison.md’s table gives each cell’s typed links next to its count, as the Matrix does', async () => {
+    const dir = tempDir()
+    const { notebook, ids } = await talksNotebook(dir)
+    const h = notebook.handlers
+    await h['rounds.detect']({})
+    const [staffing] = await h['themes.list']({})
+    const mark = async (articleId: number, text: string): Promise<number> => {
+      const body = (await h['articles.get']({ id: articleId })).body
+      const start = body.indexOf(text)
+      return (await h['highlights.create']({ articleId, start, end: start + text.length, themeId: staffing!.id })).id
+    }
+    const six = await mark(ids.wire, 'six fishing zones')
+    const two = await mark(ids.weekly, 'two fishing grounds')
+    const relations = await h['linkRelations.list']({})
+    await h['passageLinks.create']({ fromId: six, toId: two, relationId: relations.find((r) => r.name === 'contradicts')!.id })
+    const out = join(dir, 'vault')
+    await exportVault(notebook.db, out)
+    const comparison = readFileSync(join(out, 'comparison.md'), 'utf8')
+    expect(comparison).toContain('in brackets, the typed links touching them.')
+    expect(comparison).toMatch(/\| \[Talks in Geneva[^|]*\| 2025-02-27 \| Geneva \| 2 \(1 differ\) \| not covered \| not covered \|/)
+    notebook.close()
+  })
 })

@@ -93,6 +93,27 @@ function roundEvidence(ctx: RoundsContext, round: Round): Map<number | null, Hig
   return out
 }
 
+/**
+ * The typed links touching a cell's evidence, as the Matrix shows them next to its count:
+ * " (1 agree, 1 differ)"; '' when none. Agree: supports, repeats, quotes; differ: contradicts.
+ */
+function cellClaims(links: PassageLink[], evidence: Highlight[]): string {
+  if (!links.length) return ''
+  const ids = new Set(evidence.map((h) => h.id))
+  let agree = 0
+  let differ = 0
+  let other = 0
+  for (const l of links) {
+    if (!ids.has(l.from.highlightId) && !ids.has(l.to.highlightId)) continue
+    const relation = l.relation.toLowerCase()
+    if (relation === 'contradicts') differ++
+    else if (relation === 'supports' || relation === 'repeats' || relation === 'quotes') agree++
+    else other++
+  }
+  const parts = [agree ? `${agree} agree` : '', differ ? `${differ} differ` : '', other ? `${other} other` : ''].filter(Boolean)
+  return parts.length ? ` (${parts.join(', ')})` : ''
+}
+
 /** A wikilink inside a table cell needs its pipe escaped. */
 const inCell = (md: string, wikilinks: boolean): string => (wikilinks ? md.replace(/\|(?=[^[\]]*\]\])/g, '\\|') : md)
 
@@ -103,7 +124,12 @@ export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
     lines.push('No rounds yet: detect or add rounds in Parley to compare them by theme.', '')
     return lines.join('\n')
   }
-  lines.push('Highlights per round (rows) and theme (columns), counted in the articles that report each round.', '')
+  lines.push(
+    ctx.links?.length
+      ? 'Highlights per round (rows) and theme (columns), counted in the articles that report each round; in brackets, the typed links touching them.'
+      : 'Highlights per round (rows) and theme (columns), counted in the articles that report each round.',
+    '',
+  )
   lines.push(`| Round | Date | Venue | ${ctx.themes.map((t) => escapeCell(t.name)).join(' | ')} |`)
   lines.push(`| --- | --- | --- | ${ctx.themes.map(() => '---:').join(' | ')} |`)
   const evidenceOf = new Map(rounds.map((r) => [r.id, roundEvidence(ctx, r)]))
@@ -114,8 +140,8 @@ export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
   for (const r of rounds) {
     const path = ctx.path.round.get(r.id) as string
     const counts = ctx.themes.map((t) => {
-      const n = evidenceOf.get(r.id)?.get(t.id)?.length ?? 0
-      return n ? String(n) : 'not covered'
+      const evidence = evidenceOf.get(r.id)?.get(t.id) ?? []
+      return evidence.length ? `${evidence.length}${cellClaims(ctx.links ?? [], evidence)}` : 'not covered'
     })
     const title = inCell(link(r.title.replace(/\s+/g, ' '), path, '', ctx.wikilinks), ctx.wikilinks)
     lines.push(
