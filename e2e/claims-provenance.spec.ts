@@ -142,6 +142,8 @@ test('quote provenance names the first carrier by date and shows how others re-u
   try {
     await call(page, 'notebook.export', { dir: join(out, 'vault'), wikilinks: true })
     const md = readFileSync(join(out, 'vault', 'comparison.md'), 'utf8')
+    // The cell's count in the table carries its claims, as in the Matrix.
+    expect(md).toMatch(/\| \[\[rounds\/pier-talks\\\|Pier talks\]\] \|[^\n]*\| 3 \(1 agree, 1 differ\) \|/)
     expect(md).toMatch(
       /### Quote provenance\n\n> We will reopen the old pier to fishing boats before the summer season[.,]?\n\n- First carrier: Tidewire, /,
     )
