@@ -447,6 +447,8 @@ export const contract = {
   'claims.unmergeSpeaker': call<null>()(z.object({ from: speakerKey }).strict()),
   /** Quotations of the round's articles credited to a source ("told Interfax"), for quote provenance. */
   'claims.quoteCredits': call<QuoteCredit[]>()(z.object({ roundId: id }).strict()),
+  /** Quotations several articles of the round carry: the first carrier, who re-used them, the drift, and why (dates compared). */
+  'claims.provenance': call<QuoteProvenance[]>()(z.object({ roundId: id }).strict()),
   'claims.reject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
   'claims.unreject': call<null>()(z.object({ roundId: id, key: claimKey }).strict()),
 } as const
@@ -457,8 +459,6 @@ export const MENU_COMMANDS = [
   'find-in-notebook',
   'command-palette',
   'toggle-sidebar',
-  /** Quotations several articles of the round carry: the first carrier, who re-used them, the drift, and why (dates compared). */
-  'claims.provenance': call<QuoteProvenance[]>()(z.object({ roundId: id }).strict()),
   'view-library',
   'view-matrix',
   'view-timeline',
