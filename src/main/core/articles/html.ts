@@ -297,7 +297,7 @@ interface QueryDocument {
 }
 
 /** Every `<meta>` of the page by property, name and itemprop, read in one pass (one query per name walked the whole page each time). */
-export function metaTags(document: QueryDocument): Map<string, string> {
+function metaTags(document: QueryDocument): Map<string, string> {
   const found = new Map<string, string>()
   for (const el of Array.from(document.querySelectorAll('meta'))) {
     const value = el.getAttribute('content')?.trim()
@@ -342,7 +342,7 @@ const nameOf = (value: unknown): string | undefined => {
 const ARTICLE_TYPE = /Article|Posting|Report|BlogPosting|WebPage|CreativeWork/i
 
 /** The page's JSON-LD, read from its article-like item first (NewsArticle, BlogPosting, WebPage…). */
-export function jsonLd(document: QueryDocument): LinkedData {
+function jsonLd(document: QueryDocument): LinkedData {
   const items: Array<Record<string, unknown>> = []
   const visit = (value: unknown, depth: number): void => {
     if (!value || typeof value !== 'object' || depth > 4 || items.length > 200) return
