@@ -107,7 +107,9 @@ describe('the core keeps answering while hostile content is worked on (issue 17 
       const detecting = call(server, 'rounds.detect', '{}')
       const detected = await whileAnswering(server, detecting)
       figures.push(`detection: slowest ${detected.slowest.toFixed(0)} ms of ${detected.answers}`)
-      expect(detected.slowest).toBeLessThan(2_000)
+      // Within a second, as the issue asks: detection yields within an article's reading too (a sentence,
+      // 2,000 characters searched for dates: a few ms idle), no longer after a whole article (F4's, ~0.2 s idle).
+      expect(detected.slowest).toBeLessThan(1_000)
 
       // SIGTERM while detection runs again: a clean exit, promptly.
       void call(server, 'rounds.detect', '{}').catch(() => undefined)

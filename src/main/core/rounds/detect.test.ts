@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { prepareArticle } from '../articles/import'
 import { detectRounds, detectRoundsAsync, type DetectArticle } from './detect'
-import { articleEvents, dateline } from './mentions'
+import { latestFullDate } from './dates'
+import { articleEvents, articleEventSteps, dateline, latestDateSteps } from './mentions'
 
 let next = 1
 const article = (published: string | null, body: string, outlet = 'Outlet', title = body.slice(0, 40)): DetectArticle => ({
@@ -252,8 +253,57 @@ describe('detection on date-dense text (issue 17, F4)', () => {
       clearInterval(timer)
     }
     longest = Math.max(longest, performance.now() - last)
-    // A step is one article, whose cost is bounded (~60 ms here when idle; a loaded CI machine is slower).
+    // A step is a piece of one article's reading (a sentence, 2,000 characters searched for dates: a few ms idle).
     expect(longest).toBeLessThan(500)
+  })
+
+  // responsive.test.ts's F4 file: paragraphs of ten sentences, each a meeting with three dates.
+  const paragraphs = (chars: number): string => {
+    const sentence = (day: number, year: number): string =>
+      `Negotiators met in the capital on March ${day}, ${year} and on Friday, ${day} April ${year - 1}, then talks on ${day}/05/${year - 2} and Monday.`
+    const out: string[] = []
+    for (let i = 0, size = 0; size < chars; i++) {
+      out.push(Array.from({ length: 10 }, (_, k) => sentence(((i * 10 + k) % 28) + 1, 2000 + ((i + k) % 25))).join(' '))
+      size += (out.at(-1) as string).length + 2
+    }
+    return `Dates\n\n${out.join('\n\n')}`
+  }
+
+  it('reads one date-dense article in small steps (a sentence, or 2,000 characters searched for dates), with the result of one go', () => {
+    // Counted, not timed: each step is a few ms of chrono idle (responsive.test.ts times the whole under load).
+    for (const published of [null, '2024-06-01']) {
+      const a = article(published, paragraphs(400_000), 'Outlet', 'Dates')
+      const steps = articleEventSteps(a)
+      let count = 0
+      let step = steps.next()
+      for (; !step.done; step = steps.next()) count++
+      // The 20,000 characters read are ~140 sentences that each name a meeting (and 10 pieces searched for the latest date).
+      expect(count).toBeGreaterThanOrEqual(published ? 130 : 140)
+      expect(step.value).toEqual(articleEvents(a))
+    }
+  })
+
+  it('searches a text for its latest date in pieces cut only where no date can span the cut', () => {
+    const filler = (n: number): string => 'The delegations went on with their work for several hours. '.repeat(n)
+    const texts = [
+      paragraphs(20_000),
+      // A date written across a paragraph break (no full stop before it, or a month after it) is not cut.
+      // (chrono reads "on 5\n\nMarch 2031" as one date; a full stop before the break ends a date.)
+      `${filler(40)}They met on 5\n\nMarch 2031 in the capital.\n\n${filler(40)}On 3 May 2020 they met.`,
+      `${filler(40)}They met on 5 March\n\n2031 in the capital.\n\n${filler(40)}On 3 May 2020 they met.`,
+      `${filler(40)}They met on March\n\n5, 2031 in the capital.\n\n${filler(40)}On 3 May 2020 they met.`,
+      `${filler(40)}\n\n${filler(40)}\n\nOn 3 May 2020 they met.\n\n${filler(40)}`,
+      'No date at all.',
+    ]
+    for (const text of texts) {
+      const steps = latestDateSteps(text)
+      let pieces = 0
+      let step = steps.next()
+      for (; !step.done; step = steps.next()) pieces++
+      expect(step.value, text.slice(0, 60)).toEqual(latestFullDate(text))
+      expect(pieces).toBeLessThanOrEqual(Math.ceil(text.length / 2_000) + 1)
+      if (text.length > 20_000) expect(pieces).toBeGreaterThanOrEqual(5)
+    }
   })
 })
 

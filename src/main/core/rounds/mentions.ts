@@ -207,12 +207,26 @@ function scanned(body: string): string {
  * every other past meeting with a place or a date is a recall.
  */
 export function articleEvents(article: DetectArticle): ArticleEvents {
+  const steps = articleEventSteps(article)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `articleEvents` as steps, for detection's slices (detect.ts `detectSteps`): it yields between
+ * pieces of a few milliseconds (a part of the text searched for its latest date, one sentence), so
+ * a date-dense article no longer holds the core's thread for its whole reading (issue 17, F4: one
+ * such article was one step of ~0.2 s, up to 1 s under load). The result is that of one go.
+ */
+export function* articleEventSteps(article: DetectArticle): Generator<void, ArticleEvents> {
   const body = scanned(article.body)
   // A title is a line; a hostile file's "title" may be anything: only its start is read.
   const title = article.title.slice(0, 300)
   const published = isoDay(article.published)
   // Without a publication date, the latest complete date written in the title or text stands in for it.
-  const ref = published ?? latestFullDate(`${title}\n${body}`)
+  const ref = published ?? (yield* latestDateSteps(`${title}\n${body}`))
   const line = dateline(body, ref)
   const reference = published ? 'published' : ref ? 'text' : null
   const spans = sentences(body).map((s) => (s.text.length > MAX_SENTENCE ? { ...s, text: s.text.slice(0, MAX_SENTENCE) } : s))
@@ -224,6 +238,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       if (place) places.add(place)
     }
   }
+  yield
   for (const s of spans) {
     for (const m of s.text.matchAll(NAME_RUN)) {
       const name = asPerson(m[0])
@@ -231,10 +246,13 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     }
   }
   if (line) places.add(line.venue)
+  yield
 
   const mentions: EventMention[] = []
   const leadNames: string[] = []
-  spans.forEach((s, index) => {
+  for (const [index, s] of spans.entries()) {
+    // One sentence a step: its dates are parsed only when it names a meeting, but then it is the costly part.
+    if (index > 0) yield
     // The first sentences, or the first lines of a page that keeps captions and standfirsts above its lead.
     const lead = index < 3 || s.start < 600
     const names: Array<{ name: string; at: number; written: boolean }> = []
@@ -250,7 +268,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     const found = regions(s.text).filter((r) => r.strong || new Set(names.map((n) => n.name)).size >= 2)
     // "In attendance were A and B": people named in full in the lead took part ("the X administration" did not).
     if (lead && found.length === 0) leadNames.push(...names.filter((n) => n.written).map((n) => n.name))
-    if (found.length === 0) return
+    if (found.length === 0) continue
     const dates = dateMentions(s.text, ref)
     let ahead: typeof dates | null = null
     const venues = [...s.text.matchAll(VENUE)].flatMap((m) => {
@@ -298,7 +316,8 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
           dateSpan: { start: s.start + d.start, end: s.start + d.end, text: d.text },
         })
     }
-  })
+  }
+  yield
 
   const news = (m: EventMention): boolean => {
     if (m.earlier || !m.lead || m.coming) return false
@@ -341,6 +360,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
   let main: EventMention | null = null
   const recalls: EventMention[] = []
   const { place: inText, counts: named } = bestPlace(title, spans)
+  yield
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
     // A city named for the meeting, else the city the article names most; a country only when it names no city;
@@ -382,6 +402,7 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       }
     }
   }
+  yield
   const years = [...new Set([...`${title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
   const countries = new Set<string>()
   for (const text of [title, ...spans.map((s) => s.text)]) {
@@ -396,6 +417,9 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
       if (country) countries.add(country)
     }
   }
+  yield
+  const quotes = quoteRuns(body)
+  yield
   return {
     articleId: article.id,
     main,
@@ -404,8 +428,36 @@ export function articleEvents(article: DetectArticle): ArticleEvents {
     terms: terms(`${title}\n${body}`),
     years,
     countries: [...countries],
-    quotes: quoteRuns(body),
+    quotes,
   }
+}
+
+/** Below this many characters the text searched for its latest date is one piece (a few milliseconds of chrono). */
+const DATE_PIECE = 2_000
+// Where a text may be cut for date search without changing what chrono finds there: a paragraph break
+// after a sentence's end, before a word that names no month or weekday. chrono's date patterns join
+// their parts by spaces, commas, "of" or "-" (not a full stop), so no date spans such a break.
+const QUIET_BREAK =
+  /[.!?]["'”’)]?[ \t]*\n[ \t]*\n\s*(?=\p{L})(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\p{L}*\b)/giu
+
+/** `latestFullDate` of a text in pieces cut at quiet paragraph breaks, a step each: the same date. Exported for its test. */
+export function* latestDateSteps(text: string): Generator<void, Date | null> {
+  const cuts: number[] = []
+  let from = 0
+  for (const m of text.matchAll(QUIET_BREAK)) {
+    const at = m.index + m[0].length
+    if (at - from >= DATE_PIECE) cuts.push((from = at))
+  }
+  cuts.push(text.length)
+  let best: Date | null = null
+  from = 0
+  for (const to of cuts) {
+    const d = latestFullDate(text.slice(from, to))
+    if (d && (!best || d > best)) best = d
+    from = to
+    yield
+  }
+  return best
 }
 
 const NUMBER_WORDS =
