@@ -76,8 +76,11 @@ export function cellEvidence(ctx: RoundsContext, round: Round, themeId: number):
   return roundEvidence(ctx, round).get(themeId) ?? []
 }
 
-/** Every cell of a round's row at once: theme id → its evidence, articles by date then id. */
-function roundEvidence(ctx: RoundsContext, round: Round): Map<number | null, Highlight[]> {
+/**
+ * Every cell of a round's row at once: theme id → its evidence, articles by date then id. With
+ * `columnOf`, by column instead: a sub-theme's passages in its parent's list, in the same order.
+ */
+function roundEvidence(ctx: RoundsContext, round: Round, columnOf?: Map<number, number>): Map<number | null, Highlight[]> {
   const out = new Map<number | null, Highlight[]>()
   const reporters = round.articles.filter((a) => a.role === 'reports').map((a) => a.articleId)
   const ordered = reporters
@@ -86,9 +89,10 @@ function roundEvidence(ctx: RoundsContext, round: Round): Map<number | null, Hig
     .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id)
   for (const a of ordered)
     for (const h of ctx.highlightsByArticle.get(a.id) ?? []) {
-      const list = out.get(h.themeId)
+      const key = h.themeId !== null && columnOf ? (columnOf.get(h.themeId) ?? h.themeId) : h.themeId
+      const list = out.get(key)
       if (list) list.push(h)
-      else out.set(h.themeId, [h])
+      else out.set(key, [h])
     }
   return out
 }
@@ -130,16 +134,22 @@ export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
       : 'Highlights per round (rows) and theme (columns), counted in the articles that report each round.',
     '',
   )
-  lines.push(`| Round | Date | Venue | ${ctx.themes.map((t) => escapeCell(t.name)).join(' | ')} |`)
-  lines.push(`| --- | --- | --- | ${ctx.themes.map(() => '---:').join(' | ')} |`)
-  const evidenceOf = new Map(rounds.map((r) => [r.id, roundEvidence(ctx, r)]))
+  // One column per top-level theme, as the Matrix has: a sub-theme's passages count in its parent's
+  // column (a sub-theme whose parent is not exported stands alone), each named under the quote.
+  const live = new Set(ctx.themes.map((t) => t.id))
+  const columnOf = new Map(ctx.themes.map((t) => [t.id, t.parentId != null && live.has(t.parentId) ? t.parentId : t.id]))
+  const columns = ctx.themes.filter((t) => columnOf.get(t.id) === t.id)
+  const themeName = new Map(ctx.themes.map((t) => [t.id, t.name]))
+  lines.push(`| Round | Date | Venue | ${columns.map((t) => escapeCell(t.name)).join(' | ')} |`)
+  lines.push(`| --- | --- | --- | ${columns.map(() => '---:').join(' | ')} |`)
+  const evidenceOf = new Map(rounds.map((r) => [r.id, roundEvidence(ctx, r, columnOf)]))
   const cellNote = new Map<string, ExportNote>()
   // The first note of a cell, as a lookup instead of a scan per cell.
   for (const n of ctx.notes)
     if (n.roundId !== null && !cellNote.has(`${n.roundId}:${n.themeId}`)) cellNote.set(`${n.roundId}:${n.themeId}`, n)
   for (const r of rounds) {
     const path = ctx.path.round.get(r.id) as string
-    const counts = ctx.themes.map((t) => {
+    const counts = columns.map((t) => {
       const evidence = evidenceOf.get(r.id)?.get(t.id) ?? []
       return evidence.length ? `${evidence.length}${cellClaims(ctx.links ?? [], evidence)}` : 'not covered'
     })
@@ -158,14 +168,15 @@ export function comparisonFile(ctx: RoundsContext, rounds: Round[]): string {
   }
   for (const r of rounds) {
     lines.push(`## ${escapeText(r.title)}${r.date ? ` (${escapeText(readableDate(r.date))})` : ''}`, '')
-    for (const t of ctx.themes) {
+    for (const t of columns) {
       lines.push(`### ${escapeText(t.name)}`, '')
       const evidence = evidenceOf.get(r.id)?.get(t.id) ?? []
       if (!evidence.length) lines.push('Not covered.', '')
       for (const h of evidence) {
         const a = ctx.articles.get(h.articleId) as ExportArticle
+        const sub = h.themeId !== null && h.themeId !== t.id ? themeName.get(h.themeId) : undefined
         lines.push(...h.exact.split('\n').map((l) => `> ${escapeText(l)}`.trimEnd()), '>')
-        lines.push(`> — ${citation(a)(ctx.blockOf(h.id))}`, '')
+        lines.push(`> — ${citation(a)(ctx.blockOf(h.id))}${sub ? ` (${escapeText(sub)})` : ''}`, '')
         // The highlight's comment under it, as a callout (a blockquote outside Obsidian).
         if (h.comment.trim())
           lines.push(

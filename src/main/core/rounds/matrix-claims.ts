@@ -1,5 +1,6 @@
 import type { CellClaims } from '../../../shared/contract-claims'
 import type { Db } from '../db/open'
+import { COLUMN_SQL } from './matrix'
 
 /** How a relation's name counts in a cell: the seeded names; renamed or added relations count as other. */
 const AGREE = new Set(['supports', 'repeats', 'quotes'])
@@ -8,23 +9,24 @@ const DIFFER = new Set(['contradicts'])
 /**
  * The typed links touching each Matrix cell: a link counts in a cell (round × theme) when one of
  * its passages is a highlight of that theme in an article reporting that round (the cell's
- * evidence), once per cell even when both ends are there. Links with an end in the trash are left
- * out, as passageLinks.list leaves them out.
+ * evidence), once per cell even when both ends are there. A sub-theme's passages count in its
+ * parent's column, as the Matrix counts them. Links with an end in the trash are left out, as
+ * passageLinks.list leaves them out.
  */
 export function matrixClaims(db: Db, roundIds?: number[]): CellClaims[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT ar.round_id AS roundId, h.theme_id AS themeId, l.id AS linkId, lower(rel.name) AS relation
+      `SELECT DISTINCT ar.round_id AS roundId, g.columnId AS themeId, l.id AS linkId, lower(rel.name) AS relation
        FROM passage_links l
        JOIN link_relations rel ON rel.id = l.relation_id
        JOIN highlights h ON h.id = l.from_highlight OR h.id = l.to_highlight
-       JOIN themes t ON t.id = h.theme_id AND t.deleted_at IS NULL
+       JOIN (${COLUMN_SQL}) g ON g.themeId = h.theme_id
        JOIN article_rounds ar ON ar.article_id = h.article_id AND ar.role = 'reports'
        WHERE l.deleted_at IS NULL
          AND EXISTS (SELECT 1 FROM highlights a WHERE a.id = l.from_highlight)
          AND EXISTS (SELECT 1 FROM highlights b WHERE b.id = l.to_highlight)
          ${roundIds ? 'AND ar.round_id IN (SELECT value FROM json_each(?))' : ''}
-       ORDER BY ar.round_id, h.theme_id, l.id`,
+       ORDER BY ar.round_id, g.columnId, l.id`,
     )
     .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<{ roundId: number; themeId: number; linkId: number; relation: string }>
   const cells = new Map<string, CellClaims>()

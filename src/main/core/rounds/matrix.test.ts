@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { talksNotebook } from './testing'
-import { COUNT_SQL } from './matrix'
+import { COUNT_SQL, type ColumnEvidence } from './matrix'
 import type { Db } from '../db/open'
 
 const tempDir = useTempDir()
@@ -45,6 +45,7 @@ describe('matrix.get', () => {
       outlet: 'Northwire',
       published: '2025-02-28',
       text: 'fishing quotas',
+      themeId: quotas.id,
     })
     expect(cell(0, 1)).toMatchObject({ articles: 0, highlights: 0, evidence: [], coverage: 'mentioned-not-coded', themeId: tariffs.id })
     expect(cell(0, 2)).toMatchObject({ coverage: 'not-mentioned', themeId: space.id })
@@ -264,6 +265,63 @@ describe('matrix.get', () => {
       .map((r) => r.detail)
       .join('\n')
     expect(plan).toMatch(/SEARCH h USING INDEX highlights_by_article/)
+    notebook.close()
+  })
+
+  it('counts a sub-theme in its parent’s column: distinct articles, evidence named by theme, mentions, claims; a parent in the trash lets it stand alone', async () => {
+    const { notebook, ids } = await talksNotebook(tempDir())
+    const h = notebook.handlers
+    for (const t of await h['themes.list']({})) await h['themes.delete']({ id: t.id })
+    const quotas = await h['themes.create']({ name: 'Fishing quotas', keywords: { terms: ['quotas'], context: [] } })
+    const zones = await h['themes.create']({ name: 'Fishing zones', keywords: { terms: ['zones', 'grounds'], context: [] } })
+    const trade = await h['themes.create']({ name: 'Trade', keywords: { terms: ['embargo'], context: [] } })
+    const tariffs = await h['themes.create']({ name: 'Tariffs', keywords: { terms: ['tariffs', 'tariff'], context: [] } })
+    await h['themes.setParent']({ id: zones.id, parentId: quotas.id })
+    await h['themes.setParent']({ id: tariffs.id, parentId: trade.id })
+    await h['rounds.detect']({})
+    const code = async (articleId: number, text: string, themeId: number): Promise<number> => {
+      const body = (await h['articles.get']({ id: articleId })).body
+      const start = body.indexOf(text)
+      return (await h['highlights.create']({ articleId, start, end: start + text.length, themeId })).id
+    }
+    const own = await code(ids.wire, 'fishing quotas', quotas.id)
+    await code(ids.wire, 'six fishing zones', zones.id)
+    const weekly = await code(ids.weekly, 'two fishing grounds', zones.id)
+
+    const m = await h['matrix.get']({})
+    expect(m.themes.map((t) => t.name)).toEqual(['Fishing quotas', 'Trade'])
+    const geneva = m.rounds[0]!.id
+    expect(m.cells).toHaveLength(4)
+    // Two articles (the wire has passages of both), not 1 + 2.
+    expect(m.cells[0]).toMatchObject({ themeId: quotas.id, articles: 2, highlights: 3, coverage: 'coded' })
+    expect(m.cells[0]!.evidence.map((e) => [e.text, (e as ColumnEvidence).themeId])).toEqual([
+      ['fishing quotas', quotas.id],
+      ['six fishing zones', zones.id],
+      ['two fishing grounds', zones.id],
+    ])
+    // The parent's keywords are not in the round's articles, its sub-theme's are.
+    expect(m.cells[1]).toMatchObject({ themeId: trade.id, coverage: 'mentioned-not-coded' })
+
+    const deferred = await h['matrix.get']({ deferred: true })
+    expect(deferred.cells.map((c) => [c.themeId, c.articles, c.highlights])).toEqual(
+      m.cells.map((c) => [c.themeId, c.articles, c.highlights]),
+    )
+    const rows = await h['matrix.rows']({ roundIds: [geneva], coverage: true })
+    expect(rows[0]!.cells.map((c) => [c.themeId, c.coverage, c.evidence.length])).toEqual([
+      [quotas.id, 'coded', 3],
+      [trade.id, 'mentioned-not-coded', 0],
+    ])
+
+    // A link between the parent's passage and the sub-theme's counts once, in the parent's column.
+    const relations = await h['linkRelations.list']({})
+    await h['passageLinks.create']({ fromId: own, toId: weekly, relationId: relations.find((r) => r.name === 'contradicts')!.id })
+    expect((await h['matrix.claims']({})).map((c) => [c.roundId, c.themeId, c.differ])).toEqual([[geneva, quotas.id, 1]])
+
+    // The parent in the trash: its sub-theme is a column of its own, with its own passages.
+    await h['themes.delete']({ id: quotas.id })
+    const after = await h['matrix.get']({})
+    expect(after.themes.map((t) => t.name)).toEqual(['Fishing zones', 'Trade'])
+    expect(after.cells[0]).toMatchObject({ themeId: zones.id, articles: 2, highlights: 2 })
     notebook.close()
   })
 })

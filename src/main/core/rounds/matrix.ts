@@ -31,14 +31,13 @@ type MatrixRound = Matrix['rounds'][number]
 export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptions = {}): Matrix {
   const rounds = listMatrixRounds(db)
   const themes = matrixThemes(db)
-  const counts = new Map<string, { articles: number; highlights: number }>()
-  for (const row of db.prepare(CELLS_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>)
-    counts.set(`${row.roundId}:${row.themeId}`, { articles: row.articles, highlights: row.highlights })
+  const columns = themeColumns(db)
+  const counts = cellCounts(db, columns)
   // Evidence reads highlight and article rows (the windowed query over every coded highlight takes
   // several times the count query; even a screenful's rows, read cold after a restart, took longer
   // than the rest of the matrix), so a deferred matrix leaves it all to matrix.rows: the view paints
   // counts first and asks for the rows it shows.
-  const evidence = options.deferred ? new Map<string, MatrixEvidence[]>() : evidenceOf(db, null)
+  const evidence = options.deferred ? new Map<string, ColumnEvidence[]>() : evidenceOf(db, null)
   // Nothing is known before the first coverage call since opening: a deferred matrix then skips the
   // signature and the reporters (every empty cell is 'pending' anyway).
   const coverage = options.deferred && !memos.has(db) ? null : coverageOf(db, cache)
@@ -48,7 +47,9 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
   for (const r of rounds) {
     const empty = themes.filter((t) => !counts.has(`${r.id}:${t.id}`)).map((t) => t.id)
     const states =
-      empty.length && coverage ? coverage.states(members.get(r.id) ?? [], empty, () => !options.deferred) : new Map<number, CoverageState>()
+      empty.length && coverage
+        ? columnStates(columns, empty, (ids) => coverage.states(members.get(r.id) ?? [], ids, () => !options.deferred))
+        : new Map<number, CoverageState>()
     for (const t of themes) {
       const c = counts.get(`${r.id}:${t.id}`)
       cells.push({
@@ -73,14 +74,20 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
  */
 export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], coverage: boolean): MatrixRow[] {
   const themes = matrixThemes(db).map((t) => t.id)
+  const columns = themeColumns(db)
   const known = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as number[])
   const ids = [...new Set(roundIds)].filter((id) => known.has(id))
   const evidence = evidenceOf(db, ids)
+  // A column is coded when any of its themes (the theme or a sub-theme) has a highlight there.
   const coded = new Set(
-    db
-      .prepare(`SELECT round_id || ':' || theme_id FROM matrix_cells WHERE round_id IN (SELECT value FROM json_each(?))`)
-      .pluck()
-      .all(JSON.stringify(ids)) as string[],
+    (
+      db
+        .prepare(`SELECT round_id AS roundId, theme_id AS themeId FROM matrix_cells WHERE round_id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(ids)) as Array<{ roundId: number; themeId: number }>
+    ).flatMap((c) => {
+      const column = columns.columnOf.get(c.themeId)
+      return column === undefined ? [] : [`${c.roundId}:${column}`]
+    }),
   )
   // Evidence alone before any coverage call: nothing is known yet, so no signature or reporters.
   const memo = coverage || memos.has(db) ? coverageOf(db, cache) : null
@@ -101,7 +108,10 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
   const members = memo ? reporters(db, ids) : new Map<number, number[]>()
   return ids.map((roundId) => {
     const empty = themes.filter((t) => !coded.has(`${roundId}:${t}`))
-    const states = empty.length && memo ? memo.states(members.get(roundId) ?? [], empty, compute) : new Map<number, CoverageState>()
+    const states =
+      empty.length && memo
+        ? columnStates(columns, empty, (themeIds) => memo.states(members.get(roundId) ?? [], themeIds, compute))
+        : new Map<number, CoverageState>()
     return {
       roundId,
       cells: themes.map((themeId) => ({
@@ -124,9 +134,107 @@ export const COUNT_SQL = `SELECT ar.round_id AS roundId, h.theme_id AS themeId, 
 
 const CELLS_SQL = 'SELECT round_id AS roundId, theme_id AS themeId, articles, highlights FROM matrix_cells'
 
-/** The columns. listThemes would also count every theme's highlights, which the matrix does not show. */
+/**
+ * A theme's live parent, or itself: the column its passages count in. A sub-theme whose parent is
+ * in the trash stands at the top level (as the Themes view shows it); deleted themes have no column.
+ */
+export const COLUMN_SQL = `SELECT t.id AS themeId, coalesce(p.id, t.id) AS columnId
+  FROM themes t LEFT JOIN themes p ON p.id = t.parent_id AND p.deleted_at IS NULL
+  WHERE t.deleted_at IS NULL`
+
+/**
+ * The columns: top-level themes only (migration 017's sub-themes count in their parent's column, as
+ * a code's passages count for the code above it in a codebook). listThemes would also count every
+ * theme's highlights, which the matrix does not show.
+ */
 function matrixThemes(db: Db): Matrix['themes'] {
-  return db.prepare('SELECT id, name, color FROM themes WHERE deleted_at IS NULL ORDER BY position, id').all() as Matrix['themes']
+  return db
+    .prepare(
+      `SELECT t.id, t.name, t.color FROM themes t LEFT JOIN themes p ON p.id = t.parent_id AND p.deleted_at IS NULL
+       WHERE t.deleted_at IS NULL AND p.id IS NULL ORDER BY t.position, t.id`,
+    )
+    .all() as Matrix['themes']
+}
+
+export interface ThemeColumns {
+  /** Live theme id → the column (top-level theme) it counts in. */
+  columnOf: Map<number, number>
+  /** Column → its themes (itself first, then its sub-themes). */
+  members: Map<number, number[]>
+}
+
+export function themeColumns(db: Db): ThemeColumns {
+  const columnOf = new Map<number, number>()
+  const members = new Map<number, number[]>()
+  for (const { themeId, columnId } of db.prepare(`${COLUMN_SQL} ORDER BY t.id <> coalesce(p.id, t.id), t.position, t.id`).all() as Array<{
+    themeId: number
+    columnId: number
+  }>) {
+    columnOf.set(themeId, columnId)
+    const list = members.get(columnId)
+    if (list) list.push(themeId)
+    else members.set(columnId, [themeId])
+  }
+  return { columnOf, members }
+}
+
+/**
+ * Counts per round and column from matrix_cells: highlights add up; an article with passages of a
+ * parent and of its sub-theme is one article, so columns with sub-themes count their articles with
+ * count(DISTINCT) over article_theme_counts (kept by the same triggers), for those themes only.
+ */
+function cellCounts(db: Db, columns: ThemeColumns): Map<string, { articles: number; highlights: number }> {
+  const counts = new Map<string, { articles: number; highlights: number }>()
+  for (const row of db.prepare(CELLS_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>) {
+    const column = columns.columnOf.get(row.themeId)
+    if (column === undefined) continue
+    const key = `${row.roundId}:${column}`
+    const c = counts.get(key)
+    if (c) {
+      c.articles += row.articles
+      c.highlights += row.highlights
+    } else counts.set(key, { articles: row.articles, highlights: row.highlights })
+  }
+  const grouped = [...columns.members].filter(([, ids]) => ids.length > 1).flatMap(([column, ids]) => ids.map((id) => [id, column]))
+  if (!grouped.length) return counts
+  const distinct = db
+    .prepare(
+      `SELECT ar.round_id AS roundId, json_extract(g.value, '$[1]') AS columnId, count(DISTINCT c.article_id) AS articles
+       FROM json_each(?) g JOIN article_theme_counts c ON c.theme_id = json_extract(g.value, '$[0]')
+         JOIN article_rounds ar ON ar.article_id = c.article_id AND ar.role = 'reports'
+       GROUP BY ar.round_id, json_extract(g.value, '$[1]')`,
+    )
+    .all(JSON.stringify(grouped)) as Array<{ roundId: number; columnId: number; articles: number }>
+  for (const row of distinct) {
+    const c = counts.get(`${row.roundId}:${row.columnId}`)
+    if (c) c.articles = row.articles
+  }
+  return counts
+}
+
+/**
+ * The coverage of empty columns from their themes' answers: mentioned when any of its themes is
+ * mentioned (a sub-theme's keywords find the parent's subject too), else pending while any is not
+ * known, else not mentioned.
+ */
+function columnStates(
+  columns: ThemeColumns,
+  empty: number[],
+  states: (themeIds: number[]) => Map<number, CoverageState>,
+): Map<number, CoverageState> {
+  const of = (column: number): number[] => columns.members.get(column) ?? [column]
+  const answers = states(empty.flatMap(of))
+  return new Map(
+    empty.map((column) => {
+      const mine = of(column).map((t) => answers.get(t) ?? 'pending')
+      const state: CoverageState = mine.includes('mentioned-not-coded')
+        ? 'mentioned-not-coded'
+        : mine.includes('pending')
+          ? 'pending'
+          : 'not-mentioned'
+      return [column, state]
+    }),
+  )
 }
 
 function listMatrixRounds(db: Db): MatrixRound[] {
@@ -139,23 +247,34 @@ function listMatrixRounds(db: Db): MatrixRound[] {
     .all() as Array<{ id: number; title: string; date: string | null; venue: string | null; status: RoundStatus; articles: number }>
 }
 
-/** The first five highlights per cell, earliest article first, of the given rounds (null: all). */
-function evidenceOf(db: Db, roundIds: number[] | null): Map<string, MatrixEvidence[]> {
-  const evidence = new Map<string, MatrixEvidence[]>()
+/**
+ * A passage of a cell's evidence with its own theme: the column's theme or one of its sub-themes,
+ * which the Matrix names on the passage.
+ */
+export type ColumnEvidence = MatrixEvidence & { themeId: number }
+
+/**
+ * The first five highlights per cell (round × column: a top-level theme with its sub-themes),
+ * earliest article first, of the given rounds (null: all).
+ */
+function evidenceOf(db: Db, roundIds: number[] | null): Map<string, ColumnEvidence[]> {
+  const evidence = new Map<string, ColumnEvidence[]>()
   if (roundIds && roundIds.length === 0) return evidence
   const rows = db
     .prepare(
-      `SELECT roundId, themeId, highlightId, articleId, outlet, published, text FROM (
-         SELECT ar.round_id AS roundId, h.theme_id AS themeId, h.id AS highlightId, h.article_id AS articleId, a.outlet, a.published, h.exact AS text,
-           row_number() OVER (PARTITION BY ar.round_id, h.theme_id ORDER BY a.published IS NULL, a.published, a.id, h.start, h.id) AS n
+      `SELECT roundId, columnId, highlightId, articleId, outlet, published, text, themeId FROM (
+         SELECT ar.round_id AS roundId, g.columnId, h.id AS highlightId, h.article_id AS articleId, a.outlet, a.published, h.exact AS text,
+           h.theme_id AS themeId,
+           row_number() OVER (PARTITION BY ar.round_id, g.columnId ORDER BY a.published IS NULL, a.published, a.id, h.start, h.id) AS n
          FROM article_rounds ar JOIN highlights h ON h.article_id = ar.article_id JOIN articles a ON a.id = h.article_id
-         WHERE ar.role = 'reports' AND h.theme_id IS NOT NULL ${roundIds ? 'AND ar.round_id IN (SELECT value FROM json_each(?))' : ''})
-       WHERE n <= ${EVIDENCE} ORDER BY roundId, themeId, n`,
+           JOIN (${COLUMN_SQL}) g ON g.themeId = h.theme_id
+         WHERE ar.role = 'reports' ${roundIds ? 'AND ar.round_id IN (SELECT value FROM json_each(?))' : ''})
+       WHERE n <= ${EVIDENCE} ORDER BY roundId, columnId, n`,
     )
-    .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<MatrixEvidence & { roundId: number; themeId: number }>
+    .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<ColumnEvidence & { roundId: number; columnId: number }>
   for (const row of rows) {
-    const { roundId, themeId, ...item } = row
-    const key = `${roundId}:${themeId}`
+    const { roundId, columnId, ...item } = row
+    const key = `${roundId}:${columnId}`
     const list = evidence.get(key)
     if (list) list.push(item)
     else evidence.set(key, [item])
