@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../tests/helpers'
 import { analyzeViolations } from './analyze-contract'
-import { runCli, type AnalyzeOutput } from './cli'
+import { runCli, type AnalyzeOutput, type ClaimsOutput } from './cli'
+import { TALKS } from './core/rounds/testing'
 
 const tempDir = useTempDir()
 
@@ -74,5 +75,34 @@ describe('parley analyze --json', () => {
     const second = await cli(['import', join(dir, 'a.txt'), '--notebook', notebook])
     expect(second.out).toMatch(/0 imported, 1 duplicate, 0 failed/)
     expect((await cli(['check', '--notebook', notebook])).out).toMatch(/: ok/)
+  })
+})
+
+describe('parley claims --json', () => {
+  it('prints each round’s quote provenance (issue 21): the first carrier and how the others re-used the words, by file', async () => {
+    const dir = tempDir()
+    const files = Object.fromEntries(Object.keys(TALKS).map((name) => [name, join(dir, `${name}.md`)]))
+    for (const [name, text] of Object.entries(TALKS)) writeFileSync(files[name] as string, text)
+    const { code, out, err } = await cli(['claims', '--json', dir])
+    expect(code).toBe(0)
+    expect(err).toBe('')
+    const result = JSON.parse(out) as ClaimsOutput
+    const geneva = result.rounds.find((r) => r.venue === 'Geneva')
+    expect(geneva).toBeDefined()
+    // The fields claims --json printed before stay as they were; provenance is one more.
+    expect(Object.keys(geneva!).sort()).toEqual(['articles', 'claims', 'date', 'id', 'links', 'provenance', 'title', 'truncated', 'venue'])
+    expect(geneva!.provenance).toHaveLength(1)
+    const [first, later] = geneva!.provenance[0]!.carriers
+    expect([first?.file, first?.reuse, later?.file, later?.reuse]).toEqual([files.wire, 'first', files.daily, 'trimmed'])
+    expect(later?.why).toBe('re-used trimmed (dropped “fair”): Northwire published 2025-02-28, before The Daily on 2025-03-01')
+    expect(later?.diff).toContainEqual({ kind: 'removed', text: 'fair' })
+    expect(Object.keys(first!).sort()).toEqual(['diff', 'end', 'file', 'outlet', 'published', 'reuse', 'start', 'text', 'time', 'why'])
+    // Offsets into the stored body, as the passages' are: the quoted words sit there in the imported file.
+    for (const c of geneva!.provenance[0]!.carriers) {
+      expect(c.end - c.start).toBe(c.text.length)
+      expect(TALKS[c.file === files.wire ? 'wire' : 'daily']).toContain(c.text)
+    }
+    // A round no quotation is shared in has none.
+    expect(result.rounds.filter((r) => r.venue === 'Vienna').every((r) => r.provenance.length === 0)).toBe(true)
   })
 })

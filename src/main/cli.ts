@@ -10,8 +10,8 @@ import { openDatabase } from './core/db/open'
 import { ParleyError } from './core/errors'
 import { openNotebook, openOrCreateDefault, type Notebook } from './core/notebook'
 import { createTheme, listThemes } from './core/themes/repo'
-import { relationFor, roundClaims } from './core/claims/repo'
-import type { ClaimPassage, ClaimProposal } from '../shared/contract-claims'
+import { relationFor, roundClaims, roundQuoteProvenance } from './core/claims/repo'
+import type { ClaimPassage, ClaimProposal, QuoteCarrier } from '../shared/contract-claims'
 import { suggestions } from './core/themes/suggestions'
 import { startBridge } from './hosts/http'
 import { writeLaunchPage } from './hosts/launch-page'
@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run -s parley -- <command>
 
   import <files|folders…> [--notebook FILE]   import articles into a notebook
   analyze --json <files|folders…> [--themes FILE]
-  claims --json <files|folders…>              print the claims proposed per round and the links accepting them would make
+  claims --json <files|folders…>              print per round the proposed claims, the links they would make and quote provenance
                                               dry run on a throwaway notebook; prints one JSON object
                                               (--themes: a JSON list of {name, description, keywords}
                                               used instead of the default themes)
@@ -204,6 +204,11 @@ export interface ClaimsOutput {
       differences: Array<{ kind: 'number' | 'date'; values: Array<{ file: string; value: string }> }>
     }>
     links: Array<{ from: { file: string; start: number; end: number }; to: { file: string; start: number; end: number }; relation: string }>
+    /**
+     * Quote provenance (claims.provenance): each quotation several of the round's articles carry, its
+     * carriers in order (first, then how each re-used the words) with why; articles named by file.
+     */
+    provenance: Array<{ text: string; carriers: Array<Omit<QuoteCarrier, 'articleId' | 'title'> & { file: string }> }>
   }>
 }
 
@@ -266,6 +271,21 @@ export function claimsOf(paths: string[]): ClaimsOutput {
               relation: relationFor(c, i + 1),
             })),
           ),
+          provenance: roundQuoteProvenance(db, r.id).map((q) => ({
+            text: q.text,
+            carriers: q.carriers.map((c) => ({
+              file: fileOf(c.articleId),
+              outlet: c.outlet,
+              published: c.published,
+              time: c.time,
+              start: c.start,
+              end: c.end,
+              text: c.text,
+              reuse: c.reuse,
+              diff: c.diff,
+              why: c.why,
+            })),
+          })),
         }
       }),
     }
