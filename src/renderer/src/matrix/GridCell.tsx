@@ -94,6 +94,7 @@ export function GridCell({
         <>
           <CellEvidence
             evidence={cell.evidence}
+            columnId={t.id}
             highlights={cell.highlights}
             passagesHref={`#/passages/${t.id}/round/${r.id}`}
             onOpen={(e) => actions.openEvidence(r.id, e.highlightId, e.articleId)}

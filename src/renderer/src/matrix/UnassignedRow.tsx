@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { PassageList, Theme } from '@shared/model'
 import { api } from '../api'
+import { useNotebook } from '../state/notebook'
+import { columnOf } from '../reading/subThemes'
 
+/** byTheme per column (a top-level theme with its sub-themes' passages, as the Matrix's cells count). */
 export type Unassigned = Pick<PassageList, 'articles' | 'byTheme'>
 
 /**
@@ -9,17 +12,37 @@ export type Unassigned = Pick<PassageList, 'articles' | 'byTheme'>
  * finding too, and their coded passages are one click away. Null until known (or when it failed).
  */
 export function useUnassigned(revision: number): Unassigned | null {
+  const { themes } = useNotebook()
   const [unassigned, setUnassigned] = useState<Unassigned | null>(null)
   useEffect(() => {
     let live = true
-    api['passages.list']({ unassigned: true, limit: 1 }).then(
-      (l) => live && setUnassigned({ articles: l.articles, byTheme: l.byTheme }),
+    const load = async (): Promise<Unassigned> => {
+      const l = await api['passages.list']({ unassigned: true, limit: 1 })
+      const column = columnOf(themes)
+      const byColumn = new Map<number, Array<Unassigned['byTheme'][number]>>()
+      for (const b of l.byTheme) {
+        const c = column.get(b.themeId) ?? b.themeId
+        byColumn.set(c, [...(byColumn.get(c) ?? []), b])
+      }
+      const byTheme = await Promise.all(
+        [...byColumn].map(async ([themeId, parts]) => {
+          const passages = parts.reduce((n, b) => n + b.passages, 0)
+          if (parts.length === 1) return { themeId, articles: parts[0]!.articles, passages }
+          // An article with passages of a theme and of its sub-theme is one article: counted from the lists.
+          const lists = await Promise.all(parts.map((b) => api['passages.list']({ unassigned: true, themeId: b.themeId, limit: 5000 })))
+          return { themeId, articles: new Set(lists.flatMap((x) => x.passages.map((p) => p.articleId))).size, passages }
+        }),
+      )
+      return { articles: l.articles, byTheme }
+    }
+    load().then(
+      (u) => live && setUnassigned(u),
       () => live && setUnassigned(null),
     )
     return () => {
       live = false
     }
-  }, [revision])
+  }, [revision, themes])
   return unassigned
 }
 

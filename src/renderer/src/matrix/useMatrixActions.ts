@@ -2,6 +2,7 @@ import type { Matrix as MatrixData, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { navigate, openBeside } from '../navigation'
 import { useNotebook } from '../state/notebook'
+import { movedWithSubThemes } from '../reading/subThemes'
 
 export interface MatrixActions {
   /** Detect rounds again (the user's own rounds are kept); says what it found. */
@@ -12,7 +13,7 @@ export interface MatrixActions {
   openEvidence(roundId: number, highlightId: number, articleId: number): void
   /** Opens (making it if needed) a cell's note beside the Matrix. */
   openNote(roundId: number, themeId: number): Promise<void>
-  /** Moves a theme's column one place left (-1) or right (1), with undo. */
+  /** Moves a theme's column (with its sub-themes) one place left (-1) or right (1), with undo. */
   moveTheme(themeId: number, delta: number): void
 }
 
@@ -61,11 +62,8 @@ export function useMatrixActions(matrix: MatrixData | null, rounds: Round[]): Ma
     },
     moveTheme: (themeId, delta) => {
       const ids = themes.map((t) => t.id)
-      const i = ids.indexOf(themeId)
-      const j = i + delta
-      if (i < 0 || j < 0 || j >= ids.length) return
-      const next = [...ids]
-      ;[next[i], next[j]] = [next[j]!, next[i]!]
+      const next = movedWithSubThemes(themes, themeId, delta)
+      if (!next) return
       void perform(
         () => api['themes.reorder']({ ids: next }),
         () => ({ label: 'reorder themes', undo: () => api['themes.reorder']({ ids }), redo: () => api['themes.reorder']({ ids: next }) }),

@@ -3,6 +3,8 @@ import type { Highlight, Suggestion, Theme } from '@shared/model'
 import { Backlinks } from '../components/Backlinks'
 import { clickedSuggestion, useStore } from './editing'
 import { SuggestionCard, SuggestionReason } from './SuggestionCard'
+import { columnOf } from './subThemes'
+import './reading.css'
 
 interface Props {
   articleId: number
@@ -26,9 +28,41 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const clicked = useStore(clickedSuggestion)
   const card = clicked?.suggestions[0]?.articleId === articleId ? clicked : null
-  const groups = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }]
-    .map((g) => ({ ...g, items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)) }))
-    .filter((g) => g.items.length)
+  const column = columnOf(themes)
+  const all = [...themes.map((t) => ({ key: String(t.id), theme: t as Theme | null })), { key: 'none', theme: null }].map((g) => ({
+    ...g,
+    items: highlights.filter((h) => (g.theme ? h.themeId === g.theme.id : h.themeId === null)),
+  }))
+  // Sub-themes' groups sit indented inside their parent's, which shows (with their passages in its
+  // count) even when only its sub-themes have passages here.
+  const subgroups = (id: number): typeof all =>
+    all.filter((g) => g.theme && g.theme.id !== id && column.get(g.theme.id) === id && g.items.length)
+  const groups = all
+    .filter((g) => !g.theme || column.get(g.theme.id) === g.theme.id)
+    .map((g) => ({ ...g, subs: g.theme ? subgroups(g.theme.id) : [] }))
+    .filter((g) => g.items.length || g.subs.length)
+  const list = (g: (typeof all)[number]): React.JSX.Element => (
+    <>
+      {g.items.length ? (
+        <ul>
+          {(expanded.has(g.key) ? g.items : g.items.slice(0, GROUP_PREVIEW)).map((h) => (
+            <li key={h.id}>
+              <button type="button" className="passage" onClick={() => onShow(h, h)}>
+                {h.exact.length > 180 ? `${h.exact.slice(0, 180)}…` : h.exact}
+              </button>
+              {h.comment ? <div className="comment">{h.comment}</div> : null}
+              {h.anchor === 'orphan' ? <div className="error small">Passage no longer found in the text</div> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {g.items.length > GROUP_PREVIEW && !expanded.has(g.key) ? (
+        <button type="button" className="link small" onClick={() => setExpanded(new Set([...expanded, g.key]))}>
+          Show all {g.items.length}
+        </button>
+      ) : null}
+    </>
+  )
   return (
     <aside className="coding-panel" aria-label="Coding">
       <div className="segmented full" role="tablist">
@@ -47,24 +81,21 @@ export function CodingPanel({ articleId, themes, highlights, suggestions, onShow
             <section key={g.key} className="panel-group">
               <h3>
                 <span className={`swatch swatch-${g.theme?.id ?? 'none'}`} aria-hidden /> {g.theme?.name ?? 'No theme'}{' '}
-                <span className="muted">{g.items.length}</span>
+                <span className="muted">{g.items.length + g.subs.reduce((n, s) => n + s.items.length, 0)}</span>
               </h3>
-              <ul>
-                {(expanded.has(g.key) ? g.items : g.items.slice(0, GROUP_PREVIEW)).map((h) => (
-                  <li key={h.id}>
-                    <button type="button" className="passage" onClick={() => onShow(h, h)}>
-                      {h.exact.length > 180 ? `${h.exact.slice(0, 180)}…` : h.exact}
-                    </button>
-                    {h.comment ? <div className="comment">{h.comment}</div> : null}
-                    {h.anchor === 'orphan' ? <div className="error small">Passage no longer found in the text</div> : null}
-                  </li>
-                ))}
-              </ul>
-              {g.items.length > GROUP_PREVIEW && !expanded.has(g.key) ? (
-                <button type="button" className="link small" onClick={() => setExpanded(new Set([...expanded, g.key]))}>
-                  Show all {g.items.length}
-                </button>
-              ) : null}
+              {list(g)}
+              {g.subs.map((s) => (
+                <section key={s.key} className="panel-subgroup" aria-label={`${s.theme?.name}, sub-theme of ${g.theme?.name}`}>
+                  <h3>
+                    <span className="sub-theme-mark" aria-hidden>
+                      ↳
+                    </span>
+                    <span className={`swatch swatch-${s.theme?.id}`} aria-hidden /> {s.theme?.name}{' '}
+                    <span className="muted">{s.items.length}</span>
+                  </h3>
+                  {list(s)}
+                </section>
+              ))}
             </section>
           ))
         )

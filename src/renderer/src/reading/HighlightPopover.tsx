@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
+import { isSubTheme, parentName, ThemeButtonLabel } from './subThemes'
+import './reading.css'
 import { editedHighlight, editedPlacement, useStore } from './editing'
 import { placeBeside } from './place'
 import { stepEdge, type Edge } from './wordSnap'
@@ -137,6 +139,7 @@ export function HighlightPopover({
         <strong>
           <span className={`swatch swatch-${highlight.themeId ?? 'none'}`} aria-hidden /> {theme?.name ?? 'No theme'}
         </strong>
+        {theme && isSubTheme(theme, themes) ? <span className="muted small">sub-theme of {parentName(theme, themes)}</span> : null}
         <button type="button" className="link" onClick={onClose} aria-label="Close">
           ✕
         </button>
@@ -146,12 +149,21 @@ export function HighlightPopover({
         <p className="error">This passage is no longer found in the article text; it is kept as it was.</p>
       ) : null}
       <div className="chips" role="group" aria-label="Theme">
-        {themes.map((t) => (
-          <button key={t.id} type="button" aria-pressed={t.id === highlight.themeId} onClick={() => onRetheme(t.id)}>
-            <span className={`swatch swatch-${t.id}`} aria-hidden />
-            {t.name}
-          </button>
-        ))}
+        {themes.map((t) => {
+          const parent = isSubTheme(t, themes) ? parentName(t, themes) : null
+          return (
+            <button
+              key={t.id}
+              type="button"
+              className={parent ? 'sub-theme' : undefined}
+              title={parent ? `${t.name}, sub-theme of ${parent}` : undefined}
+              aria-pressed={t.id === highlight.themeId}
+              onClick={() => onRetheme(t.id)}
+            >
+              <ThemeButtonLabel theme={t} themes={themes} />
+            </button>
+          )
+        })}
       </div>
       <label className="field">
         Comment

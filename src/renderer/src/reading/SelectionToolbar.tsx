@@ -1,5 +1,7 @@
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { Theme } from '@shared/model'
+import { isSubTheme, parentName, ThemeButtonLabel } from './subThemes'
+import './reading.css'
 
 interface Props {
   rect: DOMRect
@@ -11,10 +13,20 @@ interface Props {
 export function SelectionToolbar({ rect, themes, onTag }: Props): React.JSX.Element {
   const [commenting, setCommenting] = useState(false)
   const [comment, setComment] = useState('')
-  const top = Math.max(8, rect.top - 48)
-  const left = Math.min(Math.max(8, rect.left), window.innerWidth - 380)
+  const box = useRef<HTMLDivElement>(null)
+  // Placed from its measured size: with more themes (sub-themes among them) it is wider than the
+  // 380 px once assumed and ran off the window's right edge; it wraps when wider than the window.
+  const [size, setSize] = useState({ width: 380, height: 40 })
+  useLayoutEffect(() => {
+    const el = box.current
+    if (el && (el.offsetWidth !== size.width || el.offsetHeight !== size.height))
+      setSize({ width: el.offsetWidth, height: el.offsetHeight })
+  }, [size.width, size.height, rect, themes, commenting])
+  const top = Math.max(8, rect.top - size.height - 8)
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - size.width - 8))
   return (
     <div
+      ref={box}
       className="selection-toolbar"
       role="toolbar"
       aria-label="Highlight selection"
@@ -38,13 +50,21 @@ export function SelectionToolbar({ rect, themes, onTag }: Props): React.JSX.Elem
         </form>
       ) : (
         <>
-          {themes.slice(0, 9).map((t, i) => (
-            <button key={t.id} type="button" onClick={() => onTag(t.id)} title={`${t.name} (${i + 1})`}>
-              <span className={`swatch swatch-${t.id}`} aria-hidden />
-              {t.name}
-              <kbd>{i + 1}</kbd>
-            </button>
-          ))}
+          {themes.slice(0, 9).map((t, i) => {
+            const parent = isSubTheme(t, themes) ? parentName(t, themes) : null
+            return (
+              <button
+                key={t.id}
+                type="button"
+                className={parent ? 'sub-theme' : undefined}
+                onClick={() => onTag(t.id)}
+                title={`${t.name}${parent ? `, sub-theme of ${parent}` : ''} (${i + 1})`}
+              >
+                <ThemeButtonLabel theme={t} themes={themes} />
+                <kbd>{i + 1}</kbd>
+              </button>
+            )
+          })}
           <button type="button" onClick={() => setCommenting(true)} title="Highlight with a comment">
             Comment…
           </button>

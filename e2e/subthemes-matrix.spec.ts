@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test'
+import { call, expect, screenshotPath, test } from './fixtures'
+
+// Sub-themes in the Matrix and the Reader: a sub-theme's passages count in its parent's column (one
+// column per top-level theme), each named in the cell; the Reader's theme menus and coding panel show
+// sub-themes under their parent.
+
+interface Round {
+  id: number
+  title: string
+  venue: string | null
+  articles: Array<{ articleId: number; role: string }>
+}
+interface Theme {
+  id: number
+  name: string
+  parentId: number | null
+}
+
+async function shots(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.screenshot({ path: screenshotPath(`${name}-800`) })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Selects `text` inside the article body the way a mouse would (as coding.spec.ts does). */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="article-body"]')!
+    for (const p of Array.from(root.querySelectorAll('p'))) {
+      const node = p.firstChild as Text
+      const at = node.data.indexOf(needle)
+      if (at === -1) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + needle.length)
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+      return
+    }
+    throw new Error(`text not found: ${needle}`)
+  }, text)
+}
+
+/** `words` words of a long paragraph of the body, from word `from` (no corpus text written here). */
+function wordsOf(body: string, paragraph: number, words: number, from = 0): string {
+  const p = body.split(/\n\s*\n/).filter((x) => x.trim().split(/\s+/).length > from + words + 2)[paragraph]!
+  return p
+    .trim()
+    .split(/\s+/)
+    .slice(from, from + words)
+    .join(' ')
+}
+
+test('a sub-theme counts in its parent’s Matrix column, named on its passage; the Reader lists it under its parent', async ({
+  page,
+  parley,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const flights = themes.find((t) => t.name === 'Direct flights')!
+  const routes = await call<Theme>(page, 'themes.create', { name: 'Flight routes' })
+  await call(page, 'themes.setParent', { id: routes.id, parentId: flights.id })
+
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  const istanbul = rounds.find((r) => r.venue === 'Istanbul')!
+  const articleId = istanbul.articles.find((a) => a.role === 'reports')!.articleId
+  const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+  const code = async (text: string, themeId: number): Promise<void> => {
+    const start = body.indexOf(text)
+    expect(start).toBeGreaterThanOrEqual(0)
+    await call(page, 'highlights.create', { articleId, start, end: start + text.length, themeId })
+  }
+  const own = wordsOf(body, 0, 6)
+  const sub = wordsOf(body, 1, 6)
+  await code(own, flights.id)
+  await code(sub, routes.id)
+  // The app reads the themes when it opens: made through the API, they need a reload.
+  await page.reload()
+
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const headers = page.getByRole('columnheader')
+  await expect(headers.filter({ hasText: 'Direct flights' })).toHaveCount(1)
+  // One column per top-level theme: the sub-theme has none.
+  await expect(headers.filter({ hasText: 'Flight routes' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Move Flight routes left' })).toHaveCount(0)
+  const row = page.getByTestId('matrix-row').filter({ hasText: istanbul.title })
+  const cell = row.getByRole('gridcell', { name: new RegExp(`${istanbul.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, Direct flights`) })
+  // One article with a passage of each: 1 article, 2 highlights (not "not covered", not 2 articles).
+  await expect(cell).toContainText('1 article · 2 highlights')
+  const items = cell.locator('.cell-evidence li')
+  await expect(items).toHaveCount(2)
+  await expect(items.filter({ hasText: sub }).getByTestId('evidence-subtheme')).toHaveText('Flight routes')
+  await expect(items.filter({ hasText: own }).getByTestId('evidence-subtheme')).toHaveCount(0)
+  await cell.scrollIntoViewIfNeeded()
+  await shots(page, 'subthemes-matrix')
+
+  // The Reader: the coding panel nests the sub-theme's group in its parent's; the menus list it after it.
+  await page.goto(`${new URL(page.url()).origin}/#/article/${articleId}`)
+  await expect(page.getByTestId('article-body')).toBeVisible()
+  const panel = page.getByRole('complementary', { name: 'Coding' })
+  const group = panel.locator('.panel-group').filter({ hasText: 'Direct flights' })
+  await expect(group.locator('h3').first()).toContainText('Direct flights 2')
+  await expect(group.getByRole('region', { name: 'Flight routes, sub-theme of Direct flights' })).toContainText(sub)
+
+  // Words of the first paragraph after its coded start, in sight with the toolbar above them.
+  await selectText(page, wordsOf(body, 0, 4, 8))
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' })
+  const buttons = toolbar.getByRole('button')
+  const labels = await buttons.allInnerTexts()
+  const at = labels.findIndex((l) => l.includes('Direct flights'))
+  expect(labels[at + 1]).toMatch(/↳\s*Flight routes/)
+  await expect(toolbar.getByRole('button', { name: /Flight routes/ })).toHaveAttribute('title', /sub-theme of Direct flights/)
+  // The toolbar is placed when the selection is made: made again at each size.
+  await page.screenshot({ path: screenshotPath('subthemes-reader-toolbar-1280') })
+  for (const [width, height, dark, name] of [
+    [800, 700, false, '800'],
+    [800, 700, true, '800-dark'],
+    [1280, 800, true, '1280-dark'],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' })
+    await page.keyboard.press('Escape')
+    await selectText(page, wordsOf(body, 0, 4, 8))
+    const box = (await toolbar.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(width)
+    await page.screenshot({ path: screenshotPath(`subthemes-reader-toolbar-${name}`) })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.keyboard.press('Escape')
+
+  await panel.getByRole('button', { name: sub }).click()
+  const popover = page.getByRole('dialog', { name: 'Highlight' })
+  await expect(popover).toContainText('sub-theme of Direct flights')
+  const chips = popover.getByRole('group', { name: 'Theme' }).getByRole('button')
+  const chipLabels = await chips.allInnerTexts()
+  expect(chipLabels[chipLabels.findIndex((l) => l.includes('Direct flights')) + 1]).toMatch(/↳\s*Flight routes/)
+  await expect(popover.getByRole('button', { name: /Flight routes/ })).toHaveAttribute('aria-pressed', 'true')
+  await shots(page, 'subthemes-reader-popover')
+})
