@@ -105,3 +105,22 @@ describe('the headline without the kicker its markup sets apart', () => {
     ).toBe('Envoys of both sides met again in the old capital. A new round opens')
   })
 })
+
+describe('the outlet of a page that states no name and no address', () => {
+  const prose =
+    '<p>The delegations met for several hours and agreed to continue the consultations at a later date, officials said.</p>'.repeat(5)
+  const outlet = (head: string, body: string): string | null =>
+    extractHtml(`<!doctype html><html><head>${head}</head><body>${body}<article><h1>Talks resume</h1>${prose}</article></body></html>`)
+      .siteName
+  it('takes the name after the headline in the page title, the home link’s logo or text, or the copyright holder', () => {
+    expect(outlet('<title>Talks resume - The Town Crier</title>', '')).toBe('The Town Crier')
+    expect(outlet('<title>Talks resume</title>', '<a href="/"><img src="l.png" alt="Logo Town Crier"></a>')).toBe('Town Crier')
+    expect(outlet('<title>Talks resume</title>', '<a href="/">Townsite.org: the news of the valley</a>')).toBe('Townsite.org')
+    expect(outlet('<title>Talks resume</title>', '<footer>© 2020, Town Crier Media. All rights reserved.</footer>')).toBe(
+      'Town Crier Media',
+    )
+  })
+  it('does not take a home link that only says “home”, or a page title that is the headline alone', () => {
+    expect(outlet('<title>Talks resume</title>', '<a href="/">Zurück zur Startseite</a><a href="./">Home</a>')).toBeNull()
+  })
+})

@@ -477,6 +477,9 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     now: new Date(),
   }
   info.published = markupDate(dating)
+  // A page that states no name and no address of its own (a file saved without them): the name it
+  // shows, read before Readability removes the header and footer.
+  if (!info.siteName) info.siteName = shownSiteName(doc, headTitle, info.title)
   // The whole page's text for a date the markup does not give, read before Readability changes the page.
   const walked = info.published || !doc.body ? null : textBlocks(doc.body as DomNode, { rawCues: true })
   let blocks: TextBlock[] = []
@@ -557,6 +560,49 @@ function homeUrl(doc: QueryDocument): string | null {
   let best: string | null = null
   for (const [domain, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = domain
   return best && (counts.get(best) ?? 0) >= 3 ? `https://${best}/` : null
+}
+
+/** Words a home link says instead of the site's name. */
+const HOME_WORDS =
+  /^(?:home(?:\s?page)?|start(?:seite)?|accueil|inicio|portada|início|pagina iniziale|strona główna|úvod|etusivu|hem|forside|главная|головна|начало|αρχική|ana sayfa|首页|ホーム|홈)$|\b(?:startseite|homepage|home page|back to|zurück|retour|volver)\b/i
+
+/**
+ * The site's name as a page without metadata shows it: the last part of its `<title>` after the
+ * headline ("Our history - Boys' Choir of the Town"), the logo or text of its link to the home page,
+ * else the holder in the copyright line of its footer ("© 2020, Boys' Choir of the Town").
+ */
+function shownSiteName(doc: QueryDocument, headTitle: string | null, title: string | null): string | null {
+  const fits = (name: string | null | undefined): string | null => {
+    // The name before a tagline or a notice ("Site.org: the magic of words", "Site - VAT no. …"),
+    // without the word "logo" that alt texts add.
+    const n = (squashed(name).split(/\s+[|–—·•-]+\s+|:\s/)[0] ?? '')
+      .replace(/(?:^|\s|-)logo$|^logo(?:\s|-|$)/i, '')
+      .replace(/^[\s|:–—-]+|[\s|:–—.,;-]+$/g, '')
+      .trim()
+    return n.length >= 2 && n.length <= 60 && n.split(' ').length <= 8 && !HOME_WORDS.test(n) && !/^\d+$/.test(n) ? n : null
+  }
+  if (headTitle && title) {
+    const parts = headTitle.split(TITLE_PARTS)
+    const last = parts.at(-1)
+    if (parts.length >= 2 && last && key(parts.slice(0, -1).join(' ')) === key(title)) {
+      const named = fits(last)
+      if (named) return named
+    }
+  }
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 400) as unknown as DomNode[]) {
+    const href = (a.getAttribute?.('href') ?? '').trim()
+    if (!/^(?:\.?\/|\/?index\.\w+)$/i.test(href)) continue
+    const img = (a as unknown as { querySelector(s: string): DomNode | null }).querySelector('img[alt]')
+    const named = fits(img?.getAttribute?.('alt')) ?? fits(a.textContent)
+    if (named) return named
+  }
+  const footer = Array.from(doc.querySelectorAll('footer, [class*="footer"], [id*="footer"]')).at(-1) as DomNode | undefined
+  const notice = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?([^\n|©]{2,80})/i.exec(footer?.textContent ?? '')
+  const holder = notice?.[1]?.replace(
+    /\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b.*$/i,
+    '',
+  )
+  return fits(holder?.replace(/\s*\d{4}\s*$/, ''))
 }
 
 /** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
