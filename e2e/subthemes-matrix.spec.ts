@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { call, expect, screenshotPath, test } from './fixtures'
 
@@ -26,6 +27,20 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
   await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Serious and critical axe violations (as polish-a11y.spec.ts counts them), light and dark. */
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    for (const v of result.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
 }
 
 /** Selects `text` inside the article body the way a mouse would (as coding.spec.ts does). */
@@ -102,6 +117,7 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
   await expect(items.filter({ hasText: own }).getByTestId('evidence-subtheme')).toHaveCount(0)
   await cell.scrollIntoViewIfNeeded()
   await shots(page, 'subthemes-matrix')
+  expect(await violations(page)).toEqual([])
 
   // The Reader: the coding panel nests the sub-theme's group in its parent's; the menus list it after it.
   await page.goto(`${new URL(page.url()).origin}/#/article/${articleId}`)
@@ -146,4 +162,5 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
   expect(chipLabels[chipLabels.findIndex((l) => l.includes('Direct flights')) + 1]).toMatch(/↳\s*Flight routes/)
   await expect(popover.getByRole('button', { name: /Flight routes/ })).toHaveAttribute('aria-pressed', 'true')
   await shots(page, 'subthemes-reader-popover')
+  expect(await violations(page)).toEqual([])
 })
