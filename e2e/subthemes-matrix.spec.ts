@@ -164,3 +164,36 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
   await shots(page, 'subthemes-reader-popover')
   expect(await violations(page)).toEqual([])
 })
+
+test('the highlight’s drag handles take the keyboard focus: ←/→ move an edge by a word, Alt+←/→ by a letter', async ({ page, parley }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(parley.url)
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  const articleId = rounds.find((r) => r.venue === 'Istanbul')!.articles.find((a) => a.role === 'reports')!.articleId
+  const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const passage = wordsOf(body, 0, 3)
+  const start = body.indexOf(passage)
+  await call(page, 'highlights.create', { articleId, start, end: start + passage.length, themeId: themes[0]!.id })
+  const exact = async (): Promise<string> => (await call<Array<{ exact: string }>>(page, 'highlights.list', { articleId }))[0]!.exact
+
+  await page.goto(`${new URL(page.url()).origin}/#/article/${articleId}`)
+  await page.getByRole('complementary', { name: 'Coding' }).getByRole('button', { name: passage }).click()
+  await expect(page.getByRole('dialog', { name: 'Highlight' })).toBeVisible()
+  const end = page.getByRole('slider', { name: 'End of the highlight' })
+  await expect(end).toHaveAttribute('aria-valuenow', String(start + passage.length))
+  await end.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(exact).toBe(wordsOf(body, 0, 4))
+  // The handle keeps the focus after the resize: the next key moves it again.
+  await expect(end).toBeFocused()
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect.poll(exact).toBe(wordsOf(body, 0, 4).slice(0, -1))
+  await expect(end).toBeFocused()
+  const startHandle = page.getByRole('slider', { name: 'Start of the highlight' })
+  await startHandle.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(exact).toBe(wordsOf(body, 0, 3, 1).slice(0, -1))
+  await expect(startHandle).toBeFocused()
+  await page.screenshot({ path: screenshotPath('highlight-handle-focus') })
+})

@@ -5,8 +5,9 @@ import { offsetAtPoint, paragraphsOf, rangeFor, selectionOffsets } from './offse
 import { nextSelection, sentencesOf } from './keyboardSelect'
 import { assignLanes, paintSegments } from './paint'
 import { clickedSuggestion, editedHighlight, editedPlacement, useStore } from './editing'
-import { snapEdge, type Edge } from './wordSnap'
+import { snapEdge, stepEdge, type Edge } from './wordSnap'
 import '../styles/highlights.css'
+import './reading.css'
 
 export interface Span {
   start: number
@@ -56,6 +57,12 @@ const MAX_LANE = 3
 
 /** Line boxes of a range that have a width (empty boxes at paragraph ends say nothing). */
 const lineRects = (range: Range | null): DOMRect[] => (range ? Array.from(range.getClientRects()).filter((r) => r.width > 0.5) : [])
+
+/** What a screen reader says for a handle: the words at that edge of the passage. */
+function edgeText(body: string, span: { start: number; end: number }, edge: Edge): string {
+  const words = body.slice(span.start, span.end).trim().split(/\s+/)
+  return edge === 'start' ? `starts at “${words.slice(0, 3).join(' ')}”` : `ends at “${words.slice(-3).join(' ')}”`
+}
 
 /**
  * An article's clean text as plain text nodes, one <p> per paragraph (data-start = body offset).
@@ -250,6 +257,27 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
       window.addEventListener('pointercancel', cancel)
     }
 
+  /**
+   * A handle moved from the keyboard: ←/→ by a word, Alt+←/→ by a letter, one resize (and one undo
+   * step) per key. The handle stays drawn through the resize, so it keeps the focus for the next key.
+   */
+  const keyStep =
+    (edge: Edge) =>
+    (e: React.KeyboardEvent<HTMLDivElement>): void => {
+      if (!edited || !editing || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.ctrlKey || e.metaKey || e.shiftKey) return
+      e.preventDefault()
+      e.stopPropagation()
+      const next = stepEdge(
+        body,
+        { start: edited.start, end: edited.end },
+        edge,
+        e.key === 'ArrowLeft' ? -1 : 1,
+        e.altKey ? 'char' : 'word',
+      )
+      if (!next || next.end <= next.start || next.start < 0 || next.end > body.length) return
+      editing.resize(next)
+    }
+
   const report = (): void => {
     if (!onSelectionChange || !root.current) return
     onSelectionChange(selectionOffsets(root.current, body))
@@ -325,22 +353,30 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
       </div>
       {edited && marks.start && marks.end ? (
         <>
-          <div
-            className={`hl-handle hl-handle-start hl-tone-${edited.themeId ?? 'none'}`}
-            data-testid="highlight-handle-start"
-            title="Drag to move the start (word by word; hold Alt for letters)"
-            style={{ left: marks.start.x, top: marks.start.top, height: marks.start.height }}
-            onPointerDown={drag('start')}
-            onMouseDown={(e) => e.preventDefault()}
-          />
-          <div
-            className={`hl-handle hl-handle-end hl-tone-${edited.themeId ?? 'none'}`}
-            data-testid="highlight-handle-end"
-            title="Drag to move the end (word by word; hold Alt for letters)"
-            style={{ left: marks.end.x, top: marks.end.top, height: marks.end.height }}
-            onPointerDown={drag('end')}
-            onMouseDown={(e) => e.preventDefault()}
-          />
+          {(['start', 'end'] as const).map((edge) => {
+            const mark = marks[edge] as HandleBox
+            const span = editedSpan ?? edited
+            return (
+              <div
+                key={edge}
+                className={`hl-handle hl-handle-${edge} hl-tone-${edited.themeId ?? 'none'}`}
+                data-testid={`highlight-handle-${edge}`}
+                role="slider"
+                tabIndex={0}
+                aria-label={edge === 'start' ? 'Start of the highlight' : 'End of the highlight'}
+                aria-orientation="horizontal"
+                aria-valuemin={0}
+                aria-valuemax={body.length}
+                aria-valuenow={span[edge]}
+                aria-valuetext={edgeText(body, span, edge)}
+                title={`Drag to move the ${edge} (word by word; hold Alt for letters), or focus it and press ←/→ (Alt: by a letter)`}
+                style={{ left: mark.x, top: mark.top, height: mark.height }}
+                onPointerDown={drag(edge)}
+                onMouseDown={(e) => e.preventDefault()}
+                onKeyDown={keyStep(edge)}
+              />
+            )
+          })}
         </>
       ) : null}
     </div>
