@@ -52,10 +52,12 @@ function snapshot(file: string): string {
  * opening the notebook (or its folder) ourselves tells that apart from a read-only folder.
  */
 function descriptorsExhausted(file: string): boolean {
-  // A notebook in WAL mode needs three descriptors (file, -wal, -shm) and a journal while migrating.
+  // A notebook in WAL mode needs three descriptors (file, -wal, -shm), a journal while migrating,
+  // and temporary files for a migration that rebuilds an index or a full-text table: if eight
+  // can be opened, descriptors were not what SQLite lacked.
   const opened: number[] = []
   try {
-    for (let i = 0; i < 4; i++) opened.push(openSync(existsSync(file) ? file : dirname(file), 'r'))
+    for (let i = 0; i < 8; i++) opened.push(openSync(existsSync(file) ? file : dirname(file), 'r'))
     return false
   } catch (error) {
     const code = (error as { code?: unknown }).code
