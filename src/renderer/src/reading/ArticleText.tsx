@@ -228,6 +228,9 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
       if (!edited || !editing || !el || !box || e.button !== 0) return
       e.preventDefault()
       e.stopPropagation()
+      // A handle pressed has the focus (mousedown's default, which would move the selection, is
+      // prevented): ←/→ then move it on from the keyboard.
+      e.currentTarget.focus({ preventScroll: true })
       const from = { start: edited.start, end: edited.end }
       // The pointer holds the knob above (start) or below (end) the line: aim at the line's middle.
       const line = (edge === 'start' ? marks.start : marks.end) as HandleBox

@@ -182,7 +182,9 @@ export function HighlightPopover({
         {control('Shrink end', 'end', -1, '◂')}
         {control('Extend end', 'end', 1, '▸')}
       </div>
-      <p className="resize-hint">Drag the handles in the text, or Shift+Alt+←/→ (with Ctrl for the start). Alt: by a letter.</p>
+      <p className="resize-hint">
+        Drag the handles in the text (or click one and press ←/→), or Shift+Alt+←/→ (with Ctrl for the start). Alt: by a letter.
+      </p>
       <PassageLinks highlightId={highlight.id} />
       <Backlinks kind="highlight" id={highlight.id} title="Quoted in notes" />
       <div className="popover-actions">
