@@ -63,11 +63,24 @@ const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x +
 
 /** The popover is beside the passage: its box meets none of the passage's line boxes. */
 async function expectBeside(page: Page, start: number, end: number): Promise<void> {
-  const popover = await page.getByRole('dialog', { name: 'Highlight' }).boundingBox()
-  expect(popover).not.toBeNull()
-  const rects = await rectsOf(page, start, end)
-  expect(rects.length).toBeGreaterThan(0)
-  for (const r of rects) expect(overlaps(popover!, r), `popover ${JSON.stringify(popover)} over line ${JSON.stringify(r)}`).toBe(false)
+  // After a resize the popover is placed again once the passage's new lines are laid out: wait for it.
+  const dialog = page.getByRole('dialog', { name: 'Highlight' })
+  await expect(dialog).toBeVisible()
+  let seen = ''
+  await expect
+    .poll(
+      async () => {
+        const popover = await dialog.boundingBox()
+        const rects = await rectsOf(page, start, end)
+        seen = `popover ${JSON.stringify(popover)}, lines ${JSON.stringify(rects)}`
+        return popover !== null && rects.length > 0 && rects.every((r) => !overlaps(popover, r))
+      },
+      { message: 'the popover meets none of the passage’s lines' },
+    )
+    .toBe(true)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\n${seen}`)
+    })
 }
 
 const highlightsOf = (page: Page, articleId: number): Promise<Highlight[]> => call<Highlight[]>(page, 'highlights.list', { articleId })
