@@ -24,6 +24,10 @@ interface Props {
 // The popover is made anew after every change of its highlight (the view keys it by updatedAt): the
 // resize control last used gets the focus back, so a resize can be repeated from the keyboard.
 let lastControl: { label: string; at: number } | null = null
+// The span last asked for, while the view still shows the version it was asked from (any newer one,
+// the resize itself or an undo, ends it): a second step
+// pressed before the first resize came back goes on from there, instead of repeating the first.
+let requested: { id: number; version: string; start: number; end: number; at: number } | null = null
 
 /**
  * What a clicked highlight is: its theme, comment and the notes quoting it; re-theme, resize or delete.
@@ -77,13 +81,18 @@ export function HighlightPopover({
   /** One edge one word (or, Alt held, one letter) left or right: a resize through the view, one undo step. */
   const step = (edge: Edge, direction: -1 | 1, byChar: boolean): void => {
     const body = here?.body
-    const span = { start: highlight.start, end: highlight.end }
+    const pending =
+      requested?.id === highlight.id && requested.version === highlight.updatedAt && Date.now() - requested.at < 5000 ? requested : null
+    const span = pending ? { start: pending.start, end: pending.end } : { start: highlight.start, end: highlight.end }
     const next = body
       ? stepEdge(body, span, edge, direction, byChar ? 'char' : 'word')
       : edge === 'start'
         ? { start: span.start + direction, end: span.end }
         : { start: span.start, end: span.end + direction }
-    if (next && next.start >= 0 && next.end <= bodyLength && next.end > next.start) onResize(next.start, next.end)
+    if (next && next.start >= 0 && next.end <= bodyLength && next.end > next.start) {
+      requested = { id: highlight.id, version: highlight.updatedAt, start: next.start, end: next.end, at: Date.now() }
+      onResize(next.start, next.end)
+    }
   }
   const stepRef = useRef(step)
   useEffect(() => {
