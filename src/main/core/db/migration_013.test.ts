@@ -36,17 +36,3 @@ describe('migration 013: typed links between passages', () => {
     db.close()
   })
 })
-
-describe('migration 014: speaker merges', () => {
-  it('keeps one merge per speaker key and refuses a speaker merged into itself', () => {
-    const file = join(tempDir(), 'old.parley')
-    openDatabase(file, { migrations: migrations.filter((m) => m.version <= 13) }).db.close()
-    const { db } = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 14) })
-    db.prepare("INSERT INTO speaker_merges (from_key, into_key, created_at) VALUES ('lavrov', 'lavrov2', ?)").run(T)
-    expect(() => db.prepare("INSERT INTO speaker_merges (from_key, into_key, created_at) VALUES ('lavrov', 'x', ?)").run(T)).toThrow(
-      /UNIQUE|PRIMARY/,
-    )
-    expect(() => db.prepare("INSERT INTO speaker_merges (from_key, into_key, created_at) VALUES ('a', 'a', ?)").run(T)).toThrow(/CHECK/)
-    db.close()
-  })
-})
