@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Matrix as MatrixData } from '@shared/model'
-import { formatRange, setDateRange, useDateRange } from '../state/dateRange'
+import { DateRangeNotice } from '../components/DateRangeNotice'
 
 export type RowOrder = 'date' | 'title' | 'articles'
 
@@ -21,7 +21,6 @@ interface Props {
  * rounds; the Timeline's period when one is chosen; and a chip per theme to show or hide its column.
  */
 export function MatrixBar({ matrix, filter, onFilter, order, onOrder, onDetect, hidden, onHidden }: Props): React.JSX.Element {
-  const range = useDateRange()
   const undated = useMemo(() => matrix.rounds.filter((r) => !r.date || !/^\d{4}/.test(r.date)).length, [matrix])
   return (
     <>
@@ -56,14 +55,13 @@ export function MatrixBar({ matrix, filter, onFilter, order, onOrder, onDetect, 
           <a href="#/library/attention">add dates to the articles</a> and detect rounds again.
         </p>
       ) : null}
-      {range ? (
-        <p className="range-filter" role="status">
-          Showing rounds dated {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}
-          <button type="button" className="link" onClick={() => setDateRange(null)}>
-            Show every date
-          </button>
-        </p>
-      ) : null}
+      <DateRangeNotice>
+        {(period) => (
+          <>
+            Showing rounds dated {period} (chosen on the <a href="#/timeline">Timeline</a>).
+          </>
+        )}
+      </DateRangeNotice>
       <div className="chips" role="group" aria-label="Theme columns">
         {matrix.themes.map((t) => (
           <button

@@ -6,7 +6,8 @@ import { useConfirm } from '../components/Dialog'
 import { Welcome } from '../components/Welcome'
 import { formatDate } from '../format'
 import { useNotebook } from '../state/notebook'
-import { formatRange, inRange, setDateRange, useDateRange } from '../state/dateRange'
+import { inRange, useDateRange } from '../state/dateRange'
+import { DateRangeNotice } from '../components/DateRangeNotice'
 import { LibraryBulk } from './LibraryBulk'
 
 /** A row's height before one is measured (one line: rows never wrap). */
@@ -357,14 +358,13 @@ export function Library({
           To fill in many at once, tick the articles (the box in the header ticks all of them), then choose Set date or Set outlet.
         </p>
       ) : null}
-      {range ? (
-        <p className="range-filter" role="status">
-          Showing articles published {formatRange(range)} (chosen on the <a href="#/timeline">Timeline</a>).{' '}
-          <button type="button" className="link" onClick={() => setDateRange(null)}>
-            Show every date
-          </button>
-        </p>
-      ) : null}
+      <DateRangeNotice>
+        {(period) => (
+          <>
+            Showing articles published {period} (chosen on the <a href="#/timeline">Timeline</a>).
+          </>
+        )}
+      </DateRangeNotice>
       {chosen.length ? <LibraryBulk selected={chosen} titleOf={titleOf} onClear={() => setSelected([])} /> : null}
       {error ? (
         <p className="error" role="alert">

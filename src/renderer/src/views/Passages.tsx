@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion, Theme } from '@shared/model'
+import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Suggestion } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
 import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
+import { themeOptionLabel } from '../reading/subThemes'
 import type { PassageLink } from '@shared/contract-claims'
 import { LinkBadges } from '../claims/LinkBadges'
 
@@ -50,9 +51,6 @@ function codableSelection(): PassageSelection | null {
 }
 
 const plural = (n: number, word: string): string => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
-
-/** A theme's name in a list of options: sub-themes indented under their parent (themes.list's order). */
-const optionLabel = (t: Theme): string => (t.parentId === null ? t.name : `\u00a0\u00a0\u21b3 ${t.name}`)
 
 /** The order passages.list sorts by (highlights/passages.ts ORDER), to merge a theme's list with its sub-themes'. */
 function comparePassages(sort: PassageSort, themeRank: (id: number) => number): (a: PassageRow, b: PassageRow) => number {
@@ -285,7 +283,7 @@ export function Passages({
             <option value="">All themes</option>
             {themes.map((t) => (
               <option key={t.id} value={t.id}>
-                {optionLabel(t)}
+                {themeOptionLabel(t)}
               </option>
             ))}
           </select>
@@ -577,7 +575,7 @@ function PassageEdit({ passage: p }: { passage: PassageRow }): React.JSX.Element
       >
         {themes.map((t) => (
           <option key={t.id} value={t.id}>
-            {optionLabel(t)}
+            {themeOptionLabel(t)}
           </option>
         ))}
       </select>

@@ -6,7 +6,8 @@ import { api, errorMessage } from '../api'
 import { dayOf } from '../rounds/axis'
 import { formatRoundDate } from '../rounds/dates'
 import { axisTicks, clampDomain, DAY, placeLabels, zoomDomain } from '../rounds/timelineLayout'
-import { formatRange, setDateRange, useDateRange } from '../state/dateRange'
+import { setDateRange, useDateRange } from '../state/dateRange'
+import { DateRangeNotice } from '../components/DateRangeNotice'
 import { useNotebook } from '../state/notebook'
 
 const TOP = 34
@@ -224,14 +225,13 @@ export function Timeline(): React.JSX.Element {
           Matrix
         </a>
       </div>
-      {range ? (
-        <p className="range-filter" role="status">
-          Library and Matrix show only <strong>{formatRange(range)}</strong>.{' '}
-          <button type="button" className="link" onClick={() => setDateRange(null)}>
-            Show every date
-          </button>
-        </p>
-      ) : null}
+      <DateRangeNotice>
+        {(period) => (
+          <>
+            Library and Matrix show only <strong>{period}</strong>.
+          </>
+        )}
+      </DateRangeNotice>
       {!loaded ? (
         <p className="muted">Loading…</p>
       ) : times.length === 0 ? (
