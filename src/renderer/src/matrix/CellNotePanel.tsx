@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MatrixEvidence, Note } from '@shared/model'
 import type { EvidenceData } from '@shared/editor/EvidenceNode'
 import { api, errorMessage } from '../api'
@@ -23,6 +23,16 @@ interface Props {
  * A cell's note written inside the Matrix (issue 18, item 5): the note's editor beside the cell's
  * evidence, each passage one click from being quoted at the caret, without leaving the grid.
  */
+/** The titles of these articles (those that exist; a deleted one has none to cite). */
+async function articleTitles(ids: number[]): Promise<Map<number, string>> {
+  try {
+    const found = await api['links.resolve']({ refs: ids.map((id) => ({ kind: 'article' as const, id })) })
+    return new Map(found.flatMap((r) => (r.title && !r.deleted ? [[r.id, r.title] as const] : [])))
+  } catch {
+    return new Map()
+  }
+}
+
 export function CellNotePanel({ roundId, themeId, label, evidence, onCreated, onClose }: Props): React.JSX.Element {
   const [note, setNote] = useState<Note | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -59,12 +69,26 @@ export function CellNotePanel({ roundId, themeId, label, evidence, onCreated, on
     if (state === 'saved') window.dispatchEvent(new CustomEvent(NOTE_SAVED))
   }, [])
 
-  const quote = (e: MatrixEvidence): void => {
+  // The evidence's article titles (the Matrix's evidence carries outlet and date, not the title): a
+  // quote cites its article as one quoted from the Reader does, so the note and its export name it.
+  const [titles, setTitles] = useState<ReadonlyMap<number, string>>(new Map())
+  const asked = useRef(new Set<number>())
+  useEffect(() => {
+    // Each article asked once (one without a title, or a failed call, is not asked again in a loop).
+    const wanted = [...new Set((evidence ?? []).map((e) => e.articleId))].filter((id) => !asked.current.has(id))
+    if (wanted.length === 0) return
+    wanted.forEach((id) => asked.current.add(id))
+    void articleTitles(wanted).then((found) => found.size > 0 && setTitles((prev) => new Map([...prev, ...found])))
+  }, [evidence])
+
+  const quote = async (e: MatrixEvidence): Promise<void> => {
+    // Asked for the moment it is missing (clicked before the titles came): never quoted without one.
+    const title = titles.get(e.articleId) ?? (await articleTitles([e.articleId])).get(e.articleId) ?? ''
     const data: EvidenceData = {
       highlightId: e.highlightId,
       articleId: e.articleId,
       text: e.text,
-      title: '',
+      title,
       outlet: e.outlet,
       published: e.published,
     }
@@ -101,10 +125,11 @@ export function CellNotePanel({ roundId, themeId, label, evidence, onCreated, on
               <li key={e.highlightId}>
                 <p className="evidence-text">{e.text.length > 220 ? `${e.text.slice(0, 220)}…` : e.text}</p>
                 <span className="small muted">
+                  {titles.get(e.articleId) ? `${titles.get(e.articleId)} · ` : ''}
                   {e.outlet ?? 'Unknown outlet'}
                   {e.published ? ` · ${formatDate(e.published)}` : ''}
                 </span>{' '}
-                <button type="button" className="link small" onClick={() => quote(e)} aria-label={`Quote: ${e.text.slice(0, 40)}`}>
+                <button type="button" className="link small" onClick={() => void quote(e)} aria-label={`Quote: ${e.text.slice(0, 40)}`}>
                   Quote
                 </button>
               </li>

@@ -11,6 +11,7 @@ import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/co
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { FocusScope } from '../components/focusTrap'
+import { columnOf, parentName, ThemeButtonLabel } from '../reading/subThemes'
 
 const MAX_COLUMNS = 4
 
@@ -21,6 +22,8 @@ interface ColumnProps {
   index: number
   textRef: RefObject<ArticleTextHandle | null>
   themeFilter: number | null
+  /** The themes the filter shows: the theme and, for a top-level theme, its sub-themes (as its Matrix column counts them). */
+  members: ReadonlySet<number> | null
   position: number
   find: { matches: Span[]; active: Span | null }
   pinned: Span | null
@@ -34,6 +37,7 @@ function Column({
   index,
   textRef,
   themeFilter,
+  members,
   position,
   find,
   pinned,
@@ -44,15 +48,15 @@ function Column({
   const { article, highlights, suggestions, error } = useArticleCoding(id)
   const { themes, perform } = useNotebook()
   useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
-  const passages = themeFilter === null ? highlights : highlights.filter((h) => h.themeId === themeFilter)
+  const passages = members === null ? highlights : highlights.filter((h) => h.themeId !== null && members.has(h.themeId))
   // With a theme filter, the sentences the theme's suggestions find are shown beside the coded
   // passages ("mentioned, not coded"), marked as suggestions, each one click from accept or reject.
   // A sentence already coded with the theme is a passage, no longer a mention.
   const mentioned =
-    themeFilter === null
+    members === null
       ? []
       : suggestions.filter(
-          (s) => s.themeId === themeFilter && !highlights.some((h) => h.themeId === s.themeId && h.start < s.end && s.start < h.end),
+          (s) => members.has(s.themeId) && !highlights.some((h) => h.themeId === s.themeId && h.start < s.end && s.start < h.end),
         )
   const [clicked, setClicked] = useState<Highlight | null>(null)
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null)
@@ -90,7 +94,7 @@ function Column({
     void perform(action.run, action.undoable)
     setSuggestion(null)
   }
-  const none = themeFilter !== null && passages.length === 0 && mentioned.length === 0
+  const none = members !== null && passages.length === 0 && mentioned.length === 0
   return (
     <section className={`compare-column${none ? ' none' : ''}`} aria-label={article?.title ?? 'Article'} data-testid="compare-column">
       <header className="compare-head">
@@ -236,7 +240,15 @@ export function Compare({
       requestAnimationFrame(() => refs[i]?.current?.scrollTo(target))
     })
   }, [columns, highlightId, shown, refs])
-  const passagesOf = (i: number): Highlight[] => (columns[i] ?? []).filter((h) => themeFilter === null || h.themeId === themeFilter)
+  // A top-level theme's filter takes in its sub-themes: a Matrix cell "mentioned" through a sub-theme
+  // opens here with its parent's filter, and those sentences must be there.
+  const members = useMemo(() => {
+    if (themeFilter === null) return null
+    const column = columnOf(themes)
+    return new Set(themes.filter((t) => t.id === themeFilter || column.get(t.id) === themeFilter).map((t) => t.id))
+  }, [themes, themeFilter])
+  const passagesOf = (i: number): Highlight[] =>
+    (columns[i] ?? []).filter((h) => members === null || (h.themeId !== null && members.has(h.themeId)))
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -275,9 +287,14 @@ export function Compare({
             All themes
           </button>
           {themes.map((t) => (
-            <button key={t.id} type="button" aria-pressed={themeFilter === t.id} onClick={() => (setThemeFilter(t.id), setStep(-1))}>
-              <span className={`swatch swatch-${t.id}`} aria-hidden />
-              {t.name}
+            <button
+              key={t.id}
+              type="button"
+              aria-pressed={themeFilter === t.id}
+              title={parentName(t, themes) ? `Sub-theme of ${parentName(t, themes)}` : undefined}
+              onClick={() => (setThemeFilter(t.id), setStep(-1))}
+            >
+              <ThemeButtonLabel theme={t} themes={themes} />
             </button>
           ))}
         </div>
@@ -323,6 +340,7 @@ export function Compare({
                 index={i}
                 textRef={refs[i]!}
                 themeFilter={themeFilter}
+                members={members}
                 position={step}
                 find={find[i] ?? { matches: [], active: null }}
                 pinned={focusSpan?.column === i ? focusSpan.span : null}

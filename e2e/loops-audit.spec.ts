@@ -1,0 +1,267 @@
+import type { Page } from '@playwright/test'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { call, expect, screenshotPath, test } from './fixtures'
+
+// Issue 18, the paths the first journeys left unproven: a cell note's quote cites its article (in
+// the note, its Markdown and the exported vault, with a highlight's comment as a callout); a Matrix
+// cell "mentioned" only through a sub-theme opens those sentences; Compare dims a column with none;
+// a theme as a `[[` target opens its passages, and the mouse's Forward button comes back to them;
+// `staff*` finds words starting with it as typed.
+
+interface Round {
+  id: number
+  title: string
+  articles: Array<{ articleId: number; role: string }>
+}
+interface Theme {
+  id: number
+  name: string
+  parentId: number | null
+}
+interface ArticleSummary {
+  id: number
+  title: string
+  outlet: string | null
+  published: string | null
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+async function shots(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.screenshot({ path: screenshotPath(`${name}-800`) })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** `words` words of the body's first paragraph long enough (no corpus text written here). */
+function wordsOf(body: string, words: number): string {
+  const p = body.split(/\n\s*\n/).find((x) => x.trim().split(/\s+/).length > words + 2)!
+  return p.trim().split(/\s+/).slice(0, words).join(' ')
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash)
+}
+
+test('a quote from the Matrix cell-note panel cites its article: in the note, its Markdown and the exported vault (with the comment callout)', async ({
+  page,
+  parley,
+}) => {
+  const out = mkdtempSync(join(tmpdir(), 'parley-vault-'))
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(parley.url)
+    const rounds = await call<Round[]>(page, 'rounds.list', {})
+    const round = rounds.find((r) => r.articles.some((a) => a.role === 'reports'))!
+    const articleId = round.articles.find((a) => a.role === 'reports')!.articleId
+    const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+    const article = articles.find((a) => a.id === articleId)!
+    const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+    const passage = wordsOf(body, 8)
+    const start = body.indexOf(passage)
+    const themes = await call<Theme[]>(page, 'themes.list', {})
+    const theme = themes.find((t) => t.parentId === null)!
+    const highlight = await call<{ id: number }>(page, 'highlights.create', {
+      articleId,
+      start,
+      end: start + passage.length,
+      themeId: theme.id,
+      comment: 'Who said it *first*?',
+    })
+
+    await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+    const cell = page
+      .getByTestId('matrix-row')
+      .filter({ hasText: round.title })
+      .getByRole('gridcell', { name: new RegExp(`^${escape(round.title)}, ${escape(theme.name)}:`) })
+    await expect(cell).toContainText(passage)
+    await cell.getByRole('button', { name: 'Write here' }).click()
+    const panel = page.getByRole('dialog', { name: `Cell note: ${round.title} — ${theme.name}` })
+    const evidence = panel.getByRole('complementary', { name: 'Evidence in this cell' })
+    // The evidence names its article, so the user sees what a quote will cite.
+    await expect(evidence).toContainText(article.title)
+    await panel.getByTestId('note-editor').click()
+    await page.keyboard.type('One side only.')
+    await evidence.getByRole('button', { name: `Quote: ${passage.slice(0, 40)}` }).click()
+    // The quote's source line: the article's title, then its outlet (as a quote from the Reader has).
+    const source = panel.getByTestId('note-editor').getByTestId('evidence').locator('.evidence-source')
+    await expect(source).toContainText(article.title)
+    if (article.outlet) await expect(source).toContainText(article.outlet)
+    await expect(source).toHaveAttribute('href', `#/article/${articleId}/h/${highlight.id}`)
+    await expect(panel.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 })
+    await shots(page, 'loops-cell-note-quote-cited')
+
+    // Stored: the quote carries title, outlet, date and the highlight.
+    const notes = await call<Array<{ id: number; roundId: number | null; themeId: number | null; title: string }>>(page, 'notes.list', {})
+    const note = notes.find((n) => n.roundId === round.id && n.themeId === theme.id)!
+    const saved = JSON.stringify(await call<{ content: unknown }>(page, 'notes.get', { id: note.id }))
+    expect(saved).toContain(`"highlightId":${highlight.id}`)
+    expect(saved).toContain(`"title":${JSON.stringify(article.title)}`)
+    // The note's own Markdown cites the title.
+    const markdown = await call<string>(page, 'notes.markdown', { id: note.id })
+    expect(markdown).toContain(`> — ${article.title}`)
+
+    // Exported from the UI: the vault's note cites the article by its title (a link to its passage),
+    // and the article's file has the highlight's comment as a callout under its paragraph.
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export notebook' })
+    await dialog.getByRole('textbox', { name: 'Export folder' }).fill(out)
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(dialog.getByTestId('export-summary')).toContainText(/written/, { timeout: 30_000 })
+    const noteFile = readdirSync(join(out, 'notes'))
+      .map((f) => readFileSync(join(out, 'notes', f), 'utf8'))
+      .find((text) => text.includes('One side only.'))!
+    expect(noteFile).toBeDefined()
+    const quoteLines = noteFile.split('\n').filter((l) => l.startsWith('> — '))
+    expect(quoteLines).toHaveLength(1)
+    expect(quoteLines[0]).toContain(article.title.split(' ')[0])
+    expect(quoteLines[0]).toMatch(/\[\[articles\/[^\]]+#\^h-\d+\|[^\]]+\]\]|\]\(\.\.\/articles\//)
+    const articleFile = readdirSync(join(out, 'articles'))
+      .map((f) => readFileSync(join(out, 'articles', f), 'utf8'))
+      .find((text) => text.includes('[!note]'))!
+    expect(articleFile).toMatch(/> \[!note\] Comment on “[^”]+”\n> Who said it \\\*first\\\*\?/)
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+})
+
+test('a Matrix cell mentioned only through a sub-theme opens those sentences in Compare, ready to code; a column with none recedes', async ({
+  page,
+  parley,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  // The theme with the most suggestions becomes the sub-theme of a new theme that mentions nothing.
+  const counted = await Promise.all(
+    themes.map(async (t) => ({
+      t,
+      n: (
+        await Promise.all(
+          articles.map((a) => call<unknown[]>(page, 'suggestions.list', { articleId: a.id, themeId: t.id }).then((s) => s.length)),
+        )
+      ).reduce((x, y) => x + y, 0),
+    })),
+  )
+  counted.sort((x, y) => y.n - x.n)
+  const sub = counted[0]!.t
+  expect(counted[0]!.n).toBeGreaterThan(0)
+  const parent = await call<Theme>(page, 'themes.create', { name: 'Qzvx Wqyz' })
+  await call(page, 'themes.setParent', { id: sub.id, parentId: parent.id })
+  await page.reload()
+
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const cell = page.getByRole('gridcell', { name: /, Qzvx Wqyz: Not covered yet — mentioned, not coded/ }).first()
+  await expect(cell).toBeVisible({ timeout: 15_000 })
+  await cell.getByRole('link', { name: 'Show the mentions →' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/compare/[\\d,]+/t/${parent.id}$`))
+  await expect(page.getByRole('group', { name: 'Theme filter' }).getByRole('button', { name: 'Qzvx Wqyz' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  // The sub-theme's sentences are there (before, the parent alone showed "0 … passages" and nothing more).
+  const column = page.getByTestId('compare-column').first()
+  await expect(column).toContainText(/0 Qzvx Wqyz passages · [1-9]\d* mentioned, not coded/)
+  const ids = /#\/compare\/([\d,]+)\//.exec(page.url())![1]!.split(',').map(Number)
+  const suggestions = await call<Array<{ text: string }>>(page, 'suggestions.list', { articleId: ids[0]!, themeId: sub.id })
+  // Code one in place: it is coded with the sub-theme and counts as a passage of the parent's filter.
+  const sentence = suggestions[0]!.text
+  const box = await page.evaluate(
+    (needle) => {
+      const root = document.querySelector('[data-testid="compare-body-0"]')!
+      for (const p of Array.from(root.querySelectorAll('p'))) {
+        const node = p.firstChild as Text
+        const at = node.data.indexOf(needle)
+        if (at === -1) continue
+        const range = document.createRange()
+        const mid = at + Math.floor(needle.length / 2)
+        range.setStart(node, mid)
+        range.setEnd(node, mid + 1)
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+        const r = range.getBoundingClientRect()
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+      }
+      throw new Error('sentence not found')
+    },
+    sentence.slice(0, 40),
+  )
+  await page.mouse.click(box.x, box.y)
+  const card = page.getByRole('dialog', { name: 'Suggestion' })
+  await expect(card).toContainText(`${sub.name}: mentioned, not coded`)
+  await card.getByRole('button', { name: 'Code it' }).click()
+  await expect(column).toContainText('1 Qzvx Wqyz passage')
+  await expect
+    .poll(async () =>
+      (await call<Array<{ exact: string; themeId: number }>>(page, 'highlights.list', { articleId: ids[0]! })).map((h) => [
+        h.exact,
+        h.themeId,
+      ]),
+    )
+    .toContainEqual([sentence, sub.id])
+  await page.locator('body').press('Control+z')
+  await expect(column).toContainText('0 Qzvx Wqyz passages')
+
+  // Beside an article with nothing of the theme, that column recedes (dimmed) and says so.
+  const others = await Promise.all(
+    articles.map(async (a) => ({ a, n: (await call<unknown[]>(page, 'suggestions.list', { articleId: a.id, themeId: sub.id })).length })),
+  )
+  const empty = others.find((o) => o.n === 0 && o.a.id !== ids[0])
+  if (empty) {
+    await go(page, `#/compare/${ids[0]},${empty.a.id}/t/${parent.id}`)
+    const second = page.getByTestId('compare-column').nth(1)
+    await expect(second).toContainText('0 Qzvx Wqyz passages')
+    await expect(second).toHaveClass(/\bnone\b/)
+    await expect(page.getByTestId('compare-column').first()).not.toHaveClass(/\bnone\b/)
+    expect(Number(await second.locator('.compare-scroll').evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(1)
+    await shots(page, 'loops-compare-subtheme-mentions')
+  }
+})
+
+test('a theme linked with [[ opens its passages in place; Back, and the mouse’s Forward button, walk there and back', async ({
+  page,
+  parley,
+}) => {
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const theme = themes[0]!
+  const note = await call<{ id: number }>(page, 'notes.create', { title: 'Codebook links' })
+  await go(page, `#/notes/${note.id}`)
+  const editor = page.getByTestId('note-editor')
+  await editor.click()
+  await page.keyboard.type('See ')
+  await page.keyboard.type(`[[${theme.name.slice(0, 6)}`)
+  const menu = page.getByRole('listbox', { name: 'Link to' })
+  await menu.getByRole('option').filter({ hasText: theme.name }).filter({ hasText: 'Theme' }).first().click()
+  await expect(editor.locator('a.ref')).toHaveText(theme.name)
+  await editor.locator('a.ref').click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${theme.id}$`))
+  await expect(page.getByRole('heading', { name: theme.name, exact: true })).toBeVisible()
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page).toHaveURL(new RegExp(`#/notes/${note.id}$`))
+  // The mouse's Forward button (button 4) goes forward again.
+  await page.evaluate(() => {
+    for (const type of ['mousedown', 'mouseup'])
+      document.body.dispatchEvent(new MouseEvent(type, { button: 4, bubbles: true, cancelable: true }))
+  })
+  await expect(page).toHaveURL(new RegExp(`#/passages/${theme.id}$`))
+})
+
+test('search: staff* finds words starting with “staff” as typed, staffing among them', async ({ page, parley }) => {
+  await page.goto(parley.url)
+  const search = page.getByRole('searchbox', { name: 'Search articles' })
+  await search.fill('staff*')
+  const hits = page.getByRole('list', { name: 'Search results' })
+  await expect(hits.getByRole('listitem').first()).toBeVisible()
+  const marked = (await hits.locator('mark, .match').allTextContents()).map((t) => t.toLowerCase())
+  expect(marked).toContain('staffing')
+  expect(marked.every((t) => t.startsWith('staff'))).toBe(true)
+})
