@@ -11,7 +11,8 @@ import { allBodies, countArticles } from './articles/repo'
 import { holdsSeeds } from './articles/seeds'
 import { claimHandlers } from './claims/handlers'
 import { latestVersion, schemaVersion } from './db/migrate'
-import { openDatabase, type Db } from './db/open'
+import { openDatabase } from './db/open'
+import { writableOf, type ReadableDB, type WritableDB } from './db/types'
 import { readOnlyNotebook } from './errors'
 import { exportHandlers } from './export/handlers'
 import type { HandlerContext } from './handlers'
@@ -24,9 +25,13 @@ import { matrixHandlers } from './rounds/matrix-handlers'
 import { themeHandlers } from './themes/handlers'
 import type { SuggestionCache } from './themes/suggestions'
 
-export interface Notebook {
+/**
+ * An open notebook. `D` is its connection's type: WritableDB when it was opened writable (the
+ * default), ReadableDB when it may be read-only (openNotebook's overloads say which).
+ */
+export interface Notebook<D extends ReadableDB = ReadableDB> {
   readonly file: string
-  readonly db: Db
+  readonly db: D
   readonly handlers: Handlers
   /** Path of the pre-migration backup written when this notebook was opened, if any. */
   readonly backup: string | null
@@ -53,25 +58,30 @@ export interface NotebookOptions {
 }
 
 /** Opens a notebook file and implements the contract on it. The core knows no host. */
+export function openNotebook(file: string, options?: NotebookOptions & { readOnly?: false }): Notebook<WritableDB>
+export function openNotebook(file: string, options: NotebookOptions): Notebook
 export function openNotebook(file: string, options: NotebookOptions = {}): Notebook {
   const { db, backup } = openDatabase(file, { readOnly: options.readOnly })
   const emit: EventSink = options.emit ?? (() => undefined)
   const readOnly = options.readOnly ?? false
+  // The writable handle exists only when SQLite opened the notebook writable; write() alone hands it out.
+  const writable = readOnly ? null : writableOf(db)
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
-  // Every write goes through here: a read-only notebook refuses it with a clear message.
-  const write = <T>(fn: () => T): T => {
-    if (readOnly) throw readOnlyNotebook()
-    return fn()
+  // Every write goes through here: a read-only notebook refuses it with a clear message. The
+  // types already forbid it (no WritableDB without this); the check stays as defence in depth.
+  const write = <T>(fn: (db: WritableDB) => T): T => {
+    if (readOnly || !writable) throw readOnlyNotebook()
+    return fn(writable)
   }
-  const detection = roundDetection(db, now, emit)
+  const detection = roundDetection(now, emit)
 
   const runImport = async (sources: Array<SourceFile | string>): Promise<ImportResult[]> => {
-    if (readOnly) throw readOnlyNotebook()
+    if (readOnly || !writable) throw readOnlyNotebook()
     const batch = randomUUID()
     const results = await importSources(
-      db,
+      writable,
       sources,
       { onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }) },
       pool?.prepare,
@@ -80,13 +90,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     if (added > 0) {
       cache.stats = null
       // Awaited: the import's answer comes once its rounds are stored.
-      await detection.afterImport(added)
+      await detection.afterImport(writable, added)
       emit('library.changed', { reason: 'import' })
     }
     return results
   }
 
-  const context: HandlerContext = { db, emit, now, cache, write, redetectAfterDates: detection.afterDates }
+  const context: HandlerContext = { db, cacheWriter: writable, emit, now, cache, write, redetectAfterDates: detection.afterDates }
   // Each feature's calls live beside the feature (articles/handlers.ts, rounds/handlers.ts…); only
   // notebook.info, which describes this open notebook, is here.
   const handlers: Handlers = {

@@ -1,8 +1,8 @@
 import type { ArticleBulkEdit, ArticleBulkPatch, RoundRole } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { getRound, moveArticle } from '../rounds/repo'
 import { parseEdits, updateArticleMetadata } from './edits'
+import type { WritableDB } from '../db/types'
 
 /**
  * Changes several articles' outlet or date at once (a Library selection), in one transaction.
@@ -10,7 +10,7 @@ import { parseEdits, updateArticleMetadata } from './edits'
  * gets its old value again; one Parley had detected is reverted to detection (not pinned as an
  * edit it never was).
  */
-export function updateArticles(db: Db, patches: ArticleBulkPatch[]): ArticleBulkEdit {
+export function updateArticles(db: WritableDB, patches: ArticleBulkPatch[]): ArticleBulkEdit {
   return db.transaction(() => {
     const read = db.prepare('SELECT outlet, published, edits FROM articles WHERE id = ?')
     const undo: ArticleBulkPatch[] = []
@@ -47,7 +47,7 @@ export interface Membership {
  * what they were, for Undo; articles already reporting it stay as they are.
  */
 export function addArticlesToRound(
-  db: Db,
+  db: WritableDB,
   roundId: number,
   ids: number[],
   now: Date,
@@ -73,7 +73,7 @@ export function addArticlesToRound(
  * and gives promoted ones back the role and source they had.
  */
 export function removeArticlesFromRound(
-  db: Db,
+  db: WritableDB,
   roundId: number,
   ids: number[],
   restore: Membership[] = [],

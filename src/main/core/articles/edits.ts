@@ -9,9 +9,9 @@
  */
 import type { Article, ArticleField, ArticlePatch } from '../../../shared/model'
 import { isSafeLink } from '../../../shared/editor/clean'
-import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { getArticle } from './repo'
+import type { WritableDB } from '../db/types'
 
 export const ARTICLE_FIELDS: readonly ArticleField[] = ['title', 'outlet', 'wire', 'author', 'published', 'url']
 
@@ -88,7 +88,7 @@ interface EditableRow extends FieldValues {
  *
  *   updateArticleMetadata(db, 7, { outlet: 'Harbour Gazette', published: null })
  */
-export function updateArticleMetadata(db: Db, id: number, patch: ArticlePatch): Article {
+export function updateArticleMetadata(db: WritableDB, id: number, patch: ArticlePatch): Article {
   return db.transaction(() => {
     const row = db.prepare('SELECT title, outlet, wire, author, published, url, edits FROM articles WHERE id = ?').get(id) as
       EditableRow | undefined

@@ -1,5 +1,5 @@
 import type { Article } from '../../../shared/model'
-import type { Db } from '../db/open'
+import type { ReadableDB } from '../db/types'
 
 /**
  * Reads of the articles tables for the export (export/data.ts), kept apart from repo.ts while that
@@ -10,14 +10,14 @@ import type { Db } from '../db/open'
 export type ArticleText = Pick<Article, 'id' | 'title' | 'outlet' | 'wire' | 'author' | 'published' | 'url' | 'body' | 'importedAt'>
 
 /** Every article (not the deleted ones), by id. */
-export function articleTexts(db: Db): ArticleText[] {
+export function articleTexts(db: ReadableDB): ArticleText[] {
   return db
     .prepare('SELECT id, title, outlet, wire, author, published, url, body, imported_at AS importedAt FROM articles ORDER BY id')
     .all() as ArticleText[]
 }
 
 /** Deleted articles (in the trash, migration 010) by id → title; none in an older store. */
-export function deletedArticleTitles(db: Db): Map<number, string> {
+export function deletedArticleTitles(db: ReadableDB): Map<number, string> {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deleted_articles'").get()) return new Map()
   const rows = db.prepare('SELECT id, title FROM deleted_articles').all() as Array<{ id: number; title: string }>
   return new Map(rows.map((d) => [d.id, d.title]))

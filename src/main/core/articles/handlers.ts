@@ -44,15 +44,15 @@ export function articleHandlers(
     },
 
     'articles.update': ({ id, ...patch }) =>
-      write(() => {
+      write((db) => {
         const before = publishedOf(db, [id])
         const article = updateArticleMetadata(db, id, patch)
         emit('library.changed', { reason: 'edit' })
-        redetectAfterDates(before)
+        redetectAfterDates(db, before)
         return article
       }),
     'articles.delete': ({ ids }) =>
-      write(() => {
+      write((db) => {
         // The passages' typed links are hidden with them and come back with articles.restore.
         const deleted = db.transaction(() => {
           hideLinksOf(db, highlightIdsOf(db, ids), 'article', now())
@@ -63,7 +63,7 @@ export function articleHandlers(
         return deleted
       }),
     'articles.restore': ({ ids }) =>
-      write(() => {
+      write((db) => {
         const restored = db.transaction(() => {
           const back = restoreArticles(db, ids)
           showLinksOf(db, highlightIdsOf(db, back.ids), 'article')
@@ -74,20 +74,20 @@ export function articleHandlers(
         return restored
       }),
     'articles.updateMany': ({ patches }) =>
-      write(() => {
+      write((db) => {
         const before = publishedOf(
           db,
           patches.map((p) => p.id),
         )
         const edit = updateArticles(db, patches)
         emit('library.changed', { reason: 'edit' })
-        redetectAfterDates(before)
+        redetectAfterDates(db, before)
         return edit
       }),
-    'articles.addToRound': ({ roundId, ids }) => write(() => addArticlesToRound(db, roundId, ids, now())),
-    'articles.removeFromRound': ({ roundId, ids, restore }) => write(() => removeArticlesFromRound(db, roundId, ids, restore)),
+    'articles.addToRound': ({ roundId, ids }) => write((db) => addArticlesToRound(db, roundId, ids, now())),
+    'articles.removeFromRound': ({ roundId, ids, restore }) => write((db) => removeArticlesFromRound(db, roundId, ids, restore)),
     'articles.reclean': ({ id }) =>
-      write(async () => {
+      write(async (db) => {
         if (id !== undefined && !getArticle(db, id)) throw notFound('The article')
         const result = await recleanArticles(db, id === undefined ? undefined : [id], now())
         cache.stats = null

@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ImportResult } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { errors, ParleyError } from '../errors'
 import type { MarkedPassage } from './markdown'
@@ -13,6 +12,7 @@ import { findIdByHash, getArticleRow, insertArticle } from './repo'
 import { nextId } from './trash'
 import { findPreviousVersion } from './versions'
 import { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type SourceFile } from './prepare'
+import type { WritableDB } from '../db/types'
 
 export { IMPORTABLE_EXTENSIONS, prepareArticle, readSource, type PreparedArticle, type PrepareOptions, type SourceFile } from './prepare'
 
@@ -28,7 +28,7 @@ export const MAX_MARKS_PER_FILE = 2000
  * Highlights the marked passages found again in the stored body (a theme is found by name, or
  * made, up to MAX_NEW_THEMES_PER_FILE); returns what was left out, as a sentence, or null.
  */
-function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPassage[], now: Date): string | null {
+function highlightMarks(db: WritableDB, articleId: number, body: string, marks: MarkedPassage[], now: Date): string | null {
   const themeIds = new Map<string, number | null>()
   let created = 0
   let untheme = 0
@@ -78,7 +78,7 @@ function highlightMarks(db: Db, articleId: number, body: string, marks: MarkedPa
  * Stores one prepared article in one transaction; an identical body is reported as a duplicate.
  * A changed copy of an article already present becomes its newer version and keeps the user's edits.
  */
-export function storeArticle(db: Db, article: PreparedArticle, now = new Date()): ImportResult {
+export function storeArticle(db: WritableDB, article: PreparedArticle, now = new Date()): ImportResult {
   return db
     .transaction((): ImportResult => {
       const existing = findIdByHash(db, article.content_hash)
@@ -100,7 +100,7 @@ export function storeArticle(db: Db, article: PreparedArticle, now = new Date())
     .immediate()
 }
 
-export function importOne(db: Db, file: SourceFile): ImportResult {
+export function importOne(db: WritableDB, file: SourceFile): ImportResult {
   try {
     return storeArticle(db, prepareArticle(file))
   } catch (error) {
@@ -198,7 +198,7 @@ const WINDOW = 32
  * an import's group.
  */
 export async function importSources(
-  db: Db,
+  db: WritableDB,
   sources: Array<SourceFile | string>,
   events: ImportEvents = {},
   prepare?: Prepare,

@@ -4,12 +4,12 @@
  * detection, and highlights re-anchor (position, quote nearby, fuzzy); orphans are kept.
  */
 import type { RecleanResult } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { notFound } from '../errors'
 import { reanchorArticle } from '../highlights/repo'
 import { applyEdits, parseEdits } from './edits'
 import { prepareArticle, type PreparedArticle, type SourceFile, type PrepareOptions } from './import'
 import { getArticleRow, type ArticleRow } from './repo'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /** How a stored article is cleaned again; the notebook passes the worker-backed one for HTML. */
 export type Prepare = (file: SourceFile, options: PrepareOptions) => PreparedArticle | Promise<PreparedArticle>
@@ -26,7 +26,7 @@ export interface RecleanOne {
 }
 
 /** Writes a re-cleaned article (user edits on top) and re-anchors its highlights, in one transaction. */
-export function applyReclean(db: Db, id: number, prepared: PreparedArticle, now: Date): RecleanOne {
+export function applyReclean(db: WritableDB, id: number, prepared: PreparedArticle, now: Date): RecleanOne {
   return db.transaction((): RecleanOne => {
     const row = getArticleRow(db, id)
     if (!row) throw notFound('The article')
@@ -49,12 +49,12 @@ export function applyReclean(db: Db, id: number, prepared: PreparedArticle, now:
   })()
 }
 
-function hashTaken(db: Db, hash: string, id: number): boolean {
+function hashTaken(db: ReadableDB, hash: string, id: number): boolean {
   return db.prepare('SELECT 1 FROM articles WHERE content_hash = ? AND id <> ?').pluck().get(hash, id) !== undefined
 }
 
 /** Re-cleans one article; throws when it cannot be read again (the article is left as it was). */
-export async function recleanArticle(db: Db, id: number, now = new Date(), prepare: Prepare = prepareArticle): Promise<RecleanOne> {
+export async function recleanArticle(db: WritableDB, id: number, now = new Date(), prepare: Prepare = prepareArticle): Promise<RecleanOne> {
   const row = getArticleRow(db, id)
   if (!row) throw notFound('The article')
   return applyReclean(db, id, await prepare(sourceOf(row), { format: row.format }), now)
@@ -62,7 +62,7 @@ export async function recleanArticle(db: Db, id: number, now = new Date(), prepa
 
 /** Re-cleans the given articles (all when `ids` is undefined), one transaction each; a failure leaves that article as it was. */
 export async function recleanArticles(
-  db: Db,
+  db: WritableDB,
   ids: number[] | undefined,
   now = new Date(),
   prepare: Prepare = prepareArticle,

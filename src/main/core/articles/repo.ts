@@ -1,8 +1,8 @@
 import type { Article, ArticleFormat, ArticleSort, ArticleSummary } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { editedFields, parseEdits } from './edits'
 import { nextId } from './trash'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /** Exactly the columns of `articles`. */
 export interface ArticleRow {
@@ -51,7 +51,7 @@ export function toSummary(
   }
 }
 
-export function insertArticle(db: Db, article: NewArticle): number {
+export function insertArticle(db: WritableDB, article: NewArticle): number {
   // Numbered above the deleted articles too, so Undo of a delete finds its id free (trash.ts).
   const info = cached(
     db,
@@ -63,21 +63,21 @@ export function insertArticle(db: Db, article: NewArticle): number {
   return Number(info.lastInsertRowid)
 }
 
-export function findIdByHash(db: Db, hash: string): { id: number; title: string } | undefined {
+export function findIdByHash(db: ReadableDB, hash: string): { id: number; title: string } | undefined {
   return cached(db, 'SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as { id: number; title: string } | undefined
 }
 
-export function latestIdBySource(db: Db, sourceName: string): number | null {
+export function latestIdBySource(db: ReadableDB, sourceName: string): number | null {
   const row = db.prepare('SELECT id FROM articles WHERE source_name = ? ORDER BY id DESC LIMIT 1').get(sourceName) as
     { id: number } | undefined
   return row?.id ?? null
 }
 
-export function getArticleRow(db: Db, id: number): ArticleRow | undefined {
+export function getArticleRow(db: ReadableDB, id: number): ArticleRow | undefined {
   return db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
 }
 
-export function getArticle(db: Db, id: number): Article | undefined {
+export function getArticle(db: ReadableDB, id: number): Article | undefined {
   const row = getArticleRow(db, id)
   if (!row) return undefined
   return {
@@ -102,7 +102,13 @@ const ORDER: Record<ArticleSort, string> = {
   imported: 'id',
 }
 
-export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc', themeId?: number, limit?: number): ArticleSummary[] {
+export function listArticles(
+  db: ReadableDB,
+  sort: ArticleSort,
+  direction: 'asc' | 'desc',
+  themeId?: number,
+  limit?: number,
+): ArticleSummary[] {
   // Both the column and the direction come from closed sets, never from the caller's text.
   const dir = direction === 'asc' ? 'ASC' : 'DESC'
   const order = ORDER[sort]
@@ -116,10 +122,10 @@ export function listArticles(db: Db, sort: ArticleSort, direction: 'asc' | 'desc
   return rows.map(toSummary)
 }
 
-export function countArticles(db: Db): number {
+export function countArticles(db: ReadableDB): number {
   return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
 }
 
-export function allBodies(db: Db): Array<{ id: number; body: string }> {
+export function allBodies(db: ReadableDB): Array<{ id: number; body: string }> {
   return db.prepare('SELECT id, body FROM articles ORDER BY id').all() as Array<{ id: number; body: string }>
 }

@@ -1,8 +1,8 @@
 import type { DeletedArticles, HighlightState, LinkKind } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { errors, notFound } from '../errors'
 import { extractLinks } from '../../../shared/editor/json'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /**
  * Deleting articles (issue 18). The article leaves `articles`, so everything that reads articles
@@ -29,9 +29,9 @@ interface Snapshot {
   laterVersions: number[]
 }
 
-const ALL = (db: Db, sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[]
+const ALL = (db: ReadableDB, sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[]
 
-function snapshotOf(db: Db, id: number): Snapshot | null {
+function snapshotOf(db: ReadableDB, id: number): Snapshot | null {
   const article = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined
   if (!article) return null
   const highlights = ALL(db, 'SELECT * FROM highlights WHERE article_id = ? ORDER BY id', id)
@@ -55,7 +55,7 @@ function snapshotOf(db: Db, id: number): Snapshot | null {
 }
 
 /** Deletes the articles and everything that belongs to them, in one transaction. */
-export function deleteArticles(db: Db, ids: number[], now: Date): DeletedArticles {
+export function deleteArticles(db: WritableDB, ids: number[], now: Date): DeletedArticles {
   const deletedAt = now.toISOString()
   return db.transaction(() => {
     const unique = [...new Set(ids)]
@@ -91,7 +91,7 @@ export function deleteArticles(db: Db, ids: number[], now: Date): DeletedArticle
 }
 
 /** Derives a note's links from its stored content again, as saving it does (notes/repo.ts). */
-function relinkNote(db: Db, id: number): void {
+function relinkNote(db: WritableDB, id: number): void {
   const content = db.prepare('SELECT content FROM notes WHERE id = ?').pluck().get(id) as string | undefined
   if (content === undefined) return
   let parsed: unknown
@@ -106,13 +106,13 @@ function relinkNote(db: Db, id: number): void {
 }
 
 /** Column names of a table, to put back only the snapshot's columns the table still has. */
-function columnsOf(db: Db, table: string): Set<string> {
+function columnsOf(db: ReadableDB, table: string): Set<string> {
   return new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map(String))
 }
 
-function inserter(db: Db, table: string, orIgnore = false): (row: Row) => number {
+function inserter(db: WritableDB, table: string, orIgnore = false): (row: Row) => number {
   const known = columnsOf(db, table)
-  const statements = new Map<string, ReturnType<Db['prepare']>>()
+  const statements = new Map<string, ReturnType<WritableDB['prepare']>>()
   return (row) => {
     const cols = Object.keys(row).filter((c) => known.has(c))
     const key = cols.join(',')
@@ -134,7 +134,7 @@ function inserter(db: Db, table: string, orIgnore = false): (row: Row) => number
  * other end has gone since (a round deleted, a note purged) are left out; a highlight whose theme
  * was deleted comes back uncoded, as the foreign key would have left it.
  */
-export function restoreArticles(db: Db, ids: number[]): DeletedArticles {
+export function restoreArticles(db: WritableDB, ids: number[]): DeletedArticles {
   return db.transaction(() => {
     const unique = [...new Set(ids)]
     const get = db.prepare('SELECT snapshot, deleted_at FROM deleted_articles WHERE id = ?')
@@ -202,7 +202,7 @@ export function restoreArticles(db: Db, ids: number[]): DeletedArticles {
  * a deleted article (and its quoted passages) can come back under its own ids. SQLite alone would
  * hand out the largest deleted id again.
  */
-export function nextId(db: Db, table: 'articles' | 'highlights'): number {
+export function nextId(db: ReadableDB, table: 'articles' | 'highlights'): number {
   const trash = table === 'articles' ? 'max(id)' : 'max(highlight_max)'
   const sql = `SELECT max(coalesce((SELECT max(id) FROM ${table}), 0), coalesce((SELECT ${trash} FROM deleted_articles), 0)) + 1 AS id`
   return (cached(db, sql).get() as { id: number }).id
@@ -212,7 +212,7 @@ export function nextId(db: Db, table: 'articles' | 'highlights'): number {
  * Quotes whose highlight is gone say why: when its article was deleted (it is in the trash), the
  * state names that article, so the note can say "the source article was deleted".
  */
-export function withTrashedHighlights(db: Db, states: HighlightState[]): HighlightState[] {
+export function withTrashedHighlights(db: ReadableDB, states: HighlightState[]): HighlightState[] {
   const trashed = db
     .prepare(
       `SELECT id FROM deleted_articles WHERE highlight_max >= ?
@@ -228,7 +228,7 @@ export function withTrashedHighlights(db: Db, states: HighlightState[]): Highlig
 
 /** Links to a deleted article say what it was (its title is kept in the trash) and that it was deleted. */
 export function withTrashedArticles<T extends { kind: LinkKind; id: number; title: string | null }>(
-  db: Db,
+  db: ReadableDB,
   resolved: T[],
 ): Array<T & { deleted?: boolean; was?: string }> {
   const trashed = db.prepare('SELECT title FROM deleted_articles WHERE id = ?').pluck()

@@ -4,11 +4,11 @@
  */
 import { paragraphTexts } from '../../../shared/body'
 import type { ArticleField, ArticleVersions, VersionDiff } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { notFound } from '../errors'
 import { ARTICLE_FIELDS } from './edits'
 import { getArticleRow, toSummary, type ArticleRow } from './repo'
+import type { ReadableDB } from '../db/types'
 
 export interface VersionKey {
   url: string | null
@@ -38,7 +38,7 @@ function sharesText(a: string, b: string): boolean {
  * outlet (the detected title counts too, when the user renamed it), or same source file with most
  * of the text in common.
  */
-export function findPreviousVersion(db: Db, key: VersionKey): number | null {
+export function findPreviousVersion(db: ReadableDB, key: VersionKey): number | null {
   // One indexed lookup per way of matching: an OR across them made SQLite scan the whole table.
   const ids = [
     key.url === null ? null : cached(db, 'SELECT max(id) FROM articles WHERE url = ?').pluck().get(key.url),
@@ -63,7 +63,7 @@ export function findPreviousVersion(db: Db, key: VersionKey): number | null {
 }
 
 /** The latest article imported from a file of the same name, if its text is mostly this one's. */
-function sameFile(db: Db, key: VersionKey): number | null {
+function sameFile(db: ReadableDB, key: VersionKey): number | null {
   const row = cached(db, 'SELECT id, body FROM articles WHERE id = (SELECT max(id) FROM articles WHERE source_name = ?)').get(
     key.source_name,
   ) as { id: number; body: string } | undefined
@@ -72,7 +72,7 @@ function sameFile(db: Db, key: VersionKey): number | null {
 }
 
 /** Follows `version_of` forward to the newest version. */
-function newestOf(db: Db, id: number): number {
+function newestOf(db: ReadableDB, id: number): number {
   const next = db.prepare('SELECT max(id) FROM articles WHERE version_of = ?').pluck()
   let current = id
   for (let guard = 0; guard < 10_000; guard++) {
@@ -84,7 +84,7 @@ function newestOf(db: Db, id: number): number {
 }
 
 /** Oldest first. A chain never loops: each version only points to an earlier id. */
-function chainOf(db: Db, id: number): ArticleRow[] {
+function chainOf(db: ReadableDB, id: number): ArticleRow[] {
   const start = getArticleRow(db, id)
   if (!start) throw notFound('The article')
   const older: ArticleRow[] = []
@@ -107,7 +107,7 @@ function chainOf(db: Db, id: number): ArticleRow[] {
   return [...older, start, ...newer]
 }
 
-export function articleVersions(db: Db, id: number): ArticleVersions {
+export function articleVersions(db: ReadableDB, id: number): ArticleVersions {
   const chain = chainOf(db, id)
   const diffs = chain.slice(1).map((row, i) => diffVersions(chain[i] as ArticleRow, row))
   return { chain: chain.map(toSummary), diffs }

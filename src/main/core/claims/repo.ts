@@ -7,7 +7,6 @@ import type {
   RoundSpeaker,
 } from '../../../shared/contract-claims'
 import type { Highlight } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { createHighlight, getHighlight } from '../highlights/repo'
 import { createLink } from '../links/repo'
@@ -18,9 +17,10 @@ import { MAX_BODY_CHARS } from './statements'
 import { quotedSpans } from '../rounds/quotes'
 import { quoteProvenance } from './provenance'
 import { romanize } from './translit'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /** The articles of a round in publication order (unknown dates last), as claims read them. */
-export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
+export function roundArticles(db: ReadableDB, roundId: number): ClaimArticle[] {
   const round = getRound(db, roundId)
   const ids = round.articles.map((a) => a.articleId)
   if (!ids.length) return []
@@ -32,12 +32,12 @@ export function roundArticles(db: Db, roundId: number): ClaimArticle[] {
     .all(JSON.stringify(ids)) as ClaimArticle[]
 }
 
-function rejectedKeys(db: Db, roundId: number): Set<string> {
+function rejectedKeys(db: ReadableDB, roundId: number): Set<string> {
   return new Set(db.prepare('SELECT claim_key FROM claim_rejections WHERE round_id = ?').pluck().all(roundId) as string[])
 }
 
 /** The user's speaker merges (migration 014): key → key, and how each merged name was written. */
-function speakerMerges(db: Db): { merges: Map<string, string>; names: Map<string, string> } {
+function speakerMerges(db: ReadableDB): { merges: Map<string, string>; names: Map<string, string> } {
   const rows = db.prepare('SELECT from_key, into_key, from_name FROM speaker_merges').all() as Array<{
     from_key: string
     into_key: string
@@ -53,7 +53,7 @@ function speakerMerges(db: Db): { merges: Map<string, string>; names: Map<string
 const keyOf = (key: string): string => romanize(key).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** Merges speaker `from` into `into` everywhere in the notebook (claims.unmergeSpeaker undoes). */
-export function mergeSpeakers(db: Db, from: string, into: string, name: string, now: Date): null {
+export function mergeSpeakers(db: WritableDB, from: string, into: string, name: string, now: Date): null {
   if (from === into) throw invalidInput('A speaker cannot be merged into itself.')
   const { merges } = speakerMerges(db)
   if (resolveSpeaker(into, merges) === from) throw invalidInput('That would merge the speaker into itself.')
@@ -66,7 +66,7 @@ export function mergeSpeakers(db: Db, from: string, into: string, name: string, 
   return null
 }
 
-export function unmergeSpeaker(db: Db, from: string): null {
+export function unmergeSpeaker(db: WritableDB, from: string): null {
   const stored = db.prepare('SELECT from_key FROM speaker_merges').pluck().all() as string[]
   const remove = db.prepare('DELETE FROM speaker_merges WHERE from_key = ?')
   db.transaction(() => {
@@ -75,7 +75,7 @@ export function unmergeSpeaker(db: Db, from: string): null {
   return null
 }
 
-export function roundClaims(db: Db, roundId: number): ClaimProposals {
+export function roundClaims(db: ReadableDB, roundId: number): ClaimProposals {
   const proposals = proposeClaims(roundId, roundArticles(db, roundId), rejectedKeys(db, roundId), speakerMerges(db).merges)
   const same = db.prepare('SELECT id FROM highlights WHERE article_id = ? AND start = ? AND "end" = ?').pluck()
   const linked = db
@@ -95,7 +95,7 @@ export function roundClaims(db: Db, roundId: number): ClaimProposals {
   return proposals
 }
 
-export function rejectClaim(db: Db, roundId: number, key: string, now: Date): null {
+export function rejectClaim(db: WritableDB, roundId: number, key: string, now: Date): null {
   getRound(db, roundId)
   db.prepare('INSERT OR IGNORE INTO claim_rejections (round_id, claim_key, created_at) VALUES (?, ?, ?)').run(
     roundId,
@@ -105,7 +105,7 @@ export function rejectClaim(db: Db, roundId: number, key: string, now: Date): nu
   return null
 }
 
-export function unrejectClaim(db: Db, roundId: number, key: string): null {
+export function unrejectClaim(db: WritableDB, roundId: number, key: string): null {
   db.prepare('DELETE FROM claim_rejections WHERE round_id = ? AND claim_key = ?').run(roundId, key)
   return null
 }
@@ -133,7 +133,7 @@ export function relationFor(claim: ClaimProposal, k: number): string {
  * `created` lists the new highlights, so an undo deletes those and leaves the user's own.
  */
 export function acceptClaim(
-  db: Db,
+  db: WritableDB,
   roundId: number,
   key: string,
   now: Date,
@@ -175,7 +175,7 @@ export function acceptClaim(
   })()
 }
 
-export function speakersOfRound(db: Db, roundId: number): RoundSpeaker[] {
+export function speakersOfRound(db: ReadableDB, roundId: number): RoundSpeaker[] {
   const { merges, names } = speakerMerges(db)
   return roundSpeakers(roundArticles(db, roundId), merges, names)
 }
@@ -185,7 +185,7 @@ export function speakersOfRound(db: Db, roundId: number): RoundSpeaker[] {
  * attributes to a source, the source as written and, when that source is an outlet of the round,
  * which article of that outlet (the carrier the words came from).
  */
-export function roundQuoteCredits(db: Db, roundId: number): QuoteCredit[] {
+export function roundQuoteCredits(db: ReadableDB, roundId: number): QuoteCredit[] {
   const articles = roundArticles(db, roundId)
   const out: QuoteCredit[] = []
   for (const a of articles.slice(0, MAX_ROUND_ARTICLES))
@@ -199,6 +199,6 @@ export function roundQuoteCredits(db: Db, roundId: number): QuoteCredit[] {
 }
 
 /** Quotations several articles of a round carry, first carrier first, as the round panel shows them. */
-export function roundQuoteProvenance(db: Db, roundId: number): QuoteProvenance[] {
+export function roundQuoteProvenance(db: ReadableDB, roundId: number): QuoteProvenance[] {
   return quoteProvenance(roundArticles(db, roundId))
 }

@@ -1,11 +1,12 @@
 // Helpers for the migration tests (migration_NNN.test.ts): open a notebook file at a given schema
 // version, and read SQLite's plan for a query.
 import type { Db } from './open'
+import type { WritableDB } from './types'
 import { migrations } from './migrate'
 import { openDatabase } from './open'
 
-/** The notebook at `file` with migrations up to `version` applied (and no later one). */
-export function openAt(file: string, version: number): Db {
+/** The notebook at `file` with migrations up to `version` applied (and no later one), writable. */
+export function openAt(file: string, version: number): WritableDB {
   return openDatabase(file, { migrations: migrations.filter((m) => m.version <= version) }).db
 }
 

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { errors, ParleyError, type RecoverOption } from '../errors'
 import { migrate, type Migration } from './migrate'
+import { readable, writableOf, type ReadableDB, type WritableDB } from './types'
 
+/** The bare connection, for the migrations and the schema's own tests; features take a ReadableDB or a WritableDB (db/types.ts). */
 export type Db = Database.Database
 
 export interface OpenOptions {
@@ -108,7 +110,9 @@ function openError(file: string, error: unknown): ParleyError | null {
  * Opens (or creates) a notebook file with Parley's pragmas and an up-to-date schema.
  * `:memory:` gives a throwaway notebook (the CLI's dry run).
  */
-export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; backup: string | null } {
+export function openDatabase(file: string, options?: OpenOptions & { readOnly?: false }): { db: WritableDB; backup: string | null }
+export function openDatabase(file: string, options: OpenOptions): { db: ReadableDB; backup: string | null }
+export function openDatabase(file: string, options: OpenOptions = {}): { db: ReadableDB; backup: string | null } {
   const memory = file === ':memory:'
   let db: Db
   try {
@@ -145,7 +149,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
         )
       }
     }
-    return { db, backup }
+    // Writable exactly when SQLite opened it so (a read-only open gives only the ReadableDB).
+    return { db: writableOf(db) ?? readable(db), backup }
   } catch (error) {
     db.close()
     if (error instanceof ParleyError) throw error

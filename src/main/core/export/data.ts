@@ -2,12 +2,12 @@ import { isSafeLink } from '../../../shared/editor/clean'
 import type { Highlight, Note, Round, Theme } from '../../../shared/model'
 import type { PassageLink } from '../../../shared/contract-claims'
 import { articleTexts, deletedArticleTitles, type ArticleText } from '../articles/export-reads'
-import type { Db } from '../db/open'
 import { allLiveHighlights } from '../highlights/reads'
 import { allLinks } from '../links/repo'
 import { allNotes } from '../notes/repo'
 import { allRounds } from '../rounds/repo'
 import { listThemes } from '../themes/repo'
+import type { ReadableDB } from '../db/types'
 
 /**
  * Everything an export needs, read in one transaction so the files agree with each other. Each part
@@ -36,7 +36,7 @@ export type ExportTheme = Pick<Theme, 'id' | 'name' | 'color' | 'description'> &
 /** A note as the export writes it (the app's Note, without its excerpt). */
 export type ExportNote = Pick<Note, 'id' | 'title' | 'content' | 'roundId' | 'themeId' | 'createdAt' | 'updatedAt'>
 
-export function readExportData(db: Db): ExportData {
+export function readExportData(db: ReadableDB): ExportData {
   return db.transaction((): ExportData => {
     const articles = articleTexts(db)
     // Stores made before urls were checked at import and edit may still hold a javascript: or data: url.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../../../tests/helpers'
 import { ParleyError } from '../errors'
+import type { WritableDB } from '../db/types'
 import { openNotebook, type Notebook } from '../notebook'
 import { LOCK } from './lock'
 import { MANIFEST } from './manifest'
@@ -13,7 +14,7 @@ import { exportVault } from './vault'
 
 const tempDir = useTempDir()
 
-function notebook(dir: string): Notebook {
+function notebook(dir: string): Notebook<WritableDB> {
   const nb = openNotebook(join(dir, 'n.parley'))
   for (let i = 0; i < 30; i++) {
     const a = addArticle(nb.db, `a${i}.txt`, ARTICLE.replace('park', `park ${i}`))

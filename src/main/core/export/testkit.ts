@@ -6,20 +6,20 @@ import { $createEvidenceNode } from '../../../shared/editor/EvidenceNode'
 import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { $createRefNode } from '../../../shared/editor/RefNode'
 import { prepareArticle, storeArticle } from '../articles/import'
-import type { Db } from '../db/open'
 import { createHighlight } from '../highlights/repo'
 import { createNote } from '../notes/repo'
+import type { WritableDB } from '../db/types'
 
 export const T0 = new Date('2025-05-24T09:12:00.000Z')
 
-export function addArticle(db: Db, name: string, text: string): number {
+export function addArticle(db: WritableDB, name: string, text: string): number {
   const result = storeArticle(db, prepareArticle({ name, bytes: new TextEncoder().encode(text) }), T0)
   if (!result.id) throw new Error(`not imported: ${result.error ?? result.status}`)
   return result.id
 }
 
 /** Highlights the first occurrence of `text` in the article's body. */
-export function highlight(db: Db, articleId: number, text: string, themeId: number | null, comment = ''): number {
+export function highlight(db: WritableDB, articleId: number, text: string, themeId: number | null, comment = ''): number {
   const body = db.prepare('SELECT body FROM articles WHERE id = ?').pluck().get(articleId) as string
   const start = body.indexOf(text)
   if (start < 0) throw new Error(`"${text}" is not in article ${articleId}`)
@@ -27,7 +27,7 @@ export function highlight(db: Db, articleId: number, text: string, themeId: numb
 }
 
 export function addRound(
-  db: Db,
+  db: WritableDB,
   title: string,
   date: string | null,
   venue: string | null,
@@ -60,7 +60,7 @@ export interface QuoteSpec {
 
 /** A note with a heading, a paragraph with links, and quotes of highlights. */
 export function addNote(
-  db: Db,
+  db: WritableDB,
   title: string,
   parts: { links?: Array<{ kind: 'article' | 'note' | 'round' | 'theme'; id: number; label: string }>; quotes?: QuoteSpec[] },
   cell?: { roundId: number; themeId: number },

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import { ARTICLE, useTempDir } from '../../../../tests/helpers'
 import type { EventName } from '../../../shared/contract'
 import { runCli } from '../../cli'
-import type { Db } from '../db/open'
+import type { WritableDB } from '../db/types'
 import { deleteNote } from '../notes/repo'
 import { openNotebook } from '../notebook'
 import { MANIFEST, manifestText } from './manifest'
@@ -32,7 +32,7 @@ MOSCOW (Reuters) - Officials said 2 * 3 = 6 staff, _not_ 8, would return; costs 
 `
 
 interface Built {
-  db: Db
+  db: WritableDB
   file: string
   ids: { park: number; hostile: number; h1: number; h2: number; h3: number; round: number; note: number; cellNote: number }
   close: () => void

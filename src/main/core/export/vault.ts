@@ -1,7 +1,6 @@
 import type { ExportMismatch, ExportSummary, Highlight } from '../../../shared/model'
 import { citationLabel, wikiLink } from '../../../shared/editor/cite'
 import { quotedHighlights } from '../../../shared/editor/json'
-import type { Db } from '../db/open'
 import { annotationCollection } from './annotations'
 import { articleFile } from './articles'
 import { codebookFile } from './codebook'
@@ -19,6 +18,7 @@ import { exportableLinks, linkAnnotations, linksFile } from './links'
 import { comparisonFile, roundFile, timelineFile, type RoundsContext } from './rounds'
 import { SlugAllocator } from './slug'
 import { escapeText } from './markdown'
+import type { ReadableDB } from '../db/types'
 
 export interface VaultOptions {
   /** `[[wikilinks]]` instead of relative Markdown links (the default, read by any CommonMark tool). */
@@ -339,14 +339,14 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
 }
 
 /** The key this notebook signs its export manifests with (migration 011). */
-export function exportKey(db: Db): Buffer {
+export function exportKey(db: ReadableDB): Buffer {
   const key = db.prepare("SELECT value FROM notebook_secrets WHERE name = 'export-mac'").pluck().get() as Buffer | undefined
   if (!key) throw new Error('The notebook has no export key (migration 011 did not run).')
   return key
 }
 
 /** Exports the notebook into `dir` (see manifest.ts for what happens to files already there). */
-export async function exportVault(db: Db, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
+export async function exportVault(db: ReadableDB, dir: string, options: VaultOptions = {}): Promise<ExportSummary> {
   // Locked before anything is built: a second export into the same folder is refused at once.
   const root = checkExportDir(dir)
   let release: () => void
@@ -362,7 +362,7 @@ export async function exportVault(db: Db, dir: string, options: VaultOptions = {
   }
 }
 
-async function exportLocked(db: Db, dir: string, options: VaultOptions): Promise<ExportSummary> {
+async function exportLocked(db: ReadableDB, dir: string, options: VaultOptions): Promise<ExportSummary> {
   const root = checkExportDir(dir)
   const data = readExportData(db)
   // The .qdpx sources (all article text) deflate on a worker while the Markdown is built here.

@@ -14,17 +14,17 @@ export function highlightHandlers({ db, now, write }: HandlerContext): HandlersO
       if (!getArticle(db, articleId)) throw notFound('The article')
       return listHighlights(db, articleId)
     },
-    'highlights.create': (input) => write(() => createHighlight(db, input, now())),
-    'highlights.update': ({ id, ...patch }) => write(() => updateHighlight(db, id, patch, now())),
+    'highlights.create': (input) => write((db) => createHighlight(db, input, now())),
+    'highlights.update': ({ id, ...patch }) => write((db) => updateHighlight(db, id, patch, now())),
     'highlights.delete': ({ id }) =>
-      write(() =>
+      write((db) =>
         db.transaction(() => {
           hideLinksOf(db, [id], 'highlight', now())
           return deleteHighlight(db, id)
         })(),
       ),
     'highlights.restore': (h) =>
-      write(() =>
+      write((db) =>
         db.transaction(() => {
           const restored = createHighlight(db, h, now())
           showLinksOf(db, [restored.id], 'highlight')

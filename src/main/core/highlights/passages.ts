@@ -1,5 +1,5 @@
 import type { PassageList, PassageRow, PassageSort } from '../../../shared/model'
-import type { Db } from '../db/open'
+import type { ReadableDB } from '../db/types'
 
 export interface PassageFilter {
   themeId?: number
@@ -28,7 +28,7 @@ const ORDER: Record<PassageSort, string> = {
  * Highlights of deleted themes stay out, as in the Reader. `total` counts past the limit.
  */
 export function listPassages(
-  db: Db,
+  db: ReadableDB,
   f: PassageFilter,
 ): { passages: PassageRow[]; total: number; articles: number; byTheme: PassageList['byTheme'] } {
   // Conditions on the article (round, outlet, dates), then on the passage (its theme).
@@ -92,7 +92,7 @@ export function listPassages(
 }
 
 /** The outlets that have coded passages, for the filter (with how many passages each). */
-export function passageOutlets(db: Db, themeId?: number): Array<{ outlet: string; passages: number }> {
+export function passageOutlets(db: ReadableDB, themeId?: number): Array<{ outlet: string; passages: number }> {
   return db
     .prepare(
       `SELECT coalesce(a.outlet, '') AS outlet, count(*) AS passages

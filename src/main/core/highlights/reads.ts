@@ -1,5 +1,5 @@
 import type { Highlight } from '../../../shared/model'
-import type { Db } from '../db/open'
+import type { ReadableDB } from '../db/types'
 
 /**
  * Whole-notebook reads of highlights (the export's), kept apart from repo.ts while that file is
@@ -10,7 +10,7 @@ import type { Db } from '../db/open'
  * Every highlight of a live theme or of none, by article and position. Highlights of deleted themes
  * are hidden in the app until the theme comes back (listHighlights), so here too.
  */
-export function allLiveHighlights(db: Db): Highlight[] {
+export function allLiveHighlights(db: ReadableDB): Highlight[] {
   return db
     .prepare(
       `SELECT h.id, h.article_id AS articleId, h.theme_id AS themeId, h.start, h."end", h.exact, h.prefix, h.suffix,

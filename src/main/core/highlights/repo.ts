@@ -1,10 +1,10 @@
 import type { Highlight } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { invalidInput, notFound } from '../errors'
 import { requireLiveTheme } from '../themes/repo'
 import { anchor, describe, type Selector } from './anchor'
 import { nextId } from '../articles/trash'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 interface HighlightRow {
   id: number
@@ -36,7 +36,7 @@ const toHighlight = (r: HighlightRow): Highlight => ({
   updatedAt: r.updated_at,
 })
 
-function bodyOf(db: Db, articleId: number): string {
+function bodyOf(db: ReadableDB, articleId: number): string {
   const body = db.prepare('SELECT body FROM articles WHERE id = ?').pluck().get(articleId) as string | undefined
   if (body === undefined) throw notFound('The article')
   return body
@@ -48,7 +48,7 @@ function checkSpan(body: string, start: number, end: number): void {
 }
 
 /** Highlights of live (or no) themes; a highlight of a deleted theme comes back when the theme is restored. */
-export function listHighlights(db: Db, articleId: number): Highlight[] {
+export function listHighlights(db: ReadableDB, articleId: number): Highlight[] {
   const rows = db
     .prepare(
       `SELECT h.* FROM highlights h LEFT JOIN themes t ON t.id = h.theme_id
@@ -58,7 +58,7 @@ export function listHighlights(db: Db, articleId: number): Highlight[] {
   return rows.map(toHighlight)
 }
 
-export function getHighlight(db: Db, id: number): Highlight {
+export function getHighlight(db: ReadableDB, id: number): Highlight {
   const row = db.prepare('SELECT * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined
   if (!row) throw notFound('The highlight')
   return toHighlight(row)
@@ -74,7 +74,7 @@ export interface NewHighlight {
   createdAt?: string
 }
 
-export function createHighlight(db: Db, input: NewHighlight, now: Date): Highlight {
+export function createHighlight(db: WritableDB, input: NewHighlight, now: Date): Highlight {
   return db.transaction(() => {
     const body = bodyOf(db, input.articleId)
     checkSpan(body, input.start, input.end)
@@ -120,7 +120,7 @@ export interface FoundHighlight {
  * stored and found or made its theme. Import runs it up to MAX_MARKS_PER_FILE times per file, so
  * the statement is prepared once per connection (preparing cost more than the insert).
  */
-export function insertHighlight(db: Db, h: FoundHighlight): number {
+export function insertHighlight(db: WritableDB, h: FoundHighlight): number {
   const { start, end, exact, prefix, suffix } = h.selector
   const info = cached(
     db,
@@ -137,7 +137,7 @@ export interface HighlightPatch {
   end?: number
 }
 
-export function updateHighlight(db: Db, id: number, patch: HighlightPatch, now: Date): Highlight {
+export function updateHighlight(db: WritableDB, id: number, patch: HighlightPatch, now: Date): Highlight {
   return db.transaction(() => {
     const current = getHighlight(db, id)
     if (patch.themeId !== undefined) requireLiveTheme(db, patch.themeId)
@@ -166,7 +166,7 @@ export function updateHighlight(db: Db, id: number, patch: HighlightPatch, now: 
   })()
 }
 
-export function deleteHighlight(db: Db, id: number): Highlight {
+export function deleteHighlight(db: WritableDB, id: number): Highlight {
   const highlight = getHighlight(db, id)
   db.prepare('DELETE FROM highlights WHERE id = ?').run(id)
   return highlight
@@ -176,7 +176,7 @@ export function deleteHighlight(db: Db, id: number): Highlight {
  * Re-anchors an article's highlights after its body changed, in one transaction. A highlight
  * that cannot be found is marked orphan and kept with its stored text, never dropped.
  */
-export function reanchorArticle(db: Db, articleId: number, now: Date): { moved: number; orphaned: number } {
+export function reanchorArticle(db: WritableDB, articleId: number, now: Date): { moved: number; orphaned: number } {
   return db.transaction(() => {
     const body = bodyOf(db, articleId)
     let moved = 0

@@ -18,14 +18,14 @@ export function linkHandlers({ db, now, write }: HandlerContext): HandlersOf<'pa
   return {
     'passageLinks.list': (filter) => listLinks(db, filter),
     'passageLinks.targets': ({ query, except, limit }) => passageTargets(db, query, limit, except),
-    'passageLinks.create': (input) => write(() => createLink(db, input, now())),
-    'passageLinks.update': ({ id, ...patch }) => write(() => updateLink(db, id, patch)),
-    'passageLinks.delete': ({ id }) => write(() => deleteLink(db, id, now())),
-    'passageLinks.restore': ({ id }) => write(() => restoreLink(db, id)),
+    'passageLinks.create': (input) => write((db) => createLink(db, input, now())),
+    'passageLinks.update': ({ id, ...patch }) => write((db) => updateLink(db, id, patch)),
+    'passageLinks.delete': ({ id }) => write((db) => deleteLink(db, id, now())),
+    'passageLinks.restore': ({ id }) => write((db) => restoreLink(db, id)),
     'linkRelations.list': () => listRelations(db),
-    'linkRelations.create': (input) => write(() => createRelation(db, input)),
-    'linkRelations.update': ({ id, ...patch }) => write(() => updateRelation(db, id, patch)),
-    'linkRelations.delete': ({ id }) => write(() => deleteRelation(db, id, now())),
-    'linkRelations.restore': ({ id }) => write(() => restoreRelation(db, id)),
+    'linkRelations.create': (input) => write((db) => createRelation(db, input)),
+    'linkRelations.update': ({ id, ...patch }) => write((db) => updateRelation(db, id, patch)),
+    'linkRelations.delete': ({ id }) => write((db) => deleteRelation(db, id, now())),
+    'linkRelations.restore': ({ id }) => write((db) => restoreRelation(db, id)),
   }
 }

@@ -1,6 +1,6 @@
 import type { LinkEnd, LinkRelation, PassageLink } from '../../../shared/contract-claims'
-import type { Db } from '../db/open'
 import { errors, invalidInput, notFound } from '../errors'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /**
  * Typed links between passages (migration 013). A link is shown while it is not deleted and both
@@ -39,7 +39,7 @@ const LINK_SQL = `SELECT l.id, l.from_highlight, l.to_highlight, l.relation_id, 
     AND EXISTS (SELECT 1 FROM highlights WHERE id = l.from_highlight)
     AND EXISTS (SELECT 1 FROM highlights WHERE id = l.to_highlight)`
 
-function withEnds(db: Db, rows: LinkRow[]): PassageLink[] {
+function withEnds(db: ReadableDB, rows: LinkRow[]): PassageLink[] {
   if (!rows.length) return []
   const ids = [...new Set(rows.flatMap((r) => [r.from_highlight, r.to_highlight]))]
   const ends = new Map<number, LinkEnd>()
@@ -81,7 +81,7 @@ export interface LinkFilter {
 }
 
 /** Links touching a highlight, an article's highlights, a round's articles' highlights, or all; newest first. */
-export function listLinks(db: Db, filter: LinkFilter = {}): PassageLink[] {
+export function listLinks(db: ReadableDB, filter: LinkFilter = {}): PassageLink[] {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.highlightId !== undefined) {
@@ -102,13 +102,13 @@ export function listLinks(db: Db, filter: LinkFilter = {}): PassageLink[] {
   return withEnds(db, db.prepare(sql).all(...params, filter.limit ?? 1000) as LinkRow[])
 }
 
-function getLink(db: Db, id: number): PassageLink {
+function getLink(db: ReadableDB, id: number): PassageLink {
   const [link] = withEnds(db, db.prepare(`${LINK_SQL} AND l.id = ?`).all(id) as LinkRow[])
   if (!link) throw notFound('The link')
   return link
 }
 
-function requireRelation(db: Db, id: number): void {
+function requireRelation(db: ReadableDB, id: number): void {
   const live = db.prepare('SELECT deleted_at IS NULL FROM link_relations WHERE id = ?').pluck().get(id) as number | undefined
   if (live === undefined) throw notFound('The relation')
   if (!live) throw invalidInput('That relation was deleted; choose another one or restore it.')
@@ -121,7 +121,7 @@ export interface NewLink {
   note?: string
 }
 
-export function createLink(db: Db, input: NewLink, now: Date): PassageLink {
+export function createLink(db: WritableDB, input: NewLink, now: Date): PassageLink {
   return db.transaction(() => {
     if (input.fromId === input.toId) throw invalidInput('A passage cannot be linked to itself.')
     const exists = db.prepare('SELECT 1 FROM highlights WHERE id = ?').pluck()
@@ -142,7 +142,7 @@ export function createLink(db: Db, input: NewLink, now: Date): PassageLink {
   })()
 }
 
-export function updateLink(db: Db, id: number, patch: { relationId?: number; note?: string }): PassageLink {
+export function updateLink(db: WritableDB, id: number, patch: { relationId?: number; note?: string }): PassageLink {
   return db.transaction(() => {
     const current = getLink(db, id)
     if (patch.relationId !== undefined) requireRelation(db, patch.relationId)
@@ -156,13 +156,13 @@ export function updateLink(db: Db, id: number, patch: { relationId?: number; not
 }
 
 /** Hides the link (Undo: restoreLink); returns it as it was. */
-export function deleteLink(db: Db, id: number, now: Date): PassageLink {
+export function deleteLink(db: WritableDB, id: number, now: Date): PassageLink {
   const link = getLink(db, id)
   db.prepare("UPDATE passage_links SET deleted_at = ?, deleted_with = 'link' WHERE id = ?").run(now.toISOString(), id)
   return link
 }
 
-export function restoreLink(db: Db, id: number): PassageLink {
+export function restoreLink(db: WritableDB, id: number): PassageLink {
   const row = db.prepare('SELECT deleted_with FROM passage_links WHERE id = ?').get(id) as { deleted_with: string | null } | undefined
   if (!row) throw notFound('The link')
   db.prepare('UPDATE passage_links SET deleted_at = NULL, deleted_with = NULL WHERE id = ?').run(id)
@@ -173,7 +173,7 @@ export function restoreLink(db: Db, id: number): PassageLink {
  * Hides the links of these highlights because they are being deleted (with the highlight alone, or
  * with their article). Called in the same transaction as the delete.
  */
-export function hideLinksOf(db: Db, highlightIds: number[], cause: 'highlight' | 'article', now: Date): number {
+export function hideLinksOf(db: WritableDB, highlightIds: number[], cause: 'highlight' | 'article', now: Date): number {
   if (!highlightIds.length) return 0
   return db
     .prepare(
@@ -184,7 +184,7 @@ export function hideLinksOf(db: Db, highlightIds: number[], cause: 'highlight' |
 }
 
 /** Undo of hideLinksOf: the links it hid come back once both of their passages exist again. */
-export function showLinksOf(db: Db, highlightIds: number[], cause: 'highlight' | 'article'): number {
+export function showLinksOf(db: WritableDB, highlightIds: number[], cause: 'highlight' | 'article'): number {
   if (!highlightIds.length) return 0
   return db
     .prepare(
@@ -196,7 +196,7 @@ export function showLinksOf(db: Db, highlightIds: number[], cause: 'highlight' |
 }
 
 /** Highlight ids of these articles (before they are deleted, or after they are restored). */
-export function highlightIdsOf(db: Db, articleIds: number[]): number[] {
+export function highlightIdsOf(db: ReadableDB, articleIds: number[]): number[] {
   return db
     .prepare('SELECT id FROM highlights WHERE article_id IN (SELECT value FROM json_each(?))')
     .pluck()
@@ -219,17 +219,17 @@ const toRelation = (r: RelationRow): LinkRelation => ({
   deleted: r.deleted_at !== null,
 })
 
-export function listRelations(db: Db): LinkRelation[] {
+export function listRelations(db: ReadableDB): LinkRelation[] {
   return (db.prepare('SELECT * FROM link_relations WHERE deleted_at IS NULL ORDER BY position, id').all() as RelationRow[]).map(toRelation)
 }
 
-function getRelation(db: Db, id: number): LinkRelation {
+function getRelation(db: ReadableDB, id: number): LinkRelation {
   const row = db.prepare('SELECT * FROM link_relations WHERE id = ?').get(id) as RelationRow | undefined
   if (!row) throw notFound('The relation')
   return toRelation(row)
 }
 
-function checkName(db: Db, name: string, except: number | null): void {
+function checkName(db: ReadableDB, name: string, except: number | null): void {
   const taken = db
     .prepare('SELECT id FROM link_relations WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE AND id IS NOT ?')
     .pluck()
@@ -237,7 +237,7 @@ function checkName(db: Db, name: string, except: number | null): void {
   if (taken !== undefined) throw errors.conflict(`There is already a relation named “${name}”.`)
 }
 
-export function createRelation(db: Db, input: { name: string; inverse?: string }): LinkRelation {
+export function createRelation(db: WritableDB, input: { name: string; inverse?: string }): LinkRelation {
   return db.transaction(() => {
     checkName(db, input.name, null)
     const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 FROM link_relations').pluck().get() as number) ?? 1
@@ -248,7 +248,7 @@ export function createRelation(db: Db, input: { name: string; inverse?: string }
   })()
 }
 
-export function updateRelation(db: Db, id: number, patch: { name?: string; inverse?: string }): LinkRelation {
+export function updateRelation(db: WritableDB, id: number, patch: { name?: string; inverse?: string }): LinkRelation {
   return db.transaction(() => {
     const current = getRelation(db, id)
     if (patch.name !== undefined) checkName(db, patch.name, id)
@@ -262,13 +262,13 @@ export function updateRelation(db: Db, id: number, patch: { name?: string; inver
 }
 
 /** Soft delete: not offered any more; links made with it keep it (restoreRelation undoes). */
-export function deleteRelation(db: Db, id: number, now: Date): LinkRelation {
+export function deleteRelation(db: WritableDB, id: number, now: Date): LinkRelation {
   getRelation(db, id)
   db.prepare('UPDATE link_relations SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id)
   return getRelation(db, id)
 }
 
-export function restoreRelation(db: Db, id: number): LinkRelation {
+export function restoreRelation(db: WritableDB, id: number): LinkRelation {
   return db.transaction(() => {
     const r = getRelation(db, id)
     checkName(db, r.name, id)
@@ -278,7 +278,7 @@ export function restoreRelation(db: Db, id: number): LinkRelation {
 }
 
 /** Every shown link, for the export (same rule as the app: both passages exist). */
-export function allLinks(db: Db): PassageLink[] {
+export function allLinks(db: ReadableDB): PassageLink[] {
   const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_links'").get()
   if (!has) return []
   return withEnds(db, db.prepare(`${LINK_SQL} ORDER BY l.id`).all() as LinkRow[])
@@ -288,7 +288,7 @@ export function allLinks(db: Db): PassageLink[] {
  * Passages a link can point to: highlights whose text, article title or outlet contains the query
  * (every highlight, coded or not; newest first without a query), leaving out `except`.
  */
-export function passageTargets(db: Db, query: string, limit: number, except?: number): LinkEnd[] {
+export function passageTargets(db: ReadableDB, query: string, limit: number, except?: number): LinkEnd[] {
   const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   const rows = db
     .prepare(

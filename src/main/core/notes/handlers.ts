@@ -25,20 +25,20 @@ export function noteHandlers({ db, now, write }: HandlerContext): HandlersOf<'no
     'notes.list': ({ query }) => listNotes(db, query),
     'notes.get': ({ id }) => getNote(db, id),
     'notes.create': (input) =>
-      write(() => {
+      write((db) => {
         if (input.content !== undefined) (checkContent ??= createContentCheck())(input.content)
         return createNote(db, input, now())
       }),
     'notes.save': ({ id, ...patch }) =>
-      write(() => {
+      write((db) => {
         if (patch.content !== undefined) (checkContent ??= createContentCheck())(patch.content)
         return saveNote(db, id, patch, now())
       }),
-    'notes.delete': ({ id }) => write(() => deleteNote(db, id, now())),
-    'notes.restore': ({ id }) => write(() => restoreNote(db, id)),
-    'notes.cell': ({ roundId, themeId }) => write(() => cellNote(db, roundId, themeId, cellTitle(db, roundId, themeId), now())),
+    'notes.delete': ({ id }) => write((db) => deleteNote(db, id, now())),
+    'notes.restore': ({ id }) => write((db) => restoreNote(db, id)),
+    'notes.cell': ({ roundId, themeId }) => write((db) => cellNote(db, roundId, themeId, cellTitle(db, roundId, themeId), now())),
     'notes.backlinks': ({ kind, id }) => backlinks(db, kind, id),
-    'notes.appendQuote': ({ noteId, highlightId }) => write(() => appendQuote(db, noteId, highlightId, now())),
+    'notes.appendQuote': ({ noteId, highlightId }) => write((db) => appendQuote(db, noteId, highlightId, now())),
     'notes.markdown': ({ id }) => (markdown ??= createMarkdownConverter())(getNote(db, id).content),
     'links.search': ({ query, limit }) => linkTargets(db, query, limit),
     'links.resolve': ({ refs }) => withTrashedArticles(db, resolveLinks(db, refs)),

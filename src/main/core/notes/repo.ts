@@ -1,9 +1,9 @@
 import type { Backlink, HighlightState, LinkKind, LinkTarget, Note, NoteSummary } from '../../../shared/model'
 import { cleanNoteContent } from '../../../shared/editor/clean'
 import { extractLinks, plainText, EMPTY_NOTE } from '../../../shared/editor/json'
-import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { hasPrefix, toFtsQuery } from '../search/fts'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 interface NoteRow {
   id: number
@@ -35,13 +35,13 @@ function parseContent(json: string): unknown {
   }
 }
 
-function row(db: Db, id: number, options: { deleted?: boolean } = {}): NoteRow {
+function row(db: ReadableDB, id: number, options: { deleted?: boolean } = {}): NoteRow {
   const r = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined
   if (!r || (r.deleted_at !== null && !options.deleted)) throw notFound('The note')
   return r
 }
 
-export function getNote(db: Db, id: number): Note {
+export function getNote(db: ReadableDB, id: number): Note {
   const r = row(db, id)
   // Cleaned on the way out too: a note saved before saves were cleaned may hold styles or script links.
   return { ...summary(r), content: cleanNoteContent(parseContent(r.content)) }
@@ -51,7 +51,7 @@ export function getNote(db: Db, id: number): Note {
  * Every live note with its content (cleaned as getNote's), oldest first: what the export writes.
  * None in a store made before notes (migration 005).
  */
-export function allNotes(db: Db): Note[] {
+export function allNotes(db: ReadableDB): Note[] {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes'").get()) return []
   return (db.prepare('SELECT * FROM notes WHERE deleted_at IS NULL ORDER BY id').all() as NoteRow[]).map((r) => ({
     ...summary(r),
@@ -59,7 +59,7 @@ export function allNotes(db: Db): Note[] {
   }))
 }
 
-export function listNotes(db: Db, query?: string): NoteSummary[] {
+export function listNotes(db: ReadableDB, query?: string): NoteSummary[] {
   const fts = query ? toFtsQuery(query) : null
   if (query && !fts) return []
   // A prefix matches words as written on the unstemmed index (migration 012), as article search does.
@@ -79,7 +79,7 @@ export function listNotes(db: Db, query?: string): NoteSummary[] {
  * Writes content, its plain text and its links in one transaction: backlinks never disagree with the note.
  * Unsafe links and inline styles are dropped here, whoever sent the content (see shared/editor/clean.ts).
  */
-function writeContent(db: Db, id: number, title: string, dirty: unknown, now: string): void {
+function writeContent(db: WritableDB, id: number, title: string, dirty: unknown, now: string): void {
   const content = cleanNoteContent(dirty)
   const json = JSON.stringify(content)
   db.prepare('UPDATE notes SET title = ?, content = ?, plain = ?, updated_at = ? WHERE id = ?').run(
@@ -101,7 +101,7 @@ export interface NewNote {
   themeId?: number
 }
 
-export function createNote(db: Db, input: NewNote, now: Date): Note {
+export function createNote(db: WritableDB, input: NewNote, now: Date): Note {
   return db.transaction(() => {
     const stamp = now.toISOString()
     const info = db
@@ -113,7 +113,7 @@ export function createNote(db: Db, input: NewNote, now: Date): Note {
   })()
 }
 
-export function saveNote(db: Db, id: number, patch: { title?: string; content?: unknown }, now: Date): NoteSummary {
+export function saveNote(db: WritableDB, id: number, patch: { title?: string; content?: unknown }, now: Date): NoteSummary {
   return db.transaction(() => {
     const current = row(db, id)
     const title = patch.title === undefined ? current.title : patch.title.trim() || 'Untitled note'
@@ -123,20 +123,20 @@ export function saveNote(db: Db, id: number, patch: { title?: string; content?: 
   })()
 }
 
-export function deleteNote(db: Db, id: number, now: Date): NoteSummary {
+export function deleteNote(db: WritableDB, id: number, now: Date): NoteSummary {
   const r = row(db, id)
   db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id)
   return summary(r)
 }
 
-export function restoreNote(db: Db, id: number): NoteSummary {
+export function restoreNote(db: WritableDB, id: number): NoteSummary {
   row(db, id, { deleted: true })
   db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id)
   return summary(row(db, id))
 }
 
 /** The note of a matrix cell, created on first use. */
-export function cellNote(db: Db, roundId: number, themeId: number, title: string, now: Date): Note {
+export function cellNote(db: WritableDB, roundId: number, themeId: number, title: string, now: Date): Note {
   const existing = db
     .prepare('SELECT id FROM notes WHERE round_id = ? AND theme_id = ? AND deleted_at IS NULL')
     .pluck()
@@ -144,7 +144,7 @@ export function cellNote(db: Db, roundId: number, themeId: number, title: string
   return existing ? getNote(db, existing) : createNote(db, { title, roundId, themeId }, now)
 }
 
-export function backlinks(db: Db, kind: Backlink['kind'], id: number): Backlink[] {
+export function backlinks(db: ReadableDB, kind: Backlink['kind'], id: number): Backlink[] {
   return db
     .prepare(
       `SELECT l.note_id AS noteId, n.title AS noteTitle, l.kind, l.context FROM note_links l JOIN notes n ON n.id = l.note_id
@@ -154,7 +154,7 @@ export function backlinks(db: Db, kind: Backlink['kind'], id: number): Backlink[
 }
 
 /** Appends a quote of a highlight at the end of a note ("Quote in note"), as an evidence block. */
-export function appendQuote(db: Db, noteId: number, highlightId: number, now: Date): Note {
+export function appendQuote(db: WritableDB, noteId: number, highlightId: number, now: Date): Note {
   return db.transaction(() => {
     const note = getNote(db, noteId)
     const h = db
@@ -181,7 +181,7 @@ export function appendQuote(db: Db, noteId: number, highlightId: number, now: Da
   })()
 }
 
-export function highlightStates(db: Db, ids: number[]): HighlightState[] {
+export function highlightStates(db: ReadableDB, ids: number[]): HighlightState[] {
   const get = db.prepare('SELECT id, exact, article_id, anchor FROM highlights WHERE id = ?')
   return ids.map((id) => {
     const r = get.get(id) as { id: number; exact: string; article_id: number; anchor: string } | undefined
@@ -210,7 +210,7 @@ export function fuzzyScore(query: string, text: string): number {
 }
 
 /** `[[` typeahead: articles, notes, rounds and themes whose titles fuzzily match. */
-export function linkTargets(db: Db, query: string, limit: number): LinkTarget[] {
+export function linkTargets(db: ReadableDB, query: string, limit: number): LinkTarget[] {
   const candidates: LinkTarget[] = [
     ...(
       db.prepare('SELECT id, title, outlet, published FROM articles').all() as Array<{
@@ -254,7 +254,7 @@ export function linkTargets(db: Db, query: string, limit: number): LinkTarget[] 
 
 /** Current titles of link targets (null when the target is gone), so links show renames. */
 export function resolveLinks(
-  db: Db,
+  db: ReadableDB,
   refs: Array<{ kind: LinkKind; id: number }>,
 ): Array<{ kind: LinkKind; id: number; title: string | null }> {
   const hasRounds = Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rounds'").get())

@@ -1,11 +1,11 @@
 import type { Disagreement, OutletCoverage, Passage, Round, RoundComparison, SharedQuote } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { listThemes } from '../themes/repo'
 import { compatible, edtf, type EventDate } from './dates'
 import { figures, subjectOf } from './figures'
 import { articleEvents, type DetectArticle, type EventMention } from './mentions'
 import { getRound } from './repo'
 import { inCarrierOrder, quoteProvenance } from '../claims/provenance'
+import type { ReadableDB } from '../db/types'
 
 const UNKNOWN_OUTLET = 'Unknown outlet'
 
@@ -13,7 +13,7 @@ const UNKNOWN_OUTLET = 'Unknown outlet'
  * The outlets of a round side by side: the themes each coded, the quotes they share (who carried
  * them first, where the wording drifted) and the figures and meeting dates they disagree on.
  */
-export function compareRound(db: Db, id: number): RoundComparison {
+export function compareRound(db: ReadableDB, id: number): RoundComparison {
   const round = getRound(db, id)
   const ids = round.articles.map((a) => a.articleId)
   const marks = ids.map(() => '?').join(',')

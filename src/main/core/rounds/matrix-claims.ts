@@ -1,6 +1,6 @@
 import type { CellClaims } from '../../../shared/contract-claims'
-import type { Db } from '../db/open'
 import { COLUMN_SQL } from './matrix'
+import type { ReadableDB } from '../db/types'
 
 /** How a relation's name counts in a cell: the seeded names; renamed or added relations count as other. */
 const AGREE = new Set(['supports', 'repeats', 'quotes'])
@@ -13,7 +13,7 @@ const DIFFER = new Set(['contradicts'])
  * parent's column, as the Matrix counts them. Links with an end in the trash are left out, as
  * passageLinks.list leaves them out.
  */
-export function matrixClaims(db: Db, roundIds?: number[]): CellClaims[] {
+export function matrixClaims(db: ReadableDB, roundIds?: number[]): CellClaims[] {
   const rows = db
     .prepare(
       `SELECT DISTINCT ar.round_id AS roundId, g.columnId AS themeId, l.id AS linkId, lower(rel.name) AS relation

@@ -1,9 +1,9 @@
 import type { CoverageState, Matrix, MatrixCell, MatrixEvidence, MatrixRow, RoundStatus } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { listThemes } from '../themes/repo'
 import { allBodies } from '../articles/repo'
 import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type ThemeModel } from '../themes/suggest'
 import type { SuggestionCache } from '../themes/suggestions'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 const EVIDENCE = 5
 /** How long one matrix.rows call may spend working out coverage before leaving rows 'pending'. */
@@ -28,7 +28,7 @@ type MatrixRound = Matrix['rounds'][number]
  * at the first article that mentions each missing theme. Those answers are remembered per article
  * and theme (see coverageOf), so only the first call pays for them.
  */
-export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptions = {}): Matrix {
+export function roundMatrix(db: ReadableDB, cacheWriter: WritableDB | null, cache: SuggestionCache, options: MatrixOptions = {}): Matrix {
   const rounds = listMatrixRounds(db)
   const themes = matrixThemes(db)
   const columns = themeColumns(db)
@@ -40,7 +40,7 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
   const evidence = options.deferred ? new Map<string, ColumnEvidence[]>() : evidenceOf(db, null)
   // Nothing is known before the first coverage call since opening: a deferred matrix then skips the
   // signature and the reporters (every empty cell is 'pending' anyway).
-  const coverage = options.deferred && !memos.has(db) ? null : coverageOf(db, cache)
+  const coverage = options.deferred && !memos.has(db) ? null : coverageOf(db, cacheWriter, cache)
   const members = coverage ? reporters(db) : new Map<number, number[]>()
 
   const cells: MatrixCell[] = []
@@ -72,7 +72,13 @@ export function roundMatrix(db: Db, cache: SuggestionCache, options: MatrixOptio
  * The slow parts of some rows: evidence and, when `coverage` is set, the coverage of their empty
  * cells (computed if not yet known; otherwise what is known, the rest 'pending').
  */
-export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], coverage: boolean): MatrixRow[] {
+export function matrixRows(
+  db: ReadableDB,
+  cacheWriter: WritableDB | null,
+  cache: SuggestionCache,
+  roundIds: number[],
+  coverage: boolean,
+): MatrixRow[] {
   const themes = matrixThemes(db).map((t) => t.id)
   const columns = themeColumns(db)
   const known = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as number[])
@@ -90,7 +96,7 @@ export function matrixRows(db: Db, cache: SuggestionCache, roundIds: number[], c
     }),
   )
   // Evidence alone before any coverage call: nothing is known yet, so no signature or reporters.
-  const memo = coverage || memos.has(db) ? coverageOf(db, cache) : null
+  const memo = coverage || memos.has(db) ? coverageOf(db, cacheWriter, cache) : null
   // At most one slice of corpus statistics per call, and only when some answer is not known (stored
   // answers need none): until they are complete, coverage stays 'pending'.
   // Rows are worked out until the call has taken COMPUTE_BUDGET_MS (the first one always); the rest
@@ -147,7 +153,7 @@ export const COLUMN_SQL = `SELECT t.id AS themeId, coalesce(p.id, t.id) AS colum
  * a code's passages count for the code above it in a codebook). listThemes would also count every
  * theme's highlights, which the matrix does not show.
  */
-function matrixThemes(db: Db): Matrix['themes'] {
+function matrixThemes(db: ReadableDB): Matrix['themes'] {
   return db
     .prepare(
       `SELECT t.id, t.name, t.color FROM themes t LEFT JOIN themes p ON p.id = t.parent_id AND p.deleted_at IS NULL
@@ -163,7 +169,7 @@ export interface ThemeColumns {
   members: Map<number, number[]>
 }
 
-export function themeColumns(db: Db): ThemeColumns {
+export function themeColumns(db: ReadableDB): ThemeColumns {
   const columnOf = new Map<number, number>()
   const members = new Map<number, number[]>()
   for (const { themeId, columnId } of db.prepare(`${COLUMN_SQL} ORDER BY t.id <> coalesce(p.id, t.id), t.position, t.id`).all() as Array<{
@@ -183,7 +189,7 @@ export function themeColumns(db: Db): ThemeColumns {
  * parent and of its sub-theme is one article, so columns with sub-themes count their articles with
  * count(DISTINCT) over article_theme_counts (kept by the same triggers), for those themes only.
  */
-function cellCounts(db: Db, columns: ThemeColumns): Map<string, { articles: number; highlights: number }> {
+function cellCounts(db: ReadableDB, columns: ThemeColumns): Map<string, { articles: number; highlights: number }> {
   const counts = new Map<string, { articles: number; highlights: number }>()
   for (const row of db.prepare(CELLS_SQL).all() as Array<{ roundId: number; themeId: number; articles: number; highlights: number }>) {
     const column = columns.columnOf.get(row.themeId)
@@ -237,7 +243,7 @@ function columnStates(
   )
 }
 
-function listMatrixRounds(db: Db): MatrixRound[] {
+function listMatrixRounds(db: ReadableDB): MatrixRound[] {
   return db
     .prepare(
       `SELECT r.id, r.title, r.date, r.venue, r.status,
@@ -257,7 +263,7 @@ export type ColumnEvidence = MatrixEvidence & { themeId: number }
  * The first five highlights per cell (round × column: a top-level theme with its sub-themes),
  * earliest article first, of the given rounds (null: all).
  */
-function evidenceOf(db: Db, roundIds: number[] | null): Map<string, ColumnEvidence[]> {
+function evidenceOf(db: ReadableDB, roundIds: number[] | null): Map<string, ColumnEvidence[]> {
   const evidence = new Map<string, ColumnEvidence[]>()
   if (roundIds && roundIds.length === 0) return evidence
   const rows = db
@@ -283,7 +289,7 @@ function evidenceOf(db: Db, roundIds: number[] | null): Map<string, ColumnEviden
 }
 
 /** The articles that report each round (of the given rounds, or all). */
-function reporters(db: Db, roundIds?: number[]): Map<number, number[]> {
+function reporters(db: ReadableDB, roundIds?: number[]): Map<number, number[]> {
   const rows = (
     roundIds
       ? db
@@ -315,14 +321,18 @@ interface CoverageMemo {
  */
 const STATS_SLICE = 500
 
-const memos = new WeakMap<Db, CoverageMemo>()
+const memos = new WeakMap<ReadableDB, CoverageMemo>()
 
 /**
  * Whether an article mentions a theme changes only when the articles, the themes' keywords, the
  * rejections or (slowly) the learnt terms change: the answers are remembered under that signature.
+ * A read that writes a cache: the answers are also stored in the notebook (migration 008) through
+ * `cacheWriter`, the notebook's writable handle, null when it is read-only (then they are only kept
+ * in memory).
  */
 function coverageOf(
-  db: Db,
+  db: ReadableDB,
+  cacheWriter: WritableDB | null,
   cache: SuggestionCache,
 ): {
   /** Whether the corpus statistics are complete; if not, reads one more slice of articles into them. */
@@ -356,8 +366,9 @@ function coverageOf(
   /** Writes the stored answers in one transaction; they are a cache, so a failed write (another
    * program holding the notebook, say) leaves them to be worked out again rather than failing the call. */
   const keep = (write: () => void): void => {
+    if (!cacheWriter) return
     try {
-      db.transaction(write)()
+      cacheWriter.transaction(write)()
     } catch {
       // Not stored: the next session works them out again.
     }
@@ -370,19 +381,21 @@ function coverageOf(
         [number, number, number]
       >)
         set(article, theme, value === 1)
-    } else if (!db.readonly) {
+    } else if (cacheWriter) {
       keep(() => {
-        db.prepare('DELETE FROM article_mentions').run()
-        db.prepare(
-          'INSERT INTO article_mentions_signature (id, signature) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET signature = excluded.signature',
-        ).run(signature)
+        cacheWriter.prepare('DELETE FROM article_mentions').run()
+        cacheWriter
+          .prepare(
+            'INSERT INTO article_mentions_signature (id, signature) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET signature = excluded.signature',
+          )
+          .run(signature)
       })
     }
   }
   const store =
-    db.readonly || !persisted
+    !cacheWriter || !persisted
       ? null
-      : db.prepare(
+      : cacheWriter.prepare(
           'INSERT INTO article_mentions (article_id, theme_id, mentioned) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentioned = excluded.mentioned',
         )
 

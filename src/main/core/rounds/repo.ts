@@ -1,7 +1,7 @@
 import type { Round, RoundArticle, RoundDetection, RoundField, RoundRole, RoundSnapshot, RoundStatus } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { invalidInput, notFound } from '../errors'
 import { detectRounds, detectRoundsAsync, type DetectArticle, type ProposedRound } from './detect'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 interface RoundRow {
   id: number
@@ -35,7 +35,7 @@ const strings = (json: string): string[] => {
 // Rounds with a known year first, then month-days of unknown year, then undated; by date within each.
 const ORDER = `(r.date IS NULL), (r.date GLOB 'XXXX*'), r.date, r.id`
 
-function members(db: Db, roundIds: number[] | null): Map<number, RoundArticle[]> {
+function members(db: ReadableDB, roundIds: number[] | null): Map<number, RoundArticle[]> {
   const rows = db
     .prepare(
       `SELECT ar.round_id, ar.article_id, a.title, a.outlet, a.published, ar.role, ar.source
@@ -73,14 +73,14 @@ const toRound = (row: RoundRow, articles: RoundArticle[]): Round => {
 }
 
 /** Every round by date, each with its articles (reporting ones first). */
-export function listRounds(db: Db): Round[] {
+export function listRounds(db: ReadableDB): Round[] {
   const rows = db.prepare(`SELECT r.* FROM rounds r ORDER BY ${ORDER}`).all() as RoundRow[]
   const all = members(db, null)
   return rows.map((r) => toRound(r, all.get(r.id) ?? []))
 }
 
 /** listRounds, or none in a store made before rounds (migration 004): what the export writes. */
-export function allRounds(db: Db): Round[] {
+export function allRounds(db: ReadableDB): Round[] {
   const tables = db
     .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('rounds', 'article_rounds')")
     .pluck()
@@ -88,17 +88,17 @@ export function allRounds(db: Db): Round[] {
   return tables === 2 ? listRounds(db) : []
 }
 
-export function getRound(db: Db, id: number): Round {
+export function getRound(db: ReadableDB, id: number): Round {
   const row = db.prepare('SELECT * FROM rounds WHERE id = ?').get(id) as RoundRow | undefined
   if (!row) throw notFound('The round')
   return toRound(row, members(db, [id]).get(id) ?? [])
 }
 
-const touch = (db: Db, id: number, now: Date): void => {
+const touch = (db: WritableDB, id: number, now: Date): void => {
   db.prepare('UPDATE rounds SET updated_at = ? WHERE id = ?').run(now.toISOString(), id)
 }
 
-function insertRound(db: Db, p: Omit<ProposedRound, 'articles'> & { status?: RoundStatus; summary?: string }, now: Date): number {
+function insertRound(db: WritableDB, p: Omit<ProposedRound, 'articles'> & { status?: RoundStatus; summary?: string }, now: Date): number {
   const at = now.toISOString()
   return Number(
     db
@@ -119,7 +119,7 @@ function insertRound(db: Db, p: Omit<ProposedRound, 'articles'> & { status?: Rou
   )
 }
 
-const setMember = (db: Db, roundId: number, articleId: number, role: RoundRole, source: 'detected' | 'user'): void => {
+const setMember = (db: WritableDB, roundId: number, articleId: number, role: RoundRole, source: 'detected' | 'user'): void => {
   db.prepare(
     `INSERT INTO article_rounds (round_id, article_id, role, source) VALUES (?, ?, ?, ?)
      ON CONFLICT (round_id, article_id) DO UPDATE SET role = excluded.role, source = excluded.source`,
@@ -131,7 +131,7 @@ const setMember = (db: Db, roundId: number, articleId: number, role: RoundRole, 
  * hand-filled rounds are left as they are (they may gain newly detected articles); articles the
  * user placed or took out are never moved; deleted proposals are not made again.
  */
-export function detectAndStore(db: Db, now: Date): RoundDetection {
+export function detectAndStore(db: WritableDB, now: Date): RoundDetection {
   return storeDetection(db, detectRounds(detectionInput(db)), now)
 }
 
@@ -140,7 +140,7 @@ export function detectAndStore(db: Db, now: Date): RoundDetection {
  * seconds on a large notebook); the proposals are then stored in one transaction. Articles deleted
  * meanwhile are left out of them.
  */
-export async function detectAndStoreAsync(db: Db, now: () => Date): Promise<RoundDetection> {
+export async function detectAndStoreAsync(db: WritableDB, now: () => Date): Promise<RoundDetection> {
   const proposals = await detectRoundsAsync(detectionInput(db))
   const present = new Set(db.prepare('SELECT id FROM articles').pluck().all() as number[])
   const current = proposals
@@ -150,21 +150,21 @@ export async function detectAndStoreAsync(db: Db, now: () => Date): Promise<Roun
 }
 
 /** The publication dates of some articles, to tell after an edit whether any changed (see publishedChanged). */
-export function publishedOf(db: Db, ids: number[]): Map<number, string | null> {
+export function publishedOf(db: ReadableDB, ids: number[]): Map<number, string | null> {
   const read = db.prepare('SELECT published FROM articles WHERE id = ?').pluck()
   return new Map(ids.map((id) => [id, (read.get(id) as string | null | undefined) ?? null]))
 }
 
 /** Whether an edit set, changed or removed the date of any of these articles: their rounds may change. */
-export function publishedChanged(db: Db, before: Map<number, string | null>): boolean {
+export function publishedChanged(db: ReadableDB, before: Map<number, string | null>): boolean {
   const now = publishedOf(db, [...before.keys()])
   return [...before].some(([id, date]) => now.get(id) !== date)
 }
 
-const detectionInput = (db: Db): DetectArticle[] =>
+const detectionInput = (db: ReadableDB): DetectArticle[] =>
   db.prepare('SELECT id, title, outlet, published, body FROM articles ORDER BY id').all() as DetectArticle[]
 
-function storeDetection(db: Db, proposals: ProposedRound[], now: Date): RoundDetection {
+function storeDetection(db: WritableDB, proposals: ProposedRound[], now: Date): RoundDetection {
   return db.transaction(() => {
     const existing = listRounds(db)
     const rejected = (db.prepare('SELECT articles FROM round_rejections').pluck().all() as string[]).map(
@@ -244,7 +244,7 @@ export interface RoundPatch {
 }
 
 /** Sets fields by hand; they are remembered as edits, which detection never overwrites. */
-export function updateRound(db: Db, id: number, patch: RoundPatch, now: Date): Round {
+export function updateRound(db: WritableDB, id: number, patch: RoundPatch, now: Date): Round {
   const round = getRound(db, id)
   const fields = (Object.keys(patch) as RoundField[]).filter((k) => patch[k] !== undefined)
   if (fields.length === 0) return round
@@ -264,14 +264,14 @@ export function updateRound(db: Db, id: number, patch: RoundPatch, now: Date): R
   return getRound(db, id)
 }
 
-export function acceptRound(db: Db, id: number, now: Date): Round {
+export function acceptRound(db: WritableDB, id: number, now: Date): Round {
   getRound(db, id)
   db.prepare(`UPDATE rounds SET status = 'accepted', updated_at = ? WHERE id = ?`).run(now.toISOString(), id)
   return getRound(db, id)
 }
 
 /** Moves every article of source into target (as the user's choice) and deletes source. */
-export function mergeRounds(db: Db, sourceId: number, targetId: number, now: Date): Round {
+export function mergeRounds(db: WritableDB, sourceId: number, targetId: number, now: Date): Round {
   if (sourceId === targetId) throw invalidInput('A round cannot be merged into itself.')
   const source = getRound(db, sourceId)
   const target = getRound(db, targetId)
@@ -293,7 +293,13 @@ export function mergeRounds(db: Db, sourceId: number, targetId: number, now: Dat
 }
 
 /** Moves the chosen articles of a round into a new round (the user's), keeping place and date. */
-export function splitRound(db: Db, id: number, articleIds: number[], title: string | undefined, now: Date): { from: Round; to: Round } {
+export function splitRound(
+  db: WritableDB,
+  id: number,
+  articleIds: number[],
+  title: string | undefined,
+  now: Date,
+): { from: Round; to: Round } {
   const source = getRound(db, id)
   const moving = source.articles.filter((a) => articleIds.includes(a.articleId))
   if (moving.length !== new Set(articleIds).size) throw invalidInput('Only articles of the round can be split off.')
@@ -329,7 +335,7 @@ export function splitRound(db: Db, id: number, articleIds: number[], title: stri
  * choice. Returns the rounds touched.
  */
 export function moveArticle(
-  db: Db,
+  db: WritableDB,
   articleId: number,
   fromId: number | null,
   toId: number | null,
@@ -362,7 +368,7 @@ export function moveArticle(
 }
 
 /** Deletes a round and remembers its articles so detection does not propose it again. Returns what rounds.restore needs. */
-export function deleteRound(db: Db, id: number, now: Date): RoundSnapshot {
+export function deleteRound(db: WritableDB, id: number, now: Date): RoundSnapshot {
   const round = getRound(db, id)
   const excluded = db.prepare('SELECT article_id FROM round_exclusions WHERE round_id = ? ORDER BY article_id').pluck().all(id) as number[]
   const reporters = round.articles.filter((a) => a.role === 'reports')
@@ -393,7 +399,7 @@ export function deleteRound(db: Db, id: number, now: Date): RoundSnapshot {
 }
 
 /** Undo of deleteRound: the round comes back with its id, articles (those still in the notebook) and decisions. */
-export function restoreRound(db: Db, s: RoundSnapshot, now: Date): Round {
+export function restoreRound(db: WritableDB, s: RoundSnapshot, now: Date): Round {
   if (db.prepare('SELECT 1 FROM rounds WHERE id = ?').get(s.id)) throw invalidInput('That round exists already.')
   const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?')
   return db.transaction(() => {

@@ -1,5 +1,5 @@
 import type { SearchHit, SnippetPart } from '../../../shared/model'
-import type { Db } from '../db/open'
+import type { ReadableDB } from '../db/types'
 
 const OPEN = '\u0002'
 const CLOSE = '\u0003'
@@ -80,7 +80,7 @@ export type PickMode = 'ranked' | 'newest' | 'theme'
  * Step 1: the ids to show, best first: bm25 over at most BROAD_MATCHES matches, newest first for
  * broader queries, or only the articles coded with a theme (by bm25).
  */
-export function pickIds(db: Db, query: string, limit: number, themeId?: number): { ids: number[]; mode: PickMode } {
+export function pickIds(db: ReadableDB, query: string, limit: number, themeId?: number): { ids: number[]; mode: PickMode } {
   const fts = ftsTable(query)
   if (themeId !== undefined) {
     const score = db.prepare(`SELECT bm25(${fts}, 5.0, 1.0) AS score FROM ${fts} WHERE ${fts} MATCH ? AND rowid = CAST(? AS INTEGER)`)
@@ -141,7 +141,7 @@ export function decorateBy(mode: PickMode, query: string): DecorateBy {
  * keeps it a filter. Rowid bounds are CAST because a JS number binds as REAL, and FTS5 then
  * ignores a rowid constraint while telling SQLite it applied it.
  */
-export function decorate(db: Db, query: string, ids: number[], by: DecorateBy = 'range'): SearchHit[] {
+export function decorate(db: ReadableDB, query: string, ids: number[], by: DecorateBy = 'range'): SearchHit[] {
   if (ids.length === 0) return []
   const list = JSON.stringify(ids)
   const fts = ftsTable(query)
@@ -175,7 +175,7 @@ export function decorate(db: Db, query: string, ids: number[], by: DecorateBy = 
  * Searches in two steps so the cost stays bounded: pick the top ids (pickIds), then decorate just
  * those rows with highlight() and snippet() (decorate, by the cheaper way for that kind of query).
  */
-export function searchArticles(db: Db, input: string, limit: number, themeId?: number): SearchHit[] {
+export function searchArticles(db: ReadableDB, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
   const { ids, mode } = pickIds(db, query, limit, themeId)

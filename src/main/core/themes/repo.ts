@@ -1,6 +1,6 @@
 import type { Theme, ThemeKeywords } from '../../../shared/model'
-import type { Db } from '../db/open'
 import { errors, invalidInput, notFound } from '../errors'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 interface ThemeRow {
   id: number
@@ -54,7 +54,7 @@ const SELECT = `SELECT t.*, (SELECT count(*) FROM highlights h WHERE h.theme_id 
  * position. The Reader's keys 1–9, the Themes and Passages views and the export all read this order,
  * so a key number is the place the user sees the theme in the list.
  */
-export function listThemes(db: Db): Theme[] {
+export function listThemes(db: ReadableDB): Theme[] {
   const flat = (db.prepare(`${SELECT} WHERE t.deleted_at IS NULL ORDER BY t.position, t.id`).all() as ThemeRow[]).map(toTheme)
   return treeOrder(flat)
 }
@@ -63,7 +63,7 @@ export function listThemes(db: Db): Theme[] {
  * Positions renumbered in codebook order, so everything that orders themes by position (the
  * Matrix's columns, export) shows a sub-theme right after its parent, as the Themes view does.
  */
-function renumber(db: Db): void {
+function renumber(db: WritableDB): void {
   const set = db.prepare('UPDATE themes SET position = ? WHERE id = ?')
   listThemes(db).forEach((t, i) => {
     if (t.position !== i + 1) set.run(i + 1, t.id)
@@ -80,13 +80,13 @@ export function treeOrder(flat: Theme[]): Theme[] {
 }
 
 /** Any theme by id, deleted or not (for undo); `live` requires it not to be deleted. */
-export function getTheme(db: Db, id: number, options: { live?: boolean } = {}): Theme {
+export function getTheme(db: ReadableDB, id: number, options: { live?: boolean } = {}): Theme {
   const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as ThemeRow | undefined
   if (!row || (options.live !== false && row.deleted_at !== null)) throw notFound('The theme')
   return toTheme(row)
 }
 
-function ensureUniqueName(db: Db, name: string, exceptId?: number): void {
+function ensureUniqueName(db: ReadableDB, name: string, exceptId?: number): void {
   const clash = db
     .prepare('SELECT id FROM themes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?')
     .get(name, exceptId ?? null)
@@ -100,7 +100,7 @@ export interface ThemeInput {
   keywords?: ThemeKeywords
 }
 
-export function createTheme(db: Db, input: ThemeInput): Theme {
+export function createTheme(db: WritableDB, input: ThemeInput): Theme {
   return db.transaction(() => {
     ensureUniqueName(db, input.name)
     const used = new Set(
@@ -122,7 +122,7 @@ function defaultTerms(name: string): string[] {
   return (name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2)
 }
 
-export function updateTheme(db: Db, id: number, patch: Partial<ThemeInput>): Theme {
+export function updateTheme(db: WritableDB, id: number, patch: Partial<ThemeInput>): Theme {
   return db.transaction(() => {
     getTheme(db, id)
     if (patch.name !== undefined) ensureUniqueName(db, patch.name, id)
@@ -140,7 +140,7 @@ export function updateTheme(db: Db, id: number, patch: Partial<ThemeInput>): The
   })()
 }
 
-export function reorderThemes(db: Db, ids: number[]): Theme[] {
+export function reorderThemes(db: WritableDB, ids: number[]): Theme[] {
   return db.transaction(() => {
     const live = listThemes(db).map((t) => t.id)
     if (new Set(ids).size !== ids.length || ids.length !== live.length || !ids.every((i) => live.includes(i))) {
@@ -153,13 +153,13 @@ export function reorderThemes(db: Db, ids: number[]): Theme[] {
   })()
 }
 
-export function deleteTheme(db: Db, id: number, now: Date): Theme {
+export function deleteTheme(db: WritableDB, id: number, now: Date): Theme {
   const theme = getTheme(db, id)
   db.prepare('UPDATE themes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id)
   return theme
 }
 
-export function restoreTheme(db: Db, id: number): Theme {
+export function restoreTheme(db: WritableDB, id: number): Theme {
   return db.transaction(() => {
     const theme = getTheme(db, id, { live: false })
     ensureUniqueName(db, theme.name, id)
@@ -172,7 +172,7 @@ export function restoreTheme(db: Db, id: number): Theme {
   })()
 }
 
-const liveParentOf = (db: Db, id: number): number | null =>
+const liveParentOf = (db: ReadableDB, id: number): number | null =>
   (db.prepare('SELECT p.id FROM themes t JOIN themes p ON p.id = t.parent_id AND p.deleted_at IS NULL WHERE t.id = ?').pluck().get(id) as
     number | undefined) ?? null
 
@@ -181,7 +181,7 @@ const liveParentOf = (db: Db, id: number): number | null =>
  * codebook's code and sub-code: a sub-theme cannot have sub-themes and a theme with sub-themes cannot
  * become one (the user moves its sub-themes first). Errors say which rule and which theme.
  */
-export function setThemeParent(db: Db, id: number, parentId: number | null): Theme {
+export function setThemeParent(db: WritableDB, id: number, parentId: number | null): Theme {
   return db.transaction(() => {
     const theme = getTheme(db, id)
     if (parentId === null) {
@@ -213,7 +213,7 @@ export function setThemeParent(db: Db, id: number, parentId: number | null): The
   })()
 }
 
-export function mergeThemes(db: Db, sourceId: number, targetId: number, now: Date): number[] {
+export function mergeThemes(db: WritableDB, sourceId: number, targetId: number, now: Date): number[] {
   return db.transaction(() => {
     getTheme(db, sourceId)
     getTheme(db, targetId)
@@ -224,7 +224,7 @@ export function mergeThemes(db: Db, sourceId: number, targetId: number, now: Dat
   })()
 }
 
-export function unmergeThemes(db: Db, sourceId: number, moved: number[], now: Date): Theme {
+export function unmergeThemes(db: WritableDB, sourceId: number, moved: number[], now: Date): Theme {
   return db.transaction(() => {
     const theme = restoreTheme(db, sourceId)
     const back = db.prepare('UPDATE highlights SET theme_id = ?, updated_at = ? WHERE id = ?')
@@ -233,7 +233,7 @@ export function unmergeThemes(db: Db, sourceId: number, moved: number[], now: Da
   })()
 }
 
-export function requireLiveTheme(db: Db, id: number | null): void {
+export function requireLiveTheme(db: ReadableDB, id: number | null): void {
   if (id === null) return
   const row = db.prepare('SELECT deleted_at FROM themes WHERE id = ?').get(id) as { deleted_at: string | null } | undefined
   if (!row || row.deleted_at !== null) throw notFound('The theme')

@@ -1,9 +1,9 @@
 import type { Suggestion } from '../../../shared/model'
 import { allBodies } from '../articles/repo'
-import type { Db } from '../db/open'
 import { cached } from '../db/statements'
 import { listThemes } from './repo'
 import { corpusStats, suggestForArticle, themeModel, type CorpusStats, type ThemeModel } from './suggest'
+import type { ReadableDB, WritableDB } from '../db/types'
 
 /** Notebook-wide term statistics, rebuilt lazily after an import, and the theme models built on them. */
 export interface SuggestionCache {
@@ -59,12 +59,12 @@ export function codedSpans(
 
 // Rows written by this connection, and commits by any other: models are rebuilt after any write
 // (a highlight, a theme edit, an import) and reused while there is none.
-const writeMark = (db: Db): string =>
+const writeMark = (db: ReadableDB): string =>
   `${(cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n}:${(cached(db, 'PRAGMA data_version').get() as { data_version: number }).data_version}`
 const HIGHLIGHTS_OF = 'SELECT id, exact AS text FROM highlights WHERE theme_id = ? ORDER BY id DESC LIMIT 500'
 
 /** Every live theme's model: its keywords expanded by the terms of its highlights, against the notebook's statistics. */
-function themeModels(db: Db, cache: SuggestionCache, stats: CorpusStats): ThemeModel[] {
+function themeModels(db: ReadableDB, cache: SuggestionCache, stats: CorpusStats): ThemeModel[] {
   const mark = writeMark(db)
   const last = cache.models
   if (last && last.stats === stats && last.mark === mark) return last.list
@@ -75,7 +75,7 @@ function themeModels(db: Db, cache: SuggestionCache, stats: CorpusStats): ThemeM
 }
 
 /** Suggestions for one article: every live theme (or one), minus spans already coded with that theme or rejected for it. */
-export function suggestions(db: Db, cache: SuggestionCache, articleId: number, body: string, themeId?: number): Suggestion[] {
+export function suggestions(db: ReadableDB, cache: SuggestionCache, articleId: number, body: string, themeId?: number): Suggestion[] {
   cache.stats ??= corpusStats(allBodies(db).map((a) => a.body))
   const stats = cache.stats
   const models = themeModels(db, cache, stats).filter((m) => themeId === undefined || m.theme.id === themeId)
@@ -94,7 +94,7 @@ export function suggestions(db: Db, cache: SuggestionCache, articleId: number, b
   })
 }
 
-export function rejectSuggestion(db: Db, span: Span, now: Date): null {
+export function rejectSuggestion(db: WritableDB, span: Span, now: Date): null {
   db.prepare('INSERT OR IGNORE INTO suggestion_rejections (article_id, theme_id, start, "end", created_at) VALUES (?, ?, ?, ?, ?)').run(
     span.articleId,
     span.themeId,
@@ -105,7 +105,7 @@ export function rejectSuggestion(db: Db, span: Span, now: Date): null {
   return null
 }
 
-export function unrejectSuggestion(db: Db, span: Span): null {
+export function unrejectSuggestion(db: WritableDB, span: Span): null {
   db.prepare('DELETE FROM suggestion_rejections WHERE article_id = ? AND theme_id = ? AND start = ? AND "end" = ?').run(
     span.articleId,
     span.themeId,
