@@ -265,3 +265,57 @@ test('search: staff* finds words starting with “staff” as typed, staffing am
   expect(marked).toContain('staffing')
   expect(marked.every((t) => t.startsWith('staff'))).toBe(true)
 })
+
+test('the Passages view is the codebook’s home: every theme with colour, key, description, counts and examples; dates filter the passages', async ({
+  page,
+  parley,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const [a, b] = articles
+  const code = async (article: ArticleSummary, themeId: number): Promise<string> => {
+    const text = wordsOf((await call<{ body: string }>(page, 'articles.get', { id: article.id })).body, 7)
+    const start = (await call<{ body: string }>(page, 'articles.get', { id: article.id })).body.indexOf(text)
+    await call(page, 'highlights.create', { articleId: article.id, start, end: start + text.length, themeId })
+    return text
+  }
+  const first = await code(a!, themes[0]!.id)
+  await code(b!, themes[0]!.id)
+  // Dated apart: one in 2019, one in 2025.
+  await call(page, 'articles.update', { id: a!.id, published: '2019-07-17' })
+  await call(page, 'articles.update', { id: b!.id, published: '2025-02-27' })
+
+  await page.getByRole('link', { name: 'Passages', exact: true }).click()
+  await expect(page).toHaveURL(/#\/passages$/)
+  const codebook = page.getByRole('list', { name: 'Codebook' })
+  const entries = codebook.getByTestId('codebook-theme')
+  await expect(entries).toHaveCount(themes.length)
+  const entry = entries.first()
+  await expect(entry).toContainText(themes[0]!.name)
+  await expect(entry).toContainText('key 1 · 2 passages in 2 articles')
+  if (themes[0]!.description) await expect(entry).toContainText(themes[0]!.description)
+  await expect(entry.getByRole('list', { name: `Examples of ${themes[0]!.name}` }).getByRole('listitem')).toHaveCount(2)
+  await expect(entries.nth(1)).toContainText('key 2 · no passage yet')
+  // The swatch carries the theme's colour.
+  const colour = await entry.locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundColor)
+  expect(colour).not.toBe('rgba(0, 0, 0, 0)')
+  await shots(page, 'loops-passages-codebook')
+
+  // Dates: From 2020 keeps only the 2025 passage (and the counts follow); clearing brings both back.
+  const list = page.getByRole('list', { name: 'Passages' })
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await page.getByLabel('From', { exact: true }).fill('2020-01-01')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).not.toContainText(first)
+  await expect(entry).toContainText('1 passage in 1 article')
+  await page.getByLabel('To', { exact: true }).fill('2024-12-31')
+  await expect(page.getByRole('heading', { name: 'No passage matches these filters' })).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+
+  // A theme's name opens its passages.
+  await entry.getByRole('link', { name: themes[0]!.name, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${themes[0]!.id}$`))
+})

@@ -7,6 +7,7 @@ import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { themeOptionLabel } from '../reading/subThemes'
+import { PassagesCodebook } from './PassagesCodebook'
 import type { PassageLink } from '@shared/contract-claims'
 import { LinkBadges } from '../claims/LinkBadges'
 
@@ -348,6 +349,7 @@ export function Passages({
           {error}
         </p>
       ) : null}
+      {!theme && list ? <PassagesCodebook themes={themes} list={list} /> : null}
       {list === null ? (
         <p className="muted">Loading…</p>
       ) : list.passages.length === 0 ? (
