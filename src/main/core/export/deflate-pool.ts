@@ -49,7 +49,7 @@ export interface DeflateRequest {
 }
 
 export type DeflateReply =
-  /** Deflated bodies one after another in `out`, `sizes[i]` bytes each (0 when stored). */
+  /** Deflated bodies one after another in `out`, `sizes[i]` bytes each. */
   { ok: true; out: ArrayBuffer; sizes: Uint32Array; crcs: Uint32Array } | { ok: false; message: string }
 
 /** Below this much text a worker's start-up (tens of ms) costs more than it saves. */
@@ -64,7 +64,7 @@ export function deflatePacked(packed: PackedEntries, options: { inProcess?: bool
 
 /** On a worker thread only: rejects when the worker cannot start or fails (deflatePacked falls back). */
 export function deflateOnWorker(packed: PackedEntries): Promise<PreparedEntry[]> {
-  // The worker gets a copy it owns; `packed` stays readable here for stored entries and the fallback.
+  // The worker gets a copy it owns; `packed` stays readable here for the sizes and the fallback.
   const copy = new Uint8Array(packed.data)
   const offsets = packed.offsets.slice()
   return new Promise<PreparedEntry[]>((resolve, reject) => {
@@ -92,10 +92,9 @@ export function deflateOnWorker(packed: PackedEntries): Promise<PreparedEntry[]>
         packed.names.map((name, i) => {
           const data = slice(packed, i)
           const size = sizes[i] as number
-          const stored = size === 0
-          const body = stored ? data : out.subarray(at, at + size)
+          const body = out.subarray(at, at + size)
           at += size
-          return { name, size: data.length, crc: crcs[i] as number, body, stored }
+          return { name, size: data.length, crc: crcs[i] as number, body }
         }),
       )
     })

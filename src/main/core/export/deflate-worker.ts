@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry of the deflate pool (deflate-pool.ts): deflates packed entries with zip.ts's
- * own prepareEntry (same level, same stored-when-not-smaller rule) and sends the bodies back in one
+ * own prepareEntry (same level) and sends the bodies back in one
  * transferred buffer. Bundled as its own file (out/main/export-deflate-worker.js).
  */
 import { parentPort } from 'node:worker_threads'
@@ -23,11 +23,9 @@ port.once('message', ({ data, offsets }: DeflateRequest) => {
     for (let i = 0; i < n; i++) {
       const entry = prepareEntry({ name: '', data: input.subarray(offsets[i], offsets[i + 1]) })
       crcs[i] = entry.crc
-      if (!entry.stored) {
-        sizes[i] = entry.body.length
-        bodies.push(entry.body)
-        total += entry.body.length
-      }
+      sizes[i] = entry.body.length
+      bodies.push(entry.body)
+      total += entry.body.length
     }
     const out = new Uint8Array(total)
     let at = 0
