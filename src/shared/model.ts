@@ -411,6 +411,8 @@ export type CoverageState = 'coded' | 'mentioned-not-coded' | 'not-mentioned' | 
 export interface MatrixEvidence {
   highlightId: number
   articleId: number
+  /** The passage's own theme: the column's, or one of its sub-themes (a column holds both). */
+  themeId: number
   outlet: string | null
   published: string | null
   text: string

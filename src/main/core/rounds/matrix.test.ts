@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { talksNotebook } from './testing'
-import { COUNT_SQL, type ColumnEvidence } from './matrix'
+import { COUNT_SQL } from './matrix'
 import type { Db } from '../db/open'
 
 const tempDir = useTempDir()
@@ -294,7 +294,7 @@ describe('matrix.get', () => {
     expect(m.cells).toHaveLength(4)
     // Two articles (the wire has passages of both), not 1 + 2.
     expect(m.cells[0]).toMatchObject({ themeId: quotas.id, articles: 2, highlights: 3, coverage: 'coded' })
-    expect(m.cells[0]!.evidence.map((e) => [e.text, (e as ColumnEvidence).themeId])).toEqual([
+    expect(m.cells[0]!.evidence.map((e) => [e.text, e.themeId])).toEqual([
       ['fishing quotas', quotas.id],
       ['six fishing zones', zones.id],
       ['two fishing grounds', zones.id],

@@ -37,7 +37,7 @@ export function roundMatrix(db: ReadableDB, cacheWriter: WritableDB | null, cach
   // several times the count query; even a screenful's rows, read cold after a restart, took longer
   // than the rest of the matrix), so a deferred matrix leaves it all to matrix.rows: the view paints
   // counts first and asks for the rows it shows.
-  const evidence = options.deferred ? new Map<string, ColumnEvidence[]>() : evidenceOf(db, null)
+  const evidence = options.deferred ? new Map<string, MatrixEvidence[]>() : evidenceOf(db, null)
   // Nothing is known before the first coverage call since opening: a deferred matrix then skips the
   // signature and the reporters (every empty cell is 'pending' anyway).
   const coverage = options.deferred && !memos.has(db) ? null : coverageOf(db, cacheWriter, cache)
@@ -254,17 +254,11 @@ function listMatrixRounds(db: ReadableDB): MatrixRound[] {
 }
 
 /**
- * A passage of a cell's evidence with its own theme: the column's theme or one of its sub-themes,
- * which the Matrix names on the passage.
- */
-export type ColumnEvidence = MatrixEvidence & { themeId: number }
-
-/**
  * The first five highlights per cell (round × column: a top-level theme with its sub-themes),
  * earliest article first, of the given rounds (null: all).
  */
-function evidenceOf(db: ReadableDB, roundIds: number[] | null): Map<string, ColumnEvidence[]> {
-  const evidence = new Map<string, ColumnEvidence[]>()
+function evidenceOf(db: ReadableDB, roundIds: number[] | null): Map<string, MatrixEvidence[]> {
+  const evidence = new Map<string, MatrixEvidence[]>()
   if (roundIds && roundIds.length === 0) return evidence
   const rows = db
     .prepare(
@@ -277,7 +271,7 @@ function evidenceOf(db: ReadableDB, roundIds: number[] | null): Map<string, Colu
          WHERE ar.role = 'reports' ${roundIds ? 'AND ar.round_id IN (SELECT value FROM json_each(?))' : ''})
        WHERE n <= ${EVIDENCE} ORDER BY roundId, columnId, n`,
     )
-    .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<ColumnEvidence & { roundId: number; columnId: number }>
+    .all(...(roundIds ? [JSON.stringify(roundIds)] : [])) as Array<MatrixEvidence & { roundId: number; columnId: number }>
   for (const row of rows) {
     const { roundId, columnId, ...item } = row
     const key = `${roundId}:${columnId}`
