@@ -30,6 +30,20 @@ describe('detectMetadata', () => {
     })
   })
 
+  it('takes the headline above its standfirst, an author line or a tag list, not the line nearest the lead', () => {
+    const menu = ['Menu', 'Home', 'News', 'Sport', 'Culture', 'Travel', 'Weather', 'Contact', 'Search', 'Sign in']
+    const lead = `${LEAD} Visitors queued at the gates before opening.`
+    const title = (lines: string[]): string => detectMetadata([...menu, ...lines, lead, MORE], {}, 'zoo.txt').title
+    const headline = 'Twin red panda cubs born at city zoo'
+    const standfirst = 'Keepers say the first births in twenty years are a boost for a breeding programme across the region'
+    expect(title([headline, standfirst, 'Rosa Lind Science editor'])).toBe(headline)
+    expect(title([headline, '12 November 2015', 'Posted by Rosa in Animals', 'zoo, pandas, cubs, spring'])).toBe(headline)
+    // A kicker above the headline is not the headline: too short, or not the article's words.
+    expect(title(['Weekend outings', headline])).toBe(headline)
+    // Near the top, a "skip to content" link is not the headline when the line above the lead is.
+    expect(detectMetadata(['Skip to content', 'About this blog', 'Archive', headline, lead, MORE], {}, 'zoo.txt').title).toBe(headline)
+  })
+
   it('never invents a date: a weekday or a date without a year stays empty', () => {
     expect(detectMetadata(['Twin red panda cubs born at city zoo', 'Sunday, March 2', LEAD, MORE], {}, 'zoo.txt').published).toBeNull()
     expect(normalizeDate('on Tuesday')).toBeNull()

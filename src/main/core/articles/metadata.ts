@@ -96,6 +96,8 @@ function notHeadline(p: string, n: number): boolean {
     /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p) ||
     /^[\p{L}-]{2,20}\s?:\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(p) ||
     /\s[>»›]\s|[>»›]$/.test(p) ||
+    // A list of tags or sections: "amiga, dogs, floppy, Hunde".
+    (p.split(/\s*[,·|]\s*/).length >= 3 && p.split(/\s*[,·|]\s*/).every((item) => item.split(/\s+/).length <= 2)) ||
     NOTICE.test(p) ||
     NOTICE_OTHER.test(p) ||
     furnitureDensity(words(p)) >= 0.5
@@ -128,9 +130,47 @@ function titleAboveLead(paragraphs: string[], lead: number): { title: string; in
     const p = paragraphs[i] as string
     const n = words(p).length
     if (n < 2 || isByline(p, n) || isTimestamp(p, n) || findDates(p, { limit: 1 }).length) continue
-    if (looksLikeHeadline(p) || (n >= 2 && n <= 30 && /[?!]$/.test(p))) return { title: p, index: i }
+    if (looksLikeHeadline(p) || (n >= 2 && n <= 30 && /[?!]$/.test(p))) return headlineOverDek(paragraphs, i, lead)
   }
   return null
+}
+
+/** Content words of a line: longer than three letters, no figures. */
+const contentWords = (p: string): string[] => words(p).filter((w) => w.length > 3 && !/\d/.test(w))
+
+/** The share of a line's content words that the article's first paragraphs (from `lead`) use. */
+function bodyShare(paragraphs: readonly string[], lead: number): (line: string) => number {
+  const body = new Set(
+    paragraphs
+      .slice(lead, lead + 6)
+      .flatMap(words)
+      .map(stem),
+  )
+  return (line) => {
+    const c = contentWords(line)
+    return c.length ? c.filter((w) => body.has(stem(w))).length / c.length : 0
+  }
+}
+
+/**
+ * The line found nearest the lead is often not the headline but what follows it: a standfirst, an
+ * author's name, a list of tags. A headline-shaped line a few lines higher whose words the article
+ * uses is the headline when the nearer line is longer (a standfirst), or uses fewer of the article's words.
+ */
+function headlineOverDek(paragraphs: string[], at: number, lead: number): { title: string; index: number } {
+  const near = paragraphs[at] as string
+  const used = bodyShare(paragraphs, lead)
+  for (let j = at - 1; j >= Math.max(0, at - 8); j--) {
+    const p = paragraphs[j] as string
+    const n = lineWords(p)
+    if (n < 2 || n > 30 || p.length > 250 || /[.:;,。，：；]$/.test(p) || isMenu(p) || notHeadline(p, n) || FURNITURE_LINE.test(p)) continue
+    if (isByline(p, n) || isTimestamp(p, n) || findDates(p, { limit: 1 }).length || contentWords(p).length < 2) continue
+    const share = used(p)
+    if (share < (n <= 3 ? 1 : 0.5)) continue
+    const nearWords = lineWords(near)
+    if ((nearWords >= Math.max(8, n + 3) && n >= 3 && j >= at - 3) || (n >= 4 && used(near) < share)) return { title: p, index: j }
+  }
+  return { title: near, index: at }
 }
 
 function findTitle(paragraphs: string[], articleStart?: number): { title: string; index: number } | null {
@@ -142,6 +182,11 @@ function findTitle(paragraphs: string[], articleStart?: number): { title: string
   if (leadAt > (articleStart !== undefined ? 5 : 8)) {
     const above = titleAboveLead(paragraphs, leadAt)
     if (above) return above
+  } else if (leadAt > 0) {
+    // Near the top, the line above the lead is the headline only when the article uses its words
+    // (a "skip to content" link or a menu item can stand there too).
+    const above = titleAboveLead(paragraphs, leadAt)
+    if (above && bodyShare(paragraphs, leadAt)(above.title) >= 0.5) return above
   }
   // The headline is normally the first headline-shaped block, before the article's first long paragraph.
   // A masthead (the site's name, 1-4 words) can come first: a longer candidate before the lead wins.
