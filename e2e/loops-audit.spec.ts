@@ -319,3 +319,87 @@ test('the Passages view is the codebook’s home: every theme with colour, key, 
   await entry.getByRole('link', { name: themes[0]!.name, exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`#/passages/${themes[0]!.id}$`))
 })
+
+test('a Matrix cell no article mentions opens the round’s articles to read and code by hand', async ({ page, parley }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(parley.url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const cell = page.locator('.matrix-cell.coverage-not-mentioned').first()
+  await expect(cell).toBeVisible({ timeout: 15_000 })
+  const label = (await cell.getAttribute('aria-label'))!
+  const theme = themes.find((t) => label.includes(`, ${t.name}:`))!
+  await cell.scrollIntoViewIfNeeded()
+  await shots(page, 'loops-matrix-not-mentioned')
+  await cell.getByRole('link', { name: /^Read its articles? →$/ }).click()
+  await expect(page).toHaveURL(new RegExp(`#/compare/\\d[\\d,]*/t/${theme.id}$`))
+  await expect(page.getByTestId('compare-column').first()).toContainText(`0 ${theme.name} passages`)
+
+  // The Unassigned row's empty cell leads to the theme's mentions in the articles in no round.
+  await page.getByRole('link', { name: 'Matrix', exact: true }).click()
+  const loose = page.getByTestId('matrix-unassigned').getByRole('gridcell', { name: new RegExp(`Unassigned, ${escape(themes[0]!.name)}`) })
+  await expect(loose).toContainText('No coded passage')
+  await loose.getByRole('link', { name: 'Look for mentions →' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/passages/${themes[0]!.id}/round/none$`))
+  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue('none')
+  await expect(page.getByRole('region', { name: 'Mentioned, not coded' })).toBeVisible()
+})
+
+test('deleting an article from the Library takes it out of the export and its round; Undo brings the membership back', async ({
+  page,
+  parley,
+}) => {
+  const out = mkdtempSync(join(tmpdir(), 'parley-vault-'))
+  try {
+    await page.goto(parley.url)
+    const rounds = await call<Round[]>(page, 'rounds.list', {})
+    const round = rounds.find((r) => r.articles.some((a) => a.role === 'reports'))!
+    const articleId = round.articles.find((a) => a.role === 'reports')!.articleId
+    const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+    const article = articles.find((a) => a.id === articleId)!
+    const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+    const passage = wordsOf(body, 6)
+    const start = body.indexOf(passage)
+    const themes = await call<Theme[]>(page, 'themes.list', {})
+    const h = await call<{ id: number }>(page, 'highlights.create', {
+      articleId,
+      start,
+      end: start + passage.length,
+      themeId: themes[0]!.id,
+    })
+    const note = await call<{ id: number }>(page, 'notes.create', { title: 'Keeps its quote' })
+    await call(page, 'notes.appendQuote', { noteId: note.id, highlightId: h.id })
+
+    const table = page.getByRole('table', { name: 'Articles' })
+    await table.getByRole('checkbox', { name: `Select ${article.title}` }).check()
+    await page.getByRole('toolbar', { name: 'Selected articles' }).getByRole('button', { name: 'Delete' }).click()
+    await expect(table.locator('tbody tr[data-row]')).toHaveCount(articles.length - 1)
+    const members = async (): Promise<number[]> =>
+      (await call<Round[]>(page, 'rounds.list', {})).find((r) => r.id === round.id)?.articles.map((m) => m.articleId) ?? []
+    expect(await members()).not.toContain(articleId)
+
+    // The export leaves it out; the note keeps the quote and says its source was deleted.
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export notebook' })
+    await dialog.getByRole('textbox', { name: 'Export folder' }).fill(out)
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(dialog.getByTestId('export-summary')).toContainText(/written/, { timeout: 30_000 })
+    const files = readdirSync(join(out, 'articles'))
+    expect(files).toHaveLength(articles.length - 1)
+    for (const f of files) expect(readFileSync(join(out, 'articles', f), 'utf8')).not.toContain(`# ${article.title}\n`)
+    const noteFile = readdirSync(join(out, 'notes'))
+      .map((f) => readFileSync(join(out, 'notes', f), 'utf8'))
+      .find((t) => t.includes('Keeps its quote'))!
+    expect(noteFile).toContain(passage)
+    expect(noteFile).toContain('(the source article was deleted)')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    // Undo brings the article back into its round with its highlight.
+    await page.locator('body').press('Control+z')
+    await expect(table.locator('tbody tr[data-row]')).toHaveCount(articles.length)
+    expect(await members()).toContain(articleId)
+    expect((await call<Array<{ id: number }>>(page, 'highlights.list', { articleId })).map((x) => x.id)).toEqual([h.id])
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+})

@@ -88,6 +88,15 @@ export function GridCell({
               </a>
             </>
           ) : null}
+          {/* No mention found: the round's articles are what lies behind it, to read and code by hand. */}
+          {cell.coverage === 'not-mentioned' && r.articles > 0 ? (
+            <>
+              {' '}
+              <a className="small cell-mentions" href={actions.mentionsHref(r.id, t.id)}>
+                Read {r.articles === 1 ? 'its article' : 'its articles'} →
+              </a>
+            </>
+          ) : null}
         </div>
       )}
       {!collapsed ? (

@@ -83,7 +83,12 @@ export function UnassignedRow({
                 </a>
               </>
             ) : (
-              <div className="cell-empty">No coded passage</div>
+              <div className="cell-empty">
+                No coded passage {/* The Passages view lists the theme's mentions in these articles, ready to code. */}
+                <a className="small cell-mentions" href={`#/passages/${t.id}/round/none`}>
+                  Look for mentions →
+                </a>
+              </div>
             )}
           </div>
         )
