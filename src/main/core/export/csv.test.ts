@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { openNotebook } from '../notebook'
-import { csvField } from './csv'
+import { csvField, toCsv } from './csv'
 import { addArticle, highlight, parseCsv } from './testkit'
 import { exportVault } from './vault'
 
@@ -31,6 +31,23 @@ describe('CSV cells', () => {
     expect(csvField('Talks resume = progress')).toBe('Talks resume = progress')
     expect(csvField(-3)).toBe('-3')
     expect(csvField('')).toBe('')
+  })
+
+  it('quotes a cell holding a comma, a quote, or a lone CR or LF, and ends every row with CRLF after a BOM', () => {
+    expect(toCsv([['a\nb', 'c\rd', 'e\r\nf', 'x,y', 'say "no"', 'plain', 7]])).toBe(
+      '\uFEFF"a\nb","c\rd","e\r\nf","x,y","say ""no""",plain,7\r\n',
+    )
+    expect(
+      parseCsv(
+        toCsv([
+          ['a\nb', 'c'],
+          ['', null],
+        ]).slice(1),
+      ),
+    ).toEqual([
+      ['a\nb', 'c'],
+      ['', ''],
+    ])
   })
 
   it('neutralises formulas in imported titles, quotes and comments of highlights.csv', async () => {
