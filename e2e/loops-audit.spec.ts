@@ -271,6 +271,23 @@ test('a theme linked with [[ opens its passages in place; Back, and the mouse’
       document.body.dispatchEvent(new MouseEvent(type, { button: 4, bubbles: true, cancelable: true }))
   })
   await expect(page).toHaveURL(new RegExp(`#/passages/${theme.id}$`))
+
+  // A round linked with [[ opens the Matrix with that round's panel.
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  const round = rounds[0]!
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect(page).toHaveURL(new RegExp(`#/notes/${note.id}$`))
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' and ')
+  await page.keyboard.type(`[[${round.title.slice(0, 8)}`)
+  await menu.getByRole('option').filter({ hasText: round.title }).filter({ hasText: 'Round' }).first().click()
+  await editor.locator('a.ref', { hasText: round.title }).click()
+  await expect(page).toHaveURL(new RegExp(`#/matrix/${round.id}$`))
+  const panel = page.getByRole('complementary', { name: 'Round' })
+  await expect(panel.getByRole('textbox', { name: 'Title' })).toHaveValue(round.title)
+  // …which lists the note among the places that link to the round.
+  await expect(panel).toContainText('Codebook links')
 })
 
 test('search: staff* finds words starting with “staff” as typed, staffing among them', async ({ page, parley }) => {
