@@ -19,6 +19,7 @@ interface Round {
 interface Theme {
   id: number
   name: string
+  description: string
   parentId: number | null
 }
 interface ArticleSummary {
