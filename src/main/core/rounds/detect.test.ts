@@ -68,6 +68,15 @@ describe('articleEvents', () => {
     expect(dateline('Ministers met in Oslo.', null)).toBeNull()
   })
 
+  it('reads a dateline that opens a line below a repeated headline, and dates "yesterday" by it when nothing else can', () => {
+    const body =
+      'Fishing Talks Make Progress: Envoy\nFishing Talks Make Progress: Envoy\nBERGEN, Mar 4 (Wire) – The two delegations agreed on quotas in the Oslo talks, their chief envoy said yesterday.'
+    expect(dateline(body, null)).toMatchObject({ venue: 'Bergen', date: { month: 3, day: 4 } })
+    // A dateline deep in the text (a quoted wire story below a long lead) is no dateline.
+    expect(dateline(`${'Lead paragraph words. '.repeat(25)}\nBERGEN, Mar 4 (Wire) – Envoys met.`, null)).toBeNull()
+    expect(articleEvents(article(null, body)).main).toMatchObject({ venue: 'Oslo', date: { month: 3, day: 4 } })
+  })
+
   it('finds the reported meeting: its date resolved against publication, its venue and its people without titles', () => {
     const e = articleEvents(wire)
     expect(e.main).toMatchObject({ venue: 'Geneva', date: { year: 2025, month: 2, day: 27 }, dateKind: 'weekday' })

@@ -131,7 +131,25 @@ export interface Dateline {
 
 /** "CITY:", "CITY (Agency) -", "CITY, March 3 --": the place (and date) the story was filed from. */
 export function dateline(body: string, ref: Date | null): Dateline | null {
-  const m = DATELINE.exec(body.slice(0, 120))
+  // A page copy often repeats its headline (or a kicker) above the story: the dateline then opens one of
+  // its first lines, not the text.
+  let from = 0
+  for (let i = 0; i < DATELINE_LINES && from < DATELINE_WITHIN; i++) {
+    const found = datelineAt(body.slice(from, from + 120), ref)
+    if (found) return { ...found, end: from + found.end }
+    const next = body.indexOf('\n', from)
+    if (next < 0) break
+    from = next + 1
+    while (body[from] === '\n' || body[from] === '\r') from++
+  }
+  return null
+}
+/** How far down the text a dateline may open a line: the first few lines of its first 400 characters. */
+const DATELINE_LINES = 4
+const DATELINE_WITHIN = 400
+
+function datelineAt(start: string, ref: Date | null): Dateline | null {
+  const m = DATELINE.exec(start)
   if (!m || !m[1]) return null
   const place = m[1].trim()
   if (NOT_A_DATELINE.test(place) || !/[A-Z]{3}/.test(place) || place.split(/\s+/).length > 4) return null
@@ -370,6 +388,8 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     if (!main.venue || isCountry(main.venue) || (inText && often(inText) >= 2 * Math.max(1, often(main.venue))))
       main.venue = inText ?? main.venue ?? line?.venue ?? null
     if (!main.dateKind && line?.date) main.date = line.date
+    // "said yesterday" in a copy with no full date resolves to no day at all: the dateline's day is the nearest one known.
+    if (main.dateKind === 'relative' && main.date.month === null && line?.date) main.date = line.date
     // A report that names no day tells the news of its own day (its publication date, or the latest date it writes).
     if (!main.dateKind && !line?.date && ref) main.date = dateOf(ref)
   }
