@@ -360,6 +360,29 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(rounds[0]?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, placed.id, followUp.id].sort())
   })
 
+  it('puts a preview that names no day ("next week") with the next meeting at its city within a week, not a later one', () => {
+    const preview = article(
+      '2025-02-24',
+      'Officials from both capitals will travel to Geneva next week, although they will not hold direct talks, diplomats said.',
+      'Eastwire',
+      'Delegations to go to Geneva for indirect talks',
+    )
+    // Nothing in common with the preview but the city and the days.
+    const report = article(
+      '2025-03-01',
+      'GENEVA — Mediators shuttled between two hotel floors on Friday as indirect talks opened.',
+      'The Daily',
+    )
+    const later = article(
+      '2025-03-15',
+      'GENEVA — Mediators shuttled between hotel floors on Friday as indirect talks resumed.',
+      'The Weekly',
+    )
+    const rounds = detectRounds([preview, report, later])
+    expect(rounds.map((r) => r.articles.map((a) => a.articleId))).toEqual([[preview.id, report.id], [later.id]])
+    expect(rounds[0]?.date).toBe('2025-02-28')
+  })
+
   // Copies of pages with no publication date: the meeting is placed by what the text names.
   const dated = article(
     '2025-03-01',

@@ -209,11 +209,17 @@ const SHARES = 6
 /** The most days one round's reports may cover (a round of talks lasts days, at most a few weeks). */
 const MAX_SPAN = 21
 
+/** A round only previews tell of (every report announces a coming meeting). */
+const previewsOnly = (c: Cluster): boolean => c.reports.every((r) => r.mention.coming === true)
+
 /** Whether two rounds are one meeting: the rule a report meets to join a round, applied to rounds. */
 function joinable(a: Cluster, b: Cluster): boolean {
   if (venueConflict(a.venue, b.venue)) return false
   if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > MAX_SPAN) return false
   const venueAgrees = sameVenue(a.venue, b.venue) && !isCountry(a.venue as string)
+  // Previews announce the meeting at their city that follows within a week (its day is not theirs): they
+  // need share nothing more with its reports. The merge pass goes by day, so the first such round takes them.
+  if (venueAgrees && previewsOnly(a) && !previewsOnly(b) && b.first >= a.last && b.first - a.last <= NEAR) return true
   const inCountry = (x: Cluster, y: Cluster): boolean => x.venue !== null && isCountry(x.venue) && y.countries.has(x.venue.toLowerCase())
   const placeAgrees = venueAgrees || inCountry(a, b) || inCountry(b, a)
   const gap = Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last))

@@ -359,9 +359,19 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
         !FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) &&
         !FUTURE.test(text.slice(r.end, r.end + 25)),
     )
+  // "Officials will travel to X next week, although they will not hold direct talks": the lead tells of a coming meeting.
+  const announces = (text: string): boolean =>
+    regions(text).some(
+      (r) =>
+        r.strong &&
+        !r.earlier &&
+        (FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) || FUTURE.test(text.slice(r.end, r.end + 25))),
+    )
   if (!candidate && spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text))) {
     const first = spans[0]
     candidate = {
+      // A title about the talks over a lead that announces them: a preview (its day is not the meeting's).
+      coming: !aboutMeeting(first.text) && announces(first.text),
       articleId: article.id,
       start: first.start,
       end: first.end,
