@@ -4,6 +4,7 @@ import { browserUnavailable, buildStamp, launch } from './browser'
 import { renderSection } from './render'
 import { notesViewSection } from './notes-view'
 import { matrixPaintSection } from './matrix-paint'
+import { libraryScrollSection } from './library-scroll'
 import type { BigNotebook } from './big'
 
 export interface BrowserWanted {
@@ -14,7 +15,12 @@ export interface BrowserWanted {
 }
 
 export async function browserSections(ctx: Ctx, wanted: BrowserWanted): Promise<void> {
-  const names = [wanted.render && 'render', wanted.notes && 'notes view', wanted.matrix && 'matrix view'].filter(Boolean)
+  const names = [
+    wanted.render && 'render',
+    wanted.notes && 'notes view',
+    wanted.matrix && 'matrix view',
+    wanted.matrix && 'library scroll',
+  ].filter(Boolean)
   if (names.length === 0) return
   heading(`In Chromium: ${names.join(', ')}`)
   const missing = browserUnavailable()
@@ -23,7 +29,7 @@ export async function browserSections(ctx: Ctx, wanted: BrowserWanted): Promise<
     for (const target of [
       ...(wanted.render ? ['render 1,000 and 5,000 highlights'] : []),
       ...(wanted.notes ? ['notes view: load and typing'] : []),
-      ...(wanted.matrix ? ['matrix view: first paint'] : []),
+      ...(wanted.matrix ? ['matrix view: first paint', 'library view: rows windowed while scrolling'] : []),
     ])
       ctx.verdicts.push({ target, pass: null, detail: missing })
     return
@@ -36,6 +42,8 @@ export async function browserSections(ctx: Ctx, wanted: BrowserWanted): Promise<
     if (wanted.render) await renderSection(ctx, browser)
     if (wanted.notes) await notesViewSection(ctx, browser)
     if (wanted.matrix) await matrixPaintSection(ctx, browser, wanted.matrix.big, wanted.matrix.sqlMs)
+    // The same large notebook's articles: the Library's windowing (the Matrix's is measured just above).
+    if (wanted.matrix) await libraryScrollSection(ctx, browser, wanted.matrix.big)
   } finally {
     await browser.close()
   }

@@ -87,6 +87,8 @@ const PENDING_SCRIPT = `(() => {
   const orig = window.fetch.bind(window)
   window.__pending = 0
   window.fetch = async (...args) => {
+    // The events stream stays open for the page's life: not a call in flight.
+    if (String(args[0]).endsWith('/api/events')) return orig(...args)
     window.__pending++
     try { return await orig(...args) } finally { setTimeout(() => { window.__pending-- }, 0) }
   }
@@ -98,7 +100,10 @@ export async function openApp(browser: Browser, served: Served): Promise<Page> {
   await context.addInitScript(PENDING_SCRIPT)
   const page = await context.newPage()
   await page.goto(served.url)
-  await page.waitForLoadState('networkidle')
+  // Not 'networkidle': the renderer keeps its events stream (/api/events) open.
+  await page.waitForFunction(
+    () => (window as unknown as { __pending: number }).__pending === 0 && document.querySelector('#root > *') !== null,
+  )
   return page
 }
 

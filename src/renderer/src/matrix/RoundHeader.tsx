@@ -11,7 +11,7 @@ export function RoundHeader({
   round: GridRow
   collapsed: boolean
   onCollapse: (collapsed: boolean) => void
-  /** useRowWindow's measure ref for this row: in a CSS grid every cell of a row is as tall as the row. */
+  /** useRowWindow's measure ref for this row (it marks the cell with data-index): in a CSS grid every cell of a row is as tall as the row. */
   measure: (el: HTMLElement | null) => void
 }): React.JSX.Element {
   return (

