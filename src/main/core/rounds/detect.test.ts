@@ -482,4 +482,50 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     const uncounted = article(null, 'Anna Berg and Tomas Varga met in Geneva on Monday for talks on quotas.', 'The Evening Post')
     expect(detectRounds([dated, uncounted])).toHaveLength(2)
   })
+
+  it('joins an undated report that names no place to the round its weekday, a person and several uncommon words fit', () => {
+    const report = article(
+      '2025-03-01',
+      'GENEVA — Tomas Varga and Anna Berg held talks on Friday about herring, mackerel, trawlers, sandeel, lobster and krill quotas.',
+      'Northwire',
+    )
+    // A meeting a week later elsewhere, with one of the same people, on the same weekday.
+    const elsewhere = article(
+      '2025-03-08',
+      'OSLO — Anna Berg and Lars Dahl held talks on Friday about shipping tariffs and port fees.',
+      'Eastwire',
+    )
+    const unplaced = article(
+      null,
+      'Anna Berg said on Friday that the talks had narrowed gaps over herring, mackerel, trawlers, sandeel, lobster and krill.',
+      'The Evening Post',
+    )
+    // A notebook of more than a handful of articles (in a handful every shared word is "uncommon").
+    const others = [
+      article('2025-05-02', 'The library reopened on Monday after a year of repairs to its roof.'),
+      article('2025-05-03', 'A new ferry timetable starts on Tuesday, with two more crossings a day.'),
+    ]
+    const rounds = detectRounds([report, elsewhere, unplaced, ...others, ...unrelated])
+    const geneva = rounds.find((r) => r.venue === 'Geneva')
+    expect(geneva?.articles.map((a) => a.articleId)).toEqual([report.id, unplaced.id])
+    // With nothing uncommon in common, a weekday and a person fit both rounds: it stays apart.
+    const vague = article(null, 'Anna Berg said on Friday that the talks had gone well.', 'The Evening Post')
+    const apart = detectRounds([report, elsewhere, vague, ...others, ...unrelated])
+    expect(apart.find((r) => r.articles.some((a) => a.articleId === vague.id))?.articles).toHaveLength(1)
+  })
+
+  it('does not date a round its reports name only by a weekday with a recalled day that falls on another weekday', () => {
+    const undated = article(null, 'VIENNA — Envoys held talks in Vienna on Thursday morning on quotas.', 'The Evening Post')
+    // Recalls a meeting at the same place on Friday 2019-07-05.
+    const recall = article(
+      '2025-06-01',
+      'A deal was signed on June 1. Envoys first held talks in Vienna on July 5, 2019, on quotas.',
+      'The Review',
+    )
+    const rounds = detectRounds([undated, recall, ...unrelated])
+    // The recall is linked (the same place and words), but gives no date.
+    expect(rounds.flatMap((r) => r.articles).filter((a) => a.articleId === recall.id)).toHaveLength(1)
+    const round = rounds.find((r) => r.articles.some((a) => a.articleId === undated.id && a.role === 'reports'))
+    expect(round?.date).toBeNull()
+  })
 })

@@ -446,7 +446,10 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         ok =
           (quoted && (placeAgrees || people > 0)) ||
           (placeAgrees && shares >= SHARES) ||
-          (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2))
+          (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2)) ||
+          // A report that names no place at all: its day, one of the round's people and as many uncommon words as
+          // an undated report needs at a place (a day of the week alone, or the words alone, would fit too many rounds).
+          (main.venue === null && dayAgrees && people >= 1 && shares >= SHARES)
         if (dayAgrees) resolved = fromDay(among.day as number)
         // What an undated report shares with the round, for its reason (only for a round it may join).
         const reasons = (): string[] =>
@@ -582,8 +585,14 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       // A recall that names the day fills in a round whose reports only name a weekday.
       // Only a round that names its weekday, which the recalled day then matches: a round with no date at all
       // would take the day of whatever meeting at its place another article recalls.
+      const recalledWeekday = isExact(mention.date) ? fromDay(dayIndex(mention.date)).weekday : mention.date.weekday
       const datedBy =
-        cluster.date.month === null && cluster.date.weekday !== null && mention.date.month !== null && mention.date.day !== null
+        cluster.date.month === null &&
+        cluster.date.weekday !== null &&
+        mention.date.month !== null &&
+        mention.date.day !== null &&
+        // "Thursday" is not dated by a recalled Friday (a meeting at the same place in another year).
+        (recalledWeekday === null || recalledWeekday === cluster.date.weekday)
       if (datedBy) index.move(cluster, { date: { ...mention.date, weekday: mention.date.weekday ?? cluster.date.weekday } })
       cluster.recalls.push({ mention, article, datedBy })
     }
