@@ -104,6 +104,16 @@ describe('the headline without the kicker its markup sets apart', () => {
       ),
     ).toBe('Envoys of both sides met again in the old capital. A new round opens')
   })
+  it('takes the lone <h1> that a meta title words differently, when the two share their words', () => {
+    expect(titled('Embassy staffing talks resume', 'Embassy staffing talks resume in the capital after a pause')).toBe(
+      'Embassy staffing talks resume in the capital after a pause',
+    )
+    expect(titled('Embassy staffing: what changes', 'Staffing of embassies: what changes now')).toBe(
+      'Staffing of embassies: what changes now',
+    )
+    // An <h1> that shares nothing with the meta title (a section name, a slogan) is not the headline.
+    expect(titled('Embassy staffing talks resume', 'Latest news from our region')).toBe('Embassy staffing talks resume')
+  })
 })
 
 describe('the outlet of a page that states no name and no address', () => {

@@ -770,6 +770,22 @@ export function chooseTitle(
       if (mk.length >= 12 && mk.length < k.length && k.endsWith(mk)) return m
     }
   }
+  // A lone <h1> that a meta title words differently ("Leasing or buying" for "Leasing or buying:
+  // which pays?"): the page's visible headline, when the two share their words.
+  if (headings.length === 1 && metas.length) {
+    const h = heads[0] as string
+    const content = (s: string): Set<string> =>
+      new Set(
+        s
+          .split(/[^\p{L}\p{N}]+/u)
+          .map(key)
+          .filter((w) => w.length >= 4),
+      )
+    const hw = content(h)
+    const mw = content(metas[0] as string)
+    const shared = [...hw].filter((w) => mw.has(w)).length
+    if (hw.size >= 2 && shared >= Math.max(2, Math.min(hw.size, mw.size) * 0.5)) return h
+  }
   for (const m of metas) {
     const parts = m.split(TITLE_PARTS)
     if (parts.length < 2) return m

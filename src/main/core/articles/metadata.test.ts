@@ -37,6 +37,10 @@ describe('detectMetadata', () => {
     const headline = 'Twin red panda cubs born at city zoo'
     const standfirst = 'Keepers say the first births in twenty years are a boost for a breeding programme across the region'
     expect(title([headline, standfirst, 'Rosa Lind Science editor'])).toBe(headline)
+    // The standfirst passed over is the article's text: the cleaner is told to keep it.
+    const withStandfirst = detectMetadata([...menu, headline, standfirst, lead, MORE], {}, 'zoo.txt')
+    expect(withStandfirst.title).toBe(headline)
+    expect(withStandfirst.keep.has(menu.length + 1)).toBe(true)
     expect(title([headline, '12 November 2015', 'Posted by Rosa in Animals', 'zoo, pandas, cubs, spring'])).toBe(headline)
     // A kicker above the headline is not the headline: too short, or not the article's words.
     expect(title(['Weekend outings', headline])).toBe(headline)

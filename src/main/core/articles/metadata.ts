@@ -125,7 +125,14 @@ export function leadIndex(paragraphs: readonly string[]): number {
 }
 
 /** A headline above the lead of a page copy: the nearest headline-shaped line, skipping bylines, dates and captions. */
-function titleAboveLead(paragraphs: string[], lead: number): { title: string; index: number } | null {
+/** A headline found in a page copy, and the standfirst under it when one was passed over (article text, kept). */
+interface FoundTitle {
+  title: string
+  index: number
+  standfirst?: number
+}
+
+function titleAboveLead(paragraphs: string[], lead: number): FoundTitle | null {
   for (let i = lead - 1; i >= Math.max(0, lead - 12); i--) {
     const p = paragraphs[i] as string
     const n = words(p).length
@@ -157,7 +164,7 @@ function bodyShare(paragraphs: readonly string[], lead: number): (line: string) 
  * author's name, a list of tags. A headline-shaped line a few lines higher whose words the article
  * uses is the headline when the nearer line is longer (a standfirst), or uses fewer of the article's words.
  */
-function headlineOverDek(paragraphs: string[], at: number, lead: number): { title: string; index: number } {
+function headlineOverDek(paragraphs: string[], at: number, lead: number): FoundTitle {
   const near = paragraphs[at] as string
   const used = bodyShare(paragraphs, lead)
   for (let j = at - 1; j >= Math.max(0, at - 8); j--) {
@@ -168,12 +175,13 @@ function headlineOverDek(paragraphs: string[], at: number, lead: number): { titl
     const share = used(p)
     if (share < (n <= 3 ? 1 : 0.5)) continue
     const nearWords = lineWords(near)
-    if ((nearWords >= Math.max(8, n + 3) && n >= 3 && j >= at - 3) || (n >= 4 && used(near) < share)) return { title: p, index: j }
+    if (nearWords >= Math.max(8, n + 3) && n >= 3 && j >= at - 3) return { title: p, index: j, standfirst: at }
+    if (n >= 4 && used(near) < share) return { title: p, index: j }
   }
   return { title: near, index: at }
 }
 
-function findTitle(paragraphs: string[], articleStart?: number): { title: string; index: number } | null {
+function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | null {
   // A copy of a whole page (menus above the article): the headline sits just above the lead, or
   // just above where the article's text starts when that is earlier (a short first paragraph).
   const leadParagraph = leadIndex(paragraphs)
@@ -521,6 +529,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
   } else {
     const found = findTitle(paragraphs, hints.articleStart)
     if (found) ({ title, index: titleIndex } = found)
+    if (found?.standfirst !== undefined) keep.add(found.standfirst)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)
   // "Headline | Section | Site | 02.04.2021": the headline, the site and the date of a page title line.
