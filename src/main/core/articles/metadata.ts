@@ -181,6 +181,22 @@ function headlineOverDek(paragraphs: string[], at: number, lead: number): FoundT
   return { title: near, index: at }
 }
 
+/**
+ * The headline is normally the first headline-shaped block, before the article's first long paragraph.
+ * A masthead (the site's name, 1-4 words) can come first: a longer candidate before the lead wins.
+ */
+function firstHeadline(paragraphs: string[]): FoundTitle | null {
+  let first: FoundTitle | null = null
+  for (let i = 0; i < Math.min(paragraphs.length, 6); i++) {
+    const p = paragraphs[i] ?? ''
+    if (words(p).length >= 20) break
+    if (!looksLikeHeadline(p) || paragraphs[i + 1] === undefined) continue
+    if (words(p).length >= 5) return { title: p, index: i }
+    first ??= { title: p, index: i }
+  }
+  return first
+}
+
 function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | null {
   // A copy of a whole page (menus above the article): the headline sits just above the lead, or
   // just above where the article's text starts when that is earlier (a short first paragraph).
@@ -190,21 +206,14 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
   if (leadAt > (articleStart !== undefined ? 5 : 8)) {
     const above = titleAboveLead(paragraphs, leadAt)
     if (above) return above
-  } else if (leadAt > 0) {
-    // Near the top, the line above the lead is the headline only when the article uses its words
-    // (a "skip to content" link or a menu item can stand there too).
-    const above = titleAboveLead(paragraphs, leadAt)
-    if (above && bodyShare(paragraphs, leadAt)(above.title) >= 0.5) return above
   }
-  // The headline is normally the first headline-shaped block, before the article's first long paragraph.
-  // A masthead (the site's name, 1-4 words) can come first: a longer candidate before the lead wins.
-  let first: { title: string; index: number } | null = null
-  for (let i = 0; i < Math.min(paragraphs.length, 6); i++) {
-    const p = paragraphs[i] ?? ''
-    if (words(p).length >= 20) break
-    if (!looksLikeHeadline(p) || paragraphs[i + 1] === undefined) continue
-    if (words(p).length >= 5) return { title: p, index: i }
-    first ??= { title: p, index: i }
+  const first = firstHeadline(paragraphs)
+  if (leadAt > 0 && leadAt <= 8) {
+    // Near the top, a first line that the article does not use ("skip to content", a menu item)
+    // gives way to the line above the lead when the article uses that one's words.
+    const share = bodyShare(paragraphs, leadAt)
+    const above = first && share(first.title) >= 0.5 ? null : titleAboveLead(paragraphs, leadAt)
+    if (above && share(above.title) >= 0.5) return above
   }
   if (first) return first
   // Otherwise a headline-shaped line elsewhere (a "related" list often repeats it) that matches the lead.
