@@ -7,6 +7,13 @@ const STOP = new Set(
 /**
  * A light English stemmer, enough to meet "staffing"/"staff", "flights"/"flight",
  * "expelled"/"expel" and "properties"/"property" on both sides of a comparison.
+ *
+ * Not a Snowball stemmer (issue 20 item 8 proposed one), by measurement: on the seeds' 841
+ * distinct words (300,000 calls, unmemoized) this took 61-74 ms, @orama/stemmers 3.1.18 english
+ * 256-263 ms and snowball-stemmers 0.6.0 english 1,499-1,661 ms; their stems differ here on 214
+ * and 199 of the 841 words, and Porter2 undoubles after "-ing" ("staffing" → "staf", "staff" →
+ * "staff"): with snowball-stemmers five tests' expected behaviour changed (terms, claims/propose,
+ * rounds/detect).
  */
 export function stem(word: string): string {
   let s = stems.get(word)
