@@ -383,6 +383,25 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(rounds[0]?.date).toBe('2025-02-28')
   })
 
+  it('places undated reports once the rounds of one meeting are joined: a weekday between a preview and the meeting fits it', () => {
+    const preview = article(
+      '2025-02-24',
+      'Officials from both capitals will travel to Geneva this week, although they will not hold direct talks, diplomats said.',
+      'Eastwire',
+      'Delegations to go to Geneva for indirect talks',
+    )
+    const report = article(
+      '2025-02-28',
+      'GENEVA — Chief negotiators Tomas Varga and Anna Berg held talks on Friday on fishing quotas, officials said.',
+      'Northwire',
+    )
+    // Wednesday 2025-02-26: two days after the preview, two before the report (too far from either alone); it shares the negotiators.
+    const undated = article(null, 'Tomas Varga and Anna Berg met in Geneva on Wednesday for a first day of talks.', 'The Evening Post')
+    const rounds = detectRounds([preview, report, undated])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, report.id, undated.id].sort())
+  })
+
   // Copies of pages with no publication date: the meeting is placed by what the text names.
   const dated = article(
     '2025-03-01',

@@ -380,12 +380,50 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         a.article.id - b.article.id,
     )
   const latestYear = Math.max(0, ...ordered.map((e) => e.event.main?.date.year ?? 0))
+  // Creation order of rounds (their count would repeat once joined rounds are taken out).
+  let created = 0
+  // Reports taken one by one can leave one meeting in two rounds (a preview and the day's reports
+  // with too little in common, the one report that shares with both coming last): rounds at one
+  // place, days apart, that share people, quotes or words are joined, earliest first.
+  // It runs before the reports without a full date are placed, so that they are placed among whole
+  // meetings (a preview's round and its meeting's, one meeting's first days and its last), and again at the end.
+  function* joinRounds(): Generator<void> {
+    const joined = new Set<Cluster>()
+    for (const c of [...clusters].sort((a, b) => a.first - b.first || a.order - b.order)) {
+      yield
+      if (Number.isNaN(c.first) || joined.has(c)) continue
+      for (const other of index.near(c, NEAR)) {
+        if (other === c || Number.isNaN(other.first) || !joinable(c, other)) continue
+        index.remove(other)
+        joined.add(other)
+        const venue = c.venue === null || (isCountry(c.venue) && other.venue !== null && !isCountry(other.venue)) ? other.venue : c.venue
+        index.move(c, {
+          first: Math.min(c.first, other.first),
+          last: Math.max(c.last, other.last),
+          date: moreExact(c.date, other.date),
+          venue,
+        })
+        c.reports.push(...other.reports)
+        for (const [k, p] of other.people) if (!c.people.has(k)) c.people.set(k, p)
+        for (const k of other.countries) c.countries.add(k)
+        for (const q of other.quotes) c.quotes.add(q)
+        add(c.vector, other.vector)
+        c.norm = norm(c.vector)
+      }
+    }
+  }
+
+  let undatedYet = false
   for (const { article, event } of ordered) {
     yield
     const main = event.main as EventMention
     const vector = vectorOf(event.terms, idf)
     const vectorNorm = norm(vector)
     const day = isExact(main.date) ? dayIndex(main.date) : Number.NaN
+    if (Number.isNaN(day) && !undatedYet) {
+      undatedYet = true
+      yield* joinRounds()
+    }
     const countries = new Set(event.countries.map((k) => k.toLowerCase()))
     let best: { cluster: Cluster; score: number; resolved: EventDate | null; why: string[] } | null = null
     let second = Number.NEGATIVE_INFINITY
@@ -481,7 +519,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     // people or words with it, reports that round (at a city of several rounds such evidence is no choice).
     if (!best && only && placeFits === 1) best = { ...only, score: 0 }
     const cluster: Cluster = best?.cluster ?? {
-      order: clusters.length,
+      order: created++,
       venue: null,
       date: main.date,
       first: Number.NaN,
@@ -520,32 +558,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     })
   }
 
-  // Reports taken one by one can leave one meeting in two rounds (a preview and the day's reports
-  // with too little in common, the one report that shares with both coming last): rounds at one
-  // place, days apart, that share people, quotes or words are joined, earliest first.
-  const joined = new Set<Cluster>()
-  for (const c of [...clusters].sort((a, b) => a.first - b.first || a.order - b.order)) {
-    yield
-    if (Number.isNaN(c.first) || joined.has(c)) continue
-    for (const other of index.near(c, NEAR)) {
-      if (other === c || Number.isNaN(other.first) || !joinable(c, other)) continue
-      index.remove(other)
-      joined.add(other)
-      const venue = c.venue === null || (isCountry(c.venue) && other.venue !== null && !isCountry(other.venue)) ? other.venue : c.venue
-      index.move(c, {
-        first: Math.min(c.first, other.first),
-        last: Math.max(c.last, other.last),
-        date: moreExact(c.date, other.date),
-        venue,
-      })
-      c.reports.push(...other.reports)
-      for (const [k, p] of other.people) if (!c.people.has(k)) c.people.set(k, p)
-      for (const k of other.countries) c.countries.add(k)
-      for (const q of other.quotes) c.quotes.add(q)
-      add(c.vector, other.vector)
-      c.norm = norm(c.vector)
-    }
-  }
+  // The last undated reports may have joined rounds the pass before them could not: once more.
+  yield* joinRounds()
 
   // Recalls: each links its article to the best matching round it does not report.
   const leftovers: Array<{ mention: EventMention; article: DetectArticle }> = []
