@@ -533,6 +533,34 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(apart.find((r) => r.articles.some((a) => a.articleId === vague.id))?.articles).toHaveLength(1)
   })
 
+  it('joins an undated report to the round of its place where a dated report counts the same day of the talks on the same weekday', () => {
+    const first = article(
+      '2025-03-05',
+      'GENEVA — The first day of the talks on fishing quotas ended on Tuesday without a breakthrough, officials said.',
+      'Northwire',
+    )
+    // Two weeks later, another round at the same place, also on a Tuesday.
+    const later = article('2025-03-19', 'GENEVA — Negotiators held talks on Tuesday on port fees, officials said.', 'Eastwire')
+    const undated = article(
+      null,
+      'Talks in Geneva on Tuesday brought no concrete progress on the first day of the talks.',
+      'The Evening Post',
+    )
+    const rounds = detectRounds([first, later, undated])
+    expect(rounds.find((r) => r.articles.some((a) => a.articleId === first.id))?.articles.map((a) => a.articleId)).toEqual([
+      first.id,
+      undated.id,
+    ])
+    expect(rounds.flatMap((r) => r.reasons)).toContainEqual(
+      expect.stringMatching(/the same day of the talks \(day 1\) on the same weekday/),
+    )
+    // Without the count, the Tuesday fits both rounds: it stays apart.
+    const uncounted = article(null, 'Talks in Geneva on Tuesday brought no concrete progress.', 'The Evening Post')
+    expect(
+      detectRounds([first, later, uncounted]).find((r) => r.articles.some((a) => a.articleId === uncounted.id))?.articles,
+    ).toHaveLength(1)
+  })
+
   it('does not date a round its reports name only by a weekday with a recalled day that falls on another weekday', () => {
     const undated = article(null, 'VIENNA — Envoys held talks in Vienna on Thursday morning on quotas.', 'The Evening Post')
     // Recalls a meeting at the same place on Friday 2019-07-05.

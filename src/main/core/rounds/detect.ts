@@ -448,6 +448,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       const content = people > 0 || quoted || similar >= 0.1
       let ok: boolean
       let shares = 0
+      let sameCount = false
       let dayAgrees: boolean
       let resolved: EventDate | null = null
       let why: string[] = []
@@ -481,7 +482,20 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         // the round's days with one of them, a weekday with two (the heads of the delegations), or one and shared
         // words; or as many words in common as a dated report needs to join a round of its days without a place.
         const named = dayAgrees && main.dateKind === 'explicit'
+        // "The first day of the talks ended on Tuesday" told by a dated report of the round as well: the same
+        // day of the talks on the same weekday at its place (a weekday alone fits a round every week).
+        const nth = main.dayOfRound
+        sameCount =
+          placeAgrees &&
+          dayAgrees &&
+          nth !== undefined &&
+          main.date.weekday !== null &&
+          c.reports.some((r) => {
+            const when = r.resolved ?? r.mention.date
+            return r.mention.dayOfRound === nth && isExact(when) && fromDay(dayIndex(when)).weekday === main.date.weekday
+          })
         ok =
+          sameCount ||
           (quoted && (placeAgrees || people > 0)) ||
           (placeAgrees && shares >= SHARES) ||
           (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2)) ||
@@ -497,6 +511,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
             people ? `the same people (${shared(c, main.participants).join(', ')})` : '',
             quoted ? 'the same words quoted' : '',
             shares ? `${shares} uncommon words in common with one of its reports` : '',
+            sameCount ? `the same day of the talks (day ${nth}) on the same weekday as one of its reports` : '',
           ].filter(Boolean)
         if (ok) why = reasons()
         // The only dated round at its city that its date can be: the same people, words or (a weekday) day are enough (below).
@@ -506,7 +521,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
             only = { cluster: c, resolved, why: [...reasons(), 'the only round at that place its date can be'] }
         }
       }
-      const score = (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted ? 1 : 0) + similar + shares / 2
+      const score =
+        (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted || sameCount ? 1 : 0) + similar + shares / 2
       if (!ok) continue
       if (!best || better(best, c, score)) {
         second = best?.score ?? second
