@@ -147,9 +147,13 @@ export function useRowWindow({ scroller, list, keys, estimate, uniformRow, overs
     rangeExtractor,
     enabled: active,
   })
-  // tanstack reads estimates again only when told: after the row height is measured, or the
-  // caller's estimates change (rows collapsed, columns hidden).
-  useLayoutEffect(() => virtualizer.measure(), [virtualizer, uniform, estimate])
+  // tanstack keeps what it computed from the estimates until a row resizes or the keys or offset
+  // change: told once the uniform row height is known. Not on every change of a varying list's
+  // estimates: measure() also forgets the rendered rows' measured heights, which it reads again only
+  // when they resize; the new estimates apply from its next recomputation.
+  useLayoutEffect(() => {
+    if (uniform) virtualizer.measure()
+  }, [virtualizer, uniform])
 
   // One ref callback per row and index, so React calls it only when the row's element or place
   // changes: tanstack measures synchronously when handed an element, then on resize by itself.
