@@ -375,3 +375,61 @@ describe('browser bridge', () => {
     expect(imported.status).toBe(200)
   })
 })
+
+describe('browser bridge: the shape of a body', () => {
+  // Issue 17 F11/item 5: a body within its size limit can still hold millions of tiny values, and
+  // JSON.parse of 38 MB of `0,0,0…` held the core's thread for 7 s here (of `{},{},…` for 29 s).
+  // Import may carry 40 MB, so its size limit alone let that through. The body's structure is
+  // counted while it arrives; one larger than any valid payload of its call is refused unparsed.
+  it('refuses a body holding more JSON values than its call can take, before parsing it, and takes the largest valid ones', async () => {
+    const zeros = (n: number): string => `{"files":[${'0,'.repeat(n)}0]}`
+    const asked = performance.now()
+    const flood = await send('/api/articles.import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Parley-Token': bridge.token },
+      body: zeros(5_000_000),
+    })
+    expect(flood.status).toBe(413)
+    expect(JSON.parse(flood.body)).toEqual({ code: 'too_large', message: 'The request is too large.' })
+    const objects = await send('/api/notebook.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Parley-Token': bridge.token },
+      body: `{"x":[${'{},'.repeat(300_000)}{}]}`,
+    })
+    expect(objects.status).toBe(413)
+    // The largest batch of files is one call; commas, brackets and colons inside strings are text, not structure.
+    const files = Array.from({ length: 200 }, (_, i) => ({
+      name: `f${i}, [copy]: {${i}}.txt`,
+      data: Buffer.from(`${i} ${ARTICLE}`).toString('base64'),
+    }))
+    const many = await call('articles.import', { files, requestId: 'shape-test-1' })
+    expect(many.status).toBe(200)
+    const tricky = await call('notebook.info', { note: '{[,:,:]}'.repeat(100_000) })
+    expect(tricky.status).toBe(400)
+    expect(JSON.parse(tricky.body).code).toBe('invalid_input')
+    // The largest valid structures of the other calls still get through.
+    const patches = Array.from({ length: 10_000 }, (_, i) => ({
+      id: i + 1_000_000,
+      outlet: 'o',
+      published: null,
+      revert: ['outlet', 'published'],
+    }))
+    expect((await call('articles.updateMany', { patches })).status).not.toBe(413)
+    const restore = {
+      id: 1,
+      title: 'r',
+      date: '2025-02-27',
+      venue: null,
+      participants: [],
+      summary: '',
+      status: 'proposed',
+      reasons: [],
+      edited: [],
+      createdAt: new Date().toISOString(),
+      articles: Array.from({ length: 100_000 }, (_, i) => ({ articleId: i + 1, role: 'reports', source: 'user' })),
+      excluded: Array.from({ length: 100_000 }, (_, i) => i + 1),
+    }
+    expect((await call('rounds.restore', restore)).status).not.toBe(413)
+    expect(performance.now() - asked).toBeLessThan(60_000)
+  }, 120_000)
+})

@@ -6,6 +6,7 @@ import { eventNames, type EventName, type EventPayload, type EventSink, type Han
 import { CSP } from './csp'
 import { errors, type ParleyError } from '../core/errors'
 import { apiError, dispatch } from './dispatch'
+import { JsonShape, type ShapeLimit } from './json-shape'
 import { mimeOf, resolveStatic } from './static'
 
 export interface BridgeOptions {
@@ -53,6 +54,25 @@ const BODY_LIMITS: Record<string, number> = {
   'themes.unmerge': 4 * 1024 * 1024,
 }
 export const bodyLimit = (method: string): number => (Object.hasOwn(BODY_LIMITS, method) ? (BODY_LIMITS[method] as number) : MAX_CALL_BODY)
+/**
+ * How much JSON structure a call's body may hold (json-shape.ts), a margin above its largest valid
+ * payload: 200 import files take ~1,000 tokens; 10,000 article patches (articles.updateMany) ~110,000
+ * tokens in 20,000 containers; a round snapshot with 100,000 articles and 100,000 exclusions ~800,000
+ * in 100,000; 100,000 moved ids ~100,000 in 1; an 8 MB note at most one token per 6 bytes and one
+ * container per 32 (its smallest nodes). The default fits every other call (10,000 ids, 10,000
+ * small objects). At these limits the worst body parses in well under a second.
+ */
+const CALL_SHAPE: ShapeLimit = { tokens: 256_000, containers: 32_000 }
+const NOTE_SHAPE: ShapeLimit = { tokens: Math.ceil((9 * 1024 * 1024) / 6), containers: Math.ceil((9 * 1024 * 1024) / 32) }
+const SHAPE_LIMITS: Record<string, ShapeLimit> = {
+  'articles.import': { tokens: 4_096, containers: 1_024 },
+  'notes.create': NOTE_SHAPE,
+  'notes.save': NOTE_SHAPE,
+  'rounds.restore': { tokens: 1_000_000, containers: 128_000 },
+  'themes.unmerge': { tokens: 128_000, containers: 16 },
+}
+export const shapeLimit = (method: string): ShapeLimit =>
+  Object.hasOwn(SHAPE_LIMITS, method) ? (SHAPE_LIMITS[method] as ShapeLimit) : CALL_SHAPE
 /**
  * Past this much beyond its limit, an oversize body is no longer drained for a clean 413: the
  * connection is cut. Draining only reads and drops bytes (nothing is kept or parsed).
@@ -143,24 +163,28 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return typeof header === 'string' && tokensEqual(header, token)
   }
 
-  const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+  const readBody = (req: IncomingMessage, limit: number, shapeLimit?: ShapeLimit): Promise<string> =>
     new Promise((resolve, reject) => {
       // An announced size over the limit is refused before reading; a chunked body that grows past
       // it is read and dropped below, so the client still gets the 413.
       const declared = Number(req.headers['content-length'] ?? 0)
       if (declared > limit) return reject(Object.assign(new Error('too large'), { status: 413 }))
       const chunks: Buffer[] = []
+      // Counted chunk by chunk as it arrives (each a turn of its own), never parsed when too large.
+      const shape = shapeLimit ? new JsonShape(shapeLimit) : null
       let size = 0
+      let tooLarge = false
       req.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size <= limit) return void chunks.push(chunk)
+        if (size > limit || (shape && !tooLarge && !shape.feed(chunk))) tooLarge = true
+        if (!tooLarge) return void chunks.push(chunk)
         // Keep reading (and dropping) the rest so the 413 reaches the client: closing a socket with
         // unread data makes the kernel send a reset, and the client then sees only ECONNRESET.
         chunks.length = 0
         if (size > limit + MAX_DRAIN) req.destroy()
       })
       req.on('end', () =>
-        size > limit ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
+        tooLarge ? reject(Object.assign(new Error('too large'), { status: 413 })) : resolve(Buffer.concat(chunks).toString('utf8')),
       )
       req.on('error', reject)
     })
@@ -244,7 +268,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     let payload: unknown
     try {
-      const text = await readBody(req, bodyLimit(method))
+      const text = await readBody(req, bodyLimit(method), shapeLimit(method))
       payload = text ? JSON.parse(text) : {}
     } catch (error) {
       const status = (error as { status?: number }).status ?? 400
