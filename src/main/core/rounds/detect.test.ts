@@ -383,23 +383,53 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     expect(rounds[0]?.date).toBe('2025-02-28')
   })
 
-  it('places undated reports once the rounds of one meeting are joined: a weekday between a preview and the meeting fits it', () => {
+  it('places undated reports once the rounds of one meeting are joined: a report quoting the preview of the meeting joins it', () => {
+    const said = '“We will not leave Geneva without a deal on quotas,”'
     const preview = article(
       '2025-02-24',
-      'Officials from both capitals will travel to Geneva this week, although they will not hold direct talks, diplomats said.',
+      `Officials from both capitals will travel to Geneva this week, although they will not hold direct talks. ${said} an envoy said.`,
       'Eastwire',
       'Delegations to go to Geneva for indirect talks',
     )
     const report = article(
       '2025-02-28',
-      'GENEVA — Chief negotiators Tomas Varga and Anna Berg held talks on Friday on fishing quotas, officials said.',
+      'GENEVA — Mediators shuttled between two hotel floors on Friday as indirect talks opened.',
       'Northwire',
     )
-    // Wednesday 2025-02-26: two days after the preview, two before the report (too far from either alone); it shares the negotiators.
-    const undated = article(null, 'Tomas Varga and Anna Berg met in Geneva on Wednesday for a first day of talks.', 'The Evening Post')
+    const later = article('2025-03-15', 'GENEVA — Negotiators held talks on Friday on port fees, officials said.', 'The Weekly')
+    // Saturday 2025-03-01 (the day after the meeting's report) or 2025-03-15 (the later round's): only the quote tells.
+    const undated = article(null, `Envoys went on with the talks in Geneva on Saturday. ${said} one of them repeated.`, 'The Evening Post')
+    const rounds = detectRounds([preview, report, later, undated])
+    const round = rounds.find((r) => r.articles.some((a) => a.articleId === report.id))
+    expect(round?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, report.id, undated.id].sort())
+  })
+
+  it('joins an undated report to the round at its place whose report numbers the round alike ("the fourth round"), a few days on', () => {
+    // Monday 2025-02-24: the fourth round opens; a third round at the same place three weeks before.
+    const third = article('2025-02-03', 'GENEVA — The third round of talks on fishing quotas opened on Monday.', 'Eastwire')
+    const fourth = article('2025-02-24', 'GENEVA — The fourth round of talks on fishing quotas opened on Monday.', 'Northwire')
+    // Thursday 2025-02-27: three days after the fourth round's report (a weekday alone is looked for a day either side).
+    const undated = article(null, 'Envoys met in Geneva on Thursday as the fourth round of talks went on.', 'The Evening Post')
+    const rounds = detectRounds([third, fourth, undated])
+    expect(rounds.find((r) => r.articles.some((a) => a.articleId === fourth.id))?.articles.map((a) => a.articleId)).toEqual([
+      fourth.id,
+      undated.id,
+    ])
+    expect(rounds.flatMap((r) => r.reasons)).toContainEqual(expect.stringMatching(/the same number of the round \(4\)/))
+  })
+
+  it('does not take a preview’s own day for a day of the meeting it announces', () => {
+    // A Thursday preview of talks that open on Monday: "Thursday" in an undated report is another week's.
+    const preview = article(
+      '2025-02-20',
+      'Officials from both capitals will travel to Geneva next week, although they will not hold direct talks, diplomats said.',
+      'Eastwire',
+      'Delegations to go to Geneva for indirect talks',
+    )
+    const report = article('2025-02-24', 'GENEVA — Tomas Varga and Anna Berg held talks on Monday on fishing quotas.', 'Northwire')
+    const undated = article(null, 'Anna Berg and Tomas Varga met in Geneva on Thursday for talks on quotas.', 'The Evening Post')
     const rounds = detectRounds([preview, report, undated])
-    expect(rounds).toHaveLength(1)
-    expect(rounds[0]?.articles.map((a) => a.articleId).sort()).toEqual([preview.id, report.id, undated.id].sort())
+    expect(rounds.find((r) => r.articles.some((a) => a.articleId === undated.id))?.articles).toHaveLength(1)
   })
 
   // Copies of pages with no publication date: the meeting is placed by what the text names.

@@ -252,10 +252,22 @@ const AROUND_WEEKDAY = 1
  * AROUND days (a preview, a follow-up): the one nearest the round's days, or null when none fits.
  * A round with no full date fits any such date (null day: nothing to resolve).
  */
-function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1): { fits: boolean; day: number | null } {
+function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1, aroundWeekday = AROUND_WEEKDAY): { fits: boolean; day: number | null } {
   if (Number.isNaN(c.first) || isExact(date)) return { fits: true, day: null }
+  // The days the meeting's own reports give: a preview's day is the day it was written, not a day of the talks
+  // (a "Thursday" between a Thursday preview and a Monday meeting is not the preview's Thursday).
+  let first = Number.NaN
+  let last = Number.NaN
+  for (const r of c.reports) {
+    const when = r.resolved ?? r.mention.date
+    if (r.mention.coming || !isExact(when)) continue
+    const d = dayIndex(when)
+    if (!(d >= first)) first = d
+    if (!(d <= last)) last = d
+  }
+  if (Number.isNaN(first)) ({ first, last } = c)
   if (date.day !== null && date.month !== null) {
-    for (let d = c.first - AROUND; d <= c.last + AROUND; d++) {
+    for (let d = first - AROUND; d <= last + AROUND; d++) {
       const at = new Date(d * 86_400_000)
       if (at.getUTCMonth() + 1 === date.month && at.getUTCDate() === date.day) return { fits: true, day: d }
     }
@@ -266,9 +278,9 @@ function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1): { fits: boolean;
   // A report that counts the days of the talks ("their 15th day") tells of a day that many days after the
   // round began: its weekday may fall that much later than the round's reports.
   const span = Math.max(0, dayOfRound - 1)
-  const gap = (d: number): number => (d < c.first ? c.first - d : d - span > c.last ? d - span - c.last : 0)
-  for (let d = c.first - AROUND_WEEKDAY; d <= Math.min(c.last, c.first + 6) + AROUND_WEEKDAY + span; d++)
-    if ((d + 4) % 7 === date.weekday && gap(d) <= AROUND_WEEKDAY && (best === null || gap(d) < gap(best))) best = d
+  const gap = (d: number): number => (d < first ? first - d : d - span > last ? d - span - last : 0)
+  for (let d = first - aroundWeekday; d <= Math.min(last, first + 6) + aroundWeekday + span; d++)
+    if ((d + 4) % 7 === date.weekday && gap(d) <= aroundWeekday && (best === null || gap(d) < gap(best))) best = d
   return { fits: best !== null, day: best }
 }
 /** "Friday", "27 Feb": how an undated report named its day. */
@@ -449,6 +461,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       let ok: boolean
       let shares = 0
       let sameCount = false
+      let sameOrdinal = false
       let dayAgrees: boolean
       let resolved: EventDate | null = null
       let why: string[] = []
@@ -465,7 +478,12 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
-        const among = dayAmong(c, main.date, main.dayOfRound)
+        // "The eighth round": a round whose reports number it alike is this one, and its weekday may then fall a
+        // few days after them (the round went on). Another number is no evidence against it (a report of one
+        // round may name only the round before it: "after the seventh round ended").
+        const ordinal = event.roundOrdinal
+        sameOrdinal = ordinal !== null && placeAgrees && c.reports.some((r) => r.event.roundOrdinal === ordinal)
+        const among = dayAmong(c, main.date, main.dayOfRound, sameOrdinal ? AROUND : AROUND_WEEKDAY)
         if (!among.fits || !yearFits(c.date, event, latestYear)) continue
         if (Number.isNaN(c.first) && !compatible(c.date, main.date)) continue
         // The day it names is among the round's days (or one a preview or follow-up tells of).
@@ -496,6 +514,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           })
         ok =
           sameCount ||
+          (sameOrdinal && dayAgrees) ||
           (quoted && (placeAgrees || people > 0)) ||
           (placeAgrees && shares >= SHARES) ||
           (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2)) ||
@@ -512,6 +531,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
             quoted ? 'the same words quoted' : '',
             shares ? `${shares} uncommon words in common with one of its reports` : '',
             sameCount ? `the same day of the talks (day ${nth}) on the same weekday as one of its reports` : '',
+            sameOrdinal ? `the same number of the round (${ordinal}) as one of its reports` : '',
           ].filter(Boolean)
         if (ok) why = reasons()
         // The only dated round at its city that its date can be: the same people, words or (a weekday) day are enough (below).
@@ -522,7 +542,12 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         }
       }
       const score =
-        (venueAgrees ? 2 : countryAgrees ? 1 : 0) + (dayAgrees ? 2 : 0) + people + (quoted || sameCount ? 1 : 0) + similar + shares / 2
+        (venueAgrees ? 2 : countryAgrees ? 1 : 0) +
+        (dayAgrees ? 2 : 0) +
+        people +
+        (quoted || sameCount || sameOrdinal ? 1 : 0) +
+        similar +
+        shares / 2
       if (!ok) continue
       if (!best || better(best, c, score)) {
         second = best?.score ?? second

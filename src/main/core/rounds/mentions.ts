@@ -51,6 +51,8 @@ export interface ArticleEvents {
   countries: string[]
   /** Five-word runs of its quotations (lower case): reports of one meeting quote the same words. */
   quotes: string[]
+  /** The highest "Nth round" it names ("the eighth round of talks"), or null: the round it tells of names itself so. */
+  roundOrdinal: number | null
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
@@ -450,6 +452,12 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   yield
   const quotes = quoteRuns(body)
   yield
+  let roundOrdinal: number | null = null
+  for (const m of `${title}\n${body}`.matchAll(NTH_ROUND)) {
+    const n = ordinalNumber(m[1] as string)
+    // A series of talks has a few dozen rounds at most: a larger number is something else.
+    if (n >= 1 && n <= 31 && (roundOrdinal === null || n > roundOrdinal)) roundOrdinal = n
+  }
   return {
     articleId: article.id,
     main,
@@ -459,6 +467,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     years,
     countries: [...countries],
     quotes,
+    roundOrdinal,
   }
 }
 
@@ -509,16 +518,22 @@ const DAYS_OF = new RegExp(
   'iu',
 )
 
+// "the eighth round of talks", "a 3rd round": the rounds of a series numbered.
+const NTH_ROUND = new RegExp(String.raw`\b${ORDINAL}\s+round\b`, 'giu')
+
+/** "8", "eight", "8th", "eighth" → 8 (0 when none). */
+function ordinalNumber(word: string): number {
+  const lower = word.toLowerCase()
+  const digits = Number.parseInt(lower, 10)
+  if (!Number.isNaN(digits)) return digits
+  const i = NUMBER_WORDS.indexOf(lower)
+  return i >= 0 ? i + 1 : ORDINAL_WORDS.indexOf(lower) + 1
+}
+
 /** The day of the talks a sentence says its events fall on (1 = the first), or null. */
 function dayOfRound(text: string): number | null {
   if (!new RegExp(String.raw`\b${MEETING_WORDS}\b`, 'i').test(text)) return null
-  const number = (word: string): number => {
-    const lower = word.toLowerCase()
-    const digits = Number.parseInt(lower, 10)
-    if (!Number.isNaN(digits)) return digits
-    const i = NUMBER_WORDS.indexOf(lower)
-    return i >= 0 ? i + 1 : ORDINAL_WORDS.indexOf(lower) + 1
-  }
+  const number = ordinalNumber
   const nth = NTH_DAY.exec(text)
   const days = DAYS_OF.exec(text)
   const n = nth ? number(nth[1] as string) : days ? number(days[1] as string) : 0
