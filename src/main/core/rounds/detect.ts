@@ -26,6 +26,9 @@ interface Cluster {
   /** First and last day (day numbers) its reports give, NaN while none gives a full date. */
   first: number
   last: number
+  /** First and last day its reports other than previews give (NaN while none): the days the meeting was held. */
+  heldFirst: number
+  heldLast: number
   people: Map<string, string> // each name key (see `nameKeys`) → full name
   /** Countries its reports name as where things happen, and the five-word runs of their quotations. */
   countries: Set<string>
@@ -256,16 +259,7 @@ function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1, aroundWeekday = A
   if (Number.isNaN(c.first) || isExact(date)) return { fits: true, day: null }
   // The days the meeting's own reports give: a preview's day is the day it was written, not a day of the talks
   // (a "Thursday" between a Thursday preview and a Monday meeting is not the preview's Thursday).
-  let first = Number.NaN
-  let last = Number.NaN
-  for (const r of c.reports) {
-    const when = r.resolved ?? r.mention.date
-    if (r.mention.coming || !isExact(when)) continue
-    const d = dayIndex(when)
-    if (!(d >= first)) first = d
-    if (!(d <= last)) last = d
-  }
-  if (Number.isNaN(first)) ({ first, last } = c)
+  const [first, last] = Number.isNaN(c.heldFirst) ? [c.first, c.last] : [c.heldFirst, c.heldLast]
   if (date.day !== null && date.month !== null) {
     for (let d = first - AROUND; d <= last + AROUND; d++) {
       const at = new Date(d * 86_400_000)
@@ -283,6 +277,12 @@ function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1, aroundWeekday = A
     if ((d + 4) % 7 === date.weekday && gap(d) <= aroundWeekday && (best === null || gap(d) < gap(best))) best = d
   return { fits: best !== null, day: best }
 }
+/** Widens the days a round's meeting was held to take in `first`..`last`. */
+function hold(c: Cluster, first: number, last: number): void {
+  if (!(first >= c.heldFirst)) c.heldFirst = first
+  if (!(last <= c.heldLast)) c.heldLast = last
+}
+
 /** "Friday", "27 Feb": how an undated report named its day. */
 const describeNamed = (d: EventDate): string =>
   describeDate(d)
@@ -416,6 +416,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           venue,
         })
         c.reports.push(...other.reports)
+        if (!Number.isNaN(other.heldFirst)) hold(c, other.heldFirst, other.heldLast)
         for (const [k, p] of other.people) if (!c.people.has(k)) c.people.set(k, p)
         for (const k of other.countries) c.countries.add(k)
         for (const q of other.quotes) c.quotes.add(q)
@@ -565,6 +566,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       date: main.date,
       first: Number.NaN,
       last: Number.NaN,
+      heldFirst: Number.NaN,
+      heldLast: Number.NaN,
       people: new Map(),
       countries: new Set(),
       quotes: new Set(),
@@ -597,6 +600,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       resolved: best?.resolved ?? null,
       why: best && Number.isNaN(day) ? best.why : [],
     })
+    const held = best?.resolved ?? main.date
+    if (!main.coming && isExact(held)) hold(cluster, dayIndex(held), dayIndex(held))
   }
 
   // The last undated reports may have joined rounds the pass before them could not: once more.
