@@ -48,6 +48,16 @@ describe('detectMetadata', () => {
     expect(detectMetadata(['Skip to content', 'About this blog', 'Archive', headline, lead, MORE], {}, 'zoo.txt').title).toBe(headline)
   })
 
+  it('dates a page copy by a date line printed apart from the headline, after the article', () => {
+    const share = ['Share on Facebook', 'Share on X', 'Share by email', 'Print', 'Comments', 'Listen', 'Save', 'Gallery', 'Next']
+    const article = Array.from({ length: 8 }, (_, i) => `${MORE.replace('spring', `spring ${i}`)}`)
+    const footer = ['Contact', 'Imprint', 'Privacy', 'Jobs', 'Advertise', 'Newsletter', 'Archive', 'Help']
+    const copy = (line: string): string | null =>
+      detectMetadata(['Twin red panda cubs born at city zoo', ...share, LEAD, ...article, line, ...footer], {}, 'zoo.txt').published
+    expect(copy('6. November 2023')).toBe('2023-11-06')
+    expect(copy('Updated June 13, 2019 08:03')).toBe('2019-06-13')
+  })
+
   it('never invents a date: a weekday or a date without a year stays empty', () => {
     expect(detectMetadata(['Twin red panda cubs born at city zoo', 'Sunday, March 2', LEAD, MORE], {}, 'zoo.txt').published).toBeNull()
     expect(normalizeDate('on Tuesday')).toBeNull()

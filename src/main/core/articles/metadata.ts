@@ -410,6 +410,28 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
   return fallback
 }
 
+/**
+ * Last resort in a page copy: the first line below the headline that is a date and little else
+ * ("6. November 2023", "03.11.2023 08:03", "Updated June 13, 2019"), where a page prints its date
+ * line apart from the headline (after a share bar, a gallery or the standfirst).
+ */
+function dateLine(paragraphs: string[], titleIndex: number): string | null {
+  const today = new Date().toISOString().slice(0, 10)
+  // Not in the page's last quarter, where comments and "more from us" lists carry their own dates.
+  const end = Math.ceil(paragraphs.length * 0.75)
+  for (let i = Math.max(0, titleIndex + 1); i < end; i++) {
+    const p = paragraphs[i] as string
+    const n = words(p).length
+    if (n > 8 || photoCredit(p)) continue
+    const found = findDates(p, { limit: 1 })[0]
+    if (!found || found.date > today) continue
+    // The date first (a weekday before it at most), or after a "published" or "updated" label.
+    if (found.index <= 12 || (found.index <= 25 && (PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p)))) return found.date
+  }
+  return null
+}
+
+const UPDATED_WORD = /^(?:updated|last updated|aktualisiert|actualizado|actualisé|mis à jour|aggiornato|atualizado|zaktualizowano)\b/i
 const PHOTO_WORD = /\b(?:photo|foto|picture|image)s?\s*[:|]/i
 /** A caption carrying a photo credit ("(Jane Roe/Agency)", "(Photo: …)", "Foto: …"): the date in it is the photo's. */
 const photoCredit = (p: string): boolean => endsWithCredit(p) || PHOTO_WORD.test(p)
@@ -573,6 +595,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       dateNearTitle(paragraphs, titleIndex) ??
       (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart) : null) ??
       urlDate(hints.url) ??
+      dateLine(paragraphs, titleIndex) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
     wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,
