@@ -1,9 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, expect, shots, test, violations } from './fixtures'
 
 interface Round {
   id: number
@@ -29,34 +27,7 @@ const DAILY = `Boats back at the old pier
 "We will reopen the old pier before the summer," Lind said, adding that 10 berths would open first.
 `
 
-/** Serious or critical axe violations on the page, light and dark (the cell's claim colours included). */
-async function axe(page: Page): Promise<string[]> {
-  const found: string[] = []
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        found.push(`${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  return found
-}
-
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
-
-async function shots(page: Page, name: string, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await target.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await target.scrollIntoViewIfNeeded()
-  await page.screenshot({ path: screenshotPath(`${name}-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('quote provenance names the first carrier by date and shows how others re-used the words; a Matrix cell counts its claims and opens them in the round panel; comparison.md names the first carrier', async ({
   page,
@@ -135,7 +106,7 @@ test('quote provenance names the first carrier by date and shows how others re-u
   await expect(items.nth(2).getByLabel('Differing words').locator('.drift-removed')).toHaveText(['to fishing boats', 'season'])
   await expect(items.nth(2)).toContainText('Tidewire published 2025-06-02, before Coast Daily on 2025-06-04')
   await shots(page, 'claims-quote-provenance', quote)
-  expect(await axe(page)).toEqual([])
+  expect(await violations(page)).toEqual([])
 
   // The export names the first carrier in comparison.md.
   const out = mkdtempSync(join(tmpdir(), 'parley-provenance-vault-'))

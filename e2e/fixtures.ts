@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -75,4 +76,87 @@ export async function call<T>(page: Page, method: string, input: unknown): Promi
     },
     [method, input] as const,
   ) as Promise<T>
+}
+
+/** In-app navigation (a hash change): page.goto would reload the page, and with it the undo history. */
+export async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash)
+}
+
+/** `s` as a regular expression that matches it literally (a title in a role name or URL). */
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The screenshots every view gets (common.md): 1280x800 and 800x700, light and dark; the page is
+ * left at 1280x800, light. With a target, it is scrolled into view before each one.
+ */
+export async function shots(page: Page, name: string, target?: Locator): Promise<void> {
+  const shot = async (suffix: string): Promise<void> => {
+    await target?.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath(`${name}-${suffix}`) })
+  }
+  await shot('1280')
+  await page.setViewportSize({ width: 800, height: 700 })
+  await shot('800')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await shot('800-dark')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await shot('1280-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** Serious and critical axe violations (WCAG 2.1 A and AA, as polish-a11y.spec.ts counts them), light and dark. */
+export async function violations(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    for (const v of result.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
+}
+
+/**
+ * Selects `text` inside the element with data-testid `testId` (the Reader's body by default, a
+ * Compare column, …) the way a mouse drag would, then releases the button.
+ */
+export async function selectText(page: Page, text: string, testId = 'article-body'): Promise<void> {
+  await page.evaluate(
+    ([needle, id]) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!
+      for (const p of Array.from(root.querySelectorAll('p'))) {
+        const node = p.firstChild as Text
+        const at = node.data.indexOf(needle)
+        if (at === -1) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + needle.length)
+        const sel = window.getSelection()!
+        sel.removeAllRanges()
+        sel.addRange(range)
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return
+      }
+      throw new Error(`text not found: ${needle}`)
+    },
+    [text, testId] as const,
+  )
+}
+
+/**
+ * The body's paragraphs long enough to give `from + words` words and two more, and `words` words
+ * of the `paragraph`-th of them from word `from`: a passage picked from the seeds without writing
+ * their text into a test.
+ */
+export function wordsOf(body: string, words: number, { paragraph = 0, from = 0 } = {}): string {
+  // Blank-line separated, as the specs picked them (src/shared/body is outside the e2e project).
+  const p = body.split(/\n\s*\n/).filter((x) => x.trim().split(/\s+/).length > from + words + 2)[paragraph]!
+  return p
+    .trim()
+    .split(/\s+/)
+    .slice(from, from + words)
+    .join(' ')
 }

@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, escape, expect, go, selectText, shots, test, wordsOf } from './fixtures'
 
 // Issue 18, the paths the first journeys left unproven: a cell note's quote cites its article (in
 // the note, its Markdown and the exported vault, with a highlight's comment as a callout); a Matrix
@@ -29,25 +28,6 @@ interface ArticleSummary {
   published: string | null
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
-/** `words` words of the body's first paragraph long enough (no corpus text written here). */
-function wordsOf(body: string, words: number): string {
-  const p = body.split(/\n\s*\n/).find((x) => x.trim().split(/\s+/).length > words + 2)!
-  return p.trim().split(/\s+/).slice(0, words).join(' ')
-}
-
 /** pandoc's HTML for a vault file, or null where pandoc is not installed (CI installs it). */
 function pandocHtml(markdown: string): string | null {
   try {
@@ -59,10 +39,6 @@ function pandocHtml(markdown: string): string | null {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e
   }
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (location.hash = h), hash)
 }
 
 test('a quote from the Matrix cell-note panel cites its article: in the note, its Markdown and the exported vault (with the comment callout)', async ({
@@ -446,27 +422,7 @@ test('Compare codes a selection as the Reader does: the toolbar, a number key, a
   const themes = await call<Theme[]>(page, 'themes.list', {})
   const [a, b] = articles
   await go(page, `#/compare/${a!.id},${b!.id}`)
-  const select = async (index: number, text: string): Promise<void> => {
-    await page.evaluate(
-      ([id, needle]) => {
-        const root = document.querySelector(`[data-testid="${id}"]`)!
-        for (const p of Array.from(root.querySelectorAll('p'))) {
-          const node = p.firstChild as Text
-          const at = node.data.indexOf(needle)
-          if (at === -1) continue
-          const range = document.createRange()
-          range.setStart(node, at)
-          range.setEnd(node, at + needle.length)
-          window.getSelection()!.removeAllRanges()
-          window.getSelection()!.addRange(range)
-          root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-          return
-        }
-        throw new Error('text not found')
-      },
-      [`compare-body-${index}`, text] as const,
-    )
-  }
+  const select = (index: number, text: string): Promise<void> => selectText(page, text, `compare-body-${index}`)
   const coded = async (articleId: number) =>
     (await call<Array<{ exact: string; themeId: number }>>(page, 'highlights.list', { articleId })).map((h) => [h.exact, h.themeId])
   const wordsA = wordsOf((await call<{ body: string }>(page, 'articles.get', { id: a!.id })).body, 5)

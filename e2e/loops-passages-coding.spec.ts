@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { call, expect, shots, test } from './fixtures'
 
 interface Highlight {
   id: number
@@ -8,17 +8,6 @@ interface Highlight {
   end: number
   exact: string
   themeId: number | null
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 /** Selects the first `words` words of an element's text as a user's drag would, and lets go. */

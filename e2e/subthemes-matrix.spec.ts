@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, expect, screenshotPath, selectText, shots, test, violations, wordsOf } from './fixtures'
 
 // Sub-themes in the Matrix and the Reader: a sub-theme's passages count in its parent's column (one
 // column per top-level theme), each named in the cell; the Reader's theme menus and coding panel show
@@ -16,62 +14,6 @@ interface Theme {
   id: number
   name: string
   parentId: number | null
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
-/** Serious and critical axe violations (as polish-a11y.spec.ts counts them), light and dark. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = []
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  return found
-}
-
-/** Selects `text` inside the article body the way a mouse would (as coding.spec.ts does). */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="article-body"]')!
-    for (const p of Array.from(root.querySelectorAll('p'))) {
-      const node = p.firstChild as Text
-      const at = node.data.indexOf(needle)
-      if (at === -1) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + needle.length)
-      const sel = window.getSelection()!
-      sel.removeAllRanges()
-      sel.addRange(range)
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-      return
-    }
-    throw new Error(`text not found: ${needle}`)
-  }, text)
-}
-
-/** `words` words of a long paragraph of the body, from word `from` (no corpus text written here). */
-function wordsOf(body: string, paragraph: number, words: number, from = 0): string {
-  const p = body.split(/\n\s*\n/).filter((x) => x.trim().split(/\s+/).length > from + words + 2)[paragraph]!
-  return p
-    .trim()
-    .split(/\s+/)
-    .slice(from, from + words)
-    .join(' ')
 }
 
 test('a sub-theme counts in its parent’s Matrix column, named on its passage; the Reader lists it under its parent', async ({
@@ -94,8 +36,8 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
     expect(start).toBeGreaterThanOrEqual(0)
     await call(page, 'highlights.create', { articleId, start, end: start + text.length, themeId })
   }
-  const own = wordsOf(body, 0, 6)
-  const sub = wordsOf(body, 1, 6)
+  const own = wordsOf(body, 6)
+  const sub = wordsOf(body, 6, { paragraph: 1 })
   await code(own, flights.id)
   await code(sub, routes.id)
   // The app reads the themes when it opens: made through the API, they need a reload.
@@ -128,7 +70,7 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
   await expect(group.getByRole('region', { name: 'Flight routes, sub-theme of Direct flights' })).toContainText(sub)
 
   // Words of the first paragraph after its coded start, in sight with the toolbar above them.
-  await selectText(page, wordsOf(body, 0, 4, 8))
+  await selectText(page, wordsOf(body, 4, { from: 8 }))
   const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' })
   const buttons = toolbar.getByRole('button')
   const labels = await buttons.allInnerTexts()
@@ -145,7 +87,7 @@ test('a sub-theme counts in its parent’s Matrix column, named on its passage; 
     await page.setViewportSize({ width, height })
     await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' })
     await page.keyboard.press('Escape')
-    await selectText(page, wordsOf(body, 0, 4, 8))
+    await selectText(page, wordsOf(body, 4, { from: 8 }))
     const box = (await toolbar.boundingBox())!
     expect(box.x).toBeGreaterThanOrEqual(0)
     expect(box.x + box.width).toBeLessThanOrEqual(width)
@@ -172,7 +114,7 @@ test('the highlight’s drag handles take the keyboard focus: ←/→ move an ed
   const articleId = rounds.find((r) => r.venue === 'Istanbul')!.articles.find((a) => a.role === 'reports')!.articleId
   const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
   const themes = await call<Theme[]>(page, 'themes.list', {})
-  const passage = wordsOf(body, 0, 3)
+  const passage = wordsOf(body, 3)
   const start = body.indexOf(passage)
   await call(page, 'highlights.create', { articleId, start, end: start + passage.length, themeId: themes[0]!.id })
   const exact = async (): Promise<string> => (await call<Array<{ exact: string }>>(page, 'highlights.list', { articleId }))[0]!.exact
@@ -184,11 +126,11 @@ test('the highlight’s drag handles take the keyboard focus: ←/→ move an ed
   await expect(end).toHaveAttribute('aria-valuenow', String(start + passage.length))
   await end.focus()
   await page.keyboard.press('ArrowRight')
-  await expect.poll(exact).toBe(wordsOf(body, 0, 4))
+  await expect.poll(exact).toBe(wordsOf(body, 4))
   // The handle keeps the focus after the resize: the next key moves it again.
   await expect(end).toBeFocused()
   await page.keyboard.press('Alt+ArrowLeft')
-  await expect.poll(exact).toBe(wordsOf(body, 0, 4).slice(0, -1))
+  await expect.poll(exact).toBe(wordsOf(body, 4).slice(0, -1))
   await expect(end).toBeFocused()
   const startHandle = page.getByRole('slider', { name: 'Start of the highlight' })
   // Pressed (without a drag), a handle takes the focus too.
@@ -196,7 +138,7 @@ test('the highlight’s drag handles take the keyboard focus: ←/→ move an ed
   await page.mouse.click(grip.x + grip.width / 2, grip.y + grip.height / 2)
   await expect(startHandle).toBeFocused()
   await page.keyboard.press('ArrowRight')
-  await expect.poll(exact).toBe(wordsOf(body, 0, 3, 1).slice(0, -1))
+  await expect.poll(exact).toBe(wordsOf(body, 3, { from: 1 }).slice(0, -1))
   await expect(startHandle).toBeFocused()
   await page.screenshot({ path: screenshotPath('highlight-handle-focus') })
 })

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, expect, go, shots, test, violations } from './fixtures'
 
 // Issue 18 item 3: sub-themes, one level. A theme sits under a top-level theme in the Themes view
 // (indented, undoable), the Passages view of the parent lists its sub-themes' passages too, and a
@@ -11,35 +10,6 @@ interface Theme {
   name: string
   parentId: number | null
   highlights: number
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (location.hash = h), hash)
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
-/** Serious and critical axe violations (as polish-a11y.spec.ts counts them), light and dark. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = []
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    for (const v of result.violations)
-      if (v.impact === 'serious' || v.impact === 'critical')
-        found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  return found
 }
 
 const names = async (page: Page): Promise<Array<[string, string | null]>> => {
