@@ -9,6 +9,7 @@ import { useArticleCoding } from '../reading/useArticleCoding'
 import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
+import { useSelectionKeys } from '../reading/codingKeys'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { FocusScope } from '../components/focusTrap'
 import { columnOf, parentName, ThemeButtonLabel } from '../reading/subThemes'
@@ -75,21 +76,7 @@ function Column({
     },
     [article, selection, perform],
   )
-  useEffect(() => {
-    if (!selection) return
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') return setSelection(null)
-      const target = e.target as HTMLElement
-      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA'].includes(target.tagName)) return
-      const n = Number(e.key)
-      if (Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
-        e.preventDefault()
-        void tag(themes[n - 1]!.id)
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [selection, themes, tag])
+  useSelectionKeys(selection, setSelection, themes, tag)
   const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
     void perform(action.run, action.undoable)
     setSuggestion(null)

@@ -6,6 +6,7 @@ import { navigate } from '../navigation'
 import { useNotebook, type UndoableAction } from '../state/notebook'
 import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
+import { useSelectionKeys } from '../reading/codingKeys'
 import { themeOptionLabel } from '../reading/subThemes'
 import { PassagesCodebook } from './PassagesCodebook'
 import type { PassageLink } from '@shared/contract-claims'
@@ -91,6 +92,8 @@ function mergeLists(lists: PassageList[], sort: PassageSort, themeRank: (id: num
 
 /** passages.list's default limit: the merged list stops at the same length. */
 const LIST_LIMIT = 500
+/** Passages has filter drop-downs: a digit typed there is not a theme key. */
+const DROP_DOWNS = ['SELECT']
 
 /**
  * Every coded passage of a theme across the notebook (issue 18; MAXQDA's Retrieved Segments):
@@ -139,21 +142,8 @@ export function Passages({
     },
     [selection, perform],
   )
-  useEffect(() => {
-    if (!selection) return
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') return setSelection(null)
-      const target = e.target as HTMLElement
-      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return
-      const n = Number(e.key)
-      if (Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
-        e.preventDefault()
-        void tag(themes[n - 1]!.id)
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [selection, themes, tag])
+  // A digit typed in the filters' drop-downs picks an option there.
+  useSelectionKeys(selection, setSelection, themes, tag, DROP_DOWNS)
   // A round in the address (from a Matrix cell) wins over the one last chosen here.
   const [roundId, setRoundId] = useState(routeRound !== null ? String(routeRound) : kept.roundId)
   const [outlet, setOutlet] = useState<string | null>(kept.outlet)

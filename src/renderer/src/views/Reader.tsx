@@ -10,6 +10,7 @@ import { FindBar } from '../reading/FindBar'
 import { HighlightPopover } from '../reading/HighlightPopover'
 import { FocusScope } from '../components/focusTrap'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
+import { themeKeyIndex } from '../reading/codingKeys'
 import { useArticleCoding } from '../reading/useArticleCoding'
 import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
@@ -70,12 +71,10 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
         setOpenId(null)
         setSelection(null)
       }
-      const target = e.target as HTMLElement
-      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA'].includes(target.tagName)) return
-      const n = Number(e.key)
-      if (selection && Number.isInteger(n) && n >= 1 && n <= 9 && themes[n - 1]) {
+      const i = selection ? themeKeyIndex(e, themes.length) : null
+      if (i !== null) {
         e.preventDefault()
-        void tag(themes[n - 1]!.id)
+        void tag(themes[i]!.id)
       }
     }
     window.addEventListener('keydown', onKey)
