@@ -1,4 +1,4 @@
-import { ClientError } from '@shared/errors'
+import { ClientError, type ClientErrorCode } from '@shared/errors'
 
 export interface Toast {
   id: number
@@ -12,9 +12,9 @@ export interface Toast {
 }
 
 /** Codes after which the same call may well work once the user has acted (freed space, closed the other Parley). */
-const RETRYABLE = new Set(['disk_full', 'io_error', 'locked', 'offline'])
+const RETRYABLE = new Set<ClientErrorCode>(['disk_full', 'io_error', 'locked', 'offline'])
 /** What to say first for codes a user can act on; the core's sentence follows. */
-const LEADS: Record<string, string> = {
+const LEADS: Partial<Record<ClientErrorCode, string>> = {
   disk_full: 'The disk is full.',
   read_only: 'This notebook is read-only.',
   locked: 'The notebook is in use elsewhere.',
