@@ -8,6 +8,7 @@ import { OutletComparison } from './OutletComparison'
 import { RoundClaims, RoundLinks } from '../claims/RoundClaims'
 import { WhoSpeaks } from '../claims/WhoSpeaks'
 import { useConfirm } from '../components/Dialog'
+import { MergeIntoSelect } from '../components/MergeIntoSelect'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
 export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
@@ -208,16 +209,14 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
         <button type="button" disabled={picked.length === 0 || picked.length === round.articles.length} onClick={split}>
           Split selected into a new round
         </button>
-        <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-          <option value="">Merge into…</option>
-          {rounds
-            .filter((r) => r.id !== round.id)
-            .map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-        </select>
+        <MergeIntoSelect
+          label="Merge into"
+          items={rounds}
+          self={round.id}
+          name={(r) => r.title}
+          value={mergeInto}
+          onChange={setMergeInto}
+        />
         <button type="button" disabled={!mergeInto} onClick={() => void merge()}>
           Merge
         </button>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Theme } from '@shared/model'
 import { api } from '../api'
 import { useNotebook } from '../state/notebook'
+import { MergeIntoSelect } from '../components/MergeIntoSelect'
 
 const splitTerms = (text: string): string[] =>
   text
@@ -228,16 +229,14 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
         </label>
       </div>
       <div className="theme-actions">
-        <select aria-label={`Merge ${theme.name} into`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-          <option value="">Merge into…</option>
-          {themes
-            .filter((t) => t.id !== theme.id)
-            .map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-        </select>
+        <MergeIntoSelect
+          label={`Merge ${theme.name} into`}
+          items={themes}
+          self={theme.id}
+          name={(t) => t.name}
+          value={mergeInto}
+          onChange={setMergeInto}
+        />
         <button type="button" disabled={!mergeInto} onClick={() => void merge()}>
           Merge
         </button>
