@@ -98,6 +98,17 @@ describe('articleEvents', () => {
     expect(e.main?.participants).not.toContain('Eva Lund')
   })
 
+  it('takes no plan, programme of action or office of affairs for a participant', () => {
+    const e = articleEvents(
+      article(
+        '2025-03-01',
+        'Anna Berg and Tomas Varga held talks in Oslo on Friday on the Joint Fisheries Plan, with Deputy for Political Affairs Eva Lund.',
+      ),
+    )
+    expect(e.main?.participants).toEqual(expect.arrayContaining(['Anna Berg', 'Tomas Varga', 'Eva Lund']))
+    expect(e.main?.participants.join('|')).not.toMatch(/Plan|Affairs/)
+  })
+
   it('takes the dateline as the venue when the lead names none', () => {
     const e = articleEvents(article(null, 'LISBON (Wire) - Envoys from both countries held talks on Monday about fishing rights.'))
     expect(e.main).toMatchObject({ venue: 'Lisbon', date: { weekday: 1, year: null } })

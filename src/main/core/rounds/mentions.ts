@@ -74,7 +74,7 @@ const TITLES = new Set(
   ),
 )
 const ORGS = new Set(
-  'department ministry office house council committee agency union party times news post journal bank group court parliament congress senate assembly kremlin commission embassy consulate university institute association federation service services force forces army navy company corp inc ltd nations states republic kingdom airlines airways club city street square summit talks program programme festival cup league administration government cabinet foundation organization organisation treaty agreement accord alliance network press tribune herald daily weekly radio television tv channel centre center hospital school college museum police'.split(
+  'department ministry office house council committee agency union party times news post journal bank group court parliament congress senate assembly kremlin commission embassy consulate university institute association federation service services force forces army navy company corp inc ltd nations states republic kingdom airlines airways club city street square summit talks program programme festival cup league administration government cabinet foundation organization organisation treaty agreement accord plan action affairs alliance network press tribune herald daily weekly radio television tv channel centre center hospital school college museum police'.split(
     ' ',
   ),
 )
