@@ -2,6 +2,7 @@ import type { Matrix as MatrixData, Round } from '@shared/model'
 import { api, errorMessage } from '../api'
 import { navigate, openBeside } from '../navigation'
 import { useNotebook } from '../state/notebook'
+import { reorderThemes } from '../state/themes'
 import { movedWithSubThemes } from '../reading/subThemes'
 
 export interface MatrixActions {
@@ -64,10 +65,8 @@ export function useMatrixActions(matrix: MatrixData | null, rounds: Round[]): Ma
       const ids = themes.map((t) => t.id)
       const next = movedWithSubThemes(themes, themeId, delta)
       if (!next) return
-      void perform(
-        () => api['themes.reorder']({ ids: next }),
-        () => ({ label: 'reorder themes', undo: () => api['themes.reorder']({ ids }), redo: () => api['themes.reorder']({ ids: next }) }),
-      )
+      const action = reorderThemes(ids, next)
+      void perform(action.run, action.undoable)
     },
   }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Theme } from '@shared/model'
-import { api } from '../api'
 import { useNotebook } from '../state/notebook'
+import { createTheme, deleteTheme, mergeTheme, reorderThemes, setThemeParent, updateTheme } from '../state/themes'
 import { MergeIntoSelect } from '../components/MergeIntoSelect'
 
 const splitTerms = (text: string): string[] =>
@@ -49,36 +49,20 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
   const [mergeInto, setMergeInto] = useState('')
 
   const update = (patch: { name?: string; color?: string; description?: string; keywords?: Theme['keywords'] }, label: string): void => {
-    const before = { name: theme.name, color: theme.color, description: theme.description, keywords: theme.keywords }
-    const undoPatch = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof before]]))
-    void perform(
-      () => api['themes.update']({ id: theme.id, ...patch }),
-      () => ({
-        label,
-        undo: () => api['themes.update']({ id: theme.id, ...undoPatch }),
-        redo: () => api['themes.update']({ id: theme.id, ...patch }),
-      }),
-    )
+    const action = updateTheme(theme, patch, label)
+    void perform(action.run, action.undoable)
   }
   const move = (delta: number): void => {
     const ids = themes.map((t) => t.id)
     const next = moved(themes, theme, delta)
     if (!next) return
-    void perform(
-      () => api['themes.reorder']({ ids: next }),
-      () => ({ label: 'reorder themes', undo: () => api['themes.reorder']({ ids }), redo: () => api['themes.reorder']({ ids: next }) }),
-    )
+    const action = reorderThemes(ids, next)
+    void perform(action.run, action.undoable)
   }
   // Deleting and merging are undoable (themes.restore / themes.unmerge), so they act at once and offer Undo.
   const remove = async (): Promise<void> => {
-    const done = await perform(
-      () => api['themes.delete']({ id: theme.id }),
-      () => ({
-        label: `delete theme ${theme.name}`,
-        undo: () => api['themes.restore']({ id: theme.id }),
-        redo: () => api['themes.delete']({ id: theme.id }),
-      }),
-    )
+    const action = deleteTheme(theme)
+    const done = await perform(action.run, action.undoable)
     if (done)
       notify(
         `Deleted “${theme.name}”${count ? `; its ${count} highlight${count === 1 ? '' : 's'} lost the theme` : ''}${
@@ -90,17 +74,8 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
   }
   // Sub-theme of another theme (one level): undoable as every theme edit.
   const reparent = (value: string): void => {
-    const parentId = value ? Number(value) : null
-    const before = theme.parentId
-    const target = parentId === null ? null : themes.find((t) => t.id === parentId)
-    void perform(
-      () => api['themes.setParent']({ id: theme.id, parentId }),
-      () => ({
-        label: target ? `make ${theme.name} a sub-theme of ${target.name}` : `move ${theme.name} to the top level`,
-        undo: () => api['themes.setParent']({ id: theme.id, parentId: before }),
-        redo: () => api['themes.setParent']({ id: theme.id, parentId }),
-      }),
-    )
+    const action = setThemeParent(theme, value ? Number(value) : null, themes)
+    void perform(action.run, action.undoable)
   }
   // Only top-level themes can hold sub-themes, and a theme with sub-themes stays at the top.
   const parents = themes.filter((t) => t.parentId === null && t.id !== theme.id)
@@ -110,14 +85,8 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
     const targetId = Number(mergeInto)
     const target = themes.find((t) => t.id === targetId)
     if (!target) return
-    const done = await perform(
-      () => api['themes.merge']({ sourceId: theme.id, targetId }),
-      ({ moved }) => ({
-        label: `merge ${theme.name}`,
-        undo: () => api['themes.unmerge']({ sourceId: theme.id, moved }),
-        redo: () => api['themes.merge']({ sourceId: theme.id, targetId }),
-      }),
-    )
+    const action = mergeTheme(theme, targetId)
+    const done = await perform(action.run, action.undoable)
     if (done)
       notify(
         `Merged “${theme.name}” into “${target.name}”: ${done.moved.length} highlight${done.moved.length === 1 ? '' : 's'} moved.`,
@@ -254,14 +223,8 @@ export function Themes(): React.JSX.Element {
   const add = async (): Promise<void> => {
     const trimmed = name.trim()
     if (!trimmed) return
-    const created = await perform(
-      () => api['themes.create']({ name: trimmed }),
-      (t) => ({
-        label: `add theme ${t.name}`,
-        undo: () => api['themes.delete']({ id: t.id }),
-        redo: () => api['themes.restore']({ id: t.id }),
-      }),
-    )
+    const action = createTheme(trimmed)
+    const created = await perform(action.run, action.undoable)
     if (created) setName('')
   }
   return (
