@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Round } from '@shared/model'
-import { api } from '../api'
 import { useNotebook } from '../state/notebook'
+import { acceptRound, deleteRound, mergeRounds, moveRoundArticle, splitRound, updateRound } from '../state/rounds'
 import { formatRoundDate } from './dates'
 import { Backlinks } from '../components/Backlinks'
 import { OutletComparison } from './OutletComparison'
@@ -34,50 +34,25 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
         .filter(Boolean),
       summary,
     }
-    const before = { title: round.title, date: round.date, venue: round.venue, participants: round.participants, summary: round.summary }
-    void perform(
-      () => api['rounds.update']({ id: round.id, ...patch }),
-      () => ({
-        label: 'edit round',
-        undo: () => api['rounds.update']({ id: round.id, ...before }),
-        redo: () => api['rounds.update']({ id: round.id, ...patch }),
-      }),
-    )
+    const action = updateRound(round, patch)
+    void perform(action.run, action.undoable)
   }
   // Deleting is undone by rounds.restore, so it acts at once and offers Undo; merging has no exact undo, so it asks first.
   const remove = async (): Promise<void> => {
-    const done = await perform(
-      () => api['rounds.delete']({ id: round.id }),
-      (snapshot) => ({
-        label: `delete round ${round.title}`,
-        undo: () => api['rounds.restore'](snapshot),
-        redo: () => api['rounds.delete']({ id: round.id }),
-      }),
-    )
+    const action = deleteRound(round)
+    const done = await perform(action.run, action.undoable)
     if (done) {
       notify(`Deleted “${round.title}”; its articles stay in the library. Undo brings it back.`, 'info', true)
       onClose()
     }
   }
   const move = (articleId: number, toId: number | null): void => {
-    void perform(
-      () => api['rounds.moveArticle']({ articleId, fromId: round.id, toId }),
-      () => ({
-        label: 'move article',
-        undo: () => api['rounds.moveArticle']({ articleId, fromId: toId, toId: round.id }),
-        redo: () => api['rounds.moveArticle']({ articleId, fromId: round.id, toId }),
-      }),
-    )
+    const action = moveRoundArticle(round, articleId, toId)
+    void perform(action.run, action.undoable)
   }
   const split = (): void => {
-    void perform(
-      () => api['rounds.split']({ id: round.id, articleIds: picked }),
-      ({ to }) => ({
-        label: 'split round',
-        undo: () => api['rounds.merge']({ sourceId: to.id, targetId: round.id }),
-        redo: () => api['rounds.split']({ id: round.id, articleIds: picked }),
-      }),
-    )
+    const action = splitRound(round, picked)
+    void perform(action.run, action.undoable)
     setPicked([])
   }
   const merge = async (): Promise<void> => {
@@ -89,15 +64,8 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
       confirm: 'Merge',
     })
     if (!ok) return
-    const snapshot = { articles: round.articles.map((a) => a.articleId) }
-    await perform(
-      () => api['rounds.merge']({ sourceId: round.id, targetId: target.id }),
-      () => ({
-        label: 'merge rounds',
-        undo: async () => notify(`Undo a merge by splitting “${target.title}” (articles: ${snapshot.articles.length}).`),
-        redo: () => api['rounds.merge']({ sourceId: round.id, targetId: target.id }),
-      }),
-    )
+    const action = mergeRounds(round, target, notify)
+    await perform(action.run, action.undoable)
     onClose()
   }
 
@@ -117,16 +85,10 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
         <button
           type="button"
           className="primary"
-          onClick={() =>
-            void perform(
-              () => api['rounds.accept']({ id: round.id }),
-              () => ({
-                label: 'accept round',
-                undo: async () => notify('Accepted rounds stay accepted; edit or delete it instead.'),
-                redo: () => api['rounds.accept']({ id: round.id }),
-              }),
-            )
-          }
+          onClick={() => {
+            const action = acceptRound(round, notify)
+            void perform(action.run, action.undoable)
+          }}
         >
           Accept this round
         </button>
