@@ -13,10 +13,14 @@
  */
 export const PARAGRAPH_BREAK = '\n\n'
 
-/** A paragraph of a body: `body.slice(start, end) === text`. */
-export interface Paragraph {
+/** A [start, end) range of offsets into a body: a highlight's, a selection's, a find match's. */
+export interface Span {
   start: number
   end: number
+}
+
+/** A paragraph of a body: `body.slice(start, end) === text`. */
+export interface Paragraph extends Span {
   text: string
 }
 

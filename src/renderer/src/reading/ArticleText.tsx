@@ -1,3 +1,4 @@
+import type { Span } from '@shared/body'
 import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Highlight, Suggestion } from '@shared/model'
 import { clearOwner, setRanges, themeHighlightName } from './highlightRegistry'
@@ -9,10 +10,8 @@ import { snapEdge, stepEdge, type Edge } from './wordSnap'
 import '../styles/highlights.css'
 import './reading.css'
 
-export interface Span {
-  start: number
-  end: number
-}
+/** An offset range into the body (the body model's). */
+export type { Span } from '@shared/body'
 
 export interface ArticleTextHandle {
   /** The current selection in this text, as body offsets. */

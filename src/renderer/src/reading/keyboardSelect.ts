@@ -1,9 +1,8 @@
+import type { Span } from '@shared/body'
 import type { Paragraph } from './offsets'
 
-export interface Span {
-  start: number
-  end: number
-}
+/** An offset range into the body (the body model's). */
+export type { Span } from '@shared/body'
 
 /**
  * Sentences of a body as offsets, paragraph by paragraph: a sentence ends at . ! ? or … (with any

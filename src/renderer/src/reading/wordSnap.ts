@@ -1,3 +1,5 @@
+import type { Span } from '@shared/body'
+
 /**
  * Where a highlight's edges may stop when it is resized: at word boundaries, so a resize can never
  * leave half a word (`diplomats f` ending a passage). Words are the language's own (Intl.Segmenter);
@@ -8,10 +10,8 @@
  *   stepEdge(body, { start: 8, end: 30 }, 'end', 1, 'word') // → the end of the next word
  */
 
-export interface Span {
-  start: number
-  end: number
-}
+/** An offset range into the body (the body model's). */
+export type { Span } from '@shared/body'
 export type Edge = 'start' | 'end'
 export type Unit = 'word' | 'char'
 
