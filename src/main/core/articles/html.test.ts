@@ -133,4 +133,12 @@ describe('the outlet of a page that states no name and no address', () => {
   it('does not take a home link that only says “home”, or a page title that is the headline alone', () => {
     expect(outlet('<title>Talks resume</title>', '<a href="/">Zurück zur Startseite</a><a href="./">Home</a>')).toBeNull()
   })
+  it('does not take the host of its images and scripts (a CDN) for the site, only the host its links go to', () => {
+    const cdn =
+      '<img src="https://img.cdn-host.net/a.jpg"><img src="https://img.cdn-host.net/b.jpg"><script src="https://img.cdn-host.net/c.js"></script>'
+    expect(outlet('<title>Talks resume</title>', cdn)).toBeNull()
+    const links =
+      '<a href="https://www.towncrier.example/">Start</a><a href="https://www.towncrier.example/a">A</a><a href="https://www.towncrier.example/b">B</a>'
+    expect(outlet('<title>Talks resume</title>', cdn + links)).toBe('towncrier.example')
+  })
 })

@@ -547,7 +547,7 @@ const THIRD_PARTY =
  */
 function homeUrl(doc: QueryDocument): string | null {
   const counts = new Map<string, number>()
-  const elements = Array.from(doc.querySelectorAll('a[href], link[href], img[src], script[src]'))
+  const elements = Array.from(doc.querySelectorAll('a[href], link[href]'))
   for (const el of elements.slice(0, 3000)) {
     const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? ''
     const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(ref)
