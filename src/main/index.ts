@@ -11,6 +11,7 @@ import {
   session,
   shell,
   type MessageBoxOptions,
+  type OpenDialogOptions,
 } from 'electron'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,6 +19,7 @@ import { pathToFileURL } from 'node:url'
 import type { EventSink } from '../shared/contract'
 import type { ImportResult } from '../shared/model'
 import { IMPORTABLE_EXTENSIONS } from './core/articles/import'
+import { exportVault } from './core/export/vault'
 import { openNotebook, openOrCreateDefault } from './core/notebook'
 import { CSP } from './hosts/csp'
 import { bindIpc, ipcEmitter } from './hosts/ipc'
@@ -35,6 +37,7 @@ import {
 } from './security'
 import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/argv'
 import { menuTemplate, type MenuCommand } from './shell/menu'
+import { exportReport, exportToPickedFolder } from './shell/export-folder'
 import { createNotebookSession, type NotebookSession } from './shell/notebook-session'
 import { addRecent, pruneRecent } from './shell/recent'
 import { readSettings, writeSettings, type ShellSettings } from './shell/settings'
@@ -341,6 +344,52 @@ function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send('parley-event:menu.command', { command })
 }
 
+/**
+ * File › Export Vault…: the folder comes from the system's dialog, here in the main process, and the
+ * export runs here too, so the renderer never names a destination (issue 17 item 3). The page's own
+ * Export keeps the browser mode's rules (notebook.export, export/destination.ts).
+ */
+async function exportFromMenu(): Promise<void> {
+  if (!notebooks) return
+  const session = notebooks
+  const owner = mainWindow
+  const progress = ipcEmitter(() => mainWindow?.webContents ?? null)
+  const ask = async (options: MessageBoxOptions) => (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options))
+  try {
+    const summary = await exportToPickedFolder({
+      askLinks: async () => {
+        const { response } = await ask({
+          type: 'question',
+          title: 'Export Vault',
+          message: 'Export the notebook as a Markdown vault',
+          detail: 'Links between its files as Markdown links (any Markdown tool) or as [[wikilinks]] (Obsidian).',
+          buttons: ['Markdown links', '[[Wikilinks]]', 'Cancel'],
+          defaultId: 0,
+          cancelId: 2,
+        })
+        return response === 2 ? null : response === 1
+      },
+      pickFolder: () => {
+        const options: OpenDialogOptions = {
+          title: 'Export Vault into…',
+          buttonLabel: 'Export here',
+          properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+        }
+        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)
+      },
+      exportTo: (dir, wikilinks) =>
+        exportVault(session.current().db, dir, {
+          wikilinks,
+          onProgress: (done, total) => progress('export.progress', { done, total }),
+        }),
+    })
+    if (summary)
+      void ask({ type: 'info', title: 'Export Vault', message: 'The vault is written', detail: exportReport(summary), buttons: ['OK'] })
+  } catch (error) {
+    showError('Export failed', error)
+  }
+}
+
 function about(): void {
   const detail = [
     `Version ${app.getVersion()}`,
@@ -368,7 +417,7 @@ function rebuildMenu(): void {
         rebuildMenu()
       },
       importArticles: () => void importFromDialog(),
-      command: sendMenuCommand,
+      command: (command) => (command === 'export' ? void exportFromMenu() : sendMenuCommand(command)),
       about,
       showNotebookFolder: () => {
         if (notebooks) shell.showItemInFolder(notebooks.current().file)
