@@ -1,4 +1,7 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
+import type { Span } from '@shared/body'
+import { createHighlight } from '../state/coding'
+import { useNotebook } from '../state/notebook'
 
 /** Fields where a typed digit is text, not a theme key. */
 const TYPING = ['INPUT', 'TEXTAREA']
@@ -41,4 +44,26 @@ export function useSelectionKeys(
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [selection, setSelection, themes, tag, fields])
+}
+
+/**
+ * Codes the open selection of an article's body with a theme (and a comment), undoably, then
+ * clears the browser's selection and the view's: the Reader's and Compare's toolbar and keys.
+ */
+export function useTagSelection(
+  articleId: number | null,
+  selection: Span | null,
+  setSelection: (none: null) => void,
+): (themeId: number | null, comment?: string) => Promise<void> {
+  const { perform } = useNotebook()
+  return useCallback(
+    async (themeId: number | null, comment?: string) => {
+      if (articleId === null || !selection) return
+      const action = createHighlight({ articleId, start: selection.start, end: selection.end, themeId, comment })
+      await perform(action.run, action.undoable)
+      window.getSelection()?.removeAllRanges()
+      setSelection(null)
+    },
+    [articleId, selection, setSelection, perform],
+  )
 }

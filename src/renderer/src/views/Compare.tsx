@@ -7,9 +7,9 @@ import { ArticleText, type ArticleTextHandle, type Span } from '../reading/Artic
 import { FindBar } from '../reading/FindBar'
 import { useArticleCoding } from '../reading/useArticleCoding'
 import { useNotebook, type UndoableAction } from '../state/notebook'
-import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
+import { acceptSuggestion, rejectSuggestion } from '../state/coding'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
-import { useSelectionKeys } from '../reading/codingKeys'
+import { useSelectionKeys, useTagSelection } from '../reading/codingKeys'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { FocusScope } from '../components/focusTrap'
 import { columnOf, parentName, ThemeButtonLabel } from '../reading/subThemes'
@@ -66,16 +66,7 @@ function Column({
   const current = position >= 0 ? (passages[Math.min(position, passages.length - 1)] ?? null) : null
 
   // Coding in Compare works as in the Reader: the selection toolbar, keys 1–9, Ctrl/Cmd+Z.
-  const tag = useCallback(
-    async (themeId: number | null, comment?: string) => {
-      if (!article || !selection) return
-      const action = createHighlight({ articleId: article.id, start: selection.start, end: selection.end, themeId, comment })
-      await perform(action.run, action.undoable)
-      window.getSelection()?.removeAllRanges()
-      setSelection(null)
-    },
-    [article, selection, perform],
-  )
+  const tag = useTagSelection(article?.id ?? null, selection, setSelection)
   useSelectionKeys(selection, setSelection, themes, tag)
   const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
     void perform(action.run, action.undoable)

@@ -10,9 +10,9 @@ import { FindBar } from '../reading/FindBar'
 import { HighlightPopover } from '../reading/HighlightPopover'
 import { FocusScope } from '../components/focusTrap'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
-import { themeKeyIndex } from '../reading/codingKeys'
+import { themeKeyIndex, useTagSelection } from '../reading/codingKeys'
 import { useArticleCoding } from '../reading/useArticleCoding'
-import { acceptSuggestion, createHighlight, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
+import { acceptSuggestion, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
 import { useArticleActions } from '../state/articles'
 import { api, errorMessage } from '../api'
@@ -39,16 +39,7 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
   const text = useRef<ArticleTextHandle>(null)
   const open = highlights.find((h) => h.id === openId) ?? null
 
-  const tag = useCallback(
-    async (themeId: number | null, comment?: string) => {
-      if (!article || !selection) return
-      const action = createHighlight({ articleId: article.id, start: selection.start, end: selection.end, themeId, comment })
-      await perform(action.run, action.undoable)
-      window.getSelection()?.removeAllRanges()
-      setSelection(null)
-    },
-    [article, selection, perform],
-  )
+  const tag = useTagSelection(article?.id ?? null, selection, setSelection)
 
   // F7: select with the keyboard (the article text takes focus; arrows select sentences).
   useEffect(() => {
