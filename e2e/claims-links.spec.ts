@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, expect, shots, test } from './fixtures'
 
 interface Round {
   id: number
@@ -25,16 +24,6 @@ The agreement covers 35 ferry crossings a week, according to the harbour authori
 `
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('link two passages as contradicts, see the link in the round panel and the Passages view, follow it, undo it; accept a proposed claim group; export and read the links in the vault', async ({
   page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, expect, screenshotPath, selectText, test } from './fixtures'
 
 interface Summary {
   id: number
@@ -8,30 +8,6 @@ interface Summary {
 interface Theme {
   id: number
   name: string
-}
-
-/** Selects `text` inside the article body the way a mouse would, then releases the button. */
-async function selectText(page: Page, text: string, testId = 'article-body'): Promise<void> {
-  await page.evaluate(
-    ([needle, id]) => {
-      const root = document.querySelector(`[data-testid="${id}"]`)!
-      for (const p of Array.from(root.querySelectorAll('p'))) {
-        const node = p.firstChild as Text
-        const at = node.data.indexOf(needle)
-        if (at === -1) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + needle.length)
-        const sel = window.getSelection()!
-        sel.removeAllRanges()
-        sel.addRange(range)
-        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-        return
-      }
-      throw new Error(`text not found: ${needle}`)
-    },
-    [text, testId] as const,
-  )
 }
 
 const highlightSize = (page: Page, name: string): Promise<number> => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { call, expect, screenshotPath, test } from './fixtures'
+import { call, escape, expect, go, screenshotPath, selectText, shots, test } from './fixtures'
 
 // Issue 18: the researcher's daily loop — delete and bulk-edit articles, prefix search, links that
 // navigate in place with Back/Forward.
@@ -9,24 +9,6 @@ interface ArticleSummary {
   title: string
   outlet: string | null
   published: string | null
-}
-
-/** In-app navigation (a hash change): page.goto would reload the page, and with it the undo history. */
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (location.hash = h), hash)
-}
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-async function shots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(`${name}-1280`) })
-  await page.setViewportSize({ width: 800, height: 700 })
-  await page.screenshot({ path: screenshotPath(`${name}-800`) })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: screenshotPath(`${name}-800-dark`) })
-  await page.setViewportSize({ width: 1280, height: 800 })
-  await page.screenshot({ path: screenshotPath(`${name}-1280-dark`) })
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 /** A note that links to the article and quotes one of its passages (coded with the first theme). */
@@ -387,29 +369,6 @@ test('Matrix evidence opens the passage where it can be read, and a cell leads t
   await expect(page.getByTestId('compare-column')).toHaveCount(2)
 })
 
-/** Selects `text` in a Compare column the way a mouse would (as coding.spec.ts does in the Reader). */
-async function selectIn(page: Page, testId: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([id, needle]) => {
-      const root = document.querySelector(`[data-testid="${id}"]`)!
-      for (const p of Array.from(root.querySelectorAll('p'))) {
-        const node = p.firstChild as Text
-        const at = node.data.indexOf(needle)
-        if (at === -1) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + needle.length)
-        window.getSelection()!.removeAllRanges()
-        window.getSelection()!.addRange(range)
-        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-        return
-      }
-      throw new Error(`text not found: ${needle}`)
-    },
-    [testId, text] as const,
-  )
-}
-
 /** Clicks the middle of `text` in a Compare column (a suggestion has no element of its own to click). */
 async function clickTextIn(page: Page, testId: string, text: string): Promise<void> {
   const box = await page.evaluate(
@@ -484,7 +443,7 @@ test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes t
   // Select text in the second column and press 1: coded with the first theme, as in the Reader.
   const { body } = await call<{ body: string }>(page, 'articles.get', { id: second!.a.id })
   const words = body.split('\n\n')[1]!.split(' ').slice(0, 5).join(' ')
-  await selectIn(page, 'compare-body-1', words)
+  await selectText(page, words, 'compare-body-1')
   await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible()
   await page.keyboard.press('1')
   await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeHidden()
