@@ -418,6 +418,16 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusFile[
     ).join('\n\n')}\n\n${prose()}`,
     'imported',
   )
+  // Issue 17 F4: about 1 MB of sentences dense with dates, every paragraph different (round detection
+  // grew super-linearly on it: 11 s on the core's thread). Imported; its detection is bounded.
+  const dated = (day: number, year: number): string =>
+    `Negotiators met in the capital on March ${day}, ${year} and on Friday, ${day} April ${year - 1}, then talks on ${day}/05/${year - 2} and Monday.`
+  const datedParagraphs: string[] = []
+  for (let i = 0, size = 0; size < 1_000_000; i++) {
+    datedParagraphs.push(Array.from({ length: 10 }, (_, k) => dated(((i * 10 + k) % 28) + 1, 2000 + ((i + k) % 25))).join(' '))
+    size += (datedParagraphs.at(-1) as string).length + 2
+  }
+  add('dense-dates', 'dense-dates.txt', `Dates\n\n${datedParagraphs.join('\n\n')}`, 'imported')
   // 35. A big batch of small files (full run only).
   if (options.full) {
     mkdirSync(join(dir, 'batch'))
