@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { call, expect, shots, test } from './fixtures'
+import { b64, call, expect, shots, test } from './fixtures'
 
 interface Round {
   id: number
@@ -22,8 +22,6 @@ Mayor Ilse Varga told Harbour Post that the towns "have agreed to restore the ni
 
 The agreement covers 35 ferry crossings a week, according to the harbour authority.
 `
-
-const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
 
 test('link two passages as contradicts, see the link in the round panel and the Passages view, follow it, undo it; accept a proposed claim group; export and read the links in the vault', async ({
   page,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { call, expect, shots, test, violations } from './fixtures'
+import { b64, call, expect, shots, test, violations } from './fixtures'
 
 interface Round {
   id: number
@@ -26,8 +26,6 @@ const DAILY = `Boats back at the old pier
 
 "We will reopen the old pier before the summer," Lind said, adding that 10 berths would open first.
 `
-
-const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')
 
 test('quote provenance names the first carrier by date and shows how others re-used the words; a Matrix cell counts its claims and opens them in the round panel; comparison.md names the first carrier', async ({
   page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { call, escape, expect, go, screenshotPath, selectText, shots, test } from './fixtures'
+import { call, clickText, escape, expect, go, screenshotPath, selectText, shots, test } from './fixtures'
 
 // Issue 18: the researcher's daily loop — delete and bulk-edit articles, prefix search, links that
 // navigate in place with Back/Forward.
@@ -369,30 +369,6 @@ test('Matrix evidence opens the passage where it can be read, and a cell leads t
   await expect(page.getByTestId('compare-column')).toHaveCount(2)
 })
 
-/** Clicks the middle of `text` in a Compare column (a suggestion has no element of its own to click). */
-async function clickTextIn(page: Page, testId: string, text: string): Promise<void> {
-  const box = await page.evaluate(
-    ([id, needle]) => {
-      const root = document.querySelector(`[data-testid="${id}"]`)!
-      for (const p of Array.from(root.querySelectorAll('p'))) {
-        const node = p.firstChild as Text
-        const at = node.data.indexOf(needle)
-        if (at === -1) continue
-        const range = document.createRange()
-        const mid = at + Math.floor(needle.length / 2)
-        range.setStart(node, mid)
-        range.setEnd(node, mid + 1)
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
-        const r = range.getBoundingClientRect()
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
-      }
-      throw new Error(`text not found: ${needle}`)
-    },
-    [testId, text] as const,
-  )
-  await page.mouse.click(box.x, box.y)
-}
-
 test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes them in place, and selections code as in the Reader', async ({
   page,
   parley,
@@ -421,7 +397,7 @@ test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes t
 
   // Click a mentioned sentence: code it in place; the counts follow; Ctrl+Z takes it back.
   const sentence = first!.s[0]!.text
-  await clickTextIn(page, 'compare-body-0', sentence.slice(0, 40))
+  await clickText(page, sentence.slice(0, 40), 'compare-body-0')
   const card = page.getByRole('dialog', { name: 'Suggestion' })
   await expect(card).toContainText('mentioned, not coded')
   await card.getByRole('button', { name: 'Code it' }).click()
@@ -434,7 +410,7 @@ test('Compare: a theme filter shows mentioned-not-coded sentences apart, codes t
     ])
   expect(await coded()).toEqual([[sentence, staffing.id]])
   // The sentence is now a passage: clicking it shows the passage, not a suggestion.
-  await clickTextIn(page, 'compare-body-0', sentence.slice(0, 40))
+  await clickText(page, sentence.slice(0, 40), 'compare-body-0')
   await expect(page.getByRole('dialog', { name: 'Passage' })).toContainText(sentence)
   await page.locator('body').press('Control+z')
   await expect(column).toContainText(`0 ${staffing.name} passages · ${first!.s.length} mentioned, not coded`)

@@ -160,3 +160,33 @@ export function wordsOf(body: string, words: number, { paragraph = 0, from = 0 }
     .slice(from, from + words)
     .join(' ')
 }
+
+/**
+ * Clicks the middle of `text` inside the element with data-testid `testId`, scrolled into view (a
+ * suggestion has no element of its own to click).
+ */
+export async function clickText(page: Page, text: string, testId = 'article-body'): Promise<void> {
+  const box = await page.evaluate(
+    ([needle, id]) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!
+      for (const p of Array.from(root.querySelectorAll('p'))) {
+        const node = p.firstChild as Text
+        const at = node.data.indexOf(needle)
+        if (at === -1) continue
+        const range = document.createRange()
+        const mid = at + Math.floor(needle.length / 2)
+        range.setStart(node, mid)
+        range.setEnd(node, mid + 1)
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+        const r = range.getBoundingClientRect()
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+      }
+      throw new Error(`text not found: ${needle}`)
+    },
+    [text, testId] as const,
+  )
+  await page.mouse.click(box.x, box.y)
+}
+
+/** A file's text as articles.import takes it (base64 of its UTF-8). */
+export const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64')

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { call, escape, expect, go, selectText, shots, test, wordsOf } from './fixtures'
+import { call, clickText, escape, expect, go, selectText, shots, test, wordsOf } from './fixtures'
 
 // Issue 18, the paths the first journeys left unproven: a cell note's quote cites its article (in
 // the note, its Markdown and the exported vault, with a highlight's comment as a callout); a Matrix
@@ -170,26 +170,7 @@ test('a Matrix cell mentioned only through a sub-theme opens those sentences in 
   const suggestions = await call<Array<{ text: string }>>(page, 'suggestions.list', { articleId: ids[0]!, themeId: sub.id })
   // Code one in place: it is coded with the sub-theme and counts as a passage of the parent's filter.
   const sentence = suggestions[0]!.text
-  const box = await page.evaluate(
-    (needle) => {
-      const root = document.querySelector('[data-testid="compare-body-0"]')!
-      for (const p of Array.from(root.querySelectorAll('p'))) {
-        const node = p.firstChild as Text
-        const at = node.data.indexOf(needle)
-        if (at === -1) continue
-        const range = document.createRange()
-        const mid = at + Math.floor(needle.length / 2)
-        range.setStart(node, mid)
-        range.setEnd(node, mid + 1)
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
-        const r = range.getBoundingClientRect()
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
-      }
-      throw new Error('sentence not found')
-    },
-    sentence.slice(0, 40),
-  )
-  await page.mouse.click(box.x, box.y)
+  await clickText(page, sentence.slice(0, 40), 'compare-body-0')
   const card = page.getByRole('dialog', { name: 'Suggestion' })
   await expect(card).toContainText(`${sub.name}: mentioned, not coded`)
   await card.getByRole('button', { name: 'Code it' }).click()
