@@ -1,9 +1,8 @@
 // Test helpers for the export: a small notebook with fixed clocks, and readers for what it writes.
-import { createHeadlessEditor } from '@lexical/headless'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { $createHeadingNode } from '@lexical/rich-text'
 import { $createEvidenceNode } from '../../../shared/editor/EvidenceNode'
-import { NOTE_NODES } from '../../../shared/editor/nodes'
+import { createNoteEditor } from '../notes/markdown'
 import { $createRefNode } from '../../../shared/editor/RefNode'
 import { prepareArticle, storeArticle } from '../articles/import'
 import { createHighlight } from '../highlights/repo'
@@ -65,12 +64,7 @@ export function addNote(
   parts: { links?: Array<{ kind: 'article' | 'note' | 'round' | 'theme'; id: number; label: string }>; quotes?: QuoteSpec[] },
   cell?: { roundId: number; themeId: number },
 ): number {
-  const editor = createHeadlessEditor({
-    nodes: NOTE_NODES,
-    onError: (e) => {
-      throw e
-    },
-  })
+  const editor = createNoteEditor()
   editor.update(
     () => {
       const root = $getRoot()

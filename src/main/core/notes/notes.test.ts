@@ -1,4 +1,3 @@
-import { createHeadlessEditor } from '@lexical/headless'
 import { $createCodeNode } from '@lexical/code'
 import { $createLinkNode } from '@lexical/link'
 import { $createListItemNode, $createListNode } from '@lexical/list'
@@ -9,21 +8,15 @@ import { describe, expect, it } from 'vitest'
 import { ARTICLE, useTempDir } from '../../../../tests/helpers'
 import { $createEvidenceNode } from '../../../shared/editor/EvidenceNode'
 import { extractLinks, plainText } from '../../../shared/editor/json'
-import { NOTE_NODES } from '../../../shared/editor/nodes'
 import { $createRefNode } from '../../../shared/editor/RefNode'
 import { openNotebook } from '../notebook'
-import { createMarkdownConverter } from './markdown'
+import { createMarkdownConverter, createNoteEditor } from './markdown'
 
 const tempDir = useTempDir()
 
 /** Builds a note with every node type through a real (headless) Lexical editor. */
 function noteWithEverything(articleId: number, highlightId: number, noteId: number): unknown {
-  const editor = createHeadlessEditor({
-    nodes: NOTE_NODES,
-    onError: (e) => {
-      throw e
-    },
-  })
+  const editor = createNoteEditor()
   editor.update(
     () => {
       const root = $getRoot()
