@@ -133,6 +133,13 @@ describe('the outlet of a page that states no name and no address', () => {
   it('does not take a home link that only says “home”, or a page title that is the headline alone', () => {
     expect(outlet('<title>Talks resume</title>', '<a href="/">Zurück zur Startseite</a><a href="./">Home</a>')).toBeNull()
   })
+  it('takes the end of the page title that spells the address over a declared name that does not (a section, a person)', () => {
+    const head = (site: string): string =>
+      `<title>Talks resume | Town Crier</title><meta property="og:site_name" content="${site}"><link rel="canonical" href="https://www.towncrier.example/talks">`
+    expect(outlet(head('Politics'), '')).toBe('Town Crier')
+    // A declared name that spells the address stays.
+    expect(outlet(head('The Town Crier Daily'), '')).toBe('The Town Crier Daily')
+  })
   it('does not take the host of its images and scripts (a CDN) for the site, only the host its links go to', () => {
     const cdn =
       '<img src="https://img.cdn-host.net/a.jpg"><img src="https://img.cdn-host.net/b.jpg"><script src="https://img.cdn-host.net/c.js"></script>'

@@ -458,7 +458,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       declaredSite ?? masthead,
       archived ?? pageUrl,
     ),
-    siteName: declaredSite ?? spelled ?? domain,
+    siteName: titledSite(declaredSite, headTitle, label) ?? declaredSite ?? spelled ?? domain,
     published: null as string | null,
     byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: pageUrl,
@@ -603,6 +603,18 @@ function shownSiteName(doc: QueryDocument, headTitle: string | null, title: stri
     '',
   )
   return fits(holder?.replace(/\s*\d{4}\s*$/, ''))
+}
+
+/**
+ * A declared site name that is not the site's (a section, a blog's motto, a publisher's person)
+ * gives way to the end of the page title when that part spells the domain ("… | Arte Radio" for
+ * arteradio.com): the name the site gives itself where every page shows it.
+ */
+function titledSite(declared: string | null, headTitle: string | null, domainLabel: string): string | null {
+  if (!headTitle || domainLabel.length < 3 || (declared && key(declared).includes(domainLabel))) return null
+  const parts = headTitle.split(TITLE_PARTS).map((p) => squashed(p))
+  const last = parts.length >= 2 ? (parts.at(-1) as string) : ''
+  return last.length <= 60 && key(last) === domainLabel ? last : null
 }
 
 /** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
