@@ -9,7 +9,7 @@ describe('places (ICU country and language names)', () => {
   })
 
   it('tells adjectives of nations and languages from places', () => {
-    for (const word of ['Kenyan', 'Japanese', 'Brazilian', 'Italian', 'Turkish', 'French', 'Swahili'])
+    for (const word of ['Kenyan', 'Japanese', 'Brazilian', 'Italian', 'Turkish', 'French', 'Swahili', 'Muslim', 'Orthodox', 'Buddhist'])
       expect(isDemonym(word), word).toBe(true)
     for (const place of ['Nairobi', 'Kyoto', 'Lima', 'Bergen', 'Milan', 'Kazan', 'Kenya', 'Geneva'])
       expect(isDemonym(place), place).toBe(false)

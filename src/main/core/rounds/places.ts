@@ -46,9 +46,10 @@ function countries(): { names: Set<string>; list: string[] } {
   return { names, list: countryList }
 }
 
-// Adjectives of nations, languages and regions not made by adding a suffix to a country's name.
+// Adjectives of nations, languages and regions not made by adding a suffix to a country's name,
+// and of faiths ("the Muslim world", "Orthodox Christmas"): none of them is a place.
 const IRREGULAR = new Set(
-  'american saudi korean norwegian french swiss dutch thai british english scottish welsh irish spanish polish danish swedish finnish icelandic filipino emirati kurdish arab arabic arabian persian afghan lao czech slovak serb croat greek cypriot maltese soviet western eastern european african asian latin nordic baltic gulf transatlantic'.split(
+  'american saudi korean norwegian french swiss dutch thai british english scottish welsh irish spanish polish danish swedish finnish icelandic filipino emirati kurdish arab arabic arabian persian afghan lao czech slovak serb croat greek cypriot maltese soviet western eastern european african asian latin nordic baltic gulf transatlantic muslim islamic christian catholic protestant orthodox evangelical jewish buddhist hindu sikh sunni shia shiite'.split(
     ' ',
   ),
 )
