@@ -336,18 +336,12 @@ export interface RoundDetection {
 }
 
 /** Everything rounds.restore needs to bring back a deleted round as it was. */
-export interface RoundSnapshot {
-  id: number
-  title: string
-  date: string | null
-  venue: string | null
-  participants: string[]
-  summary: string
-  status: RoundStatus
-  reasons: string[]
-  edited: RoundField[]
-  createdAt: string
-  articles: Array<{ articleId: number; role: RoundRole; source: 'detected' | 'user' }>
+export interface RoundSnapshot extends Pick<
+  Round,
+  'id' | 'title' | 'date' | 'venue' | 'participants' | 'summary' | 'status' | 'reasons' | 'edited' | 'createdAt'
+> {
+  /** Its memberships as they were (RoundArticle without the article's title, outlet and date). */
+  articles: Array<Pick<RoundArticle, 'articleId' | 'role' | 'source'>>
   excluded: number[]
 }
 
