@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { migrations } from './migrate'
+import { planOf, usesIndex } from './migration-testkit'
 import { openDatabase } from './open'
 
 const tempDir = useTempDir()
@@ -33,6 +34,15 @@ describe('migration 013: typed links between passages', () => {
         .run(T),
     ).toThrow(/CHECK/)
     expect(db.prepare('SELECT count(*) FROM claim_rejections').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('finds a passage’s links by either end through its index (the OR of the two becomes two index searches)', () => {
+    const { db } = openDatabase(join(tempDir(), 'n.parley'), { migrations: migrations.filter((m) => m.version <= 13) })
+    const plan = planOf(db, 'SELECT id FROM passage_links WHERE from_highlight = ? OR to_highlight = ?', 1, 1)
+    expect(plan).toMatch(usesIndex('passage_links_from'))
+    expect(plan).toMatch(usesIndex('passage_links_to'))
+    expect(planOf(db, 'SELECT id FROM passage_links WHERE to_highlight = ?', 1)).toMatch(usesIndex('passage_links_to'))
     db.close()
   })
 })

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
-import { objectNames, openAt } from './migration-testkit'
+import { objectNames, openAt, planOf, usesIndex } from './migration-testkit'
 import { openDatabase } from './open'
 
 const tempDir = useTempDir()
@@ -25,6 +25,13 @@ describe('migration 017: sub-themes', () => {
     expect(() => db.prepare('UPDATE themes SET parent_id = 99 WHERE id = 2').run()).toThrow(/FOREIGN KEY/)
     db.prepare('DELETE FROM themes WHERE id = 1').run()
     expect(db.prepare('SELECT parent_id FROM themes WHERE id = 4').pluck().get()).toBeNull()
+    db.close()
+  })
+
+  it('finds the sub-themes of a theme through the partial index on parent_id', () => {
+    const { db } = openDatabase(join(tempDir(), 'n.parley'))
+    const children = 'SELECT name FROM themes WHERE parent_id = ? AND deleted_at IS NULL ORDER BY position, id'
+    expect(planOf(db, children, 1)).toMatch(usesIndex('themes_by_parent'))
     db.close()
   })
 })
