@@ -8,7 +8,7 @@ import { OutletComparison } from './OutletComparison'
 import { RoundClaims, RoundLinks } from '../claims/RoundClaims'
 import { WhoSpeaks } from '../claims/WhoSpeaks'
 import { useConfirm } from '../components/Dialog'
-import { MergeIntoSelect } from '../components/MergeIntoSelect'
+import { MergeInto } from '../components/MergeInto'
 
 /** A round's details (all editable), its articles (move, remove, split), why it was proposed, and its outlets compared. */
 export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: Round[]; onClose: () => void }): React.JSX.Element {
@@ -171,17 +171,15 @@ export function RoundPanel({ round, rounds, onClose }: { round: Round; rounds: R
         <button type="button" disabled={picked.length === 0 || picked.length === round.articles.length} onClick={split}>
           Split selected into a new round
         </button>
-        <MergeIntoSelect
+        <MergeInto
           label="Merge into"
           items={rounds}
           self={round.id}
           name={(r) => r.title}
           value={mergeInto}
           onChange={setMergeInto}
+          onMerge={() => void merge()}
         />
-        <button type="button" disabled={!mergeInto} onClick={() => void merge()}>
-          Merge
-        </button>
         <button type="button" className="danger" onClick={() => void remove()}>
           Delete round
         </button>

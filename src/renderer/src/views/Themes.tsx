@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Theme } from '@shared/model'
 import { useNotebook } from '../state/notebook'
 import { createTheme, deleteTheme, mergeTheme, reorderThemes, setThemeParent, updateTheme } from '../state/themes'
-import { MergeIntoSelect } from '../components/MergeIntoSelect'
+import { MergeInto } from '../components/MergeInto'
 
 const splitTerms = (text: string): string[] =>
   text
@@ -198,17 +198,15 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
         </label>
       </div>
       <div className="theme-actions">
-        <MergeIntoSelect
+        <MergeInto
           label={`Merge ${theme.name} into`}
           items={themes}
           self={theme.id}
           name={(t) => t.name}
           value={mergeInto}
           onChange={setMergeInto}
+          onMerge={() => void merge()}
         />
-        <button type="button" disabled={!mergeInto} onClick={() => void merge()}>
-          Merge
-        </button>
         <button type="button" className="danger" onClick={() => void remove()}>
           Delete
         </button>
