@@ -96,6 +96,7 @@ const CORE_PACKAGES = [
   'yaml',
   ...LEXICAL,
   '@mozilla/readability',
+  'fflate',
   'linkedom',
   'franc-min',
   'chrono-node',
@@ -104,7 +105,7 @@ const CORE_PACKAGES = [
   'markdown-it',
   'approx-string-match',
 ]
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-dom/*', ...LEXICAL, 'react-resizable-panels', 'd3-*']
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-dom/*', ...LEXICAL, 'react-resizable-panels', 'd3-*', '@tanstack/react-virtual']
 const TEST_ONLY = { paths: ['tests/**', 'scripts/**'], modules: ['vitest'] }
 
 // The core does no networking: node:* is allowed above, these are not.

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 // @tanstack/react-virtual belongs in eslint.config.mjs's RENDERER_PACKAGES (not this change's file to edit): until it is listed there.
-// eslint-disable-next-line local/layers
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 
 /**
