@@ -39,6 +39,7 @@ import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/arg
 import { menuTemplate, type MenuCommand } from './shell/menu'
 import { exportReport, exportToPickedFolder } from './shell/export-folder'
 import { createNotebookSession, type NotebookSession } from './shell/notebook-session'
+import { openWithRecovery, type AskRecovery } from './shell/open-with-recovery'
 import { addRecent, pruneRecent } from './shell/recent'
 import { readSettings, writeSettings, type ShellSettings } from './shell/settings'
 import { restoreWindowState } from './shell/window-state'
@@ -139,9 +140,17 @@ async function start(): Promise<void> {
   // Imported files are prepared in worker threads; Electron loads worker scripts from the asar
   // (electron/electron#33216). Should one fail to start, the pool prepares files in process.
   const options = { emit, prepareWorker: prepareWorkerScript(__dirname) }
+  // A notebook that cannot be opened offers its ways out (a backup, read-only, another); cancelled,
+  // Parley opens its default notebook instead of quitting.
   const first =
-    startFile === defaultNotebook() ? (await openOrCreateDefault(startFile, seeds(), options)).notebook : openNotebook(startFile, options)
-  notebooks = createNotebookSession(first, (file) => openNotebook(file, options))
+    (startFile === defaultNotebook()
+      ? null
+      : await openWithRecovery(startFile, {
+          open: (file, readOnly) => openNotebook(file, { ...options, readOnly }),
+          ask: askRecovery,
+          chooseAnother: pickNotebookFile,
+        })) ?? (await openOrCreateDefault(defaultNotebook(), seeds(), options)).notebook
+  notebooks = createNotebookSession(first, (file, { readOnly }) => openNotebook(file, { ...options, readOnly }))
   // Bound once: the session's handlers follow whichever notebook is open.
   bindIpc(ipcMain, notebooks.handlers)
   sink = ipcEmitter(() => mainWindow?.webContents ?? null)
@@ -257,12 +266,33 @@ function saveSettings(): void {
   }
 }
 
+/** Electron's message box for the ways out of an open error: the chosen index, or null for Cancel. */
+const askRecovery: AskRecovery = async (message, labels) => {
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    message: 'That notebook could not be opened',
+    detail: message,
+    buttons: [...labels, 'Cancel'],
+    defaultId: 0,
+    cancelId: labels.length,
+    noLink: true,
+  }
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  return response >= labels.length ? null : response
+}
+
 async function switchNotebook(file: string): Promise<void> {
-  if (!notebooks) return
+  const session = notebooks
+  if (!session) return
   try {
-    await notebooks.switchTo(file)
-    remember(file)
-    mainWindow?.setTitle(`Parley — ${file}`)
+    const opened = await openWithRecovery(file, {
+      open: (target, readOnly) => session.switchTo(target, { readOnly }),
+      ask: askRecovery,
+      chooseAnother: pickNotebookFile,
+    })
+    if (!opened) return
+    remember(opened.file)
+    mainWindow?.setTitle(`Parley — ${opened.file}${opened.db.readonly ? ' (read-only)' : ''}`)
     // The renderer re-reads everything from the (new) notebook.
     mainWindow?.webContents.reload()
   } catch (error) {
@@ -287,13 +317,19 @@ async function newNotebook(): Promise<void> {
   await switchNotebook(file)
 }
 
-async function openNotebookDialog(): Promise<void> {
+/** The open-file dialog for a notebook: its path, or null when cancelled. */
+async function pickNotebookFile(): Promise<string | null> {
   const choice = await dialog.showOpenDialog({
     title: 'Open notebook',
     properties: ['openFile'],
     filters: [{ name: 'Parley notebook', extensions: [NOTEBOOK_EXTENSION.slice(1)] }],
   })
-  if (!choice.canceled && choice.filePaths[0]) await switchNotebook(choice.filePaths[0])
+  return choice.canceled ? null : (choice.filePaths[0] ?? null)
+}
+
+async function openNotebookDialog(): Promise<void> {
+  const file = await pickNotebookFile()
+  if (file) await switchNotebook(file)
 }
 
 async function importFromDialog(): Promise<void> {

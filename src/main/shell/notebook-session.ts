@@ -10,7 +10,8 @@ import type { Notebook } from '../core/notebook'
 export interface NotebookSession {
   readonly handlers: Handlers
   current(): Notebook
-  switchTo(file: string): Promise<Notebook>
+  /** Opens `file` (read-only when asked, a way out offered for a notebook that cannot be written). */
+  switchTo(file: string, options?: { readOnly?: boolean }): Promise<Notebook>
   /** Checkpoints the WAL into the main file and closes: the store is a single file again. */
   close(): void
 }
@@ -23,7 +24,10 @@ export function checkpointAndClose(notebook: Notebook): void {
   }
 }
 
-export function createNotebookSession(first: Notebook, open: (file: string) => Promise<Notebook> | Notebook): NotebookSession {
+export function createNotebookSession(
+  first: Notebook,
+  open: (file: string, options: { readOnly: boolean }) => Promise<Notebook> | Notebook,
+): NotebookSession {
   let notebook: Notebook | null = first
   const current = (): Notebook => {
     if (!notebook) throw new Error('The notebook is closed.')
@@ -35,10 +39,11 @@ export function createNotebookSession(first: Notebook, open: (file: string) => P
   return {
     handlers,
     current,
-    async switchTo(file) {
+    async switchTo(file, options = {}) {
       const previous = current()
-      if (previous.file === file) return previous
-      const next = await open(file)
+      const readOnly = options.readOnly ?? false
+      if (previous.file === file && previous.db.readonly === readOnly) return previous
+      const next = await open(file, { readOnly })
       notebook = next
       checkpointAndClose(previous)
       return next
