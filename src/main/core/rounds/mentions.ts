@@ -56,8 +56,9 @@ export interface ArticleEvents {
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
+// A deal or an agreement reached, sealed or signed is what a meeting did.
 const STRONG =
-  /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between))\b/gi
+  /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between)|(?:deal|agreement|accord)(?: [\p{L}+-]+){0,6}? (?:sealed|reached|struck|clinched)|(?:sealed|reached|struck|clinched) (?:a|an|the) (?:[\p{L}-]+ ){0,2}(?:deal|agreement|accord))\b/giu
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
 const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
 const FUTURE =
@@ -108,6 +109,8 @@ function asPlace(run: string): string | null {
   if (owner?.[1]) return asPlace(owner[1])
   const words = tokens(run)
   if (words.some((w) => MONTH_OR_DAY.test(w) || TITLES.has(lower(w)) || ORGS.has(lower(w)) || isDemonym(w))) return null
+  // "the Middle East", "the Far East", "the West": a part of the world, not where talks are held.
+  if (/^(?:(?:middle|far|near)\s+)?(?:east|west|north|south)$/i.test(run)) return null
   return run
 }
 

@@ -35,4 +35,15 @@ describe('venues of reported meetings', () => {
     ).toBe('Nairobi')
     expect(report("Envoys held talks at Nairobi's State House on Friday over the border dispute.")).toBe('Nairobi')
   })
+
+  it('reads a deal sealed or an agreement reached as the meeting, and a part of the world as no venue', () => {
+    const deal = 'A border accord between the two governments sealed in Nairobi on Tuesday was welcomed across the Middle East.'
+    expect(report(deal)).toBe('Nairobi')
+    expect(articleEvents({ id: 1, title: 'Accord', outlet: null, published: '2024-03-09', body: deal }).main?.date).toMatchObject({
+      month: 3,
+      day: 5,
+    })
+    expect(report('The two governments reached a border agreement in Nairobi on Tuesday.')).toBe('Nairobi')
+    expect(report('Envoys held talks in the Middle East on Friday over the border dispute.')).toBeNull()
+  })
 })
