@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
-import { isSubTheme, parentName, ThemeButtonLabel } from './subThemes'
+import { isSubTheme, parentName, ThemeButtonLabel, themeTitle } from './subThemes'
 import './reading.css'
 import { editedHighlight, editedPlacement, useStore } from './editing'
 import { placeBeside } from './place'
@@ -158,21 +158,18 @@ export function HighlightPopover({
         <p className="error">This passage is no longer found in the article text; it is kept as it was.</p>
       ) : null}
       <div className="chips" role="group" aria-label="Theme">
-        {themes.map((t) => {
-          const parent = isSubTheme(t, themes) ? parentName(t, themes) : null
-          return (
-            <button
-              key={t.id}
-              type="button"
-              className={parent ? 'sub-theme' : undefined}
-              title={parent ? `${t.name}, sub-theme of ${parent}` : undefined}
-              aria-pressed={t.id === highlight.themeId}
-              onClick={() => onRetheme(t.id)}
-            >
-              <ThemeButtonLabel theme={t} themes={themes} />
-            </button>
-          )
-        })}
+        {themes.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            className={isSubTheme(t, themes) ? 'sub-theme' : undefined}
+            title={isSubTheme(t, themes) ? themeTitle(t, themes) : undefined}
+            aria-pressed={t.id === highlight.themeId}
+            onClick={() => onRetheme(t.id)}
+          >
+            <ThemeButtonLabel theme={t} themes={themes} />
+          </button>
+        ))}
       </div>
       <label className="field">
         Comment

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { Theme } from '@shared/model'
-import { isSubTheme, parentName, ThemeButtonLabel } from './subThemes'
+import { isSubTheme, ThemeButtonLabel, themeTitle } from './subThemes'
 import './reading.css'
 
 interface Props {
@@ -50,21 +50,18 @@ export function SelectionToolbar({ rect, themes, onTag }: Props): React.JSX.Elem
         </form>
       ) : (
         <>
-          {themes.slice(0, 9).map((t, i) => {
-            const parent = isSubTheme(t, themes) ? parentName(t, themes) : null
-            return (
-              <button
-                key={t.id}
-                type="button"
-                className={parent ? 'sub-theme' : undefined}
-                onClick={() => onTag(t.id)}
-                title={`${t.name}${parent ? `, sub-theme of ${parent}` : ''} (${i + 1})`}
-              >
-                <ThemeButtonLabel theme={t} themes={themes} />
-                <kbd>{i + 1}</kbd>
-              </button>
-            )
-          })}
+          {themes.slice(0, 9).map((t, i) => (
+            <button
+              key={t.id}
+              type="button"
+              className={isSubTheme(t, themes) ? 'sub-theme' : undefined}
+              onClick={() => onTag(t.id)}
+              title={`${themeTitle(t, themes)} (${i + 1})`}
+            >
+              <ThemeButtonLabel theme={t} themes={themes} />
+              <kbd>{i + 1}</kbd>
+            </button>
+          ))}
           <button type="button" onClick={() => setCommenting(true)} title="Highlight with a comment">
             Comment…
           </button>

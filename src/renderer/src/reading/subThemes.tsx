@@ -39,6 +39,12 @@ export function parentName(t: Pick<Theme, 'parentId'>, themes: Array<Pick<Theme,
   return t.parentId === null ? null : (themes.find((p) => p.id === t.parentId)?.name ?? null)
 }
 
+/** A theme button's title: "Visas, sub-theme of Staffing" for a sub-theme, else its name. */
+export function themeTitle(t: Theme, themes: Theme[]): string {
+  const parent = isSubTheme(t, themes) ? parentName(t, themes) : null
+  return parent ? `${t.name}, sub-theme of ${parent}` : t.name
+}
+
 /**
  * A theme's swatch and name in a menu of buttons (the selection toolbar, the highlight's theme
  * chips): a sub-theme carries the same ↳ mark as themeOptionLabel, after its parent.
