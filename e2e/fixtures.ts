@@ -120,30 +120,44 @@ export async function violations(page: Page): Promise<string[]> {
 }
 
 /**
- * Selects `text` inside the element with data-testid `testId` (the Reader's body by default, a
- * Compare column, …) the way a mouse drag would, then releases the button.
+ * Finds `text` inside the element with data-testid `testId` (the Reader's body by default, a
+ * Compare column, …) and either selects it the way a mouse drag would, then releases the button,
+ * or scrolls its middle into view and gives that point (a suggestion has no element to click).
  */
-export async function selectText(page: Page, text: string, testId = 'article-body'): Promise<void> {
-  await page.evaluate(
-    ([needle, id]) => {
+async function atText(page: Page, text: string, testId: string, select: boolean): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([needle, id, selecting]) => {
       const root = document.querySelector(`[data-testid="${id}"]`)!
       for (const p of Array.from(root.querySelectorAll('p'))) {
         const node = p.firstChild as Text
         const at = node.data.indexOf(needle)
         if (at === -1) continue
         const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + needle.length)
-        const sel = window.getSelection()!
-        sel.removeAllRanges()
-        sel.addRange(range)
-        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-        return
+        if (selecting) {
+          range.setStart(node, at)
+          range.setEnd(node, at + needle.length)
+          const sel = window.getSelection()!
+          sel.removeAllRanges()
+          sel.addRange(range)
+          root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+          return { x: 0, y: 0 }
+        }
+        const mid = at + Math.floor(needle.length / 2)
+        range.setStart(node, mid)
+        range.setEnd(node, mid + 1)
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+        const r = range.getBoundingClientRect()
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
       }
       throw new Error(`text not found: ${needle}`)
     },
-    [text, testId] as const,
+    [text, testId, select] as const,
   )
+}
+
+/** Selects `text` inside the element with data-testid `testId` as a mouse drag would. */
+export async function selectText(page: Page, text: string, testId = 'article-body'): Promise<void> {
+  await atText(page, text, testId, true)
 }
 
 /**
@@ -161,30 +175,9 @@ export function wordsOf(body: string, words: number, { paragraph = 0, from = 0 }
     .join(' ')
 }
 
-/**
- * Clicks the middle of `text` inside the element with data-testid `testId`, scrolled into view (a
- * suggestion has no element of its own to click).
- */
+/** Clicks the middle of `text` inside the element with data-testid `testId`, scrolled into view. */
 export async function clickText(page: Page, text: string, testId = 'article-body'): Promise<void> {
-  const box = await page.evaluate(
-    ([needle, id]) => {
-      const root = document.querySelector(`[data-testid="${id}"]`)!
-      for (const p of Array.from(root.querySelectorAll('p'))) {
-        const node = p.firstChild as Text
-        const at = node.data.indexOf(needle)
-        if (at === -1) continue
-        const range = document.createRange()
-        const mid = at + Math.floor(needle.length / 2)
-        range.setStart(node, mid)
-        range.setEnd(node, mid + 1)
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
-        const r = range.getBoundingClientRect()
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
-      }
-      throw new Error(`text not found: ${needle}`)
-    },
-    [text, testId] as const,
-  )
+  const box = await atText(page, text, testId, false)
   await page.mouse.click(box.x, box.y)
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { call, clickText, escape, expect, go, selectText, shots, test, wordsOf } from './fixtures'
 
 // Issue 18, the paths the first journeys left unproven: a cell note's quote cites its article (in
@@ -41,6 +42,19 @@ function pandocHtml(markdown: string): string | null {
   }
 }
 
+/** A round's first reporting article, `words` words of its body and where they start, with the lists they came from. */
+async function reportedPassage(page: Page, words: number) {
+  const rounds = await call<Round[]>(page, 'rounds.list', {})
+  const round = rounds.find((r) => r.articles.some((a) => a.role === 'reports'))!
+  const articleId = round.articles.find((a) => a.role === 'reports')!.articleId
+  const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
+  const article = articles.find((a) => a.id === articleId)!
+  const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
+  const passage = wordsOf(body, words)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  return { round, articleId, articles, article, passage, start: body.indexOf(passage), themes }
+}
+
 test('a quote from the Matrix cell-note panel cites its article: in the note, its Markdown and the exported vault (with the comment callout)', async ({
   page,
   parley,
@@ -49,15 +63,7 @@ test('a quote from the Matrix cell-note panel cites its article: in the note, it
   try {
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.goto(parley.url)
-    const rounds = await call<Round[]>(page, 'rounds.list', {})
-    const round = rounds.find((r) => r.articles.some((a) => a.role === 'reports'))!
-    const articleId = round.articles.find((a) => a.role === 'reports')!.articleId
-    const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
-    const article = articles.find((a) => a.id === articleId)!
-    const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
-    const passage = wordsOf(body, 8)
-    const start = body.indexOf(passage)
-    const themes = await call<Theme[]>(page, 'themes.list', {})
+    const { round, articleId, article, passage, start, themes } = await reportedPassage(page, 8)
     const theme = themes.find((t) => t.parentId === null)!
     const highlight = await call<{ id: number }>(page, 'highlights.create', {
       articleId,
@@ -345,15 +351,7 @@ test('deleting an article from the Library takes it out of the export and its ro
   const out = mkdtempSync(join(tmpdir(), 'parley-vault-'))
   try {
     await page.goto(parley.url)
-    const rounds = await call<Round[]>(page, 'rounds.list', {})
-    const round = rounds.find((r) => r.articles.some((a) => a.role === 'reports'))!
-    const articleId = round.articles.find((a) => a.role === 'reports')!.articleId
-    const articles = await call<ArticleSummary[]>(page, 'articles.list', {})
-    const article = articles.find((a) => a.id === articleId)!
-    const body = (await call<{ body: string }>(page, 'articles.get', { id: articleId })).body
-    const passage = wordsOf(body, 6)
-    const start = body.indexOf(passage)
-    const themes = await call<Theme[]>(page, 'themes.list', {})
+    const { round, articleId, articles, article, passage, start, themes } = await reportedPassage(page, 6)
     const h = await call<{ id: number }>(page, 'highlights.create', {
       articleId,
       start,
