@@ -130,7 +130,9 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(phrase)
 
   // Keyboard: Shift+Alt+→ moves the end one word (the comma is a stop), Shift+Alt+Ctrl+→ the start.
+  // As a user would, it is pressed once the view shows the undone passage (the store may answer first).
   await expect(popover).toBeVisible()
+  await expect(popover.locator('.popover-quote')).toHaveText(phrase)
   await page.keyboard.press('Shift+Alt+ArrowRight')
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.exact).toBe(`${phrase},`)
   await page.keyboard.press('Shift+Alt+ArrowRight')
