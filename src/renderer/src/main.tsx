@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { host, sessionToken } from './api'
-import './styles/app.css'
+import './styles/index.css'
 
 /** What a tab without the session key shows (browser mode): the app cannot work without it. */
 function Expired(): React.JSX.Element {
