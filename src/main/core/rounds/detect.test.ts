@@ -463,6 +463,30 @@ describe('rounds on several kinds of evidence (issue 16)', () => {
     )
   })
 
+  it('dates an undated preview by the day its lead announces the talks for in the country, and puts it with the round held that day', () => {
+    const saturday = article(
+      '2025-03-02',
+      'OSLO — Trade negotiators held talks on Saturday on fishing quotas, officials said.',
+      'Northwire',
+    )
+    const friday = article('2025-06-21', 'OSLO — Trade negotiators held talks on Friday on tariffs, officials said.', 'Eastwire')
+    const title = 'Foreign minister flies to Oslo as Norway hosts trade talks'
+    const preview = article(
+      null,
+      `World\n\n${title}\n\nThe foreign minister travelled to Oslo ahead of trade talks in Norway scheduled for Friday, a fragile mediation effort.\n\n` +
+        'The foreign minister left for Oslo on Thursday at the head of a diplomatic delegation as the negotiators of both countries prepared for face-to-face trade talks in Norway set to begin Friday.',
+      'The Evening Post',
+      title,
+    )
+    expect(articleEvents(preview).main).toMatchObject({ venue: 'Oslo', coming: true, date: { weekday: 5 } })
+    // Its Friday is the eve of the Saturday round and the day of the Friday one: the talks it announces are held on Friday.
+    const rounds = detectRounds([saturday, friday, preview])
+    expect(rounds.find((r) => r.articles.some((a) => a.articleId === preview.id))?.articles.map((a) => a.articleId)).toEqual([
+      friday.id,
+      preview.id,
+    ])
+  })
+
   it('matches a date without its year ("27 February") among the days of the notebook’s dated rounds', () => {
     const yearless = article(null, 'Tomas Varga held talks in Geneva on 27 February on fishing quotas.', 'The Evening Post')
     const rounds = detectRounds([dated, yearless])

@@ -484,7 +484,9 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         // round may name only the round before it: "after the seventh round ended").
         const ordinal = event.roundOrdinal
         sameOrdinal = ordinal !== null && placeAgrees && c.reports.some((r) => r.event.roundOrdinal === ordinal)
-        const among = dayAmong(c, main.date, main.dayOfRound, sameOrdinal ? AROUND : AROUND_WEEKDAY)
+        // A preview's weekday is the day it announces the meeting for: one of the days the meeting is held.
+        const around = sameOrdinal ? AROUND : main.coming && main.dateKind === 'weekday' ? 0 : AROUND_WEEKDAY
+        const among = dayAmong(c, main.date, main.dayOfRound, around)
         if (!among.fits || !yearFits(c.date, event, latestYear)) continue
         if (Number.isNaN(c.first) && !compatible(c.date, main.date)) continue
         // The day it names is among the round's days (or one a preview or follow-up tells of).

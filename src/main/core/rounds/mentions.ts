@@ -413,14 +413,19 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
       if (m !== candidate && (m.venue || m.date.month !== null)) recalls.push(m)
       continue
     }
-    const sameVenue = m.venue === null || main.venue === null || m.venue === main.venue
+    // "Talks in Norway set to begin Friday" under a report of the talks in its capital that names no day: the
+    // country stands for the city the report names (the lead tells of one meeting).
+    const itsCountry = m.lead && !main.dateKind && m.dateKind !== null && m.venue !== null && isCountry(m.venue)
+    const sameVenue = m.venue === null || main.venue === null || m.venue === main.venue || itsCountry
     const adds = m.venue === null && m.dateKind === null
     const placesIt = main.venue === null && m.lead && m.dateKind === null
-    if (!m.earlier && sameVenue && compatible(m.date, main.date) && (adds || placesIt || m.venue === main.venue)) {
+    if (!m.earlier && sameVenue && compatible(m.date, main.date) && (adds || placesIt || itsCountry || m.venue === main.venue)) {
       // People named where the same place is named (or in the lead) took part; others were only quoted.
       if (m.lead || m.venue !== null) main.participants = [...new Set([...main.participants, ...m.participants])]
       if (!main.venue) main.venue = m.venue
-      if (!main.dateKind && m.dateKind) Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan })
+      // The day the lead announces the meeting for: the report is its preview.
+      if (!main.dateKind && m.dateKind)
+        Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan, coming: main.coming || m.coming })
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
   // Which day of the round the report's day is, from the first sentences that count the days of the talks.
