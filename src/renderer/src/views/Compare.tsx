@@ -6,8 +6,8 @@ import { ArticlePicker } from '../reading/ArticlePicker'
 import { ArticleText, type ArticleTextHandle, type Span } from '../reading/ArticleText'
 import { FindBar } from '../reading/FindBar'
 import { useArticleCoding } from '../reading/useArticleCoding'
-import { useNotebook, type UndoableAction } from '../state/notebook'
-import { acceptSuggestion, rejectSuggestion } from '../state/coding'
+import { useNotebook } from '../state/notebook'
+import { MentionDecision } from '../reading/MentionDecision'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { useSelectionKeys, useTagSelection } from '../reading/codingKeys'
 import { QuoteInNote } from '../components/QuoteInNote'
@@ -47,7 +47,7 @@ function Column({
   onRemove,
 }: ColumnProps): React.JSX.Element {
   const { article, highlights, suggestions, error } = useArticleCoding(id)
-  const { themes, perform } = useNotebook()
+  const { themes } = useNotebook()
   useEffect(() => onHighlights(index, highlights), [index, highlights, onHighlights])
   const passages = members === null ? highlights : highlights.filter((h) => h.themeId !== null && members.has(h.themeId))
   // With a theme filter, the sentences the theme's suggestions find are shown beside the coded
@@ -68,10 +68,6 @@ function Column({
   // Coding in Compare works as in the Reader: the selection toolbar, keys 1–9, Ctrl/Cmd+Z.
   const tag = useTagSelection(article?.id ?? null, selection, setSelection)
   useSelectionKeys(selection, setSelection, themes, tag)
-  const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
-    void perform(action.run, action.undoable)
-    setSuggestion(null)
-  }
   const none = members !== null && passages.length === 0 && mentioned.length === 0
   return (
     <section className={`compare-column${none ? ' none' : ''}`} aria-label={article?.title ?? 'Article'} data-testid="compare-column">
@@ -159,12 +155,7 @@ function Column({
               </div>
               <blockquote className="popover-quote">{suggestion.text}</blockquote>
               <div className="popover-actions">
-                <button type="button" className="primary" onClick={() => decide(acceptSuggestion(suggestion))}>
-                  Code it
-                </button>
-                <button type="button" onClick={() => decide(rejectSuggestion(suggestion))}>
-                  Not this theme
-                </button>
+                <MentionDecision suggestion={suggestion} onDecided={() => setSuggestion(null)} />
               </div>
             </div>
           </FocusScope>

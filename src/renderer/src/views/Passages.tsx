@@ -3,8 +3,9 @@ import type { ArticleSummary, PassageList, PassageRow, PassageSort, Round, Sugge
 import { api, errorMessage } from '../api'
 import { formatDate } from '../format'
 import { navigate } from '../navigation'
-import { useNotebook, type UndoableAction } from '../state/notebook'
-import { acceptSuggestion, createHighlight, rejectSuggestion } from '../state/coding'
+import { useNotebook } from '../state/notebook'
+import { createHighlight } from '../state/coding'
+import { MentionDecision } from '../reading/MentionDecision'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { useSelectionKeys } from '../reading/codingKeys'
 import { themeOptionLabel } from '../reading/subThemes'
@@ -420,7 +421,7 @@ function Mentions({
   to: string
   coded: PassageRow[]
 }): React.JSX.Element | null {
-  const { revision, perform } = useNotebook()
+  const { revision } = useNotebook()
   const [found, setFound] = useState<{ mentions: Array<Suggestion & { article: ArticleSummary }>; searched: number; of: number } | null>(
     null,
   )
@@ -458,9 +459,6 @@ function Mentions({
   const open = (found?.mentions ?? []).filter(
     (m) => !coded.some((p) => p.articleId === m.articleId && p.themeId === m.themeId && p.start < m.end && m.start < p.end),
   )
-  const decide = <T,>(action: { run: () => Promise<T>; undoable: (result: T) => UndoableAction }): void => {
-    void perform(action.run, action.undoable)
-  }
   return (
     <section className="mentions" aria-label="Mentioned, not coded">
       <h2>Mentioned, not coded {found ? <span className="muted">({open.length})</span> : null}</h2>
@@ -481,12 +479,7 @@ function Mentions({
                 <span>{m.article.published ? formatDate(m.article.published) : 'Undated'}</span>
                 <span>matched: {m.reason.terms.join(', ')}</span>
                 <span className="mention-actions">
-                  <button type="button" className="primary" onClick={() => decide(acceptSuggestion(m))}>
-                    Code it
-                  </button>
-                  <button type="button" onClick={() => decide(rejectSuggestion(m))}>
-                    Not this theme
-                  </button>
+                  <MentionDecision suggestion={m} />
                   <a href={`#/article/${m.articleId}`}>Open in Reader</a>
                 </span>
               </div>
