@@ -148,17 +148,6 @@ function ThemeRow({ theme, index, count }: { theme: Theme; index: number; count:
           Sub-theme of
           <select
             aria-label={`${theme.name} is a sub-theme of`}
-            // The app's field look (app.css's shared field rule has no selector for this box).
-            style={{
-              width: 'auto',
-              maxWidth: '100%',
-              font: 'inherit',
-              color: 'var(--text)',
-              background: 'var(--bg)',
-              border: '1px solid var(--line)',
-              borderRadius: 'var(--radius)',
-              padding: '4px 8px',
-            }}
             value={theme.parentId ?? ''}
             disabled={children.length > 0}
             title={children.length > 0 ? 'It has sub-themes, so it stays at the top level (sub-themes go one level deep)' : undefined}
