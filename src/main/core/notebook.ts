@@ -19,6 +19,7 @@ import type { HandlerContext } from './handlers'
 import { highlightHandlers } from './highlights/handlers'
 import { linkHandlers } from './links/handlers'
 import { noteHandlers } from './notes/handlers'
+import { pieceWriter } from './search/chunks'
 import { roundDetection } from './rounds/detection'
 import { roundHandlers } from './rounds/handlers'
 import { matrixHandlers } from './rounds/matrix-handlers'
@@ -69,11 +70,17 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
   const now = (): Date => new Date()
   const cache: SuggestionCache = { stats: null }
   const pool = options.prepareWorker && !readOnly ? createPreparePool({ script: options.prepareWorker }) : null
+  // Large bodies are indexed in pieces between turns of the event loop (search/chunks.ts): queued by
+  // an import or an edit, taken up again at open.
+  const pieces = writable ? pieceWriter(writable) : null
+  pieces?.kick()
   // Every write goes through here: a read-only notebook refuses it with a clear message. The
   // types already forbid it (no WritableDB without this); the check stays as defence in depth.
   const write = <T>(fn: (db: WritableDB) => T): T => {
     if (readOnly || !writable) throw readOnlyNotebook()
-    return fn(writable)
+    const result = fn(writable)
+    pieces?.kick()
+    return result
   }
   const detection = roundDetection(now, emit)
 
@@ -86,6 +93,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
       { onResult: (result, done, total) => emit('import.progress', { batch, done, total, result }) },
       pool?.prepare,
     )
+    pieces?.kick()
     const added = results.filter((r) => r.status === 'imported').length
     if (added > 0) {
       cache.stats = null
@@ -127,6 +135,7 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     importPaths: (paths) => runImport(collectPaths(paths)),
     close: () => {
       detection.close()
+      pieces?.close()
       void pool?.close()
       db.close()
     },

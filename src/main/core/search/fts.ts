@@ -91,9 +91,10 @@ export function pickIds(db: ReadableDB, query: string, limit: number, themeId?: 
         return row ? [{ id, score: row.score }] : []
       })
       .sort((a, b) => a.score - b.score)
-      .slice(0, limit)
       .map((r) => r.id)
-    return { ids, mode: 'theme' }
+    const large = largeMatches(db, query)
+    const codedLarge = large.length ? large.filter((id) => coded.includes(id)) : []
+    return { ids: [...ids, ...codedLarge].slice(0, limit), mode: 'theme' }
   }
   const matches = db
     .prepare(`SELECT count(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?)`)
@@ -103,7 +104,68 @@ export function pickIds(db: ReadableDB, query: string, limit: number, themeId?: 
   const sql = broad
     ? `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid DESC LIMIT ?`
     : `SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY bm25(${fts}, 5.0, 1.0) LIMIT ?`
-  return { ids: db.prepare(sql).pluck().all(query, limit) as number[], mode: broad ? 'newest' : 'ranked' }
+  const ids = db.prepare(sql).pluck().all(query, limit) as number[]
+  const large = largeMatches(db, query)
+  if (large.length === 0) return { ids, mode: broad ? 'newest' : 'ranked' }
+  // Pieces are not ranked against whole articles (bm25 is per row), so large articles come after the
+  // ranked ones, newest first; newest-first lists take them in by id.
+  const merged = broad ? [...ids, ...large].sort((a, b) => b - a) : [...ids, ...large]
+  return { ids: merged.slice(0, limit), mode: broad ? 'newest' : 'ranked' }
+}
+
+/** The piece index beside each article index (migration 018: bodies over LARGE_BODY characters). */
+const pieceTable = (fts: FtsTable): 'article_chunks_fts' | 'article_chunks_fts_exact' =>
+  fts === 'articles_fts' ? 'article_chunks_fts' : 'article_chunks_fts_exact'
+
+/** toFtsQuery's ANDed parts: each quoted term or phrase, with its prefix star. */
+const queryParts = (query: string): string[] => query.match(/"[^"]*"\*?/g) ?? []
+
+/**
+ * Large articles (indexed in pieces, search/chunks.ts) holding every part of the query, each part
+ * in any of their pieces (as a whole body would), newest first. A phrase is found within a piece;
+ * pieces end at paragraph breaks. Nothing is read when the notebook has no large article.
+ */
+export function largeMatches(db: ReadableDB, query: string): number[] {
+  if (!db.prepare('SELECT EXISTS (SELECT 1 FROM article_chunks)').pluck().get()) return []
+  const table = pieceTable(ftsTable(query))
+  const articlesOf = db
+    .prepare(`SELECT DISTINCT c.article_id FROM ${table} JOIN article_chunks c ON c.id = ${table}.rowid WHERE ${table} MATCH ?`)
+    .pluck()
+  let ids: number[] | null = null
+  for (const part of queryParts(query)) {
+    const found = new Set(articlesOf.all(part) as number[])
+    ids = (ids ?? [...found]).filter((id) => found.has(id))
+    if (ids.length === 0) break
+  }
+  return (ids ?? []).sort((a, b) => b - a)
+}
+
+/**
+ * A large article's title and snippet: the title as its first piece highlights it, the snippet
+ * from the first piece whose body holds a part of the query (else the first piece's).
+ */
+function decorateLarge(db: ReadableDB, query: string, id: number): Decorated | null {
+  const table = pieceTable(ftsTable(query))
+  const any = queryParts(query).join(' OR ')
+  if (!any) return null
+  const first = db
+    .prepare(
+      `SELECT c.id FROM ${table} JOIN article_chunks c ON c.id = ${table}.rowid
+       WHERE ${table} MATCH ? AND c.article_id = ? ORDER BY c.seq LIMIT 1`,
+    )
+    .pluck()
+  const head = first.get(any, id) as number | undefined
+  if (head === undefined) return null
+  const inBody = first.get(`body : (${any})`, id) as number | undefined
+  const columns = db.prepare(
+    `SELECT highlight(${table}, 0, '${OPEN}', '${CLOSE}') AS title, snippet(${table}, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
+     FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  )
+  const headId = db.prepare('SELECT id FROM article_chunks WHERE article_id = ? AND seq = 0').pluck().get(id) as number | undefined
+  const titled = headId === undefined ? undefined : (columns.get(any, headId) as { title: string; snippet: string } | undefined)
+  const title = titled?.title ?? (db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string | undefined) ?? ''
+  const snippet = (columns.get(any, inBody ?? head) as { snippet: string } | undefined)?.snippet ?? ''
+  return { id, title, snippet }
 }
 
 interface Decorated {
@@ -162,6 +224,11 @@ export function decorate(db: ReadableDB, query: string, ids: number[], by: Decor
   const meta = db.prepare('SELECT id, outlet, published FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(list) as Array<
     Pick<SearchHit, 'id' | 'outlet' | 'published'>
   >
+  // Ids the article indexes do not hold are large articles, found in their pieces.
+  const held = new Set(text.map((t) => t.id))
+  const missing = ids.filter((id) => !held.has(id))
+  if (missing.length && db.prepare('SELECT EXISTS (SELECT 1 FROM article_chunks)').pluck().get())
+    text.push(...missing.flatMap((id) => decorateLarge(db, query, id) ?? []))
   const texts = new Map(text.map((t) => [t.id, t]))
   const metas = new Map(meta.map((m) => [m.id, m]))
   return ids.flatMap((id) => {
