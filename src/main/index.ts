@@ -12,12 +12,13 @@ import {
   shell,
   type MessageBoxOptions,
   type OpenDialogOptions,
+  type OpenDialogReturnValue,
 } from 'electron'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EventSink } from '../shared/contract'
-import type { ImportResult } from '../shared/model'
+import type { ExportSummary, ImportResult } from '../shared/model'
 import { IMPORTABLE_EXTENSIONS } from './core/articles/import'
 import { exportVault } from './core/export/vault'
 import { openNotebook, openOrCreateDefault } from './core/notebook'
@@ -32,12 +33,14 @@ import {
   guardContents,
   isAllowedNavigation,
   isSafeExternalUrl,
+  isTrustedSender,
   permissionDecision,
   windowOptions,
 } from './security'
 import { filesFromArgv, NOTEBOOK_EXTENSION, type LaunchFiles } from './shell/argv'
 import { menuTemplate, type MenuCommand } from './shell/menu'
 import { exportReport, exportToPickedFolder } from './shell/export-folder'
+import { createFolderHandles, pickFolderHandle, withFolderHandles } from './shell/export-handles'
 import { createNotebookSession, type NotebookSession } from './shell/notebook-session'
 import { openWithRecovery, type AskRecovery } from './shell/open-with-recovery'
 import { addRecent, pruneRecent } from './shell/recent'
@@ -52,6 +55,8 @@ let notebooks: NotebookSession | null = null
 let settings: ShellSettings = { window: null, recent: [], notebook: null }
 /** Files asked for before the window exists (macOS open-file fires before ready; first-launch argv). */
 const pending: LaunchFiles = { notebook: null, imports: [] }
+/** Export folders picked for the renderer, kept here under single-use handles (shell/export-handles.ts). */
+const folderHandles = createFolderHandles()
 
 const rendererRoot = (): string => join(__dirname, '..', 'renderer')
 const seeds = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(appRoot(__dirname), 'seeds'))
@@ -152,7 +157,17 @@ async function start(): Promise<void> {
         })) ?? (await openOrCreateDefault(defaultNotebook(), seeds(), options)).notebook
   notebooks = createNotebookSession(first, (file, { readOnly }) => openNotebook(file, { ...options, readOnly }))
   // Bound once: the session's handlers follow whichever notebook is open.
-  bindIpc(ipcMain, notebooks.handlers)
+  // notebook.export given a folder handle (the renderer's Export after pickExportFolder) exports into
+  // the folder it stands for, as the menu's export does; the path never reaches the renderer.
+  const opened = notebooks
+  bindIpc(
+    ipcMain,
+    withFolderHandles(notebooks.handlers, folderHandles, (dir, wikilinks) => exportInto(opened, dir, wikilinks)),
+  )
+  ipcMain.handle('parley-shell:pick-export-folder', (event) => {
+    if (!isTrustedSender(event.senderFrame)) throw new Error('This frame may not call Parley.')
+    return pickFolderHandle(() => showExportFolderDialog(mainWindow), folderHandles)
+  })
   sink = ipcEmitter(() => mainWindow?.webContents ?? null)
   remember(first.file)
 
@@ -405,14 +420,7 @@ async function exportFromMenu(): Promise<void> {
         })
         return response === 2 ? null : response === 1
       },
-      pickFolder: () => {
-        const options: OpenDialogOptions = {
-          title: 'Export Vault into…',
-          buttonLabel: 'Export here',
-          properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
-        }
-        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)
-      },
+      pickFolder: () => showExportFolderDialog(owner),
       exportTo: (dir, wikilinks) =>
         exportVault(session.current().db, dir, {
           wikilinks,
@@ -424,6 +432,22 @@ async function exportFromMenu(): Promise<void> {
   } catch (error) {
     showError('Export failed', error)
   }
+}
+
+/** The system's folder dialog for an export (the menu's, and the renderer's through a handle). */
+function showExportFolderDialog(owner: BrowserWindow | null): Promise<OpenDialogReturnValue> {
+  const options: OpenDialogOptions = {
+    title: 'Export Vault into…',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+  }
+  return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)
+}
+
+/** The core's export into a folder the system dialog gave (through a handle), with progress to the window. */
+function exportInto(opened: NotebookSession, dir: string, wikilinks: boolean): Promise<ExportSummary> {
+  const progress = ipcEmitter(() => mainWindow?.webContents ?? null)
+  return exportVault(opened.current().db, dir, { wikilinks, onProgress: (done, total) => progress('export.progress', { done, total }) })
 }
 
 function about(): void {

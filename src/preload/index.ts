@@ -26,7 +26,22 @@ function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) 
   return () => ipcRenderer.removeListener(`parley-event:${event}`, wrapped)
 }
 
-const exposed = { api, on, host: 'electron' as const }
+/**
+ * Export into a folder picked with the system's dialog (issue 17 item 3): the main process keeps the
+ * folder and answers an opaque single-use handle and the folder's name, never its path; pass the
+ * handle as notebook.export's `dir`. null when the user cancelled.
+ */
+export interface PickedFolder {
+  handle: string
+  name: string
+}
+
+const exposed = {
+  api,
+  on,
+  host: 'electron' as const,
+  pickExportFolder: (): Promise<PickedFolder | null> => ipcRenderer.invoke('parley-shell:pick-export-folder'),
+}
 export type ParleyBridge = typeof exposed
 
 contextBridge.exposeInMainWorld('parley', exposed)
