@@ -16,10 +16,9 @@ import {
   isMenu,
   isTimestamp,
 } from './furniture'
-import { stopWordsOf } from '../text/language'
-import { endsSentence, letterRuns, splitGluedSentences, squashSpaces, stopDensity, words, wordsIn } from './text'
-
-export { paragraphsOf, rejoinLines, splitGluedSentences, words } from './text'
+import { stopWordsOf } from '../text/stopwords'
+import { endsSentence } from '../text/sentences'
+import { letterRuns, splitGluedSentences, squashSpaces, stopDensity, words, wordsIn } from '../text/words'
 
 export interface Block {
   text: string

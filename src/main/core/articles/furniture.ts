@@ -2,7 +2,7 @@
  * Generic furniture cues, valid for any outlet: the vocabulary of page chrome, appeals and notices,
  * and the shapes of captions, bylines and timestamps. No outlet, person or headline is named here.
  */
-import { endsSentence } from './text'
+import { endsSentence } from '../text/sentences'
 
 /** Words that make up menus, share bars and promo lines. */
 const FURNITURE_WORDS = new Set(

@@ -4,7 +4,7 @@
  *
  *   tokenScores('a b c', 'a b') → { precision: 0.67, recall: 1, f1: 0.8 }
  */
-import { words } from './text'
+import { words } from '../text/words'
 
 export interface Scores {
   precision: number

@@ -1,6 +1,6 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
-import { words, wordsIn } from './text'
+import { words, wordsIn } from '../text/words'
 import { findDates } from './dates'
 import { urlDate } from './page-date'
 

@@ -8,7 +8,8 @@ import { findDates } from './dates'
 import { chooseTitle, siteFromUrl } from './html'
 import { urlDate } from './page-date'
 import { prepareArticle } from './prepare'
-import { detectLanguage, stopWordsOf } from '../text/language'
+import { detectLanguage } from '../text/language'
+import { stopWordsOf } from '../text/stopwords'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 

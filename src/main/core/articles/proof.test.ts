@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { prepareArticle, type PreparedArticle } from './import'
-import { words } from './text'
+import { words } from '../text/words'
 
 interface Expected {
   title: string

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addressed, HAS_APPEAL, NOTICE } from './furniture'
 import { prepareArticle } from './import'
-import { splitGluedSentences, words } from './text'
+import { splitGluedSentences, words } from '../text/words'
 
 const DIR = join(__dirname, '../../../../seeds')
 const seeds = readdirSync(DIR)

@@ -1,10 +1,10 @@
 /**
- * The language of a text, and the function words of that language. franc-min (82 languages, trigram
+ * The language of a text (the function words of each language are in stopwords.ts). franc-min (82 languages, trigram
  * profiles, 150 KB) was picked over tinyld and eld for its size and because LIBRARIES.md verified it;
  * it answers ISO 639-3, mapped here to the ISO 639-1 codes that stopwords-iso, Intl and chrono use.
  */
 import { franc } from 'franc-min'
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json'
+import { ENGLISH_MARKERS } from './stopwords'
 
 const ISO_639_1: Record<string, string> = {
   eng: 'en',
@@ -93,28 +93,11 @@ export function detectLanguage(text: string): string {
   return code === 'und' ? 'und' : (ISO_639_1[code] ?? code)
 }
 
-const ENGLISH = new Set(
-  'the of and to in a is that for on with was as by at from it he said are be has have this were its an not which but'.split(' '),
-)
-
 /** Share of the words that are the commonest English function words (0.3 and more only in English prose). */
 function englishShare(sample: string): number {
   const w = sample.toLowerCase().match(/[a-z']+/g)
   if (!w || w.length < 20) return 0
   let n = 0
-  for (const x of w) if (ENGLISH.has(x)) n++
+  for (const x of w) if (ENGLISH_MARKERS.has(x)) n++
   return n / w.length
-}
-
-const lists = stopwordsIso as Record<string, string[]>
-const cache = new Map<string, ReadonlySet<string>>()
-
-/** The function words of a language (lower case); an empty set for a language without a list. */
-export function stopWordsOf(language: string): ReadonlySet<string> {
-  let found = cache.get(language)
-  if (!found) {
-    found = new Set((lists[language] ?? []).map((w) => w.toLowerCase()))
-    cache.set(language, found)
-  }
-  return found
 }

@@ -1,8 +1,4 @@
-const STOP = new Set(
-  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your said says say told according also would could may might'.split(
-    ' ',
-  ),
-)
+import { NOT_TERMS } from './stopwords'
 
 /**
  * A light English stemmer, enough to meet "staffing"/"staff", "flights"/"flight",
@@ -52,7 +48,7 @@ function stemWord(word: string): string {
   return w
 }
 
-export const isStopWord = (word: string): boolean => STOP.has(word.toLowerCase())
+export const isStopWord = (word: string): boolean => NOT_TERMS.has(word.toLowerCase())
 
 /** Content-word stems of a text, in order (stop words and one-letter tokens left out). */
 export function terms(text: string): string[] {

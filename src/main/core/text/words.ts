@@ -3,21 +3,8 @@
  * sentences glued together without a space. Nothing here knows about page furniture.
  */
 
-const STOP_WORDS = new Set(
-  'a about after against all also an and any are as at be because been before being but by can could did do does for from had has have he her his how i if in into is it its last more most new no not of on one or our out over said says she so than that the their them there these they this those through to two under up was we were what when which while who will with would you your'.split(
-    ' ',
-  ),
-)
-
-// Words that open a sentence; after an abbreviation such a word most likely starts a new sentence.
-const SENTENCE_OPENERS = new Set(
-  'a an the in on at as but and or so he she it they we i this that these those there after before when while if for since although though however meanwhile yet'.split(
-    ' ',
-  ),
-)
-
-const ABBREVIATION =
-  /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs)\.)$/
+import { endsSentence, LINE_ENDS_IN_ABBREVIATION, opensSentence } from './sentences'
+import { PROSE_WORDS } from './stopwords'
 
 /** `words("It's 3.5% up")` → `["It's", "3", "5", "up"]`: letters and digits, with inner apostrophes and hyphens. */
 export function words(text: string): readonly string[] {
@@ -116,13 +103,11 @@ export function wordsIn(text: string, language?: string): readonly string[] {
 export function stopDensity(text: string, stops?: ReadonlySet<string>, language?: string): number {
   const w = wordsIn(text, language)
   if (w.length === 0) return 0
-  const list = stops && stops.size ? stops : STOP_WORDS
+  const list = stops && stops.size ? stops : PROSE_WORDS
   let n = 0
   for (const x of w) if (list.has(x) || list.has(x.toLowerCase())) n++
   return n / w.length
 }
-
-export const endsSentence = (text: string): boolean => /[.!?…。！？؟।]["'”’»」』)\]]*$/.test(text)
 
 const insideUrl = (whole: string, offset: number): boolean =>
   /(https?:\/\/|www\.|@)\S*$/i.test(whole.slice(Math.max(0, offset - 60), offset))
@@ -166,8 +151,8 @@ function shouldJoin(prev: string, next: string): boolean {
   if (!prev) return false
   const first = words(next)[0] ?? ''
   const startsLower = /^\p{Ll}/u.test(next)
-  if (ABBREVIATION.test(prev)) {
-    return startsLower || (/^\p{Lu}/u.test(first) && !SENTENCE_OPENERS.has(first.toLowerCase()))
+  if (LINE_ENDS_IN_ABBREVIATION.test(prev)) {
+    return startsLower || (/^\p{Lu}/u.test(first) && !opensSentence(first))
   }
   // A long line that stops mid-sentence and a next line that carries on in lower case.
   return !endsSentence(prev) && !/[:;]$/.test(prev) && startsLower && words(prev).length >= 6

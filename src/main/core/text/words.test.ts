@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { letterRuns, paragraphsOf, rejoinLines, splitGluedSentences, squashSpaces, words } from './text'
+import { letterRuns, paragraphsOf, rejoinLines, splitGluedSentences, squashSpaces, words } from './words'
 
 describe('splitGluedSentences', () => {
   it('splits sentences glued without a space', () => {
