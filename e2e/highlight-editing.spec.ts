@@ -165,6 +165,122 @@ test('drag a handle: the highlight snaps to a word; Shift+Alt+arrows resize by w
   await expect.poll(async () => (await highlightsOf(page, id))[0]?.end).toBe(midWord)
 })
 
+/** Drags the edited highlight's end handle to between the last two letters of the word ending at wordEnd. */
+async function dragEndTo(page: Page, wordEnd: number): Promise<void> {
+  const [target] = await rectsOf(page, wordEnd - 2, wordEnd - 1)
+  const grip = (await page.getByTestId('highlight-handle-end').boundingBox())!
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(target!.x + target!.width * 0.9, target!.y + target!.height / 2, { steps: 8 })
+  await page.mouse.up()
+}
+
+const phrase = 'discuss U.S.-Russian relations'
+
+/**
+ * A highlight on the phrase with its popover open, and from then on a slow list: each highlights.list
+ * the page asks is answered at once but delivered 700 ms later (a busy machine), so a key pressed
+ * right after a change meets a view that still shows the span from before it.
+ */
+async function slowReader(page: Page, url: string) {
+  await launch(page, url)
+  const themes = await call<Theme[]>(page, 'themes.list', {})
+  const { id, body } = await openArticle(page, /Helsinki/)
+  const start = body.indexOf(phrase)
+  const h = await call<Highlight>(page, 'highlights.create', { articleId: id, start, end: start + phrase.length, themeId: themes[0]!.id })
+  await page.reload()
+  await expect(page.getByTestId('article-body')).toBeVisible()
+  await clickSpan(page, h.start, h.end)
+  const quote = page.getByRole('dialog', { name: 'Highlight' }).locator('.popover-quote')
+  await expect(quote).toHaveText(phrase)
+  await page.route('**/api/highlights.list', async (route) => {
+    const response = await route.fetch()
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    await route.fulfill({ response })
+  })
+  const stored = async (): Promise<Highlight> => (await highlightsOf(page, id))[0]!
+  return {
+    body,
+    h,
+    stored,
+    /** Waits until the store holds `exact`, then until the view shows it too (the next step starts from a quiet page). */
+    settled: async (exact: string): Promise<void> => {
+      await expect.poll(async () => (await stored()).exact).toBe(exact)
+      await expect(quote).toHaveText(exact)
+    },
+    /** The end of the first word of five letters or more after `from`. */
+    wordEndAfter: (from: number): number => {
+      const word = /[A-Za-z]{5,}/.exec(body.slice(from, from + 80))!
+      return from + word.index + word[0].length
+    },
+  }
+}
+
+test('Shift+Alt+→ pressed right after an undo or a redo grows the span the store holds, not the older one the view still shows', async ({
+  page,
+  parley,
+}) => {
+  const { body, h, stored, settled, wordEndAfter } = await slowReader(page, parley.url)
+  const wordEnd = wordEndAfter(h.end)
+  await dragEndTo(page, wordEnd)
+  await settled(body.slice(h.start, wordEnd))
+
+  // The store answers the undo (the phrase again) before the view shows it: the key grows the phrase
+  // (CI once saw it grow the dragged span, which the view still showed).
+  await page.keyboard.press('Control+z')
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await settled(`${phrase},`)
+
+  // Undo that step, redo it, and at once Shift+Alt+→: the redone span grows.
+  await page.keyboard.press('Control+z')
+  await settled(phrase)
+  await page.keyboard.press('Control+Shift+z')
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await expect.poll(async () => (await stored()).exact).toMatch(/^discuss U\.S\.-Russian relations, \S+$/)
+  await settled((await stored()).exact)
+  // Each of those is one undo step.
+  await page.keyboard.press('Control+z')
+  await settled(`${phrase},`)
+  await page.keyboard.press('Control+z')
+  await settled(phrase)
+})
+
+test('Shift+Alt+→ pressed right after a drag grows the dragged span; two quick steps are two undo steps', async ({ page, parley }) => {
+  const { body, h, stored, settled, wordEndAfter } = await slowReader(page, parley.url)
+
+  // A drag, then at once Shift+Alt+→: one word (or stop) is added to the dragged span, not to the one shown.
+  const wordEnd = wordEndAfter(h.end)
+  await dragEndTo(page, wordEnd)
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await expect.poll(async () => (await stored()).end).toBeGreaterThan(wordEnd)
+  const grown = await stored()
+  expect(grown.start).toBe(h.start)
+  expect(body.slice(wordEnd, grown.end).trim().split(/\s+/)).toHaveLength(1)
+  expect(/\w/.test(body[grown.end] ?? ' ')).toBe(false)
+  await settled(grown.exact)
+
+  // One step, to learn where it goes; undone.
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await expect.poll(async () => (await stored()).end).toBeGreaterThan(grown.end)
+  const oneMore = await stored()
+  await settled(oneMore.exact)
+  await page.keyboard.press('Control+z')
+  await settled(grown.exact)
+
+  // Two steps pressed before the first came back, and Ctrl+Z at once: the second is undone, the
+  // first stays; the next Ctrl+Z undoes the first, the next the drag's step, the next the drag.
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await page.keyboard.press('Shift+Alt+ArrowRight')
+  await page.keyboard.press('Control+z')
+  await settled(oneMore.exact)
+  await page.keyboard.press('Control+z')
+  await settled(grown.exact)
+  await page.keyboard.press('Control+z')
+  await settled(body.slice(h.start, wordEnd))
+  await page.keyboard.press('Control+z')
+  await settled(phrase)
+})
+
 test('overlapping highlights: one stripe per theme in the margin, one tint per stretch of text; arriving from a link, the popover is beside the passage', async ({
   page,
   parley,

@@ -5,8 +5,8 @@ import { clearOwner, setRanges, themeHighlightName } from './highlightRegistry'
 import { offsetAtPoint, paragraphsOf, rangeFor, selectionOffsets } from './offsets'
 import { nextSelection, sentencesOf } from './keyboardSelect'
 import { assignLanes, paintSegments } from './paint'
-import { clickedSuggestion, editedHighlight, editedPlacement, useStore } from './editing'
-import { snapEdge, stepEdge, type Edge } from './wordSnap'
+import { clickedSuggestion, editedHighlight, editedPlacement, stepChange, useStore } from './editing'
+import { snapEdge, type Edge } from './wordSnap'
 import '../styles/highlights.css'
 import './reading.css'
 
@@ -249,8 +249,15 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
         window.removeEventListener('pointerup', up)
         window.removeEventListener('pointercancel', cancel)
         box.classList.remove('dragging')
-        if (commit && (latest.start !== from.start || latest.end !== from.end)) editing.resize(latest)
-        else setDraft(null)
+        if (commit && (latest.start !== from.start || latest.end !== from.end)) {
+          // The dragged edge goes where it was dropped; the other stays where the store has it (the
+          // view may not show a change just made yet).
+          const at = latest[edge]
+          editing.resize((current) => {
+            const span = edge === 'start' ? { start: at, end: current.end } : { start: current.start, end: at }
+            return span.end > span.start ? span : null
+          })
+        } else setDraft(null)
       }
       const up = (): void => stop(true)
       const cancel = (): void => stop(false)
@@ -269,15 +276,8 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
       if (!edited || !editing || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.ctrlKey || e.metaKey || e.shiftKey) return
       e.preventDefault()
       e.stopPropagation()
-      const next = stepEdge(
-        body,
-        { start: edited.start, end: edited.end },
-        edge,
-        e.key === 'ArrowLeft' ? -1 : 1,
-        e.altKey ? 'char' : 'word',
-      )
-      if (!next || next.end <= next.start || next.start < 0 || next.end > body.length) return
-      editing.resize(next)
+      // Stepped from the span the store holds when the resize runs, not the one drawn now.
+      editing.resize(stepChange(body, edge, e.key === 'ArrowLeft' ? -1 : 1, e.altKey ? 'char' : 'word'))
     }
 
   const report = (): void => {

@@ -2,9 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Highlight, Theme } from '@shared/model'
 import { isSubTheme, parentName, ThemeButtonLabel, themeTitle } from './subThemes'
 import './reading.css'
-import { editedHighlight, editedPlacement, useStore } from './editing'
+import { editedHighlight, editedPlacement, stepChange, useStore, type SpanChange } from './editing'
 import { placeBeside } from './place'
-import { stepEdge, type Edge } from './wordSnap'
+import type { Edge } from './wordSnap'
 import { Backlinks } from '../components/Backlinks'
 import { QuoteInNote } from '../components/QuoteInNote'
 import { PassageLinks } from '../claims/PassageLinks'
@@ -16,7 +16,8 @@ interface Props {
   bodyLength: number
   onRetheme: (themeId: number | null) => void
   onComment: (comment: string) => void
-  onResize: (start: number, end: number) => void
+  /** Resizes by a change worked out from the span the store holds at the resize's turn (editing.ts). */
+  onResize: (change: SpanChange) => void
   onDelete: () => void
   onClose: () => void
 }
@@ -24,10 +25,6 @@ interface Props {
 // The popover is made anew after every change of its highlight (the view keys it by updatedAt): the
 // resize control last used gets the focus back, so a resize can be repeated from the keyboard.
 let lastControl: { label: string; at: number } | null = null
-// The span last asked for, while the view still shows the version it was asked from (any newer one,
-// the resize itself or an undo, ends it): a second step
-// pressed before the first resize came back goes on from there, instead of repeating the first.
-let requested: { id: number; version: string; start: number; end: number; at: number } | null = null
 
 /**
  * What a clicked highlight is: its theme, comment and the notes quoting it; re-theme, resize or delete.
@@ -56,7 +53,7 @@ export function HighlightPopover({
 
   // The text showing this highlight draws its handles and reports where it is.
   useEffect(() => {
-    editedHighlight.set({ highlight, resize: (span) => resize.current(span.start, span.end) })
+    editedHighlight.set({ highlight, resize: (change) => resize.current(change) })
     return () => {
       if (editedHighlight.get()?.highlight.id === highlight.id) editedHighlight.set(null)
     }
@@ -78,21 +75,23 @@ export function HighlightPopover({
   const rects = here?.rects ?? (rect ? [rect] : [])
   const place = placeBeside(rects, here?.column ?? null, { width: 330, height }, { width: window.innerWidth, height: window.innerHeight })
 
-  /** One edge one word (or, Alt held, one letter) left or right: a resize through the view, one undo step. */
+  /**
+   * One edge one word (or, Alt held, one letter) left or right: a resize through the view, one undo
+   * step. It moves the edge from where the store has it when the resize runs, never from the span
+   * shown here, which lags behind a resize, undo or redo just made (each key is its own step).
+   */
   const step = (edge: Edge, direction: -1 | 1, byChar: boolean): void => {
     const body = here?.body
-    const pending =
-      requested?.id === highlight.id && requested.version === highlight.updatedAt && Date.now() - requested.at < 5000 ? requested : null
-    const span = pending ? { start: pending.start, end: pending.end } : { start: highlight.start, end: highlight.end }
-    const next = body
-      ? stepEdge(body, span, edge, direction, byChar ? 'char' : 'word')
-      : edge === 'start'
-        ? { start: span.start + direction, end: span.end }
-        : { start: span.start, end: span.end + direction }
-    if (next && next.start >= 0 && next.end <= bodyLength && next.end > next.start) {
-      requested = { id: highlight.id, version: highlight.updatedAt, start: next.start, end: next.end, at: Date.now() }
-      onResize(next.start, next.end)
-    }
+    onResize(
+      body
+        ? stepChange(body, edge, direction, byChar ? 'char' : 'word')
+        : (span) => {
+            // Not yet placed (no text to find words in): by a letter.
+            const next =
+              edge === 'start' ? { start: span.start + direction, end: span.end } : { start: span.start, end: span.end + direction }
+            return next.start >= 0 && next.end <= bodyLength && next.end > next.start ? next : null
+          },
+    )
   }
   const stepRef = useRef(step)
   useEffect(() => {

@@ -18,8 +18,11 @@ interface NotebookState {
   /** Bumped after every change, so views refetch what they show. */
   revision: number
   changed: () => void
-  /** Runs an action, records it for Ctrl/Cmd+Z, and refreshes. */
-  perform: <T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction) => Promise<T | undefined>
+  /**
+   * Runs an action, records it for Ctrl/Cmd+Z (unless `undoable` says it did nothing: null), and
+   * refreshes. Actions, undos and redos run one at a time, in the order asked (see `inTurn`).
+   */
+  perform: <T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction | null) => Promise<T | undefined>
   undo: () => Promise<void>
   redo: () => Promise<void>
   toasts: Toast[]
@@ -47,6 +50,15 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
   const done = useRef<UndoableAction[]>([])
   const undone = useRef<UndoableAction[]>([])
   const nextToast = useRef(1)
+  // Every write through the undo stack waits for the one before to answer: an undo pressed while an
+  // action is on its way undoes that action, not the one before it; an action asked right after an
+  // undo (a resize key) runs on what the undo restored; two resizes never race.
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const inTurn = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const turn = queue.current.then(work)
+    queue.current = turn.catch(() => undefined)
+    return turn
+  }, [])
 
   const changed = useCallback(() => setRevision((r) => r + 1), [])
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), [])
@@ -82,46 +94,59 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
   useEffect(() => onEvent('library.changed', changed), [changed])
 
   const perform = useCallback(
-    async function perform<T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction): Promise<T | undefined> {
-      try {
-        const result = await run()
-        done.current.push(undoable(result))
-        undone.current = []
-        changed()
-        return result
-      } catch (e) {
-        notifyError(e, () => void perform(run, undoable))
-        return undefined
-      }
+    async function perform<T>(run: () => Promise<T>, undoable: (result: T) => UndoableAction | null): Promise<T | undefined> {
+      return inTurn(async () => {
+        try {
+          const result = await run()
+          const action = undoable(result)
+          if (action) {
+            done.current.push(action)
+            undone.current = []
+          }
+          changed()
+          return result
+        } catch (e) {
+          notifyError(e, () => void perform(run, undoable))
+          return undefined
+        }
+      })
     },
-    [changed, notifyError],
+    [changed, notifyError, inTurn],
   )
 
-  const undo = useCallback(async () => {
-    const action = done.current.pop()
-    if (!action) return notify('Nothing to undo.')
-    try {
-      await action.undo()
-      undone.current.push(action)
-      notify(`Undid: ${action.label}`)
-    } catch (e) {
-      notify(`Could not undo ${action.label}: ${errorMessage(e)}`, 'error')
-    }
-    changed()
-  }, [changed, notify])
+  const undo = useCallback(
+    () =>
+      inTurn(async () => {
+        const action = done.current.pop()
+        if (!action) return notify('Nothing to undo.')
+        try {
+          await action.undo()
+          undone.current.push(action)
+          notify(`Undid: ${action.label}`)
+        } catch (e) {
+          notify(`Could not undo ${action.label}: ${errorMessage(e)}`, 'error')
+        }
+        changed()
+      }),
+    [changed, notify, inTurn],
+  )
 
-  const redo = useCallback(async () => {
-    const action = undone.current.pop()
-    if (!action) return notify('Nothing to redo.')
-    try {
-      await action.redo()
-      done.current.push(action)
-      notify(`Redid: ${action.label}`)
-    } catch (e) {
-      notify(`Could not redo ${action.label}: ${errorMessage(e)}`, 'error')
-    }
-    changed()
-  }, [changed, notify])
+  const redo = useCallback(
+    () =>
+      inTurn(async () => {
+        const action = undone.current.pop()
+        if (!action) return notify('Nothing to redo.')
+        try {
+          await action.redo()
+          done.current.push(action)
+          notify(`Redid: ${action.label}`)
+        } catch (e) {
+          notify(`Could not redo ${action.label}: ${errorMessage(e)}`, 'error')
+        }
+        changed()
+      }),
+    [changed, notify, inTurn],
+  )
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

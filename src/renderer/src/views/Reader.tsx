@@ -12,7 +12,7 @@ import { FocusScope } from '../components/focusTrap'
 import { SelectionToolbar } from '../reading/SelectionToolbar'
 import { themeKeyIndex, useTagSelection } from '../reading/codingKeys'
 import { useArticleCoding } from '../reading/useArticleCoding'
-import { acceptSuggestion, deleteHighlight, rejectSuggestion, updateHighlight } from '../state/coding'
+import { acceptSuggestion, deleteHighlight, rejectSuggestion, resizeHighlight, updateHighlight } from '../state/coding'
 import { useNotebook } from '../state/notebook'
 import { useArticleActions } from '../state/articles'
 import { api, errorMessage } from '../api'
@@ -231,8 +231,8 @@ export function Reader({ id, highlightId = null }: { id: number; highlightId?: n
               const a = updateHighlight(open, { comment })
               void perform(a.run, a.undoable)
             }}
-            onResize={(start, end) => {
-              const a = updateHighlight(open, { start, end })
+            onResize={(change) => {
+              const a = resizeHighlight(open, change)
               void perform(a.run, a.undoable)
             }}
             onDelete={() => {
