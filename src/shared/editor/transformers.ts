@@ -20,8 +20,9 @@ export interface MarkdownOptions {
 
 const escapeLabel = (text: string): string => text.replace(/([[\]\\])/g, '\\$1')
 
-export function defaultCitation(e: EvidenceData): string {
-  return `— ${citationLabel(e)}`
+/** The citation a quote carries itself: `— Title, Outlet, 2025-05-23`, each part through `escape` (Markdown escaping, say). */
+export function defaultCitation(e: EvidenceData, escape?: (part: string) => string): string {
+  return `— ${citationLabel(e, escape)}`
 }
 
 /** A note link: `[label](parley:article/12)` in Markdown, a RefNode in the editor. */
