@@ -132,7 +132,13 @@ export function openNotebook(file: string, options: NotebookOptions = {}): Noteb
     db,
     handlers,
     backup,
-    importPaths: (paths) => runImport(collectPaths(paths)),
+    // Paths come from a command line, a first run or the desktop's Import: its answer comes once large
+    // bodies are indexed too (pieces yield to the event loop), so `parley import` leaves every one findable.
+    importPaths: async (paths) => {
+      const results = await runImport(collectPaths(paths))
+      await pieces?.idle()
+      return results
+    },
     close: () => {
       detection.close()
       pieces?.close()

@@ -43,6 +43,8 @@ interface Pending {
  * cost more than the piece).
  */
 export function indexOnePiece(db: WritableDB, bodies: Map<number, { title: string; body: string }> = new Map()): boolean {
+  // Most calls find the queue empty (every write kicks the writer): no transaction for that.
+  if (!db.prepare('SELECT EXISTS (SELECT 1 FROM article_index_pending)').pluck().get()) return false
   return db
     .transaction((): boolean => {
       const pending = db
@@ -107,7 +109,10 @@ export function pieceWriter(db: WritableDB): PieceWriter {
         await turns()
         if (closed) return
         // An import's group is written and committed synchronously, so this is only a guard.
-        if (db.inTransaction) continue
+        if (db.inTransaction) {
+          await new Promise((resolve) => setTimeout(resolve, 20))
+          continue
+        }
         let more: boolean
         try {
           more = indexOnePiece(db, bodies)
