@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir, utf8 } from '../../../../tests/helpers'
@@ -163,6 +164,32 @@ describe('large bodies are indexed in pieces (issue 17 item 2: indexing holds th
       expect(opened).toBeLessThan(Math.max(400, bare * 1.5))
     } finally {
       console.log(figures.map((f) => `[pieces] ${f}`).join('\n'))
+      notebook.close()
+    }
+  }, 120_000)
+
+  it('through the notebook: articles.import makes a large article findable a moment later, importPaths (parley import) by the time it answers', async () => {
+    const dir = tempDir()
+    const notebook = openNotebook(join(dir, 'n.parley'))
+    const h = notebook.handlers
+    try {
+      const text = `Marathon talks\n\n${prose(1.3 * LARGE_BODY)}\n`
+      const [imported] = await h['articles.import']({ files: [{ name: 'marathon.txt', data: Buffer.from(text).toString('base64') }] })
+      expect(imported?.status, imported?.error).toBe('imported')
+      expect((await h['articles.get']({ id: imported?.id as number })).body.length).toBeGreaterThan(LARGE_BODY)
+      const found = async (query: string): Promise<number[]> => (await h['articles.search']({ query, limit: 10 })).map((x) => x.id)
+      for (let waited = 0; (await found('zanzibar')).length === 0; waited += 20) {
+        expect(waited, 'the imported large article was never indexed').toBeLessThan(30_000)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(await found('lighthouse zanzibar')).toEqual([imported?.id])
+
+      const file = join(dir, 'second.txt')
+      writeFileSync(file, text.replace(/Zanzibar/g, 'Samarkand'))
+      const [second] = await notebook.importPaths([file])
+      expect(second?.status, second?.error).toBe('imported')
+      expect(await found('samarkand')).toEqual([second?.id])
+    } finally {
       notebook.close()
     }
   }, 120_000)
