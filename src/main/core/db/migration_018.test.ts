@@ -19,7 +19,7 @@ const checkIndexes = (db: Db): void => {
 /** A body just over the size that is indexed in pieces. */
 const largeBody = (word: string): string => `${word} opens it.\n\n${'The talks went on. '.repeat(Math.ceil(LARGE_BODY / 19))}`
 
-describe('migration 018: bodies over 1 MiB characters indexed in pieces', () => {
+describe('migration 018: bodies over 1 MiB of UTF-8 indexed in pieces', () => {
   it('keeps every normal article in both indexes as before, queues the large ones, and its triggers follow inserts, edits and deletes', () => {
     const file = join(tempDir(), 'n.parley')
     const before = openAt(file, 17)

@@ -1,7 +1,7 @@
 /**
  * Large bodies are indexed in bounded pieces, one piece per transaction (migration 018, issue 17
  * item 2). FTS5 tokenizes a row in one statement, so a 15 MB body written with its article held
- * the core's thread for 1-2 s; a body longer than LARGE_BODY characters is left out of the article
+ * the core's thread for 1-2 s; a body longer than LARGE_BODY bytes is left out of the article
  * indexes by the insert trigger and queued in article_index_pending. This writer takes the queue
  * one piece of about CHUNK_CHARS at a time, committing each with the queue's new position, and
  * gives the event loop turns between pieces: a call waits for one piece (tens of ms), and a killed
@@ -9,7 +9,7 @@
  */
 import type { WritableDB } from '../db/types'
 
-/** Bodies longer than this (SQLite's length(), in characters) are indexed in pieces; migration 018 says the same number. */
+/** Bodies longer than this many bytes of UTF-8 (SQLite's octet_length()) are indexed in pieces; migration 018 says the same number. */
 export const LARGE_BODY = 1_048_576
 /** About this many UTF-16 units per piece: measured ~35 ms of indexing on an idle core, ~70 ms on a loaded one. */
 export const CHUNK_CHARS = 256 * 1024

@@ -113,7 +113,7 @@ export function pickIds(db: ReadableDB, query: string, limit: number, themeId?: 
   return { ids: merged.slice(0, limit), mode: broad ? 'newest' : 'ranked' }
 }
 
-/** The piece index beside each article index (migration 018: bodies over LARGE_BODY characters). */
+/** The piece index beside each article index (migration 018: bodies over LARGE_BODY bytes). */
 const pieceTable = (fts: FtsTable): 'article_chunks_fts' | 'article_chunks_fts_exact' =>
   fts === 'articles_fts' ? 'article_chunks_fts' : 'article_chunks_fts_exact'
 

@@ -1,14 +1,16 @@
 -- Large bodies are indexed in bounded pieces (issue 17 item 2). FTS5 tokenizes a row in one
 -- statement, about 50-140 ms per MB for both article indexes, so a 15 MB body (under the import cap)
--- held the core's thread for 1-2 s in the import's write. A body longer than 1 MiB characters
--- (1048576, search/chunks.ts LARGE_BODY) is now left out of articles_fts / articles_fts_exact and
+-- held the core's thread for 1-2 s in the import's write. A body longer than 1 MiB of UTF-8
+-- (1048576 bytes, search/chunks.ts LARGE_BODY) is now left out of articles_fts / articles_fts_exact and
 -- indexed as pieces of about 256 K characters in article_chunks_fts / _exact instead, one piece per
 -- transaction with turns of the event loop between them (search/chunks.ts). Every body up to that
 -- size is indexed as before, in the same statement as its row, so search finds, ranks and
--- snippets normal articles exactly as it did.
+-- snippets normal articles exactly as it did. The size is octet_length(), which SQLite reads from
+-- the value's header: length() counts characters by reading the whole text (~50 ms for 15 MB), and
+-- each trigger's WHEN would do that again in the import's write.
 
 -- The normal index's content: its rebuild and integrity-check see only the articles it holds.
-CREATE VIEW articles_fts_rows AS SELECT id, title, body FROM articles WHERE length(body) <= 1048576;
+CREATE VIEW articles_fts_rows AS SELECT id, title, body FROM articles WHERE octet_length(body) <= 1048576;
 
 -- A large article's pieces: its title with the first, its body in order. Written by search/chunks.ts.
 CREATE TABLE article_chunks (
@@ -93,20 +95,20 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 INSERT INTO articles_fts_exact (articles_fts_exact) VALUES ('rebuild');
 
 -- Large articles already stored are pieced by search/chunks.ts once the notebook is open.
-INSERT INTO article_index_pending (article_id) SELECT id FROM articles WHERE length(body) > 1048576;
+INSERT INTO article_index_pending (article_id) SELECT id FROM articles WHERE octet_length(body) > 1048576;
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles WHEN length(new.body) <= 1048576 BEGIN
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles WHEN octet_length(new.body) <= 1048576 BEGIN
   INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
   INSERT INTO articles_fts_exact (rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
 
-CREATE TRIGGER articles_fts_insert_large AFTER INSERT ON articles WHEN length(new.body) > 1048576 BEGIN
+CREATE TRIGGER articles_fts_insert_large AFTER INSERT ON articles WHEN octet_length(new.body) > 1048576 BEGIN
   INSERT INTO article_index_pending (article_id) VALUES (new.id);
 END;
 
 -- A large article's pieces and its pending row go with it (ON DELETE CASCADE; article_chunks_delete
 -- takes each piece out of the piece indexes).
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles WHEN length(old.body) <= 1048576 BEGIN
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles WHEN octet_length(old.body) <= 1048576 BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
   INSERT INTO articles_fts_exact (articles_fts_exact, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
@@ -117,13 +119,13 @@ END;
 CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles
 WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, body)
-    SELECT 'delete', old.id, old.title, old.body WHERE length(old.body) <= 1048576;
+    SELECT 'delete', old.id, old.title, old.body WHERE octet_length(old.body) <= 1048576;
   INSERT INTO articles_fts_exact (articles_fts_exact, rowid, title, body)
-    SELECT 'delete', old.id, old.title, old.body WHERE length(old.body) <= 1048576;
-  INSERT INTO articles_fts (rowid, title, body) SELECT new.id, new.title, new.body WHERE length(new.body) <= 1048576;
-  INSERT INTO articles_fts_exact (rowid, title, body) SELECT new.id, new.title, new.body WHERE length(new.body) <= 1048576;
+    SELECT 'delete', old.id, old.title, old.body WHERE octet_length(old.body) <= 1048576;
+  INSERT INTO articles_fts (rowid, title, body) SELECT new.id, new.title, new.body WHERE octet_length(new.body) <= 1048576;
+  INSERT INTO articles_fts_exact (rowid, title, body) SELECT new.id, new.title, new.body WHERE octet_length(new.body) <= 1048576;
   UPDATE article_chunks SET title = new.title WHERE article_id = new.id AND seq = 0 AND old.body IS new.body;
   DELETE FROM article_chunks WHERE article_id = old.id AND old.body IS NOT new.body;
   DELETE FROM article_index_pending WHERE article_id = old.id AND old.body IS NOT new.body;
-  INSERT INTO article_index_pending (article_id) SELECT new.id WHERE length(new.body) > 1048576 AND old.body IS NOT new.body;
+  INSERT INTO article_index_pending (article_id) SELECT new.id WHERE octet_length(new.body) > 1048576 AND old.body IS NOT new.body;
 END;
