@@ -59,19 +59,28 @@ export interface RecoverOption {
 export type ClientErrorCode = ErrorCode | 'offline' | 'unknown'
 
 /**
+ * An error with a stable code and, where a notebook cannot be used, its ways out: what the core's
+ * ParleyError (src/main/core/errors.ts) and the clients' ClientError share, so both carry the
+ * same fields under the same names.
+ */
+export abstract class CodedError<C extends string> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    /** Ways out a UI or the CLI can offer when a notebook cannot be used (open read-only, restore a backup…). */
+    readonly recover: RecoverOption[] = [],
+  ) {
+    super(message)
+  }
+}
+
+/**
  * The one error class on the client side (renderer, preload, scripts): a failed call, by code.
  *
  *   catch (e) { if (e instanceof ClientError && e.code === 'read_only') offerReadOnlyHelp() }
  */
-export class ClientError extends Error {
-  constructor(
-    readonly code: ClientErrorCode,
-    message: string,
-    readonly recover: RecoverOption[] = [],
-  ) {
-    super(message)
-    this.name = 'ClientError'
-  }
+export class ClientError extends CodedError<ClientErrorCode> {
+  override name = 'ClientError'
 
   /** From an error shape that crossed a host (`{ code, message }`); a code this client does not know becomes 'unknown'. */
   static from(error: { code?: unknown; message?: unknown; recover?: unknown } | null | undefined, fallback: string): ClientError {

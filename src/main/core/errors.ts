@@ -4,21 +4,14 @@
  *
  *   throw errors.locked(`The notebook at ${file} is in use…`, [{ action: 'retry', label: 'Try again' }])
  */
-import { ERROR_CODES, isErrorCode, type ErrorCode, type RecoverOption } from '../../shared/errors'
+import { CodedError, ERROR_CODES, isErrorCode, type ErrorCode, type RecoverOption } from '../../shared/errors'
 
 export { isErrorCode }
 export type { ErrorCode, RecoverOption }
 
-export class ParleyError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    /** Ways out a UI or the CLI can offer when a notebook cannot be used (open read-only, restore a backup…). */
-    readonly recover: RecoverOption[] = [],
-  ) {
-    super(message)
-    this.name = 'ParleyError'
-  }
+/** An error of the core, by code (the fields are CodedError's, shared with the clients' ClientError). */
+export class ParleyError extends CodedError<ErrorCode> {
+  override name = 'ParleyError'
 }
 
 export type ErrorFactory = (message: string, recover?: RecoverOption[]) => ParleyError
