@@ -1,12 +1,12 @@
 import {
   $applyNodeReplacement,
-  DecoratorNode,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type SerializedPartial,
   type Spread,
 } from 'lexical'
+import { DataDecoratorNode, rendererSlot, type NodeRenderer } from './DataNode'
 
 /** What a quote of a highlight keeps: the passage as it was when quoted, and where it came from. */
 export interface EvidenceData {
@@ -21,18 +21,14 @@ export interface EvidenceData {
 
 export type SerializedEvidenceNode = Spread<EvidenceData, SerializedLexicalNode>
 
-type Renderer = (data: EvidenceData, key: NodeKey) => unknown
-
 // The renderer installs its React view; headless (core/export) use renders nothing.
-let render: Renderer | null = null
-export function setEvidenceRenderer(fn: Renderer | null): void {
-  render = fn
+const view = rendererSlot<EvidenceData>()
+export function setEvidenceRenderer(fn: NodeRenderer<EvidenceData> | null): void {
+  view.set(fn)
 }
 
 /** A quoted highlight: a block that shows the passage with its article, and opens it on click. */
-export class EvidenceNode extends DecoratorNode<unknown> {
-  __data: EvidenceData
-
+export class EvidenceNode extends DataDecoratorNode<EvidenceData> {
   static override getType(): string {
     return 'parley-evidence'
   }
@@ -42,8 +38,7 @@ export class EvidenceNode extends DecoratorNode<unknown> {
   }
 
   constructor(data: EvidenceData, key?: NodeKey) {
-    super(key)
-    this.__data = data
+    super(data, key)
   }
 
   static override importJSON(json: SerializedPartial<SerializedEvidenceNode>): EvidenceNode {
@@ -61,14 +56,12 @@ export class EvidenceNode extends DecoratorNode<unknown> {
     return { ...super.exportJSON(), type: 'parley-evidence', version: 1, ...this.__data }
   }
 
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div')
-    div.className = 'evidence-block'
-    return div
+  protected override element(): { tag: 'div'; className: string } {
+    return { tag: 'div', className: 'evidence-block' }
   }
 
-  override updateDOM(): boolean {
-    return false
+  protected override renderer(): NodeRenderer<EvidenceData> | null {
+    return view.get()
   }
 
   override isInline(): boolean {
@@ -80,11 +73,7 @@ export class EvidenceNode extends DecoratorNode<unknown> {
   }
 
   getData(): EvidenceData {
-    return this.getLatest().__data
-  }
-
-  override decorate(): unknown {
-    return render ? render(this.__data, this.__key) : null
+    return this.latest()
   }
 }
 

@@ -1,12 +1,12 @@
 import {
   $applyNodeReplacement,
-  DecoratorNode,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type SerializedPartial,
   type Spread,
 } from 'lexical'
+import { DataDecoratorNode, rendererSlot, type NodeRenderer } from './DataNode'
 
 export type RefKind = 'article' | 'note' | 'round' | 'theme'
 
@@ -20,10 +20,9 @@ export interface RefData {
 
 export type SerializedRefNode = Spread<RefData, SerializedLexicalNode>
 
-type Renderer = (data: RefData, key: NodeKey) => unknown
-let render: Renderer | null = null
-export function setRefRenderer(fn: Renderer | null): void {
-  render = fn
+const view = rendererSlot<RefData>()
+export function setRefRenderer(fn: NodeRenderer<RefData> | null): void {
+  view.set(fn)
 }
 
 /** `parley:article/12` — the in-document form of a ref, used in Markdown and resolved by the exporter. */
@@ -34,20 +33,17 @@ export function parseRefUrl(url: string): Pick<RefData, 'kind' | 'id'> | null {
   return m ? { kind: m[1] as RefKind, id: Number(m[2]) } : null
 }
 
-export class RefNode extends DecoratorNode<unknown> {
-  __ref: RefData
-
+export class RefNode extends DataDecoratorNode<RefData> {
   static override getType(): string {
     return 'parley-ref'
   }
 
   static override clone(node: RefNode): RefNode {
-    return new RefNode(node.__ref, node.__key)
+    return new RefNode(node.__data, node.__key)
   }
 
   constructor(ref: RefData, key?: NodeKey) {
-    super(key)
-    this.__ref = ref
+    super(ref, key)
   }
 
   static override importJSON(json: SerializedPartial<SerializedRefNode>): RefNode {
@@ -55,17 +51,15 @@ export class RefNode extends DecoratorNode<unknown> {
   }
 
   override exportJSON(): SerializedRefNode {
-    return { ...super.exportJSON(), type: 'parley-ref', version: 1, ...this.__ref }
+    return { ...super.exportJSON(), type: 'parley-ref', version: 1, ...this.__data }
   }
 
-  override createDOM(): HTMLElement {
-    const span = document.createElement('span')
-    span.className = 'ref-chip'
-    return span
+  protected override element(): { tag: 'span'; className: string } {
+    return { tag: 'span', className: 'ref-chip' }
   }
 
-  override updateDOM(): boolean {
-    return false
+  protected override renderer(): NodeRenderer<RefData> | null {
+    return view.get()
   }
 
   override isInline(): boolean {
@@ -73,15 +67,11 @@ export class RefNode extends DecoratorNode<unknown> {
   }
 
   override getTextContent(): string {
-    return this.__ref.label
+    return this.__data.label
   }
 
   getRef(): RefData {
-    return this.getLatest().__ref
-  }
-
-  override decorate(): unknown {
-    return render ? render(this.__ref, this.__key) : null
+    return this.latest()
   }
 }
 
