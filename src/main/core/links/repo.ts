@@ -39,21 +39,23 @@ const LINK_SQL = `SELECT l.id, l.from_highlight, l.to_highlight, l.relation_id, 
     AND EXISTS (SELECT 1 FROM highlights WHERE id = l.from_highlight)
     AND EXISTS (SELECT 1 FROM highlights WHERE id = l.to_highlight)`
 
+/** A link's end (a highlight with its article's citation) from its row. */
+const toEnd = (e: EndRow): LinkEnd => ({
+  highlightId: e.id,
+  articleId: e.article_id,
+  title: e.title,
+  outlet: e.outlet,
+  published: e.published,
+  exact: e.exact,
+  start: e.start,
+  end: e.end,
+})
+
 function withEnds(db: ReadableDB, rows: LinkRow[]): PassageLink[] {
   if (!rows.length) return []
   const ids = [...new Set(rows.flatMap((r) => [r.from_highlight, r.to_highlight]))]
   const ends = new Map<number, LinkEnd>()
-  for (const e of db.prepare(END_SQL).all(JSON.stringify(ids)) as EndRow[])
-    ends.set(e.id, {
-      highlightId: e.id,
-      articleId: e.article_id,
-      title: e.title,
-      outlet: e.outlet,
-      published: e.published,
-      exact: e.exact,
-      start: e.start,
-      end: e.end,
-    })
+  for (const e of db.prepare(END_SQL).all(JSON.stringify(ids)) as EndRow[]) ends.set(e.id, toEnd(e))
   const out: PassageLink[] = []
   for (const r of rows) {
     const from = ends.get(r.from_highlight)
@@ -142,17 +144,29 @@ export function createLink(db: WritableDB, input: NewLink, now: Date): PassageLi
   })()
 }
 
-export function updateLink(db: WritableDB, id: number, patch: { relationId?: number; note?: string }): PassageLink {
+/**
+ * One row changed in one transaction: read as it is (`get` throws when it is gone), `values` checks
+ * the change and gives the UPDATE's parameters (each patched field or its current value), then the
+ * row is written (`sql` ends in `WHERE id = ?`) and read back. Links and relations are changed so.
+ */
+function changeRow<T>(
+  db: WritableDB,
+  get: (db: ReadableDB, id: number) => T,
+  id: number,
+  sql: string,
+  values: (current: T) => unknown[],
+): T {
   return db.transaction(() => {
-    const current = getLink(db, id)
-    if (patch.relationId !== undefined) requireRelation(db, patch.relationId)
-    db.prepare('UPDATE passage_links SET relation_id = ?, note = ? WHERE id = ?').run(
-      patch.relationId ?? current.relationId,
-      patch.note ?? current.note,
-      id,
-    )
-    return getLink(db, id)
+    db.prepare(sql).run(...values(get(db, id)), id)
+    return get(db, id)
   })()
+}
+
+export function updateLink(db: WritableDB, id: number, patch: { relationId?: number; note?: string }): PassageLink {
+  return changeRow(db, getLink, id, 'UPDATE passage_links SET relation_id = ?, note = ? WHERE id = ?', (current) => {
+    if (patch.relationId !== undefined) requireRelation(db, patch.relationId)
+    return [patch.relationId ?? current.relationId, patch.note ?? current.note]
+  })
 }
 
 /** Hides the link (Undo: restoreLink); returns it as it was. */
@@ -249,16 +263,10 @@ export function createRelation(db: WritableDB, input: { name: string; inverse?: 
 }
 
 export function updateRelation(db: WritableDB, id: number, patch: { name?: string; inverse?: string }): LinkRelation {
-  return db.transaction(() => {
-    const current = getRelation(db, id)
+  return changeRow(db, getRelation, id, 'UPDATE link_relations SET name = ?, inverse = ? WHERE id = ?', (current) => {
     if (patch.name !== undefined) checkName(db, patch.name, id)
-    db.prepare('UPDATE link_relations SET name = ?, inverse = ? WHERE id = ?').run(
-      patch.name ?? current.name,
-      patch.inverse ?? current.inverse,
-      id,
-    )
-    return getRelation(db, id)
-  })()
+    return [patch.name ?? current.name, patch.inverse ?? current.inverse]
+  })
 }
 
 /** Soft delete: not offered any more; links made with it keep it (restoreRelation undoes). */
@@ -269,12 +277,11 @@ export function deleteRelation(db: WritableDB, id: number, now: Date): LinkRelat
 }
 
 export function restoreRelation(db: WritableDB, id: number): LinkRelation {
-  return db.transaction(() => {
-    const r = getRelation(db, id)
-    checkName(db, r.name, id)
-    db.prepare('UPDATE link_relations SET deleted_at = NULL WHERE id = ?').run(id)
-    return getRelation(db, id)
-  })()
+  // Its name may have been taken by another relation meanwhile.
+  return changeRow(db, getRelation, id, 'UPDATE link_relations SET deleted_at = NULL WHERE id = ?', (current) => {
+    checkName(db, current.name, id)
+    return []
+  })
 }
 
 /** Every shown link, for the export (same rule as the app: both passages exist). */
@@ -298,14 +305,5 @@ export function passageTargets(db: ReadableDB, query: string, limit: number, exc
        ORDER BY h.id DESC LIMIT ?`,
     )
     .all(except ?? null, like, like, like, limit) as EndRow[]
-  return rows.map((e) => ({
-    highlightId: e.id,
-    articleId: e.article_id,
-    title: e.title,
-    outlet: e.outlet,
-    published: e.published,
-    exact: e.exact,
-    start: e.start,
-    end: e.end,
-  }))
+  return rows.map(toEnd)
 }
