@@ -6,17 +6,10 @@ import { anchor, describe, type Selector } from './anchor'
 import { nextId } from '../articles/trash'
 import type { ReadableDB, WritableDB } from '../db/types'
 
-interface HighlightRow {
-  id: number
+/** A row of `highlights`: the model's fields, the compound names in snake case. */
+type HighlightRow = Pick<Highlight, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'comment' | 'anchor'> & {
   article_id: number
   theme_id: number | null
-  start: number
-  end: number
-  exact: string
-  prefix: string
-  suffix: string
-  comment: string
-  anchor: 'anchored' | 'orphan'
   created_at: string
   updated_at: string
 }
