@@ -38,15 +38,26 @@ interface Pending {
 }
 
 /**
- * Writes one piece of the first queued article, in its own transaction; false when the queue is
- * empty. `bodies` keeps the body being pieced between calls (reading 15 MB again per piece would
+ * Deletes one dropped piece, else writes one piece of the first queued article, in its own
+ * transaction; false when there is nothing to do. `bodies` keeps the body being pieced between calls (reading 15 MB again per piece would
  * cost more than the piece).
  */
 export function indexOnePiece(db: WritableDB, bodies: Map<number, { title: string; body: string }> = new Map()): boolean {
   // Most calls find the queue empty (every write kicks the writer): no transaction for that.
-  if (!db.prepare('SELECT EXISTS (SELECT 1 FROM article_index_pending)').pluck().get()) return false
+  const work = db
+    .prepare('SELECT EXISTS (SELECT 1 FROM article_index_pending) OR EXISTS (SELECT 1 FROM article_chunks_dropped)')
+    .pluck()
+    .get()
+  if (!work) return false
   return db
     .transaction((): boolean => {
+      // Dropped pieces first (a deleted or rewritten body's): out of the piece indexes one at a time.
+      const dropped = db.prepare('SELECT chunk_id FROM article_chunks_dropped LIMIT 1').pluck().get() as number | undefined
+      if (dropped !== undefined) {
+        db.prepare('DELETE FROM article_chunks WHERE id = ?').run(dropped)
+        db.prepare('DELETE FROM article_chunks_dropped WHERE chunk_id = ?').run(dropped)
+        return true
+      }
       const pending = db
         .prepare('SELECT article_id, next_seq, next_offset FROM article_index_pending ORDER BY article_id LIMIT 1')
         .get() as Pending | undefined

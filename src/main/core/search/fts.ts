@@ -123,13 +123,17 @@ const queryParts = (query: string): string[] => query.match(/"[^"]*"\*?/g) ?? []
 /**
  * Large articles (indexed in pieces, search/chunks.ts) holding every part of the query, each part
  * in any of their pieces (as a whole body would), newest first. A phrase is found within a piece;
- * pieces end at paragraph breaks. Nothing is read when the notebook has no large article.
+ * pieces end at paragraph breaks. Dropped pieces (a deleted or rewritten body's, still being taken
+ * out) are skipped. Nothing is read when the notebook has no large article.
  */
 export function largeMatches(db: ReadableDB, query: string): number[] {
   if (!db.prepare('SELECT EXISTS (SELECT 1 FROM article_chunks)').pluck().get()) return []
   const table = pieceTable(ftsTable(query))
   const articlesOf = db
-    .prepare(`SELECT DISTINCT c.article_id FROM ${table} JOIN article_chunks c ON c.id = ${table}.rowid WHERE ${table} MATCH ?`)
+    .prepare(
+      `SELECT DISTINCT c.article_id FROM ${table} JOIN article_chunks c ON c.id = ${table}.rowid
+       WHERE ${table} MATCH ? AND c.id NOT IN (SELECT chunk_id FROM article_chunks_dropped)`,
+    )
     .pluck()
   let ids: number[] | null = null
   for (const part of queryParts(query)) {
@@ -151,7 +155,8 @@ function decorateLarge(db: ReadableDB, query: string, id: number): Decorated | n
   const first = db
     .prepare(
       `SELECT c.id FROM ${table} JOIN article_chunks c ON c.id = ${table}.rowid
-       WHERE ${table} MATCH ? AND c.article_id = ? ORDER BY c.seq LIMIT 1`,
+       WHERE ${table} MATCH ? AND c.article_id = ? AND c.id NOT IN (SELECT chunk_id FROM article_chunks_dropped)
+       ORDER BY c.seq LIMIT 1`,
     )
     .pluck()
   const head = first.get(any, id) as number | undefined
@@ -161,7 +166,10 @@ function decorateLarge(db: ReadableDB, query: string, id: number): Decorated | n
     `SELECT highlight(${table}, 0, '${OPEN}', '${CLOSE}') AS title, snippet(${table}, 1, '${OPEN}', '${CLOSE}', '…', 16) AS snippet
      FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`,
   )
-  const headId = db.prepare('SELECT id FROM article_chunks WHERE article_id = ? AND seq = 0').pluck().get(id) as number | undefined
+  const headId = db
+    .prepare('SELECT id FROM article_chunks WHERE article_id = ? AND seq = 0 AND id NOT IN (SELECT chunk_id FROM article_chunks_dropped)')
+    .pluck()
+    .get(id) as number | undefined
   const titled = headId === undefined ? undefined : (columns.get(any, headId) as { title: string; snippet: string } | undefined)
   const title = titled?.title ?? (db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string | undefined) ?? ''
   const snippet = (columns.get(any, inBody ?? head) as { snippet: string } | undefined)?.snippet ?? ''

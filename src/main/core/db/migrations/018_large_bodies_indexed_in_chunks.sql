@@ -13,9 +13,12 @@
 CREATE VIEW articles_fts_rows AS SELECT id, title, body FROM articles WHERE octet_length(body) <= 1048576;
 
 -- A large article's pieces: its title with the first, its body in order. Written by search/chunks.ts.
+-- No foreign key: a cascade would take every piece out of the piece indexes in the delete's own
+-- statement, as long as indexing the body took; pieces of a deleted or rewritten body are listed in
+-- article_chunks_dropped instead, left out of search at once, and deleted one per transaction.
 CREATE TABLE article_chunks (
   id INTEGER PRIMARY KEY,
-  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL,
   seq INTEGER NOT NULL,
   title TEXT NOT NULL,
   body TEXT NOT NULL,
@@ -28,6 +31,12 @@ CREATE TABLE article_index_pending (
   article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
   next_seq INTEGER NOT NULL DEFAULT 0,
   next_offset INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Pieces whose article was deleted or whose body changed: search skips them; search/chunks.ts deletes
+-- them (before writing new pieces, so an article restored under its id never meets its old pieces).
+CREATE TABLE article_chunks_dropped (
+  chunk_id INTEGER PRIMARY KEY
 ) STRICT;
 
 CREATE VIRTUAL TABLE article_chunks_fts USING fts5 (
@@ -106,8 +115,11 @@ CREATE TRIGGER articles_fts_insert_large AFTER INSERT ON articles WHEN octet_len
   INSERT INTO article_index_pending (article_id) VALUES (new.id);
 END;
 
--- A large article's pieces and its pending row go with it (ON DELETE CASCADE; article_chunks_delete
--- takes each piece out of the piece indexes).
+-- A large article's pending row goes with it (ON DELETE CASCADE); its pieces are dropped.
+CREATE TRIGGER articles_chunks_drop AFTER DELETE ON articles WHEN octet_length(old.body) > 1048576 BEGIN
+  INSERT OR IGNORE INTO article_chunks_dropped (chunk_id) SELECT id FROM article_chunks WHERE article_id = old.id;
+END;
+
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles WHEN octet_length(old.body) <= 1048576 BEGIN
   INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
   INSERT INTO articles_fts_exact (articles_fts_exact, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
@@ -124,8 +136,10 @@ WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
     SELECT 'delete', old.id, old.title, old.body WHERE octet_length(old.body) <= 1048576;
   INSERT INTO articles_fts (rowid, title, body) SELECT new.id, new.title, new.body WHERE octet_length(new.body) <= 1048576;
   INSERT INTO articles_fts_exact (rowid, title, body) SELECT new.id, new.title, new.body WHERE octet_length(new.body) <= 1048576;
-  UPDATE article_chunks SET title = new.title WHERE article_id = new.id AND seq = 0 AND old.body IS new.body;
-  DELETE FROM article_chunks WHERE article_id = old.id AND old.body IS NOT new.body;
+  UPDATE article_chunks SET title = new.title
+    WHERE article_id = new.id AND seq = 0 AND old.body IS new.body AND id NOT IN (SELECT chunk_id FROM article_chunks_dropped);
+  INSERT OR IGNORE INTO article_chunks_dropped (chunk_id)
+    SELECT id FROM article_chunks WHERE article_id = old.id AND old.body IS NOT new.body;
   DELETE FROM article_index_pending WHERE article_id = old.id AND old.body IS NOT new.body;
   INSERT INTO article_index_pending (article_id) SELECT new.id WHERE octet_length(new.body) > 1048576 AND old.body IS NOT new.body;
 END;
