@@ -58,6 +58,17 @@ describe('detectMetadata', () => {
     expect(copy('Updated June 13, 2019 08:03')).toBe('2019-06-13')
   })
 
+  it('dates a page copy by a date line a few lines above the headline, when none follows it sooner', () => {
+    const nav = ['Home', 'News', 'Sport', 'Culture', 'Weather', 'Travel', 'Science', 'Podcasts', 'Video', 'Search']
+    const copy = (above: string[], below: string[] = []): string | null =>
+      detectMetadata([...nav, ...above, 'Twin red panda cubs born at city zoo', ...below, LEAD, MORE], {}, 'zoo.txt').published
+    expect(copy(['14 February 2012', 'Print', 'Email', 'Share', 'Home › Local news'])).toBe('2012-02-14')
+    // A date line under the headline that is nearer wins.
+    expect(copy(['14 February 2012', 'Print', 'Email', 'Share', 'Home › Local news'], ['Listen', '15 February 2012'])).toBe('2012-02-15')
+    // Further up than a few lines, a date is the page's, not the article's.
+    expect(copy(['14 February 2012', 'Print', 'Email', 'Subscribe', 'Share', 'Local news', 'Home › Local news'])).toBeNull()
+  })
+
   it('never invents a date: a weekday or a date without a year stays empty', () => {
     expect(detectMetadata(['Twin red panda cubs born at city zoo', 'Sunday, March 2', LEAD, MORE], {}, 'zoo.txt').published).toBeNull()
     expect(normalizeDate('on Tuesday')).toBeNull()

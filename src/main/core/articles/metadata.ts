@@ -419,17 +419,31 @@ function dateLine(paragraphs: string[], titleIndex: number): string | null {
   const today = new Date().toISOString().slice(0, 10)
   // Not in the page's last quarter, where comments and "more from us" lists carry their own dates.
   const end = Math.ceil(paragraphs.length * 0.75)
-  for (let i = Math.max(0, titleIndex + 1); i < end; i++) {
+  const dateAt = (i: number): string | null => {
     const p = paragraphs[i] as string
     const n = words(p).length
-    if (n > 8 || photoCredit(p)) continue
+    if (n > 8 || photoCredit(p)) return null
     const found = findDates(p, { limit: 1 })[0]
-    if (!found || found.date > today) continue
+    if (!found || found.date > today) return null
     // The date first (a weekday before it at most), or after a "published" or "updated" label.
-    if (found.index <= 12 || (found.index <= 25 && (PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p)))) return found.date
+    return found.index <= 12 || (found.index <= 25 && (PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p))) ? found.date : null
   }
-  return null
+  // Many pages print the date line just above the headline ("14 February 2012", a print link, the headline):
+  // the nearest of those few lines above, unless one below is nearer.
+  let above: { date: string; distance: number } | null = null
+  if (titleIndex > 0)
+    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - ABOVE_TITLE) && !above; i--) {
+      const date = dateAt(i)
+      if (date) above = { date, distance: titleIndex - i }
+    }
+  for (let i = Math.max(0, titleIndex + 1); i < end; i++) {
+    if (above && i - titleIndex > above.distance) break
+    const date = dateAt(i)
+    if (date) return date
+  }
+  return above?.date ?? null
 }
+const ABOVE_TITLE = 6
 
 const UPDATED_WORD = /^(?:updated|last updated|aktualisiert|actualizado|actualisé|mis à jour|aggiornato|atualizado|zaktualizowano)\b/i
 const PHOTO_WORD = /\b(?:photo|foto|picture|image)s?\s*[:|]/i
