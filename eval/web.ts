@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import { getDomain, getDomainWithoutSuffix } from 'tldts'
+import { getDomain, getDomainWithoutSuffix, parse } from 'tldts'
 import { decode } from '../src/main/core/articles/decode'
 import { prepareArticle, type PreparedArticle } from '../src/main/core/articles/prepare'
 import { detectLanguage } from '../src/main/core/text/language'
@@ -55,10 +55,26 @@ export function outletMatches(outlet: string | null, url: string, sitename?: str
   const got = outletKey(outlet)
   // An archived copy names the original page after the archive's prefix.
   const original = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1] ?? url
-  const host = new URL(original.startsWith('hard::') ? 'http://invalid' : original).hostname
+  const host = original.startsWith('hard::') ? hardHost(original) : new URL(original).hostname
   const label = getDomainWithoutSuffix(host, { allowPrivateDomains: true }) ?? getDomain(host) ?? host
   if (label && got.includes(outletKey(label))) return true
   return Boolean(sitename && got.includes(outletKey(sitename)))
+}
+
+/**
+ * The evaluation's "hard" pages have no address, but their key names the site before a slug:
+ * "hard::news.example.com-slug.html", "example.de.slug.html" → the longest such start whose
+ * ending is a known public suffix.
+ */
+function hardHost(key: string): string {
+  const name = key.slice('hard::'.length).replace(/\.html?$/, '')
+  const cuts = [...[...name.matchAll(/[-.]/g)].map((m) => m.index), name.length].reverse()
+  for (const at of cuts) {
+    const host = name.slice(0, at)
+    const parsed = parse(host)
+    if (parsed.isIcann && parsed.domain && parsed.publicSuffix && host.endsWith(`.${parsed.publicSuffix}`)) return host
+  }
+  return 'invalid'
 }
 
 function pagesDir(): string | null {
@@ -240,6 +256,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
         if (options.verbose && parley.published !== e.date) wrong.push(`date trafilatura ${file}: ${parley.published} ≠ ${e.date}`)
         mark(s.readability, readability.published === e.date)
         mark(s.text, text.published === e.date)
+        if (options.verbose && text.published !== e.date) wrong.push(`text date trafilatura ${file}: ${text.published} ≠ ${e.date}`)
       }
       // Text rendering: only snippets the rendering holds can be kept or removed.
       const flat = squash(rendering)
@@ -271,6 +288,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
       mark(s.readability, readability.published === d.date)
       mark(s.text, text.published === d.date)
       if (options.verbose && parley.published !== d.date) wrong.push(`date ${d.set} ${file}: ${parley.published} ≠ ${d.date}`)
+      if (options.verbose && text.published !== d.date) wrong.push(`text date ${d.set} ${file}: ${text.published} ≠ ${d.date}`)
     }
     if (++done % 200 === 0) console.log(`web: ${done}/${files.length} pages`)
   }
