@@ -6,7 +6,7 @@ import {
   type SerializedPartial,
   type Spread,
 } from 'lexical'
-import { DataDecoratorNode, rendererSlot, type NodeRenderer } from './DataNode'
+import { DataDecoratorNode, rendererSlot, type DataNodeSpec, type NodeRenderer } from './DataNode'
 
 /** What a quote of a highlight keeps: the passage as it was when quoted, and where it came from. */
 export interface EvidenceData {
@@ -27,10 +27,12 @@ export function setEvidenceRenderer(fn: NodeRenderer<EvidenceData> | null): void
   view.set(fn)
 }
 
+const EVIDENCE: DataNodeSpec<EvidenceData> = { type: 'parley-evidence', tag: 'div', className: 'evidence-block', text: (d) => d.text, view }
+
 /** A quoted highlight: a block that shows the passage with its article, and opens it on click. */
 export class EvidenceNode extends DataDecoratorNode<EvidenceData> {
   static override getType(): string {
-    return 'parley-evidence'
+    return EVIDENCE.type
   }
 
   static override clone(node: EvidenceNode): EvidenceNode {
@@ -52,24 +54,8 @@ export class EvidenceNode extends DataDecoratorNode<EvidenceData> {
     })
   }
 
-  override exportJSON(): SerializedEvidenceNode {
-    return { ...super.exportJSON(), type: 'parley-evidence', version: 1, ...this.__data }
-  }
-
-  protected override element(): { tag: 'div'; className: string } {
-    return { tag: 'div', className: 'evidence-block' }
-  }
-
-  protected override renderer(): NodeRenderer<EvidenceData> | null {
-    return view.get()
-  }
-
-  override isInline(): boolean {
-    return false
-  }
-
-  override getTextContent(): string {
-    return this.__data.text
+  protected override spec(): DataNodeSpec<EvidenceData> {
+    return EVIDENCE
   }
 
   getData(): EvidenceData {

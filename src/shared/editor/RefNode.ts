@@ -6,7 +6,7 @@ import {
   type SerializedPartial,
   type Spread,
 } from 'lexical'
-import { DataDecoratorNode, rendererSlot, type NodeRenderer } from './DataNode'
+import { DataDecoratorNode, rendererSlot, type DataNodeSpec, type NodeRenderer } from './DataNode'
 
 export type RefKind = 'article' | 'note' | 'round' | 'theme'
 
@@ -25,6 +25,8 @@ export function setRefRenderer(fn: NodeRenderer<RefData> | null): void {
   view.set(fn)
 }
 
+const REF: DataNodeSpec<RefData> = { type: 'parley-ref', tag: 'span', className: 'ref-chip', text: (d) => d.label, view }
+
 /** `parley:article/12` — the in-document form of a ref, used in Markdown and resolved by the exporter. */
 export const refUrl = (ref: Pick<RefData, 'kind' | 'id'>): string => `parley:${ref.kind}/${ref.id}`
 
@@ -35,7 +37,7 @@ export function parseRefUrl(url: string): Pick<RefData, 'kind' | 'id'> | null {
 
 export class RefNode extends DataDecoratorNode<RefData> {
   static override getType(): string {
-    return 'parley-ref'
+    return REF.type
   }
 
   static override clone(node: RefNode): RefNode {
@@ -50,24 +52,8 @@ export class RefNode extends DataDecoratorNode<RefData> {
     return $createRefNode({ kind: json.kind ?? 'note', id: json.id ?? 0, label: json.label ?? '' })
   }
 
-  override exportJSON(): SerializedRefNode {
-    return { ...super.exportJSON(), type: 'parley-ref', version: 1, ...this.__data }
-  }
-
-  protected override element(): { tag: 'span'; className: string } {
-    return { tag: 'span', className: 'ref-chip' }
-  }
-
-  protected override renderer(): NodeRenderer<RefData> | null {
-    return view.get()
-  }
-
-  override isInline(): boolean {
-    return true
-  }
-
-  override getTextContent(): string {
-    return this.__data.label
+  protected override spec(): DataNodeSpec<RefData> {
+    return REF
   }
 
   getRef(): RefData {
