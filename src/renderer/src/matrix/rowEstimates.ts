@@ -3,7 +3,7 @@ import type { Matrix as MatrixData } from '@shared/model'
 
 /**
  * A row's height before it is measured, in px, from the cells it will show: the tallest cell's
- * passages (at most three; their placeholders in app.css are as tall as a typical passage, so a row
+ * passages (at most three; their placeholders in matrix/matrix-view.css are as tall as a typical passage, so a row
  * keeps its height when its evidence lands) or its 'not covered' text, or the round's own cell.
  * A rendered row is measured (rounds/virtualRows.ts); these place the rows not rendered yet.
  */
