@@ -111,39 +111,36 @@ const turns = async (): Promise<void> => {
 export function pieceWriter(db: WritableDB): PieceWriter {
   let running: Promise<void> | null = null
   let closed = false
-  let again = false
   const bodies = new Map<number, { title: string; body: string }>()
+  // The run ends in the same synchronous step as the check that found the queue empty, so a kick
+  // is either before that check (the check sees what its write queued) or after the run (it starts
+  // a new one). Looping again on every kick instead never ended while writes kept coming (a theme
+  // created every turn of the event loop held an import's answer forever).
   const run = async (): Promise<void> => {
-    do {
-      again = false
-      for (;;) {
-        await turns()
-        if (closed) return
-        // An import's group is written and committed synchronously, so this is only a guard.
-        if (db.inTransaction) {
-          await new Promise((resolve) => setTimeout(resolve, 20))
-          continue
-        }
-        let more: boolean
-        try {
-          more = indexOnePiece(db, bodies)
-        } catch {
-          // Busy or full: the queue stays as committed and the next kick (an import, an edit, the
-          // next open) takes it up again. Nothing acknowledged is lost; the article is found later.
-          bodies.clear()
-          return
-        }
-        if (!more) break
+    for (;;) {
+      await turns()
+      if (closed) break
+      // An import's group is written and committed synchronously, so this is only a guard.
+      if (db.inTransaction) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        continue
       }
-    } while (again)
+      let more: boolean
+      try {
+        more = indexOnePiece(db, bodies)
+      } catch {
+        // Busy or full: the queue stays as committed and the next kick (an import, an edit, the
+        // next open) takes it up again. Nothing acknowledged is lost; the article is found later.
+        bodies.clear()
+        break
+      }
+      if (!more) break
+    }
+    running = null
   }
   const kick = (): void => {
-    if (closed) return
-    if (running) {
-      again = true
-      return
-    }
-    running = run().finally(() => (running = null))
+    if (closed || running) return
+    running = run()
   }
   return {
     kick,
