@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { Theme } from '@shared/model'
 import { api, errorMessage, onEvent } from '../api'
 import { errorToast, type Toast } from './errorToast'
@@ -114,39 +114,25 @@ export function NotebookProvider({ children }: { children: ReactNode }): React.J
     [changed, notifyError, inTurn],
   )
 
-  const undo = useCallback(
-    () =>
+  // Undo and redo are one move: take the last action off one stack, run its side, put it on the other.
+  const replay = useCallback(
+    (from: RefObject<UndoableAction[]>, to: RefObject<UndoableAction[]>, side: 'undo' | 'redo') =>
       inTurn(async () => {
-        const action = done.current.pop()
-        if (!action) return notify('Nothing to undo.')
+        const action = from.current.pop()
+        if (!action) return notify(`Nothing to ${side}.`)
         try {
-          await action.undo()
-          undone.current.push(action)
-          notify(`Undid: ${action.label}`)
+          await action[side]()
+          to.current.push(action)
+          notify(`${side === 'undo' ? 'Undid' : 'Redid'}: ${action.label}`)
         } catch (e) {
-          notify(`Could not undo ${action.label}: ${errorMessage(e)}`, 'error')
+          notify(`Could not ${side} ${action.label}: ${errorMessage(e)}`, 'error')
         }
         changed()
       }),
     [changed, notify, inTurn],
   )
-
-  const redo = useCallback(
-    () =>
-      inTurn(async () => {
-        const action = undone.current.pop()
-        if (!action) return notify('Nothing to redo.')
-        try {
-          await action.redo()
-          done.current.push(action)
-          notify(`Redid: ${action.label}`)
-        } catch (e) {
-          notify(`Could not redo ${action.label}: ${errorMessage(e)}`, 'error')
-        }
-        changed()
-      }),
-    [changed, notify, inTurn],
-  )
+  const undo = useCallback(() => replay(done, undone, 'undo'), [replay])
+  const redo = useCallback(() => replay(undone, done, 'redo'), [replay])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
