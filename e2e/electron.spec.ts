@@ -58,11 +58,17 @@ test.describe('Electron host', () => {
       await page.keyboard.press('1')
       await expect(page.getByRole('complementary', { name: 'Coding' })).toContainText('The harbour reopened on Monday')
 
-      // Export the vault through the same dialog as browser mode.
+      // Export the vault: the folder comes from the system's dialog in the main process (answered here
+      // in its place); the page gets only a handle and the folder's name.
       const vault = join(home, 'vault')
+      await app.evaluate(({ dialog }, folder) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [folder] })) as typeof dialog.showOpenDialog
+      }, vault)
       await page.getByRole('button', { name: 'Export…' }).click()
       const dialog = page.getByRole('dialog', { name: 'Export notebook' })
-      await dialog.getByRole('textbox', { name: 'Export folder' }).fill(vault)
+      await dialog.getByRole('button', { name: 'Choose folder…' }).click()
+      await expect(dialog).toContainText('vault')
+      expect(await page.evaluate(() => document.body.innerText)).not.toContain(vault)
       await dialog.getByRole('button', { name: 'Export', exact: true }).click()
       await expect(dialog.getByTestId('export-summary')).toContainText('written')
       expect(existsSync(join(vault, 'comparison.md'))).toBe(true)

@@ -5,6 +5,8 @@ interface ElectronBridge {
   api: Api
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
   host: 'electron'
+  /** The desktop app's folder picker for export: an opaque single-use handle and the folder's name, never its path (null: cancelled). */
+  pickExportFolder?: () => Promise<{ handle: string; name: string } | null>
 }
 
 declare global {

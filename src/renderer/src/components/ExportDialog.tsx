@@ -11,6 +11,10 @@ export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onCl
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [summary, setSummary] = useState<ExportSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The desktop app picks the folder with the system's dialog in its main process: the page gets a
+  // handle, used once, and the folder's name (issue 17). The browser mode types a path the core checks.
+  const pickFolder = window.parley?.pickExportFolder
+  const [picked, setPicked] = useState<{ handle: string; name: string } | null>(null)
 
   useEffect(() => onEvent('export.progress', (p) => setProgress(p)), [])
 
@@ -20,13 +24,25 @@ export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onCl
     setSummary(null)
     setProgress(null)
     try {
-      const result = await api['notebook.export']({ dir: dir.trim(), wikilinks })
-      localStorage.setItem('parley.exportDir', dir.trim())
+      const result = await api['notebook.export']({ dir: pickFolder ? (picked?.handle ?? '') : dir.trim(), wikilinks })
+      if (!pickFolder) localStorage.setItem('parley.exportDir', dir.trim())
       setSummary(result)
     } catch (e) {
       setError(errorMessage(e))
     } finally {
+      // A handle is good for one export: exporting again asks for the folder again.
+      setPicked(null)
       setRunning(false)
+    }
+  }
+
+  const choose = async (): Promise<void> => {
+    if (!pickFolder) return
+    try {
+      const folder = await pickFolder()
+      if (folder) setPicked(folder)
+    } catch (e) {
+      setError(errorMessage(e))
     }
   }
 
@@ -38,10 +54,20 @@ export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onCl
         it), plus highlights.csv, W3C annotations, CSL-JSON and BibTeX references and a REFI-QDA project. Re-exporting updates only the
         files Parley wrote; a file you edited is kept and the new version written beside it.
       </p>
-      <label className="field">
-        Folder
-        <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" disabled={running} />
-      </label>
+      {pickFolder ? (
+        <div className="field">
+          Folder
+          <span className="muted">{picked ? picked.name : 'No folder chosen'}</span>
+          <button type="button" onClick={() => void choose()} disabled={running}>
+            Choose folder…
+          </button>
+        </div>
+      ) : (
+        <label className="field">
+          Folder
+          <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" disabled={running} />
+        </label>
+      )}
       <label className="check">
         <input type="checkbox" checked={wikilinks} onChange={(e) => setWikilinks(e.target.checked)} disabled={running} /> Use [[wikilinks]]
         (Obsidian) instead of relative Markdown links
@@ -93,7 +119,7 @@ export function ExportDialog({ defaultDir, onClose }: { defaultDir: string; onCl
         <button type="button" onClick={onClose} disabled={running}>
           {summary ? 'Close' : 'Cancel'}
         </button>
-        <button type="button" className="primary" onClick={() => void run()} disabled={running || !dir.trim()}>
+        <button type="button" className="primary" onClick={() => void run()} disabled={running || (pickFolder ? !picked : !dir.trim())}>
           {running ? 'Exporting…' : summary ? 'Export again' : 'Export'}
         </button>
       </div>
