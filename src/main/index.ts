@@ -23,7 +23,7 @@ import { IMPORTABLE_EXTENSIONS } from './core/articles/import'
 import { exportVault } from './core/export/vault'
 import { openNotebook, openOrCreateDefault } from './core/notebook'
 import { CSP } from './hosts/csp'
-import { bindIpc, ipcEmitter } from './hosts/ipc'
+import { bindIpc, bindShellCall, ipcEmitter } from './hosts/ipc'
 import { resolveStatic } from './hosts/static'
 import { appRoot, prepareWorkerScript } from './paths'
 import {
@@ -33,7 +33,6 @@ import {
   guardContents,
   isAllowedNavigation,
   isSafeExternalUrl,
-  isTrustedSender,
   permissionDecision,
   windowOptions,
 } from './security'
@@ -164,10 +163,7 @@ async function start(): Promise<void> {
     ipcMain,
     withFolderHandles(notebooks.handlers, folderHandles, (dir, wikilinks) => exportInto(opened, dir, wikilinks)),
   )
-  ipcMain.handle('parley-shell:pick-export-folder', (event) => {
-    if (!isTrustedSender(event.senderFrame)) throw new Error('This frame may not call Parley.')
-    return pickFolderHandle(() => showExportFolderDialog(mainWindow), folderHandles)
-  })
+  bindShellCall(ipcMain, 'parley-shell:pick-export-folder', () => pickFolderHandle(() => showExportFolderDialog(mainWindow), folderHandles))
   sink = ipcEmitter(() => mainWindow?.webContents ?? null)
   remember(first.file)
 

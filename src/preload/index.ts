@@ -4,19 +4,19 @@ import { ClientError } from '../shared/errors'
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: { code?: unknown; message?: unknown; recover?: unknown } }
 
+/** Sends one call and opens its envelope: the result, or the error as plain data (see below). */
+async function call(channel: string, input: unknown, fallback: string): Promise<unknown> {
+  const envelope = (await ipcRenderer.invoke(channel, input)) as Envelope
+  if (envelope.ok) return envelope.result
+  const error = ClientError.from(envelope.error, fallback)
+  // The context bridge keeps only an Error's message, so the error crosses as plain data;
+  // the renderer's api.ts makes it a ClientError again.
+  throw { code: error.code, message: error.message, recover: error.recover }
+}
+
 /** One function per contract call, and a subscription limited to the contract's events: no raw ipcRenderer. */
 const api = Object.fromEntries(
-  methodNames.map((method) => [
-    method,
-    async (input: unknown) => {
-      const envelope = (await ipcRenderer.invoke(`parley:${method}`, input)) as Envelope
-      if (envelope.ok) return envelope.result
-      const error = ClientError.from(envelope.error, `Parley could not do ${method}.`)
-      // The context bridge keeps only an Error's message, so the error crosses as plain data;
-      // the renderer's api.ts makes it a ClientError again.
-      throw { code: error.code, message: error.message, recover: error.recover }
-    },
-  ]),
+  methodNames.map((method) => [method, (input: unknown) => call(`parley:${method}`, input, `Parley could not do ${method}.`)]),
 ) as unknown as Api
 
 function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -40,7 +40,8 @@ const exposed = {
   api,
   on,
   host: 'electron' as const,
-  pickExportFolder: (): Promise<PickedFolder | null> => ipcRenderer.invoke('parley-shell:pick-export-folder'),
+  pickExportFolder: (): Promise<PickedFolder | null> =>
+    call('parley-shell:pick-export-folder', undefined, 'Parley could not open the folder dialog.') as Promise<PickedFolder | null>,
 }
 export type ParleyBridge = typeof exposed
 

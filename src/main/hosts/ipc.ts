@@ -2,7 +2,7 @@ import type { IpcMain, WebContents } from 'electron'
 import { eventNames, methodNames, type EventSink, type Handlers } from '../../shared/contract'
 import { isTrustedSender } from '../security'
 import { errors } from '../core/errors'
-import { apiError, dispatch } from './dispatch'
+import { apiError, dispatch, toApiError } from './dispatch'
 
 export const channelOf = (method: string): string => `parley:${method}`
 
@@ -15,6 +15,21 @@ export function bindIpc(ipcMain: IpcMain, handlers: Handlers): void {
       return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error }
     })
   }
+}
+
+/**
+ * A call of the desktop shell's own, outside the contract (the export folder picker): the same gate
+ * as every contract call (the sender checked first), and the same answer shape.
+ */
+export function bindShellCall(ipcMain: IpcMain, channel: `parley-shell:${string}`, run: () => Promise<unknown>): void {
+  ipcMain.handle(channel, async (event) => {
+    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: apiError(errors.forbidden('This frame may not call Parley.')) }
+    try {
+      return { ok: true, result: await run() }
+    } catch (error) {
+      return { ok: false, error: toApiError(error) }
+    }
+  })
 }
 
 export function ipcEmitter(target: () => WebContents | null): EventSink {

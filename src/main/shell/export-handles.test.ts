@@ -90,11 +90,9 @@ describe('the desktop app is wired to it', () => {
   it('binds IPC to withFolderHandles, picks with the system dialog into a handle, and the preload exposes only the picker', () => {
     const index = readFileSync(join(__dirname, '..', 'index.ts'), 'utf8')
     expect(index).toMatch(/bindIpc\(\s*ipcMain,\s*withFolderHandles\(notebooks\.handlers, folderHandles,/)
-    expect(index).toMatch(/ipcMain\.handle\('parley-shell:pick-export-folder'/)
+    expect(index).toMatch(/bindShellCall\(ipcMain, 'parley-shell:pick-export-folder'/)
     expect(index).toMatch(/pickFolderHandle\(/)
     const preload = readFileSync(join(__dirname, '..', '..', 'preload', 'index.ts'), 'utf8')
-    expect(preload).toMatch(
-      /pickExportFolder: \(\): Promise<PickedFolder \| null> => ipcRenderer\.invoke\('parley-shell:pick-export-folder'\)/,
-    )
+    expect(preload).toMatch(/pickExportFolder: \(\): Promise<PickedFolder \| null> =>\s*call\('parley-shell:pick-export-folder'/)
   })
 })
