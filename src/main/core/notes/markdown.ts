@@ -132,14 +132,15 @@ function prepare(node: unknown, visit: (e: SerializedNode) => void, inCode = fal
   }
   if (type === 'code') copy.language = typeof n.language === 'string' && /^[\w#+.-]{1,40}$/.test(n.language) ? n.language : null
   if (type === 'list') {
-    copy.listType = ['bullet', 'number', 'check'].includes(String(n.listType)) ? n.listType : 'bullet'
+    copy.listType = typeof n.listType === 'string' && ['bullet', 'number', 'check'].includes(n.listType) ? n.listType : 'bullet'
     copy.start = int(n.start, 0, 1e9, 1)
   }
   if (type === 'listitem') {
     copy.value = int(n.value, 0, 1e9, 1)
     if (typeof n.checked !== 'boolean') delete copy.checked
   }
-  if (type === 'heading') copy.tag = /^h[1-6]$/.test(String(n.tag)) ? n.tag : 'h2'
+  // Fields are read only as strings: a stored document's field may be any JSON (an object has no string form).
+  if (type === 'heading') copy.tag = typeof n.tag === 'string' && /^h[1-6]$/.test(n.tag) ? n.tag : 'h2'
   // Spaces, angle brackets, quotes and brackets would end or break a Markdown link target.
   if ((type === 'link' || type === 'autolink') && typeof n.url === 'string')
     copy.url = n.url.replace(/[\s<>"`\\{}|^[\]]/g, (c) => encodeURIComponent(c))
@@ -149,7 +150,7 @@ function prepare(node: unknown, visit: (e: SerializedNode) => void, inCode = fal
     copy.children = n.children.map((c) => {
       const out = prepare(c, visit, code, start) as SerializedNode
       const t = (c as SerializedNode | null)?.type
-      start = t === 'linebreak' || (start && TEXT_TYPES.has(t ?? '') && !String(c.text ?? '').trim())
+      start = t === 'linebreak' || (start && TEXT_TYPES.has(t ?? '') && !(typeof c.text === 'string' ? c.text : '').trim())
       return out
     })
   }
