@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { openNotebook } from '../notebook'
+import { SUGGESTED_CHARS, suggestions } from './suggestions'
 
 const tempDir = useTempDir()
 
@@ -124,6 +125,18 @@ A young striker left the league on Thursday after a transfer abroad, the second 
     expect(after[0]!.score).toBeGreaterThan(before[0]?.score ?? 0)
     expect(after[0]!.reason.terms).toEqual(expect.arrayContaining(['striker']))
     expect(await notebook.handlers['suggestions.list']({ articleId: ids['talks.txt']!, themeId: theme.id })).toEqual([])
+    notebook.close()
+  })
+
+  it('reads a book-sized article only as far as SUGGESTED_CHARS: a passage before is suggested, one after is not', async () => {
+    const notebook = openNotebook(join(tempDir(), 'big.parley'))
+    const theme = await notebook.handlers['themes.create']({ name: 'Ferries' })
+    const passage = 'The ferry operators and the port authority agreed new ferry timetables for the winter crossings.'
+    const filler = 'The committee read the minutes of the previous meeting and adjourned before noon.\n\n'
+    const pad = filler.repeat(Math.ceil(SUGGESTED_CHARS / filler.length))
+    const body = `${passage}\n\n${pad}${passage}\n\n`
+    const found = suggestions(notebook.db, { stats: null }, 1, body, theme.id)
+    expect(found.map((s) => s.start)).toEqual([0])
     notebook.close()
   })
 })

@@ -74,9 +74,17 @@ function themeModels(db: ReadableDB, cache: SuggestionCache, stats: CorpusStats)
   return list
 }
 
+/**
+ * How much of a body suggestions read: its first 2,000,000 characters (about 150 ms of the core's
+ * thread). Reading is linear, but a book-sized article (the import cap is 20 MB) held the core for
+ * a second or more each time it was opened (issue 17 item 2); past this point nothing is suggested.
+ */
+export const SUGGESTED_CHARS = 2_000_000
+const readable = (body: string): string => (body.length > SUGGESTED_CHARS ? body.slice(0, SUGGESTED_CHARS) : body)
+
 /** Suggestions for one article: every live theme (or one), minus spans already coded with that theme or rejected for it. */
 export function suggestions(db: ReadableDB, cache: SuggestionCache, articleId: number, body: string, themeId?: number): Suggestion[] {
-  cache.stats ??= corpusStats(allBodies(db).map((a) => a.body))
+  cache.stats ??= corpusStats(allBodies(db).map((a) => readable(a.body)))
   const stats = cache.stats
   const models = themeModels(db, cache, stats).filter((m) => themeId === undefined || m.theme.id === themeId)
   const coded = cached(db, 'SELECT theme_id AS themeId, start, "end" FROM highlights WHERE article_id = ?').all(articleId) as Array<{
@@ -89,7 +97,7 @@ export function suggestions(db: ReadableDB, cache: SuggestionCache, articleId: n
   ) as Array<{ themeId: number; start: number; end: number }>
   const isCoded = codedSpans(coded)
   const isRejected = new Set(rejected.map((r) => `${r.themeId}:${r.start}:${r.end}`))
-  return suggestForArticle(articleId, body, models, stats, {
+  return suggestForArticle(articleId, readable(body), models, stats, {
     skip: (theme, start, end) => isCoded(theme, start, end) || isRejected.has(`${theme}:${start}:${end}`),
   })
 }
