@@ -17,7 +17,7 @@ import {
   isTimestamp,
 } from './furniture'
 import { stopWordsOf } from '../text/stopwords'
-import { endsSentence } from '../text/sentences'
+import { endsSentence } from '../../../shared/sentences'
 import { letterRuns, splitGluedSentences, squashSpaces, stopDensity, words, wordsIn } from '../text/words'
 
 export interface Block {

@@ -2,7 +2,7 @@
  * Generic furniture cues, valid for any outlet: the vocabulary of page chrome, appeals and notices,
  * and the shapes of captions, bylines and timestamps. No outlet, person or headline is named here.
  */
-import { endsSentence } from '../text/sentences'
+import { endsSentence } from '../../../shared/sentences'
 
 /** Words that make up menus, share bars and promo lines. */
 const FURNITURE_WORDS = new Set(

@@ -1,6 +1,6 @@
 import { figures } from '../rounds/figures'
 import { quotedSpans } from '../rounds/quotes'
-import { sentences } from '../text/sentences'
+import { sentences } from '../../../shared/sentences'
 import { stem, terms } from '../text/terms'
 import { romanize } from './translit'
 

@@ -1,4 +1,4 @@
-import { sentences } from '../text/sentences'
+import { sentences } from '../../../shared/sentences'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { countryOfAdjective, isCountry, isDemonym } from './places'

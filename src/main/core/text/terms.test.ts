@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { paragraphs as paragraphSpans } from '../../../shared/body'
-import { sentences, type SentenceSpan } from './sentences'
+import { sentences, type SentenceSpan } from '../../../shared/sentences'
 import { eachTerm, isStopWord, stem, terms } from './terms'
 
 describe('terms', () => {

@@ -3,7 +3,7 @@
  * sentences glued together without a space. Nothing here knows about page furniture.
  */
 
-import { endsSentence, LINE_ENDS_IN_ABBREVIATION, opensSentence } from './sentences'
+import { endsSentence, LINE_ENDS_IN_ABBREVIATION, opensSentence } from '../../../shared/sentences'
 import { PROSE_WORDS } from './stopwords'
 
 /** `words("It's 3.5% up")` → `["It's", "3", "5", "up"]`: letters and digits, with inner apostrophes and hyphens. */

@@ -1,5 +1,5 @@
 import type { Suggestion, Theme } from '../../../shared/model'
-import { sentences, type SentenceSpan } from '../text/sentences'
+import { sentences, type SentenceSpan } from '../../../shared/sentences'
 import { eachTerm, stem, terms } from '../text/terms'
 
 export interface CorpusStats {

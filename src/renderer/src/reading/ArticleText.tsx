@@ -76,7 +76,7 @@ export const ArticleText = forwardRef<ArticleTextHandle, Props>(function Article
   const root = useRef<HTMLDivElement>(null)
   const wrap = useRef<HTMLDivElement>(null)
   const paragraphs = useMemo(() => paragraphsOf(body), [body])
-  const sentences = useMemo(() => sentencesOf(paragraphs), [paragraphs])
+  const sentences = useMemo(() => sentencesOf(body), [body])
   const editing = useStore(editedHighlight)
   const edited = editing && highlights.some((h) => h.id === editing.highlight.id) ? editing.highlight : null
   // While a handle is dragged, the passage as it would be if dropped here.

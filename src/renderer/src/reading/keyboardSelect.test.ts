@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { nextSelection, sentencesOf } from './keyboardSelect'
 
 const body = 'First one here. Second “quoted.” Third?\n\nNew paragraph without stop'
-const paragraphs = [
-  { start: 0, end: 39, text: 'First one here. Second “quoted.” Third?' },
-  { start: 41, end: 67, text: 'New paragraph without stop' },
-]
 const text = (s: { start: number; end: number } | null): string | null => (s ? body.slice(s.start, s.end) : null)
 
 describe('keyboard selection in the article text', () => {
-  const sentences = sentencesOf(paragraphs)
+  const sentences = sentencesOf(body)
   it('splits paragraphs into sentences, closing quotes kept', () => {
     expect(sentences.map(text)).toEqual(['First one here.', 'Second “quoted.”', 'Third?', 'New paragraph without stop'])
+  })
+  it('ends no sentence at an abbreviation or initials, as suggestions read sentences', () => {
+    const prose = 'Senior U.S. diplomat Jane Roe met Mr. Doe on Feb. 26 in the city. They talked.'
+    expect(sentencesOf(prose).map((s) => prose.slice(s.start, s.end))).toEqual([
+      'Senior U.S. diplomat Jane Roe met Mr. Doe on Feb. 26 in the city.',
+      'They talked.',
+    ])
   })
   it('moves by sentence, extends by sentence and by word at either end', () => {
     const none = { shift: false, alt: false, ctrl: false }

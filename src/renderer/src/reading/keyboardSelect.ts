@@ -1,25 +1,17 @@
 import type { Span } from '@shared/body'
-import type { Paragraph } from './offsets'
+import { sentences } from '@shared/sentences'
 
 /** An offset range into the body (the body model's). */
 export type { Span } from '@shared/body'
 
 /**
- * Sentences of a body as offsets, paragraph by paragraph: a sentence ends at . ! ? or … (with any
- * closing quote or bracket) followed by a space, or at the end of its paragraph.
+ * Sentences of a body as offsets, by the body model's one sentence rule (shared/sentences.ts: the
+ * sentences suggestions, claims and rounds read), so "U.S." or "Feb." ends no sentence here either.
  *
- *   sentencesOf(paragraphsOf(body))  // [{ start: 0, end: 42 }, …]
+ *   sentencesOf(body)  // [{ start: 0, end: 42 }, …]
  */
-export function sentencesOf(paragraphs: Paragraph[]): Span[] {
-  const out: Span[] = []
-  for (const p of paragraphs) {
-    const re = /[^\s][\s\S]*?(?:[.!?…]+["'”’)\]]*(?=\s)|$)/g
-    for (const m of p.text.matchAll(re)) {
-      const text = m[0].trimEnd()
-      if (text) out.push({ start: p.start + m.index, end: p.start + m.index + text.length })
-    }
-  }
-  return out
+export function sentencesOf(body: string): Span[] {
+  return sentences(body).map(({ start, end }) => ({ start, end }))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isSpace, paragraphs } from '../../../shared/body'
+import { isSpace, paragraphs } from './body'
 
 /** A sentence of a clean body, by offsets: `body.slice(start, end) === text`. */
 export interface SentenceSpan {
