@@ -1,12 +1,11 @@
 // Issue 17 item 3 (F5): the desktop app's export folder is chosen in the main process with the
 // system's dialog, never named by the page. Electron's dialogs are stood in for (no Electron binary
 // here); the notebook and the export are real. index.ts wires these steps to File › Export Vault….
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE, useTempDir } from '../../../tests/helpers'
-import { openNotebook } from '../core/notebook'
-import { addArticle } from '../core/export/testkit'
+import { useTempDir } from '../../../tests/helpers'
+import { notebookAndUserFolder } from './export-testkit'
 import { exportVault } from '../core/export/vault'
 import { exportReport, exportToPickedFolder, type FolderChoice } from './export-folder'
 
@@ -15,12 +14,7 @@ const tempDir = useTempDir()
 describe('export from the desktop app’s menu (issue 17 item 3)', () => {
   it('exports into the folder the system dialog gave, which the page could not name; cancelling writes nothing', async () => {
     const dir = tempDir()
-    const nb = openNotebook(join(dir, 'n.parley'))
-    addArticle(nb.db, 'park.txt', ARTICLE)
-    // A folder the page may not name: it holds the user's own file and no manifest of this notebook.
-    const chosen = join(dir, 'thesis')
-    mkdirSync(chosen)
-    writeFileSync(join(chosen, 'chapter1.md'), 'mine')
+    const { nb, chosen } = notebookAndUserFolder(dir)
     await expect(Promise.resolve().then(() => nb.handlers['notebook.export']({ dir: chosen }))).rejects.toMatchObject({
       code: 'invalid_input',
     })

@@ -2,13 +2,12 @@
 // system dialog gave, never its path; the IPC layer takes the handle back to the path before the core
 // is called. Electron's dialog is stood in for (no Electron binary here); the notebook, the handlers
 // and the export are real. index.ts binds withFolderHandles to IPC and pickFolderHandle to the dialog.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE, useTempDir } from '../../../tests/helpers'
-import { addArticle } from '../core/export/testkit'
+import { useTempDir } from '../../../tests/helpers'
+import { notebookAndUserFolder } from './export-testkit'
 import { exportVault } from '../core/export/vault'
-import { openNotebook } from '../core/notebook'
 import { createFolderHandles, HANDLE_PREFIX, HANDLE_TTL_MS, pickFolderHandle, withFolderHandles } from './export-handles'
 
 const tempDir = useTempDir()
@@ -41,11 +40,7 @@ describe('export folder handles (issue 17 item 3)', () => {
 
   it('notebook.export given a handle exports into its folder (which the page could not name); a used or unknown handle writes nothing', async () => {
     const dir = tempDir()
-    const nb = openNotebook(join(dir, 'n.parley'))
-    addArticle(nb.db, 'park.txt', ARTICLE)
-    const chosen = join(dir, 'thesis')
-    mkdirSync(chosen)
-    writeFileSync(join(chosen, 'chapter1.md'), 'mine')
+    const { nb, chosen } = notebookAndUserFolder(dir)
     const handles = createFolderHandles()
     const exported: string[] = []
     const handlers = withFolderHandles(nb.handlers, handles, (target, wikilinks) => {
