@@ -6,11 +6,17 @@ import { apiError, dispatch, toApiError } from './dispatch'
 
 export const channelOf = (method: string): string => `parley:${method}`
 
+/** The answer to a call from a frame that is not Parley's own page. */
+const forbidden = (): { ok: false; error: ReturnType<typeof apiError> } => ({
+  ok: false,
+  error: apiError(errors.forbidden('This frame may not call Parley.')),
+})
+
 /** Binds every contract call to ipcMain.handle through one gate: sender check, validation, one error shape. */
 export function bindIpc(ipcMain: IpcMain, handlers: Handlers): void {
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), async (event, payload: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: apiError(errors.forbidden('This frame may not call Parley.')) }
+      if (!isTrustedSender(event.senderFrame)) return forbidden()
       const outcome = await dispatch(handlers, method, payload)
       return outcome.ok ? { ok: true, result: outcome.result } : { ok: false, error: outcome.error }
     })
@@ -23,7 +29,7 @@ export function bindIpc(ipcMain: IpcMain, handlers: Handlers): void {
  */
 export function bindShellCall(ipcMain: IpcMain, channel: `parley-shell:${string}`, run: () => Promise<unknown>): void {
   ipcMain.handle(channel, async (event) => {
-    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: apiError(errors.forbidden('This frame may not call Parley.')) }
+    if (!isTrustedSender(event.senderFrame)) return forbidden()
     try {
       return { ok: true, result: await run() }
     } catch (error) {
