@@ -128,6 +128,18 @@ A young striker left the league on Thursday after a transfer abroad, the second 
     notebook.close()
   })
 
+  it('gives the words of a hyphenated keyword as the reason, as the sentence writes them', async () => {
+    const FERRY = `Ferry link to reopen
+
+The cross-border ferry between the two ports will run again from May, the operators said on Tuesday.`
+    const { notebook, ids } = await notebookWith({ 'ferry.txt': FERRY, 'talks.txt': TALKS })
+    const theme = await notebook.handlers['themes.create']({ name: 'Crossings', keywords: { terms: ['cross-border'], context: [] } })
+    const list = await notebook.handlers['suggestions.list']({ articleId: ids['ferry.txt']!, themeId: theme.id })
+    expect(list[0]?.text).toMatch(/^The cross-border ferry/)
+    expect(list[0]?.reason.terms).toEqual(['cross', 'border'])
+    notebook.close()
+  })
+
   it('reads a book-sized article only as far as SUGGESTED_CHARS: a passage before is suggested, one after is not', async () => {
     const notebook = openNotebook(join(tempDir(), 'big.parley'))
     const theme = await notebook.handlers['themes.create']({ name: 'Ferries' })

@@ -309,11 +309,15 @@ function surfaceTerms(text: string, stems: string[]): string[] {
   const wanted = new Set(stems)
   const seen = new Set<string>()
   const out: string[] = []
-  for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-    const s = stem(w)
-    if (wanted.has(s) && !seen.has(s)) {
-      seen.add(s)
-      out.push(w.toLowerCase())
+  for (const word of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+    // Whole when the word as written is a term, else its pieces: terms() splits at hyphens, so
+    // "weapons-grade" matched as "weapons" and "grade" and gave no reason at all.
+    for (const w of wanted.has(stem(word)) ? [word] : word.split('-')) {
+      const s = stem(w)
+      if (wanted.has(s) && !seen.has(s)) {
+        seen.add(s)
+        out.push(w.toLowerCase())
+      }
     }
   }
   return out
