@@ -43,3 +43,31 @@ describe('a UTC timestamp and the publisher’s day', () => {
     )
   })
 })
+
+describe('the publication day the page shows', () => {
+  const stated = (published: string, modified: string): string =>
+    `<meta property="article:published_time" content="${published}"><meta property="article:modified_time" content="${modified}">`
+  it('takes the edit’s day when the page shows only that day', () => {
+    expect(
+      extractHtml(page(stated('2021-03-02T09:00:00+01:00', '2021-04-19T10:00:00+01:00'), '<p class="article-date">Updated 19.04.2021</p>'))
+        .published,
+    ).toBe('2021-04-19')
+  })
+  it('keeps the publication when the page shows it, or shows no date at all', () => {
+    expect(
+      extractHtml(
+        page(
+          stated('2021-03-02T09:00:00+01:00', '2021-04-19T10:00:00+01:00'),
+          '<p class="article-date">Updated 19.04.2021</p><p class="article-date">Published 02.03.2021</p>',
+        ),
+      ).published,
+    ).toBe('2021-03-02')
+    expect(extractHtml(page(stated('2021-03-02T09:00:00+01:00', '2021-04-19T10:00:00+01:00'), '')).published).toBe('2021-03-02')
+  })
+  it('reads a date stored as midnight east of Greenwich and written in UTC as the next day', () => {
+    expect(extractHtml(page(utc('2022-11-06T23:00:00.000Z'), '')).published).toBe('2022-11-07')
+    expect(extractHtml(page(utc('2021-11-04T22:00Z'), '')).published).toBe('2021-11-05')
+    // Another moment of the evening is that day.
+    expect(extractHtml(page(utc('2022-11-06T23:14:09Z'), '')).published).toBe('2022-11-06')
+  })
+})

@@ -9,6 +9,7 @@ import { findDates, isoDay, plausible } from './dates'
 export interface DateElement {
   getAttribute(name: string): string | null
   textContent: string | null
+  tagName?: string
   nodeType?: number
   childNodes?: ArrayLike<DateElement>
 }
@@ -75,7 +76,17 @@ const PUBLISHED_META = [
   'created',
   'release_date',
 ]
-const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'dc.date.modified']
+const MODIFIED_META = [
+  'article:modified_time',
+  'og:article:modified_time',
+  'og:updated_time',
+  'modified_time',
+  'datemodified',
+  'dateupdate',
+  'last-modified',
+  'dcterms.modified',
+  'dc.date.modified',
+]
 
 /** A date-bearing attribute or text value → YYYY-MM-DD: ISO at the start, else the first written date. */
 export function dateValue(value: string | null | undefined, monthFirst = false): string | null {
@@ -133,7 +144,8 @@ export function markupDate(input: PageDateInput): string | null {
   const elementsOf = (): DateElement[] =>
     (found ??= Array.from(input.document.querySelectorAll('time, [itemprop], abbr[title], [class], [id]')))
   const fromUrl = ok(urlDate(input.url))
-  const local = (raw: string | null | undefined, d: string): string => localDay(raw, d, fromUrl, elementsOf)
+  const local = (raw: string | null | undefined, d: string): string =>
+    shownUpdate(d, input, elementsOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst)
   for (const name of PUBLISHED_META) {
     const raw = meta.get(name)
     const d = ok(dateValue(raw, input.monthFirst))
@@ -175,6 +187,43 @@ export function markupDate(input: PageDateInput): string | null {
   return null
 }
 
+/**
+ * The page's metadata states a publication and a later edit, but the page shows its readers only
+ * the edit: the first date line of the page is the modification day and no date line shows the
+ * publication day (a page rewritten and re-dated, or a date line that reads "Updated …" alone).
+ * The day the page shows is the one a reader sees and cites. Where the page shows both days
+ * ("Published …", "Updated …"), the original publication stands.
+ */
+function shownUpdate(published: string, input: PageDateInput, elementsOf: () => readonly DateElement[]): string | null {
+  const modified = modifiedDate(input)
+  if (!modified || modified === published) return null
+  const shown = shownDates(elementsOf(), input)
+  return shown[0] === modified && !shown.includes(published) ? modified : null
+}
+
+/** The dates the page's date lines show in its body (a `<time>`, an element marked as a date), in page order. */
+function shownDates(elements: readonly DateElement[], input: PageDateInput, max = 25): string[] {
+  const out: string[] = []
+  for (const el of elements.slice(0, 5000)) {
+    const tag = el.tagName?.toLowerCase()
+    if (tag === 'meta' || tag === 'link' || tag === 'script') continue
+    const datetime = el.getAttribute('datetime')
+    const markup = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`
+    if (!datetime && tag !== 'time' && !DATE_MARKUP.test(markup)) continue
+    if (COMMENT_MARKUP.test(markup)) continue
+    const text = boundedText(el)
+    const d = plausible(
+      dateValue(datetime, input.monthFirst) ?? (text === null ? null : dateValue(text, input.monthFirst)),
+      input.now,
+      '1995-01-01',
+    )
+    if (!d) continue
+    out.push(d)
+    if (out.length >= max) break
+  }
+  return out
+}
+
 /** A timestamp stated in UTC ("…T02:25:54Z", "+00:00", "GMT"): its day is Greenwich's, not the publisher's. */
 const UTC_STAMP = /(?:\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)|\bGMT|\bUTC)\s*$/i
 /** A machine-readable date and time, with its offset when it has one. */
@@ -187,7 +236,13 @@ const STAMP = /^((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\
  * stamp by a time zone's offset), or its URL's path writes the day one apart, that is the day its
  * readers saw. Without such a sign the stamp's day stands.
  */
-function localDay(raw: string | null | undefined, day: string, fromUrl: string | null, elementsOf: () => readonly DateElement[]): string {
+function localDay(
+  raw: string | null | undefined,
+  day: string,
+  fromUrl: string | null,
+  elementsOf: () => readonly DateElement[],
+  monthFirst: boolean,
+): string {
   if (!raw || !UTC_STAMP.test(raw.trim())) return day
   const instant = Date.parse(raw.trim().replace(/^(\d{4})(\d{2})(\d{2})T/, '$1-$2-$3T'))
   const t = Date.parse(`${day}T00:00:00Z`)
@@ -208,6 +263,12 @@ function localDay(raw: string | null | undefined, day: string, fromUrl: string |
       : // No offset: the same moment in some zone differs by whole quarter hours, within 14 hours.
         Math.abs(clock - instant) <= 14 * 3_600_000 && (clock - instant) % 900_000 === 0 && (m[4] !== undefined || clock % 60_000 === 0)
     if (sameMoment) return m[1] as string
+  }
+  // A stamp at exactly 21:00, 22:00 or 23:00 UTC is midnight of the next day from UTC+1 to UTC+3:
+  // a day stored as a date by a publisher east of Greenwich and written out in UTC. Not on en-US
+  // pages, whose evening stamps are the same day.
+  if (!monthFirst && /T2[123]:00(?::00(?:\.0+)?)?\s*(?:Z|[+-]00:?00)$/i.test(raw.trim())) {
+    return new Date(t + 86_400_000).toISOString().slice(0, 10)
   }
   return day
 }
