@@ -3,6 +3,7 @@ import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimest
 import { words, wordsIn } from '../text/words'
 import { findDates } from './dates'
 import { urlDate } from './page-date'
+import { scoreTitle } from './text-title'
 
 export interface MetadataHints {
   title?: string | null
@@ -204,6 +205,9 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
   const leadAt =
     articleStart !== undefined && articleStart > 0 && (leadParagraph < 0 || articleStart < leadParagraph) ? articleStart : leadParagraph
   if (leadAt > (articleStart !== undefined ? 5 : 8)) {
+    const scored = scoreTitle(paragraphs, leadAt)
+    if (scored)
+      return { title: scored.title, index: scored.index, ...(scored.standfirst !== undefined ? { standfirst: scored.standfirst } : {}) }
     const above = titleAboveLead(paragraphs, leadAt)
     if (above) return above
   }
@@ -411,6 +415,18 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
 }
 
 /**
+ * Other places a page copy prints its headline (a teaser or a player above the article, the
+ * article's own heading): its date line may sit beside any of them. At most three.
+ */
+function titleCopies(paragraphs: readonly string[], titleIndex: number): number[] {
+  const line = paragraphs[titleIndex]
+  if (line === undefined || words(line).length < 3) return []
+  const found: number[] = []
+  for (let i = 0; i < paragraphs.length && found.length < 3; i++) if (i !== titleIndex && paragraphs[i] === line) found.push(i)
+  return found
+}
+
+/**
  * Last resort in a page copy: the first line below the headline that is a date and little else
  * ("6. November 2023", "03.11.2023 08:03", "Updated June 13, 2019"), where a page prints its date
  * line apart from the headline (after a share bar, a gallery or the standfirst).
@@ -607,6 +623,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       leadingDate ??
       findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1)) ??
       dateNearTitle(paragraphs, titleIndex) ??
+      titleCopies(paragraphs, titleIndex).reduce<string | null>((found, i) => found ?? dateNearTitle(paragraphs, i), null) ??
       (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart) : null) ??
       urlDate(hints.url) ??
       dateLine(paragraphs, titleIndex) ??

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { detectMetadata } from './metadata'
+import { scoreTitle } from './text-title'
+
+// Invented page copies: a harbour town's paper, its menus, teasers and articles.
+const NAV = Array.from({ length: 14 }, (_, i) => ['Home', 'Port', 'Town', 'Sport', 'Culture', 'Weather', 'Jobs'][i % 7] as string)
+const LEAD =
+  'The harbour board agreed on Tuesday evening to rebuild the old north pier before the winter storms, after divers found that two of its timber piles had rotted through.'
+const MORE =
+  'Work on the pier is to start in October and last about six weeks, the board said, while ferries move to the south quay and fishing boats share the inner basin.'
+
+const copy = (head: string[]): string[] => [...NAV, ...head, LEAD, MORE, MORE.replace('October', 'November')]
+
+describe('scoreTitle', () => {
+  it('takes the line over the date line, not a section label or a comment link nearer the lead', () => {
+    const lines = copy(['Port', 'Old north pier to be rebuilt before winter', '12 March 2024', 'Leave a comment'])
+    const found = scoreTitle(lines, NAV.length + 4)
+    expect(found?.title).toBe('Old north pier to be rebuilt before winter')
+  })
+
+  it('reads a headline in title case and a one-word headline the article uses', () => {
+    const titled = copy(['Sport', 'Rowers and Sailors Share the Harbour', 'Posted on 3 May 2024 by Ada Quay'])
+    expect(scoreTitle(titled, NAV.length + 3)?.title).toBe('Rowers and Sailors Share the Harbour')
+    const single = [...NAV, 'Contact', 'Imprint', 'Pier', LEAD, MORE]
+    expect(scoreTitle(single, NAV.length + 3)?.title).toBe('Pier')
+  })
+
+  it('takes the headline above its standfirst, across a photo credit', () => {
+    const lines = copy([
+      'Old north pier to be rebuilt before winter',
+      'Photo: Ada Quay',
+      'Divers found two rotten piles, and the board wants the work done before the storms come.',
+    ])
+    const found = scoreTitle(lines, NAV.length + 3)
+    expect(found?.title).toBe('Old north pier to be rebuilt before winter')
+  })
+})
+
+describe('the date of a page copy', () => {
+  it('is read beside another copy of the headline (a teaser above the article)', () => {
+    const lines = [
+      ...NAV,
+      'Old north pier to be rebuilt before winter',
+      '14/03/2024',
+      'Listen',
+      ...NAV.slice(0, 8),
+      'Old north pier to be rebuilt before winter',
+      'Audio 4:22',
+      'Share',
+      'Print',
+      'Save',
+      'Comments',
+      'Gallery',
+      'Next',
+      'Follow',
+      LEAD,
+      MORE,
+    ]
+    const m = detectMetadata(lines, { articleStart: lines.indexOf(LEAD) }, 'pier.txt')
+    expect(m.title).toBe('Old north pier to be rebuilt before winter')
+    expect(m.published).toBe('2024-03-14')
+  })
+})

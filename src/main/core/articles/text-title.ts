@@ -1,0 +1,167 @@
+/**
+ * The headline of a plain-text copy of a whole page (navigation, share bars and footers included),
+ * in any language: the lines above where the article starts are scored on what a headline shows
+ * wherever it is published — a date or byline line right under (or over) it, the article's own
+ * words, a repeat of it close by (breadcrumb, then the heading), nearness to the article — and
+ * what it is not: a menu item, a label, a caption, a date, a standfirst ending as a sentence.
+ */
+import { isByline, isCaption, isTimestamp, furnitureDensity, NOTICE, NOTICE_OTHER } from './furniture'
+import { findDates } from './dates'
+import { letterRuns, words, wordsIn } from '../text/words'
+
+/** Words of a line; Chinese and Japanese lines are segmented (a run of ideographs is many words). */
+export const lineWords = (p: string): number =>
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(p) ? wordsIn(p, 'zh').length : words(p).length
+
+export const FURNITURE_LINE = /\b(support|subscribe|donate|newsletter|sign up|advertis|cookie|menu|search|log ?in|read more)\b/i
+
+/**
+ * Lines a page copy holds near its headline that are not it, in any language: captions and photo
+ * credits, bylines ("Par …", "Von …", "Por …"), labelled lines ("Quelle: …", "Photo: …"),
+ * breadcrumbs ("Home > World > …"), notices and share bars.
+ */
+export function notHeadline(p: string, n: number): boolean {
+  return (
+    isCaption(p, n) ||
+    /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p) ||
+    /^[\p{L}-]{2,20}\s?:\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(p) ||
+    /\s[>»›]+\s|[>»›]$/.test(p) ||
+    // A list of tags or sections: "amiga, dogs, floppy, Hunde".
+    (p.split(/\s*[,·|]\s*/).length >= 3 && p.split(/\s*[,·|]\s*/).every((item) => item.split(/\s+/).length <= 2)) ||
+    NOTICE.test(p) ||
+    NOTICE_OTHER.test(p) ||
+    furnitureDensity(words(p)) >= 0.5
+  )
+}
+
+/** A short line that dates or signs the article: "12. März 2020", "Posted on 2020-03-12 by …", "Von Jane Roe". */
+function datesOrSigns(p: string | undefined): boolean {
+  if (p === undefined) return false
+  const n = words(p).length
+  if (n === 0 || n > 24) return false
+  if (isByline(p, n) || /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p)) return true
+  return isTimestamp(p, n) || findDates(p.slice(0, 200), { limit: 1 }).length > 0
+}
+
+/** A line that is mostly a date ("1. November 2023", "03.11.2023 08:03"): never a headline. */
+function isDateLine(p: string, n: number): boolean {
+  if (n > 8) return false
+  return isTimestamp(p, n) || findDates(p, { limit: 1 }).length > 0
+}
+
+const stem = (w: string): string => w.toLowerCase().slice(0, 5)
+const contentWords = (p: string): string[] => words(p).filter((w) => w.length > 3 && !/\d/.test(w))
+
+/**
+ * A menu as a page copy prints it on one line: items between separators ("News | Sport · Weather"),
+ * or glued without spaces ("MagazineSubscribeSign In", "Facebook0Tweet0Email0"). A headline in
+ * title case ("The Collapse of Old Ideas") is not one.
+ */
+function menuLine(p: string): boolean {
+  const items = p.split(/\s+[|·•]\s+|\s{2,}/).filter(Boolean)
+  if (items.length >= 3 && items.every((item) => item.split(/\s+/).length <= 3)) return true
+  return p.split(/\s+/).some((token) => (token.match(/\p{Ll}\p{Lu}|\p{L}\d\p{Lu}/gu) ?? []).length >= 2)
+}
+
+/** Could this line be a headline at all (any length from one word, any script)? */
+function headlineShaped(p: string): boolean {
+  const n = lineWords(p)
+  if (n < 1 || n > 30 || p.length > 250 || p.length < 3) return false
+  if (/[,;:，：；|]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[«»‹›]\s)|(?:[←-⇿]|\s[»›])$/.test(p)) return false
+  // A line wholly in brackets is a label or a dateline ("[Politics]", "(Rome, 14 May)").
+  if (/^[([{].*[)\]}]$/.test(p)) return false
+  // Two sentences or more are a standfirst or the lead, not a headline.
+  if (/\p{Ll}[.!?。！？]\s+\p{Lu}/u.test(p) && n > 16) return false
+  if (/[.。]$/.test(p) && n > 12) return false
+  if ((p.match(/\p{L}/gu) ?? []).length < 3) return false
+  // A labelled list ("Tags: a, b c, d") or a line of parts between pipes is the page's metadata.
+  if (/^[\p{L}]{2,20}\s?:\s/u.test(p) && p.split(',').length >= 3) return false
+  if ((p.match(/\s\|\s/g) ?? []).length >= 2) return false
+  return !menuLine(p) && !notHeadline(p, n) && !FURNITURE_LINE.test(p) && !isDateLine(p, n)
+}
+
+export interface ScoredTitle {
+  title: string
+  index: number
+  score: number
+  /** The standfirst passed over for the headline above it: article text, kept. */
+  standfirst?: number
+}
+
+/**
+ * The best headline line above (or at) `start`, the first line of the article's text in a page
+ * copy. Bounded work: at most the 24 lines above the start are scored, each against a few
+ * neighbours and the article's first paragraphs.
+ */
+export function scoreTitle(
+  paragraphs: readonly string[],
+  start: number,
+  trace?: (index: number, score: number) => void,
+): ScoredTitle | null {
+  if (start < 0 || start >= paragraphs.length) return null
+  const body = new Set(
+    paragraphs
+      .slice(start, start + 8)
+      .flatMap((p) => words(p))
+      .map(stem),
+  )
+  const from = Math.max(0, start - 24)
+  const to = Math.min(paragraphs.length - 1, start)
+  const shaped = new Map<number, boolean>()
+  const shape = (i: number): boolean => {
+    let s = shaped.get(i)
+    if (s === undefined) {
+      const p = paragraphs[i]
+      s = p !== undefined && headlineShaped(p)
+      shaped.set(i, s)
+    }
+    return s
+  }
+  let best: ScoredTitle | null = null
+  // Lines between a candidate and the start that could be headlines too count against it; dates,
+  // bylines, captions and share buttons between a headline and its article do not.
+  let between = 0
+  for (let i = to; i >= from; i--) {
+    const p = paragraphs[i] as string
+    if (!shape(i)) {
+      between += 0.2
+      continue
+    }
+    const n = lineWords(p)
+    let score = 0
+    const below = [1, 2, 3, 4].some((k) => i + k <= start + 1 && datesOrSigns(paragraphs[i + k]))
+    if (below) score += 3
+    else if (datesOrSigns(paragraphs[i - 1])) score += 2.5
+    else if (datesOrSigns(paragraphs[i - 2])) score += 1
+    // Printed twice close by (a breadcrumb's last item, then the heading): once more, not a menu's many times.
+    const key = letterRuns(p.toLowerCase())
+    let copies = 0
+    let inside = false
+    for (let j = Math.max(0, i - 10); j <= Math.min(paragraphs.length - 1, i + 10); j++) {
+      if (j === i) continue
+      const other = letterRuns((paragraphs[j] as string).toLowerCase())
+      if (other === key) copies++
+      else if (n >= 3 && other.length > key.length && other.endsWith(` ${key}`)) inside = true
+      else if (lineWords(paragraphs[j] as string) >= 3 && key.endsWith(` ${other}`) && shape(j)) score -= 2
+    }
+    if (copies === 1 || (copies === 0 && inside)) score += 1.5
+    else if (copies > 1) score -= 1
+    const c = contentWords(p)
+    if (c.length) score += ((c.length >= 2 ? 2 : 1) * c.filter((w) => body.has(stem(w))).length) / c.length
+    if (n >= 3) score += 1
+    if (n === 1) score -= 1
+    if (/[.。]$/.test(p)) score -= n >= 6 ? 1.5 : 0.5
+    if (n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p)) score -= 1.5
+    if (datesOrSigns(p)) score -= 3
+    score -= 0.5 * between
+    between += 1
+    trace?.(i, score)
+    if (!best || score >= best.score) best = { title: p, index: i, score }
+  }
+  // A standfirst right under the headline chosen is the article's text, whatever its shape.
+  if (best && best.standfirst === undefined && best.index + 1 < start && shape(best.index + 1)) {
+    const next = lineWords(paragraphs[best.index + 1] as string)
+    if (next >= Math.max(8, lineWords(best.title) + 3)) best = { ...best, standfirst: best.index + 1 }
+  }
+  return best
+}
