@@ -71,3 +71,23 @@ describe('the publication day the page shows', () => {
     expect(extractHtml(page(utc('2022-11-06T23:14:09Z'), '')).published).toBe('2022-11-06')
   })
 })
+
+describe('metadata that disagree', () => {
+  const ld = (json: object): string => `<script type="application/ld+json">${JSON.stringify(json)}</script>`
+  it('takes the day the page shows where the meta tags and the JSON-LD state two days', () => {
+    const head = `<meta itemprop="datePublished" content="2019-10-18">${ld({ '@type': 'NewsArticle', datePublished: '2019-10-19T03:00:00.000Z' })}`
+    expect(extractHtml(page(head, '<div class="meta__date">19.10.2019, 05:00</div>')).published).toBe('2019-10-19')
+    // Without a date line, the meta tag stands.
+    expect(extractHtml(page(head, '')).published).toBe('2019-10-18')
+  })
+  it('reads an embedded video’s upload day after the article’s own date', () => {
+    const head = `<meta itemprop="uploadDate" content="2019-10-15 14:43:33">${ld({ '@type': 'NewsArticle', datePublished: '2019-10-19 18:56:59' })}`
+    expect(extractHtml(page(head, '')).published).toBe('2019-10-19')
+    expect(extractHtml(page('<meta itemprop="uploadDate" content="2019-10-15 14:43:33">', '')).published).toBe('2019-10-15')
+  })
+  it('does not take a "modified" day earlier than the publication', () => {
+    const head =
+      '<meta property="article:published_time" content="2022-12-25T08:00:00+01:00"><meta property="article:modified_time" content="2022-12-07T10:10:52+01:00">'
+    expect(extractHtml(page(head, '<span class="post-meta">2022-12-07</span>')).published).toBe('2022-12-25')
+  })
+})

@@ -69,7 +69,6 @@ const PUBLISHED_META = [
   'datecreated',
   'dc.date.created',
   'dcterms.created',
-  'uploaddate',
   'date',
   'dc.date',
   'dcterms.date',
@@ -144,16 +143,24 @@ export function markupDate(input: PageDateInput): string | null {
   const elementsOf = (): DateElement[] =>
     (found ??= Array.from(input.document.querySelectorAll('time, [itemprop], abbr[title], [class], [id]')))
   const fromUrl = ok(urlDate(input.url))
+  let shown: string[] | undefined
+  const shownOf = (): string[] => (shown ??= shownDates(elementsOf(), input))
   const local = (raw: string | null | undefined, d: string): string =>
-    shownUpdate(d, input, elementsOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst)
+    shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst)
+  const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
+  const ld = ok(dateValue(ldRaw))
   for (const name of PUBLISHED_META) {
     const raw = meta.get(name)
     const d = ok(dateValue(raw, input.monthFirst))
-    if (d) return local(raw, d)
+    if (!d) continue
+    // The meta tags and the JSON-LD state two days: the one the page shows is the publication.
+    if (ld && ld !== d && shownOf()[0] === ld) return ld
+    return local(raw, d)
   }
-  const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
-  const ld = ok(dateValue(ldRaw))
   if (ld) return local(ldRaw, ld)
+  // A video's or an image's upload day (schema.org uploadDate): the article's own date when it states none.
+  const upload = ok(dateValue(meta.get('uploaddate'), input.monthFirst))
+  if (upload) return local(meta.get('uploaddate'), upload)
   if (fromUrl) return fromUrl
   const elements = elementsOf()
   // Explicit markup of the publication first: itemprop=datePublished, <time pubdate>, <time datetime> outside comments.
@@ -194,10 +201,11 @@ export function markupDate(input: PageDateInput): string | null {
  * The day the page shows is the one a reader sees and cites. Where the page shows both days
  * ("Published …", "Updated …"), the original publication stands.
  */
-function shownUpdate(published: string, input: PageDateInput, elementsOf: () => readonly DateElement[]): string | null {
+function shownUpdate(published: string, input: PageDateInput, shownOf: () => readonly string[]): string | null {
   const modified = modifiedDate(input)
-  if (!modified || modified === published) return null
-  const shown = shownDates(elementsOf(), input)
+  // An edit comes after the publication: an earlier "modified" day is another record's.
+  if (!modified || modified <= published) return null
+  const shown = shownOf()
   return shown[0] === modified && !shown.includes(published) ? modified : null
 }
 
