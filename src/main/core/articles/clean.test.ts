@@ -90,3 +90,35 @@ describe('cleanParagraphs', () => {
     expect(cleanParagraphs([...LEAD, last], { keep: new Set([3]) }).kept).toContain(last)
   })
 })
+
+describe('where the article is in a whole page copied as text', () => {
+  const MENU = ['Home', 'News', 'Sport', 'Weather', 'Culture', 'Travel', 'Contact', 'Archive', 'Imprint', 'Privacy']
+
+  it('takes the article over a longer log-in dialog that follows the page footer', () => {
+    const dialog = [
+      'Please fill in all required fields marked with an asterisk before you continue with the registration.',
+      'This e-mail address does not seem to be correct, it must contain an at sign and an existing domain.',
+      'We store your settings on this device so that you can pick up where you left off when you come back.',
+      'Your password must be at least eight characters long and contain one digit and one capital letter.',
+      'If you already have an account, you can log in with your e-mail address and your password here.',
+    ]
+    const footer = [...MENU, ...MENU].map((m, i) => `${m} ${i}`)
+    const { kept } = cleanParagraphs([...MENU, ...LEAD, ...footer, ...dialog])
+    expect(kept).toEqual(LEAD)
+  })
+
+  it('ends the article at a share bar or tag line: the author note after it is not article text', () => {
+    const bio = 'Sam Carter has written about local government and planning in the county for more than twenty years.'
+    const { kept } = cleanParagraphs([
+      ...MENU,
+      ...LEAD,
+      'Share on Facebook Share on X Email',
+      'Tags: Council, Swimming, Heritage',
+      'Most read',
+      'Comments',
+      bio,
+      ...MENU,
+    ])
+    expect(kept).toEqual(LEAD)
+  })
+})

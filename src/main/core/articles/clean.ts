@@ -171,34 +171,42 @@ function tailStart(blocks: Block[]): number {
   return body.length >= 2 && personal <= body.length * 0.25 ? start : blocks.length
 }
 
+/** Why a block was dropped, when that block ends an article rather than interrupting it. */
+const CLOSES_ARTICLE = new Set(['notice', 'appeal', 'furniture words', 'menu', 'timestamp', 'byline'])
+
 /**
  * The article in a page's text is its densest run of prose: the run of blocks with the highest sum
  * of weights (Kadane's maximum subarray, as in Finn's Body Text Extraction), where prose weighs its
  * words and every short or furniture line weighs against. A menu of forty links above the article,
- * or comments separated by names and dates below it, fall outside.
+ * or comments separated by names and dates below it, fall outside. Where the page holds several
+ * such runs, the first that weighs at least half the heaviest.
  */
 function articleSpan(blocks: readonly Block[], lang: Language): [number, number] {
-  let best = -Infinity
-  let bestFrom = 0
-  let bestTo = blocks.length - 1
+  // Every run Kadane closes (the sum fell to zero) is a candidate with its best sum.
+  const runs: Array<{ from: number; to: number; score: number }> = []
+  let current = { from: 0, to: 0, score: -Infinity }
   let sum = 0
-  let from = 0
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block
     const n = lang.code === 'en' ? words(b.text).length : wordsIn(b.text, lang.code).length
     const weight = b.kind === 'good' ? n : b.kind === 'short' ? -(2 + Math.min(n, 6)) : -(3 + Math.min(n, 12))
     if (sum <= 0) {
+      if (current.score > 0) runs.push(current)
       sum = 0
-      from = i
+      current = { from: i, to: i, score: -Infinity }
     }
     sum += weight
-    if (sum > best) {
-      best = sum
-      bestFrom = from
-      bestTo = i
-    }
+    if (sum > current.score) current = { ...current, to: i, score: sum }
   }
+  if (current.score > 0) runs.push(current)
+  const best = runs.reduce((m, r) => Math.max(m, r.score), 0)
   if (best <= 0) return [0, blocks.length - 1]
+  // A page shows its article before its comments, sidebars, footers and cookie or log-in dialogs,
+  // whose sentences can outweigh a short article: the first run that weighs at least half the
+  // heaviest is the article.
+  const chosen = runs.find((r) => r.score >= best * 0.5) ?? { from: 0, to: blocks.length - 1 }
+  let bestFrom = chosen.from
+  let bestTo = chosen.to
   // A paragraph of prose a few lines away (a lead above a caption and share bar) belongs to it too.
   const prose = (i: number): boolean => {
     const b = blocks[i] as Block
@@ -208,7 +216,10 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number]
     if (prose(i)) [bestFrom, gap] = [i, 0]
     else gap++
   }
+  // Below it, a share bar, a notice, a tag or date line or an author line closes the article: prose
+  // after that is a bio, a teaser or a comment.
   for (let i = bestTo + 1, gap = 0; i < blocks.length && gap <= 8; i++) {
+    if (CLOSES_ARTICLE.has((blocks[i] as Block).reason ?? '')) break
     if (prose(i)) [bestTo, gap] = [i, 0]
     else gap++
   }
