@@ -4,6 +4,7 @@ import { words, wordsIn } from '../text/words'
 import { findDates } from './dates'
 import { urlDate } from './page-date'
 import { scoreTitle } from './text-title'
+import { copyrightOutlet } from './copyright'
 
 export interface MetadataHints {
   title?: string | null
@@ -239,7 +240,6 @@ const OUTLET_PATTERNS = [
   /^support (.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
   JOURNALISTS,
-  /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.{2,60}?)\.?(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved.*)?$/i,
   // An agency's own dateline: "CITY, May 9. /AGENCY/".
   /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
 ]
@@ -280,12 +280,12 @@ function findOutlet(paragraphs: string[], wire: string | null): string | null {
         return name
     }
   }
-  return masthead(paragraphs)
+  return copyrightOutlet(paragraphs, (n) => sameAgency(n, wire)) ?? masthead(paragraphs)
 }
 
 /**
- * The site's name printed above the article: a short name-shaped first line that a menu follows
- * or the page repeats, or a name line carrying the date ("Harbour Gazette, 9 April 2025").
+ * The site's name printed above the article: a short name-shaped first line that the page's footer
+ * prints again, or a name line carrying the date ("Harbour Gazette, 9 April 2025").
  */
 function masthead(paragraphs: string[]): string | null {
   for (const p of paragraphs.slice(0, 6)) {
@@ -303,9 +303,11 @@ function masthead(paragraphs: string[]): string | null {
     (q) => words(q).length >= 20 && new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(q),
   ).length
   if (inProse >= 2) return null
-  if (isMenu(paragraphs[1] ?? '') || rest.some((q) => q.includes(top) || (stem.length >= 5 && new RegExp(`\\b${stem}\\b`).test(q))))
-    return top
-  return null
+  // A menu item ("Home", "Politics") also heads a page and is repeated by its breadcrumb: a
+  // masthead is the site's name, which the page's footer prints again ("About X", "© X").
+  if (furnitureDensity(words(top)) > 0) return null
+  const footer = paragraphs.slice(Math.floor(paragraphs.length * 0.8))
+  return footer.some((q) => q !== top && q.includes(top)) ? top : null
 }
 
 /** An agency name as written in a sign-off, dateline or byline: short, capitalised, no sentence. */

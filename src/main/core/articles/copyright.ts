@@ -1,0 +1,83 @@
+import { words } from '../text/words'
+
+/**
+ * The site a plain-text copy of a page names in its copyright line: "© 2023 Harbour Gazette. All
+ * rights reserved.", "Copyright © 2019 by harbour-gazette.example", "Alle Rechte vorbehalten · 2022 ·
+ * Hafen Verlag GmbH". A select-all copy carries the page's footer, and the footer's copyright line
+ * is the one place most pages print their own name in words; captions and photo credits carry a
+ * "©" too, but name a photographer or an agency, and sit inside the article, not at its end.
+ *
+ *   copyrightOutlet(['…', '© 2023 Harbour Gazette. All rights reserved.']) // 'Harbour Gazette'
+ */
+export function copyrightOutlet(paragraphs: readonly string[], isWire: (name: string) => boolean = () => false): string | null {
+  // The footer is the end of the page: its last lines, read from the last. A line that says the
+  // rights are reserved is the site's own; a bare "© Name" may credit a theme or a picture.
+  const window = 0.5
+  const from = Math.max(0, Math.min(paragraphs.length - 30, Math.floor(paragraphs.length * window)))
+  let bare: string | null = null
+  for (let i = paragraphs.length - 1; i >= from; i--) {
+    let line = (paragraphs[i] ?? '').trim()
+    // The software's credit that follows the site's own ("… · Powered by …") is cut off.
+    const made = line.search(MADE_BY)
+    if (made >= 0) line = line.slice(0, made)
+    if (line.length > 300 || !MARK.test(line)) continue
+    const name = nameIn(line)
+    if (!name || isWire(name)) continue
+    if (RESERVED_ONE.test(line) || YEAR.test(line)) return name
+    // A bare "© Name" names a photographer as often as the site: only in the page's last lines.
+    if (i >= paragraphs.length - 10) bare ??= name
+  }
+  return bare
+}
+
+// "Powered by …", "Theme by …", "Community platform by …": the software's credit, not the site's.
+const MADE_BY =
+  /\b(?:powered|platform|theme|template|software|design|designed|developed|hosted|hosting|built|made|realisation|realization|umsetzung|entwickelt|gestaltet)\s+(?:by|with|von|par|por|da)\b/iu
+
+// "©", "(c)", "Copyright", or a rights-reserved phrase in the languages most pages are written in.
+const RESERVED = String.raw`(?:all )?rights reserved|alle rechte vorbehalten|tous droits réservés|(?:todos los )?derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|všechna práva vyhrazena|minden jog fenntartva|toate drepturile rezervate|tüm hakları saklıdır|все права защищены|всі права захищені|版权所有|著作権所有|جميع الحقوق محفوظة`
+const MARK = new RegExp(String.raw`©|\(c\)|\bcopyright\b|${RESERVED}`, 'iu')
+const RESERVED_ONE = new RegExp(RESERVED, 'iu')
+const RESERVED_RE = new RegExp(String.raw`(?:${RESERVED})\.?`, 'giu')
+// A credit for a picture ("© Foto: …", "Image: © …", "Symbolbild …"), not the site's own line.
+const PICTURE =
+  /\b(?:foto|fotos|photo|photos|photograph|bild|symbolbild|image|images|imagen|immagine|picture|pictures|credit|quelle|source|getty|shutterstock|istock(?:photo)?|stock\.adobe|adobe stock|imago|фото|zdjęcie)\b/iu
+const YEAR = /\b(?:19|20)\d{2}\b/u
+const YEARS = /\b(?:19|20)\d{2}\b(?:\s*[-–—/]\s*(?:19|20)\d{2}\b)?/gu
+const LEGAL_FORM =
+  /(?:[\s,]+(?:GmbH\s*(?:&|\+|und)\s*Co\.?\s*KG(?:aA)?|GmbH|gGmbH|mbH|AG|KG|e\.\s?V\.|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LTD|Limited|plc|PLC|Corp\.?|Corporation|S\.A\.?|SA|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|Oyj|AB|ASA|Sp\. z o\.o\.(?:\s*S\.K\.A\.)?|SAS|SARL|Pty Ltd))+\.?$/u
+/** A name: up to six words, the first capitalised or a digit, or a web address ("harbour-gazette.example"). */
+const NAME =
+  /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+(?:of|and|&|on|the|für|de|del|la|le|di|der|des|y|e|i|[\p{Lu}\d][\p{L}\d'’&.+-]*)){0,5}$/u
+const SENTENCE_CASE = /^[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+[\p{L}\d][\p{L}\d'’&.+-]*){0,3}$/u
+const ADDRESS = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/iu
+
+function nameIn(line: string): string | null {
+  // The name follows the mark ("© 2020 Name", "Copyright © Name") or comes before it ("Name © 2019").
+  const at = line.search(/©|\(c\)|\bcopyright\b/iu)
+  const reserved = line.search(RESERVED_ONE)
+  // A credit put after a caption ("A rig in the hills © Jane Roe"): the line is the picture's.
+  if (at > 0 && words(line.slice(0, at)).length > 5 && reserved < 0) return null
+  const picture = PICTURE.test(line)
+  const parts = at >= 0 ? [line.slice(at), line.slice(0, at)] : [line.slice(0, reserved), line.slice(reserved)]
+  for (const part of parts) {
+    const text = part
+      .replace(/©|\(c\)|\bcopyright\b/giu, ' ')
+      .replace(RESERVED_RE, ' | ')
+      .replace(YEARS, ' ')
+      .replace(/^[\s,.:;|·•\-–—[\]()]*(?:by:?\s+)?/iu, '')
+    // The first piece before a separator: "Name | Impressum | Datenschutz", "Name. Design by …".
+    const piece = text.split(/\s+[|·•–—-]\s+|\s*[|·•]\s*|(?<=\p{Ll}{2}|\))\.\s+|\s*[[\]()]\s*/u)[0]?.trim() ?? ''
+    const name = piece
+      .replace(/^[\s,.:;-]+|[\s,.:;-]+$/gu, '')
+      .replace(LEGAL_FORM, '')
+      .trim()
+    if (!name || name.length < 2 || words(name).length > 6 || !/\p{L}/u.test(name) || /^copy/iu.test(name)) continue
+    // Names in most languages capitalise only their first word ("Портовая газета"): a short one may.
+    if (!NAME.test(name) && !ADDRESS.test(name) && !(SENTENCE_CASE.test(name) && words(name).length <= 4)) continue
+    // A photographer's or agency's credit names the picture; the site's line does not speak of one.
+    if (picture && !ADDRESS.test(name)) return null
+    return name
+  }
+  return null
+}
