@@ -25,14 +25,15 @@ describe('scoreTitle', () => {
     expect(scoreTitle(single, NAV.length + 3)?.title).toBe('Pier')
   })
 
-  it('takes the headline above its standfirst, across a photo credit', () => {
-    const lines = copy([
-      'Old north pier to be rebuilt before winter',
-      'Photo: Ada Quay',
-      'Divers found two rotten piles, and the board wants the work done before the storms come.',
-    ])
-    const found = scoreTitle(lines, NAV.length + 3)
+  it('takes the headline above its standfirst, though the standfirst uses more of the article’s words', () => {
+    const standfirst = 'Divers found that two timber piles of the old pier had rotted through before the winter storms'
+    const lines = copy(['Old north pier to be rebuilt before winter', standfirst])
+    const found = scoreTitle(lines, NAV.length + 2)
     expect(found?.title).toBe('Old north pier to be rebuilt before winter')
+    expect(found?.standfirst).toBe(NAV.length + 1)
+    // A standfirst that ends as a sentence is not taken for the headline either, across a photo credit.
+    const credited = copy(['Old north pier to be rebuilt before winter', 'Photo: Ada Quay', `${standfirst}.`])
+    expect(scoreTitle(credited, NAV.length + 3)?.title).toBe('Old north pier to be rebuilt before winter')
   })
 })
 

@@ -118,6 +118,7 @@ export function scoreTitle(
     return s
   }
   let best: ScoredTitle | null = null
+  const scores = new Map<number, number>()
   // Lines between a candidate and the start that could be headlines too count against it; dates,
   // bylines, captions and share buttons between a headline and its article do not.
   let between = 0
@@ -156,8 +157,20 @@ export function scoreTitle(
     score -= 0.5 * between
     between += 1
     trace?.(i, score)
+    scores.set(i, score)
     if (!best || score >= best.score) best = { title: p, index: i, score }
   }
+  // Two headline lines one above the other are a headline and its standfirst (or subtitle): the
+  // standfirst uses more of the article's words, so the upper line wins when it scores nearly as well.
+  const upper = best ? scores.get(best.index - 1) : undefined
+  if (
+    best &&
+    upper !== undefined &&
+    upper >= best.score - 1 &&
+    lineWords(paragraphs[best.index - 1] as string) >= 5 &&
+    lineWords(best.title) >= 5
+  )
+    best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: upper, standfirst: best.index }
   // A standfirst right under the headline chosen is the article's text, whatever its shape.
   if (best && best.standfirst === undefined && best.index + 1 < start && shape(best.index + 1)) {
     const next = lineWords(paragraphs[best.index + 1] as string)
