@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from './html'
+import { textDate } from './page-date'
 
 const page = (head: string, body: string, canonical?: string): string =>
   `<!doctype html><html><head><title>Mayor elected</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${head}</head><body><article><h1>Mayor elected</h1>${body}${'<p>The council met late into the evening and counted every ballot twice before the result was announced.</p>'.repeat(4)}</article></body></html>`
@@ -89,5 +90,22 @@ describe('metadata that disagree', () => {
     const head =
       '<meta property="article:published_time" content="2022-12-25T08:00:00+01:00"><meta property="article:modified_time" content="2022-12-07T10:10:52+01:00">'
     expect(extractHtml(page(head, '<span class="post-meta">2022-12-07</span>')).published).toBe('2022-12-25')
+  })
+})
+
+describe('a date in the page’s text', () => {
+  const now = new Date('2024-01-01T00:00:00Z')
+  const body = [
+    'The new tariff applies from 1 January 2022 to cigarettes, and from 1 January 2022 to cigars; from 1 January 2023 to the rest.',
+    'Date: 18.10.2021',
+    'The law was published on 17 August 2021 in the gazette.',
+  ].join('\n')
+  it('takes a line that dates the page over a date the text repeats', () => {
+    expect(textDate(body, false, now)).toBe('2021-10-18')
+  })
+  it('takes the date the text writes most often when no line dates the page', () => {
+    expect(
+      textDate(body.replace('Date: 18.10.2021', 'The office answered every letter that reached it before the summer.'), false, now),
+    ).toBe('2022-01-01')
   })
 })

@@ -281,8 +281,19 @@ function localDay(
   return day
 }
 
-/** The date a text writes most often (the first written breaks ties), for pages whose markup says nothing. */
+/**
+ * The date a page's text gives: the first date line near its top (a short line that is mostly a
+ * date: "Datum: 18.10.2021", "January 18, 2020", "02.11.2022 - …"), else the date it writes most
+ * often (the first written breaks ties). A date inside a sentence of the text is as often an event
+ * it reports as the day it was written; a line of its own is the page dating itself.
+ */
 export function textDate(text: string, monthFirst: boolean, now: Date): string | null {
+  for (const line of text.slice(0, 6000).split('\n').slice(0, 60)) {
+    const t = line.trim()
+    if (t.length > 50) continue
+    const d = plausible(findDates(t, { monthFirst, limit: 1 })[0]?.date ?? null, now, '1995-01-01')
+    if (d) return d
+  }
   const counts = new Map<string, number>()
   // The first 30,000 characters: the date lines of a page sit near its top, and this runs on every page without one in its markup.
   for (const { date } of findDates(text.length > 30_000 ? text.slice(0, 30_000) : text, { monthFirst, limit: 200 })) {
