@@ -206,7 +206,15 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
   const leadAt =
     articleStart !== undefined && articleStart > 0 && (leadParagraph < 0 || articleStart < leadParagraph) ? articleStart : leadParagraph
   if (leadAt > (articleStart !== undefined ? 5 : 8)) {
-    const scored = scoreTitle(paragraphs, leadAt)
+    // Where the cleaner sees the article start and where the first long paragraph is can differ (a
+    // blurb about the author above the article, a short first paragraph): the headline is the better
+    // one found above either.
+    let scored = scoreTitle(paragraphs, leadAt)
+    const other = leadAt === leadParagraph ? (articleStart ?? -1) : leadParagraph
+    if (other > 5 && other !== leadAt) {
+      const there = scoreTitle(paragraphs, other)
+      if (there && (!scored || there.score > scored.score + 3)) scored = there
+    }
     if (scored)
       return { title: scored.title, index: scored.index, ...(scored.standfirst !== undefined ? { standfirst: scored.standfirst } : {}) }
     const above = titleAboveLead(paragraphs, leadAt)

@@ -37,6 +37,33 @@ describe('scoreTitle', () => {
   })
 })
 
+describe('the headline of a page copy', () => {
+  it('is found above the article when a blurb about the author comes first and reads as the lead', () => {
+    const blurb =
+      'Ada Quay has written about the harbour, its boats and the people who work on them for more than twenty years, and before that she sailed with the fishing fleet.'
+    const aside =
+      'She lives above the old chandlery with two cats, a great many charts and a rowing boat that has not been in the water since the spring.'
+    const lines = [
+      ...NAV,
+      'About the author',
+      blurb,
+      aside,
+      'Archive',
+      'Contact',
+      'Imprint',
+      'Privacy',
+      'Print',
+      'Old north pier to be rebuilt before winter',
+      '12 March 2024',
+      LEAD,
+      MORE,
+      MORE.replace('October', 'November'),
+    ]
+    const m = detectMetadata(lines, { articleStart: lines.indexOf(LEAD) }, 'pier.txt')
+    expect(m.title).toBe('Old north pier to be rebuilt before winter')
+  })
+})
+
 describe('the date of a page copy', () => {
   it('is read beside another copy of the headline (a teaser above the article)', () => {
     const lines = [
