@@ -17,6 +17,21 @@ describe('pathological HTML', () => {
     expect(performance.now() - started).toBeLessThan(5000)
   })
 
+  it('does not count markup inside a script, a style or a comment (a script often carries HTML in a string)', () => {
+    const prose = '<p>The delegations met for several hours and agreed to continue the consultations at a later date.</p>'.repeat(4)
+    const inScript = `<script>var tip = "${"\\<span class\\='x'\\>".repeat(1500)}";</script>`
+    const inComment = `<!-- ${'<div>'.repeat(1500)} -->`
+    const inStyle = `<style>/* ${'<div>'.repeat(1500)} */</style>`
+    for (const extra of [inScript, inComment, inStyle])
+      expect(
+        extractHtml(page(`${extra}<article><h1>Talks resume</h1>${prose}</article>`))
+          .blocks.map((b) => b.text)
+          .join(' '),
+      ).toContain('The delegations met')
+    // Markup outside them still counts.
+    expect(() => extractHtml(page(`<script>x</script>${'<div>'.repeat(1500)}x`))).toThrow(/nests elements more than 1000 deep/)
+  })
+
   it('reads a 100k-element page within the time budget, or refuses it', () => {
     const html = page(`<article><h1>Headline of the page</h1>${'<p>Short <b>words</b> here.</p>'.repeat(50_000)}</article>`)
     const started = performance.now()
@@ -139,6 +154,47 @@ describe('the outlet of a page that states no name and no address', () => {
     expect(outlet(head('Politics'), '')).toBe('Town Crier')
     // A declared name that spells the address stays.
     expect(outlet(head('The Town Crier Daily'), '')).toBe('The Town Crier Daily')
+  })
+  it('takes the name beside the headline in the page title, at either end, over the site most links go to', () => {
+    const links = ['a', 'b', 'c', 'd'].map((p) => `<a href="https://code-host.example/${p}">${p}</a>`).join('')
+    expect(outlet('<title>Talks resume - The Town Crier</title>', links)).toBe('The Town Crier')
+    expect(outlet('<title>The Town Crier | Talks resume</title>', links)).toBe('The Town Crier')
+    // Without a name in the title, the links' site.
+    expect(outlet('<title>Talks resume</title>', links)).toBe('code-host.example')
+  })
+  it('takes an end of the page title that the copyright notice names, when the title has no headline to set it apart', () => {
+    const body = '<div class="bottom">© 2020, Boys’ Choir of the Town</div>'
+    expect(
+      extractHtml(
+        `<!doctype html><html><head><title>History - Boys’ Choir of the Town</title></head><body><article><h1>Our choir</h1>${prose}</article>${body}</body></html>`,
+      ).siteName,
+    ).toBe('Boys’ Choir of the Town')
+  })
+  it('reads the archived site from the links of a web archive’s copy', () => {
+    const links = ['a', 'b', 'c'].map((p) => `<a href="/web/20070228213001/http://www.towncrier.example/${p}">${p}</a>`).join('')
+    expect(outlet('<title>Talks resume</title>', links)).toBe('towncrier.example')
+  })
+  it('does not take a template’s placeholder or the headline for the declared site name', () => {
+    const canonical = '<link rel="canonical" href="https://www.towncrier.example/talks">'
+    expect(outlet(`<title>Talks resume</title>${canonical}<meta property="og:site_name" content="{$plugin.site_name}">`, '')).toBe(
+      'towncrier.example',
+    )
+    const headline = 'Talks resume in the capital after a long pause'
+    const head = (site: string): string =>
+      `<title>${site}</title><meta property="og:title" content="${headline}">${canonical}<meta property="og:site_name" content="${site}">`
+    expect(outlet(head(headline), '')).toBe('towncrier.example')
+    // Of a headline given as the site's name, the part that spells the address is the site's.
+    expect(outlet(head(`${headline} - TownCrier TV`), '')).toBe('TownCrier TV')
+  })
+  it('prefers, of the names a page declares, the one that spells its address (the other a section or a publisher)', () => {
+    const head = (og: string, app: string): string =>
+      `<title>Talks resume</title><link rel="canonical" href="https://www.towncrier.example/talks"><meta property="og:site_name" content="${og}"><meta name="application-name" content="${app}">`
+    expect(outlet(head('Politics', 'Town Crier Online'), '')).toBe('Town Crier Online')
+    expect(outlet(head('The Town Crier', 'Town Crier App'), '')).toBe('The Town Crier')
+  })
+  it('takes a part of the page title that is the address, at any place', () => {
+    const head = `<title>Talks resume | towncrier.example | Your valley's paper</title><link rel="canonical" href="https://www.towncrier.example/talks"><meta property="og:site_name" content="Auto Weekly">`
+    expect(outlet(head, '')).toBe('towncrier.example')
   })
   it('does not take the host of its images and scripts (a CDN) for the site, only the host its links go to', () => {
     const cdn =

@@ -200,15 +200,27 @@ function checkShape(html: string): void {
   let elements = 0
   let depth = 0
   let maxDepth = 0
-  const tag = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g
+  const tag = /<(?:(!--)|(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>)/g
   const voids = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li)$/i
+  // What a script, a style or a comment holds is not markup (a script often carries HTML in a string).
+  const raw = /^(script|style|textarea|title)$/i
+  const skipTo = (end: RegExp): void => {
+    end.lastIndex = tag.lastIndex
+    tag.lastIndex = end.exec(html) ? end.lastIndex : html.length
+  }
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    if (m[1]) {
+    const [, comment, closing, name = '', selfClosing] = m
+    if (comment) {
+      skipTo(/-->/g)
+      continue
+    }
+    if (closing) {
       depth = Math.max(0, depth - 1)
       continue
     }
     elements++
-    if (!m[3] && !voids.test(m[2] ?? '')) maxDepth = Math.max(maxDepth, ++depth)
+    if (raw.test(name) && !selfClosing) skipTo(new RegExp(`</${name}`, 'gi'))
+    else if (!selfClosing && !voids.test(name)) maxDepth = Math.max(maxDepth, ++depth)
     if (elements > MAX_ELEMENTS)
       throw refused(`The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; it does not look like an article.`)
     if (maxDepth > MAX_DEPTH) throw refused(`The page nests elements more than ${MAX_DEPTH} deep; it does not look like an article.`)
@@ -440,25 +452,35 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
   const saved = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+)\s*-->/i.exec(html.slice(0, 4096))?.[1] ?? null
   const pageUrl = canonical && /^https?:\/\//i.test(canonical) ? canonical : saved
-  const declaredSite = meta(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') ?? ld.publisher ?? null
   const h1s = Array.from(doc.querySelectorAll('h1')) as unknown as DomNode[]
   // An <h1> that only links home is the masthead: the site's name as the page writes it.
   const masthead = h1s.filter(isHomeLink).map((h) => squashed(h.textContent))[0] || null
   // A web archive's copy (…/web/20160330101229/http://site/path) is the archived site's page.
   const archived = pageUrl ? /\/web\/\d{8,14}[a-z_]*\/(https?:\/\/.+)$/i.exec(pageUrl)?.[1] : undefined
-  const domain = siteFromUrl(archived ?? pageUrl ?? homeUrl(doc))
+  const address = archived ?? pageUrl
+  // Without an address of its own, the site most of the page's links go to: a guess, which the
+  // names a page shows come before.
+  const guessed = address ? null : homeUrl(doc)
+  const domain = siteFromUrl(address ?? guessed)
   // As the outlet, a masthead only when it spells the domain ("Time 4 talks" for time4talks.com):
   // a blog's motto in the same place is not its name.
   const label = key(domain?.split('.')[0] ?? '')
   const spelled = masthead && label.length > 2 && key(masthead).includes(label) && masthead.length <= 60 ? masthead : null
+  const headlines = [meta(tags, 'og:title'), ld.headline, meta(tags, 'twitter:title'), headTitle]
+  const declaredSite = declaredName(
+    [meta(tags, 'og:site_name'), meta(tags, 'application-name'), meta(tags, 'publisher'), meta(tags, 'dc.publisher'), ld.publisher],
+    headlines,
+    domain,
+    label,
+  )
   const info = {
     title: chooseTitle(
       h1s.map(headingText).filter((variants) => variants.length > 0),
-      [meta(tags, 'og:title'), ld.headline, meta(tags, 'twitter:title'), headTitle],
+      headlines,
       declaredSite ?? masthead,
       archived ?? pageUrl,
     ),
-    siteName: titledSite(declaredSite, headTitle, label) ?? declaredSite ?? spelled ?? domain,
+    siteName: titledSite(declaredSite, headTitle, domain, label) ?? declaredSite ?? spelled ?? (address ? domain : null),
     published: null as string | null,
     byline: meta(tags, 'author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? ld.author ?? null,
     url: pageUrl,
@@ -479,7 +501,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   info.published = markupDate(dating)
   // A page that states no name and no address of its own (a file saved without them): the name it
   // shows, read before Readability removes the header and footer.
-  if (!info.siteName) info.siteName = shownSiteName(doc, headTitle, info.title)
+  if (!info.siteName) info.siteName = titleSiteName(headTitle, info.title, html) ?? domain ?? shownSiteName(doc)
   // The whole page's text for a date the markup does not give, read before Readability changes the page.
   const walked = info.published || !doc.body ? null : textBlocks(doc.body as DomNode, { rawCues: true })
   let blocks: TextBlock[] = []
@@ -549,7 +571,8 @@ function homeUrl(doc: QueryDocument): string | null {
   const counts = new Map<string, number>()
   const elements = Array.from(doc.querySelectorAll('a[href], link[href]'))
   for (const el of elements.slice(0, 3000)) {
-    const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? ''
+    // An archived copy's links go through the archive's prefix (/web/20070228213001/http://site/…).
+    const ref = (el.getAttribute('href') ?? '').replace(/^(?:(?:https?:)?\/\/[^/]+)?\/web\/\d{8,14}[a-z_]*\/(?=(?:https?:)?\/\/)/i, '')
     const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(ref)
     if (!m?.[1]) continue
     const host = m[1].toLowerCase()
@@ -566,55 +589,121 @@ function homeUrl(doc: QueryDocument): string | null {
 const HOME_WORDS =
   /^(?:home(?:\s?page)?|start(?:seite)?|accueil|inicio|portada|início|pagina iniziale|strona główna|úvod|etusivu|hem|forside|главная|головна|начало|αρχική|ana sayfa|首页|ホーム|홈)$|\b(?:startseite|homepage|home page|back to|zurück|retour|volver)\b/i
 
+/** A shown name as a site name: the name before a tagline or notice, without "logo", of a name's length. */
+function fitsName(name: string | null | undefined): string | null {
+  // The name before a tagline or a notice ("Site.org: the magic of words", "Site - VAT no. …"),
+  // without the word "logo" that alt texts add.
+  const n = (squashed(name).split(/\s+[|–—·•-]+\s+|:\s/)[0] ?? '')
+    .replace(/(?:^|\s|-)logo$|^logo(?:\s|-|$)/i, '')
+    .replace(/^[\s|:–—-]+|[\s|:–—.,;-]+$/g, '')
+    .trim()
+  return n.length >= 2 && n.length <= 60 && n.split(' ').length <= 8 && !HOME_WORDS.test(n) && !/^\d+$/.test(n) ? n : null
+}
+
+/** Holders named in the page's copyright notices ("© 2020, Boys' Choir of the Town. All rights reserved"). */
+function copyrightHolders(text: string): string[] {
+  const holders: string[] = []
+  const notice = /(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?([^\n<|©]{2,80})/gi
+  for (let m = notice.exec(text); m && holders.length < 20; m = notice.exec(text)) {
+    const holder = m[1]
+      ?.replace(/\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b.*$/i, '')
+      .replace(/\s*\d{4}\s*$/, '')
+    if (holder?.trim()) holders.push(holder)
+  }
+  return holders
+}
+
 /**
- * The site's name as a page without metadata shows it: the last part of its `<title>` after the
- * headline ("Our history - Boys' Choir of the Town"), the logo or text of its link to the home page,
- * else the holder in the copyright line of its footer ("© 2020, Boys' Choir of the Town").
+ * The site's name in a page title that states no other: the part beside the headline at either end
+ * ("Our history - Boys' Choir of the Town", "Boys' Choir of the Town | Our history"), or an end part
+ * that the page's copyright notice names as well.
  */
-function shownSiteName(doc: QueryDocument, headTitle: string | null, title: string | null): string | null {
-  const fits = (name: string | null | undefined): string | null => {
-    // The name before a tagline or a notice ("Site.org: the magic of words", "Site - VAT no. …"),
-    // without the word "logo" that alt texts add.
-    const n = (squashed(name).split(/\s+[|–—·•-]+\s+|:\s/)[0] ?? '')
-      .replace(/(?:^|\s|-)logo$|^logo(?:\s|-|$)/i, '')
-      .replace(/^[\s|:–—-]+|[\s|:–—.,;-]+$/g, '')
-      .trim()
-    return n.length >= 2 && n.length <= 60 && n.split(' ').length <= 8 && !HOME_WORDS.test(n) && !/^\d+$/.test(n) ? n : null
+function titleSiteName(headTitle: string | null, title: string | null, html: string): string | null {
+  if (!headTitle) return null
+  const parts = headTitle.split(TITLE_PARTS)
+  if (parts.length < 2) return null
+  const headline = key(title ?? '')
+  for (let k = 1; headline && k < parts.length; k++) {
+    if (key(parts.slice(0, k).join(' ')) === headline) return fitsName(parts.at(-1))
+    if (key(parts.slice(parts.length - k).join(' ')) === headline) return fitsName(parts[0])
   }
-  if (headTitle && title) {
-    const parts = headTitle.split(TITLE_PARTS)
-    const last = parts.at(-1)
-    if (parts.length >= 2 && last && key(parts.slice(0, -1).join(' ')) === key(title)) {
-      const named = fits(last)
-      if (named) return named
-    }
+  const holders = copyrightHolders(html).map(key)
+  for (const end of [parts.at(-1), parts[0]]) {
+    const k = key(end ?? '')
+    if (k.length >= 4 && holders.some((h) => h.includes(k))) return fitsName(end)
   }
+  return null
+}
+
+/**
+ * The site's name as a page without metadata shows it elsewhere: the logo or text of its link to
+ * the home page, else the holder in the copyright line of its footer ("© 2020, Boys' Choir of the Town").
+ */
+function shownSiteName(doc: QueryDocument): string | null {
   for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 400) as unknown as DomNode[]) {
     const href = (a.getAttribute?.('href') ?? '').trim()
     if (!/^(?:\.?\/|\/?index\.\w+)$/i.test(href)) continue
     const img = (a as unknown as { querySelector(s: string): DomNode | null }).querySelector('img[alt]')
-    const named = fits(img?.getAttribute?.('alt')) ?? fits(a.textContent)
+    const named = fitsName(img?.getAttribute?.('alt')) ?? fitsName(a.textContent)
     if (named) return named
   }
   const footer = Array.from(doc.querySelectorAll('footer, [class*="footer"], [id*="footer"]')).at(-1) as DomNode | undefined
-  const notice = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?([^\n|©]{2,80})/i.exec(footer?.textContent ?? '')
-  const holder = notice?.[1]?.replace(
-    /\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b.*$/i,
-    '',
-  )
-  return fits(holder?.replace(/\s*\d{4}\s*$/, ''))
+  return fitsName(copyrightHolders(footer?.textContent ?? '')[0])
+}
+
+/** `key` with the transliterations that domain names use for umlauts and ß ("Süddeutsche" → "sueddeutsche"). */
+const domainKey = (s: string): string =>
+  key(s.toLowerCase().replace(/[äæ]/g, 'ae').replace(/[öø]/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss'))
+/** Whether a name spells the site's domain label ("Arte Radio" for arteradio.com), as written or transliterated. */
+const spellsDomain = (name: string, domainLabel: string): boolean =>
+  domainLabel.length >= 3 && (key(name).includes(domainLabel) || domainKey(name).includes(domainLabel))
+
+/** A site name left as a template's placeholder ("{$site_name}", "{{ site.title }}", "%%sitename%%"). */
+const PLACEHOLDER = /\{\{|\{\$|\$\{|<%|%%|\[\[/
+
+/**
+ * The site's name as the page declares it (og:site_name, application-name, publisher, JSON-LD
+ * publisher): the first declared name that spells the domain, else the first declared at all. A
+ * placeholder is no name, and neither is the page's headline set as the site's name (six words or
+ * more, equal to a meta title): of such a name, only a part that spells the domain is the site's
+ * ("Headline - Site TV" for sitetv.example).
+ */
+function declaredName(
+  names: Array<string | null | undefined>,
+  headlines: Array<string | null | undefined>,
+  domain: string | null,
+  domainLabel: string,
+): string | null {
+  const titles = new Set(headlines.map((h) => key(squashed(h))).filter((k) => k.length > 0))
+  const words = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+  const usable = names
+    .map((n) => squashed(n))
+    .filter((n) => n && !PLACEHOLDER.test(n))
+    .map((n) => (words(n) >= 6 && titles.has(key(n)) ? titledPart(n, domain, domainLabel, true) : n))
+    .filter((n): n is string => Boolean(n))
+  return usable.find((n) => spellsDomain(n, domainLabel)) ?? usable[0] ?? null
+}
+
+/**
+ * The part of a page title ("Headline | site.ch | Our magazine") that is the site's domain or its
+ * label, if any; or, with `loose`, that holds the label ("Headline - SiteTV Library").
+ */
+function titledPart(title: string, domain: string | null, domainLabel: string, loose = false): string | null {
+  const parts = title.split(TITLE_PARTS).map((p) => squashed(p).replace(/^[\s|:–—/·•»-]+|[\s|:–—/·•»-]+$/g, ''))
+  if (parts.length < 2 || domainLabel.length < 3) return null
+  const spelled = [domainLabel, key(domain ?? '')]
+  return parts.find((p) => p.length <= 60 && (spelled.includes(key(p)) || (loose && spellsDomain(p, domainLabel)))) ?? null
 }
 
 /**
  * A declared site name that is not the site's (a section, a blog's motto, a publisher's person)
- * gives way to the end of the page title when that part spells the domain ("… | Arte Radio" for
- * arteradio.com): the name the site gives itself where every page shows it.
+ * gives way to a part of the page title that spells the domain ("… | Arte Radio" for arteradio.com,
+ * "… | site.ch | Our magazine"): the name the site gives itself where every page shows it.
  */
-function titledSite(declared: string | null, headTitle: string | null, domainLabel: string): string | null {
-  if (!headTitle || domainLabel.length < 3 || (declared && key(declared).includes(domainLabel))) return null
-  const parts = headTitle.split(TITLE_PARTS).map((p) => squashed(p))
-  const last = parts.length >= 2 ? (parts.at(-1) as string) : ''
-  return last.length <= 60 && key(last) === domainLabel ? last : null
+function titledSite(declared: string | null, headTitle: string | null, domain: string | null, domainLabel: string): string | null {
+  // A declared name that is only the address ("site.eu") gives way too: the title names the site in words.
+  if (!headTitle || (declared && spellsDomain(declared, domainLabel) && key(declared) !== key(domain ?? ''))) return null
+  return titledPart(headTitle, domain, domainLabel)
 }
 
 /** Separators between a headline and the site's name in a page title: "Headline | Site", "Site – Headline". */
