@@ -90,16 +90,23 @@ export function asciiDigits(text: string): string {
 
 // A month name, or (in Arabic script) two: "تشرين الأول", "نيسان / أبريل".
 const NAME = String.raw`[\p{L}]{2,12}\.?(?:(?:\s*/\s*|\s+)[\u0600-\u06FF]{2,12})?`
-// A year of four digits that is not part of a longer number.
-const YEAR = String.raw`((?:19|20)\d{2})(?!\d)`
+// A year of four digits that is not part of a longer number, nor a two-digit year run into a time
+// of day ("28.09.19" and "12:44" printed without a space: "28.09.1912:44").
+const YEAR = String.raw`((?:19|20)\d{2})(?!\d|:\d{2})`
+// A time of day after a date, with what sites put between them ("28.09.19, 12:44", "23.09.20 | 18:19",
+// "12.10.98 um 9.30 Uhr"); not the start of a range ("10:00-11:30" is a schedule, not a timestamp).
+const CLOCK = String.raw`\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*Uhr)(?!\d|\s*[-–]\s*\d)`
+const TIME_AFTER = String.raw`(?=[\s,|·•–-]{0,5}(?:um\s+|at\s+|à\s+)?${CLOCK})`
 
-const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'numeric' }> = [
+const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'numeric' }> = [
   { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일`, 'u'), order: 'ymd' },
   // Vietnamese: "ngày 24 tháng 4 năm 2020".
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?${YEAR}`, 'iu'), order: 'dmy' },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?${YEAR}`, 'u'), order: 'numeric' },
+  // A two-digit year only where a time of day follows: "28.09.19 12:44" is a timestamp; "1.2.20" alone could be anything.
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})${TIME_AFTER}`, 'u'), order: 'dmyy' },
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME})\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\s+(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
@@ -141,9 +148,10 @@ const monthOf = (name: string): number | undefined => {
 export function findDates(text: string, options: { monthFirst?: boolean; limit?: number } = {}): FoundDate[] {
   const found: FoundDate[] = []
   const sample = asciiDigits(text.length > 100_000 ? text.slice(0, 100_000) : text)
-  // Every full date holds a year: the patterns run only on the short windows around years (on a
+  // Every full date holds a year (four digits, or two before a time of day): the patterns run only
+  // on the short windows around years (on a
   // long page they would otherwise try every position of the text).
-  const years = /(?:19|20)\d{2}/g
+  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d\.\d{2}${TIME_AFTER}`, 'g')
   const windows: Array<[number, number]> = []
   for (let m = years.exec(sample); m; m = years.exec(sample)) {
     const from = Math.max(0, m.index - 40)
@@ -175,6 +183,11 @@ function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | 
       return isoDay(Number(a), Number(b), Number(c))
     case 'dmy':
       return isoDay(Number(c), Number(b), Number(a))
+    case 'dmyy': {
+      // Two-digit years are of this century up to 69, of the last from 70.
+      const yy = Number(c)
+      return isoDay(yy < 70 ? 2000 + yy : 1900 + yy, Number(b), Number(a))
+    }
     case 'numeric': {
       const x = Number(a)
       const y = Number(b)
