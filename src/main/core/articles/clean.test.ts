@@ -122,3 +122,33 @@ describe('where the article is in a whole page copied as text', () => {
     expect(kept).toEqual(LEAD)
   })
 })
+
+describe('furniture in other languages and the lines around the article', () => {
+  const DE = [
+    'Der Gemeinderat hat am Mittwoch beschlossen, das alte Hallenbad zu sanieren und im nächsten Jahr wieder zu eröffnen.',
+    'Die Kosten von zwölf Millionen Euro teilen sich die Stadt und das Land, sagte die Bürgermeisterin nach der Sitzung.',
+    'Die Bürgerinitiative, die seit Jahren für das Bad gekämpft hat, zeigte sich erleichtert über die Entscheidung des Rates.',
+  ]
+
+  it('drops a share and comment bar written in German, keeps prose that uses the same words', () => {
+    const { kept, dropped } = cleanParagraphs([DE[0] as string, 'Drucken Teilen Kommentieren', DE[1] as string, DE[2] as string], {
+      language: 'de',
+    })
+    expect(kept).toEqual(DE)
+    expect(dropped.map((d) => d.reason)).toEqual(['furniture words'])
+  })
+
+  it('keeps a short sentence that opens or closes the article, not a call to the reader after it', () => {
+    const { kept } = cleanParagraphs([
+      'Home',
+      'News',
+      'Nobody saw it coming.',
+      ...LEAD,
+      'The full report is published on the council website:',
+      'Stay up to date with us!',
+      'Home',
+      'News',
+    ])
+    expect(kept).toEqual(['Nobody saw it coming.', ...LEAD, 'The full report is published on the council website:'])
+  })
+})

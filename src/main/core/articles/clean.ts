@@ -227,6 +227,29 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number]
 }
 
 /**
+ * Short lines that touch the article's first or last paragraph and read as sentences of it: a
+ * sign-off, a closing remark, the line that introduces a list or a link ("The full report is here:").
+ * At most two on each side, none with a furniture word, each with the function words of the
+ * article's language. Below the article an exclamation or a question is left out: there it is
+ * usually a call to the reader ("Stay up to date!").
+ */
+function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: number, lang: Language): Set<number> {
+  const edge = new Set<number>()
+  if (firstGood < 0) return edge
+  const reads = (i: number): boolean => {
+    const b = blocks[i]
+    if (!b || b.kind !== 'short') return false
+    const w = words(b.text)
+    if (w.length < 3 || furnitureDensity(w) > 0 || !(endsSentence(b.text) || /:$/.test(b.text))) return false
+    const known = lang.code === 'en' || lang.stops.size > 0
+    return !known || stopDensity(b.text, lang.code === 'en' ? undefined : lang.stops, lang.code) >= 0.15
+  }
+  for (let i = firstGood - 1; i >= firstGood - 2 && reads(i); i--) edge.add(i)
+  for (let i = lastGood + 1; i <= lastGood + 2 && reads(i) && !/[!?]\W*$/.test((blocks[i] as Block).text); i++) edge.add(i)
+  return edge
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -259,8 +282,10 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1
+  const edge = options.evidenceOnly ? new Set<number>() : edgeSentences(blocks, firstGood, lastGood, lang)
   return blocks.map((b, i) => {
     if (b.kind !== 'short') return b
+    if (edge.has(i)) return { ...b, kind: 'good' as const }
     if (options.evidenceOnly) return { ...b, kind: 'good' as const }
     const inside = i > firstGood && i < lastGood
     const nextIsGood = blocks[i + 1]?.kind === 'good'

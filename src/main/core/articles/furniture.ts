@@ -11,10 +11,30 @@ const FURNITURE_WORDS = new Set(
   ),
 )
 
+/**
+ * The same chrome in the other languages Parley meets most (de, fr, es, pt, it, nl, pl, ru): the
+ * words of share bars, comment forms, log-in and account links, site menus and legal footers. Words
+ * as common in prose as in chrome stay out (mehr, plus, más, lesen, lire; Suche, Kontakt, Werbung,
+ * Anzeige; cerca, stampa, inicio, buscar; поиск, главная; and any word that is also English), so a
+ * list item or a sentence does not read as a menu.
+ */
+const FURNITURE_WORDS_OTHER = new Set(
+  (
+    'teilen drucken kommentar kommentare kommentieren abonnieren abonnement anmelden abmelden registrieren startseite menü impressum datenschutz datenschutzerklärung nutzungsbedingungen weiterlesen merkliste schlagworte schlagwörter kategorie kategorien archiv bildergalerie login ' +
+    'partager imprimer commentaire commentaires commenter abonnez abonner rechercher accueil légales confidentialité catégories ' +
+    'compartir imprimir comentario comentarios comentar suscríbete suscribirse suscripción registrarse menú contacto privacidad síguenos etiquetas categorías ' +
+    'compartilhar partilhar comentários assine pesquisar início contato siga ' +
+    'condividi commenti commenta iscriviti abbonati accedi contatti seguici ' +
+    'delen afdrukken reacties reageren abonneren inloggen zoeken ' +
+    'udostępnij drukuj komentarze komentarz skomentuj subskrybuj zaloguj szukaj obserwuj ' +
+    'поделиться комментарии комментарий подписаться контакты'
+  ).split(' '),
+)
+
 /** `furnitureDensity(["Share", "on", "Facebook"])` → 0.67 */
 export function furnitureDensity(w: readonly string[]): number {
   if (w.length === 0) return 0
-  return w.filter((x) => FURNITURE_WORDS.has(x.toLowerCase())).length / w.length
+  return w.filter((x) => FURNITURE_WORDS.has(x.toLowerCase()) || FURNITURE_WORDS_OTHER.has(x.toLowerCase())).length / w.length
 }
 
 /** Appeals for money, subscriptions and sign-ups. */
