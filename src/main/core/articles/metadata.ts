@@ -471,6 +471,36 @@ function dateLine(paragraphs: string[], titleIndex: number): string | null {
 }
 const ABOVE_TITLE = 6
 
+/**
+ * The very last resort in a page copy: the date line nearest the headline (or the article's start),
+ * wherever it is — a "published" line printed far under the article, a date line above a gallery, a
+ * headline repeated with its date. A short line that is a date and little else, or that a
+ * "published" word labels; not in the page's last quarter (comments and lists carry their own dates)
+ * unless nothing nearer has one. Lines without a year are passed over without parsing.
+ */
+function nearestDateLine(paragraphs: readonly string[], anchor: number): string | null {
+  const today = new Date().toISOString().slice(0, 10)
+  const at = anchor >= 0 ? anchor : 0
+  const end = Math.ceil(paragraphs.length * 0.75)
+  const dateAt = (i: number): string | null => {
+    const p = paragraphs[i]
+    if (p === undefined || i >= end || !/(?:19|20)\d{2}/.test(p)) return null
+    const n = words(p).length
+    if (photoCredit(p) || (n > 20 && !PUBLISHED_WORD.test(p))) return null
+    const found = findDates(p.slice(0, 300), { limit: 1 })[0]
+    if (!found || found.date > today) return null
+    return n <= 12 || found.index <= 40 || PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p) ? found.date : null
+  }
+  // Outward from the anchor, below first at each distance (a date line follows its headline more
+  // often). Further up than a few lines, a bare date is the page's own (a masthead's "today"); a
+  // line that says more (a byline, "posted by", a dated breadcrumb) is an article's. Bounded.
+  for (let d = 0; d < Math.min(paragraphs.length, 400); d++) {
+    const date = dateAt(at + d) ?? (d > 0 && (d <= ABOVE_TITLE || words(paragraphs[at - d] ?? '').length >= 5) ? dateAt(at - d) : null)
+    if (date) return date
+  }
+  return null
+}
+
 const UPDATED_WORD = /^(?:updated|last updated|aktualisiert|actualizado|actualisé|mis à jour|aggiornato|atualizado|zaktualizowano)\b/i
 const PHOTO_WORD = /\b(?:photo|foto|picture|image)s?\s*[:|]/i
 /** A caption carrying a photo credit ("(Jane Roe/Agency)", "(Photo: …)", "Foto: …"): the date in it is the photo's. */
@@ -637,7 +667,8 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart) : null) ??
       urlDate(hints.url) ??
       dateLine(paragraphs, titleIndex) ??
-      relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)),
+      relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)) ??
+      nearestDateLine(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? leadIndex(paragraphs))),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
     wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,
     url: hints.url ?? null,

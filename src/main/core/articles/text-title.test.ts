@@ -88,4 +88,38 @@ describe('the date of a page copy', () => {
     expect(m.title).toBe('Old north pier to be rebuilt before winter')
     expect(m.published).toBe('2024-03-14')
   })
+
+  it('falls back on the date line nearest the headline, however far below the article it is printed', () => {
+    const body = Array.from({ length: 12 }, (_, i) => MORE.replace('six weeks', `${i + 2} weeks`))
+    const lines = [
+      ...NAV,
+      'Old north pier to be rebuilt before winter',
+      LEAD,
+      ...body,
+      'Old north pier to be rebuilt before winter 21/11/2023',
+      ...NAV,
+      ...NAV,
+    ]
+    expect(detectMetadata(lines, { articleStart: NAV.length + 1 }, 'pier.txt').published).toBe('2023-11-21')
+    // In the page's last quarter a date belongs to comments or a list of other articles.
+    const late = [
+      ...NAV,
+      'Old north pier to be rebuilt before winter',
+      LEAD,
+      ...body,
+      ...NAV,
+      ...NAV,
+      ...NAV,
+      'Comment of 21/11/2023',
+      ...NAV,
+    ]
+    expect(detectMetadata(late, { articleStart: NAV.length + 1 }, 'pier.txt').published).toBeNull()
+  })
+
+  it('takes a dated byline far above the headline, not a bare date there', () => {
+    const between = ['Print', 'Email', 'Share', 'Save', 'Listen', 'Gallery', 'Next', 'Follow']
+    const page = (line: string): string[] => [...NAV, line, ...between, 'Old north pier to be rebuilt before winter', LEAD, MORE]
+    expect(detectMetadata(page('Posted by Ada Quay in Port news, 21/11/2023'), {}, 'pier.txt').published).toBe('2023-11-21')
+    expect(detectMetadata(page('21/11/2023'), {}, 'pier.txt').published).toBeNull()
+  })
 })
