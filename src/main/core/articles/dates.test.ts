@@ -30,3 +30,23 @@ describe('a two-digit year before something that is not a time of day', () => {
     expect(first('19.1.23, 10:00-11:30 Uhr')).toBeNull()
   })
 })
+
+describe('forms pages print', () => {
+  it('reads a date printed twice without a space', () => {
+    expect(first('17/11/201917/11/2019 ~ a reader')).toBe('2019-11-17')
+    expect(first('2. Februar 20202. Februar 2020')).toBe('2020-02-02')
+  })
+  it('reads a comma before the year, an apostrophe year and month abbreviations', () => {
+    expect(first('12 Dezember, 2015')).toBe('2015-12-12')
+    expect(first('Veröffentlicht am 14 Feb ’20 | Kategorie')).toBe('2020-02-14')
+    expect(first('Aktualisiert am 06. Mär. 2023')).toBe('2023-03-06')
+    expect(first('3 mrt 2021')).toBe('2021-03-03')
+  })
+  it('reads a slashed two-digit year before a time as the page’s order says', () => {
+    expect(first('Publié le 02/11/23 à 16h33')).toBe('2023-11-02')
+    expect(first('Posted 11/02/23 at 4:33', true)).toBe('2023-11-02')
+  })
+  it('does not read a year run into other digits', () => {
+    expect(first('Order 2020123 shipped')).toBeNull()
+  })
+})

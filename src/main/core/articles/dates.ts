@@ -69,6 +69,11 @@ const MORE_MONTH_NAMES: Array<[number, string]> = [
   [10, 'أكتوبر اكتوبر تشرين_الأول تشرين_الاول اکتبر אוקטובר октомври октобар listopada listopad octubre'],
   [11, 'نوفمبر تشرين_الثاني نوامبر נובמבר ноември новембар studenoga studeni novembre'],
   [12, 'ديسمبر كانون_الأول كانون_الاول دسامبر דצמבר декември децембар prosinca prosinac desembre desember'],
+  // Abbreviations: German (Mär., Okt.), Dutch (mrt), Italian (gen, mag).
+  [1, 'gen'],
+  [3, 'mär mrt'],
+  [5, 'mag'],
+  [10, 'okt'],
 ]
 
 const MONTHS = new Map<string, number>()
@@ -92,13 +97,15 @@ export function asciiDigits(text: string): string {
 const NAME = String.raw`[\p{L}]{2,12}\.?(?:(?:\s*/\s*|\s+)[\u0600-\u06FF]{2,12})?`
 // A year of four digits that is not part of a longer number, nor a two-digit year run into a time
 // of day ("28.09.19" and "12:44" printed without a space: "28.09.1912:44").
-const YEAR = String.raw`((?:19|20)\d{2})(?!\d|:\d{2})`
+// A page that prints a date twice without a space between ("17/11/201917/11/2019") runs the year into
+// the next day's digits: a year may be followed by a day and its separator.
+const YEAR = String.raw`((?:19|20)\d{2})(?:(?!\d|:\d{2})|(?=\d{1,2}(?:[./]|\.?\s)\s?[\d\p{L}]))`
 // A time of day after a date, with what sites put between them ("28.09.19, 12:44", "23.09.20 | 18:19",
 // "12.10.98 um 9.30 Uhr"); not the start of a range ("10:00-11:30" is a schedule, not a timestamp).
 const CLOCK = String.raw`\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*Uhr)(?!\d|\s*[-–]\s*\d)`
 const TIME_AFTER = String.raw`(?=[\s,|·•–-]{0,5}(?:um\s+|at\s+|à\s+)?${CLOCK})`
 
-const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'numeric' }> = [
+const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' | 'mdy' | 'dMy' | 'dMyy' | 'Mdy' | 'yMd' | 'numeric' }> = [
   { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일`, 'u'), order: 'ymd' },
@@ -107,7 +114,10 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'mdy' | 'dMy
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?${YEAR}`, 'u'), order: 'numeric' },
   // A two-digit year only where a time of day follows: "28.09.19 12:44" is a timestamp; "1.2.20" alone could be anything.
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})${TIME_AFTER}`, 'u'), order: 'dmyy' },
-  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME})\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
+  { re: new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})${TIME_AFTER}`, 'u'), order: 'numericyy' },
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME}),?\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
+  // A year written with an apostrophe is a year: "14 Feb ’20".
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\.?\s+(${NAME})\s+[’'‘](\d{2})(?!\d)`, 'iu'), order: 'dMyy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\s+(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
   // C's asctime, which some sites print in their markup: "Fri Feb 18 10:27:24 2022".
@@ -151,7 +161,7 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   // Every full date holds a year (four digits, or two before a time of day): the patterns run only
   // on the short windows around years (on a
   // long page they would otherwise try every position of the text).
-  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d\.\d{2}${TIME_AFTER}`, 'g')
+  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)`, 'g')
   const windows: Array<[number, number]> = []
   for (let m = years.exec(sample); m; m = years.exec(sample)) {
     const from = Math.max(0, m.index - 40)
@@ -176,6 +186,16 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   return found.sort((a, b) => a.index - b.index)
 }
 
+/** 03/04/2020: March 4 month-first (American usage), else 3 April; a number over 12 decides itself. */
+function numericDay(x: number, y: number, year: number, monthFirst: boolean): string | null {
+  if (x > 12) return isoDay(year, y, x)
+  if (y > 12) return isoDay(year, x, y)
+  return monthFirst ? isoDay(year, x, y) : isoDay(year, y, x)
+}
+
+/** Two-digit years are of this century up to 69, of the last from 70. */
+const fullYear = (yy: string): number => (Number(yy) < 70 ? 2000 + Number(yy) : 1900 + Number(yy))
+
 function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | null {
   const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? '']
   switch (order) {
@@ -183,19 +203,16 @@ function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | 
       return isoDay(Number(a), Number(b), Number(c))
     case 'dmy':
       return isoDay(Number(c), Number(b), Number(a))
-    case 'dmyy': {
-      // Two-digit years are of this century up to 69, of the last from 70.
-      const yy = Number(c)
-      return isoDay(yy < 70 ? 2000 + yy : 1900 + yy, Number(b), Number(a))
+    case 'dmyy':
+      return isoDay(fullYear(c), Number(b), Number(a))
+    case 'numericyy':
+      return numericDay(Number(a), Number(b), fullYear(c), monthFirst)
+    case 'dMyy': {
+      const month = monthOf(b)
+      return month ? isoDay(fullYear(c), month, Number(a)) : null
     }
-    case 'numeric': {
-      const x = Number(a)
-      const y = Number(b)
-      const year = Number(c)
-      if (x > 12) return isoDay(year, y, x)
-      if (y > 12) return isoDay(year, x, y)
-      return monthFirst ? isoDay(year, x, y) : isoDay(year, y, x)
-    }
+    case 'numeric':
+      return numericDay(Number(a), Number(b), Number(c), monthFirst)
     case 'dMy': {
       const month = monthOf(b)
       return month ? isoDay(Number(c), month, Number(a)) : null
