@@ -16,7 +16,7 @@ describe('a two-digit year', () => {
   })
   it('is not read alone: "1.2.20" could be a version or a score', () => {
     expect(first('Version 1.2.20 fixes the export')).toBeNull()
-    expect(first('Updated on 28.09.19.')).toBeNull()
+    expect(first('Updated on 8.9.19.')).toBeNull()
   })
   it('leaves four-digit years as they were', () => {
     expect(first('28.09.2019 12:44')).toBe('2019-09-28')
@@ -26,7 +26,7 @@ describe('a two-digit year', () => {
 
 describe('a two-digit year before something that is not a time of day', () => {
   it('is not read before a second date or a schedule', () => {
-    expect(first('Road closed 04.11.23 – 30.08.24')).toBeNull()
+    expect(first('Road closed 4.11.23 – 30.8.24')).toBeNull()
     expect(first('19.1.23, 10:00-11:30 Uhr')).toBeNull()
   })
 })
@@ -48,5 +48,23 @@ describe('forms pages print', () => {
   })
   it('does not read a year run into other digits', () => {
     expect(first('Order 2020123 shipped')).toBeNull()
+  })
+})
+
+describe('more forms', () => {
+  it('reads a zero-padded two-digit-year date on its own, not a short one', () => {
+    expect(first('Artikel vom 31.10.23')).toBe('2023-10-31')
+    expect(first('Version 1.2.20 and 10.2.3.4')).toBeNull()
+    expect(first('Address 10.12.14.2')).toBeNull()
+  })
+  it('reads a time run into the year', () => {
+    expect(first('November 9, 20235:01 AM ET')).toBe('2023-11-09')
+    expect(first('3 de mayo de 202221:25')).toBe('2022-05-03')
+  })
+  it('reads Hungarian, Danish and Albanian dates', () => {
+    expect(first('2020. 06. 04. 11:27')).toBe('2020-06-04')
+    expect(first('2020. augusztus 18-án')).toBe('2020-08-18')
+    expect(first('10. marts 2020')).toBe('2020-03-10')
+    expect(first('13 gusht 2020, 09:08')).toBe('2020-08-13')
   })
 })

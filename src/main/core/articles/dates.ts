@@ -74,6 +74,18 @@ const MORE_MONTH_NAMES: Array<[number, string]> = [
   [3, 'mär mrt'],
   [5, 'mag'],
   [10, 'okt'],
+  // Danish (marts) and Albanian.
+  [1, 'janar'],
+  [2, 'shkurt'],
+  [3, 'marts'],
+  [4, 'prill'],
+  [6, 'qershor'],
+  [7, 'korrik'],
+  [8, 'gusht'],
+  [9, 'shtator'],
+  [10, 'tetor'],
+  [11, 'nëntor'],
+  [12, 'dhjetor'],
 ]
 
 const MONTHS = new Map<string, number>()
@@ -99,7 +111,8 @@ const NAME = String.raw`[\p{L}]{2,12}\.?(?:(?:\s*/\s*|\s+)[\u0600-\u06FF]{2,12})
 // of day ("28.09.19" and "12:44" printed without a space: "28.09.1912:44").
 // A page that prints a date twice without a space between ("17/11/201917/11/2019") runs the year into
 // the next day's digits: a year may be followed by a day and its separator.
-const YEAR = String.raw`((?:19|20)\d{2})(?:(?!\d|:\d{2})|(?=\d{1,2}(?:[./]|\.?\s)\s?[\d\p{L}]))`
+// The same for a time of day run into the year ("November 9, 20235:01 AM").
+const YEAR = String.raw`((?:19|20)\d{2})(?:(?!\d|:\d{2})|(?=\d{1,2}(?:[./]|\.?\s)\s?[\d\p{L}])|(?=\d{1,2}:\d{2}(?!\d)))`
 // A time of day after a date, with what sites put between them ("28.09.19, 12:44", "23.09.20 | 18:19",
 // "12.10.98 um 9.30 Uhr"); not the start of a range ("10:00-11:30" is a schedule, not a timestamp).
 const CLOCK = String.raw`\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*Uhr)(?!\d|\s*[-–]\s*\d)`
@@ -115,6 +128,11 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' 
   // A two-digit year only where a time of day follows: "28.09.19 12:44" is a timestamp; "1.2.20" alone could be anything.
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})${TIME_AFTER}`, 'u'), order: 'dmyy' },
   { re: new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})${TIME_AFTER}`, 'u'), order: 'numericyy' },
+  // Zero-padded day, month and two-digit year ("31.10.23") read as a date on their own: "1.2.20" stays unread.
+  { re: /(?<![\d.,])(\d{2})\.(\d{2})\.(\d{2})(?![\d.,]?\d)/u, order: 'dmyy' },
+  // Hungarian: "2020. 06. 04.", "2020. augusztus 18."
+  { re: new RegExp(String.raw`(?<!\d)${YEAR}\.\s(\d{1,2})\.\s?(\d{1,2})\.`, 'u'), order: 'ymd' },
+  { re: new RegExp(String.raw`(?<!\d)${YEAR}\.\s(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME}),?\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
   // A year written with an apostrophe is a year: "14 Feb ’20".
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\.?\s+(${NAME})\s+[’'‘](\d{2})(?!\d)`, 'iu'), order: 'dMyy' },
@@ -161,7 +179,7 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   // Every full date holds a year (four digits, or two before a time of day): the patterns run only
   // on the short windows around years (on a
   // long page they would otherwise try every position of the text).
-  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)`, 'g')
+  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)|\d\.\d{2}\.\d{2}(?![\d.,]?\d)`, 'g')
   const windows: Array<[number, number]> = []
   for (let m = years.exec(sample); m; m = years.exec(sample)) {
     const from = Math.max(0, m.index - 40)
