@@ -67,7 +67,7 @@ function menuLine(p: string): boolean {
 function headlineShaped(p: string): boolean {
   const n = lineWords(p)
   if (n < 1 || n > 30 || p.length > 250 || p.length < 3) return false
-  if (/[,;:，：；|]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[«»‹›]\s)|(?:[←-⇿]|\s[»›])$/.test(p)) return false
+  if (/[,;:，：；|*]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[«»‹›]\s)|(?:[←-⇿]|\s[»›])$/.test(p)) return false
   // A line wholly in brackets is a label or a dateline ("[Politics]", "(Rome, 14 May)").
   if (/^[([{].*[)\]}]$/.test(p)) return false
   // Two sentences or more are a standfirst or the lead, not a headline.
@@ -154,7 +154,7 @@ export function scoreTitle(
     if (/[.。]$/.test(p)) score -= n >= 6 ? 1.5 : 0.5
     if (n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p)) score -= 1.5
     if (datesOrSigns(p)) score -= 3
-    score -= 0.5 * between
+    score -= 0.3 * between
     between += 1
     trace?.(i, score)
     scores.set(i, score)
