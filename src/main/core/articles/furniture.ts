@@ -3,6 +3,7 @@
  * and the shapes of captions, bylines and timestamps. No outlet, person or headline is named here.
  */
 import { endsSentence } from '../../../shared/sentences'
+import { findDates } from './dates'
 
 /** Words that make up menus, share bars and promo lines. */
 const FURNITURE_WORDS = new Set(
@@ -82,9 +83,18 @@ const DATE_OR_TIME = new RegExp(
 export function isTimestamp(text: string, wordCount: number): boolean {
   if (wordCount > 14) return false
   if (/^(published|updated|posted|last (updated|modified)|first published|modified)\b/i.test(text)) return true
+  if (PUBLISHED_OTHER.test(text)) return true
+  // A date in any language and script (findDates knows their month names), with at most a few
+  // words beside it ("Stand: 5. Februar 2020", "14 lutego 2020, 10:32"), no sentence after it.
+  const beside = (text.match(/\p{L}+/gu) ?? []).length
+  if (beside <= 4 && /(?:19|20)\d{2}/.test(text) && !/[.!?]["'”’]?$/.test(text) && findDates(text, { limit: 1 }).length > 0) return true
   if (/^\d+\s*(-|–)?\s*min(ute)?s?\s+read$/i.test(text)) return true
   return DATE_OR_TIME.test(text) && !/[.!?]["'”’]?$/.test(text.replace(/\b(a\.m|p\.m)\.$/i, ''))
 }
+
+/** "Published" and "updated" as a date line opens in the other languages Parley meets most. */
+const PUBLISHED_OTHER =
+  /^(veröffentlicht|aktualisiert|zuletzt aktualisiert|erschienen|stand(?=:)|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено)(?![\p{L}])/iu
 
 const PRONOUN = /^(we|our|ours|us|you|your|yours|you['’](re|ve|ll|d))$/i
 const QUOTED = /"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’(?!\p{L})/gu
