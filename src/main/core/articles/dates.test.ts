@@ -68,3 +68,9 @@ describe('more forms', () => {
     expect(first('13 gusht 2020, 09:08')).toBe('2020-08-13')
   })
 })
+
+describe('bars between the parts', () => {
+  it('reads "26 | 01 | 2022"', () => {
+    expect(first('26 | 01 | 2022 Schweiz')).toBe('2022-01-26')
+  })
+})

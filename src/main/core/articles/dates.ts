@@ -125,6 +125,8 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' 
   // Vietnamese: "ngày 24 tháng 4 năm 2020".
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?${YEAR}`, 'iu'), order: 'dmy' },
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?${YEAR}`, 'u'), order: 'numeric' },
+  // Bars between the parts, as some page templates print them: "26 | 01 | 2022".
+  { re: new RegExp(String.raw`(?<![\d|])(\d{1,2}) \| (\d{1,2}) \| ${YEAR}`, 'u'), order: 'numeric' },
   // A two-digit year only where a time of day follows: "28.09.19 12:44" is a timestamp; "1.2.20" alone could be anything.
   { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})${TIME_AFTER}`, 'u'), order: 'dmyy' },
   { re: new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2})${TIME_AFTER}`, 'u'), order: 'numericyy' },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from './html'
-import { textDate } from './page-date'
+import { textDate, urlDate } from './page-date'
 
 const page = (head: string, body: string, canonical?: string): string =>
   `<!doctype html><html><head><title>Mayor elected</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${head}</head><body><article><h1>Mayor elected</h1>${body}${'<p>The council met late into the evening and counted every ballot twice before the result was announced.</p>'.repeat(4)}</article></body></html>`
@@ -107,5 +107,14 @@ describe('a date in the page’s text', () => {
     expect(
       textDate(body.replace('Date: 18.10.2021', 'The office answered every letter that reached it before the summer.'), false, now),
     ).toBe('2022-01-01')
+  })
+})
+
+describe('the date of an address', () => {
+  it('reads a day-first date that is a whole path segment', () => {
+    expect(urlDate('https://example.org/media/news/29-10-2021')).toBe('2021-10-29')
+    expect(urlDate('https://example.org/29.10.2021/report.html')).toBe('2021-10-29')
+    expect(urlDate('https://example.org/news/2020/08/16/talks')).toBe('2020-08-16')
+    expect(urlDate('https://example.org/news/item-29-10-2021-7')).toBeNull()
   })
 })

@@ -96,7 +96,7 @@ export function dateValue(value: string | null | undefined, monthFirst = false):
   return findDates(v.slice(0, 200), { monthFirst, limit: 1 })[0]?.date ?? null
 }
 
-/** The date a URL's path carries: /2020/08/16/, /2020-08-16-, /20200816/. */
+/** The date a URL's path carries: /2020/08/16/, /2020-08-16-, /20200816/, /16-08-2020. */
 export function urlDate(url: string | null | undefined): string | null {
   if (!url) return null
   let path = url
@@ -107,7 +107,10 @@ export function urlDate(url: string | null | undefined): string | null {
   }
   const m =
     /\/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path)
-  return m ? isoDay(Number(m[1]), Number(m[2]), Number(m[3])) : null
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]))
+  // A path segment that is a day-first date: /news/29-10-2021, /29.10.2021/.
+  const dayFirst = /\/(\d{1,2})([-.])(\d{1,2})\2((?:19|20)\d{2})(?:[/.]|$)/.exec(path)
+  return dayFirst ? isoDay(Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1])) : null
 }
 
 const DATE_MARKUP =
