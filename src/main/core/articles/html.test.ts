@@ -86,6 +86,25 @@ describe('page structure', () => {
   })
 })
 
+describe('a page whose article Readability does not find', () => {
+  const nav = `<ul>${['Region', 'Sport', 'Culture', 'Business', 'Weather', 'Contact'].map((w) => `<li><a href="/${w}">${w}</a></li>`).join('')}</ul>`
+  const prose = 'The jury praised the novel for the way it tells the years after the war through the eyes of a boy in a small town.'
+  const story = `<p>${prose}</p><p>${prose.replace('jury', 'committee')}</p>`
+  const text = (html: string): string =>
+    extractHtml(html)
+      .blocks.map((b) => b.text)
+      .join('\n')
+  it('reads the article inside a landmark (an <aside>, a <header> left open) when no prose stands outside them, without the navigation', () => {
+    const html = `<!doctype html><html><head><title>Prize goes to a first novel</title></head><body><nav>${nav}</nav><main><aside class="direct"><section class="story"><header class="story-tools"><h1>Prize goes to a first novel</h1><div class="teaser">${story}</div></section></aside></main><footer>${nav}</footer></body></html>`
+    expect(text(html)).toContain('The committee praised the novel')
+    expect(text(html)).not.toContain('Weather')
+  })
+  it('reads the article from a template that a script shows, without running anything', () => {
+    const html = `<!doctype html><html><head><title>Prize goes to a first novel</title></head><body><h2><a href="/">The Town Blog</a></h2><div class="post-body"><script type='text/template'>${story}</script></div>${nav}</body></html>`
+    expect(text(html)).toContain('The committee praised the novel')
+  })
+})
+
 describe('the headline without the kicker its markup sets apart', () => {
   const prose =
     '<p>The delegations met for several hours and agreed to continue the consultations at a later date, officials said.</p>'.repeat(5)

@@ -424,6 +424,22 @@ export function readabilityBlocks(
   }
 }
 
+/**
+ * The text of the templates a page shows through a script (`<script type="text/template">`, which
+ * some blog platforms fill the article from): parsed as the page's own markup is, never run.
+ */
+function templateBlocks(html: string): TextBlock[] {
+  const blocks: TextBlock[] = []
+  const template = /<script\b[^>]*\btype\s*=\s*["']?text\/(?:template|html|x-template)["']?[^>]*>([\s\S]*?)<\/script\s*>/gi
+  for (let m = template.exec(html); m && blocks.length < 5000; m = template.exec(html)) {
+    const inner = m[1] ?? ''
+    if (inner.length < 200) continue
+    const body = (dom(`<!doctype html><html><head></head><body>${inner}</body></html>`) as QueryDocument).body as DomNode | null
+    if (body) blocks.push(...textBlocks(body))
+  }
+  return blocks
+}
+
 /** Parses HTML with linkedom after the shape guards. */
 export function parsePage(html: string): unknown {
   checkShape(html)
@@ -516,11 +532,27 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   }
   budget()
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
+  // Text outside links: what a list of links does not give.
+  const prose = (list: TextBlock[]): number => length(list.filter((b) => (b.hint.linkDensity ?? 0) < 0.5))
   // Where Readability finds next to nothing, the page's text outside its landmarks is the article.
   let source: HtmlExtract['source'] = 'readability'
   if (length(blocks) < 200) {
     const body = walked ? null : ((dom(html) as QueryDocument).body as DomNode | null)
-    const page = walked ? outsideLandmarks(walked) : body ? textBlocks(body, { dropChrome: true }) : []
+    let page = walked ? outsideLandmarks(walked) : body ? textBlocks(body, { dropChrome: true }) : []
+    // No prose outside the landmarks either: the article stands inside one (a <header> left open
+    // wraps the rest of the page, an <aside> or a <form> holds the whole content), or in a template
+    // that a script shows. Both are read, navigation and footers still left out, and the cleaner
+    // judges their blocks on evidence as any other's.
+    if (prose(page) < 200) {
+      const whole = walked ?? (body ? textBlocks(body, { rawCues: true }) : [])
+      const opened = trustCues(
+        whole
+          .filter((b) => b.hint.chrome !== 'nav' && b.hint.chrome !== 'footer')
+          .map((b) => (b.hint.chrome && LANDMARKS.has(b.hint.chrome) ? { text: b.text, hint: { ...b.hint, chrome: undefined } } : b)),
+      )
+      const templated = templateBlocks(html)
+      for (const other of [opened, templated]) if (prose(other) > Math.max(prose(page), 200)) page = other
+    }
     if (length(page) > length(blocks)) {
       blocks = page
       source = 'page'
