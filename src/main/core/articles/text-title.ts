@@ -36,7 +36,7 @@ export function notHeadline(p: string, n: number): boolean {
 
 /** A short line that dates or signs the article: "12. März 2020", "Posted on 2020-03-12 by …", "Von Jane Roe". */
 function datesOrSigns(p: string | undefined): boolean {
-  if (p === undefined) return false
+  if (p === undefined || p.length > 300) return false
   const n = words(p).length
   if (n === 0 || n > 24) return false
   if (isByline(p, n) || /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p)) return true
@@ -65,8 +65,9 @@ function menuLine(p: string): boolean {
 
 /** Could this line be a headline at all (any length from one word, any script)? */
 function headlineShaped(p: string): boolean {
+  if (p.length > 250 || p.length < 3) return false
   const n = lineWords(p)
-  if (n < 1 || n > 30 || p.length > 250 || p.length < 3) return false
+  if (n < 1 || n > 30) return false
   if (/[,;:，：；|*]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[«»‹›]\s)|(?:[←-⇿]|\s[»›])$/.test(p)) return false
   // A line wholly in brackets is a label or a dateline ("[Politics]", "(Rome, 14 May)").
   if (/^[([{].*[)\]}]$/.test(p)) return false
@@ -117,6 +118,27 @@ export function scoreTitle(
     }
     return s
   }
+  // Each line's key and date are asked for by several candidates: read once.
+  const keys = new Map<number, string>()
+  const keyOf = (j: number): string => {
+    let k = keys.get(j)
+    if (k === undefined) {
+      const line = paragraphs[j] ?? ''
+      // A line far longer than a headline is neither a copy of one nor a breadcrumb ending in one.
+      k = line.length > 400 ? '' : letterRuns(line.toLowerCase())
+      keys.set(j, k)
+    }
+    return k
+  }
+  const datedLines = new Map<number, boolean>()
+  const dated = (j: number): boolean => {
+    let d = datedLines.get(j)
+    if (d === undefined) {
+      d = datesOrSigns(paragraphs[j])
+      datedLines.set(j, d)
+    }
+    return d
+  }
   let best: ScoredTitle | null = null
   const scores = new Map<number, number>()
   // Lines between a candidate and the start that could be headlines too count against it; dates,
@@ -130,17 +152,18 @@ export function scoreTitle(
     }
     const n = lineWords(p)
     let score = 0
-    const below = [1, 2, 3, 4].some((k) => i + k <= start + 1 && datesOrSigns(paragraphs[i + k]))
+    const below = [1, 2, 3, 4].some((k) => i + k <= start + 1 && dated(i + k))
     if (below) score += 3
-    else if (datesOrSigns(paragraphs[i - 1])) score += 2.5
-    else if (datesOrSigns(paragraphs[i - 2])) score += 1
+    else if (dated(i - 1)) score += 2.5
+    else if (dated(i - 2)) score += 1
     // Printed twice close by (a breadcrumb's last item, then the heading): once more, not a menu's many times.
-    const key = letterRuns(p.toLowerCase())
+    const key = keyOf(i)
     let copies = 0
     let inside = false
     for (let j = Math.max(0, i - 10); j <= Math.min(paragraphs.length - 1, i + 10); j++) {
       if (j === i) continue
-      const other = letterRuns((paragraphs[j] as string).toLowerCase())
+      const other = keyOf(j)
+      if (!other) continue
       if (other === key) copies++
       else if (n >= 3 && other.length > key.length && other.endsWith(` ${key}`)) inside = true
       else if (lineWords(paragraphs[j] as string) >= 3 && key.endsWith(` ${other}`) && shape(j)) score -= 2
@@ -153,7 +176,7 @@ export function scoreTitle(
     if (n === 1) score -= 1
     if (/[.。]$/.test(p)) score -= n >= 6 ? 1.5 : 0.5
     if (n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p)) score -= 1.5
-    if (datesOrSigns(p)) score -= 3
+    if (dated(i)) score -= 3
     score -= 0.3 * between
     between += 1
     trace?.(i, score)
