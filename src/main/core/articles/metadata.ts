@@ -118,10 +118,12 @@ function overlap(candidate: string, lead: Set<string>): number {
  * another paragraph of prose follows or precedes (a lone long line in a menu is not the lead).
  */
 export function leadIndex(paragraphs: readonly string[]): number {
-  const prose = (p: string | undefined): boolean => p !== undefined && words(p).length >= 15
+  // Words as the script counts them: a Chinese or Japanese sentence is one run of letters.
+  const count = lineWords
+  const prose = (p: string | undefined): boolean => p !== undefined && count(p) >= 15
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i] as string
-    if (words(p).length >= 25 && /[.!?…"”»]$/.test(p) && (prose(paragraphs[i + 1]) || prose(paragraphs[i - 1]))) return i
+    if (/[.!?…"”»。！？」]$/.test(p) && count(p) >= 25 && (prose(paragraphs[i + 1]) || prose(paragraphs[i - 1]))) return i
   }
   return -1
 }

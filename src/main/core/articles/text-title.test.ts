@@ -64,6 +64,19 @@ describe('the headline of a page copy', () => {
   })
 })
 
+describe('a Chinese page copy', () => {
+  it('finds the lead by words as the script counts them, and the headline above it', () => {
+    const nav = ['首页', '新闻', '港口', '体育', '文化', '天气', '招聘', '联系我们', '关于我们', '订阅', '搜索', '登录']
+    const lead =
+      '港务委员会周二晚上同意在冬季风暴来临之前重建旧的北码头，因为潜水员发现码头的两根木桩已经完全腐烂，必须尽快更换以保证渡轮和渔船的安全。'
+    const more = '工程预计在十月开始，持续大约六个星期，在此期间渡轮将改停南码头，渔船将共用内港，委员会表示将尽量减少对居民和游客的影响。'
+    const lines = [...nav, '旧北码头将在冬季前重建', '2024-03-12 10:00 来源：港口日报', lead, more, more]
+    const m = detectMetadata(lines, {}, 'pier.txt')
+    expect(m.title).toBe('旧北码头将在冬季前重建')
+    expect(m.published).toBe('2024-03-12')
+  })
+})
+
 describe('the date of a page copy', () => {
   it('is read beside another copy of the headline (a teaser above the article)', () => {
     const lines = [
