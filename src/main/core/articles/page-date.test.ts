@@ -80,6 +80,9 @@ describe('metadata that disagree', () => {
     expect(extractHtml(page(head, '<div class="meta__date">19.10.2019, 05:00</div>')).published).toBe('2019-10-19')
     // Without a date line, the meta tag stands.
     expect(extractHtml(page(head, '')).published).toBe('2019-10-18')
+    // The JSON-LD's creation day, shown by the page, beside a publication stamp of the next day in UTC.
+    const created = `<meta property="article:published_time" content="2022-05-04T00:53:29.274Z">${ld({ '@type': 'NewsArticle', dateCreated: 'Tue, 03 May 2022 23:53:14 GMT', datePublished: 'Wed, 04 May 2022 00:25:56 GMT' })}`
+    expect(extractHtml(page(created, '<span class="article-date">3 May 2022</span>')).published).toBe('2022-05-03')
   })
   it('reads an embedded video’s upload day after the article’s own date', () => {
     const head = `<meta itemprop="uploadDate" content="2019-10-15 14:43:33">${ld({ '@type': 'NewsArticle', datePublished: '2019-10-19 18:56:59' })}`

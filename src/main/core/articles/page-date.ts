@@ -156,8 +156,11 @@ export function markupDate(input: PageDateInput): string | null {
     const raw = meta.get(name)
     const d = ok(dateValue(raw, input.monthFirst))
     if (!d) continue
-    // The meta tags and the JSON-LD state two days: the one the page shows is the publication.
-    if (ld && ld !== d && shownOf()[0] === ld) return ld
+    // The meta tags and the JSON-LD (its publication or creation) state two days: the one the page
+    // shows is the publication.
+    const stated = [ld, ok(dateValue(linkedData.dateCreated))].filter((day): day is string => Boolean(day) && day !== d)
+    const first = stated.length ? shownOf()[0] : undefined
+    if (first && stated.includes(first)) return first
     return local(raw, d)
   }
   if (ld) return local(ldRaw, ld)
