@@ -2,7 +2,10 @@
  * A web page's publication date, in the order htmldate found to work across the web: the page's
  * own structured data (JSON-LD, meta tags, microdata), the URL's path, `<time>` elements, elements
  * whose markup says they hold a date (class, id or itemprop with "date", "time", "published"…), and
- * at last the dates written in the page's text. Modification dates only when nothing else says.
+ * at last the dates written in the page's text. Modification dates only when nothing else says,
+ * or when the page shows its readers the edit's day and not the publication's. Where the metadata
+ * disagrees with itself, the day the page's date line shows decides (see `shownUpdate` and the
+ * meta/JSON-LD check in `markupDate`): that is the day a reader sees and cites.
  */
 import { findDates, isoDay, plausible } from './dates'
 
