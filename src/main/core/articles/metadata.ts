@@ -207,7 +207,7 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
   const leadParagraph = leadIndex(paragraphs)
   const leadAt =
     articleStart !== undefined && articleStart > 0 && (leadParagraph < 0 || articleStart < leadParagraph) ? articleStart : leadParagraph
-  if (leadAt > (articleStart !== undefined ? 5 : 8)) {
+  if (leadAt > (articleStart !== undefined ? 1 : 8)) {
     // Where the cleaner sees the article start and where the first long paragraph is can differ (a
     // blurb about the author above the article, a short first paragraph): the headline is the better
     // one found above either.

@@ -38,6 +38,20 @@ describe('scoreTitle', () => {
 })
 
 describe('the headline of a page copy', () => {
+  it('is scored near the top of a page copy too: a one-word headline under a breadcrumb and a photo credit', () => {
+    const lead =
+      'Harbourtown lies where the river meets the sea, and its fishing fleet has landed herring at the old north pier for more than three hundred years.'
+    const lines = [
+      'You are here: Home » Towns » Coast » Harbourtown',
+      'Photo: Ada Quay',
+      'Harbourtown',
+      lead,
+      MORE,
+      ...Array(10).fill(MORE),
+    ]
+    expect(detectMetadata(lines, { articleStart: 3 }, 'town.txt').title).toBe('Harbourtown')
+  })
+
   it('is found above the article when a blurb about the author comes first and reads as the lead', () => {
     const blurb =
       'Ada Quay has written about the harbour, its boats and the people who work on them for more than twenty years, and before that she sailed with the fishing fleet.'
