@@ -152,3 +152,14 @@ describe('furniture in other languages and the lines around the article', () => 
     expect(kept).toEqual(['Nobody saw it coming.', ...LEAD, 'The full report is published on the council website:'])
   })
 })
+
+describe('a language detected wrongly', () => {
+  it('judges prose by length and final stops when the sentences hold none of the detected language’s function words', () => {
+    const fi = [
+      'Kaupunginvaltuusto päätti keskiviikkona korjata vanhan uimahallin, joka suljettiin kymmenen vuotta sitten huonon kunnon vuoksi.',
+      'Hanke maksaa kaksitoista miljoonaa euroa, ja kaupunki jakaa kustannukset valtion kanssa, kertoi pormestari kokouksen jälkeen.',
+      'Uimahallin puolesta vuosia kampanjoineet asukkaat olivat päätöksestä helpottuneita ja kiittivät valtuutettuja pitkästä työstä.',
+    ]
+    expect(cleanParagraphs(['Etusivu', 'Uutiset', ...fi, 'Etusivu'], { language: 'it' }).kept).toEqual(fi)
+  })
+})

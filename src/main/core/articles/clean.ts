@@ -250,6 +250,25 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
 }
 
 /**
+ * The article's language with its function words, unless the page's own sentences deny it: when
+ * almost none of its long sentences holds the function words of the language it was detected as
+ * (a detector misled by a short or mixed page), judging prose by that list would find none, so the
+ * cleaner judges by length and final stops alone, as for a language without a list.
+ */
+function languageOf(paragraphs: readonly string[], code: string): Language {
+  const lang: Language = { code, stops: code === 'en' ? new Set() : stopWordsOf(code) }
+  if (code === 'en' || lang.stops.size === 0) return lang
+  let sentences = 0
+  let fitting = 0
+  for (const p of paragraphs) {
+    if (!endsSentence(p) || wordsIn(p, code).length < 12) continue
+    sentences++
+    if (stopDensity(p, lang.stops, code) >= 0.15) fitting++
+  }
+  return sentences >= 3 && fitting < sentences * 0.1 ? { code, stops: new Set() } : lang
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -257,7 +276,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
   const seen = new Set<string>()
   const hints = paragraphs.map((_, i) => options.hints?.[i] ?? {})
   const code = options.language ?? 'en'
-  const lang: Language = { code, stops: code === 'en' ? new Set() : stopWordsOf(code) }
+  const lang = languageOf(paragraphs, code)
   const known = new Set((options.metadataLines ?? []).map(norm).filter(Boolean))
   const blocks = paragraphs.map((p, i): Block =>
     options.keep?.has(i) && p.trim()
