@@ -51,6 +51,14 @@ export function normalizeDate(value: string | null | undefined, reference = new 
   // Dotted numeric dates are day first wherever they are written (07.11.2023 is 7 November).
   const dotted = /(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/.exec(value)
   if (dotted) return validDate(`${dotted[3]}-${(dotted[2] as string).padStart(2, '0')}-${(dotted[1] as string).padStart(2, '0')}`)
+  // Slashed and dashed numeric dates are read as most of the world writes them, day first, unless the
+  // second number cannot be a month (04/13/2020 is American, month first).
+  const slashed = /(?:^|[^\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/.exec(value)
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[3])]
+    const [day, month] = b > 12 ? [b, a] : [a, b]
+    return validDate(`${slashed[4]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+  }
   const parsed = chronoStrict.parse(value, reference)[0]
   if (!parsed || !parsed.start.isCertain('year')) return null
   const d = parsed.start

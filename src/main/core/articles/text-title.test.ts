@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectMetadata } from './metadata'
+import { detectMetadata, normalizeDate } from './metadata'
 import { scoreTitle } from './text-title'
 
 // Invented page copies: a harbour town's paper, its menus, teasers and articles.
@@ -148,5 +148,11 @@ describe('the date of a page copy', () => {
     const page = (line: string): string[] => [...NAV, line, ...between, 'Old north pier to be rebuilt before winter', LEAD, MORE]
     expect(detectMetadata(page('Posted by Ada Quay in Port news, 21/11/2023'), {}, 'pier.txt').published).toBe('2023-11-21')
     expect(detectMetadata(page('21/11/2023'), {}, 'pier.txt').published).toBeNull()
+  })
+
+  it('reads a slashed or dashed numeric date day first, unless its second number cannot be a month', () => {
+    expect(normalizeDate('Posted 02/10/2020 by Ada Quay')).toBe('2020-10-02')
+    expect(normalizeDate('Today, 02-11-2023 13:29')).toBe('2023-11-02')
+    expect(normalizeDate('04/13/2020')).toBe('2020-04-13')
   })
 })
