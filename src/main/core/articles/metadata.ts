@@ -435,6 +435,20 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
 }
 
 /**
+ * The line right under the headline of a page copy, when it is a short date or byline line with the
+ * date near its start ("26. September 2019 Jane Roe Leave a comment", "By Jane Roe, 4 May 2020"):
+ * the article's own date, before any date the page's top or sidebars print.
+ */
+function dateUnderTitle(paragraphs: readonly string[], titleIndex: number): string | null {
+  if (titleIndex < 0) return null
+  const p = paragraphs[titleIndex + 1]
+  // A sentence there is a standfirst or a caption, and its date an event's.
+  if (p === undefined || words(p).length > 15 || photoCredit(p) || /[.!?…]$/.test(p)) return null
+  const found = findDates(p.slice(0, 200), { limit: 1 })[0]
+  return found && found.index <= 40 && found.date <= new Date().toISOString().slice(0, 10) ? found.date : null
+}
+
+/**
  * Other places a page copy prints its headline (a teaser or a player above the article, the
  * article's own heading): its date line may sit beside any of them. At most three.
  */
@@ -671,6 +685,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       // The date the page prints in its own title line beats a label put before the copy.
       titleDate ??
       leadingDate ??
+      dateUnderTitle(paragraphs, titleIndex) ??
       findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1)) ??
       dateNearTitle(paragraphs, titleIndex) ??
       titleCopies(paragraphs, titleIndex).reduce<string | null>((found, i) => found ?? dateNearTitle(paragraphs, i), null) ??

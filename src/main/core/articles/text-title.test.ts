@@ -155,4 +155,26 @@ describe('the date of a page copy', () => {
     expect(normalizeDate('Today, 02-11-2023 13:29')).toBe('2023-11-02')
     expect(normalizeDate('04/13/2020')).toBe('2020-04-13')
   })
+
+  it('takes the date line right under the headline before a date the page prints at its top', () => {
+    const lines = [
+      'Latest: 3 January 2024',
+      ...NAV,
+      'Old north pier to be rebuilt before winter',
+      '12 March 2024 Ada Quay Leave a comment',
+      LEAD,
+      MORE,
+    ]
+    expect(detectMetadata(lines, { articleStart: NAV.length + 3 }, 'pier.txt').published).toBe('2024-03-12')
+    // A caption under the headline dates an event, not the article.
+    const captioned = [
+      'Latest: 3 January 2024',
+      ...NAV,
+      'Old north pier to be rebuilt before winter',
+      'On 12 March 2024 the pier was closed.',
+      LEAD,
+      MORE,
+    ]
+    expect(detectMetadata(captioned, { articleStart: NAV.length + 3 }, 'pier.txt').published).not.toBe('2024-03-12')
+  })
 })
