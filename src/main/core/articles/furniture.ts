@@ -86,8 +86,9 @@ export function isTimestamp(text: string, wordCount: number): boolean {
   if (PUBLISHED_OTHER.test(text)) return true
   // A date in any language and script (findDates knows their month names), with at most a few
   // words beside it ("Stand: 5. Februar 2020", "14 lutego 2020, 10:32"), no sentence after it.
-  const beside = (text.match(/\p{L}+/gu) ?? []).length
-  if (beside <= 4 && /(?:19|20)\d{2}/.test(text) && !/[.!?]["'”’]?$/.test(text) && findDates(text, { limit: 1 }).length > 0) return true
+  if (/(?:19|20)\d{2}/.test(text) && !/[.!?]["'”’]?$/.test(text) && (text.match(/\p{L}+/gu) ?? []).length <= 4) {
+    if (findDates(text, { limit: 1 }).length > 0) return true
+  }
   if (/^\d+\s*(-|–)?\s*min(ute)?s?\s+read$/i.test(text)) return true
   return DATE_OR_TIME.test(text) && !/[.!?]["'”’]?$/.test(text.replace(/\b(a\.m|p\.m)\.$/i, ''))
 }
