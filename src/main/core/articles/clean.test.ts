@@ -163,3 +163,17 @@ describe('a language detected wrongly', () => {
     expect(cleanParagraphs(['Etusivu', 'Uutiset', ...fi, 'Etusivu'], { language: 'it' }).kept).toEqual(fi)
   })
 })
+
+describe('scripts without capitals', () => {
+  it('keeps a Chinese subhead and list items between the paragraphs, counting words as the script does', () => {
+    const zh = [
+      '市议会星期三决定修复老游泳馆，这座建筑已经关闭了十年，居民们一直在等待这个决定。',
+      '后续',
+      '工程将在明年七月开始，预计需要两年时间，新的游泳馆将在二零二七年夏天重新开放。',
+      '第一步修复屋顶',
+      '第二步更换水管',
+      '居民们说他们很高兴，这是他们多年来一直在争取的结果，他们希望工程能够按时完成。',
+    ]
+    expect(cleanParagraphs(zh, { language: 'zh' }).kept).toEqual(zh)
+  })
+})

@@ -133,7 +133,8 @@ function markContained(blocks: Block[]): void {
 const looksLikeSubhead = (text: string, hint: BlockHint): boolean => {
   const w = words(text)
   if (w.length < 1 || w.length > 16 || /[|•·]/.test(text) || /:$/.test(text)) return false
-  return /^[\p{Lu}\p{N}"'“‘]/u.test(text) && furnitureDensity(w) < 0.34 && (hint.linkDensity ?? 0) < 0.5
+  // Scripts without capitals (Chinese, Japanese, Arabic, Hebrew, Thai) open a subhead with any letter.
+  return /^[\p{Lu}\p{Lo}\p{N}"'“‘「『]/u.test(text) && furnitureDensity(w) < 0.34 && (hint.linkDensity ?? 0) < 0.5
 }
 
 /** A short line inviting the reader to act ("Have your say…", "Follow X for live updates…"). */
@@ -314,7 +315,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     const subhead = nextIsGood && looksLikeSubhead(b.text, hint)
     // Inside the article a short line is kept unless it reads as a label (no stop, no sentence):
     // list items, quoted lines and figures are article text too.
-    const item = !options.strictShort && words(b.text).length >= 3 && furnitureDensity(words(b.text)) === 0
+    const item = !options.strictShort && wordsIn(b.text, lang.code).length >= 3 && furnitureDensity(words(b.text)) === 0
     return inside && (shortSentence || subhead || item)
       ? { ...b, kind: 'good' as const }
       : { ...b, kind: 'furniture' as const, reason: inside ? 'short, between paragraphs' : 'short, outside the article' }
