@@ -3,7 +3,7 @@
  * a wall-clock budget between parsing phases, each with an error a user can read.
  */
 import { describe, expect, it } from 'vitest'
-import { extractHtml, parsePage } from './html'
+import { extractHtml, parsePage, textBlocks } from './html'
 import { importOne } from './import'
 import { openDatabase } from '../db/open'
 
@@ -102,6 +102,42 @@ describe('a page whose article Readability does not find', () => {
   it('reads the article from a template that a script shows, without running anything', () => {
     const html = `<!doctype html><html><head><title>Prize goes to a first novel</title></head><body><h2><a href="/">The Town Blog</a></h2><div class="post-body"><script type='text/template'>${story}</script></div>${nav}</body></html>`
     expect(text(html)).toContain('The committee praised the novel')
+  })
+})
+
+describe('what the markup of the chosen article says about its blocks', () => {
+  const prose = (n: number): string =>
+    `<p>Paragraph ${n} of the story tells at some length what the delegations said to each other and what they agreed on after the talks.</p>`
+  const story = [1, 2, 3, 4, 5, 6].map(prose).join('')
+  const hints = (article: string): Map<string, string | undefined> =>
+    new Map(
+      extractHtml(
+        `<!doctype html><html><head><title>Talks resume</title></head><body><article>${article}</article></body></html>`,
+      ).blocks.map((b) => [b.text.slice(0, 40), b.hint.chrome]),
+    )
+  it('takes a paragraph of prose in the article’s <header> (its lead) as the article’s, and a byline there as chrome', () => {
+    const lead =
+      'The delegations of both countries met again in the old capital on Monday and agreed to resume the talks that broke off in spring.'
+    const found = hints(`<header><h1>Talks resume</h1><p>${lead}</p><p class="meta">By A. Writer, 3 May</p></header>${story}`)
+    expect(found.get(lead.slice(0, 40))).toBeUndefined()
+    expect(found.get('By A. Writer, 3 May')).toBe('header')
+  })
+  it('does not take the box of a paywalled article for chrome, and takes an author’s box and widgets for chrome', () => {
+    const found = hints(
+      `<h1>Talks resume</h1><p class="byline">By A. Writer</p>${story}<div class="paywall-content">${prose(7)}</div><section class="author-bio"><p>The writer covers diplomacy and trade for the paper since many years and lives in the capital.</p></section><div class="text-widget"><p>Most popular this week on the site, as chosen by our readers over the past seven days.</p></div>`,
+    )
+    expect(found.get('Paragraph 7 of the story tells at some le')).toBeUndefined()
+    expect(found.get('The writer covers diplomacy and trade fo')).toBe('author-bio')
+    // Readability often drops a widget itself; the walk of a whole page cues it.
+    const walked = textBlocks(
+      (
+        parsePage(page('<div class="text-widget"><p>Most popular this week on the site.</p></div>')) as {
+          body: Parameters<typeof textBlocks>[0]
+        }
+      ).body,
+      { rawCues: true },
+    )
+    expect(walked.find((b) => b.text.startsWith('Most popular'))?.hint.chrome).toBe('widget')
   })
 })
 

@@ -102,7 +102,7 @@ export interface TextBlock {
 // Generic furniture words in class names, ids and roles, matched as whole parts of a token
 // ("share-bar", "related_links"), never as substrings ("shared-reader" is not "share").
 const CHROME_TOKEN =
-  /(?:^|[-_])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|promo|advert|advertisement|ad|ads|sponsored|cookie|cookies|consent|comments?|footer|breadcrumbs?|nav|navigation|menu|tags|topics|signup|paywall|donate|donation|popup|modal|toolbar|banner|caption|credit|byline|timestamp|dateline|more-stories|read-more|most-read|trending)(?:$|[-_])/i
+  /(?:^|[-_])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|promo|advert|advertisement|ad|ads|sponsored|cookie|cookies|consent|comments?|footer|breadcrumbs?|nav|navigation|menu|tags|topics|signup|donate|donation|popup|modal|toolbar|banner|caption|credit|byline|timestamp|dateline|more-stories|read-more|most-read|trending|author-bio|author-box|author-info|about-the-author|about-author|widget|widgets|widgettitle|widget-title|ratings?|post-ratings)(?:$|[-_])/i
 const CHROME_ROLE = /^(navigation|banner|contentinfo|complementary|search|dialog|alert)$/i
 
 function chromeCue(node: DomNode, name: string): string | null {
@@ -416,7 +416,7 @@ export function readabilityBlocks(
   }).parse()
   if (!article?.content) return { blocks: [] }
   return {
-    blocks: textBlocks(article.content),
+    blocks: textBlocks(article.content).map(leadOfHeader),
     title: article.title ?? undefined,
     siteName: article.siteName ?? undefined,
     byline: article.byline ?? undefined,
@@ -438,6 +438,16 @@ function templateBlocks(html: string): TextBlock[] {
     if (body) blocks.push(...textBlocks(body))
   }
   return blocks
+}
+
+/**
+ * Inside the article Readability chose, a <header> holds the headline and often the lead: a
+ * paragraph of prose there (not a byline, a date or a row of links) is the article's, not the page's chrome.
+ */
+function leadOfHeader(block: TextBlock): TextBlock {
+  const { hint, text } = block
+  if (hint.chrome !== 'header' || text.length < 100 || (hint.linkDensity ?? 0) >= 0.2 || text.split(/\s+/).length < 15) return block
+  return { text, hint: { ...hint, chrome: undefined } }
 }
 
 /** Parses HTML with linkedom after the shape guards. */
