@@ -48,17 +48,20 @@ const outletKey = (s: string): string =>
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, '')
+/** Addresses spell umlauts and ß out ("Übermedien" at uebermedien.de): the name is also compared so spelt. */
+const spelledOut = (s: string): string => s.replace(/[äÄ]/g, 'ae').replace(/[öÖ]/g, 'oe').replace(/[üÜ]/g, 'ue').replace(/ß/g, 'ss')
+const outletKeys = (s: string): string[] => [...new Set([outletKey(s), outletKey(spelledOut(s))])]
 
 /** The outlet matches when it contains the site's registrable domain label (`bbc` for www.bbc.co.uk) or the annotated site name. */
 export function outletMatches(outlet: string | null, url: string, sitename?: string): boolean {
   if (!outlet) return false
-  const got = outletKey(outlet)
+  const got = outletKeys(outlet)
   // An archived copy names the original page after the archive's prefix.
   const original = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/.exec(url)?.[1] ?? url
   const host = original.startsWith('hard::') ? hardHost(original) : new URL(original).hostname
   const label = getDomainWithoutSuffix(host, { allowPrivateDomains: true }) ?? getDomain(host) ?? host
-  if (label && got.includes(outletKey(label))) return true
-  return Boolean(sitename && got.includes(outletKey(sitename)))
+  const wanted = [label, sitename].filter((w): w is string => Boolean(w)).map(outletKey)
+  return got.some((g) => wanted.some((w) => w.length > 0 && g.includes(w)))
 }
 
 /**

@@ -9,6 +9,14 @@ describe('the eval’s outlet scoring', () => {
     expect(outletMatches(null, 'https://www.exampleherald.co.uk/news/1')).toBe(false)
   })
 
+  it('credits a name with an umlaut or ß that its address spells out ("Über" at ueber…), and no other', () => {
+    expect(outletMatches('Übermorgen Zeitung', 'https://www.uebermorgen-zeitung.example/a/1')).toBe(true)
+    expect(outletMatches('Straßenblatt', 'https://strassenblatt.example/a/1')).toBe(true)
+    // Stripped of its marks the name still matches an address that drops them.
+    expect(outletMatches('Bärenpost', 'https://barenpost.example/a/1')).toBe(true)
+    expect(outletMatches('Übermorgen', 'https://www.uebermorgen-zeitung.example/a/1')).toBe(false)
+  })
+
   it('reads the site from the key of a page without an address ("hard::site-slug.html", "site.slug.html")', () => {
     expect(outletMatches('Example Observer', 'hard::exampleobserver.com-attacks.html')).toBe(true)
     expect(outletMatches('La Example', 'hard::laexample.com.pa-laboral.html')).toBe(true)
