@@ -107,12 +107,14 @@ export async function openApp(browser: Browser, served: Served): Promise<Page> {
   return page
 }
 
-/** A contract call over HTTP with the page's session cookie. */
+/** A contract call over HTTP as the page makes it: its Origin and its session's token. */
 export async function call<T>(page: Page, origin: string, method: string, input: unknown): Promise<T> {
-  // As the page's own fetch does: the bridge refuses cookie-only calls without the page's Origin.
+  // The bridge answers only a call that carries the session token the page keeps (a cookie alone
+  // is refused: issue 19), and, as the page's own fetch does, the page's Origin.
+  const token = await page.evaluate(() => sessionStorage.getItem('parley.session') ?? '')
   const res = await page.request.post(`${origin}/api/${method}`, {
     data: input,
-    headers: { 'content-type': 'application/json', origin },
+    headers: { 'content-type': 'application/json', origin, 'x-parley-token': token },
   })
   if (!res.ok()) throw new Error(`${method} failed: ${res.status()} ${await res.text()}`)
   return (await res.json()) as T
