@@ -108,37 +108,17 @@ export function scoreTitle(
   )
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
-  const shaped = new Map<number, boolean>()
-  const shape = (i: number): boolean => {
-    let s = shaped.get(i)
-    if (s === undefined) {
-      const p = paragraphs[i]
-      s = p !== undefined && headlineShaped(p)
-      shaped.set(i, s)
-    }
-    return s
-  }
+  const shape = perLine((i) => {
+    const p = paragraphs[i]
+    return p !== undefined && headlineShaped(p)
+  })
   // Each line's key and date are asked for by several candidates: read once.
-  const keys = new Map<number, string>()
-  const keyOf = (j: number): string => {
-    let k = keys.get(j)
-    if (k === undefined) {
-      const line = paragraphs[j] ?? ''
-      // A line far longer than a headline is neither a copy of one nor a breadcrumb ending in one.
-      k = line.length > 400 ? '' : letterRuns(line.toLowerCase())
-      keys.set(j, k)
-    }
-    return k
-  }
-  const datedLines = new Map<number, boolean>()
-  const dated = (j: number): boolean => {
-    let d = datedLines.get(j)
-    if (d === undefined) {
-      d = datesOrSigns(paragraphs[j])
-      datedLines.set(j, d)
-    }
-    return d
-  }
+  const keyOf = perLine((j) => {
+    const line = paragraphs[j] ?? ''
+    // A line far longer than a headline is neither a copy of one nor a breadcrumb ending in one.
+    return line.length > 400 ? '' : letterRuns(line.toLowerCase())
+  })
+  const dated = perLine((j) => datesOrSigns(paragraphs[j]))
   let best: ScoredTitle | null = null
   const scores = new Map<number, number>()
   // Lines between a candidate and the start that could be headlines too count against it; dates,
@@ -200,4 +180,15 @@ export function scoreTitle(
     if (next >= Math.max(8, lineWords(best.title) + 3)) best = { ...best, standfirst: best.index + 1 }
   }
   return best
+}
+
+/** `read(i)` for a line index, computed once per index (several candidates ask about the same lines). */
+function perLine<T>(read: (i: number) => T): (i: number) => T {
+  const known = new Map<number, T>()
+  return (i) => {
+    if (known.has(i)) return known.get(i) as T
+    const value = read(i)
+    known.set(i, value)
+    return value
+  }
 }
