@@ -1,4 +1,6 @@
 import { parse } from 'chrono-node/en'
+import { findDates } from '../articles/dates'
+import { calendarPatterns, calendarWords } from './lexicon-dates'
 
 /**
  * A date as far as the text tells it: any field may be unknown. "on Thursday" in an article
@@ -59,8 +61,11 @@ const RELATIVE = /\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|eveni
  *
  *   dateMentions("talks on Thursday", isoDay("2025-03-01")) → [{ text: "Thursday", date: 2025-02-27, kind: "weekday" }]
  */
-export function dateMentions(text: string, ref: Date | null, options: { forward?: boolean } = {}): DateMention[] {
+export function dateMentions(text: string, ref: Date | null, options: { forward?: boolean; language?: string } = {}): DateMention[] {
   const out: DateMention[] = []
+  // In another language the article's own calendar words are read first; chrono (English) adds what they do not cover.
+  const own = options.language && options.language !== 'en' ? localMentions(text, ref, options.language, options.forward ?? false) : []
+  out.push(...own)
   // chrono needs some instant; only the components it was told (knownValues) are used.
   for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false })) {
     const known = certain(r.start)
@@ -72,6 +77,7 @@ export function dateMentions(text: string, ref: Date | null, options: { forward?
       raw = raw.slice(lead[0].length)
     }
     if (NOT_THE_EVENT.test(text.slice(Math.max(0, at - 30), at))) continue
+    if (own.some((o) => o.start < at + raw.length && at < o.end)) continue
     const rel = RELATIVE.exec(raw)
     let date: EventDate
     let kind: DateKind
@@ -94,7 +100,49 @@ export function dateMentions(text: string, ref: Date | null, options: { forward?
     } else continue
     out.push({ start: at, end: at + raw.length, text: raw, date, kind })
   }
-  return out
+  return own.length ? out.sort((a, b) => a.start - b.start) : out
+}
+
+/** Dates in the calendar words of `language` (lexicon-dates.ts): day and month, weekdays, today and yesterday. */
+function localMentions(text: string, ref: Date | null, language: string, forward: boolean): DateMention[] {
+  const p = calendarPatterns(language)
+  const words = calendarWords(language)
+  if (!p || !words) return []
+  const out: DateMention[] = []
+  const taken = (start: number, end: number): boolean => out.some((o) => o.start < end && start < o.end)
+  for (const m of text.matchAll(p.dayMonth)) {
+    const month = words.months.get((m[2] as string).toLowerCase())
+    const day = Number(m[1])
+    if (!month || day < 1 || day > 31) continue
+    const date = monthDay(month, day, m[3] ? Number(m[3]) : null, ref)
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'explicit' })
+  }
+  if (p.numericMonth)
+    for (const m of text.matchAll(p.numericMonth)) {
+      const month = Number(m[2])
+      const day = Number(m[3])
+      if (month < 1 || month > 12 || day < 1 || day > 31 || taken(m.index, m.index + m[0].length)) continue
+      const date = monthDay(month, day, m[1] ? Number(m[1]) : null, ref)
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'explicit' })
+    }
+  for (const m of text.matchAll(p.weekday)) {
+    const weekday = words.weekdays.get((m[1] as string).toLowerCase())
+    if (weekday === undefined || taken(m.index, m.index + m[0].length)) continue
+    const date = ref
+      ? forward
+        ? weekdayFrom(weekday, ref)
+        : weekdayBefore(weekday, ref, false)
+      : { year: null, month: null, day: null, weekday }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'weekday' })
+  }
+  if (p.relative)
+    for (const m of text.matchAll(p.relative)) {
+      const word = (m[1] as string).toLowerCase()
+      const back = words.yesterday.includes(word) ? 1 : 0
+      const date = ref ? full(new Date(ref.getTime() - back * DAY)) : { year: null, month: null, day: null, weekday: null }
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'relative' })
+    }
+  return out.sort((a, b) => a.start - b.start)
 }
 
 function relative(word: string, ref: Date): EventDate {
@@ -134,8 +182,14 @@ function monthOnly(month: number, year: number | null, ref: Date | null): EventD
 }
 
 /** The latest complete date (day, month and year) written in a text: the reference when the article has no date. */
-export function latestFullDate(text: string): Date | null {
+export function latestFullDate(text: string, language?: string): Date | null {
   let best: Date | null = null
+  // Another language's full dates ("3. März 2025", "3 марта 2025 года", "2025年3月3日"): the import's multilingual reader.
+  if (language && language !== 'en')
+    for (const f of findDates(text, { limit: 200 })) {
+      const d = isoDay(f.date)
+      if (d && (!best || d > best)) best = d
+    }
   for (const r of parse(text, { instant: new Date(Date.UTC(2000, 0, 1)) })) {
     const k = certain(r.start)
     if (

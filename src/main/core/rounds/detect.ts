@@ -1,7 +1,7 @@
 import type { RoundRole } from '../../../shared/model'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEventSteps, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
-import { isCountry } from './places'
+import { isCountry, placeKey } from './places'
 
 export type { DetectArticle } from './mentions'
 
@@ -56,7 +56,7 @@ const remember = (people: Map<string, string>, name: string): void => {
 }
 /** People two rounds both name (each person once, whichever words name them). */
 const sharedPeople = (a: Map<string, string>, b: Map<string, string>): number => new Set([...a.values()].filter((p) => knows(b, p))).size
-const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
+const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && placeKey(a) === placeKey(b)
 // A country named for want of a city does not contradict a city (which country a city is in is not known here).
 const venueConflict = (a: string | null, b: string | null): boolean =>
   a !== null && b !== null && !sameVenue(a, b) && !isCountry(a) && !isCountry(b)
@@ -302,7 +302,7 @@ function yearFits(date: EventDate, event: ArticleEvents, latest: number): boolea
 }
 const dayKey = (d: EventDate): number => (isExact(d) ? dayIndex(d) : VAGUE)
 // A country stands for an unknown city: its rounds are indexed with those of no venue, which every venue looks at.
-const venueKey = (v: string | null): string => (v === null || isCountry(v) ? '' : v.toLowerCase())
+const venueKey = (v: string | null): string => (v === null || isCountry(v) ? '' : placeKey(v))
 
 /** The better of two candidates: the higher score, and among equal scores the older round. */
 const better = (best: { cluster: Cluster; score: number } | null, cluster: Cluster, score: number): boolean =>
@@ -735,9 +735,9 @@ function roundVenue(c: Cluster): string | null {
   for (const r of c.reports) {
     const v = r.mention.venue
     if (!v) continue
-    const entry = counts.get(v.toLowerCase())
+    const entry = counts.get(placeKey(v))
     if (entry) entry.n++
-    else counts.set(v.toLowerCase(), { name: v, n: 1, city: !isCountry(v) })
+    else counts.set(placeKey(v), { name: v, n: 1, city: !isCountry(v) })
   }
   let best: { name: string; n: number; city: boolean } | null = null
   for (const e of counts.values()) if (!best || (e.city && !best.city) || (e.city === best.city && e.n > best.n)) best = e

@@ -1,7 +1,11 @@
 import { sentences } from '../../../shared/sentences'
+import { detectLanguage } from '../text/language'
+import { stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
-import { countryOfAdjective, isCountry, isDemonym } from './places'
+import { calendarPatterns } from './lexicon-dates'
+import { languagePatterns, type LanguagePatterns } from './lexicon'
+import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
 
 /** What detection reads of an article. */
@@ -93,6 +97,43 @@ const VENUE = new RegExp(
   'gu',
 )
 const NAME_RUN = new RegExp(String.raw`${CAP}(?:\s+${CAP})*`, 'gu')
+// In other languages a name may open with any capital letter (Сергей, Ülkü, Éric).
+const NAME_RUN_ANY = /\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*)*/gu
+
+/**
+ * How an article's language is read (lexicon.ts): English words always count; an article in another
+ * language with a word list adds that language's words. `local` is null for English articles, which are
+ * read exactly as before.
+ */
+export interface Reading {
+  language: string
+  local: LanguagePatterns | null
+  /** Month and weekday names of the language: never a place ("Mart'ta", "in März"). */
+  calendarWord: (word: string) => boolean
+  /** Function words of the language, which open no person's name ("Die", "Les", "Los"). */
+  stopWords: ReadonlySet<string>
+}
+
+export const ENGLISH: Reading = { language: 'en', local: null, calendarWord: () => false, stopWords: new Set() }
+
+export function readingOf(text: string): Reading {
+  const language = detectLanguage(text)
+  const local = language === 'en' ? null : languagePatterns(language)
+  if (!local) return ENGLISH
+  const calendar = calendarPatterns(language)
+  return { language, local, calendarWord: calendar ? calendar.isCalendarWord : () => false, stopWords: stopWordsOf(language) }
+}
+
+const future = (x: Reading, text: string): boolean => FUTURE.test(text) || (x.local?.future.test(text) ?? false)
+const said = (x: Reading, text: string): boolean => SAID.test(text) || (x.local?.said.test(text) ?? false)
+const connector = (x: Reading, text: string): boolean => CONNECTOR.test(text) || (x.local?.connector.test(text) ?? false)
+
+/** "in X", "at X" and the language's own forms ("в Женеве", "Cenevre'de"): place names (group 1) with their index. */
+function* venueMatches(x: Reading, text: string): Generator<{ name: string; index: number }> {
+  // The language's own prepositions stand for "in" and "at" (German "in Genf Gespräche" would be one English name).
+  if (!x.local) for (const m of text.matchAll(VENUE)) if (m[1]) yield { name: m[1], index: m.index }
+  if (x.local?.venue) for (const m of text.matchAll(x.local.venue)) if (m[1]) yield { name: m[1], index: m.index }
+}
 const DATELINE = /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?)\s/
 
 // "then-President", "former minister", "the late": a run of a name right after (lower-case titles between).
@@ -102,25 +143,28 @@ const lower = (s: string): string => s.toLowerCase()
 const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
 
 /** A capitalized run as a place name, or null if it reads as a title, organization or date. */
-function asPlace(run: string): string | null {
+function asPlace(run: string, x: Reading = ENGLISH): string | null {
   if (/['’]s$/.test(run)) return null
   // "Lausanne's Beau-Rivage Palace": the possessor is the place.
   const owner = /^(.+?)['’]s\s/.exec(run)
-  if (owner?.[1]) return asPlace(owner[1])
+  if (owner?.[1]) return asPlace(owner[1], x)
   const words = tokens(run)
   if (words.some((w) => MONTH_OR_DAY.test(w) || TITLES.has(lower(w)) || ORGS.has(lower(w)) || isDemonym(w))) return null
+  if (x.local && words.some((w) => x.calendarWord(w) || x.local?.notPlace(w) || x.stopWords.has(lower(w)))) return null
   // "the Middle East", "the Far East", "the West": a part of the world, not where talks are held.
   if (/^(?:(?:middle|far|near)\s+)?(?:east|west|north|south)$/i.test(run)) return null
   return run
 }
 
 /** The person name at the end of a capitalized run ("Deputy Foreign Minister Jane Roe" → "Jane Roe"), or null. */
-function asPerson(run: string): string | null {
+function asPerson(run: string, x: Reading = ENGLISH, places?: ReadonlySet<string>): string | null {
   const words = tokens(run).map((w) => w.replace(/['’]s$/, ''))
   let from = 0
   words.forEach((w, i) => {
     const l = lower(w)
     if (TITLES.has(l) || ORGS.has(l) || REGIONS.has(l) || MONTH_OR_DAY.test(w) || isStopWord(l) || l.length < 2) from = i + 1
+    // Another language's function words, months and weekdays, and countries ("России Сергей Лавров") open no name.
+    else if (x.local && (x.stopWords.has(l) || x.calendarWord(w) || isCountry(w) || x.local.meetingWord(w) || places?.has(w))) from = i + 1
   })
   const name = words.slice(from)
   if (name.length < 2 || name.length > 3) return null
@@ -135,12 +179,12 @@ export interface Dateline {
 }
 
 /** "CITY:", "CITY (Agency) -", "CITY, March 3 --": the place (and date) the story was filed from. */
-export function dateline(body: string, ref: Date | null): Dateline | null {
+export function dateline(body: string, ref: Date | null, x: Reading = ENGLISH): Dateline | null {
   // A page copy often repeats its headline (or a kicker) above the story: the dateline then opens one of
   // its first lines, not the text.
   let from = 0
   for (let i = 0; i < DATELINE_LINES && from < DATELINE_WITHIN; i++) {
-    const found = datelineAt(body.slice(from, from + 120), ref)
+    const found = datelineAt(body.slice(from, from + 120), ref, x)
     if (found) return { ...found, end: from + found.end }
     const next = body.indexOf('\n', from)
     if (next < 0) break
@@ -153,14 +197,23 @@ export function dateline(body: string, ref: Date | null): Dateline | null {
 const DATELINE_LINES = 4
 const DATELINE_WITHIN = 400
 
-function datelineAt(start: string, ref: Date | null): Dateline | null {
-  const m = DATELINE.exec(start)
+// Datelines of other languages' agencies: capitals of any script ("ЖЕНЕВА, 3 марта. /Agency/."), and a
+// city in title case before an agency's name in brackets ("Genf (Agency) -", "Ginebra, 3 mar (Agency).-").
+const DATELINE_CAPS =
+  /^\s*(\p{Lu}[\p{Lu}\p{M}'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?|\.\s*\/[^/\n]{1,20}\/\.?)\s/u
+const DATELINE_AGENCY =
+  /^\s*(\p{Lu}[\p{Ll}\p{M}]+(?:[ -]\p{Lu}[\p{Ll}\p{M}]+)?)(?:,\s*([^:()\n]{1,40}?))?\s*\([^)\n]{1,40}\)\s*(?:\.?-+|[:—–]|\.)\s/u
+
+function datelineAt(start: string, ref: Date | null, x: Reading): Dateline | null {
+  const m = DATELINE.exec(start) ?? (x.local ? (DATELINE_CAPS.exec(start) ?? DATELINE_AGENCY.exec(start)) : null)
   if (!m || !m[1]) return null
   const place = m[1].trim()
-  if (NOT_A_DATELINE.test(place) || !/[A-Z]{3}/.test(place) || place.split(/\s+/).length > 4) return null
-  const venue = asPlace(titleCase(place))
+  if (NOT_A_DATELINE.test(place) || !/[A-Z]{3}/.test(place) || place.split(/\s+/).length > 4) {
+    if (!x.local || NOT_A_DATELINE.test(place) || place.split(/\s+/).length > 4 || !/\p{L}{3}/u.test(place)) return null
+  }
+  const venue = asPlace(titleCase(place), x)
   if (!venue) return null
-  const when = m[2] ? (dateMentions(m[2], ref)[0]?.date ?? null) : null
+  const when = m[2] ? (dateMentions(m[2], ref, { language: x.language })[0]?.date ?? null) : null
   return { venue, date: when, end: m[0].length }
 }
 
@@ -172,12 +225,14 @@ interface Region {
 }
 
 /** Meeting words of a sentence, merged into regions unless a connector ("after", "followed") separates them. */
-function regions(text: string): Region[] {
+function regions(text: string, x: Reading = ENGLISH): Region[] {
   const hits: Array<{ start: number; end: number; strong: boolean }> = []
-  for (const [re, strong] of [
+  const lists: Array<readonly [RegExp, boolean]> = [
     [STRONG, true],
     [WEAK, false],
-  ] as const) {
+  ]
+  if (x.local) lists.push([x.local.strong, true], [x.local.weak, false])
+  for (const [re, strong] of lists) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (NOT_A_MEETING.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
@@ -191,10 +246,11 @@ function regions(text: string): Region[] {
   for (const h of hits) {
     const gap = text.slice(previousEnd, h.start)
     const last = out.at(-1)
-    if (last && !CONNECTOR.test(gap)) {
+    const joined = connector(x, gap)
+    if (last && !joined) {
       last.end = h.end
       last.strong ||= h.strong
-    } else out.push({ ...h, earlier: CONNECTOR.test(gap) && out.length > 0 })
+    } else out.push({ ...h, earlier: joined && out.length > 0 })
     previousEnd = h.end
   }
   return out
@@ -248,23 +304,26 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   // A title is a line; a hostile file's "title" may be anything: only its start is read.
   const title = article.title.slice(0, 300)
   const published = isoDay(article.published)
+  // The article's language decides which words are read besides English (lexicon.ts).
+  const x = readingOf(`${title}\n${body.slice(0, 6_000)}`)
   // Without a publication date, the latest complete date written in the title or text stands in for it.
-  const ref = published ?? (yield* latestDateSteps(`${title}\n${body}`))
-  const line = dateline(body, ref)
+  const ref = published ?? (yield* latestDateSteps(`${title}\n${body}`, x.language))
+  const line = dateline(body, ref, x)
   const reference = published ? 'published' : ref ? 'text' : null
   const spans = sentences(body).map((s) => (s.text.length > MAX_SENTENCE ? { ...s, text: s.text.slice(0, MAX_SENTENCE) } : s))
   const known = new Map<string, string>() // surname → full name, over the whole article
   const places = new Set<string>()
+  const nameRun = x.local ? NAME_RUN_ANY : NAME_RUN
   for (const s of spans) {
-    for (const m of s.text.matchAll(VENUE)) {
-      const place = m[1] && asPlace(m[1])
+    for (const m of venueMatches(x, s.text)) {
+      const place = asPlace(m.name, x)
       if (place) places.add(place)
     }
   }
   yield
   for (const s of spans) {
-    for (const m of s.text.matchAll(NAME_RUN)) {
-      const name = asPerson(m[0])
+    for (const m of s.text.matchAll(nameRun)) {
+      const name = asPerson(m[0], x, places)
       if (name && !places.has(name)) known.set(lower(name.split(' ').at(-1) as string), name)
     }
   }
@@ -279,32 +338,32 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     // The first sentences, or the first lines of a page that keeps captions and standfirsts above its lead.
     const lead = index < 3 || s.start < 600
     const names: Array<{ name: string; at: number; written: boolean }> = []
-    for (const m of s.text.matchAll(NAME_RUN)) {
+    for (const m of s.text.matchAll(nameRun)) {
       // "then-President X", "former minister X": someone recalled, not one who takes part.
       if (RECALLED_PERSON.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))) continue
-      const full = asPerson(m[0])
+      const full = asPerson(m[0], x, places)
       const single = tokens(m[0].replace(/['’]s$/, '')).at(-1) as string
       const name = full && !places.has(full) ? full : known.get(lower(single))
       if (name) names.push({ name, at: (m.index ?? 0) + m[0].length / 2, written: name === full })
     }
     // "met" or "meeting" alone is a meeting of people only when two people are named ("A and B met").
-    const found = regions(s.text).filter((r) => r.strong || new Set(names.map((n) => n.name)).size >= 2)
+    const found = regions(s.text, x).filter((r) => r.strong || new Set(names.map((n) => n.name)).size >= 2)
     // "In attendance were A and B": people named in full in the lead took part ("the X administration" did not).
     if (lead && found.length === 0) leadNames.push(...names.filter((n) => n.written).map((n) => n.name))
     if (found.length === 0) continue
-    const dates = dateMentions(s.text, ref)
+    const dates = dateMentions(s.text, ref, { language: x.language })
     let ahead: typeof dates | null = null
-    const venues = [...s.text.matchAll(VENUE)].flatMap((m) => {
-      const place = m[1] && asPlace(m[1])
+    const venues = [...venueMatches(x, s.text)].flatMap((m) => {
+      const place = asPlace(m.name, x)
       return place ? [{ place, index: m.index }] : []
     })
     for (const r of found) {
       const before = s.text.slice(Math.max(0, r.start - 60), r.start)
       const after = s.text.slice(r.end, r.end + 25)
       // A coming meeting counts only in the lead: a preview reports the meeting it announces.
-      const coming = FUTURE.test(before) || FUTURE.test(after)
+      const coming = future(x, before) || future(x, after)
       if (coming && !lead) continue
-      if (coming) ahead ??= dateMentions(s.text, ref, { forward: true })
+      if (coming) ahead ??= dateMentions(s.text, ref, { forward: true, language: x.language })
       const mine = <T extends { at: number }>(list: T[], max: number): T[] => list.filter((x) => nearest(found, x.at, max) === r)
       const venue = mine(
         venues.map((v) => ({ v: v.place, at: v.index })),
@@ -325,7 +384,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
       const myDates = mine(
         (coming && ahead ? ahead : dates)
           // In a preview, "the EU said Thursday" dates the saying, not the meeting.
-          .filter((d) => !coming || !SAID.test(s.text.slice(Math.max(0, d.start - 12), d.start)))
+          .filter((d) => !coming || !said(x, s.text.slice(Math.max(0, d.start - 12), d.start)))
           .map((d) => ({ ...d, at: d.start })),
         100,
       )
@@ -357,20 +416,15 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     mentions.find((m) => m.coming && !m.earlier && m.lead && (m.venue !== null || (m.dateKind !== null && m.date.day !== null))) ??
     null
   const aboutMeeting = (text: string): boolean =>
-    regions(text).some(
+    regions(text, x).some(
       (r) =>
-        r.strong &&
-        !r.earlier &&
-        !FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) &&
-        !FUTURE.test(text.slice(r.end, r.end + 25)),
+        r.strong && !r.earlier && !future(x, text.slice(Math.max(0, r.start - 60), r.start)) && !future(x, text.slice(r.end, r.end + 25)),
     )
   // "Officials will travel to X next week, although they will not hold direct talks": the lead tells of a coming meeting.
   const announces = (text: string): boolean =>
-    regions(text).some(
+    regions(text, x).some(
       (r) =>
-        r.strong &&
-        !r.earlier &&
-        (FUTURE.test(text.slice(Math.max(0, r.start - 60), r.start)) || FUTURE.test(text.slice(r.end, r.end + 25))),
+        r.strong && !r.earlier && (future(x, text.slice(Math.max(0, r.start - 60), r.start)) || future(x, text.slice(r.end, r.end + 25))),
     )
   if (!candidate && spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text))) {
     const first = spans[0]
@@ -392,7 +446,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   }
   let main: EventMention | null = null
   const recalls: EventMention[] = []
-  const { place: inText, counts: named } = bestPlace(title, spans)
+  const { place: inText, counts: named } = bestPlace(title, spans, x)
   yield
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
@@ -402,6 +456,8 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     const often = (place: string | null): number => (place ? (named.get(place) ?? 0) : 0)
     if (!main.venue || isCountry(main.venue) || (inText && often(inText) >= 2 * Math.max(1, often(main.venue))))
       main.venue = inText ?? main.venue ?? line?.venue ?? null
+    // "в Женеве" under the dateline "ЖЕНЕВА": the city as the dateline writes it (its nominative).
+    if (x.local && line && main.venue && placeKey(main.venue) === placeKey(line.venue)) main.venue = line.venue
     if (!main.dateKind && line?.date) main.date = line.date
     // "said yesterday" in a copy with no full date resolves to no day at all: the dateline's day is the nearest one known.
     if (main.dateKind === 'relative' && main.date.month === null && line?.date) main.date = line.date
@@ -446,9 +502,9 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   const years = [...new Set([...`${title}\n${body}`.matchAll(/\b(?:19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[0])))]
   const countries = new Set<string>()
   for (const text of [title, ...spans.map((s) => s.text)]) {
-    for (const m of text.matchAll(VENUE)) {
+    for (const m of venueMatches(x, text)) {
       // "in Oman's capital" names the country as much as "in Oman".
-      const place = m[1] ? (m[1].split(/['’]s\b/)[0] as string).trim() : ''
+      const place = (m.name.split(/['’]s\b/)[0] as string).trim()
       if (place && isCountry(place)) countries.add(place)
     }
     // "the Omani capital": the country of the adjective.
@@ -488,7 +544,7 @@ const QUIET_BREAK =
   /[.!?]["'”’)]?[ \t]*\n[ \t]*\n\s*(?=\p{L})(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\p{L}*\b)/giu
 
 /** `latestFullDate` of a text in pieces cut at quiet paragraph breaks, a step each: the same date. Exported for its test. */
-export function* latestDateSteps(text: string): Generator<void, Date | null> {
+export function* latestDateSteps(text: string, language?: string): Generator<void, Date | null> {
   const cuts: number[] = []
   let from = 0
   for (const m of text.matchAll(QUIET_BREAK)) {
@@ -499,7 +555,7 @@ export function* latestDateSteps(text: string): Generator<void, Date | null> {
   let best: Date | null = null
   from = 0
   for (const to of cuts) {
-    const d = latestFullDate(text.slice(from, to))
+    const d = latestFullDate(text.slice(from, to), language)
     if (d && (!best || d > best)) best = d
     from = to
     yield
@@ -570,20 +626,21 @@ const dateOf = (d: Date): EventDate => ({
 })
 
 /** The city an article names most often as where things happen ("in X", "at X"), the title counting twice; null when it names none (countries aside). */
-function bestPlace(title: string, spans: Array<{ text: string }>): { place: string | null; counts: Map<string, number> } {
+function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): { place: string | null; counts: Map<string, number> } {
   const counts = new Map<string, number>()
   const count = (text: string, weight: number): void => {
-    for (const re of [VENUE, DESTINATION, NAMED_TALKS])
-      for (const m of text.matchAll(re)) {
-        // "months after talks in X": an earlier meeting's place, not this one's.
-        if (CONNECTOR.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
-        const place = m[1] && asPlace(m[1])
-        if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
-      }
+    const found: Array<{ name: string; index: number }> = []
+    for (const re of [DESTINATION, NAMED_TALKS]) for (const m of text.matchAll(re)) if (m[1]) found.push({ name: m[1], index: m.index })
+    for (const m of [...venueMatches(x, text), ...found]) {
+      // "months after talks in X": an earlier meeting's place, not this one's.
+      if (connector(x, text.slice(Math.max(0, m.index - 30), m.index))) continue
+      const place = asPlace(m.name, x)
+      if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
+    }
   }
   // Titles are often in title case ("Talks In Vienna End"): only a one-word name counts there.
-  for (const m of title.matchAll(VENUE)) {
-    const place = m[1] && asPlace((m[1].split(/\s+/)[0] as string).replace(/['’]s$/, ''))
+  for (const m of venueMatches(x, title)) {
+    const place = asPlace((m.name.split(/\s+/)[0] as string).replace(/['’]s$/, ''), x)
     if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + 2)
   }
   spans.forEach((s, i) => count(s.text, i < 3 ? 1.5 : 1))

@@ -55,11 +55,57 @@ const IRREGULAR = new Set(
 )
 const SUFFIXES = ['ian', 'ean', 'an', 'n', 'i', 'ese', 'ish', 'ic', 'ine']
 
+// Countries named in the languages round detection reads (lexicon.ts): "Schweiz", "Suisse", "Suiza",
+// "Швейцария" (and, by placeKey, "в Швейцарии"), "İsviçre", "瑞士". Kept apart from the English list, which
+// alone makes adjectives (countryOfAdjective): another language's names would turn English words into demonyms.
+const OTHER_LOCALES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'tr', 'ar', 'zh']
+let otherNames: Set<string> | null = null
+
+function otherCountries(): Set<string> {
+  if (otherNames) return otherNames
+  const names = new Set<string>()
+  for (const locale of OTHER_LOCALES) {
+    let display: Intl.DisplayNames
+    try {
+      display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
+    } catch {
+      continue
+    }
+    for (const code of REGION_CODES) {
+      let name: string | undefined
+      try {
+        name = display.of(code)
+      } catch {
+        name = undefined
+      }
+      if (!name || name === code) continue
+      const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
+      names.add(plain)
+      names.add(placeKey(plain))
+    }
+  }
+  otherNames = names
+  return names
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/
+/**
+ * A place name as compared: lower case, and in Cyrillic without its case ending, since Russian and
+ * Ukrainian decline city names ("Женева", "в Женеве", "из Женевы" are one city). Other scripts as written.
+ */
+export function placeKey(name: string): string {
+  const lower = name.toLowerCase()
+  if (!CYRILLIC.test(lower)) return lower
+  const stem = lower.replace(/[аеиоуыэюяьйіїє]+$/u, '')
+  return stem.length >= 3 ? stem : lower
+}
+
 /** "Austria", "United States", "Oman": a country or territory by name. */
 export function isCountry(name: string): boolean {
   let known = countryAnswers.get(name)
   if (known === undefined) {
-    known = countries().names.has(name.toLowerCase())
+    const lower = name.toLowerCase()
+    known = countries().names.has(lower) || otherCountries().has(lower) || (CYRILLIC.test(lower) && otherCountries().has(placeKey(lower)))
     if (countryAnswers.size > 50_000) countryAnswers.clear()
     countryAnswers.set(name, known)
   }

@@ -1,0 +1,235 @@
+/**
+ * The words round detection reads a meeting by, per language (issue 16): words that name talks and
+ * meetings, words that tell of a coming one, "said" verbs, connectors that introduce an earlier
+ * event, and the prepositions that put a meeting in a place ("in Genf", "à Genève", "en Ginebra",
+ * "в Женеве", "Cenevre'de", "在日内瓦"). English is mentions.ts's own; these are added to it for an
+ * article in another language (chosen by text/language.ts), never to an English article, so that
+ * a word of one language ("hier" is "here" in German and "yesterday" in French) is not read in another.
+ *
+ * This is the generic vocabulary of diplomacy and meetings, written as stems where the language
+ * inflects ("переговор" for переговоры/переговоров/переговорах). It names no place, person or outlet.
+ */
+
+import { readingLanguages } from './lexicon-dates'
+
+/** The word lists of one language, as regular-expression alternations (each a plain list of words or stems). */
+interface Words {
+  /** Words that name a meeting on their own: talks, negotiations, consultations, a summit, "met with". */
+  strong: string
+  /** Words that name a meeting only where two people are named: "meeting", "met", "discussions". */
+  weak: string
+  /** A coming meeting: "will", "next", "planned", "is to be held". */
+  future: string
+  /** Verbs of saying, before a date that dates the saying ("said on Thursday"). */
+  said: string
+  /** Introduces an earlier event ("after", "before", "since"). */
+  connector: string
+  /** Prepositions of place before a city name. */
+  at: string
+  /** Stems of capitalized words that follow those prepositions but are no places (German nouns, buildings). */
+  notPlaces?: string
+  /** True when the stems may be suffixed by more letters (inflecting languages); words are whole otherwise. */
+  stems?: boolean
+  /**
+   * A place is one word (hyphens joined): German capitalizes every noun ("in Genf Gespräche geführt"), and
+   * Slavic word order often puts a name right after the place ("в Женеве Томас Варга").
+   */
+  oneWord?: boolean
+}
+
+const L = String.raw`\p{L}*`
+
+// German nouns are capitalized: the commonest ones that follow "in" without an article are no places.
+const DE_NOT_PLACES =
+  'kraft frage gang höhe zukunft betracht sicht richtung verbindung bezug form ordnung anspruch folge kürze erwartung hinblick zusammenarbeit abstimmung absprache anwesenheit gegenwart teilen kreisen berlins ruhe eile sorge angriff aussicht'
+
+const WORDS: Record<string, Words> = {
+  de: {
+    strong: String.raw`${L}gespräch${L}|${L}verhandlung${L}|konsultation${L}|${L}gipfel${L}|(?:\p{L}+-)?(?:gipfel|spitzen|arbeits|sonder|krisen|minister|außenminister)?treffens?|traf(?:en)?\s+sich|zusammengetroffen`,
+    weak: String.raw`${L}sitzung${L}|beratung${L}|unterredung${L}|traf(?:en)?`,
+    future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
+    said: String.raw`sagte${L}|erklärte${L}|teilte${L}|betonte${L}|hieß|verkündete${L}`,
+    connector: String.raw`nach|nachdem|vor|vorher|seit|bevor|während|vorangegangen${L}`,
+    at: 'in',
+    notPlaces: DE_NOT_PLACES,
+    oneWord: true,
+  },
+  fr: {
+    strong: String.raw`négociation${L}|pourparlers|consultations|sommet${L}|entretiens?|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
+    weak: String.raw`rencontre${L}|réunion${L}|discussions?|dialogue`,
+    future: String.raw`va|vont|devrai(?:t|ent)|doi(?:t|vent)|prochain${L}|prévu${L}|sera|seront|aura|auront|tiendra|tiendront|réunira|réuniront|rencontrera|rencontreront|reprendra|reprendront|débutera|commencera|à\s+venir|futur${L}|nouvelle?s?`,
+    said: String.raw`déclaré|dit|affirmé|indiqué|annoncé|souligné|expliqué|estimé|selon`,
+    connector: String.raw`après|avant|depuis|suite\s+à|à\s+la\s+suite\s+d[eu]|tandis\s+que|précédent${L}`,
+    at: String.raw`à|au`,
+  },
+  es: {
+    strong: String.raw`negociacion${L}|conversaciones|consultas|cumbre${L}|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
+    weak: String.raw`reuni(?:ón|ones)|encuentro${L}|diálogo${L}|discusion${L}`,
+    future: String.raw`va|van|será|serán|celebrará${L}|tendrá${L}|prevista?s?|previsto?s?|próxim${L}|reunirá${L}|reanudará${L}|deberá${L}|podría${L}|planea${L}|nueva?s?|otra`,
+    said: String.raw`dijo|afirmó|declaró|señaló|indicó|anunció|aseguró|explicó|según`,
+    connector: String.raw`tras|después\s+de|antes\s+de|desde|luego\s+de|mientras|anterior${L}`,
+    at: 'en',
+  },
+  it: {
+    strong: String.raw`negoziat${L}|colloqui|trattativ${L}|consultazion${L}|vertice|vertici|summit|ha\s+incontrato|hanno\s+incontrato|si\s+sono\s+incontrat${L}|si\s+sono\s+riunit${L}`,
+    weak: String.raw`incontr${L}|riunion${L}|dialogo|discussion${L}`,
+    future: String.raw`sarà|saranno|terrà|terranno|prossim${L}|previst${L}|dovrebbe${L}|incontrerà${L}|riprenderà${L}|nuov${L}|altro|altra`,
+    said: String.raw`detto|dichiarato|affermato|annunciato|spiegato|sottolineato|secondo`,
+    connector: String.raw`dopo|prima\s+d[ie]|mentre|precedent${L}`,
+    at: String.raw`a|in`,
+  },
+  pt: {
+    strong: String.raw`negociaç${L}|conversações|consultas|cúpula|cimeira|reuniu-se|reuniram-se|se\s+reuni(?:u|ram)|rodada\s+de\s+(?:negociações|conversações)`,
+    weak: String.raw`reuni(?:ão|ões)|encontro${L}|diálogo|conversas|discuss(?:ão|ões)`,
+    future: String.raw`vai|vão|será|serão|realizará${L}|próxim${L}|previst${L}|deverá${L}|reunirá${L}|retomará${L}|nova?s?|outra`,
+    said: String.raw`disse|afirmou|declarou|anunciou|indicou|explicou|segundo`,
+    connector: String.raw`após|depois\s+d[eoa]s?|antes\s+d[eoa]s?|desde|enquanto|anterior${L}`,
+    at: String.raw`em|no|na`,
+  },
+  nl: {
+    strong: String.raw`${L}onderhandeling${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)`,
+    weak: String.raw`${L}ontmoeting${L}|vergadering${L}|ontmoette${L}|bijeenkomst${L}`,
+    future: String.raw`zal|zullen|volgende|komende|gepland${L}|verwacht${L}|nieuwe`,
+    said: String.raw`zei|zegt|verklaarde|meldde|liet\s+weten|aldus`,
+    connector: String.raw`na|nadat|sinds|voordat|voorafgaand${L}|terwijl`,
+    at: 'in',
+  },
+  pl: {
+    strong: String.raw`rozm[oó]w${L}|negocjac${L}|konsultac${L}|szczyt${L}|spotkał${L}\s+się`,
+    weak: String.raw`spotkani${L}|posiedzeni${L}|dyskusj${L}`,
+    future: String.raw`będzie|będą|odbędzie|odbędą|planowan${L}|przyszł${L}|kolejn${L}|nadchodząc${L}|następn${L}|ma\s+się|mają\s+się`,
+    said: String.raw`powiedział${L}|oświadczył${L}|poinformował${L}|zapowiedział${L}|przekazał${L}|według`,
+    connector: String.raw`po|przed|podczas\s+gdy|wcześniejsz${L}|poprzedni${L}`,
+    at: String.raw`w|we`,
+    oneWord: true,
+  },
+  ru: {
+    strong: String.raw`переговор${L}|консультаци${L}|саммит${L}|встретил${L}|встретят${L}|встретит${L}|раунд${L}`,
+    weak: String.raw`встреч${L}|заседани${L}|совещани${L}|обсуждени${L}`,
+    future: String.raw`будет|будут|пройд[её]т|пройдут|состоится|состоятся|планиру${L}|следующ${L}|предстоящ${L}|намечен${L}|ожида${L}|возобнов${L}|нов${L}|очередн${L}`,
+    said: String.raw`заявил${L}|сказал${L}|сообщил${L}|отметил${L}|подчеркнул${L}|объявил${L}|по\s+словам`,
+    connector: String.raw`после|перед|до|накануне|с\s+тех\s+пор|тогда\s+как|предыдущ${L}|прошл${L}`,
+    at: String.raw`в|во`,
+    notPlaces: 'кремл белом бел государственн госдум совет',
+    stems: true,
+    oneWord: true,
+  },
+  uk: {
+    strong: String.raw`переговор${L}|перемовин${L}|консультаці${L}|саміт${L}|зустрів${L}|зустрілися|раунд${L}`,
+    weak: String.raw`зустріч${L}|засіданн${L}|нарад${L}|обговоренн${L}`,
+    future: String.raw`буде|будуть|відбудеться|відбудуться|запланован${L}|наступн${L}|майбутн${L}|очіку${L}|відновл${L}|нов${L}|черговий|чергов${L}`,
+    said: String.raw`заявив${L}|заявила|сказав${L}|сказала|повідомив${L}|повідомила|наголосив${L}|за\s+словами`,
+    connector: String.raw`після|перед|до|напередодні|відтоді|попередн${L}|минул${L}`,
+    at: String.raw`в|у`,
+    notPlaces: 'кремл біл верховн',
+    stems: true,
+    oneWord: true,
+  },
+  tr: {
+    strong: String.raw`müzakere${L}|görüşmeler${L}|görüşme${L}|zirve${L}|istişare${L}|görüştü${L}|bir\s+araya\s+geldi${L}`,
+    weak: String.raw`toplantı${L}|buluşma${L}|diyalog${L}`,
+    future: String.raw`${L}(?:acak|ecek)${L}|planlanan|gelecek|önümüzdeki|bekleniyor|yeni|bir\s+sonraki`,
+    said: String.raw`dedi|açıkladı|söyledi|belirtti|bildirdi|kaydetti`,
+    connector: String.raw`sonra|önce|beri|ardından|öncesinde|önceki`,
+    at: '',
+  },
+  ar: {
+    strong: String.raw`(?:[وبل]?(?:ال)?)(?:مفاوضات|محادثات|مشاورات|قمة|مباحثات)|(?:[وبل]?(?:ال)?)جولة\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات)|التقى|اجتمع`,
+    weak: String.raw`(?:[وبل]?(?:ال)?)(?:اجتماع|لقاء|حوار)`,
+    future: String.raw`سوف|سيعقد|ستعقد|سيلتقي|ستنطلق|ستجري|سيجري|ستستأنف|سيتم|المقبل|المقبلة|القادم|القادمة|المقرر|المتوقع|جديدة`,
+    said: String.raw`قال|قالت|أعلن|أعلنت|صرح|أكد|أكدت|وفقا`,
+    connector: String.raw`بعد|قبل|منذ|عقب|السابقة|السابق`,
+    at: '',
+  },
+  zh: {
+    strong: '会谈|谈判|磋商|会晤|峰会|会见|协商',
+    weak: '会议|见面|对话|讨论',
+    future: '将|将于|将要|即将|计划|预计|拟|下周|下一轮|新一轮',
+    said: '表示|说|宣布|指出|称',
+    connector: '之后|以后|此前|之前|自从|上一轮',
+    at: '',
+  },
+}
+
+/** The compiled patterns of a language, for mentions.ts. Each matches the language's words only (English is added by the caller). */
+export interface LanguagePatterns {
+  language: string
+  strong: RegExp
+  weak: RegExp
+  future: RegExp
+  said: RegExp
+  connector: RegExp
+  /** Preposition + capitalized place name (group 1), or a language's own form (Turkish "Cenevre'de", Chinese "在日内瓦举行"). */
+  venue: RegExp | null
+  /** A word that names a meeting ("Переговоры" opening a sentence is no one's first name). */
+  meetingWord: (word: string) => boolean
+  /** A capitalized word after a preposition that is no place (a German noun, "Кремле"). */
+  notPlace: (word: string) => boolean
+}
+
+// Letters, combining marks and digits make a word: boundaries that hold outside ASCII (\b does not).
+const B = String.raw`(?<![\p{L}\p{M}\p{N}])`
+const E = String.raw`(?![\p{L}\p{M}\p{N}])`
+const CAP = String.raw`\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*`
+
+const compiled = new Map<string, LanguagePatterns | null>()
+
+/** The word lists read for a language: its own, or the union of its group's (lexicon-dates.ts readingLanguages). */
+function wordsOf(language: string): Words | null {
+  const lists = readingLanguages(language)
+    .map((l) => WORDS[l])
+    .filter((w): w is Words => w !== undefined)
+  if (lists.length <= 1) return lists[0] ?? null
+  const join = (pick: (w: Words) => string | undefined): string =>
+    lists
+      .map(pick)
+      .filter((x): x is string => Boolean(x))
+      .join('|')
+  return {
+    strong: join((w) => w.strong),
+    weak: join((w) => w.weak),
+    future: join((w) => w.future),
+    said: join((w) => w.said),
+    connector: join((w) => w.connector),
+    at: join((w) => w.at),
+    notPlaces: lists.map((w) => w.notPlaces ?? '').join(' '),
+    stems: lists.some((w) => w.stems),
+    oneWord: lists.some((w) => w.oneWord),
+  }
+}
+
+/** The patterns of a language with a word list, or null (English, and languages without a list). */
+export function languagePatterns(language: string): LanguagePatterns | null {
+  if (compiled.has(language)) return compiled.get(language) ?? null
+  const w = wordsOf(language)
+  let out: LanguagePatterns | null = null
+  if (w) {
+    // Chinese has no spaces between words, hence no boundaries.
+    const [b, e] = language === 'zh' ? ['', ''] : [B, E]
+    const words = (list: string, flags: string): RegExp => new RegExp(String.raw`${b}(?:${list})${e}`, flags)
+    let venue: RegExp | null = null
+    if (w.at) venue = new RegExp(String.raw`${B}(?:${w.at})\s+(${CAP}${w.oneWord ? '' : String.raw`(?:[ -]${CAP})?`})(?!['’]s)`, 'gu')
+    // Turkish names the place with a case ending after an apostrophe: "Cenevre'de", "İstanbul'daki".
+    else if (language === 'tr') venue = new RegExp(String.raw`${B}(${CAP}(?:\s${CAP})?)['’](?:de|da|te|ta)(?:ki)?${E}`, 'gu')
+    // Chinese: "在日内瓦举行" — the place between 在 and the verb of the meeting.
+    else if (language === 'zh') venue = /在([\u4e00-\u9fff]{2,6}?)(?:举行|进行|召开|举办|会晤|会谈|开始|结束|重启|恢复)/gu
+    const notPlaces = (w.notPlaces ?? '').split(' ').filter(Boolean)
+    const meetingWord = new RegExp(String.raw`^(?:${w.strong}|${w.weak})$`, 'iu')
+    out = {
+      language,
+      strong: words(w.strong, 'giu'),
+      weak: words(w.weak, 'giu'),
+      meetingWord: (word) => meetingWord.test(word),
+      future: words(w.future, 'iu'),
+      said: new RegExp(String.raw`${b}(?:${w.said})\s*(?:\p{Ll}{1,3}\s+)?$`, 'iu'),
+      connector: words(w.connector, 'iu'),
+      venue,
+      notPlace: (word) => {
+        const lower = word.toLowerCase()
+        return notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p))
+      },
+    }
+  }
+  compiled.set(language, out)
+  return out
+}

@@ -1,0 +1,126 @@
+// Round detection in other languages than English (issue 16). These scenarios are SELF-WRITTEN
+// fixtures (invented people, outlets and words, written for this test): they show that the words of
+// each language are read at all, not that detection holds on real coverage in that language, for
+// which the project has no corpus. Each language tells the same invented story: a meeting on Thursday
+// 2025-03-06 in one city, reported by three outlets (a wire copy with a dateline the day after, a report
+// on the day, an undated copy with a dated dateline), a preview two days before, an unrelated sports
+// item, and a meeting in the same city a year later, which must be a round of its own.
+import { describe, expect, it } from 'vitest'
+import { detectRounds, type DetectArticle } from './detect'
+import { articleEvents } from './mentions'
+
+let next = 1
+const article = (published: string | null, body: string, outlet: string): DetectArticle => ({
+  id: next++,
+  title: body.slice(0, 60),
+  outlet,
+  published,
+  body,
+})
+
+interface Story {
+  wire: DetectArticle
+  onTheDay: DetectArticle
+  undated: DetectArticle
+  preview: DetectArticle
+  sport: DetectArticle
+  yearLater: DetectArticle
+}
+
+const story = (bodies: Record<keyof Story, string>): Story => ({
+  wire: article('2025-03-07', bodies.wire, 'Nord'),
+  onTheDay: article('2025-03-06', bodies.onTheDay, 'Tagblatt'),
+  undated: article(null, bodies.undated, 'Sud'),
+  preview: article('2025-03-04', bodies.preview, 'Abend'),
+  sport: article('2025-03-05', bodies.sport, 'Tagblatt'),
+  yearLater: article('2026-03-13', bodies.yearLater, 'Nord'),
+})
+
+const STORIES: Record<string, { city: RegExp; story: Story }> = {
+  de: {
+    city: /^Genf$/,
+    story: story({
+      wire: 'GENF (Nordpresse) - Die Delegationen der beiden Länder haben am Donnerstag in Genf Gespräche über Fischereiquoten und Zölle geführt, teilten Beamte mit.\n\nDer stellvertretende Handelsminister Tomas Varga traf die Chefunterhändlerin Anna Berg für sechs Stunden. „Wir sind einer fairen Einigung so nah wie nie“, sagte Varga.',
+      onTheDay:
+        'Die Verhandlungen zwischen Anna Berg und Tomas Varga in Genf sind heute ohne Einigung über die Fangquoten zu Ende gegangen, teilte das Ministerium mit.',
+      undated:
+        'Genf, 6. März 2025 (Südagentur) - Bei den Gesprächen in Genf stritten Tomas Varga und Anna Berg über zwei Fanggebiete und über Zölle.',
+      preview:
+        'Tomas Varga und Anna Berg werden sich am Donnerstag in Genf zu neuen Verhandlungen über Fischereiquoten treffen, kündigte das Ministerium an.',
+      sport:
+        'Der FC Nord hat am Samstag im Stadion an der Weser mit 3:1 gegen Union gewonnen. Jana Okafor traf zweimal in der zweiten Halbzeit.',
+      yearLater:
+        'GENF (Nordpresse) - Ein Jahr später haben Tomas Varga und Anna Berg am Donnerstag in Genf erneut Gespräche über Fischereiquoten geführt.',
+    }),
+  },
+  fr: {
+    city: /^Genève$/,
+    story: story({
+      wire: "GENÈVE (Agence Nord) - Les délégations des deux pays ont mené jeudi à Genève des négociations sur les quotas de pêche et les droits de douane, ont indiqué des responsables.\n\nLe vice-ministre du Commerce Tomas Varga a rencontré la négociatrice en chef Anna Berg pendant six heures. « Nous n'avons jamais été aussi proches d'un accord équitable », a déclaré Varga.",
+      onTheDay:
+        "Les pourparlers entre Anna Berg et Tomas Varga à Genève se sont achevés aujourd'hui sans accord sur les quotas de pêche, selon le ministère.",
+      undated:
+        'Genève, 6 mars 2025 (Agence Sud) - Lors des négociations à Genève, Tomas Varga et Anna Berg se sont opposés sur deux zones de pêche et sur les droits de douane.',
+      preview:
+        'Tomas Varga et Anna Berg se rencontreront jeudi à Genève pour de nouvelles négociations sur les quotas de pêche, a annoncé le ministère.',
+      sport: 'Le club du Nord a battu Union 3 à 1 samedi au stade de la Loire, avec deux buts de Jeanne Okafor en seconde période.',
+      yearLater:
+        'GENÈVE (Agence Nord) - Un an plus tard, Tomas Varga et Anna Berg ont repris jeudi à Genève les négociations sur les quotas de pêche.',
+    }),
+  },
+  es: {
+    city: /^Ginebra$/,
+    story: story({
+      wire: 'GINEBRA (Agencia Norte) - Las delegaciones de los dos países mantuvieron el jueves en Ginebra negociaciones sobre las cuotas de pesca y los aranceles, según fuentes oficiales.\n\nEl viceministro de Comercio Tomas Varga se reunió con la negociadora jefe Anna Berg durante seis horas. "Nunca hemos estado tan cerca de un acuerdo justo", dijo Varga.',
+      onTheDay:
+        'Las conversaciones entre Anna Berg y Tomas Varga en Ginebra terminaron hoy sin acuerdo sobre las cuotas de pesca, informó el ministerio.',
+      undated:
+        'Ginebra, 6 mar (Agencia Sur).- En las negociaciones de Ginebra del 6 de marzo de 2025, Tomas Varga y Anna Berg discutieron sobre dos caladeros y los aranceles.',
+      preview:
+        'Tomas Varga y Anna Berg celebrarán el jueves en Ginebra una nueva ronda de negociaciones sobre las cuotas de pesca, anunció el ministerio.',
+      sport: 'El Atlético Norte venció 3-1 al Unión el sábado en el estadio del río, con dos goles de Juana Okafor en la segunda parte.',
+      yearLater:
+        'GINEBRA (Agencia Norte) - Un año después, Tomas Varga y Anna Berg retomaron el jueves en Ginebra las negociaciones sobre las cuotas de pesca.',
+    }),
+  },
+  ru: {
+    city: /^Женев/,
+    story: story({
+      wire: 'ЖЕНЕВА, 7 марта. /Северное агентство/. Делегации двух стран в четверг провели в Женеве переговоры о квотах на вылов рыбы и пошлинах, сообщили официальные лица.\n\nЗаместитель министра торговли Томас Варга встретился с главным переговорщиком Анной Берг. «Мы никогда не были так близки к справедливому соглашению», — сказал Варга.',
+      onTheDay:
+        'Переговоры Анны Берг и Томаса Варги в Женеве завершились сегодня без соглашения о квотах на вылов рыбы, сообщило министерство.',
+      undated:
+        'Женева, 6 марта 2025 года (Южное агентство) - На переговорах в Женеве Томас Варга и Анна Берг спорили о двух районах промысла и о пошлинах.',
+      preview:
+        'Томас Варга и Анна Берг встретятся в четверг в Женеве на новом раунде переговоров о квотах на вылов рыбы, сообщило министерство.',
+      sport: 'Футбольный клуб «Север» в субботу обыграл «Юнион» со счётом 3:1 на стадионе у реки, два мяча забила Яна Окафор.',
+      yearLater:
+        'ЖЕНЕВА, 13 марта. /Северное агентство/. Спустя год Томас Варга и Анна Берг в четверг вновь провели в Женеве переговоры о квотах на вылов рыбы.',
+    }),
+  },
+}
+
+describe('round detection in other languages (self-written fixtures, not evidence of generality)', () => {
+  for (const [language, { city, story: s }] of Object.entries(STORIES)) {
+    it(`${language}: three reports and a preview of one meeting are one round; a meeting a year later in the same city is another; sport is none`, () => {
+      const all = Object.values(s)
+      const rounds = detectRounds(all)
+      const roundOf = (a: DetectArticle): number => rounds.findIndex((r) => r.articles.some((x) => x.articleId === a.id))
+      const meeting = roundOf(s.wire)
+      expect(meeting).toBeGreaterThanOrEqual(0)
+      expect([s.onTheDay, s.undated, s.preview].map(roundOf)).toEqual([meeting, meeting, meeting])
+      expect(roundOf(s.yearLater)).not.toBe(meeting)
+      expect(roundOf(s.sport)).toBe(-1)
+      const round = rounds[meeting]
+      expect(round?.date).toBe('2025-03-06')
+      expect(round?.venue).toMatch(city)
+    })
+
+    it(`${language}: the wire copy's meeting is dated by its weekday word and placed in the city, not the country`, () => {
+      const main = articleEvents(s.wire).main
+      expect(main).toMatchObject({ date: { year: 2025, month: 3, day: 6 }, dateKind: 'weekday' })
+      expect(main?.venue).toMatch(city)
+      expect(articleEvents(s.sport).main).toBeNull()
+    })
+  }
+})
