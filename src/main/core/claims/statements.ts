@@ -28,12 +28,12 @@ export interface Statement {
 }
 
 // A name: capitalised words, with the particles names carry (al-, de, von, ibn…).
-// A token of a name: an initial ("J.") or a capitalised word; a word ending a sentence ("Mora.") ends the name.
+// A token of a name: an initial ("J.") or a capitalised word; a word ending a sentence ("Berg.") ends the name.
 const CAP = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*)`
 // A name starts a word ("U.S." is read whole, not from its "S.").
 const NAME = String.raw`(?<![\p{L}.])(?:${CAP})(?:\s+(?:(?:al|el|de|da|di|du|van|von|der|bin|ibn|le|la)\s+)?${CAP}){0,5}`
 const ARTICLE = String.raw`(?:(?:the|der|die|das|des|le|la|les|l'|el|los|las)\s+)?`
-// "said Iranian negotiator Hamid Baidinejad": an adjective and a role before the name.
+// "said Nordlandic negotiator Anna Berg": an adjective and a role before the name.
 const ROLE = String.raw`(?:(?:foreign|deputy|chief|top|senior|prime|special|presidential|lead)\s+)*(?:negotiator|minister|president|mayor|governor|chairman|chairwoman|spokesman|spokeswoman|spokesperson|envoy|official|secretary|diplomat|ambassador|delegate|leader)`
 const ROLE_NAME = String.raw`(?:${CAP}\s+)?(?:${ROLE}\s+)?${NAME}`
 // After "according to" / "selon" / "según" the source may be a common noun ("the harbour authority").
