@@ -177,3 +177,38 @@ describe('scripts without capitals', () => {
     expect(cleanParagraphs(zh, { language: 'zh' }).kept).toEqual(zh)
   })
 })
+
+describe('what follows an article', () => {
+  const DE = [
+    'Der Stadtrat hat am Mittwoch beschlossen, das alte Hallenbad zu sanieren, nach zehn Jahren Streit über das Gebäude.',
+    'Die Sanierung kostet zwölf Millionen Euro und soll im Sommer beginnen, teilte die Stadt nach der Sitzung mit.',
+    'Die Anwohner, die sich für das Bad eingesetzt hatten, zeigten sich erleichtert und dankten dem Rat für die Entscheidung.',
+  ]
+
+  it('drops the heading of a teaser block and a credit line, in another language, also among blocks an extractor chose', () => {
+    const { kept, dropped } = cleanParagraphs(
+      [DE[0] as string, 'Das Bad im Jahr 1910 © Stadtarchiv', ...DE.slice(1), 'Neueste Beiträge', 'Meistgelesene Artikel'],
+      { language: 'de', evidenceOnly: true },
+    )
+    expect(kept).toEqual(DE)
+    expect(dropped.map((d) => d.reason)).toEqual(['caption', 'related heading', 'related heading'])
+  })
+
+  it("drops a closing note about the author that the page's metadata names, keeps the author's quoted words", () => {
+    const bio = 'Jane Roe ist Redakteurin im Lokalressort und schreibt seit 2015 über Stadtpolitik und Verkehr.'
+    const { kept, dropped } = cleanParagraphs([...DE, bio], { language: 'de', evidenceOnly: true, metadataLines: ['Jane Roe'] })
+    expect(kept).toEqual(DE)
+    expect(dropped.map((d) => d.reason)).toEqual(['about the author'])
+    const quoted = 'Jane Roe: „Wir haben lange auf diese Entscheidung gewartet, und jetzt muss sie schnell umgesetzt werden.“'
+    expect(cleanParagraphs([...DE, quoted], { language: 'de', evidenceOnly: true, metadataLines: ['Jane Roe'] }).kept).toEqual([
+      ...DE,
+      quoted,
+    ])
+  })
+
+  it('keeps a closing paragraph that opens with an outlet-like name', () => {
+    const last = 'The Daily Example asked the council for a comment on the cost of the scheme but had no reply by Friday.'
+    const { kept } = cleanParagraphs([...LEAD, last], { evidenceOnly: true, metadataLines: ['The Daily Example'] })
+    expect(kept).toEqual([...LEAD, last])
+  })
+})

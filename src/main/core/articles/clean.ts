@@ -13,7 +13,9 @@ import {
   RIGHTS,
   isByline,
   isCaption,
+  isCredit,
   isMenu,
+  isMoreHeading,
   isTimestamp,
 } from './furniture'
 import { stopWordsOf } from '../text/stopwords'
@@ -88,7 +90,9 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
     (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text))
   )
     return { text, kind: 'furniture', reason: 'notice' }
-  if (hint.tag === 'figcaption' || isCaption(text, w.length)) return { text, kind: 'furniture', reason: 'caption' }
+  if (hint.tag === 'figcaption' || isCaption(text, w.length) || isCredit(text, w.length))
+    return { text, kind: 'furniture', reason: 'caption' }
+  if (isMoreHeading(text, w.length)) return { text, kind: 'furniture', reason: 'related heading' }
   if ((hint.linkDensity ?? 0) > 0.5 || ((hint.linkDensity ?? 0) > 0.25 && w.length < 15)) {
     return { text, kind: 'furniture', reason: 'links' }
   }
@@ -173,7 +177,7 @@ function tailStart(blocks: Block[]): number {
 }
 
 /** Why a block was dropped, when that block ends an article rather than interrupting it. */
-const CLOSES_ARTICLE = new Set(['notice', 'appeal', 'furniture words', 'menu', 'timestamp', 'byline'])
+const CLOSES_ARTICLE = new Set(['notice', 'related heading', 'appeal', 'furniture words', 'menu', 'timestamp', 'byline'])
 
 /**
  * The article in a page's text is its densest run of prose: the run of blocks with the highest sum
@@ -270,6 +274,31 @@ function languageOf(paragraphs: readonly string[], code: string): Language {
 }
 
 /**
+ * The last paragraphs of an article often speak about its author, not the story: a note that opens
+ * with the name the page's metadata gives as its author ("Jane Roe is a reporter who covers…").
+ * Only among the last three paragraphs kept, and not when a quotation follows the name, so a story
+ * that ends on its author's own words keeps them.
+ */
+const DETERMINER = /^(the|a|an|der|die|das|le|la|les|el|los|las|il|lo|de|het|een|o|os|as)$/i
+
+function markClosingLines(blocks: Block[], metadataLines: readonly string[]): void {
+  // A person's name: two to four capitalised words, not an outlet's "The …" / "Der …" / "Le …".
+  const names = metadataLines.filter((n) => {
+    const parts = n.trim().split(/\s+/)
+    return parts.length >= 2 && parts.length <= 4 && parts.every((p) => /^\p{Lu}[\p{L}.'’-]*$/u.test(p)) && !DETERMINER.test(parts[0] ?? '')
+  })
+  let seen = 0
+  for (let i = blocks.length - 1; i >= 0 && seen < 3; i--) {
+    const b = blocks[i] as Block
+    if (b.kind !== 'good') continue
+    seen++
+    const n = words(b.text).length
+    if (n >= 8 && n <= 80 && names.some((name) => b.text.startsWith(name) && !/^[\s,:]*["“„«]/.test(b.text.slice(name.length))))
+      blocks[i] = { ...b, kind: 'furniture', reason: 'about the author' }
+  }
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -299,6 +328,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
       if (b.kind === 'good' && (i < from || i > to)) blocks[i] = { ...b, kind: 'furniture', reason: 'outside the article' }
     }
   }
+  markClosingLines(blocks, options.metadataLines ?? [])
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1

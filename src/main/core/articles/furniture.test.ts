@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { words } from '../text/words'
-import { furnitureDensity, isTimestamp } from './furniture'
+import { furnitureDensity, isCredit, isMoreHeading, isTimestamp } from './furniture'
 
 const stamp = (line: string): boolean => isTimestamp(line, words(line).length)
 
@@ -23,5 +23,36 @@ describe('furnitureDensity', () => {
   it('counts the chrome words of other languages, not their prose words', () => {
     expect(furnitureDensity(words('Artikel teilen und kommentieren'))).toBe(0.5)
     expect(furnitureDensity(words('Die Suche nach mehr Kontakt'))).toBe(0)
+  })
+})
+
+describe('isMoreHeading', () => {
+  const more = (line: string): boolean => isMoreHeading(line, words(line).length)
+  it('reads the heading of a block of teasers in several languages', () => {
+    expect(more('Weitere Artikel')).toBe(true)
+    expect(more('Meistgelesene Beiträge')).toBe(true)
+    expect(more('Das könnte Sie auch interessieren:')).toBe(true)
+    expect(more('You might also like')).toBe(true)
+    expect(more('Autres articles')).toBe(true)
+    expect(more('Más noticias')).toBe(true)
+  })
+  it('leaves subheads and sentences that open with the same words', () => {
+    expect(more('Weitere Maßnahmen der Stadt')).toBe(false)
+    expect(more('Mehr zu tun gibt es im Winter, sagte die Bürgermeisterin.')).toBe(false)
+    expect(more('More articles were published in 2019 than ever before.')).toBe(false)
+  })
+})
+
+describe('isCredit', () => {
+  const credit = (line: string): boolean => isCredit(line, words(line).length)
+  it('reads image credits in several languages and a © credit at the end of a short line', () => {
+    expect(credit('Foto: Jane Roe')).toBe(true)
+    expect(credit('Crédits photos : Agence Exemple')).toBe(true)
+    expect(credit('Beitragsbild: Titelseite einer Zeitung')).toBe(true)
+    expect(credit('Der Hafen in der Abenddämmerung © Jane Roe / Agentur')).toBe(true)
+  })
+  it('leaves prose that mentions a copyright or a photo', () => {
+    expect(credit('The photographer kept the © sign on every print she sold, she said.')).toBe(false)
+    expect(credit('Bildung ist der Schlüssel, sagte sie.')).toBe(false)
   })
 })

@@ -138,3 +138,31 @@ export function isMenu(text: string): boolean {
  */
 export const NOTICE_OTHER =
   /^(mehr zu(m| den)? (thema|themen)\b|weitere (artikel|beiträge|nachrichten|informationen zum thema)|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr|hier)|lies auch|beliebte beiträge|zurück zu(r)? (übersicht|startseite)|(jetzt )?teilen|teile (diesen|den) (beitrag|artikel)|dir hat der artikel gefallen|artikel teilen|kommentare?( \(\d+\))?$|(deine|ihre) e-mail-adresse wird nicht veröffentlicht|wir verwenden cookies|diese (web)?seite verwendet cookies|también te puede interesar|te puede interesar|lee también|mirá también|noticias relacionadas|artículos relacionados|comparte (esta|este)|tu dirección de correo electrónico no será publicada|utilizamos cookies|leia também|veja também|notícias relacionadas|o seu endereço de (e-)?mail não será publicado|à lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|partager (cet|cette|sur)|votre adresse (e-)?mail ne sera pas publiée|nous utilisons des cookies|leggi anche|articoli correlati|potrebbe interessarti|condividi|il tuo indirizzo email non sarà pubblicato|lees ook|gerelateerde artikelen|deel dit|czytaj (także|też|również)|zobacz (także|też|również)|polecamy|udostępnij|korzystamy z (plików )?cookies|читайте также|смотрите также|похожие (статьи|материалы)|поделиться|подпишитесь)(?![\p{L}\p{N}]).{0,120}$/iu
+
+/**
+ * The heading of a block of teasers or links that follows an article: "More on this topic", "Most
+ * read", "Weitere Artikel", "Das könnte Sie auch interessieren", "Autres articles". Only as a short
+ * line without a final stop: the same words open sentences of prose. Generic interface wording.
+ */
+const MORE_HEADING =
+  /^(?:(?:neueste|weitere|empfohlene|beliebte|beliebteste|meist-?gelesene|meist-?diskutierte|meist-?gelesen|meist-?diskutiert|ähnliche|passende)\s+\p{L}*(?:artikel|beiträge|beitrag|meldungen|nachrichten|news|themen|stories|storys|videos|galerien|infos|informationen|links|tipps|empfehlungen|produkttests?|posts|podcasts|episoden)|meist-?(?:gelesen|diskutiert|geteilt)|mehr (?:zu|zum|zur|themen|aus|von|über|news|artikel)\b|auch (?:auf|bei) \S+$|noch mehr\b|entdecke(?:n sie)? (?:weitere|jetzt|mehr)\b|schon gelesen|heute empfehlen wir|themen (?:im|in diesem) (?:artikel|beitrag)|(?:das|dieses) (?:thema )?könnte (?:sie|dich) (?:auch )?interessieren|you (?:may|might) also (?:like|enjoy)|more (?:news|articles|stories|posts)\b|latest (?:news|articles|posts|stories)\b|popular (?:posts|articles|stories)|recent (?:posts|articles)|(?:autres|derniers) articles|(?:audios? et )?vidéos sur le (?:même )?sujet|(?:más|otras|últimas) noticias|noticias (?:recientes|destacadas)|valora esta noticia|ultime notizie|altri articoli|meer nieuws|najnowsze|najczęściej (?:czytane|komentowane)|popularne artykuły|zobacz (?:także|też|również))(?![\p{L}\p{N}])/iu
+
+/** `isMoreHeading("Weitere Artikel")` → true; a sentence or a long line → false. */
+export function isMoreHeading(text: string, wordCount: number): boolean {
+  return wordCount <= 8 && !/[.!]["'”’]?$/.test(text) && MORE_HEADING.test(text.trim())
+}
+
+const CREDIT_LABEL =
+  /^(?:fotos?|bild(?:er)?|bildquelle|beitragsbild|titelbild|headerbild|abbildung(?:en)?|grafik|crédits?(?: photos?)?|cr[ée]dit photo|fot\.?|zdjęci[ea]|imagen(?:es)?|immagine|фото)\s*[:|]/iu
+
+/**
+ * A photo or image credit in any of the languages Parley meets most: "Foto: Jane Roe", "Crédits
+ * photos : Agency", "Bild: Name/Agency", or a short line that ends in a © credit ("Harbour at dusk
+ * © Jane Roe / Agency"). For the cleaner only: the title and outlet rules keep their own caption test.
+ */
+export function isCredit(text: string, wordCount: number): boolean {
+  if (wordCount > 40) return false
+  if (CREDIT_LABEL.test(text)) return true
+  // A © with at most a name or two after it, no sentence after the name.
+  return /©\s*[^©.!?]{1,60}$/u.test(text) && (text.slice(text.lastIndexOf('©')).match(/\p{L}+/gu) ?? []).length <= 8
+}
