@@ -35,6 +35,23 @@ describe('scoreTitle', () => {
     const credited = copy(['Old north pier to be rebuilt before winter', 'Photo: Ada Quay', `${standfirst}.`])
     expect(scoreTitle(credited, NAV.length + 3)?.title).toBe('Old north pier to be rebuilt before winter')
   })
+
+  it('takes the headline above a long standfirst that has no sentence stop, across a gap in their scores', () => {
+    // The standfirst says what the lead says; the headline uses none of its words: it scores far lower.
+    const standfirst =
+      'The harbour board agreed to rebuild the old north pier before the winter storms after divers found rotted timber piles'
+    const lines = copy(['Photo of the harbour at dusk', 'Costly Quay Plan Splits the Town Council', standfirst, 'Ada Quay'])
+    const found = scoreTitle(lines, NAV.length + 4)
+    expect(found?.title).toBe('Costly Quay Plan Splits the Town Council')
+    expect(found?.standfirst).toBe(NAV.length + 2)
+    // A section label above a headline is not a headline over a standfirst.
+    const labelled = copy([
+      'PORT AND HARBOUR NEWS',
+      'Harbour board votes for a new pier and asks the town to pay for half of it',
+      'Ada Quay',
+    ])
+    expect(scoreTitle(labelled, NAV.length + 3)?.title).toBe('Harbour board votes for a new pier and asks the town to pay for half of it')
+  })
 })
 
 describe('the headline of a page copy', () => {

@@ -174,12 +174,27 @@ export function scoreTitle(
     lineWords(best.title) >= 5
   )
     best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: upper, standfirst: best.index }
+  else if (best && upper !== undefined && upper >= best.score - 5 && standfirstUnder(paragraphs[best.index - 1] as string, best.title))
+    best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: best.score, standfirst: best.index }
   // A standfirst right under the headline chosen is the article's text, whatever its shape.
   if (best && best.standfirst === undefined && best.index + 1 < start && shape(best.index + 1)) {
     const next = lineWords(paragraphs[best.index + 1] as string)
     if (next >= Math.max(8, lineWords(best.title) + 3)) best = { ...best, standfirst: best.index + 1 }
   }
   return best
+}
+
+/**
+ * A standfirst under its headline: a line of ten words or more, four more than the line above it,
+ * which reads as a headline of its own (four words or more, opening with a capital, a figure or a
+ * quote; not a breadcrumb, a line in capitals or a row of counters). Its many words of the article
+ * make the standfirst score higher than the headline; the headline is the line above.
+ */
+function standfirstUnder(head: string, line: string): boolean {
+  const h = lineWords(head)
+  if (h < 4 || lineWords(line) < Math.max(10, h + 4)) return false
+  if (!/^[\p{Lu}\p{Lo}\p{N}"“„«‘']/u.test(head) || /[›»>]/.test(head) || !/\p{Ll}|\p{Lo}/u.test(head)) return false
+  return head.split(/\s+/).filter((t) => /^\d+$/.test(t)).length * 2 < h
 }
 
 /** `read(i)` for a line index, computed once per index (several candidates ask about the same lines). */
