@@ -13,7 +13,10 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { getDomain, getDomainWithoutSuffix, parse } from 'tldts'
 import { decode } from '../src/main/core/articles/decode'
+import { storeArticle } from '../src/main/core/articles/import'
 import { prepareArticle, type PreparedArticle } from '../src/main/core/articles/prepare'
+import { openDatabase } from '../src/main/core/db/open'
+import { detectAndStore, listRounds } from '../src/main/core/rounds/repo'
 import { detectLanguage } from '../src/main/core/text/language'
 import { renderVisibleText } from './render-text'
 import { corporaDir } from './run'
@@ -100,12 +103,15 @@ interface Output {
   body: string
   failed: string | null
   dropped?: Array<{ text: string; reason: string }>
+  /** What import would store (its raw bytes left out), for the rounds check on unrelated pages. */
+  prepared?: PreparedArticle
 }
 
 function runParley(name: string, bytes: Uint8Array): Output {
   try {
     const a: PreparedArticle = prepareArticle({ name, bytes })
-    return { title: a.title, outlet: a.outlet, published: a.published, body: a.body, failed: null, dropped: a.dropped }
+    const prepared = { ...a, raw: '', dropped: [] }
+    return { title: a.title, outlet: a.outlet, published: a.published, body: a.body, failed: null, dropped: a.dropped, prepared }
   } catch (error) {
     return { title: null, outlet: null, published: null, body: '', failed: error instanceof Error ? error.message : String(error) }
   }
@@ -207,6 +213,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
   let parleyMs = 0
   let readabilityMs = 0
 
+  const stored = { html: [] as PreparedArticle[], text: [] as PreparedArticle[] }
   let done = 0
   for (const file of files) {
     const info = byFile.get(file)
@@ -222,6 +229,8 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
     readabilityMs += performance.now() - t0
     const rendering = renderVisibleText(html)
     const text = runParley(file.replace(/\.html?$/, '.txt'), new TextEncoder().encode(rendering))
+    if (parley.prepared) stored.html.push(parley.prepared)
+    if (text.prepared) stored.text.push(text.prepared)
 
     const e = info.extraction
     if (e) {
@@ -350,6 +359,49 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
     '',
     `Speed: Parley prepare ${(parleyMs / files.length).toFixed(1)} ms/page, bare Readability ${(readabilityMs / files.length).toFixed(1)} ms/page`,
   )
+  // Rounds on pages about everything but talks: what detection makes of them in any language.
+  const apart = { html: roundsAmong(stored.html), text: roundsAmong(stored.text) }
+  figures['web.html.roundsSolo'] = apart.html.solo
+  figures['web.text.roundsSolo'] = apart.text.solo
+  lines.push(
+    '',
+    'Rounds among these pages (unrelated news, blogs and shops in many languages: a page in a round is',
+    "most likely a false one; a few pages do report a negotiation). Issue 16's solo, on real pages:",
+    ...table(
+      ['imported as', 'pages', 'in a round', 'rounds', 'left out of every round'],
+      (['html', 'text'] as const).map((k) => [k, apart[k].pages, apart[k].inRound, apart[k].rounds, apart[k].solo]),
+    ),
+  )
+  if (options.verbose) for (const k of ['html', 'text'] as const) lines.push(...apart[k].listed.map((l) => `round ${k}: ${l}`))
   if (options.verbose) lines.push('', ...wrong)
   return { figures, lines }
+}
+
+/**
+ * Stores the prepared pages in a throwaway notebook, as `analyze` does, runs round detection, and
+ * tells how many pages ended in a round. Identical copies are stored once (as import does).
+ */
+function roundsAmong(prepared: PreparedArticle[]): { pages: number; inRound: number; rounds: number; solo: number; listed: string[] } {
+  const { db } = openDatabase(':memory:')
+  try {
+    let pages = 0
+    for (const a of prepared) if (storeArticle(db, a).status === 'imported') pages++
+    detectAndStore(db, new Date())
+    const rounds = listRounds(db)
+    const members = new Set<number>()
+    const listed: string[] = []
+    for (const r of rounds) {
+      const reports = r.articles.filter((a) => a.role === 'reports')
+      for (const a of reports) members.add(a.articleId)
+      listed.push(
+        `${r.date ?? '—'} ${r.venue ?? '—'}: ${reports
+          .map((a) => a.title)
+          .join(' | ')
+          .slice(0, 160)}`,
+      )
+    }
+    return { pages, inRound: members.size, rounds: rounds.length, solo: pages ? 1 - members.size / pages : 1, listed }
+  } finally {
+    db.close()
+  }
 }
