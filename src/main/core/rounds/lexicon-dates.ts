@@ -95,7 +95,8 @@ function ownWords(language: string): CalendarWords | null {
     const add = (map: Map<string, number>, name: string | undefined, n: number): void => {
       const key = name?.toLowerCase().replace(/\.$/, '').replace(/ʼ/g, '’')
       // Two-letter abbreviations ("Mo", "Di") are ordinary words of the language: only names of three letters and more.
-      if (!key || key.length < 3 || /^\d+$/.test(key) || map.has(key)) return
+      // Chinese words are two characters ("周四").
+      if (!key || key.length < (/\p{Script=Han}/u.test(key) ? 2 : 3) || /^\d+$/.test(key) || map.has(key)) return
       map.set(key, n)
       // Ukrainian writes its apostrophe three ways: п'ятниця, п’ятниця, пʼятниця.
       if (key.includes('’')) map.set(key.replace(/’/g, "'"), n)

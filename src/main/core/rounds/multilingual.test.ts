@@ -6,8 +6,10 @@
 // on the day, an undated copy with a dated dateline), a preview two days before, an unrelated sports
 // item, and a meeting in the same city a year later, which must be a round of its own.
 import { describe, expect, it } from 'vitest'
+import { dateMentions, edtf, isoDay } from './dates'
 import { detectRounds, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
+import { isCountry, placeKey } from './places'
 
 let next = 1
 const article = (published: string | null, body: string, outlet: string): DetectArticle => ({
@@ -123,4 +125,80 @@ describe('round detection in other languages (self-written fixtures, not evidenc
       expect(articleEvents(s.sport).main).toBeNull()
     })
   }
+})
+
+// One report per further language (self-written): a meeting on Thursday 2025-03-06, published the day after.
+const ONE_REPORT: Array<[string, string, RegExp | null]> = [
+  [
+    'it',
+    'Le delegazioni dei due paesi hanno tenuto giovedì a Ginevra colloqui sulle quote di pesca e sui dazi, hanno detto i funzionari del ministero.',
+    /^Ginevra$/,
+  ],
+  [
+    'pt',
+    'As delegações dos dois países realizaram na quinta-feira em Genebra negociações sobre as quotas de pesca e as tarifas, disseram os funcionários do ministério.',
+    /^Genebra$/,
+  ],
+  [
+    'nl',
+    'De delegaties van de twee landen hebben donderdag in Genève onderhandelingen gevoerd over visquota en invoerrechten, zeiden ambtenaren van het ministerie.',
+    /^Genève$/,
+  ],
+  [
+    'pl',
+    'Delegacje obu krajów prowadziły w czwartek w Genewie rozmowy na temat kwot połowowych i ceł, poinformowali urzędnicy ministerstwa.',
+    /^Genewie$/,
+  ],
+  [
+    'uk',
+    'Делегації двох країн у четвер провели у Женеві переговори щодо квот на вилов риби та мит, повідомили посадовці міністерства.',
+    /^Женев/,
+  ],
+  [
+    'tr',
+    "İki ülkenin heyetleri perşembe günü Cenevre'de balıkçılık kotaları ve gümrük vergileri konusunda müzakereler yaptı, bakanlık yetkilileri açıkladı.",
+    /^Cenevre$/,
+  ],
+  ['zh', '两国代表团星期四在日内瓦举行会谈，讨论捕鱼配额和关税问题，外交部官员表示，双方同意下个月继续磋商。', /^日内瓦$/],
+  // Arabic: the meeting and its day are read; no venue (city names take no capital and no gazetteer is shipped).
+  ['ar', 'أجرى وفدا البلدين يوم الخميس في جنيف محادثات حول حصص الصيد والرسوم الجمركية، حسبما قال مسؤولون في الوزارة اليوم.', null],
+]
+
+describe('a report in further languages (self-written, one sentence each)', () => {
+  for (const [language, body, city] of ONE_REPORT) {
+    it(`${language}: the meeting is found and dated by its weekday${city ? ', in its city' : ''}`, () => {
+      const main = articleEvents(article('2025-03-07', body, 'Nord')).main
+      expect(main).toMatchObject({ date: { year: 2025, month: 3, day: 6 }, dateKind: 'weekday' })
+      if (city) expect(main?.venue).toMatch(city)
+    })
+  }
+})
+
+describe('calendar words come from Intl', () => {
+  it('reads month names in the genitive, weekdays in the accusative, and Chinese day forms', () => {
+    const ref = isoDay('2025-03-07')
+    const at = (text: string, language: string): Array<string | null> => dateMentions(text, ref, { language }).map((d) => edtf(d.date))
+    expect(at('переговоры 6 марта 2025 года', 'ru')).toEqual(['2025-03-06'])
+    expect(at('rozmowy w środę', 'pl')).toEqual(['2025-03-05'])
+    expect(at('в среду', 'ru')).toEqual(['2025-03-05'])
+    expect(at('у середу', 'uk')).toEqual(['2025-03-05'])
+    expect(at('am 6. März', 'de')).toEqual(['2025-03-06'])
+    expect(at('el 6 de marzo de 2025', 'es')).toEqual(['2025-03-06'])
+    expect(at('3月6日', 'zh')).toEqual(['2025-03-06'])
+    expect(at('周四', 'zh')).toEqual(['2025-03-06'])
+    expect(at('gestern', 'de')).toEqual(['2025-03-06'])
+    // "hier" is "yesterday" in French, "here" in German: each language reads only its own words.
+    expect(at('hier', 'fr')).toEqual(['2025-03-06'])
+    expect(at('hier', 'de')).toEqual([])
+  })
+
+  it('takes countries in these languages, declined in Russian, for countries (never the venue when a city is named)', () => {
+    for (const name of ['Schweiz', 'Suisse', 'Suiza', 'Швейцария', 'Швейцарии', 'İsviçre', '瑞士']) expect(isCountry(name)).toBe(true)
+    expect(isCountry('Женева')).toBe(false)
+    expect(placeKey('Женеве')).toBe(placeKey('Женева'))
+    const main = articleEvents(
+      article('2025-03-07', 'Делегации в четверг провели в Швейцарии, в Женеве, переговоры о квотах, сообщили в министерстве.', 'Nord'),
+    ).main
+    expect(main?.venue).toMatch(/^Женев/)
+  })
 })
