@@ -7,7 +7,9 @@
  * a word of one language ("hier" is "here" in German and "yesterday" in French) is not read in another.
  *
  * This is the generic vocabulary of diplomacy and meetings, written as stems where the language
- * inflects ("переговор" for переговоры/переговоров/переговорах). It names no place, person or outlet.
+ * inflects (консультаци- for консультации/консультаций). A stem stops short of the word for the
+ * negotiators (переговорщик, Verhandlungsführer, negoziatore, rozmówca, müzakereci): they name people, not
+ * a meeting. It names no place, person or outlet.
  */
 
 import { readingLanguages } from './lexicon-dates'
@@ -45,7 +47,7 @@ const DE_NOT_PLACES =
 
 const WORDS: Record<string, Words> = {
   de: {
-    strong: String.raw`${L}gespräch${L}|${L}verhandlung${L}|konsultation${L}|${L}gipfel${L}|(?:\p{L}+-)?(?:gipfel|spitzen|arbeits|sonder|krisen|minister|außenminister)?treffens?|traf(?:en)?\s+sich|zusammengetroffen`,
+    strong: String.raw`${L}(?:gespräche?n?|gesprächsrunden?|verhandlungen?|verhandlungsrunden?)|konsultation${L}|${L}gipfel${L}|(?:\p{L}+-)?(?:gipfel|spitzen|arbeits|sonder|krisen|minister|außenminister)?treffens?|traf(?:en)?\s+sich|zusammengetroffen`,
     weak: String.raw`${L}sitzung${L}|beratung${L}|unterredung${L}|traf(?:en)?`,
     future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
     said: String.raw`sagte${L}|erklärte${L}|teilte${L}|betonte${L}|hieß|verkündete${L}`,
@@ -63,7 +65,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`à|au`,
   },
   es: {
-    strong: String.raw`negociacion${L}|conversaciones|consultas|cumbre${L}|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
+    strong: String.raw`negociación|negociaciones|conversaciones|consultas|cumbre${L}|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
     weak: String.raw`reuni(?:ón|ones)|encuentro${L}|diálogo${L}|discusion${L}`,
     future: String.raw`va|van|será|serán|celebrará${L}|tendrá${L}|prevista?s?|previsto?s?|próxim${L}|reunirá${L}|reanudará${L}|deberá${L}|podría${L}|planea${L}|nueva?s?|otra`,
     said: String.raw`dijo|afirmó|declaró|señaló|indicó|anunció|aseguró|explicó|según`,
@@ -71,7 +73,7 @@ const WORDS: Record<string, Words> = {
     at: 'en',
   },
   it: {
-    strong: String.raw`negoziat${L}|colloqui|trattativ${L}|consultazion${L}|vertice|vertici|summit|ha\s+incontrato|hanno\s+incontrato|si\s+sono\s+incontrat${L}|si\s+sono\s+riunit${L}`,
+    strong: String.raw`negoziat[oi]|colloqui|trattativ${L}|consultazion${L}|vertice|vertici|summit|ha\s+incontrato|hanno\s+incontrato|si\s+sono\s+incontrat${L}|si\s+sono\s+riunit${L}`,
     weak: String.raw`incontr${L}|riunion${L}|dialogo|discussion${L}`,
     future: String.raw`sarà|saranno|terrà|terranno|prossim${L}|previst${L}|dovrebbe${L}|incontrerà${L}|riprenderà${L}|nuov${L}|altro|altra`,
     said: String.raw`detto|dichiarato|affermato|annunciato|spiegato|sottolineato|secondo`,
@@ -87,7 +89,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`em|no|na`,
   },
   nl: {
-    strong: String.raw`${L}onderhandeling${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)`,
+    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)`,
     weak: String.raw`${L}ontmoeting${L}|vergadering${L}|ontmoette${L}|bijeenkomst${L}`,
     future: String.raw`zal|zullen|volgende|komende|gepland${L}|verwacht${L}|nieuwe`,
     said: String.raw`zei|zegt|verklaarde|meldde|liet\s+weten|aldus`,
@@ -95,7 +97,7 @@ const WORDS: Record<string, Words> = {
     at: 'in',
   },
   pl: {
-    strong: String.raw`rozm[oó]w${L}|negocjac${L}|konsultac${L}|szczyt${L}|spotkał${L}\s+się`,
+    strong: String.raw`rozmow(?:y|ach|ami|om)|rozmów|negocjac${L}|konsultac${L}|szczyt${L}|spotkał${L}\s+się`,
     weak: String.raw`spotkani${L}|posiedzeni${L}|dyskusj${L}`,
     future: String.raw`będzie|będą|odbędzie|odbędą|planowan${L}|przyszł${L}|kolejn${L}|nadchodząc${L}|następn${L}|ma\s+się|mają\s+się`,
     said: String.raw`powiedział${L}|oświadczył${L}|poinformował${L}|zapowiedział${L}|przekazał${L}|według`,
@@ -104,7 +106,7 @@ const WORDS: Record<string, Words> = {
     oneWord: true,
   },
   ru: {
-    strong: String.raw`переговор${L}|консультаци${L}|саммит${L}|встретил${L}|встретят${L}|встретит${L}|раунд${L}`,
+    strong: String.raw`переговор(?:ы|ов|ах|ам|ами)|консультаци${L}|саммит${L}|встретил${L}|встретят${L}|встретит${L}|раунд${L}`,
     weak: String.raw`встреч${L}|заседани${L}|совещани${L}|обсуждени${L}`,
     future: String.raw`будет|будут|пройд[её]т|пройдут|состоится|состоятся|планиру${L}|следующ${L}|предстоящ${L}|намечен${L}|ожида${L}|возобнов${L}|нов${L}|очередн${L}`,
     said: String.raw`заявил${L}|сказал${L}|сообщил${L}|отметил${L}|подчеркнул${L}|объявил${L}|по\s+словам`,
@@ -115,7 +117,7 @@ const WORDS: Record<string, Words> = {
     oneWord: true,
   },
   uk: {
-    strong: String.raw`переговор${L}|перемовин${L}|консультаці${L}|саміт${L}|зустрів${L}|зустрілися|раунд${L}`,
+    strong: String.raw`переговор(?:и|ів|ах|ам|ами)|перемовин${L}|консультаці${L}|саміт${L}|зустрів${L}|зустрілися|раунд${L}`,
     weak: String.raw`зустріч${L}|засіданн${L}|нарад${L}|обговоренн${L}`,
     future: String.raw`буде|будуть|відбудеться|відбудуться|запланован${L}|наступн${L}|майбутн${L}|очіку${L}|відновл${L}|нов${L}|черговий|чергов${L}`,
     said: String.raw`заявив${L}|заявила|сказав${L}|сказала|повідомив${L}|повідомила|наголосив${L}|за\s+словами`,
@@ -126,7 +128,7 @@ const WORDS: Record<string, Words> = {
     oneWord: true,
   },
   tr: {
-    strong: String.raw`müzakere${L}|görüşmeler${L}|görüşme${L}|zirve${L}|istişare${L}|görüştü${L}|bir\s+araya\s+geldi${L}`,
+    strong: String.raw`müzakere(?!ci)${L}|görüşmeler${L}|görüşme${L}|zirve${L}|istişare${L}|görüştü${L}|bir\s+araya\s+geldi${L}`,
     weak: String.raw`toplantı${L}|buluşma${L}|diyalog${L}`,
     future: String.raw`${L}(?:acak|ecek)${L}|planlanan|gelecek|önümüzdeki|bekleniyor|yeni|bir\s+sonraki`,
     said: String.raw`dedi|açıkladı|söyledi|belirtti|bildirdi|kaydetti`,

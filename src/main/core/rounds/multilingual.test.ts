@@ -4,7 +4,8 @@
 // which the project has no corpus. Each language tells the same invented story: a meeting on Thursday
 // 2025-03-06 in one city, reported by three outlets (a wire copy with a dateline the day after, a report
 // on the day, an undated copy with a dated dateline), a preview two days before, an unrelated sports
-// item, and a meeting in the same city a year later, which must be a round of its own.
+// item, a background piece that recalls the meeting two months on, and a meeting in the same city a year
+// later, which must be a round of its own.
 import { describe, expect, it } from 'vitest'
 import { dateMentions, edtf, isoDay } from './dates'
 import { detectRounds, type DetectArticle } from './detect'
@@ -27,6 +28,7 @@ interface Story {
   preview: DetectArticle
   sport: DetectArticle
   yearLater: DetectArticle
+  background: DetectArticle
 }
 
 const story = (bodies: Record<keyof Story, string>): Story => ({
@@ -36,6 +38,7 @@ const story = (bodies: Record<keyof Story, string>): Story => ({
   preview: article('2025-03-04', bodies.preview, 'Abend'),
   sport: article('2025-03-05', bodies.sport, 'Tagblatt'),
   yearLater: article('2026-03-13', bodies.yearLater, 'Nord'),
+  background: article('2025-05-20', bodies.background, 'Rundschau'),
 })
 
 const STORIES: Record<string, { city: RegExp; story: Story }> = {
@@ -53,6 +56,8 @@ const STORIES: Record<string, { city: RegExp; story: Story }> = {
         'Der FC Nord hat am Samstag im Stadion an der Weser mit 3:1 gegen Union gewonnen. Jana Okafor traf zweimal in der zweiten Halbzeit.',
       yearLater:
         'GENF (Nordpresse) - Ein Jahr später haben Tomas Varga und Anna Berg am Donnerstag in Genf erneut Gespräche über Fischereiquoten geführt.',
+      background:
+        'Der Streit über die Fangquoten ist Jahre alt. Die Unterhändler hatten am 6. März in Genf verhandelt, als Anna Berg niedrigere Quoten forderte; nach den Gesprächen in Wien im April gab es kaum Fortschritte.',
     }),
   },
   fr: {
@@ -68,6 +73,8 @@ const STORIES: Record<string, { city: RegExp; story: Story }> = {
       sport: 'Le club du Nord a battu Union 3 à 1 samedi au stade de la Loire, avec deux buts de Jeanne Okafor en seconde période.',
       yearLater:
         'GENÈVE (Agence Nord) - Un an plus tard, Tomas Varga et Anna Berg ont repris jeudi à Genève les négociations sur les quotas de pêche.',
+      background:
+        'Le différend sur les quotas de pêche dure depuis des années. Les négociateurs avaient tenu des négociations à Genève le 6 mars, quand Anna Berg réclamait des quotas plus bas ; après les pourparlers de Vienne en avril, peu de progrès ont été faits.',
     }),
   },
   es: {
@@ -83,6 +90,8 @@ const STORIES: Record<string, { city: RegExp; story: Story }> = {
       sport: 'El Atlético Norte venció 3-1 al Unión el sábado en el estadio del río, con dos goles de Juana Okafor en la segunda parte.',
       yearLater:
         'GINEBRA (Agencia Norte) - Un año después, Tomas Varga y Anna Berg retomaron el jueves en Ginebra las negociaciones sobre las cuotas de pesca.',
+      background:
+        'La disputa sobre las cuotas de pesca dura años. Los negociadores celebraron negociaciones en Ginebra el 6 de marzo, cuando Anna Berg pidió cuotas más bajas; tras las conversaciones de Viena en abril hubo pocos avances.',
     }),
   },
   ru: {
@@ -98,13 +107,15 @@ const STORIES: Record<string, { city: RegExp; story: Story }> = {
       sport: 'Футбольный клуб «Север» в субботу обыграл «Юнион» со счётом 3:1 на стадионе у реки, два мяча забила Яна Окафор.',
       yearLater:
         'ЖЕНЕВА, 13 марта. /Северное агентство/. Спустя год Томас Варга и Анна Берг в четверг вновь провели в Женеве переговоры о квотах на вылов рыбы.',
+      background:
+        'Спор о квотах на вылов рыбы длится годами. Переговорщики провели переговоры в Женеве 6 марта, когда Анна Берг добивалась снижения квот; после переговоров в Вене в апреле прогресса почти не было.',
     }),
   },
 }
 
 describe('round detection in other languages (self-written fixtures, not evidence of generality)', () => {
   for (const [language, { city, story: s }] of Object.entries(STORIES)) {
-    it(`${language}: three reports and a preview of one meeting are one round; a meeting a year later in the same city is another; sport is none`, () => {
+    it(`${language}: three reports and a preview of one meeting are one round; a meeting a year later in the same city is another; a background piece only mentions it; sport is none`, () => {
       const all = Object.values(s)
       const rounds = detectRounds(all)
       const roundOf = (a: DetectArticle): number => rounds.findIndex((r) => r.articles.some((x) => x.articleId === a.id))
@@ -113,6 +124,8 @@ describe('round detection in other languages (self-written fixtures, not evidenc
       expect([s.onTheDay, s.undated, s.preview].map(roundOf)).toEqual([meeting, meeting, meeting])
       expect(roundOf(s.yearLater)).not.toBe(meeting)
       expect(roundOf(s.sport)).toBe(-1)
+      // The background piece only mentions the meeting it recalls.
+      expect(rounds.flatMap((r) => r.articles).filter((x) => x.articleId === s.background.id && x.role === 'reports')).toEqual([])
       const round = rounds[meeting]
       expect(round?.date).toBe('2025-03-06')
       expect(round?.venue).toMatch(city)
