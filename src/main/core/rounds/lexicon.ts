@@ -153,6 +153,70 @@ const WORDS: Record<string, Words> = {
   },
 }
 
+// "The third round of talks" in other languages, with a number ("3. Runde", "3e cycle", "3ª ronda",
+// "3-й раунд", "第3轮") or an ordinal word from first to twelfth (hand-listed: ICU has no ordinal words).
+const ROUND_WORDS: Record<string, { word: string; ordinals?: string[] }> = {
+  de: {
+    word: String.raw`(?:\p{L}*s)?runde`,
+    ordinals: 'erste zweite dritte vierte fünfte sechste siebte achte neunte zehnte elfte zwölfte'.split(' '),
+  },
+  fr: {
+    word: String.raw`(?:round|cycle|session|série)`,
+    ordinals: 'premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième onzième douzième'.split(' '),
+  },
+  es: {
+    word: String.raw`ronda`,
+    ordinals: 'primera segunda tercera cuarta quinta sexta séptima octava novena décima undécima duodécima'.split(' '),
+  },
+  it: {
+    word: String.raw`(?:round|tornata)`,
+    ordinals: 'primo secondo terzo quarto quinto sesto settimo ottavo nono decimo undicesimo dodicesimo'.split(' '),
+  },
+  pt: {
+    word: String.raw`(?:rodada|ronda)`,
+    ordinals: 'primeira segunda terceira quarta quinta sexta sétima oitava nona décima'.split(' '),
+  },
+  nl: { word: String.raw`(?:\p{L}*ronde)`, ordinals: 'eerste tweede derde vierde vijfde zesde zevende achtste negende tiende'.split(' ') },
+  pl: { word: String.raw`rund\p{L}*`, ordinals: 'pierwsz drug trzeci czwart piąt szóst siódm ósm dziewiąt dziesiąt'.split(' ') },
+  ru: { word: String.raw`раунд\p{L}*`, ordinals: 'перв втор трет четвёрт пят шест седьм восьм девят десят'.split(' ') },
+  uk: { word: String.raw`раунд\p{L}*`, ordinals: 'перш друг трет четверт п’ят шост сьом восьм дев’ят десят'.split(' ') },
+  tr: { word: String.raw`tur\p{L}*` },
+}
+const CHINESE_NUMBERS = '一二三四五六七八九十'
+
+/** The round a text names by number ("the 3rd round"), or null; in the words of `language` (mentions.ts reads English). */
+export function localRoundOrdinal(text: string, language: string): number | null {
+  let best: number | null = null
+  const keep = (n: number): void => {
+    if (n >= 1 && n <= 31 && (best === null || n > best)) best = n
+  }
+  if (language === 'zh') {
+    for (const m of text.matchAll(/第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*轮/gu)) {
+      const v = m[1] as string
+      if (/\d/.test(v)) keep(Number(v))
+      else if (v.length === 1) keep(CHINESE_NUMBERS.indexOf(v) + 1)
+      else if (v.startsWith('十')) keep(10 + CHINESE_NUMBERS.indexOf(v[1] as string) + 1)
+    }
+    return best
+  }
+  for (const l of readingLanguages(language)) {
+    const r = ROUND_WORDS[l]
+    if (!r) continue
+    // A number with its ordinal mark: "3.", "3e", "3ème", "3ª", "3°", "3-й", "3-го".
+    const digits = new RegExp(String.raw`${B}(\d{1,2})(?:\.|e|ème|ᵉ|ª|º|°|-?(?:й|го|м|ий|я|ї))?\s+(?:\p{L}+\s+)?${r.word}${E}`, 'giu')
+    for (const m of text.matchAll(digits)) keep(Number(m[1]))
+    if (r.ordinals) {
+      const stems = r.ordinals.map((o) => o.replace(/’/g, "['’]")).join('|')
+      const words = new RegExp(String.raw`${B}(${stems})\p{L}*\s+(?:\p{L}+\s+)?${r.word}${E}`, 'giu')
+      for (const m of text.matchAll(words)) {
+        const said = (m[1] as string).toLowerCase().replace(/'/g, '’')
+        keep(r.ordinals.findIndex((o) => o === said) + 1)
+      }
+    }
+  }
+  return best
+}
+
 /** The compiled patterns of a language, for mentions.ts. Each matches the language's words only (English is added by the caller). */
 export interface LanguagePatterns {
   language: string
@@ -210,7 +274,12 @@ export function languagePatterns(language: string): LanguagePatterns | null {
     const [b, e] = language === 'zh' ? ['', ''] : [B, E]
     const words = (list: string, flags: string): RegExp => new RegExp(String.raw`${b}(?:${list})${e}`, flags)
     let venue: RegExp | null = null
-    if (w.at) venue = new RegExp(String.raw`${B}(?:${w.at})\s+(${CAP}${w.oneWord ? '' : String.raw`(?:[ -]${CAP})?`})(?!['’]s)`, 'gu')
+    // A preposition may open the sentence ("В Женеве", "En Ginebra").
+    const at = w.at
+      .split('|')
+      .flatMap((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)])
+      .join('|')
+    if (w.at) venue = new RegExp(String.raw`${B}(?:${at})\s+(${CAP}${w.oneWord ? '' : String.raw`(?:[ -]${CAP})?`})(?!['’]s)`, 'gu')
     // Turkish names the place with a case ending after an apostrophe: "Cenevre'de", "İstanbul'daki".
     else if (language === 'tr') venue = new RegExp(String.raw`${B}(${CAP}(?:\s${CAP})?)['’](?:de|da|te|ta)(?:ki)?${E}`, 'gu')
     // Chinese: "在日内瓦举行" — the place between 在 and the verb of the meeting.

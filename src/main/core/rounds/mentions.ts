@@ -4,7 +4,7 @@ import { ENGLISH_MARKERS, stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { calendarPatterns } from './lexicon-dates'
-import { languagePatterns, type LanguagePatterns } from './lexicon'
+import { languagePatterns, localRoundOrdinal, type LanguagePatterns } from './lexicon'
 import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
 
@@ -568,6 +568,10 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     const n = ordinalNumber(m[1] as string)
     // A series of talks has a few dozen rounds at most: a larger number is something else.
     if (n >= 1 && n <= 31 && (roundOrdinal === null || n > roundOrdinal)) roundOrdinal = n
+  }
+  if (x.local) {
+    const n = localRoundOrdinal(`${title}\n${body}`, x.language)
+    if (n !== null && (roundOrdinal === null || n > roundOrdinal)) roundOrdinal = n
   }
   return {
     articleId: article.id,

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { dateMentions, edtf, isoDay } from './dates'
 import { detectRounds, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
+import { localRoundOrdinal } from './lexicon'
 import { isCountry, placeKey } from './places'
 
 let next = 1
@@ -213,5 +214,40 @@ describe('calendar words come from Intl', () => {
       article('2025-03-07', 'Делегации в четверг провели в Швейцарии, в Женеве, переговоры о квотах, сообщили в министерстве.', 'Nord'),
     ).main
     expect(main?.venue).toMatch(/^Женев/)
+  })
+})
+
+describe('a place named at the start of a sentence (self-written)', () => {
+  it('reads "В Женеве" and "En Ginebra" as "в Женеве" and "en Ginebra"', () => {
+    const ru = articleEvents(
+      article('2025-03-07', 'В Женеве в четверг прошли переговоры о квотах на вылов рыбы, сообщили в министерстве.', 'Nord'),
+    ).main
+    expect(ru?.venue).toMatch(/^Женев/)
+    const es = articleEvents(
+      article(
+        '2025-03-07',
+        'En Ginebra, las delegaciones mantuvieron el jueves negociaciones sobre las cuotas de pesca, dijo el ministerio.',
+        'Nord',
+      ),
+    ).main
+    expect(es?.venue).toBe('Ginebra')
+  })
+})
+
+describe('the round a report names by number, in other languages (self-written)', () => {
+  it('reads numbered and ordinal-word rounds', () => {
+    const cases: Array<[string, string, number]> = [
+      ['de', 'Die dritte Verhandlungsrunde begann am Montag.', 3],
+      ['de', 'Die 4. Runde der Gespräche endete ohne Einigung.', 4],
+      ['fr', 'Le troisième cycle de négociations a commencé lundi.', 3],
+      ['es', 'La quinta ronda de negociaciones comenzó el lunes.', 5],
+      ['ru', 'Третий раунд переговоров начался в понедельник.', 3],
+      ['ru', '7-й раунд переговоров завершился.', 7],
+      ['pl', 'Druga runda rozmów zakończyła się w piątek.', 2],
+      ['zh', '第三轮会谈周一开始。', 3],
+      ['zh', '第12轮磋商结束。', 12],
+    ]
+    for (const [language, text, n] of cases) expect([language, text, localRoundOrdinal(text, language)]).toEqual([language, text, n])
+    expect(localRoundOrdinal('Die Gespräche begannen am Montag.', 'de')).toBeNull()
   })
 })
