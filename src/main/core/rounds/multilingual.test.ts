@@ -6,7 +6,12 @@
 // on the day, an undated copy with a dated dateline), a preview two days before, an unrelated sports
 // item, a background piece that recalls the meeting two months on, and a meeting in the same city a year
 // later, which must be a round of its own.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../../tests/helpers'
+import { analyzeViolations } from '../../analyze-contract'
+import { analyze } from '../../cli'
 import { dateMentions, edtf, isoDay } from './dates'
 import { detectRounds, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
@@ -250,4 +255,39 @@ describe('the round a report names by number, in other languages (self-written)'
     for (const [language, text, n] of cases) expect([language, text, localRoundOrdinal(text, language)]).toEqual([language, text, n])
     expect(localRoundOrdinal('Die Gespräche begannen am Montag.', 'de')).toBeNull()
   })
+})
+
+const tempDir = useTempDir()
+
+describe('analyze --json on other languages (self-written files, imported as a user would)', () => {
+  for (const language of ['de', 'fr', 'es', 'ru']) {
+    it(`${language}: the import keeps what detection reads; the meeting's reports are one round, in the contract's shape`, () => {
+      const { city, story: s } = STORIES[language] as { city: RegExp; story: Story }
+      const dir = tempDir()
+      const files = Object.entries(s).map(([name, a]) => {
+        // Dated copies carry front matter; the undated one is plain text, a title line above the story.
+        const title = a.body.split(/[.!?。]/)[0]?.slice(0, 70) ?? name
+        const file = join(dir, a.published ? `${name}.md` : `${name}.txt`)
+        writeFileSync(
+          file,
+          a.published
+            ? `---\ntitle: ${JSON.stringify(title)}\noutlet: ${a.outlet}\npublished: ${a.published}\n---\n\n${a.body}\n`
+            : `${title}\n\n${a.body}\n`,
+        )
+        return [name, file] as const
+      })
+      const result = analyze(files.map(([, f]) => f))
+      expect(analyzeViolations(result)).toEqual([])
+      const roundOf = new Map(result.articles.map((a) => [a.file, a.round]))
+      const file = new Map(files)
+      const meeting = roundOf.get(file.get('wire') as string)
+      expect(meeting).toBeTruthy()
+      expect(['onTheDay', 'preview', 'undated'].map((n) => roundOf.get(file.get(n) as string))).toEqual([meeting, meeting, meeting])
+      expect(roundOf.get(file.get('yearLater') as string)).not.toBe(meeting)
+      expect(roundOf.get(file.get('sport') as string)).toBeNull()
+      const round = result.rounds.find((r) => r.id === meeting)
+      expect(round?.date).toBe('2025-03-06')
+      expect(round?.venue).toMatch(city)
+    })
+  }
 })
