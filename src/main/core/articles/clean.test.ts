@@ -206,6 +206,28 @@ describe('what follows an article', () => {
     ])
   })
 
+  it('drops a note about the article, a prompt to share it and a log-in notice among blocks an extractor chose', () => {
+    const { kept, dropped } = cleanParagraphs(
+      [
+        ...DE,
+        'Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.',
+        'Diesen Artikel teilen',
+        'Sie sind nicht eingeloggt.',
+      ],
+      { language: 'de', evidenceOnly: true },
+    )
+    expect(kept).toEqual(DE)
+    expect(dropped.map((d) => d.reason)).toEqual(['notice', 'notice', 'notice'])
+  })
+
+  it('keeps a row of capitalised words among blocks an extractor chose unless it is a row of links', () => {
+    const row = 'Mehl Zucker Butter Eier Milch'
+    expect(cleanParagraphs([...DE, row], { language: 'de', evidenceOnly: true }).kept).toEqual([...DE, row])
+    const menu = cleanParagraphs([...DE, row], { language: 'de', evidenceOnly: true, hints: [{}, {}, {}, { linkDensity: 0.5 }] })
+    expect(menu.dropped.map((d) => d.reason)).toEqual(['links'])
+    expect(cleanParagraphs(['Start', ...DE, row], { language: 'de' }).dropped.map((d) => d.reason)).toContain('menu')
+  })
+
   it('keeps a closing paragraph that opens with an outlet-like name', () => {
     const last = 'The Daily Example asked the council for a comment on the cost of the scheme but had no reply by Friday.'
     const { kept } = cleanParagraphs([...LEAD, last], { evidenceOnly: true, metadataLines: ['The Daily Example'] })

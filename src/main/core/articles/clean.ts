@@ -12,8 +12,11 @@ import {
   NOTICE_OTHER,
   RIGHTS,
   isByline,
+  isArticleNote,
+  isArticlePrompt,
   isCaption,
   isCredit,
+  LOGIN_NOTICE,
   isMenu,
   isMoreHeading,
   isTimestamp,
@@ -74,7 +77,7 @@ function norm(text: string): string {
 }
 const recentNorms = new Map<string, string>()
 
-function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Language): Block {
+function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Language, chosen = false): Block {
   const key = norm(text)
   if (seen.has(key)) return { text, kind: 'furniture', reason: 'repeated' }
   seen.add(key)
@@ -87,7 +90,10 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
     DISCLAIMER.test(text) ||
     (RIGHTS.test(text) && w.length <= 60) ||
     (w.length <= 25 && NOTICE_OTHER.test(text)) ||
-    (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text))
+    (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text)) ||
+    (w.length <= 25 && LOGIN_NOTICE.test(text)) ||
+    isArticlePrompt(text, w) ||
+    isArticleNote(text, w.length)
   )
     return { text, kind: 'furniture', reason: 'notice' }
   if (hint.tag === 'figcaption' || isCaption(text, w.length) || isCredit(text, w.length))
@@ -102,7 +108,9 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
   if (/^\[[^\]]{1,40}\]\s*[-–—|]/.test(text)) return { text, kind: 'furniture', reason: 'link list' }
   if (isByline(text, w.length)) return { text, kind: 'furniture', reason: 'byline' }
   if (isTimestamp(text, w.length)) return { text, kind: 'furniture', reason: 'timestamp' }
-  if (isMenu(text)) return { text, kind: 'furniture', reason: 'menu' }
+  // Among blocks an extractor chose, a row of capitalised words without links is a list item, a
+  // score or a table cell of the article; a menu there is a row of links (dropped above).
+  if (!chosen && isMenu(text)) return { text, kind: 'furniture', reason: 'menu' }
   if (w.length <= 12 && !sentence && furnitureDensity(w) >= 0.5) return { text, kind: 'furniture', reason: 'furniture words' }
   // Word counts in the article's script (a Chinese sentence is one run of letters); function words
   // of its language, or none when no list exists: then length and the final stop decide.
@@ -313,7 +321,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
       ? { text: p, kind: 'good' }
       : known.has(norm(p.replace(/^(by|von|par|por|di|door)\s+/i, '')))
         ? { text: p, kind: 'furniture', reason: 'byline' }
-        : classify(p, hints[i] ?? {}, seen, lang),
+        : classify(p, hints[i] ?? {}, seen, lang, options.evidenceOnly),
   )
   markContained(blocks)
   const tail = tailStart(blocks)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { words } from '../text/words'
-import { furnitureDensity, isCredit, isMoreHeading, isTimestamp } from './furniture'
+import { furnitureDensity, isArticleNote, isArticlePrompt, isCredit, isMoreHeading, isTimestamp, LOGIN_NOTICE } from './furniture'
 
 const stamp = (line: string): boolean => isTimestamp(line, words(line).length)
 
@@ -54,5 +54,30 @@ describe('isCredit', () => {
   it('leaves prose that mentions a copyright or a photo', () => {
     expect(credit('The photographer kept the © sign on every print she sold, she said.')).toBe(false)
     expect(credit('Bildung ist der Schlüssel, sagte sie.')).toBe(false)
+  })
+})
+
+describe('notes and prompts about the article', () => {
+  const note = (line: string): boolean => isArticleNote(line, words(line).length)
+  const prompt = (line: string): boolean => isArticlePrompt(line, words(line))
+  it('reads a note about the article that speaks of publishing, in several languages', () => {
+    expect(note('Dieser Beitrag enthält Werbung für ein Produkt.')).toBe(true)
+    expect(note('This article contains affiliate links.')).toBe(true)
+    expect(note('Cet article est publié sous licence libre.')).toBe(true)
+  })
+  it("leaves an article's opening sentence and its credit line", () => {
+    expect(note('This article examines how the council paid for the baths.')).toBe(false)
+    expect(note('This post originally appeared in the Example Review.')).toBe(false)
+  })
+  it('reads a short prompt to share or rate the article, not a sentence about an article', () => {
+    expect(prompt('Diesen Artikel teilen')).toBe(true)
+    expect(prompt('War der Artikel nützlich?')).toBe(true)
+    expect(prompt('Did you like this story?')).toBe(true)
+    expect(prompt('The article was shared widely.')).toBe(false)
+  })
+  it('reads a log-in notice of a comment form', () => {
+    expect(LOGIN_NOTICE.test('Sie sind aktuell nicht eingeloggt.')).toBe(true)
+    expect(LOGIN_NOTICE.test('You must be logged in to post a comment.')).toBe(true)
+    expect(LOGIN_NOTICE.test('The minister logged the complaint on Monday.')).toBe(false)
   })
 })

@@ -166,3 +166,37 @@ export function isCredit(text: string, wordCount: number): boolean {
   // A © with at most a name or two after it, no sentence after the name.
   return /©\s*[^©.!?]{1,60}$/u.test(text) && (text.slice(text.lastIndexOf('©')).match(/\p{L}+/gu) ?? []).length <= 8
 }
+
+const ARTICLE_WORD =
+  /(?<![\p{L}])(artikel|beitrag|beitrags|article|post|story|artículo|noticia|articolo|artigo|artykuł|artykułu|статья|статью)(?![\p{L}])/iu
+const FEEDBACK_WORD =
+  /(?<![\p{L}])(nützlich|hilfreich|helpful|useful|utile|útil|gefallen|gefällt|like|liked|enjoyed|aimé|gustó|bewerten|bewertung|rate|valorar|noter)(?![\p{L}])/iu
+
+/** "Diesen Artikel teilen", "War der Artikel nützlich?", "Did you like this story?": the page asks about the article itself (never a sentence ending in a full stop). */
+export function isArticlePrompt(text: string, w: readonly string[]): boolean {
+  return w.length <= 8 && !/\.["”’]?$/.test(text) && ARTICLE_WORD.test(text) && (furnitureDensity(w) > 0 || FEEDBACK_WORD.test(text))
+}
+
+/** The comment form's log-in notice: "You must be logged in to post a comment", "Sie sind nicht eingeloggt". */
+export const LOGIN_NOTICE =
+  /(?<![\p{L}])(eingeloggt|einloggen|angemeldet sein|logged in|log in to (comment|reply|post)|sign in to (comment|reply|post)|connecté|connectez-vous|iniciar sesión|inicia sesión|zalogowan\p{L}*|zaloguj się)(?![\p{L}])/iu
+
+/**
+ * A note about the article rather than part of it: "This article contains affiliate links",
+ * "Dieser Beitrag enthält Werbung", "Dieser Text wurde unter der Lizenz … veröffentlicht", "Dieser
+ * Beitrag gibt die Meinung des Autors wieder". The article's own first sentence may open the same way
+ * ("This article examines…"), so the note must also speak of publishing: an issue, a licence, an
+ * advertisement, the author's opinion. "This post originally appeared in…" is left alone: annotators
+ * count that credit as article text.
+ */
+export function isArticleNote(text: string, wordCount: number): boolean {
+  return (
+    wordCount <= 50 &&
+    /^\W*(this|the) (article|post|story|text|piece|content)|^\W*(dieser|der) (artikel|beitrag|text|blogbeitrag)|^\W*bei diesem (beitrag|artikel|text)|^\W*(cet|l['’]) ?article|^\W*(este|el) (artículo|texto|contenido)|^\W*(questo|l['’]) ?articolo|^\W*(dit|het) (artikel|bericht)|^\W*(ten|niniejszy) (artykuł|tekst)/iu.test(
+      text,
+    ) &&
+    /(?<![\p{L}])(ausgabe|lizenz|licen[cs]ed?|werbung|anzeige|sponsored|gesponsert|affiliate|provision|commission|meinung|opinion|opinión|redaktion|editorial|translated|übersetzt|traduit|traducido|community|enthält|contains|contiene|contient|gastbeitrag|guest)(?![\p{L}])/iu.test(
+      text,
+    )
+  )
+}
