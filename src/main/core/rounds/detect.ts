@@ -1,7 +1,7 @@
 import type { RoundRole } from '../../../shared/model'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEventSteps, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
-import { isCountry, placeKey } from './places'
+import { isCountry, nameWordKey, placeKey } from './places'
 
 export type { DetectArticle } from './mentions'
 
@@ -46,7 +46,8 @@ interface Cluster {
  * "Jan Olof Berg" and "Jan Olof", or "Anna Berg" and "Dr Anna Berg", are one person.
  */
 const nameKeys = (name: string): string[] => {
-  const words = name.toLowerCase().split(' ')
+  // Declined names (Russian, Ukrainian) compare by their stem: "Томаса Варги" is "Томас Варга".
+  const words = name.split(' ').map(nameWordKey)
   const rest = words.slice(1).filter((w) => w.length >= 3)
   return rest.length ? rest : [words.at(-1) as string]
 }

@@ -16,7 +16,7 @@ import { dateMentions, edtf, isoDay } from './dates'
 import { detectRounds, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
 import { localRoundOrdinal } from './lexicon'
-import { isCountry, placeKey } from './places'
+import { isCountry, nameWordKey, placeKey } from './places'
 
 let next = 1
 const article = (published: string | null, body: string, outlet: string): DetectArticle => ({
@@ -290,4 +290,24 @@ describe('analyze --json on other languages (self-written files, imported as a u
       expect(round?.venue).toMatch(city)
     })
   }
+})
+
+describe('declined names (self-written)', () => {
+  it('compares Russian names by their stem, and reads quotes in guillemets, so a report that names no venue joins by its day and its quote', () => {
+    expect(nameWordKey('Варги')).toBe(nameWordKey('Варга'))
+    expect(nameWordKey('Лавровым')).toBe(nameWordKey('Лавров'))
+    expect(nameWordKey('Berg')).toBe('berg')
+    const a = article(
+      '2025-03-07',
+      'Томас Варга и Анна Берг в четверг провели в Женеве переговоры о квотах на вылов рыбы. «Мы никогда не были так близки к справедливому соглашению», — сказал Варга.',
+      'Nord',
+    )
+    const b = article(
+      '2025-03-07',
+      'Переговоры Томаса Варги с Анной Берг в четверг завершились без соглашения. «Мы никогда не были так близки к справедливому соглашению», — заявил Варга журналистам.',
+      'Sud',
+    )
+    const rounds = detectRounds([a, b])
+    expect(rounds.map((r) => r.articles.map((x) => x.articleId).sort())).toEqual([[a.id, b.id].sort()])
+  })
 })

@@ -100,6 +100,17 @@ export function placeKey(name: string): string {
   return stem.length >= 3 ? stem : lower
 }
 
+/**
+ * A word of a person's name as compared: in Cyrillic without its case ending ("Варга", "Варги", "Варгой";
+ * "Лавров", "Лаврова", "Лавровым" are one surname). Other scripts as written, lower case.
+ */
+export function nameWordKey(word: string): string {
+  const lower = word.toLowerCase()
+  if (!CYRILLIC.test(lower)) return lower
+  const stem = lower.replace(/(?:ым|им|ом|ем|ой|ей|ого|его|ому|ему|ую|юю|ая|яя|ий|ый|ою)$/u, '').replace(/[аеиоуыэюяьйіїє]+$/u, '')
+  return stem.length >= 3 ? stem : lower
+}
+
 /** "Austria", "United States", "Oman": a country or territory by name. */
 export function isCountry(name: string): boolean {
   let known = countryAnswers.get(name)

@@ -19,13 +19,19 @@ export interface QuoteGroup {
 
 const N = 4
 const MIN_WORDS = 3
-// Curly quotes pair unambiguously; straight double quotes pair left to right; single quotes only
+// Curly quotes pair unambiguously (and each language's own marks, below); straight double quotes pair left to right; single quotes only
 // when they open after a space and close before one (so apostrophes are not taken for quotes).
 const PATTERNS = [
   /“([^”\n]{2,1500})”/g,
   /"([^"\n]{2,1500})"/g,
   /‘([^’\n]{2,1500})’(?![\p{L}])/gu,
   /(?<=^|[\s(])'([^'\n]{2,1500}?)'(?=[\s.,;:!?)]|$)/gmu,
+  // Other languages' marks: guillemets (French, Russian, Spanish, Italian…), German and Polish low-high
+  // quotes („…“, „…”), German and Danish reversed guillemets (»…«), and CJK corner brackets (「…」, 『…』).
+  /«\s?([^»\n]{2,1500})»/g,
+  /„([^“”\n]{2,1500})[“”]/g,
+  /»([^«\n]{2,1500})«/g,
+  /[「『]([^」』\n]{2,1500})[」』]/g,
 ]
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
