@@ -103,6 +103,12 @@ export function dateMentions(text: string, ref: Date | null, options: { forward?
   return own.length ? out.sort((a, b) => a.start - b.start) : out
 }
 
+// A date that is a plan, not the event, in other languages: "geplant für", "prévu pour", "previsto para", "запланирован на", "until".
+const NOT_THE_EVENT_LOCAL =
+  /(?<![\p{L}])(?:geplant|vorgesehen|verschoben|bis|prévue?s?|reportée?s?|jusqu['’]|previst[oa]s?|aplazad[oa]s?|hasta|até|запланирован\p{L}*|перенесен\p{L}*|намечен\p{L}*|до|zaplanowan\p{L}*|do)\s+(?:für\s+|pour\s+|para\s+|per\s+|на\s+|au\s+|à\s+|el\s+|le\s+|il\s+|o\s+|on\s+|zum\s+|am\s+|im\s+|en\s+)?$/iu
+
+const planned = (text: string, at: number): boolean => NOT_THE_EVENT_LOCAL.test(text.slice(Math.max(0, at - 30), at))
+
 /** Dates in the calendar words of `language` (lexicon-dates.ts): day and month, weekdays, today and yesterday. */
 function localMentions(text: string, ref: Date | null, language: string, forward: boolean): DateMention[] {
   const p = calendarPatterns(language)
@@ -113,7 +119,7 @@ function localMentions(text: string, ref: Date | null, language: string, forward
   for (const m of text.matchAll(p.dayMonth)) {
     const month = words.months.get((m[2] as string).toLowerCase())
     const day = Number(m[1])
-    if (!month || day < 1 || day > 31) continue
+    if (!month || day < 1 || day > 31 || planned(text, m.index)) continue
     const date = monthDay(month, day, m[3] ? Number(m[3]) : null, ref)
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'explicit' })
   }
@@ -125,9 +131,18 @@ function localMentions(text: string, ref: Date | null, language: string, forward
       const date = monthDay(month, day, m[1] ? Number(m[1]) : null, ref)
       out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'explicit' })
     }
+  if (p.monthAlone)
+    for (const m of text.matchAll(p.monthAlone)) {
+      const month = words.fullMonths.get((m[1] as string).toLowerCase())
+      const at = m.index + m[0].indexOf(m[1] as string)
+      if (!month || taken(at, m.index + m[0].length)) continue
+      if (planned(text, m.index)) continue
+      const date = monthOnly(month, m[2] ? Number(m[2]) : null, ref)
+      out.push({ start: at, end: m.index + m[0].length, text: text.slice(at, m.index + m[0].length), date, kind: 'month' })
+    }
   for (const m of text.matchAll(p.weekday)) {
     const weekday = words.weekdays.get((m[1] as string).toLowerCase())
-    if (weekday === undefined || taken(m.index, m.index + m[0].length)) continue
+    if (weekday === undefined || taken(m.index, m.index + m[0].length) || planned(text, m.index)) continue
     const date = ref
       ? forward
         ? weekdayFrom(weekday, ref)

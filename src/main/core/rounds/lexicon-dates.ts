@@ -54,6 +54,8 @@ const RELATIVE: Record<string, { today: string[]; yesterday: string[] }> = {
 export interface CalendarWords {
   /** Lower-cased month name (long, genitive, short without its dot) → 1–12. */
   months: Map<string, number>
+  /** Full month names only (long, genitive, Russian prepositional "марте"): a month named alone ("im März 2025"). */
+  fullMonths: Map<string, number>
   /** Lower-cased weekday name (and its accusative where the language has one) → 0 (Sunday)–6. */
   weekdays: Map<string, number>
   today: string[]
@@ -73,9 +75,10 @@ export function calendarWords(language: string): CalendarWords | null {
   else if (group.length) {
     // A group: the union of its members' words.
     const parts = group.map(ownWords).filter((w): w is CalendarWords => w !== null)
-    const merged: CalendarWords = { months: new Map(), weekdays: new Map(), today: [], yesterday: [] }
+    const merged: CalendarWords = { months: new Map(), fullMonths: new Map(), weekdays: new Map(), today: [], yesterday: [] }
     for (const p of parts) {
       for (const [k, v] of p.months) if (!merged.months.has(k)) merged.months.set(k, v)
+      for (const [k, v] of p.fullMonths) if (!merged.fullMonths.has(k)) merged.fullMonths.set(k, v)
       for (const [k, v] of p.weekdays) if (!merged.weekdays.has(k)) merged.weekdays.set(k, v)
       merged.today.push(...p.today)
       merged.yesterday.push(...p.yesterday)
@@ -101,9 +104,18 @@ function ownWords(language: string): CalendarWords | null {
       // Ukrainian writes its apostrophe three ways: п'ятниця, п’ятниця, пʼятниця.
       if (key.includes('’')) map.set(key.replace(/’/g, "'"), n)
     }
+    const fullMonths = new Map<string, number>()
     for (let m = 0; m < 12; m++) {
       const d = new Date(Date.UTC(2024, m, 15))
-      add(months, fmt(language, { month: 'long' }).format(d), m + 1)
+      const long = fmt(language, { month: 'long' }).format(d)
+      const genitive = fmt(language, { month: 'long', day: 'numeric' })
+        .formatToParts(d)
+        .find((p) => p.type === 'month')?.value
+      add(fullMonths, long, m + 1)
+      add(fullMonths, genitive, m + 1)
+      // Russian names the month of an event in the prepositional: "в марте", "в мае" (from марта, мая).
+      if (language === 'ru' && genitive) add(fullMonths, genitive.replace(/[ая]$/, 'е'), m + 1)
+      add(months, long, m + 1)
       for (const month of ['long', 'short'] as const)
         add(
           months,
@@ -124,7 +136,7 @@ function ownWords(language: string): CalendarWords | null {
       // "周四", "礼拜四": the other ways Chinese names the days.
       if (language === 'zh') for (const head of ['周', '礼拜']) add(weekdays, lower.replace(/^星期/, head), i)
     }
-    words = { months, weekdays, today: RELATIVE[language]?.today ?? [], yesterday: RELATIVE[language]?.yesterday ?? [] }
+    words = { months, fullMonths, weekdays, today: RELATIVE[language]?.today ?? [], yesterday: RELATIVE[language]?.yesterday ?? [] }
   }
   return words
 }
@@ -142,6 +154,8 @@ export interface CalendarPatterns {
   dayMonth: RegExp
   /** "2025年3月3日", "3月3日" (Chinese): groups year, month, day. */
   numericMonth: RegExp | null
+  /** "im März 2025", "en marzo de 2025", "в марте 2025 года": a month named with its preposition; groups month, year. */
+  monthAlone: RegExp | null
   /** A weekday name: group 1. */
   weekday: RegExp
   /** Today or yesterday: group 1. */
@@ -171,6 +185,14 @@ export function calendarPatterns(language: string): CalendarPatterns | null {
         'giu',
       ),
       numericMonth: language === 'zh' ? /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/gu : null,
+      // A preposition before the month keeps "Mai" the name from other words that read alike, and the month from a day ("3 mars").
+      monthAlone:
+        language === 'zh'
+          ? null
+          : new RegExp(
+              String.raw`${B}(?:im|in|en|à|a|em|no|na|nel|в|во|у|w|we|op)\s+(?:(?:de|del|mês\s+de)\s+)?(${alternation(words.fullMonths.keys())})${E}(?:\s+(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d))?`,
+              'giu',
+            ),
       weekday: new RegExp(String.raw`${b}(${alternation(words.weekdays.keys())})${e}`, 'giu'),
       relative: relative.length ? new RegExp(String.raw`${b}(${alternation(relative)})${e}`, 'giu') : null,
       isCalendarWord: (word) => {

@@ -311,3 +311,16 @@ describe('declined names (self-written)', () => {
     expect(rounds.map((r) => r.articles.map((x) => x.articleId).sort())).toEqual([[a.id, b.id].sort()])
   })
 })
+
+describe('months named alone, and plans, in other languages (self-written)', () => {
+  it('reads "im März 2025", "en marzo de 2025", "в марте" as months, and "verschoben bis 6. März" as no date of the event', () => {
+    const ref = isoDay('2025-05-20')
+    const at = (text: string, language: string): Array<[string | null, string]> =>
+      dateMentions(text, ref, { language }).map((d) => [edtf(d.date), d.kind])
+    expect(at('Die Gespräche im März 2025 brachten nichts.', 'de')).toEqual([['2025-03', 'month']])
+    expect(at('Las negociaciones en marzo de 2025 fracasaron.', 'es')).toEqual([['2025-03', 'month']])
+    expect(at('Переговоры в марте не принесли результата.', 'ru')).toEqual([['2025-03', 'month']])
+    expect(at('Die Gespräche wurden verschoben bis 6. März.', 'de')).toEqual([])
+    expect(at('Переговоры запланированы на 6 марта.', 'ru')).toEqual([])
+  })
+})
