@@ -234,3 +234,20 @@ describe('what follows an article', () => {
     expect(kept).toEqual([...LEAD, last])
   })
 })
+
+describe('a lead above the body', () => {
+  it('joins a lead paragraph ten label lines above the body, and leaves the labels out', () => {
+    const lead =
+      'Nach zehn Jahren Streit hat der Stadtrat entschieden: Das alte Hallenbad wird saniert und soll im Sommer 2027 wieder öffnen.'
+    const labels = Array.from({ length: 10 }, (_, i) => `Bild ${i + 1} der Galerie zum Hallenbad`)
+    const body = [
+      'Der Stadtrat hat am Mittwoch beschlossen, das alte Hallenbad zu sanieren, nach zehn Jahren Streit über das Gebäude.',
+      'Die Sanierung kostet zwölf Millionen Euro und soll im Sommer beginnen, teilte die Stadt nach der Sitzung mit.',
+      'Die Anwohner, die sich für das Bad eingesetzt hatten, zeigten sich erleichtert und dankten dem Rat für die Entscheidung.',
+      'Während der Bauzeit können Schulen und Vereine das Bad der Nachbargemeinde nutzen, die Stadt übernimmt die Fahrtkosten.',
+    ]
+    const { kept, dropped } = cleanParagraphs([lead, ...labels, ...body], { language: 'de' })
+    expect(kept).toEqual([lead, ...body])
+    expect(new Set(dropped.map((d) => d.reason))).toEqual(new Set(['short, between lead and body']))
+  })
+})

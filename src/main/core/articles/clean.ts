@@ -187,6 +187,9 @@ function tailStart(blocks: Block[]): number {
 /** Why a block was dropped, when that block ends an article rather than interrupting it. */
 const CLOSES_ARTICLE = new Set(['notice', 'related heading', 'appeal', 'furniture words', 'menu', 'timestamp', 'byline'])
 
+/** Why a block was dropped, when that block separates the article from a teaser above it (a byline, a date or a share bar does not: they sit between a lead and its body). */
+const OPENS_ABOVE = new Set(['related heading', 'appeal'])
+
 /**
  * The article in a page's text is its densest run of prose: the run of blocks with the highest sum
  * of weights (Kadane's maximum subarray, as in Finn's Body Text Extraction), where prose weighs its
@@ -194,7 +197,7 @@ const CLOSES_ARTICLE = new Set(['notice', 'related heading', 'appeal', 'furnitur
  * or comments separated by names and dates below it, fall outside. Where the page holds several
  * such runs, the first that weighs at least half the heaviest.
  */
-function articleSpan(blocks: readonly Block[], lang: Language): [number, number] {
+function articleSpan(blocks: readonly Block[], lang: Language): [number, number, number[]] {
   // Every run Kadane closes (the sum fell to zero) is a candidate with its best sum.
   const runs: Array<{ from: number; to: number; score: number }> = []
   let current = { from: 0, to: 0, score: -Infinity }
@@ -213,21 +216,28 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number]
   }
   if (current.score > 0) runs.push(current)
   const best = runs.reduce((m, r) => Math.max(m, r.score), 0)
-  if (best <= 0) return [0, blocks.length - 1]
+  if (best <= 0) return [0, blocks.length - 1, []]
   // A page shows its article before its comments, sidebars, footers and cookie or log-in dialogs,
   // whose sentences can outweigh a short article: the first run that weighs at least half the
   // heaviest is the article.
   const chosen = runs.find((r) => r.score >= best * 0.5) ?? { from: 0, to: blocks.length - 1 }
   let bestFrom = chosen.from
   let bestTo = chosen.to
-  // A paragraph of prose a few lines away (a lead above a caption and share bar) belongs to it too.
+  // A paragraph of prose up to fourteen lines above (a lead or standfirst above a gallery, a caption
+  // and a share bar) belongs to it too, unless a teaser heading or an appeal stands between them.
   const prose = (i: number): boolean => {
     const b = blocks[i] as Block
     return b.kind === 'good' && (lang.code === 'en' ? words(b.text).length : wordsIn(b.text, lang.code).length) >= 12
   }
-  for (let i = bestFrom - 1, gap = 0; i >= 0 && gap <= 8; i--) {
-    if (prose(i)) [bestFrom, gap] = [i, 0]
-    else gap++
+  // The short lines crossed to reach it (a caption, a date, a share bar) are not article text.
+  const between: number[] = []
+  for (let i = bestFrom - 1, gap = 0; i >= 0 && gap <= 14; i--) {
+    if (OPENS_ABOVE.has((blocks[i] as Block).reason ?? '')) break
+    if (prose(i)) {
+      for (let j = i + 1; j < bestFrom; j++)
+        if ((blocks[j] as Block).kind === 'short' && !endsSentence((blocks[j] as Block).text)) between.push(j)
+      ;[bestFrom, gap] = [i, 0]
+    } else gap++
   }
   // Below it, a share bar, a notice, a tag or date line or an author line closes the article: prose
   // after that is a bio, a teaser or a comment.
@@ -236,7 +246,7 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number]
     if (prose(i)) [bestTo, gap] = [i, 0]
     else gap++
   }
-  return [bestFrom, bestTo]
+  return [bestFrom, bestTo, between]
 }
 
 /**
@@ -330,11 +340,12 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     if (b.kind === 'good') blocks[i] = { ...b, kind: 'furniture', reason: 'page tail (appeal)' }
   }
   if (!options.evidenceOnly) {
-    const [from, to] = articleSpan(blocks, lang)
+    const [from, to, between] = articleSpan(blocks, lang)
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i] as Block
       if (b.kind === 'good' && (i < from || i > to)) blocks[i] = { ...b, kind: 'furniture', reason: 'outside the article' }
     }
+    for (const i of between) blocks[i] = { ...(blocks[i] as Block), kind: 'furniture', reason: 'short, between lead and body' }
   }
   markClosingLines(blocks, options.metadataLines ?? [])
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
