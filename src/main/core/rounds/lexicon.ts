@@ -47,8 +47,11 @@ const DE_NOT_PLACES =
 
 const WORDS: Record<string, Words> = {
   de: {
-    strong: String.raw`${L}(?:gespräche?n?|gesprächsrunden?|verhandlungen?|verhandlungsrunden?)|konsultation${L}|${L}gipfel${L}|(?:\p{L}+-)?(?:gipfel|spitzen|arbeits|sonder|krisen|minister|außenminister)?treffens?|traf(?:en)?\s+sich|zusammengetroffen`,
-    weak: String.raw`${L}sitzung${L}|beratung${L}|unterredung${L}|traf(?:en)?`,
+    // Plural talks and negotiations, their rounds, and compounds joined by -s- or a hyphen ("Friedensgespräche",
+    // "Koalitionsverhandlungen", "EU-Gipfel") or named by subject ("Atomgespräche"). A single "Gespräch" is a
+    // conversation or an interview, "Treffen" any gathering and "Gipfel" a mountain top as often: they are weak.
+    strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen`,
+    weak: String.raw`gespräch|treffens?|gipfels?|unterredung${L}|traf(?:en)?`,
     future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
     said: String.raw`sagte${L}|erklärte${L}|teilte${L}|betonte${L}|hieß|verkündete${L}`,
     connector: String.raw`nach|nachdem|vor|vorher|seit|bevor|während|vorangegangen${L}`,
@@ -57,16 +60,16 @@ const WORDS: Record<string, Words> = {
     oneWord: true,
   },
   fr: {
-    strong: String.raw`négociation${L}|pourparlers|consultations|sommet${L}|entretiens?|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
-    weak: String.raw`rencontre${L}|réunion${L}|discussions?|dialogue`,
+    strong: String.raw`négociations|pourparlers|consultations|sommets?|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
+    weak: String.raw`négociation|entretiens?|rencontre${L}|réunion${L}|discussions?|dialogue`,
     future: String.raw`va|vont|devrai(?:t|ent)|doi(?:t|vent)|prochain${L}|prévu${L}|sera|seront|aura|auront|tiendra|tiendront|réunira|réuniront|rencontrera|rencontreront|reprendra|reprendront|débutera|commencera|à\s+venir|futur${L}|nouvelle?s?`,
     said: String.raw`déclaré|dit|affirmé|indiqué|annoncé|souligné|expliqué|estimé|selon`,
     connector: String.raw`après|avant|depuis|suite\s+à|à\s+la\s+suite\s+d[eu]|tandis\s+que|précédent${L}`,
     at: String.raw`à|au`,
   },
   es: {
-    strong: String.raw`negociación|negociaciones|conversaciones|consultas|cumbre${L}|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
-    weak: String.raw`reuni(?:ón|ones)|encuentro${L}|diálogo${L}|discusion${L}`,
+    strong: String.raw`negociaciones|conversaciones|cumbres?|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
+    weak: String.raw`negociación|consultas|reuni(?:ón|ones)|encuentro${L}|diálogo${L}|discusion${L}`,
     future: String.raw`va|van|será|serán|celebrará${L}|tendrá${L}|prevista?s?|previsto?s?|próxim${L}|reunirá${L}|reanudará${L}|deberá${L}|podría${L}|planea${L}|nueva?s?|otra`,
     said: String.raw`dijo|afirmó|declaró|señaló|indicó|anunció|aseguró|explicó|según`,
     connector: String.raw`tras|después\s+de|antes\s+de|desde|luego\s+de|mientras|anterior${L}`,
@@ -97,7 +100,7 @@ const WORDS: Record<string, Words> = {
     at: 'in',
   },
   pl: {
-    strong: String.raw`rozmow(?:y|ach|ami|om)|rozmów|negocjac${L}|konsultac${L}|szczyt${L}|spotkał${L}\s+się`,
+    strong: String.raw`rozmow(?:y|ach|ami|om)|rozmów|negocjac${L}|konsultac${L}|szczyt(?:u|cie|em)?|spotkał${L}\s+się`,
     weak: String.raw`spotkani${L}|posiedzeni${L}|dyskusj${L}`,
     future: String.raw`będzie|będą|odbędzie|odbędą|planowan${L}|przyszł${L}|kolejn${L}|nadchodząc${L}|następn${L}|ma\s+się|mają\s+się`,
     said: String.raw`powiedział${L}|oświadczył${L}|poinformował${L}|zapowiedział${L}|przekazał${L}|według`,
