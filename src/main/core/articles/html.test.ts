@@ -260,3 +260,17 @@ describe('the outlet of a page that states no name and no address', () => {
     expect(outlet('<title>Talks resume</title>', cdn + links)).toBe('towncrier.example')
   })
 })
+
+describe('the end of the chosen article', () => {
+  const para = (n: number): string =>
+    `<p>The committee heard testimony number ${n} from residents about the new bridge, and most of them said it would shorten their commute.</p>`
+  it('drops a heading that heads nothing at the article’s end (the title of a box of teasers left out), and keeps one that heads text', () => {
+    const html = page(
+      `<article><h1>Residents back the bridge</h1>${[1, 2, 3, 4, 5].map(para).join('')}<h2>What happens next</h2>${para(6)}<h3>More on this</h3></article>`,
+    )
+    const texts = extractHtml(html).blocks.map((b) => b.text)
+    expect(texts.at(-1)).toMatch(/testimony number 6/)
+    expect(texts).toContain('What happens next')
+    expect(texts).not.toContain('More on this')
+  })
+})

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom'
 import type { BlockHint } from './clean'
 import { refused } from './decode'
 import { markupDate, modifiedDate, textDate } from './page-date'
+import { recoverArticleBlocks } from './dom-recover'
 
 export interface HtmlExtract {
   title: string | null
@@ -450,6 +451,16 @@ function leadOfHeader(block: TextBlock): TextBlock {
   return { text, hint: { ...hint, chrome: undefined } }
 }
 
+/**
+ * A heading at the end of the article heads nothing of it: the title of a box of teasers or links
+ * ("More on this", "Read next") whose items Readability or the cleaner left out.
+ */
+export function withoutTrailingHeadings(blocks: TextBlock[]): TextBlock[] {
+  let end = blocks.length
+  while (end > 1 && /^h[1-6]$/.test(blocks[end - 1]?.hint.tag ?? '')) end--
+  return end === blocks.length ? blocks : blocks.slice(0, end)
+}
+
 /** Parses HTML with linkedom after the shape guards. */
 export function parsePage(html: string): unknown {
   checkShape(html)
@@ -528,12 +539,16 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   // A page that states no name and no address of its own (a file saved without them): the name it
   // shows, read before Readability removes the header and footer.
   if (!info.siteName) info.siteName = titleSiteName(headTitle, info.title, html) ?? domain ?? shownSiteName(doc)
-  // The whole page's text for a date the markup does not give, read before Readability changes the page.
-  const walked = info.published || !doc.body ? null : textBlocks(doc.body as DomNode, { rawCues: true })
+  // The whole page's blocks, walked before Readability changes the page: the date's text when the
+  // markup gives none, and what Readability's blocks are aligned with to take back what it left out.
+  const walked = doc.body ? textBlocks(doc.body as DomNode, { rawCues: true }) : null
   let blocks: TextBlock[] = []
+  // The text Readability chose, read for a date the markup does not give (the blocks taken back around it are not).
+  let chosen: TextBlock[] = []
   try {
     const article = readabilityBlocks(document)
-    blocks = article.blocks
+    chosen = article.blocks
+    blocks = withoutTrailingHeadings(recoverArticleBlocks(article.blocks, walked ?? []))
     info.title = info.title ?? article.title ?? null
     info.siteName = info.siteName ?? article.siteName ?? null
     info.byline = info.byline ?? article.byline ?? null
@@ -570,7 +585,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   }
   if (!info.published) {
     info.published =
-      textDate(blocks.map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
+      textDate((source === 'page' ? blocks : chosen).map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
       textDate((walked ?? []).map((b) => b.text).join('\n'), dating.monthFirst, dating.now) ??
       modifiedDate(dating)
   }

@@ -1,0 +1,85 @@
+/**
+ * Readability picks one container and cleans it; the article's own text sometimes falls outside
+ * what it keeps: a lead paragraph set in its own box between the headline and the body, or a
+ * paragraph of the body that its conditional cleaning removed with a box around it. Both are found
+ * by aligning Readability's blocks with the blocks of the whole page (walked before Readability
+ * changed it): a block of prose the page shows between the headline and the article's first block,
+ * or between two of the article's blocks, is taken back. Only on structural evidence: no furniture
+ * cue in its markup, few links, a paragraph's length and a sentence's end.
+ */
+import type { TextBlock } from './html'
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
+
+/** How far before the article's first block the headline is looked for, in page blocks (a kicker, a byline, share buttons, a picture and its caption may stand between). */
+const LEAD_WINDOW = 30
+
+/** A block that reads as a paragraph of prose by its shape alone (any language): long, few links, ending a sentence. */
+function prose(block: TextBlock, minLength: number, lead = false): boolean {
+  const text = squash(block.text)
+  // A lead often sits in the article's <header> beside the headline: that landmark alone is no furniture here.
+  if ((block.hint.chrome && block.hint.chrome !== 'header') || (block.hint.linkDensity ?? 0) >= 0.2 || text.length < minLength) return false
+  if (block.hint.tag && /^(?:li|td|th|figcaption|dt)$/.test(block.hint.tag)) return false
+  // A lead set as a subheading (<h2>) under the headline is a paragraph in length; other headings are not prose.
+  if (block.hint.tag && /^h[1-6]$/.test(block.hint.tag) && !(lead && text.length >= 100)) return false
+  return /[.!?…。！？"”»)]$/u.test(text)
+}
+
+/**
+ * Readability's blocks with the page's blocks of prose it left out, in the page's order: the lead
+ * between the page's headline (its `<h1>`) and the article, and paragraphs between two of the
+ * article's blocks. `page` is the walk of the whole page with its raw markup cues.
+ */
+export function recoverArticleBlocks(article: readonly TextBlock[], page: readonly TextBlock[]): TextBlock[] {
+  if (article.length === 0 || page.length === 0) return [...article]
+  // Page positions of the article's blocks, in order: each block's first position after the previous match.
+  const positions = new Map<string, number[]>()
+  page.forEach((b, i) => {
+    const k = squash(b.text)
+    const list = positions.get(k)
+    if (list) list.push(i)
+    else positions.set(k, [i])
+  })
+  const at: number[] = []
+  let last = -1
+  for (const b of article) {
+    const found = positions.get(squash(b.text))?.find((i) => i > last)
+    at.push(found ?? -1)
+    if (found !== undefined && squash(b.text).length >= 25) last = found
+  }
+  const anchored = at.filter((i, n) => i >= 0 && squash(article[n]?.text ?? '').length >= 25)
+  const first = anchored[0]
+  const end = anchored.at(-1)
+  if (first === undefined || end === undefined) return [...article]
+  const joined = squash(article.map((b) => b.text).join(' '))
+  const matched = new Set(at)
+  const added = new Map<number, TextBlock>()
+  const take = (i: number): void => {
+    const b = page[i] as TextBlock
+    if (!joined.includes(squash(b.text))) added.set(i, { text: b.text, hint: { ...b.hint, chrome: undefined } })
+  }
+  // The lead: prose between the page's headline and the article's first block.
+  const headline = page.slice(Math.max(0, first - LEAD_WINDOW), first).findLastIndex((b) => b.hint.tag === 'h1')
+  if (headline >= 0) {
+    const from = Math.max(0, first - LEAD_WINDOW) + headline + 1
+    for (let i = from; i < first; i++) if (prose(page[i] as TextBlock, 80, true)) take(i)
+  } else {
+    // No <h1> above (a headline set in another element): only a longer paragraph right before the article.
+    for (let i = Math.max(0, first - 3); i < first; i++) if (prose(page[i] as TextBlock, 100)) take(i)
+  }
+  // Paragraphs inside the article's span that Readability's cleaning removed.
+  for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80)) take(i)
+  if (added.size === 0) return [...article]
+  // Merged in page order: each taken block goes before the first article block that the page shows after it.
+  const out: TextBlock[] = []
+  const pending = [...added.entries()].sort((a, b) => a[0] - b[0])
+  let p = 0
+  article.forEach((b, n) => {
+    const pos = at[n] ?? -1
+    while (pos >= 0 && p < pending.length && (pending[p] as [number, TextBlock])[0] < pos)
+      out.push((pending[p++] as [number, TextBlock])[1])
+    out.push(b)
+  })
+  while (p < pending.length) out.push((pending[p++] as [number, TextBlock])[1])
+  return out
+}
