@@ -37,13 +37,19 @@ interface Words {
    * Slavic word order often puts a name right after the place ("в Женеве Томас Варга").
    */
   oneWord?: boolean
+  /**
+   * Where the language capitalizes every noun (German), the words that open a noun phrase: a
+   * capitalized word the article also writes after one of them ("die Fabriken", "der Serie") is a
+   * common noun, so "in Fabriken", "in Serie" name no place. Cities are not written after them.
+   */
+  determiners?: string
 }
 
 const L = String.raw`\p{L}*`
 
 // German nouns are capitalized: the commonest ones that follow "in" without an article are no places.
 const DE_NOT_PLACES =
-  'kraft frage gang höhe zukunft betracht sicht richtung verbindung bezug form ordnung anspruch folge kürze erwartung hinblick zusammenarbeit abstimmung absprache anwesenheit gegenwart teilen kreisen berlins ruhe eile sorge angriff aussicht'
+  'kraft frage gang höhe zukunft betracht sicht richtung verbindung bezug form ordnung anspruch folge kürze erwartung hinblick zusammenarbeit abstimmung absprache anwesenheit gegenwart teilen kreisen ruhe eile sorge angriff aussicht'
 
 const WORDS: Record<string, Words> = {
   de: {
@@ -58,6 +64,8 @@ const WORDS: Record<string, Words> = {
     at: 'in',
     notPlaces: DE_NOT_PLACES,
     oneWord: true,
+    determiners:
+      'der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines im am zum zur vom beim ins ans aufs sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere unserer unserem unseren dieser diese dieses diesem diesen jeder jede jedes jedem jeden',
   },
   fr: {
     strong: String.raw`négociations|pourparlers|consultations|sommets?|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
@@ -234,6 +242,10 @@ export interface LanguagePatterns {
   meetingWord: (word: string) => boolean
   /** A capitalized word after a preposition that is no place (a German noun, "Кремле"). */
   notPlace: (word: string) => boolean
+  /** The capitalized words a text writes after a determiner (lower-cased): common nouns, in a language that capitalizes them. */
+  commonNouns: (text: string) => Set<string>
+  /** True for a language that capitalizes every noun (it has determiners to tell them by). */
+  capitalizesNouns: boolean
 }
 
 // Letters, combining marks and digits make a word: boundaries that hold outside ASCII (\b does not).
@@ -264,6 +276,11 @@ function wordsOf(language: string): Words | null {
     notPlaces: lists.map((w) => w.notPlaces ?? '').join(' '),
     stems: lists.some((w) => w.stems),
     oneWord: lists.some((w) => w.oneWord),
+    determiners:
+      lists
+        .map((w) => w.determiners ?? '')
+        .join(' ')
+        .trim() || undefined,
   }
 }
 
@@ -288,6 +305,11 @@ export function languagePatterns(language: string): LanguagePatterns | null {
     // Chinese: "在日内瓦举行" — the place between 在 and the verb of the meeting.
     else if (language === 'zh') venue = /在([\u4e00-\u9fff]{2,6}?)(?:举行|进行|召开|举办|会晤|会谈|开始|结束|重启|恢复)/gu
     const notPlaces = (w.notPlaces ?? '').split(' ').filter(Boolean)
+    const determiners = (w.determiners ?? '').split(' ').filter(Boolean)
+    // A determiner (capitalized too, opening a sentence), at most one lower-case word (an adjective),
+    // then the capitalized word. Case-sensitive: under the i flag \p{Lu} matches lower case too.
+    const both = determiners.flatMap((d) => [d, d.charAt(0).toUpperCase() + d.slice(1)])
+    const nounAfter = both.length ? new RegExp(String.raw`${B}(?:${both.join('|')})\s+(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}\p{M}-]*)`, 'gu') : null
     const meetingWord = new RegExp(String.raw`^(?:${w.strong}|${w.weak})$`, 'iu')
     out = {
       language,
@@ -298,6 +320,12 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       said: new RegExp(String.raw`${b}(?:${w.said})\s*(?:\p{Ll}{1,3}\s+)?$`, 'iu'),
       connector: words(w.connector, 'iu'),
       venue,
+      capitalizesNouns: nounAfter !== null,
+      commonNouns: (text) => {
+        const nouns = new Set<string>()
+        if (nounAfter) for (const m of text.matchAll(nounAfter)) nouns.add((m[1] as string).toLowerCase())
+        return nouns
+      },
       notPlace: (word) => {
         const lower = word.toLowerCase()
         return notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p))

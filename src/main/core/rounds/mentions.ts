@@ -64,7 +64,9 @@ export interface ArticleEvents {
 const STRONG =
   /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between)|(?:deal|agreement|accord)(?: [\p{L}+-]+){0,6}? (?:sealed|reached|struck|clinched)|(?:sealed|reached|struck|clinched) (?:a|an|the) (?:[\p{L}-]+ ){0,2}(?:deal|agreement|accord))\b/giu
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
-const NOT_A_MEETING = /\b(?:in|into|for)\s+$/i // "in talks to buy", "entered into negotiations" say nothing of a meeting held
+// "in talks to buy", "entered into negotiations" say nothing of a meeting held; nor does German "im
+// Gespräch mit" (in conversation with: an interview).
+const NOT_A_MEETING = /\b(?:in|into|for|im)\s+$/i
 const FUTURE =
   /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|coming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
 const SAID = /\b(?:said|says|told|announced|stated|added)\s+(?:on\s+)?$/i
@@ -112,9 +114,22 @@ export interface Reading {
   calendarWord: (word: string) => boolean
   /** Function words of the language, which open no person's name ("Die", "Les", "Los"). */
   stopWords: ReadonlySet<string>
+  /**
+   * In a language that capitalizes nouns (German), the capitalized words that are no place: those the
+   * text writes after a determiner ("die Fabriken"), and those it writes only once ("in Serie", "in
+   * Skigebieten"): a city where talks are held is named again (a dateline, the title, the text).
+   */
+  commonNouns?: (word: string) => boolean
 }
 
 export const ENGLISH: Reading = { language: 'en', local: null, calendarWord: () => false, stopWords: new Set() }
+
+/** See Reading.commonNouns: after a determiner, or written once in the text. */
+function nounTest(text: string, afterDeterminer: Set<string>): (word: string) => boolean {
+  const seen = new Map<string, number>()
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}-]*/gu)) seen.set(lower(m[0]), (seen.get(lower(m[0])) ?? 0) + 1)
+  return (word) => afterDeterminer.has(lower(word)) || (seen.get(lower(word)) ?? 0) < 2
+}
 
 export function readingOf(text: string): Reading {
   const sample = proseSample(text)
@@ -122,7 +137,13 @@ export function readingOf(text: string): Reading {
   const local = language === 'en' ? null : languagePatterns(language)
   if (!local) return ENGLISH
   const calendar = calendarPatterns(language)
-  return { language, local, calendarWord: calendar ? calendar.isCalendarWord : () => false, stopWords: stopWordsOf(language) }
+  return {
+    language,
+    local,
+    calendarWord: calendar ? calendar.isCalendarWord : () => false,
+    stopWords: stopWordsOf(language),
+    commonNouns: local.capitalizesNouns ? nounTest(text, local.commonNouns(text)) : undefined,
+  }
 }
 
 /**
@@ -192,12 +213,18 @@ const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L
 /** A capitalized run as a place name, or null if it reads as a title, organization or date. */
 function asPlace(run: string, x: Reading = ENGLISH): string | null {
   if (/['’]s$/.test(run)) return null
-  // "Lausanne's Beau-Rivage Palace": the possessor is the place.
+  // "Nordhavn's Harbour Hall": the possessor is the place.
   const owner = /^(.+?)['’]s\s/.exec(run)
   if (owner?.[1]) return asPlace(owner[1], x)
   const words = tokens(run)
   if (words.some((w) => MONTH_OR_DAY.test(w) || TITLES.has(lower(w)) || ORGS.has(lower(w)) || isDemonym(w))) return null
-  if (x.local && words.some((w) => x.calendarWord(w) || x.local?.notPlace(w) || x.stopWords.has(lower(w)))) return null
+  if (
+    x.local &&
+    words.some(
+      (w) => x.calendarWord(w) || x.local?.notPlace(w) || x.stopWords.has(lower(w)) || ENGLISH_MARKERS.has(lower(w)) || x.commonNouns?.(w),
+    )
+  )
+    return null
   // "the Middle East", "the Far East", "the West": a part of the world, not where talks are held.
   if (/^(?:(?:middle|far|near)\s+)?(?:east|west|north|south)$/i.test(run)) return null
   return run
@@ -689,7 +716,7 @@ function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): {
       if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
     }
   }
-  // Titles are often in title case ("Talks In Vienna End"): only a one-word name counts there.
+  // Titles are often in title case ("Talks In Nordhavn End"): only a one-word name counts there.
   for (const m of venueMatches(x, title)) {
     const place = asPlace((m.name.split(/\s+/)[0] as string).replace(/['’]s$/, ''), x)
     if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + 2)

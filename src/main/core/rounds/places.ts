@@ -10,6 +10,11 @@ const REGION_CODES = (() => {
   const out: string[] = []
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
   for (const a of letters) for (const b of letters) out.push(a + b)
+  // The UN's numeric codes of continents and world regions (ICU names them in every language:
+  // "Europa", "Asien", "Lateinamerika"): places as vague as a country, never a city.
+  out.push(
+    ...'001 002 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 143 145 150 151 154 155 202 419'.split(' '),
+  )
   return out
 })()
 
