@@ -1,6 +1,6 @@
 /** Written dates: the forms pages print, read to a calendar day or not at all. */
 import { describe, expect, it } from 'vitest'
-import { findDates } from './dates'
+import { findDates, writesMonthFirst } from './dates'
 
 const first = (text: string, monthFirst = false): string | null => findDates(text, { monthFirst, limit: 1 })[0]?.date ?? null
 
@@ -72,5 +72,19 @@ describe('more forms', () => {
 describe('bars between the parts', () => {
   it('reads "26 | 01 | 2022"', () => {
     expect(first('26 | 01 | 2022 Schweiz')).toBe('2022-01-26')
+  })
+})
+
+describe('the order a page writes numeric dates in', () => {
+  it('is month first when month names come before the day, or a second number cannot be a month', () => {
+    expect(writesMonthFirst('Posted 06/01/2020\nMore: Jun 3, 2020\nOlder: May 28, 2020')).toBe(true)
+    expect(writesMonthFirst('Posted 06/01/2020\nMore: 04/13/2020')).toBe(true)
+  })
+  it('is day first otherwise: day before the month name, a first number over 12, or nothing to tell', () => {
+    expect(writesMonthFirst('Posted 06/01/2020\nMore: 3 June 2020\nOlder: 28 May 2020')).toBe(false)
+    expect(writesMonthFirst('Posted 06/01/2020\nMore: 13/04/2020')).toBe(false)
+    expect(writesMonthFirst('Posted 06/01/2020')).toBe(false)
+    // Dotted dates are day first everywhere and tell nothing; one month-first date then decides.
+    expect(writesMonthFirst('01.06.2020, 02.06.2020, June 3, 2020')).toBe(true)
   })
 })

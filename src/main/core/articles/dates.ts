@@ -256,3 +256,27 @@ export function plausible(date: string | null, now: Date, earliest = '1990-01-01
   const limit = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)
   return date <= limit && date >= earliest ? date : null
 }
+
+/**
+ * Whether a page writes its numeric dates month first, as American pages do: it prints more dates
+ * that show month-first order (a month name before the day, "June 1, 2020"; a slashed date whose
+ * second number cannot be a month, 04/13/2020) than dates that show day-first order ("1 June 2020",
+ * 13/04/2020). Dotted dates (01.06.2020) are day first everywhere and say nothing. Bounded: the
+ * first 200 dates of the page.
+ */
+export function writesMonthFirst(text: string): boolean {
+  let month = 0
+  let day = 0
+  const sample = asciiDigits(text.length > 100_000 ? text.slice(0, 100_000) : text)
+  for (const { index } of findDates(sample, { limit: 200 })) {
+    const at = sample.slice(index, index + 16)
+    if (/^\p{L}/u.test(at)) month++
+    else if (/^\d{1,2}(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?\p{L}/u.test(at)) day++
+    else {
+      const numeric = /^(\d{1,2})([/-])(\d{1,2})\2/.exec(at)
+      if (numeric && Number(numeric[1]) > 12) day++
+      else if (numeric && Number(numeric[3]) > 12) month++
+    }
+  }
+  return month > day
+}

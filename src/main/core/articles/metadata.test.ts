@@ -75,6 +75,53 @@ describe('detectMetadata', () => {
     expect(normalizeDate('2025-02-30')).toBeNull()
   })
 
+  it('never takes the clock for a date: "12 minutes ago" or "today" is the day a copy is read', () => {
+    expect(normalizeDate('12 minutes ago')).toBeNull()
+    expect(normalizeDate('By Rosa Lind • 16 hours ago')).toBeNull()
+    expect(normalizeDate('12 minutes ago Wed 29th April 2020 | 03:32 PM')).toBe('2020-04-29')
+    expect(
+      detectMetadata(['Twin red panda cubs born at city zoo', 'By Rosa Lind • 16 hours ago', LEAD, MORE], {}, 'zoo.txt').published,
+    ).toBeNull()
+  })
+
+  it('reads a two-digit year day first, as the page writes it, and not a schedule', () => {
+    expect(normalizeDate('07.11.23 - 10:11 | Rosa Lind 0 comments')).toBe('2023-11-07')
+    expect(normalizeDate('30/10/23 | City News')).toBe('2023-10-30')
+    expect(normalizeDate('19.1.23, 10:00-11:30 Uhr')).toBeNull()
+  })
+
+  it('reads numeric dates month first on a page that writes month names before the day', () => {
+    const page = (extra: string): string[] => [
+      'Twin red panda cubs born at city zoo',
+      'Posted by Rosa Lind, 06/01/2020',
+      LEAD,
+      MORE,
+      extra,
+      extra,
+    ]
+    expect(detectMetadata(page('More from the zoo: Jun 3, 2020'), {}, 'zoo.txt').published).toBe('2020-06-01')
+    expect(detectMetadata(page('More from the zoo: 3 June 2020'), {}, 'zoo.txt').published).toBe('2020-01-06')
+    // A photo credit's date is the agency's way of writing, not the page's.
+    expect(detectMetadata(page('Keepers at the zoo, Jun 3, 2020. (Photo: Agency)'), {}, 'zoo.txt').published).toBe('2020-01-06')
+  })
+
+  it('dates a short article by a bare date line in the page’s last quarter when nothing nearer has one', () => {
+    const menu = ['Menu', 'Home', 'News', 'Sport', 'Culture', 'Travel', 'Weather', 'Contact', 'Search', 'Sign in']
+    const teasers = Array.from({ length: 12 }, (_, i) => `Read next: the keepers' diary, part ${i + 1}`)
+    const page = (line: string): string[] => [
+      ...menu,
+      ...menu,
+      'Twin red panda cubs born at city zoo',
+      LEAD,
+      MORE,
+      ...teasers,
+      line,
+      ...menu.slice(0, 5),
+    ]
+    expect(detectMetadata(page('10.11.2021'), {}, 'zoo.txt').published).toBe('2021-11-10')
+    expect(detectMetadata(page('Aktualisiert: 30.12.2016'), {}, 'zoo.txt').published).toBe('2016-12-30')
+  })
+
   it('finds a headline repeated in a trailing list when the page has none at the top', () => {
     const m = detectMetadata(
       [LEAD, MORE, 'Library opening hours cut', 'Twin red panda cubs born at the city zoo', 'Bus fares to rise'],

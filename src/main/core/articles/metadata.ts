@@ -1,7 +1,7 @@
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
 import { words, wordsIn } from '../text/words'
-import { findDates } from './dates'
+import { asciiDigits, findDates, isoDay, writesMonthFirst } from './dates'
 import { urlDate } from './page-date'
 import { scoreTitle } from './text-title'
 import { copyrightOutlet } from './copyright'
@@ -41,8 +41,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/
 const LEADING_DATE =
   /^\s*(?:(?:date|dated|published|posted|first published|updated)\s*:?\s*)?((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)/i
 
+/** What chrono (English) reads relative to the clock: "12 minutes ago", "today", "last week". */
+const RELATIVE = /\b(?:ago|today|tonight|yesterday|tomorrow|now|last|next|this|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i
+
 /** A date string from metadata or text → YYYY-MM-DD, or null. */
-export function normalizeDate(value: string | null | undefined, reference = new Date()): string | null {
+export function normalizeDate(value: string | null | undefined, reference = new Date(), monthFirst = false): string | null {
   if (!value) return null
   const iso = ISO_DATE.exec(value.trim())
   if (iso) return validDate(`${iso[1]}-${iso[2]}-${iso[3]}`)
@@ -52,15 +55,31 @@ export function normalizeDate(value: string | null | undefined, reference = new 
   const dotted = /(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/.exec(value)
   if (dotted) return validDate(`${dotted[3]}-${(dotted[2] as string).padStart(2, '0')}-${(dotted[1] as string).padStart(2, '0')}`)
   // Slashed and dashed numeric dates are read as most of the world writes them, day first, unless the
-  // second number cannot be a month (04/13/2020 is American, month first).
+  // second number cannot be a month (04/13/2020 is American, month first) or the page writes month first.
   const slashed = /(?:^|[^\d/-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/.exec(value)
   if (slashed) {
     const [a, b] = [Number(slashed[1]), Number(slashed[3])]
-    const [day, month] = b > 12 ? [b, a] : [a, b]
+    const [day, month] = b > 12 || (monthFirst && a <= 12) ? [b, a] : [a, b]
     return validDate(`${slashed[4]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
   }
-  const parsed = chronoStrict.parse(value, reference)[0]
-  if (!parsed || !parsed.start.isCertain('year')) return null
+  // A year is certain only where one is written: chrono also dates "12 minutes ago" and "today"
+  // (certain, relative to the clock), which in a saved copy are the day it is read, not published.
+  // Chrono reads numeric forms month first and a schedule ("19.1.23, 10:00-11:30") as a date: only
+  // forms with a word in them are its to read.
+  const parsed = chronoStrict
+    .parse(value, reference)
+    .find((r) => r.start.isCertain('year') && !RELATIVE.test(r.text) && /\p{L}/u.test(r.text))
+  // A numeric form with a two-digit year ("30/10/23", "07.11.23 - 10:11") is read day first as well;
+  // not a schedule's ("19.1.23, 10:00-11:30").
+  if (!parsed) {
+    const short = /(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d.,/]?\d)(?![\s,|–-]*\d{1,2}[:.]\d{2}\s*[-–]\s*\d)/.exec(
+      asciiDigits(value),
+    )
+    if (!short) return null
+    const [a, b] = [Number(short[1]), Number(short[3])]
+    const [day, month] = b > 12 || (monthFirst && a <= 12) ? [b, a] : [a, b]
+    return isoDay(2000 + Number(short[4]), month, day)
+  }
   const d = parsed.start
   return validDate(`${d.get('year')}-${String(d.get('month')).padStart(2, '0')}-${String(d.get('day')).padStart(2, '0')}`)
 }
@@ -401,7 +420,7 @@ function findAuthor(paragraphs: string[]): string | null {
  * A date line near the headline of a page copy (the page's byline and date sit between the headline
  * and the lead): any short line there holding a full date, in any of the languages `findDates` reads.
  */
-function dateNearTitle(paragraphs: string[], titleIndex: number): string | null {
+function dateNearTitle(paragraphs: string[], titleIndex: number, monthFirst = false): string | null {
   const lead = leadIndex(paragraphs)
   const from = Math.max(0, (titleIndex >= 0 ? titleIndex : lead) - 3)
   // To the lead, and at least a few lines under the headline (a page copy puts the byline, the
@@ -421,11 +440,11 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
           .split(/\s\/\s/)
           .filter((part) => words(part).length <= 12 && !PHOTO_WORD.test(part))
           .map((part) => {
-            const d = findDates(part, { limit: 1 })[0]
+            const d = findDates(part, { limit: 1, monthFirst })[0]
             return d && (d.index <= 2 || words(part).length <= 4) ? d.date : undefined
           })
           .find(Boolean) ?? null)
-      : (findDates(p.slice(0, 400), { limit: 1 })[0]?.date ?? null)
+      : (findDates(p.slice(0, 400), { limit: 1, monthFirst })[0]?.date ?? null)
     if (!found || found > new Date().toISOString().slice(0, 10)) continue
     // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an event's).
     if (n <= 25) return found
@@ -439,12 +458,12 @@ function dateNearTitle(paragraphs: string[], titleIndex: number): string | null 
  * date near its start ("26. September 2019 Jane Roe Leave a comment", "By Jane Roe, 4 May 2020"):
  * the article's own date, before any date the page's top or sidebars print.
  */
-function dateUnderTitle(paragraphs: readonly string[], titleIndex: number): string | null {
+function dateUnderTitle(paragraphs: readonly string[], titleIndex: number, monthFirst = false): string | null {
   if (titleIndex < 0) return null
   const p = paragraphs[titleIndex + 1]
   // A sentence there is a standfirst or a caption, and its date an event's.
   if (p === undefined || words(p).length > 15 || photoCredit(p) || /[.!?…]$/.test(p)) return null
-  const found = findDates(p.slice(0, 200), { limit: 1 })[0]
+  const found = findDates(p.slice(0, 200), { limit: 1, monthFirst })[0]
   return found && found.index <= 40 && found.date <= new Date().toISOString().slice(0, 10) ? found.date : null
 }
 
@@ -465,7 +484,7 @@ function titleCopies(paragraphs: readonly string[], titleIndex: number): number[
  * ("6. November 2023", "03.11.2023 08:03", "Updated June 13, 2019"), where a page prints its date
  * line apart from the headline (after a share bar, a gallery or the standfirst).
  */
-function dateLine(paragraphs: string[], titleIndex: number): string | null {
+function dateLine(paragraphs: string[], titleIndex: number, monthFirst = false): string | null {
   const today = new Date().toISOString().slice(0, 10)
   // Not in the page's last quarter, where comments and "more from us" lists carry their own dates.
   const end = Math.ceil(paragraphs.length * 0.75)
@@ -473,7 +492,7 @@ function dateLine(paragraphs: string[], titleIndex: number): string | null {
     const p = paragraphs[i] as string
     const n = words(p).length
     if (n > 8 || photoCredit(p)) return null
-    const found = findDates(p, { limit: 1 })[0]
+    const found = findDates(p, { limit: 1, monthFirst })[0]
     if (!found || found.date > today) return null
     // The date first (a weekday before it at most), or after a "published" or "updated" label.
     return found.index <= 12 || (found.index <= 25 && (PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p))) ? found.date : null
@@ -502,7 +521,7 @@ const ABOVE_TITLE = 6
  * "published" word labels; not in the page's last quarter (comments and lists carry their own dates)
  * unless nothing nearer has one. Lines without a year are passed over without parsing.
  */
-function nearestDateLine(paragraphs: readonly string[], anchor: number): string | null {
+function nearestDateLine(paragraphs: readonly string[], anchor: number, monthFirst = false): string | null {
   const today = new Date().toISOString().slice(0, 10)
   const at = anchor >= 0 ? anchor : 0
   const end = Math.ceil(paragraphs.length * 0.75)
@@ -511,7 +530,7 @@ function nearestDateLine(paragraphs: readonly string[], anchor: number): string 
     if (p === undefined || i >= end || !/(?:19|20)\d{2}/.test(p)) return null
     const n = words(p).length
     if (photoCredit(p) || (n > 20 && !PUBLISHED_WORD.test(p))) return null
-    const found = findDates(p.slice(0, 300), { limit: 1 })[0]
+    const found = findDates(p.slice(0, 300), { limit: 1, monthFirst })[0]
     if (!found || found.date > today) return null
     return n <= 12 || found.index <= 40 || PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p) ? found.date : null
   }
@@ -521,6 +540,16 @@ function nearestDateLine(paragraphs: readonly string[], anchor: number): string 
   for (let d = 0; d < Math.min(paragraphs.length, 400); d++) {
     const date = dateAt(at + d) ?? (d > 0 && (d <= ABOVE_TITLE || words(paragraphs[at - d] ?? '').length >= 5) ? dateAt(at - d) : null)
     if (date) return date
+  }
+  // Nothing nearer: a page whose article is short beside its furniture (a long menu above it, a
+  // list of teasers under it) prints its date line in its last quarter. There, only a line that is
+  // a date and little else, or that a "published" or "updated" word labels, nearest the article first.
+  for (let i = Math.max(end, at + 1); i < Math.min(paragraphs.length, end + 400); i++) {
+    const p = paragraphs[i] as string
+    const n = words(p).length
+    if (n > 8 || photoCredit(p)) continue
+    const found = findDates(p, { limit: 1, monthFirst })[0]
+    if (found && found.date <= today && (found.index <= 2 || PUBLISHED_WORD.test(p) || UPDATED_WORD.test(p))) return found.date
   }
   return null
 }
@@ -538,7 +567,7 @@ const PUBLISHED_WORD =
   /(?:^|[\s(|:–-])(?:published|posted|first published|veröffentlicht|publiziert|erschienen|publié|publiée|publicado|publicada|pubblicato|gepubliceerd|opublikowano|publikováno|publicerad|publisert|udgivet|julkaistu|közzétéve|publicat|objavljeno|опубликовано|опубліковано|публикувано|δημοσιεύθηκε|yayınlanma|נפרסם|نشر|نُشر)(?=$|[\s:.,])/iu
 
 /** Explicit dates only: a "Published" line first, then dated bylines and timestamp lines near the top or bottom. */
-function findPublished(paragraphs: string[], near: number): string | null {
+function findPublished(paragraphs: string[], near: number, monthFirst = false): string | null {
   const around = near > 8 ? paragraphs.slice(Math.max(8, near - 4), near + 12) : []
   const candidates = [...paragraphs.slice(0, 8), ...around, ...paragraphs.slice(-4)]
   // Each candidate is read once (date parsing is the costliest step of metadata); both passes reuse it.
@@ -548,7 +577,7 @@ function findPublished(paragraphs: string[], near: number): string | null {
     if (date === undefined) {
       const n = words(p).length
       // A photo caption dates the photo, not the article.
-      date = n <= 20 && !photoCredit(p) && (isTimestamp(p, n) || isByline(p, n)) ? normalizeDate(p) : null
+      date = n <= 20 && !photoCredit(p) && (isTimestamp(p, n) || isByline(p, n)) ? normalizeDate(p, new Date(), monthFirst) : null
       seen.set(p, date)
     }
     return date
@@ -557,7 +586,7 @@ function findPublished(paragraphs: string[], near: number): string | null {
   // In any language, and anywhere in a short line ("Source: Agency. Published: 30.07.2019 09:35").
   for (const p of candidates) {
     if (!PUBLISHED_WORD.test(p) || words(p).length > 20 || photoCredit(p)) continue
-    const date = findDates(p.slice(0, 300), { limit: 1 })[0]?.date
+    const date = findDates(p.slice(0, 300), { limit: 1, monthFirst })[0]?.date
     if (date && date <= new Date().toISOString().slice(0, 10)) return date
   }
   for (const p of candidates) {
@@ -657,11 +686,16 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     if (found?.standfirst !== undefined) keep.add(found.standfirst)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)
+  // The order the page writes its numeric dates in (03/04/2020), from the dates it prints unambiguously;
+  // not in photo captions and credits, which agencies write in their own order. Only a page with a
+  // slashed or dashed numeric date needs it (dotted dates are day first everywhere).
+  const text = paragraphs.filter((p) => !p.includes('©') && !photoCredit(p)).join('\n')
+  const monthFirst = !hints.published && /(?<!\d)\d{1,2}[/-]\d{1,2}[/-]\d{2}/.test(text) && writesMonthFirst(text)
   // "Headline | Section | Site | 02.04.2021": the headline, the site and the date of a page title line.
   let titleDate: string | null = null
   if (!hintTitle && / \| /.test(title)) {
     const parts = title.split(/\s+\|\s+/).map((p) => p.trim())
-    const dated = parts.map((p) => (words(p).length <= 4 ? (findDates(p, { limit: 1 })[0]?.date ?? null) : null))
+    const dated = parts.map((p) => (words(p).length <= 4 ? (findDates(p, { limit: 1, monthFirst })[0]?.date ?? null) : null))
     titleDate = dated.find(Boolean) ?? null
     const head = parts.reduce((a, b) => (words(b).length > words(a).length ? b : a), parts[0] ?? title)
     const site = parts.filter((p, i) => p !== head && !dated[i] && words(p).length <= 4 && NAME_SHAPE.test(p)).at(-1)
@@ -685,15 +719,15 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       // The date the page prints in its own title line beats a label put before the copy.
       titleDate ??
       leadingDate ??
-      dateUnderTitle(paragraphs, titleIndex) ??
-      findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1)) ??
-      dateNearTitle(paragraphs, titleIndex) ??
-      titleCopies(paragraphs, titleIndex).reduce<string | null>((found, i) => found ?? dateNearTitle(paragraphs, i), null) ??
-      (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart) : null) ??
+      dateUnderTitle(paragraphs, titleIndex, monthFirst) ??
+      findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1), monthFirst) ??
+      dateNearTitle(paragraphs, titleIndex, monthFirst) ??
+      titleCopies(paragraphs, titleIndex).reduce<string | null>((found, i) => found ?? dateNearTitle(paragraphs, i, monthFirst), null) ??
+      (hints.articleStart !== undefined ? dateNearTitle(paragraphs, hints.articleStart, monthFirst) : null) ??
       urlDate(hints.url) ??
-      dateLine(paragraphs, titleIndex) ??
+      dateLine(paragraphs, titleIndex, monthFirst) ??
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)) ??
-      nearestDateLine(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? leadIndex(paragraphs))),
+      nearestDateLine(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? leadIndex(paragraphs)), monthFirst),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
     wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,
     url: hints.url ?? null,
