@@ -52,6 +52,15 @@ describe('scoreTitle', () => {
     ])
     expect(scoreTitle(labelled, NAV.length + 3)?.title).toBe('Harbour board votes for a new pier and asks the town to pay for half of it')
   })
+
+  it('does not take the author’s name on its own line under the headline for it', () => {
+    const standfirst = 'What the town will pay, and when the ferries move again.'
+    const lines = copy(['Port', 'Costly Quay Plan Splits the Town Council', standfirst, 'Ada Maria Lind', '12 March 2024'])
+    expect(scoreTitle(lines, NAV.length + 5)?.title).toBe('Costly Quay Plan Splits the Town Council')
+    // A short headline in capitals that the article is about stays a headline.
+    const named = copy(['Port', 'North Pier', 'Ada Quay', '12 March 2024'])
+    expect(scoreTitle(named, NAV.length + 4)?.title).toBe('North Pier')
+  })
 })
 
 describe('the headline of a page copy', () => {

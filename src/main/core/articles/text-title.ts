@@ -154,6 +154,7 @@ export function scoreTitle(
     if (c.length) score += ((c.length >= 2 ? 2 : 1) * c.filter((w) => body.has(stem(w))).length) / c.length
     if (n >= 3) score += 1
     if (n === 1) score -= 1
+    if (personName(p, body)) score -= 2
     if (/[.。]$/.test(p)) score -= n >= 6 ? 1.5 : 0.5
     if (n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p)) score -= 1.5
     if (dated(i)) score -= 3
@@ -195,6 +196,18 @@ function standfirstUnder(head: string, line: string): boolean {
   if (h < 4 || lineWords(line) < Math.max(10, h + 4)) return false
   if (!/^[\p{Lu}\p{Lo}\p{N}"“„«‘']/u.test(head) || /[›»>]/.test(head) || !/\p{Ll}|\p{Lo}/u.test(head)) return false
   return head.split(/\s+/).filter((t) => /^\d+$/.test(t)).length * 2 < h
+}
+
+/**
+ * A person's name on a line of its own (the author's, a photographer's): two or three capitalised
+ * words, no figure, none of them a word the article's opening uses. A headline of that shape names
+ * what the article is about, and the article uses its words.
+ */
+function personName(p: string, body: ReadonlySet<string>): boolean {
+  const parts = p.split(/\s+/)
+  if (parts.length < 2 || parts.length > 3) return false
+  if (!parts.every((w) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w))) return false
+  return !parts.some((w) => body.has(stem(w)))
 }
 
 /** `read(i)` for a line index, computed once per index (several candidates ask about the same lines). */
