@@ -369,7 +369,7 @@ export async function evalWeb(options: EvalOptions): Promise<SectionResult | nul
     "most likely a false one; a few pages do report a negotiation). Issue 16's solo, on real pages:",
     ...table(
       ['imported as', 'pages', 'in a round', 'rounds', 'left out of every round'],
-      (['html', 'text'] as const).map((k) => [k, apart[k].pages, apart[k].inRound, apart[k].rounds, apart[k].solo]),
+      (['html', 'text'] as const).map((k) => [k, String(apart[k].pages), String(apart[k].inRound), String(apart[k].rounds), apart[k].solo]),
     ),
   )
   if (options.verbose) for (const k of ['html', 'text'] as const) lines.push(...apart[k].listed.map((l) => `round ${k}: ${l}`))
