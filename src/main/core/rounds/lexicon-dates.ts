@@ -166,8 +166,8 @@ export interface CalendarPatterns {
 
 const patternCache = new Map<string, CalendarPatterns | null>()
 // Letters, digits and the combining marks of scripts such as Arabic: what a word is made of.
-const B = String.raw`(?<![\p{L}\p{M}\p{N}])`
-const E = String.raw`(?![\p{L}\p{M}\p{N}])`
+export const B = String.raw`(?<![\p{L}\p{M}\p{N}])`
+export const E = String.raw`(?![\p{L}\p{M}\p{N}])`
 
 /** The patterns of a language's calendar words (null where calendarWords is null). Linear: alternations of fixed words. */
 export function calendarPatterns(language: string): CalendarPatterns | null {

@@ -12,7 +12,7 @@
  * a meeting. It names no place, person or outlet.
  */
 
-import { readingLanguages } from './lexicon-dates'
+import { B, E, readingLanguages } from './lexicon-dates'
 
 /** The word lists of one language, as regular-expression alternations (each a plain list of words or stems). */
 interface Words {
@@ -248,9 +248,6 @@ export interface LanguagePatterns {
   capitalizesNouns: boolean
 }
 
-// Letters, combining marks and digits make a word: boundaries that hold outside ASCII (\b does not).
-const B = String.raw`(?<![\p{L}\p{M}\p{N}])`
-const E = String.raw`(?![\p{L}\p{M}\p{N}])`
 const CAP = String.raw`\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*`
 
 const compiled = new Map<string, LanguagePatterns | null>()

@@ -18,6 +18,25 @@ const REGION_CODES = (() => {
   return out
 })()
 
+/** Each region name ICU knows in a locale, lower-cased, "(…)" qualifiers dropped; nothing when the locale is unknown. */
+function regionNames(locale: string, add: (plain: string) => void): void {
+  let display: Intl.DisplayNames
+  try {
+    display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
+  } catch {
+    return
+  }
+  for (const code of REGION_CODES) {
+    let name: string | undefined
+    try {
+      name = display.of(code)
+    } catch {
+      name = undefined
+    }
+    if (name && name !== code) add(name.toLowerCase().replace(/\s*\(.*\)$/, ''))
+  }
+}
+
 let countryNames: Set<string> | null = null
 let countryList: string[] | null = null
 
@@ -25,27 +44,12 @@ let countryList: string[] | null = null
 function countries(): { names: Set<string>; list: string[] } {
   if (countryNames && countryList) return { names: countryNames, list: countryList }
   const names = new Set<string>()
-  for (const locale of ['en', Intl.DateTimeFormat().resolvedOptions().locale]) {
-    let display: Intl.DisplayNames
-    try {
-      display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
-    } catch {
-      continue
-    }
-    for (const code of REGION_CODES) {
-      let name: string | undefined
-      try {
-        name = display.of(code)
-      } catch {
-        name = undefined
-      }
-      if (!name || name === code) continue
-      const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
+  for (const locale of ['en', Intl.DateTimeFormat().resolvedOptions().locale])
+    regionNames(locale, (plain) => {
       names.add(plain)
       // "Bosnia & Herzegovina": each part is a country name too ("Congo - Kinshasa" is not split: Kinshasa is a city).
       for (const part of plain.split(/\s*[&,]\s*/)) if (part.length > 2) names.add(part)
-    }
-  }
+    })
   countryNames = names
   countryList = [...names]
   return { names, list: countryList }
@@ -69,26 +73,11 @@ let otherNames: Set<string> | null = null
 function otherCountries(): Set<string> {
   if (otherNames) return otherNames
   const names = new Set<string>()
-  for (const locale of OTHER_LOCALES) {
-    let display: Intl.DisplayNames
-    try {
-      display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
-    } catch {
-      continue
-    }
-    for (const code of REGION_CODES) {
-      let name: string | undefined
-      try {
-        name = display.of(code)
-      } catch {
-        name = undefined
-      }
-      if (!name || name === code) continue
-      const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
+  for (const locale of OTHER_LOCALES)
+    regionNames(locale, (plain) => {
       names.add(plain)
       names.add(placeKey(plain))
-    }
-  }
+    })
   otherNames = names
   return names
 }
