@@ -40,6 +40,28 @@ describe('round detection on German text', () => {
     expect(reported?.venue ?? null).toBeNull()
   })
 
+  it('takes no match ("treffen … aufeinander") and no short interview ("im kurzen Gespräch mit") for a meeting', () => {
+    const match = article(
+      'Nordhavn gegen Südhafen live sehen',
+      'Am Samstag treffen der FC Nordhavn und der SV Südhafen im Stadion aufeinander. Anna Berg und Tomas Varga stehen in der Startelf.',
+    )
+    expect(articleEvents(match).main).toBeNull()
+    const interview = article(
+      'Jugend will mitreden',
+      'Anna Berg machte am Donnerstag im kurzen Gespräch mit Tomas Varga klar, dass die Jugend mitreden will.',
+    )
+    expect(articleEvents(interview).main).toBeNull()
+  })
+
+  it('reads a parliament or a chancellery as no venue: the city is', () => {
+    const talks = article(
+      'Negociações retomadas',
+      'As negociações entre Anna Berg e Tomas Varga no Senado foram retomadas na quinta-feira, e os dois lados falaram de progresso.',
+    )
+    expect(articleEvents(talks).main).not.toBeNull()
+    expect(articleEvents(talks).main?.venue ?? null).toBeNull()
+  })
+
   it('knows continents and world regions in other languages as places vaguer than a city', () => {
     expect(isCountry('Europa')).toBe(true)
     expect(isCountry('Lateinamerika')).toBe(true)

@@ -47,6 +47,29 @@ interface Words {
 
 const L = String.raw`\p{L}*`
 
+// Parliaments, chambers and government seats are where a meeting is held within a city, never the city:
+// "w Parlamencie", "no Senado", "na Câmara", "im Kanzleramt". Read as the venue, they would also keep
+// apart two reports of one meeting, one naming the city and one the building. Stems, as words decline.
+const INSTITUTIONS = [
+  'parlam',
+  'senad',
+  'senat',
+  'câmara',
+  'cámara',
+  'congres',
+  'kongres',
+  'sejm',
+  'bundestag',
+  'bundesrat',
+  'landtag',
+  'kanzleramt',
+  'assembl',
+  'asamblea',
+  'парламент',
+  'сенат',
+  'конгрес',
+]
+
 // German nouns are capitalized: the commonest ones that follow "in" without an article are no places.
 const DE_NOT_PLACES =
   'kraft frage gang höhe zukunft betracht sicht richtung verbindung bezug form ordnung anspruch folge kürze erwartung hinblick zusammenarbeit abstimmung absprache anwesenheit gegenwart teilen kreisen ruhe eile sorge angriff aussicht'
@@ -57,7 +80,8 @@ const WORDS: Record<string, Words> = {
     // "Koalitionsverhandlungen", "EU-Gipfel") or named by subject ("Atomgespräche"). A single "Gespräch" is a
     // conversation or an interview, "Treffen" any gathering and "Gipfel" a mountain top as often: they are weak.
     strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen`,
-    weak: String.raw`gespräch|treffens?|gipfels?|unterredung${L}|traf(?:en)?`,
+    // Teams and athletes "treffen … aufeinander" (face each other): a match, no meeting.
+    weak: String.raw`gespräch|(?:treffens?|traf(?:en)?)(?![^.!?]{0,120}\baufeinander)|gipfels?|unterredung${L}`,
     future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
     said: String.raw`sagte${L}|erklärte${L}|teilte${L}|betonte${L}|hieß|verkündete${L}`,
     connector: String.raw`nach|nachdem|vor|vorher|seit|bevor|während|vorangegangen${L}`,
@@ -325,7 +349,7 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       },
       notPlace: (word) => {
         const lower = word.toLowerCase()
-        return notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p))
+        return INSTITUTIONS.some((p) => lower.startsWith(p)) || notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p))
       },
     }
   }

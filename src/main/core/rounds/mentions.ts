@@ -65,8 +65,8 @@ const STRONG =
   /\b(?:talks|negotiations|consultations|summit|round of (?:talks|consultations|negotiations)|met with|meeting (?:with|between)|(?:deal|agreement|accord)(?: [\p{L}+-]+){0,6}? (?:sealed|reached|struck|clinched)|(?:sealed|reached|struck|clinched) (?:a|an|the) (?:[\p{L}-]+ ){0,2}(?:deal|agreement|accord))\b/giu
 const WEAK = /\b(?:met|meeting|discussions)\b/gi
 // "in talks to buy", "entered into negotiations" say nothing of a meeting held; nor does German "im
-// Gespräch mit" (in conversation with: an interview).
-const NOT_A_MEETING = /\b(?:in|into|for|im)\s+$/i
+// Gespräch mit" (in conversation with: an interview), with an adjective or not ("im kurzen Gespräch").
+const NOT_A_MEETING = /\b(?:in|into|for|im(?:\s+\p{Ll}+)?)\s+$/iu
 const FUTURE =
   /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|coming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
 const SAID = /\b(?:said|says|told|announced|stated|added)\s+(?:on\s+)?$/i
@@ -309,7 +309,7 @@ function regions(text: string, x: Reading = ENGLISH): Region[] {
   for (const [re, strong] of lists) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (NOT_A_MEETING.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+      if (NOT_A_MEETING.test(text.slice(Math.max(0, m.index - 24), m.index))) continue
       if (hits.some((h) => m !== null && m.index < h.end && h.start < m.index + m[0].length)) continue
       hits.push({ start: m.index, end: m.index + m[0].length, strong })
     }
@@ -558,6 +558,10 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
         Object.assign(main, { date: m.date, dateKind: m.dateKind, dateSpan: m.dateSpan, coming: main.coming || m.coming })
     } else if (m.venue || m.date.month !== null) recalls.push(m)
   }
+  // A meeting word with nothing that tells of a meeting: no place, no day the text names, fewer than two people
+  // ("Difficult conversations: how to…", "on the occasion of the coalition talks, the association demands…").
+  // Reports of a round name where, when or who; an article that names none of them reports no round.
+  if (main && main.venue === null && main.dateKind === null && main.participants.length < 2) main = null
   // Which day of the round the report's day is, from the first sentences that count the days of the talks.
   // A report dated only by its publication day may count days that ended before it ("after five days of talks").
   if (main && main.dateKind !== null) {
