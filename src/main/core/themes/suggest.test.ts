@@ -140,6 +140,37 @@ The cross-border ferry between the two ports will run again from May, the operat
     notebook.close()
   })
 
+  it('passes over a theme an article names only in a trailing aside, but not one it discusses or a brief that is all about it', async () => {
+    // Invented texts: the festival names quotas once, at the end of a sentence about something else.
+    const FESTIVAL = `Harbour festival draws record crowds
+
+The harbour festival drew more visitors than ever this weekend, with boat races, music on the quays and a market of local crafts.
+
+Many day visitors came on the new ferry timetable, which the two island councils agreed last spring in return for lower fishing quotas.
+
+Traders reported brisk sales of smoked eel, woollens and pottery, and the town hall plans a second festival in the autumn.`
+    const QUOTAS = `Quotas cut for the northern grounds
+
+Fishing quotas for the northern grounds will be cut by a fifth next year, the ministry said on Monday.
+
+Skippers said the lower quotas would force several boats to stay in port for part of the winter.`
+    const BRIEF = `Quota talks
+
+The two councils will meet on Friday, focusing on fishing quotas and ferry fares.`
+    const { notebook, ids } = await notebookWith({ 'festival.txt': FESTIVAL, 'quotas.txt': QUOTAS, 'brief.txt': BRIEF, 'talks.txt': TALKS })
+    const theme = await notebook.handlers['themes.create']({
+      name: 'Fishing quotas',
+      keywords: { terms: ['fishing quotas', 'quotas', 'catch limits'], context: [] },
+    })
+    const list = (articleId: number) => notebook.handlers['suggestions.list']({ articleId, themeId: theme.id })
+    expect(await list(ids['festival.txt']!)).toEqual([])
+    const quotas = await list(ids['quotas.txt']!)
+    expect(quotas[0]?.text).toMatch(/^Fishing quotas for the northern grounds/)
+    expect(quotas[0]?.reason.terms).toEqual(expect.arrayContaining(['fishing', 'quotas']))
+    expect((await list(ids['brief.txt']!))[0]?.text).toMatch(/focusing on fishing quotas/)
+    notebook.close()
+  })
+
   it('reads a book-sized article only as far as SUGGESTED_CHARS: a passage before is suggested, one after is not', async () => {
     const notebook = openNotebook(join(tempDir(), 'big.parley'))
     const theme = await notebook.handlers['themes.create']({ name: 'Ferries' })

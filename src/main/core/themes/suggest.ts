@@ -218,7 +218,7 @@ export function suggestForArticle(
       return articleContext
     }
     // The words shown as the reason are found only for the suggestions kept (it reads the sentence again).
-    const scored: Array<{ suggestion: Suggestion; stems: string[] }> = []
+    const scored: Array<{ suggestion: Suggestion; stems: string[]; index: number }> = []
     let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
     const candidates: number[] = []
     for (const t of model.weights.keys())
@@ -279,8 +279,21 @@ export function suggestForArticle(
           reason: { terms: [], resembles },
         },
         stems: [...matched, ...contextInSentence],
+        index: i,
       })
     })
+    // A theme the article only mentions in passing is not one it is about: suggest its passages
+    // only when at least one of them carries the theme (see passingMention), or resembles a
+    // highlight, or the theme's words are a large share of all the article says (a brief of one or
+    // two sentences is all aside and all substance at once).
+    if (
+      scored.length &&
+      themeShare(model, tfs, sentencesWith, total) < SUBSTANTIVE_SHARE &&
+      !scored.some(
+        (s) => s.suggestion.reason.resembles || !passingMention(body, spans[s.index] as SentenceSpan, model, lengths[s.index] as number),
+      )
+    )
+      continue
     const kept = scored.sort((a, b) => b.suggestion.score - a.suggestion.score || a.suggestion.start - b.suggestion.start)
     for (const { suggestion, stems } of kept.slice(0, options.perTheme ?? 12)) {
       suggestion.reason.terms = surfaceTerms(suggestion.text, stems)
@@ -288,6 +301,52 @@ export function suggestForArticle(
     }
   }
   return out.sort((a, b) => b.score - a.score)
+}
+
+/** The share of an article's terms that are a theme's words from which the article is about the theme, however it words it. */
+const SUBSTANTIVE_SHARE = 0.05
+
+/** How many of the article's terms are the theme's words (each use counted), over all its terms. */
+function themeShare(model: ThemeModel, tfs: Array<Map<string, number>>, sentencesWith: Map<string, number[]>, total: number): number {
+  let uses = 0
+  for (const t of model.weights.keys()) for (const i of sentencesWith.get(t) ?? []) uses += (tfs[i] as Map<string, number>).get(t) ?? 0
+  return total ? uses / total : 0
+}
+
+/** Sentences at least this long (in terms) can hold a main clause before a trailing aside. */
+const ASIDE_MIN_TERMS = 8
+/** The theme's first word after this share of the sentence: the theme is its trailing aside. */
+const ASIDE_FROM = 0.75
+/** A sentence longer than this (in terms) that uses the theme's words at most twice, and not in its opening quarter, is about something else. */
+const LONG_SENTENCE_TERMS = 20
+
+/**
+ * Whether a sentence mentions the theme only in passing: its words come only in the last quarter
+ * of a sentence long enough to say something else first (a trailing clause: "…, which the two
+ * councils agreed for lower quotas"), or twice at most, after the opening quarter, in a very long
+ * sentence. Measured on term positions, with no word lists, so it reads any language whose
+ * sentences the splitter finds. An article whose every passage for a theme is such a mention says
+ * nothing substantive about the theme: on rounds-dev these were the background lines that recall
+ * what an accord traded, in articles labelled without the theme.
+ */
+function passingMention(body: string, span: SentenceSpan, model: ThemeModel, length: number): boolean {
+  let position = 0
+  let first = -1
+  let uses = 0
+  eachTerm(
+    body,
+    (t) => {
+      if (model.weights.has(t)) {
+        uses++
+        if (first < 0) first = position
+      }
+      position++
+    },
+    span.start,
+    span.end,
+  )
+  if (first < 0) return false
+  return (length >= ASIDE_MIN_TERMS && first >= ASIDE_FROM * length) || (length > LONG_SENTENCE_TERMS && uses <= 2 && first >= length / 4)
 }
 
 function modelTerms(models: ThemeModel[]): Set<string> {
