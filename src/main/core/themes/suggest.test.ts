@@ -171,6 +171,23 @@ The two councils will meet on Friday, focusing on fishing quotas and ferry fares
     notebook.close()
   })
 
+  it('measures a long sentence in words, so a sentence in another language is not an aside for its length', async () => {
+    // Invented German text: the function words English stop-word lists do not know count as terms,
+    // so in terms the sentence is long; in words it is an ordinary news sentence.
+    const GERMAN = `Gespräche im Hafen
+
+Die Minister der beiden Inselräte trafen sich am Freitag im Hafen von Nordby, um über die Fangquoten für die nördlichen Gründe und über neue Fährpreise zu sprechen.
+
+Beide Seiten wollen sich im Frühjahr wieder treffen, sagte ein Sprecher des Rates nach dem Treffen am Abend.
+
+Die Fähren zwischen den Inseln fahren im Winter nur zweimal am Tag, und viele Pendler warten auf neue Fahrpläne.`
+    const { notebook, ids } = await notebookWith({ 'de.txt': GERMAN, 'talks.txt': TALKS })
+    const theme = await notebook.handlers['themes.create']({ name: 'Fangquoten', keywords: { terms: ['Fangquoten'], context: [] } })
+    const list = await notebook.handlers['suggestions.list']({ articleId: ids['de.txt']!, themeId: theme.id })
+    expect(list[0]?.text).toMatch(/^Die Minister der beiden Inselräte/)
+    notebook.close()
+  })
+
   it('reads a book-sized article only as far as SUGGESTED_CHARS: a passage before is suggested, one after is not', async () => {
     const notebook = openNotebook(join(tempDir(), 'big.parley'))
     const theme = await notebook.handlers['themes.create']({ name: 'Ferries' })

@@ -1,6 +1,6 @@
 import type { Suggestion, Theme } from '../../../shared/model'
 import { sentences, type SentenceSpan } from '../../../shared/sentences'
-import { eachTerm, stem, terms } from '../text/terms'
+import { eachTerm, isStopWord, stem, terms } from '../text/terms'
 
 export interface CorpusStats {
   documents: number
@@ -218,7 +218,7 @@ export function suggestForArticle(
       return articleContext
     }
     // The words shown as the reason are found only for the suggestions kept (it reads the sentence again).
-    const scored: Array<{ suggestion: Suggestion; stems: string[]; index: number }> = []
+    const scored: Array<{ suggestion: Suggestion; stems: string[] }> = []
     let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
     const candidates: number[] = []
     for (const t of model.weights.keys())
@@ -279,7 +279,6 @@ export function suggestForArticle(
           reason: { terms: [], resembles },
         },
         stems: [...matched, ...contextInSentence],
-        index: i,
       })
     })
     // A theme the article only mentions in passing is not one it is about: suggest its passages
@@ -289,9 +288,7 @@ export function suggestForArticle(
     if (
       scored.length &&
       themeShare(model, tfs, sentencesWith, total) < SUBSTANTIVE_SHARE &&
-      !scored.some(
-        (s) => s.suggestion.reason.resembles || !passingMention(body, spans[s.index] as SentenceSpan, model, lengths[s.index] as number),
-      )
+      !scored.some((s) => s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model))
     )
       continue
     const kept = scored.sort((a, b) => b.suggestion.score - a.suggestion.score || a.suggestion.start - b.suggestion.start)
@@ -317,37 +314,52 @@ function themeShare(model: ThemeModel, tfs: Array<Map<string, number>>, sentence
 const ASIDE_MIN_TERMS = 8
 /** The theme's first word after this share of the sentence: the theme is its trailing aside. */
 const ASIDE_FROM = 0.75
-/** A sentence longer than this (in terms) that uses the theme's words at most twice, and not in its opening quarter, is about something else. */
-const LONG_SENTENCE_TERMS = 20
+/**
+ * A sentence of more words than this that uses the theme's words at most twice, none in its opening
+ * quarter, is about something else. Counted in words, not terms: the function words that terms
+ * leave out are English ones, so a German sentence has more terms than the same English one.
+ */
+const LONG_SENTENCE_WORDS = 35
 
 /**
  * Whether a sentence mentions the theme only in passing: its words come only in the last quarter
  * of a sentence long enough to say something else first (a trailing clause: "…, which the two
  * councils agreed for lower quotas"), or twice at most, after the opening quarter, in a very long
- * sentence. Measured on term positions, with no word lists, so it reads any language whose
- * sentences the splitter finds. An article whose every passage for a theme is such a mention says
- * nothing substantive about the theme: on rounds-dev these were the background lines that recall
- * what an accord traded, in articles labelled without the theme.
+ * sentence. Measured on positions, with no word lists, so it reads any language whose sentences
+ * the splitter finds. An article whose every passage for a theme is such a mention says nothing
+ * substantive about the theme: on rounds-dev these were the background lines that recall what an
+ * accord traded, in articles labelled without the theme.
  */
-function passingMention(body: string, span: SentenceSpan, model: ThemeModel, length: number): boolean {
-  let position = 0
-  let first = -1
+function passingMention(text: string, model: ThemeModel): boolean {
+  let words = 0
+  let firstWord = -1
+  let termCount = 0
+  let firstTerm = -1
   let uses = 0
-  eachTerm(
-    body,
-    (t) => {
-      if (model.weights.has(t)) {
+  // Words and terms as eachTerm finds them: runs of letters and digits split at hyphens, pieces of
+  // one character and stop words left out of the terms.
+  for (const word of text.match(WORD) ?? []) {
+    for (const piece of word.split('-')) {
+      if (piece.length <= 1 || isStopWord(piece)) continue
+      if (model.weights.has(stem(piece))) {
         uses++
-        if (first < 0) first = position
+        if (firstTerm < 0) {
+          firstTerm = termCount
+          firstWord = words
+        }
       }
-      position++
-    },
-    span.start,
-    span.end,
+      termCount++
+    }
+    words++
+  }
+  if (firstTerm < 0) return false
+  return (
+    (termCount >= ASIDE_MIN_TERMS && firstTerm >= ASIDE_FROM * termCount) ||
+    (words > LONG_SENTENCE_WORDS && uses <= 2 && firstWord >= words / 4)
   )
-  if (first < 0) return false
-  return (length >= ASIDE_MIN_TERMS && first >= ASIDE_FROM * length) || (length > LONG_SENTENCE_TERMS && uses <= 2 && first >= length / 4)
 }
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
 function modelTerms(models: ThemeModel[]): Set<string> {
   const all = new Set<string>()
