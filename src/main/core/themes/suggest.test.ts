@@ -3,6 +3,8 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../tests/helpers'
 import { openNotebook } from '../notebook'
+import type { Theme } from '../../../shared/model'
+import { suggestForArticle, themeModel } from './suggest'
 import { SUGGESTED_CHARS, suggestions } from './suggestions'
 
 const tempDir = useTempDir()
@@ -186,6 +188,29 @@ Die Fähren zwischen den Inseln fahren im Winter nur zweimal am Tag, und viele P
     const list = await notebook.handlers['suggestions.list']({ articleId: ids['de.txt']!, themeId: theme.id })
     expect(list[0]?.text).toMatch(/^Die Minister der beiden Inselräte/)
     notebook.close()
+  })
+
+  it('beside a passage that carries the theme, proposes a sentence with one of its one-word keywords, not one with a word of a phrase', () => {
+    const theme: Theme = {
+      id: 1,
+      name: 'Fishing quotas',
+      color: '#3b6fd8',
+      description: '',
+      keywords: { terms: ['fishing quotas', 'quotas', 'catch limits'], context: [] },
+      position: 1,
+      highlights: 0,
+      parentId: null,
+    }
+    // A notebook of many articles, none of which uses these words: every term is rare.
+    const stats = { documents: 50, df: new Map<string, number>() }
+    const model = themeModel(theme, [], stats)
+    const texts = (body: string): string[] => suggestForArticle(1, body, [model], stats).map((s) => s.text)
+    const one = 'Skippers said the lower quotas would force several boats to stay in port.'
+    const fragment = 'The harbour master said the morning catch was the best this month.'
+    const carrier = 'Fishing quotas for the northern grounds will be cut by a fifth next year.'
+    expect(texts(`${carrier}\n\n${one}\n\n${fragment}`)).toEqual([carrier, one])
+    // Alone, the one-word sentence is not enough to say the article is about the theme.
+    expect(texts(`${one}\n\n${fragment}`)).toEqual([])
   })
 
   it('reads a book-sized article only as far as SUGGESTED_CHARS: a passage before is suggested, one after is not', async () => {

@@ -33,6 +33,8 @@ export interface ThemeModel {
   /** stem → weight (1 for the theme's own terms, less for terms learnt from highlights) */
   weights: Map<string, number>
   context: Set<string>
+  /** The theme's keywords that are one term each ("quotas", not "catch limits" or its "catch"). */
+  words: Set<string>
   highlights: Array<{ id: number; text: string; stems: Set<string> }>
 }
 
@@ -50,7 +52,12 @@ function idf(stats: CorpusStats, term: string): number {
  */
 export function themeModel(theme: Theme, highlights: Array<{ id: number; text: string }>, stats: CorpusStats): ThemeModel {
   const weights = new Map<string, number>()
-  for (const t of theme.keywords.terms.flatMap((k) => terms(k))) weights.set(t, 1)
+  const words = new Set<string>()
+  for (const k of theme.keywords.terms) {
+    const own = terms(k)
+    for (const t of own) weights.set(t, 1)
+    if (own.length === 1) words.add(own[0] as string)
+  }
   const context = new Set(theme.keywords.context.flatMap((k) => terms(k)))
   const counts = new Map<string, number>()
   for (const h of highlights) for (const t of new Set(terms(h.text))) counts.set(t, (counts.get(t) ?? 0) + 1)
@@ -60,7 +67,7 @@ export function themeModel(theme: Theme, highlights: Array<{ id: number; text: s
     .sort((a, b) => b[1] - a[1])
     .slice(0, 15)
   for (const [t] of learnt) weights.set(t, 0.5)
-  return { theme, weights, context, highlights: highlights.map((h) => ({ ...h, stems: new Set(terms(h.text)) })) }
+  return { theme, weights, context, words, highlights: highlights.map((h) => ({ ...h, stems: new Set(terms(h.text)) })) }
 }
 
 /**
@@ -218,7 +225,7 @@ export function suggestForArticle(
       return articleContext
     }
     // The words shown as the reason are found only for the suggestions kept (it reads the sentence again).
-    const scored: Array<{ suggestion: Suggestion; stems: string[] }> = []
+    const scored: Array<{ suggestion: Suggestion; stems: string[]; single: boolean }> = []
     let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
     const candidates: number[] = []
     for (const t of model.weights.keys())
@@ -254,7 +261,11 @@ export function suggestForArticle(
       }
       const distinct = matched.length + contextInSentence.length
       const smallTheme = model.weights.size <= 2
-      if (distinct < 2 && !smallTheme && !resembles) return
+      // One term alone says little: such a sentence is proposed only beside others that carry the
+      // theme (below), and only when the term is one of the theme's one-word keywords, not a word
+      // of a phrase ("catch" of "catch limits" is any catch).
+      const single = distinct < 2 && !smallTheme && !resembles
+      if (single && !model.words.has(matched[0] as string)) return
       if (options.skip?.(model.theme.id, span.start, span.end)) return
       const length = lengths[i] as number
       let score = 0
@@ -279,16 +290,17 @@ export function suggestForArticle(
           reason: { terms: [], resembles },
         },
         stems: [...matched, ...contextInSentence],
+        single,
       })
     })
     // A theme the article only mentions in passing is not one it is about: suggest its passages
     // only when at least one of them carries the theme (see passingMention), or resembles a
     // highlight, or the theme's words are a large share of all the article says (a brief of one or
     // two sentences is all aside and all substance at once).
+    if (!scored.some((s) => !s.single)) continue
     if (
-      scored.length &&
       themeShare(model, tfs, sentencesWith, total) < SUBSTANTIVE_SHARE &&
-      !scored.some((s) => s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model))
+      !scored.some((s) => !s.single && (s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model)))
     )
       continue
     const kept = scored.sort((a, b) => b.suggestion.score - a.suggestion.score || a.suggestion.start - b.suggestion.start)
