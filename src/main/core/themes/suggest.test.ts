@@ -173,6 +173,39 @@ The two councils will meet on Friday, focusing on fishing quotas and ferry fares
     notebook.close()
   })
 
+  it('keeps proposing the passing mentions of a theme once the user has coded the passage that carried it', async () => {
+    const MIXED = `Ferry and quota news
+
+Fishing quotas for the northern grounds will be cut by a fifth next year, the ministry said on Monday.
+
+Many day visitors came on the new ferry timetable, which the two island councils agreed last spring in return for lower fishing quotas.
+
+Traders reported brisk sales of smoked eel, woollens and pottery, and the town hall plans a second festival in the autumn.
+
+The new harbour wall, finished in March after two years of work, now shelters the marina from the winter storms that flooded the quays.
+
+Bus services to the ferry terminal will run every half hour in summer, and the council is studying a cycle path along the coast road.
+
+A local choir opened the weekend with songs from the islands, and a museum of boat building showed models of the old sailing fleet.`
+    const { notebook, ids } = await notebookWith({ 'mixed.txt': MIXED, 'talks.txt': TALKS })
+    const theme = await notebook.handlers['themes.create']({
+      name: 'Fishing quotas',
+      keywords: { terms: ['fishing quotas', 'quotas'], context: [] },
+    })
+    const list = () => notebook.handlers['suggestions.list']({ articleId: ids['mixed.txt']!, themeId: theme.id })
+    const before = await list()
+    expect(before.map((s) => s.text.slice(0, 20))).toEqual(['Fishing quotas for t', 'Many day visitors ca'])
+    const carrier = before[0]!
+    await notebook.handlers['highlights.create']({
+      articleId: carrier.articleId,
+      themeId: theme.id,
+      start: carrier.start,
+      end: carrier.end,
+    })
+    expect((await list()).map((s) => s.text.slice(0, 20))).toEqual(['Many day visitors ca'])
+    notebook.close()
+  })
+
   it('measures a long sentence in words, so a sentence in another language is not an aside for its length', async () => {
     // Invented German text: the function words English stop-word lists do not know count as terms,
     // so in terms the sentence is long; in words it is an ordinary news sentence.

@@ -124,6 +124,8 @@ function highlightIndex(model: ThemeModel): Map<string, number[]> {
 export interface SuggestOptions {
   /** Spans already coded with the theme, or rejected for it: never proposed. */
   skip?: (themeId: number, start: number, end: number) => boolean
+  /** Themes the user has already coded in this article: it carries them, however it words the rest. */
+  coded?: ReadonlySet<number>
   perTheme?: number
 }
 
@@ -296,9 +298,12 @@ export function suggestForArticle(
     // A theme the article only mentions in passing is not one it is about: suggest its passages
     // only when at least one of them carries the theme (see passingMention), or resembles a
     // highlight, or the theme's words are a large share of all the article says (a brief of one or
-    // two sentences is all aside and all substance at once).
-    if (!scored.some((s) => !s.single)) continue
+    // two sentences is all aside and all substance at once), or the user has coded the theme here
+    // (accepting the passage that carried it must not take the others away).
+    const carried = options.coded?.has(model.theme.id) === true
+    if (!carried && !scored.some((s) => !s.single)) continue
     if (
+      !carried &&
       themeShare(model, tfs, sentencesWith, total) < SUBSTANTIVE_SHARE &&
       !scored.some((s) => !s.single && (s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model)))
     )
@@ -315,10 +320,15 @@ export function suggestForArticle(
 /** The share of an article's terms that are a theme's words from which the article is about the theme, however it words it. */
 const SUBSTANTIVE_SHARE = 0.05
 
-/** How many of the article's terms are the theme's words (each use counted), over all its terms. */
+/**
+ * How many of the article's terms are the theme's own words (each use counted), over all its
+ * terms. Not the terms learnt from highlights: those are the coded passages' other words, and
+ * would make any article like a coded one look full of the theme.
+ */
 function themeShare(model: ThemeModel, tfs: Array<Map<string, number>>, sentencesWith: Map<string, number[]>, total: number): number {
   let uses = 0
-  for (const t of model.weights.keys()) for (const i of sentencesWith.get(t) ?? []) uses += (tfs[i] as Map<string, number>).get(t) ?? 0
+  for (const [t, weight] of model.weights)
+    if (weight === 1) for (const i of sentencesWith.get(t) ?? []) uses += (tfs[i] as Map<string, number>).get(t) ?? 0
   return total ? uses / total : 0
 }
 
@@ -349,11 +359,12 @@ function passingMention(text: string, model: ThemeModel): boolean {
   let firstTerm = -1
   let uses = 0
   // Words and terms as eachTerm finds them: runs of letters and digits split at hyphens, pieces of
-  // one character and stop words left out of the terms.
+  // one character and stop words left out of the terms. The theme's words are its own keywords'
+  // terms, not those learnt from highlights (a passage like a highlight is never passing anyway).
   for (const word of text.match(WORD) ?? []) {
     for (const piece of word.split('-')) {
       if (piece.length <= 1 || isStopWord(piece)) continue
-      if (model.weights.has(stem(piece))) {
+      if (model.weights.get(stem(piece)) === 1) {
         uses++
         if (firstTerm < 0) {
           firstTerm = termCount

@@ -99,6 +99,7 @@ export function suggestions(db: ReadableDB, cache: SuggestionCache, articleId: n
   const isRejected = new Set(rejected.map((r) => `${r.themeId}:${r.start}:${r.end}`))
   return suggestForArticle(articleId, readable(body), models, stats, {
     skip: (theme, start, end) => isCoded(theme, start, end) || isRejected.has(`${theme}:${start}:${end}`),
+    coded: new Set(coded.flatMap((c) => (c.themeId === null ? [] : [c.themeId]))),
   })
 }
 
