@@ -100,12 +100,12 @@ export function scoreTitle(
   trace?: (index: number, score: number) => void,
 ): ScoredTitle | null {
   if (start < 0 || start >= paragraphs.length) return null
-  const body = new Set(
-    paragraphs
-      .slice(start, start + 8)
-      .flatMap((p) => words(p))
-      .map(stem),
-  )
+  // The article's opening words, counted per line: the start line, a candidate too, must not
+  // count its own words as the article's.
+  const bodyCounts = new Map<string, number>()
+  for (const p of paragraphs.slice(start, start + 8))
+    for (const w of new Set(words(p).map(stem))) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + 1)
+  const body = new Set(bodyCounts.keys())
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
   const shape = perLine((i) => {
@@ -151,7 +151,9 @@ export function scoreTitle(
     if (copies === 1 || (copies === 0 && inside)) score += 1.5
     else if (copies > 1) score -= 1
     const c = contentWords(p)
-    if (c.length) score += ((c.length >= 2 ? 2 : 1) * c.filter((w) => body.has(stem(w))).length) / c.length
+    const own = i >= start ? new Set(words(p).map(stem)) : null
+    const used = (w: string): boolean => (bodyCounts.get(stem(w)) ?? 0) > (own?.has(stem(w)) ? 1 : 0)
+    if (c.length) score += ((c.length >= 2 ? 2 : 1) * c.filter(used).length) / c.length
     if (n >= 3) score += 1
     if (n === 1) score -= 1
     if (personName(p, body)) score -= 2
