@@ -20,6 +20,15 @@ describe('cleanParagraphs', () => {
     expect(dropped.map((d) => d.reason)).toContain('page tail (appeal)')
   })
 
+  it('keeps a standfirst without a final stop under its headline, not a breadcrumb in capitals above a line', () => {
+    const menu = ['Home', 'News', 'Sport', 'Weather', 'Local', 'Contact']
+    const standfirst = 'After ten years of argument the town will keep its Victorian swimming baths and open them again'
+    const { kept } = cleanParagraphs([...menu, 'Old baths to be rebuilt', standfirst, ...LEAD])
+    expect(kept).toEqual([standfirst, ...LEAD])
+    const crumbs = cleanParagraphs([...menu, 'HOME NEWS LOCAL', standfirst, ...LEAD])
+    expect(crumbs.kept).toEqual(LEAD)
+  })
+
   it('keeps a personal piece that addresses the reader throughout', () => {
     const column = [
       'We all have a swimming pool story, and you probably remember yours better than your first day at school.',

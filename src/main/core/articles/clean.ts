@@ -267,7 +267,26 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
     const known = lang.code === 'en' || lang.stops.size > 0
     return !known || stopDensity(b.text, lang.code === 'en' ? undefined : lang.stops, lang.code) >= 0.15
   }
+  // Above the first paragraph, a standfirst often has no final stop: a line of prose length with the
+  // language's function words reads as one.
+  const standfirst = (i: number): boolean => {
+    const b = blocks[i]
+    if (!b || b.kind !== 'short') return false
+    const w = words(b.text)
+    const n = lang.code === 'en' ? w.length : wordsIn(b.text, lang.code).length
+    if (n < 8 || furnitureDensity(w) > 0 || /[:|]$/.test(b.text)) return false
+    // Under its headline: a shorter line of three words or more that is not a sentence. A headline
+    // of prose length right above the article (a date or a menu above it) is left to the title.
+    const head = blocks[i - 1]
+    const h = head ? words(head.text).length : 0
+    if (!head || head.kind === 'good' || h < 3 || h > n - 3 || /[.:|]$/.test(head.text)) return false
+    // A breadcrumb or a row of sections in capitals is not a headline.
+    if (words(head.text).filter((x) => /^\p{Lu}{2,}$/u.test(x)).length * 3 > h) return false
+    const known = lang.code === 'en' || lang.stops.size > 0
+    return !known || stopDensity(b.text, lang.code === 'en' ? undefined : lang.stops, lang.code) >= 0.15
+  }
   for (let i = firstGood - 1; i >= firstGood - 2 && reads(i); i--) edge.add(i)
+  if (standfirst(firstGood - 1)) edge.add(firstGood - 1)
   for (let i = lastGood + 1; i <= lastGood + 2 && reads(i) && !/[!?]\W*$/.test((blocks[i] as Block).text); i++) edge.add(i)
   return edge
 }
