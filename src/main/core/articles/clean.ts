@@ -221,6 +221,7 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number,
   // whose sentences can outweigh a short article: the first run that weighs at least half the
   // heaviest is the article.
   const chosen = runs.find((r) => r.score >= best * 0.5) ?? { from: 0, to: blocks.length - 1 }
+  ;(globalThis as unknown as { H4RUNS?: unknown }).H4RUNS = runs
   let bestFrom = chosen.from
   let bestTo = chosen.to
   // A paragraph of prose up to fourteen lines above (a lead or standfirst above a gallery, a caption
@@ -246,6 +247,10 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number,
     if (prose(i)) [bestTo, gap] = [i, 0]
     else gap++
   }
+  // A paragraph of prose touching the article is part of it, however short (Kadane may have closed
+  // the run on the line before it).
+  while (bestFrom > 0 && (blocks[bestFrom - 1] as Block).kind === 'good') bestFrom--
+  while (bestTo < blocks.length - 1 && (blocks[bestTo + 1] as Block).kind === 'good') bestTo++
   return [bestFrom, bestTo, between]
 }
 
