@@ -19,6 +19,7 @@ import {
   LOGIN_NOTICE,
   isMenu,
   isMoreHeading,
+  isSiteNotice,
   isTimestamp,
 } from './furniture'
 import { stopWordsOf } from '../text/stopwords'
@@ -93,7 +94,8 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
     (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text)) ||
     (w.length <= 25 && LOGIN_NOTICE.test(text)) ||
     isArticlePrompt(text, w) ||
-    isArticleNote(text, w.length)
+    isArticleNote(text, w.length) ||
+    isSiteNotice(text, w.length)
   )
     return { text, kind: 'furniture', reason: 'notice' }
   if (hint.tag === 'figcaption' || isCaption(text, w.length) || isCredit(text, w.length))

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { words } from '../text/words'
-import { furnitureDensity, isArticleNote, isArticlePrompt, isCredit, isMoreHeading, isTimestamp, LOGIN_NOTICE } from './furniture'
+import {
+  furnitureDensity,
+  HAS_APPEAL,
+  isArticleNote,
+  isArticlePrompt,
+  isCredit,
+  isMoreHeading,
+  isSiteNotice,
+  isTimestamp,
+  LOGIN_NOTICE,
+} from './furniture'
 
 const stamp = (line: string): boolean => isTimestamp(line, words(line).length)
 
@@ -79,5 +89,26 @@ describe('notes and prompts about the article', () => {
     expect(LOGIN_NOTICE.test('Sie sind aktuell nicht eingeloggt.')).toBe(true)
     expect(LOGIN_NOTICE.test('You must be logged in to post a comment.')).toBe(true)
     expect(LOGIN_NOTICE.test('The minister logged the complaint on Monday.')).toBe(false)
+  })
+})
+
+describe('isSiteNotice', () => {
+  const notice = (line: string): boolean => isSiteNotice(line, words(line).length)
+  it('reads the site speaking about itself in several languages', () => {
+    expect(notice('Diese Webseite nutzt Cookies, um die Nutzung zu analysieren. Mit dem Besuch stimmen Sie zu.')).toBe(true)
+    expect(notice('We use cookies on this site to remember your settings and to count visits.')).toBe(true)
+    expect(notice('Your browser version is outdated: please update it to see this page as intended.')).toBe(true)
+    expect(notice('Bitte aktualisiere deinen Browser, damit die Seite richtig angezeigt wird.')).toBe(true)
+    expect(
+      notice('This magazine is read by its readers. When you buy through links on our pages, we may earn an affiliate commission.'),
+    ).toBe(true)
+    expect(notice('Vielen Dank für Ihre Registrierung. Sie erhalten gleich eine E-Mail.')).toBe(true)
+    expect(notice('Die Fotos in diesem Tagebuch stehen unter einer Creative Commons Namensnennung 4.0 International Lizenz.')).toBe(true)
+    expect(HAS_APPEAL.test('The best stories of the week, delivered straight to your inbox.')).toBe(true)
+  })
+  it('leaves prose about cookies, browsers and licences', () => {
+    expect(notice('Die Kekse, auf Englisch cookies genannt, backen zwölf Minuten bei 180 Grad.')).toBe(false)
+    expect(notice('The new browser engine renders pages twice as fast as the old one, the company said.')).toBe(false)
+    expect(notice('The foundation offers free copyright licences through its Creative Commons tools.')).toBe(false)
   })
 })

@@ -40,7 +40,7 @@ export function furnitureDensity(w: readonly string[]): number {
 
 /** Appeals for money, subscriptions and sign-ups. */
 export const HAS_APPEAL =
-  /\b(support (us|our|independent|quality|journalism)|donat(e|es|ing|ion|ions)|contribut(e|ion)s? (now|today|to us)|make a contribution|subscri(be|ber|bers|ption|ptions)|become a (member|subscriber|supporter|patron)|newsletters?|sign up|unlimited access|paywall|merchandise|advertis(e|ing|ement)|remind me|reminder|payment methods?|your support)\b/i
+  /\b(support (us|our|independent|quality|journalism)|donat(e|es|ing|ion|ions)|contribut(e|ion)s? (now|today|to us)|make a contribution|subscri(be|ber|bers|ption|ptions)|become a (member|subscriber|supporter|patron)|newsletters?|sign up|(?:straight |directly |direct )?(?:to|in|into) your inbox|unlimited access|paywall|merchandise|advertis(e|ing|ement)|remind me|reminder|payment methods?|your support)\b/i
 
 /** Notices and buttons that are never article text, whatever follows them on the line. */
 export const NOTICE =
@@ -180,6 +180,41 @@ export function isArticlePrompt(text: string, w: readonly string[]): boolean {
 /** The comment form's log-in notice: "You must be logged in to post a comment", "Sie sind nicht eingeloggt". */
 export const LOGIN_NOTICE =
   /(?<![\p{L}])(eingeloggt|einloggen|angemeldet sein|logged in|log in to (comment|reply|post)|sign in to (comment|reply|post)|connecté|connectez-vous|iniciar sesión|inicia sesión|zalogowan\p{L}*|zaloguj się)(?![\p{L}])/iu
+
+/**
+ * The site speaking about itself rather than the article, in the languages Parley meets most: a
+ * cookie banner ("Unsere Website verwendet Cookies…", "We use cookies to…"), a notice about the
+ * reader's browser ("You are using a browser version with limited support", "Bitte aktualisiere
+ * deinen Browser"), an affiliate disclosure ("When you buy through links on our site, we may earn an
+ * affiliate commission"), a thank-you for registering, a licence line ("licensed under CC BY-SA").
+ * Each needs two cues on one line of at most 60 words, so prose about cookies or browsers stays.
+ */
+export function isSiteNotice(text: string, wordCount: number): boolean {
+  if (wordCount > 60) return false
+  const t = text.toLowerCase()
+  const cookies =
+    /(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
+    /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?)(?![\p{L}])/u.test(
+      t,
+    )
+  const browser =
+    /(?<![\p{L}])browser\p{L}*|navigateur|navegador/u.test(t) &&
+    /(?<![\p{L}])(your|you|dein\p{L}*|ihr\p{L}*|sie|votre|vous|tu|su|seu)(?![\p{L}])/u.test(t) &&
+    /(?<![\p{L}])(update|upgrade|version|support\p{L}*|aktualisier\p{L}*|unterstütz\p{L}*|veraltet\p{L}*|outdated|verwende\p{L}*|mettre à jour|actualiz\p{L}*|javascript)(?![\p{L}])/u.test(
+      t,
+    )
+  const affiliate =
+    /(?<![\p{L}])(affiliate|provision|commission|comisión)(?![\p{L}])/u.test(t) &&
+    /(?<![\p{L}])(links?|link-?s|we|wir|nous|our|unsere?)(?![\p{L}])/u.test(t)
+  const registered =
+    /^(thank you|thanks|vielen dank|danke|merci|gracias|obrigad[oa]) (for|für|pour|por) (registering|signing up|subscribing|your (registration|subscription)|ihre (registrierung|anmeldung)|deine (registrierung|anmeldung)|votre inscription|registrarte|suscribirte|tu suscripción)/u.test(
+      t,
+    )
+  const licence =
+    /(?<![\p{L}])(cc[ -]by(?:[ -](?:sa|nc|nd))*|creative commons)(?![\p{L}])/u.test(t) &&
+    /licensed|lizenziert|(under|unter|bajo|sous|sotto) .{0,100}(licen[cs]e|lizenz|licencia|licenza)/u.test(t)
+  return cookies || browser || affiliate || registered || licence
+}
 
 /**
  * A note about the article rather than part of it: "This article contains affiliate links",
