@@ -3,6 +3,8 @@ import { words } from '../text/words'
 import {
   furnitureDensity,
   HAS_APPEAL,
+  NOTICE,
+  NOTICE_OTHER,
   isArticleNote,
   isArticlePrompt,
   isCredit,
@@ -110,5 +112,15 @@ describe('isSiteNotice', () => {
     expect(notice('Die Kekse, auf Englisch cookies genannt, backen zwölf Minuten bei 180 Grad.')).toBe(false)
     expect(notice('The new browser engine renders pages twice as fast as the old one, the company said.')).toBe(false)
     expect(notice('The foundation offers free copyright licences through its Creative Commons tools.')).toBe(false)
+  })
+})
+
+describe('comment forms and share buttons', () => {
+  it('reads their fixed wording as notices, in several languages', () => {
+    for (const line of ['Leave a Reply', 'Report this post', 'Link copied']) expect(NOTICE.test(line)).toBe(true)
+    for (const line of ['Schreibe eine Antwort', 'Hinterlasse einen Kommentar', 'Laisser un commentaire', 'Deja un comentario'])
+      expect(NOTICE_OTHER.test(line)).toBe(true)
+    expect(isTimestamp('Erstellt: vor 4 Stunden', 4)).toBe(true)
+    expect(isTimestamp('Erstellt wurde das Programm im Jahr 2019 von zwei Studenten', 10)).toBe(false)
   })
 })
