@@ -18,6 +18,20 @@ describe('scoreTitle', () => {
     expect(found?.title).toBe('Old north pier to be rebuilt before winter')
   })
 
+  it('reads a headline that quotes in guillemets or names a place with an abbreviation', () => {
+    const quoted = copy(['Port', 'Harbour master: «The pier will stand before winter»', '12 March 2024'])
+    expect(scoreTitle(quoted, NAV.length + 3)?.title).toBe('Harbour master: «The pier will stand before winter»')
+    const french = copy(['Port', '« Le quai tiendra avant l’hiver », promet le port', '12 March 2024'])
+    expect(scoreTitle(french, NAV.length + 3)?.title).toBe('« Le quai tiendra avant l’hiver », promet le port')
+    const abbreviated = 'St. Anne Harbour board agrees to rebuild the old north pier before the storms of the coming winter'
+    expect(scoreTitle(copy(['Port', abbreviated, '12 March 2024']), NAV.length + 3)?.title).toBe(abbreviated)
+  })
+
+  it('does not take the author’s name for the headline when the byline is repeated under the start', () => {
+    const lines = [...NAV, 'Opinion', 'Ada Quay', 'Why the old north pier must be rebuilt before winter', LEAD, 'Ada Quay', MORE, MORE]
+    expect(scoreTitle(lines, NAV.length + 3)?.title).toBe('Why the old north pier must be rebuilt before winter')
+  })
+
   it('reads a headline in title case and a one-word headline the article uses', () => {
     const titled = copy(['Sport', 'Rowers and Sailors Share the Harbour', 'Posted on 3 May 2024 by Ada Quay'])
     expect(scoreTitle(titled, NAV.length + 3)?.title).toBe('Rowers and Sailors Share the Harbour')

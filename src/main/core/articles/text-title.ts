@@ -25,7 +25,8 @@ export function notHeadline(p: string, n: number): boolean {
     isCaption(p, n) ||
     /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p) ||
     /^[\p{L}-]{2,20}\s?:\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(p) ||
-    /\s[>»›]+\s|[>»›]$/.test(p) ||
+    // A closing guillemet ends a quotation that opened on the line: French and Swiss headlines quote so.
+    (/\s[>»›]+\s|[>»›]$/.test(p) && !/[«‹][^»›]+[»›]$/.test(p)) ||
     // A list of tags or sections: "amiga, dogs, floppy, Hunde".
     (p.split(/\s*[,·|]\s*/).length >= 3 && p.split(/\s*[,·|]\s*/).every((item) => item.split(/\s+/).length <= 2)) ||
     NOTICE.test(p) ||
@@ -68,11 +69,12 @@ function headlineShaped(p: string): boolean {
   if (p.length > 250 || p.length < 3) return false
   const n = lineWords(p)
   if (n < 1 || n > 30) return false
-  if (/[,;:，：；|*]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[«»‹›]\s)|(?:[←-⇿]|\s[»›])$/.test(p)) return false
+  if (/[,;:，：；|*]$/.test(p) || /^(?:[←-⇿<>|•·*+/\\\-–—©~≈…]|[»›]\s|[«‹]\s(?!.*[»›]))|(?:[←-⇿]|\s[»›])$/.test(p)) return false
   // A line wholly in brackets is a label or a dateline ("[Politics]", "(Rome, 14 May)").
   if (/^[([{].*[)\]}]$/.test(p)) return false
   // Two sentences or more are a standfirst or the lead, not a headline.
-  if (/\p{Ll}[.!?。！？]\s+\p{Lu}/u.test(p) && n > 16) return false
+  // (A two-letter abbreviation, 'St. Louis', ends no sentence.)
+  if (/\p{Ll}{3}[.!?。！？]\s+\p{Lu}|[^\p{L}]\p{Ll}{1,2}[!?。！？]\s+\p{Lu}/u.test(p) && n > 16) return false
   if (/[.。]$/.test(p) && n > 12) return false
   if ((p.match(/\p{L}/gu) ?? []).length < 3) return false
   // A labelled list ("Tags: a, b c, d") or a line of parts between pipes is the page's metadata.
@@ -105,7 +107,14 @@ export function scoreTitle(
   const bodyCounts = new Map<string, number>()
   for (const p of paragraphs.slice(start, start + 8))
     for (const w of new Set(words(p).map(stem))) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + 1)
-  const body = new Set(bodyCounts.keys())
+  // The opening's sentences only: a byline repeated under the start is not the article using a name.
+  const prose = new Set(
+    paragraphs
+      .slice(start, start + 8)
+      .filter((p) => lineWords(p) >= 8)
+      .flatMap((p) => words(p))
+      .map(stem),
+  )
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
   const shape = perLine((i) => {
@@ -156,7 +165,7 @@ export function scoreTitle(
     if (c.length) score += ((c.length >= 2 ? 2 : 1) * c.filter(used).length) / c.length
     if (n >= 3) score += 1
     if (n === 1) score -= 1
-    if (personName(p, body)) score -= 2
+    if (personName(p, prose)) score -= 2
     if (/[.。]$/.test(p)) score -= n >= 6 ? 1.5 : 0.5
     if (n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p)) score -= 1.5
     if (dated(i)) score -= 3
