@@ -29,6 +29,29 @@ describe('cleanParagraphs', () => {
     expect(crumbs.kept).toEqual(LEAD)
   })
 
+  it('takes a short post under its date line, not the longer sidebar prose below the comment form', () => {
+    const post = [
+      'The ferry timetable changed again this week, and the early boat to the island now leaves twenty minutes sooner than before.',
+      'Nobody at the harbour office could say why, and the printed timetables at the quay still show the old times for every day.',
+    ]
+    const sidebar = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `About this blog, part ${i + 1}: the writer has lived by the harbour for thirty years and writes about its boats, its weather and its people, in long and short pieces alike.`,
+    )
+    const lines = [
+      ...['Home', 'Archive', 'About'],
+      'Early boat',
+      '12 March 2024',
+      ...post,
+      ...['Share', 'Facebook', 'Twitter', 'Leave a reply', 'Name', 'Email', 'Website', 'Post comment', 'Previous post', 'Next post'],
+      ...['Harbour', 'Boats', 'Weather', 'People', 'Ferries', 'Fishing', 'Storms', 'Piers'],
+      ...sidebar,
+    ]
+    const { kept } = cleanParagraphs(lines)
+    expect(kept).toEqual(post)
+  })
+
   it('keeps a personal piece that addresses the reader throughout', () => {
     const column = [
       'We all have a swimming pool story, and you probably remember yours better than your first day at school.',

@@ -222,7 +222,16 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number,
   // A page shows its article before its comments, sidebars, footers and cookie or log-in dialogs,
   // whose sentences can outweigh a short article: the first run that weighs at least half the
   // heaviest is the article.
-  const chosen = runs.find((r) => r.score >= best * 0.5) ?? { from: 0, to: blocks.length - 1 }
+  const first = runs.find((r) => r.score >= best * 0.5)
+  // A shorter run right under a date or byline line is where an article starts (a blog post of two
+  // paragraphs above a sidebar's or a comment form's longer prose): it wins from a fifth of the
+  // heaviest, unless the first heavy run has such a line over it too, or is near enough to take the
+  // run in as its lead (below).
+  const dated = (r: { from: number }): boolean =>
+    [1, 2, 3].some((k) => ['timestamp', 'byline'].includes((blocks[r.from - k] as Block | undefined)?.reason ?? ''))
+  const earlier =
+    first && !dated(first) ? runs.find((r) => r.to < first.from - 14 && r.score >= best * 0.2 && r.score >= 20 && dated(r)) : undefined
+  const chosen = earlier ?? first ?? { from: 0, to: blocks.length - 1 }
   ;(globalThis as unknown as { H4RUNS?: unknown }).H4RUNS = runs
   let bestFrom = chosen.from
   let bestTo = chosen.to
