@@ -52,6 +52,19 @@ describe('cleanParagraphs', () => {
     expect(kept).toEqual(post)
   })
 
+  it('keeps a lead above a long list (a recipe’s ingredients) as the article’s', () => {
+    const lead = 'This fish soup is what the harbour cooks make when the boats come back late, and it needs only one pot and an hour.'
+    const items = Array.from({ length: 24 }, (_, i) => `${i + 1} ${['g', 'ml', 'pinch'][i % 3]} ${['cod', 'stock', 'salt', 'leek'][i % 4]}`)
+    const steps = [
+      'Cut the fish into large pieces and keep them cold while the leeks soften slowly in the butter for ten minutes.',
+      'Pour in the stock, bring it to a simmer, add the fish and let it cook gently until the pieces just begin to flake apart.',
+      'Season with salt and pepper at the very end, and serve the soup at once with bread from the bakery on the quay.',
+    ]
+    const { kept } = cleanParagraphs(['Home', 'Recipes', 'Fish soup', lead, ...items, ...steps])
+    expect(kept[0]).toBe(lead)
+    expect(kept.slice(-3)).toEqual(steps)
+  })
+
   it('keeps a personal piece that addresses the reader throughout', () => {
     const column = [
       'We all have a swimming pool story, and you probably remember yours better than your first day at school.',
