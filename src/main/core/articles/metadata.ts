@@ -3,7 +3,7 @@ import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimest
 import { words, wordsIn } from '../text/words'
 import { asciiDigits, findDates, isoDay, writesMonthFirst } from './dates'
 import { urlDate } from './page-date'
-import { scoreTitle } from './text-title'
+import { scoreTitle, trimHeadline } from './text-title'
 import { copyrightOutlet } from './copyright'
 
 export interface MetadataHints {
@@ -682,7 +682,8 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     titleIndex = paragraphs.slice(0, 6).findIndex((p) => similarity(p, hintTitle) >= 0.8 && words(p).length <= words(hintTitle).length + 4)
   } else {
     const found = findTitle(paragraphs, hints.articleStart)
-    if (found) ({ title, index: titleIndex } = found)
+    // The headline line as a text copy runs it together with a breadcrumb or a byline: the headline.
+    if (found) ({ title, index: titleIndex } = { ...found, title: trimHeadline(found.title) })
     if (found?.standfirst !== undefined) keep.add(found.standfirst)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)

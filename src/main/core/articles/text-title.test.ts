@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectMetadata, normalizeDate } from './metadata'
-import { scoreTitle } from './text-title'
+import { scoreTitle, trimHeadline } from './text-title'
 
 // Invented page copies: a harbour town's paper, its menus, teasers and articles.
 const NAV = Array.from({ length: 14 }, (_, i) => ['Home', 'Port', 'Town', 'Sport', 'Culture', 'Weather', 'Jobs'][i % 7] as string)
@@ -216,5 +216,24 @@ describe('the date of a page copy', () => {
       MORE,
     ]
     expect(detectMetadata(captioned, { articleStart: NAV.length + 3 }, 'pier.txt').published).not.toBe('2024-03-12')
+  })
+})
+
+describe('trimHeadline', () => {
+  it('takes the headline out of the breadcrumb trail, the marks and the byline a text copy runs into its line', () => {
+    expect(trimHeadline('home / Harbour / Ferries: Night crossings return in spring')).toBe('Ferries: Night crossings return in spring')
+    expect(trimHeadline('› Ferries: night crossings return in spring')).toBe('Ferries: night crossings return in spring')
+    expect(trimHeadline('[> Anna Berg')).toBe('Anna Berg')
+    expect(trimHeadline('Faster ferry timetables with three simple tools by Anna Berg')).toBe(
+      'Faster ferry timetables with three simple tools',
+    )
+  })
+
+  it('keeps a quote, a bracketed section, a place after "von" and a short line as they are', () => {
+    expect(trimHeadline('»Einfach kein Hafen mehr für uns«')).toBe('»Einfach kein Hafen mehr für uns«')
+    expect(trimHeadline('[Hafen] Nachtfähren fahren wieder')).toBe('[Hafen] Nachtfähren fahren wieder')
+    expect(trimHeadline('Die Fähren von Nord Havn')).toBe('Die Fähren von Nord Havn')
+    expect(trimHeadline('Ferries by Anna Berg')).toBe('Ferries by Anna Berg')
+    expect(trimHeadline('Harbour / Ferries / Timetables')).toBe('Harbour / Ferries / Timetables')
   })
 })

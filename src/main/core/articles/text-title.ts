@@ -231,3 +231,30 @@ function perLine<T>(read: (i: number) => T): (i: number) => T {
     return value
   }
 }
+
+// Marks a page prints before its headline: arrows, bullets, the bracket of a "back" link; a mark that
+// the line closes again (»quote«, [Section] …) is part of the headline.
+const LEADING_MARKS = /^[\s›»>•·|[–—-]+(?=[\p{L}\p{N}"„“«‘'])/u
+const CLOSING: Record<string, string> = { '»': '«', '›': '‹', '[': ']' }
+// "Headline by Jane Roe": a byline run into the headline's line. The name is two to four capitalised
+// words. Not German "von", which headlines use for places and people alike ("die Leute von Sri Lanka").
+const TRAILING_BYLINE = /\s+(?:by|par|por|door|av|przez)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u
+
+/**
+ * A headline line of a text copy as the page ran it together: without the marks before it, the
+ * breadcrumb trail it ends ("home / Section / Headline"), or a byline after it. What is left must
+ * still read as a headline (three words or more); otherwise the line stays as it is.
+ */
+export function trimHeadline(line: string): string {
+  const marks = LEADING_MARKS.exec(line)?.[0] ?? ''
+  const closed = [...marks].some((m) => CLOSING[m] !== undefined && line.includes(CLOSING[m] as string))
+  let out = closed ? line : line.slice(marks.length)
+  const crumbs = out.split(/\s+(?:\/|>|»|›)\s+/)
+  if (crumbs.length >= 3 && crumbs.slice(0, -1).every((c) => lineWords(c) <= 3)) {
+    const last = crumbs.at(-1) as string
+    if (lineWords(last) >= 3) out = last
+  }
+  const byline = TRAILING_BYLINE.exec(out)
+  if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
+  return out.trim() || line
+}
