@@ -11,7 +11,7 @@ type SyncHandlers = { [M in keyof Handlers]: (input: Parameters<Handlers[M]>[0])
 const ARTICLES = [
   [
     'a.md',
-    '---\ntitle: Staffing talks open\noutlet: TASS\npublished: 2025-02-27\n---\n\nThe embassies discussed staffing levels and visas. Officials from both sides said the conversation had been long and detailed, and that another meeting would follow within weeks if progress was made on the remaining questions.\n',
+    '---\ntitle: Staffing talks open\noutlet: TASS\npublished: 2025-02-27\n---\n\nThe embassies discussed staffing levels and visas in Istanbul. Officials from both sides said the conversation had been long and detailed, and that another meeting would follow within weeks if progress was made on the remaining questions.\n',
   ],
   [
     'b.md',
