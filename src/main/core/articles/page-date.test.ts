@@ -96,6 +96,38 @@ describe('metadata that disagree', () => {
   })
 })
 
+describe('the date line under the headline', () => {
+  const generic = (day: string): string => `<meta name="date" content="${day}">`
+  it('beats a bare "date" meta tag, which often holds the day the page was generated', () => {
+    expect(extractHtml(page(generic('2021-06-30'), '<p>Posted 24.06.2021 by the newsroom</p>')).published).toBe('2021-06-24')
+    expect(extractHtml(page(generic('2021-06-02'), '<p><span>Berlin, 09.06.2021</span></p>')).published).toBe('2021-06-09')
+    // Without a date line, or with one far from the tag's day, the tag stands.
+    expect(extractHtml(page(generic('2021-06-30'), '')).published).toBe('2021-06-30')
+    expect(extractHtml(page(generic('2021-06-30'), '<p>Posted 24.06.2019</p>')).published).toBe('2021-06-30')
+  })
+  it('does not let a named publication tag give way', () => {
+    const named = '<meta property="article:published_time" content="2021-06-30T10:00:00+02:00">'
+    expect(extractHtml(page(named, '<p>Posted 24.06.2021</p>')).published).toBe('2021-06-30')
+  })
+  it('comes before dated teasers and comments when the page has no metadata', () => {
+    const teasers = '<ul><li class="teaser-date">03.05.2021</li><li class="teaser-date">01.05.2021</li></ul>'
+    expect(extractHtml(page('', `<p>Jane Roe, 28.04.2021</p>${teasers}`)).published).toBe('2021-04-28')
+  })
+  it('passes over a longer heading that quotes dates (another title)', () => {
+    expect(extractHtml(page('', '<h2>Results of the races from 2021/4/3 to 2021/4/4 at the coast</h2><p>10.04.2021</p>')).published).toBe(
+      '2021-04-10',
+    )
+  })
+})
+
+describe('a <time> in a comment', () => {
+  it('is passed over even when the comment marks only its container', () => {
+    const comment = '<div class="comment-meta"><a href="#c1"><time datetime="2021-05-02T08:00:00+02:00">2 May 2021</time></a></div>'
+    const shown = '<div class="entry"><time datetime="2021-04-20T10:00:00+02:00">20 April 2021</time></div>'
+    expect(extractHtml(page('', `${comment}${shown}`)).published).toBe('2021-04-20')
+  })
+})
+
 describe('a date in the page’s text', () => {
   const now = new Date('2024-01-01T00:00:00Z')
   const body = [

@@ -15,6 +15,9 @@ export interface DateElement {
   tagName?: string
   nodeType?: number
   childNodes?: ArrayLike<DateElement>
+  parentNode?: DateElement | null
+  nextSibling?: DateElement | null
+  firstChild?: DateElement | null
 }
 
 /**
@@ -78,6 +81,9 @@ const PUBLISHED_META = [
   'created',
   'release_date',
 ]
+/** Meta names that state "a date" without saying of what (publication, generation, last change). */
+const GENERIC_META = new Set(['date', 'dc.date', 'dcterms.date'])
+const daysApart = (a: string, b: string): number => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000
 const MODIFIED_META = [
   'article:modified_time',
   'og:article:modified_time',
@@ -164,6 +170,12 @@ export function markupDate(input: PageDateInput): string | null {
     const stated = [ld, ok(dateValue(linkedData.dateCreated))].filter((day): day is string => Boolean(day) && day !== d)
     const first = stated.length ? shownOf()[0] : undefined
     if (first && stated.includes(first)) return first
+    // A bare "date" names no event: content systems fill it with the day the page was generated or
+    // last saved. Where the page's own date line shows another day near it, that line is the article's.
+    if (GENERIC_META.has(name)) {
+      const shownDay = ok(headlineDate(input.document, input.monthFirst))
+      if (shownDay && shownDay !== d && daysApart(shownDay, d) <= 60) return shownDay
+    }
     return local(raw, d)
   }
   if (ld) return local(ldRaw, ld)
@@ -183,15 +195,21 @@ export function markupDate(input: PageDateInput): string | null {
   const scripted = input.html ? SCRIPT_DATE.exec(input.html.length > 2_000_000 ? input.html.slice(0, 2_000_000) : input.html) : null
   const fromScript = ok(dateValue(scripted?.[1]))
   if (fromScript) return fromScript
-  for (const el of elements.slice(0, 5000)) {
-    const markup = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`
-    if (COMMENT_MARKUP.test(markup)) continue
+  const scanned = elements.slice(0, 5000)
+  // A machine-readable <time datetime> outside comments and side lists (the element's own markup or
+  // its container's: a comment's <time> often has no class of its own).
+  for (const el of scanned) {
     const time = el.getAttribute('datetime')
-    if (time) {
-      const d = ok(dateValue(time, input.monthFirst))
-      if (d) return d
-    }
-    if (!DATE_MARKUP.test(markup)) continue
+    if (!time || COMMENT_MARKUP.test(markupOf(el)) || inComments(el)) continue
+    const d = ok(dateValue(time, input.monthFirst))
+    if (d) return d
+  }
+  // The date line under the headline, before the page's other dated elements (teaser lists).
+  const underHeadline = ok(headlineDate(input.document, input.monthFirst))
+  if (underHeadline) return underHeadline
+  for (const el of scanned) {
+    const markup = markupOf(el)
+    if (COMMENT_MARKUP.test(markup) || !DATE_MARKUP.test(markup)) continue
     const text = boundedText(el)
     if (text === null) continue
     const fromMarkup =
@@ -199,6 +217,62 @@ export function markupDate(input: PageDateInput): string | null {
       ok(dateValue(el.getAttribute('content'), input.monthFirst)) ??
       ok(dateValue(text, input.monthFirst))
     if (fromMarkup) return fromMarkup
+  }
+  return null
+}
+
+const markupOf = (el: DateElement): string =>
+  `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`
+
+/** Whether one of an element's few nearest containers is marked as a comment, a sidebar or a footer. */
+function inComments(el: DateElement): boolean {
+  let at = el.parentNode
+  for (let depth = 0; at && depth < 6; depth++, at = at.parentNode) {
+    if (at.nodeType !== 1 || typeof at.getAttribute !== 'function') break
+    if (COMMENT_MARKUP.test(markupOf(at))) return true
+  }
+  return false
+}
+
+const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG'])
+
+/**
+ * The date line under the page's headline: the first date in a short run of text (a line of its
+ * own, not a sentence) among the first few hundred characters after the page's main <h1> (its
+ * longest: a logo can be an <h1> too). A page prints its date there in any language and template.
+ */
+export function headlineDate(doc: DateDocument, monthFirst: boolean): string | null {
+  let headline: DateElement | null = null
+  let longest = 0
+  for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 5)) {
+    const t = boundedText(h, 400)?.trim() ?? ''
+    if (t.length > longest) [headline, longest] = [h, t.length]
+  }
+  if (!headline) return null
+  const after = (n: DateElement | null | undefined): DateElement | null => {
+    for (let at = n; at; at = at.parentNode) if (at.nextSibling) return at.nextSibling
+    return null
+  }
+  let seen = 0
+  let node = after(headline)
+  for (let steps = 0; node && seen < 400 && steps < 3000; steps++) {
+    if (node.nodeType === 3) {
+      const t = (node.textContent ?? '').replace(/\s+/g, ' ').trim()
+      seen += t.length
+      if (t.length >= 6 && t.length <= 100 && /\d/.test(t)) {
+        const found = findDates(t, { monthFirst, limit: 1 })[0]
+        if (found) return found.date
+      }
+      node = after(node)
+    } else if (
+      node.nodeType === 1 &&
+      node.firstChild &&
+      !NOT_SHOWN.has(node.tagName ?? '') &&
+      // Another heading is another title (a teaser's, a section's), unless it is a date and little else.
+      !(/^H[1-6]$/i.test(node.tagName ?? '') && boundedText(node, 40) === null)
+    )
+      node = node.firstChild
+    else node = after(node)
   }
   return null
 }
