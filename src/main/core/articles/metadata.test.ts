@@ -19,6 +19,17 @@ describe('detectMetadata', () => {
     expect(copy(['The cubs on 2 May 2018 / Photo: Agency'])).toBeNull()
   })
 
+  it('passes over a masthead’s date among the first lines of a whole-page copy, for the date line by the headline', () => {
+    const menu = ['Menu', 'Home', 'News', 'Sport', 'Culture', 'Travel', 'Weather', 'Contact', 'Search', 'Sign in']
+    const lines = ['Skip to content', 'Sunday, 9 March 2025|Today’s edition', ...menu, 'Twin red panda cubs born at city zoo']
+    const byline = 'by Rosa Lind and Tomas Berg of the Harbour Gazette science desk, with reporting by the zoo pool: March 7, 2025 4:01 PM'
+    expect(detectMetadata([...lines, byline, LEAD, MORE], {}, 'zoo.txt').published).toBe('2025-03-07')
+    // A short page whose first lines are its own: the date line there is the article's.
+    expect(detectMetadata(['Sunday, 9 March 2025', 'Twin red panda cubs born at city zoo', LEAD, MORE], {}, 'zoo.txt').published).toBe(
+      '2025-03-09',
+    )
+  })
+
   it('reads the headline, byline author and a dated line, and skips the kicker', () => {
     const m = detectMetadata(['Animals', 'Twin red panda cubs born at city zoo', 'By Rosa Lind | March 3, 2025', LEAD, MORE], {}, 'zoo.txt')
     expect(m).toMatchObject({

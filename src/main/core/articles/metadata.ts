@@ -446,12 +446,25 @@ function dateNearTitle(paragraphs: string[], titleIndex: number, monthFirst = fa
           .find(Boolean) ?? null)
       : (findDates(p.slice(0, 400), { limit: 1, monthFirst })[0]?.date ?? null)
     if (!found || found > new Date().toISOString().slice(0, 10)) continue
-    // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an event's).
-    if (n <= 25) return found
-    fallback ??= i === lead ? null : found
+    // A short line is a date line; a date inside the lead's prose is only a fallback (it may be an
+    // event's), and one inside a sentence of its own ("On 12 March the pier was closed.") is neither.
+    const told = sentence(p, n) && !/^\P{L}{0,3}\d/u.test(p)
+    if (n <= 25 && !told) return found
+    fallback ??= i === lead || told ? null : found
   }
   return fallback
 }
+
+const BYLINE_WORD = /^(?:by|von|par|por|di|door|av|af|przez|от|від)\s/iu
+/** A sentence of prose, not a date line: six words or more ending as sentences end, no clock time, byline or "published" label. */
+const sentence = (p: string, n: number): boolean =>
+  n >= 6 &&
+  /[.!?…]$/.test(p) &&
+  !/\d[:.]\d{2}\b/.test(p) &&
+  !PUBLISHED_WORD.test(p) &&
+  !UPDATED_WORD.test(p) &&
+  !isByline(p, n) &&
+  !BYLINE_WORD.test(p)
 
 /**
  * The line right under the headline of a page copy, when it is a short date or byline line with the
@@ -589,7 +602,11 @@ function findPublished(paragraphs: string[], near: number, monthFirst = false): 
     const date = findDates(p.slice(0, 300), { limit: 1, monthFirst })[0]?.date
     if (date && date <= new Date().toISOString().slice(0, 10)) return date
   }
-  for (const p of candidates) {
+  // In a copy of a whole page (the headline far down), a bare date line among its first lines is the
+  // site's masthead ("Sunday, 19 July"): the day it was saved, not the article's. Unlabelled date
+  // lines count there only by the headline and at the bottom.
+  const unlabelled = near > 8 ? [...around, ...paragraphs.slice(-4)] : candidates
+  for (const p of unlabelled) {
     if (/^(updated|last (updated|modified)|modified)\b/i.test(p)) continue
     const date = dated(p)
     if (date) return date
