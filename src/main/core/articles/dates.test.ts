@@ -1,6 +1,6 @@
 /** Written dates: the forms pages print, read to a calendar day or not at all. */
 import { describe, expect, it } from 'vitest'
-import { findDates, writesMonthFirst } from './dates'
+import { findDates, solarHijriDay, writesMonthFirst } from './dates'
 
 const first = (text: string, monthFirst = false): string | null => findDates(text, { monthFirst, limit: 1 })[0]?.date ?? null
 
@@ -86,5 +86,20 @@ describe('the order a page writes numeric dates in', () => {
     expect(writesMonthFirst('Posted 06/01/2020')).toBe(false)
     // Dotted dates are day first everywhere and tell nothing; one month-first date then decides.
     expect(writesMonthFirst('01.06.2020, 02.06.2020, June 3, 2020')).toBe(true)
+  })
+})
+
+describe('the Solar Hijri calendar', () => {
+  it('reads Iranian and Afghan month names, in Persian or ASCII digits, as the Gregorian day', () => {
+    expect(first('سه‌شنبه ۲۹ بهمن ۱۳۹۸')).toBe('2020-02-18')
+    // The Arabic yeh typed for the Persian one.
+    expect(first('تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹')).toBe('2020-05-10')
+    expect(first('1 فروردین 1403')).toBe('2024-03-20')
+    expect(first('۱۲ حوت ۱۳۹۸')).toBe('2020-03-02')
+  })
+  it('leaves other numbers and impossible days alone', () => {
+    expect(first('۳۱ اسفند ۱۳۹۸')).toBeNull()
+    expect(first('ساخت ۱۲ واحد ۱۳۹۸')).toBeNull()
+    expect(solarHijriDay(1399, 7, 31)).toBeNull()
   })
 })

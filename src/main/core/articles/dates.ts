@@ -118,7 +118,10 @@ const YEAR = String.raw`((?:19|20)\d{2})(?:(?!\d|:\d{2})|(?=\d{1,2}(?:[./]|\.?\s
 const CLOCK = String.raw`\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*Uhr)(?!\d|\s*[-–]\s*\d)`
 const TIME_AFTER = String.raw`(?=[\s,|·•–-]{0,5}(?:um\s+|at\s+|à\s+)?${CLOCK})`
 
-const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' | 'mdy' | 'dMy' | 'dMyy' | 'Mdy' | 'yMd' | 'numeric' }> = [
+const PATTERNS: Array<{
+  re: RegExp
+  order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' | 'mdy' | 'dMy' | 'dMyy' | 'Mdy' | 'yMd' | 'numeric' | 'persian'
+}> = [
   { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일`, 'u'), order: 'ymd' },
@@ -140,6 +143,8 @@ const PATTERNS: Array<{ re: RegExp; order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' 
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\.?\s+(${NAME})\s+[’'‘](\d{2})(?!\d)`, 'iu'), order: 'dMyy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\s+(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
+  // The Solar Hijri calendar of Iranian and Afghan pages: "۲۹ بهمن ۱۳۹۸" (digits already read as ASCII).
+  { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\s+([\u0600-\u06FF\u200c]{2,12})\s+(1[34]\d{2})(?!\d)`, 'u'), order: 'persian' },
   // C's asctime, which some sites print in their markup: "Fri Feb 18 10:27:24 2022".
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+${YEAR}`, 'iu'), order: 'Mdy' },
 ]
@@ -149,6 +154,44 @@ export interface FoundDate {
   date: string
   /** Where in the text it starts. */
   index: number
+}
+
+/**
+ * Month names of the Solar Hijri calendar: Iranian (Farvardin … Esfand) and Afghan (Hamal … Hut),
+ * with the Persian letters yeh and kaf (pages also type the Arabic ones: normalised before lookup).
+ */
+const PERSIAN_MONTHS = new Map<string, number>(
+  ['فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند', 'حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت'].flatMap(
+    (names) => names.split(' ').map((name, i): [string, number] => [name, i + 1]),
+  ),
+)
+
+let persianFormat: Intl.DateTimeFormat | null | undefined
+/**
+ * A Solar Hijri date as the Gregorian YYYY-MM-DD, by ICU's Persian calendar: the day is placed from
+ * the year's start near 20 March and checked (and moved by a day or two) against what ICU writes
+ * for it. Null where the runtime has no Persian calendar or the date does not exist.
+ */
+export function solarHijriDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > (month <= 6 ? 31 : 30)) return null
+  if (persianFormat === undefined) {
+    try {
+      persianFormat = new Intl.DateTimeFormat('en-US-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' })
+      if (persianFormat.resolvedOptions().calendar !== 'persian') persianFormat = null
+    } catch {
+      persianFormat = null
+    }
+  }
+  if (!persianFormat) return null
+  const inYear = month <= 6 ? (month - 1) * 31 + day : 186 + (month - 7) * 30 + day
+  const guess = Date.UTC(year + 621, 2, 20) + (inYear - 1) * 86_400_000
+  for (const shift of [0, 1, -1, 2, -2]) {
+    const t = guess + shift * 86_400_000
+    const parts = persianFormat.formatToParts(new Date(t))
+    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value)
+    if (part('year') === year && part('month') === month && part('day') === day) return new Date(t).toISOString().slice(0, 10)
+  }
+  return null
 }
 
 /** A real calendar day as YYYY-MM-DD, or null. */
@@ -181,7 +224,9 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   // Every full date holds a year (four digits, or two before a time of day): the patterns run only
   // on the short windows around years (on a
   // long page they would otherwise try every position of the text).
-  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)|\d\.\d{2}\.\d{2}(?![\d.,]?\d)`, 'g')
+  // Text in Arabic script may write its year in the Solar Hijri calendar (13xx, 14xx).
+  const hijri = /[\u0600-\u06FF]/.test(sample) ? String.raw`|(?<=[\u0600-\u06FF]\s{1,3})1[34]\d{2}` : ''
+  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)|\d\.\d{2}\.\d{2}(?![\d.,]?\d)${hijri}`, 'g')
   const windows: Array<[number, number]> = []
   for (let m = years.exec(sample); m; m = years.exec(sample)) {
     const from = Math.max(0, m.index - 40)
@@ -244,6 +289,15 @@ function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | 
     case 'yMd': {
       const month = monthOf(b)
       return month ? isoDay(Number(a), month, Number(c)) : null
+    }
+    case 'persian': {
+      const month = PERSIAN_MONTHS.get(
+        b
+          .replace(/\u200c/g, '')
+          .replace(/ي/g, 'ی')
+          .replace(/ك/g, 'ک'),
+      )
+      return month ? solarHijriDay(Number(c), month, Number(a)) : null
     }
     default:
       return null
