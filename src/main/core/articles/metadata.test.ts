@@ -30,6 +30,14 @@ describe('detectMetadata', () => {
     )
   })
 
+  it('reads a longer line under the headline that opens with its date, not the dated teasers above', () => {
+    const menu = ['Menu', 'Home', 'News', 'Sport', 'Culture', 'Travel', 'Weather', 'Contact', 'Search', 'Sign in']
+    const teasers = ['[ March 5, 2025 ] Ferry timetable changes for spring Audio', '[ March 4, 2025 ] Library extends hours Local News']
+    const under = 'March 7, 2025 Rosa Lind Audio, Local News, Science, Animals, Comments Off on Twin red panda cubs born at city zoo'
+    const m = detectMetadata([...menu, ...teasers, 'Twin red panda cubs born at city zoo', under, LEAD, MORE], {}, 'zoo.txt')
+    expect(m.published).toBe('2025-03-07')
+  })
+
   it('reads the headline, byline author and a dated line, and skips the kicker', () => {
     const m = detectMetadata(['Animals', 'Twin red panda cubs born at city zoo', 'By Rosa Lind | March 3, 2025', LEAD, MORE], {}, 'zoo.txt')
     expect(m).toMatchObject({

@@ -475,9 +475,11 @@ function dateUnderTitle(paragraphs: readonly string[], titleIndex: number, month
   if (titleIndex < 0) return null
   const p = paragraphs[titleIndex + 1]
   // A sentence there is a standfirst or a caption, and its date an event's.
-  if (p === undefined || words(p).length > 15 || photoCredit(p) || /[.!?…]$/.test(p)) return null
+  if (p === undefined || words(p).length > 25 || photoCredit(p) || /[.!?…]$/.test(p)) return null
   const found = findDates(p.slice(0, 200), { limit: 1, monthFirst })[0]
-  return found && found.index <= 40 && found.date <= new Date().toISOString().slice(0, 10) ? found.date : null
+  // A longer line counts when it opens with its date ("October 26, 2020 Jane Roe Audio, Local News").
+  const limit = words(p).length > 15 ? 3 : 40
+  return found && found.index <= limit && found.date <= new Date().toISOString().slice(0, 10) ? found.date : null
 }
 
 /**
