@@ -105,6 +105,12 @@ describe('the date line under the headline', () => {
     expect(extractHtml(page(generic('2021-06-30'), '')).published).toBe('2021-06-30')
     expect(extractHtml(page(generic('2021-06-30'), '<p>Posted 24.06.2019</p>')).published).toBe('2021-06-30')
   })
+  it('decides between publication tags that state two days', () => {
+    const two = '<meta name="pubdate" content="2021-03-02T09:00:00+01:00"><meta name="DC.date.issued" content="2021-04-19T10:00:00+01:00">'
+    expect(extractHtml(page(two, '<p>Jane Roe | 19.04.2021 | 10:00</p>')).published).toBe('2021-04-19')
+    expect(extractHtml(page(two, '<p>Jane Roe | 02.03.2021 | 09:00</p>')).published).toBe('2021-03-02')
+    expect(extractHtml(page(two, '')).published).toBe('2021-03-02')
+  })
   it('does not let a named publication tag give way', () => {
     const named = '<meta property="article:published_time" content="2021-06-30T10:00:00+02:00">'
     expect(extractHtml(page(named, '<p>Posted 24.06.2021</p>')).published).toBe('2021-06-30')

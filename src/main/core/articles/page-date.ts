@@ -157,6 +157,8 @@ export function markupDate(input: PageDateInput): string | null {
   const fromUrl = ok(urlDate(input.url))
   let shown: string[] | undefined
   const shownOf = (): string[] => (shown ??= shownDates(elementsOf(), input))
+  let underHeadline: string | null | undefined
+  const headline = (): string | null => (underHeadline ??= ok(headlineDate(input.document, input.monthFirst)))
   const local = (raw: string | null | undefined, d: string): string =>
     shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst)
   const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
@@ -170,12 +172,14 @@ export function markupDate(input: PageDateInput): string | null {
     const stated = [ld, ok(dateValue(linkedData.dateCreated))].filter((day): day is string => Boolean(day) && day !== d)
     const first = stated.length ? shownOf()[0] : undefined
     if (first && stated.includes(first)) return first
+    const shownDay = headline()
+    // Other publication tags state another day ("pubdate" and "DC.date.issued" disagree): the one
+    // the date line under the headline shows.
+    const named = PUBLISHED_META.map((other) => (other === name ? null : ok(dateValue(meta.get(other), input.monthFirst))))
+    if (shownDay && shownDay !== d && (stated.includes(shownDay) || named.includes(shownDay))) return shownDay
     // A bare "date" names no event: content systems fill it with the day the page was generated or
     // last saved. Where the page's own date line shows another day near it, that line is the article's.
-    if (GENERIC_META.has(name)) {
-      const shownDay = ok(headlineDate(input.document, input.monthFirst))
-      if (shownDay && shownDay !== d && daysApart(shownDay, d) <= 60) return shownDay
-    }
+    if (GENERIC_META.has(name) && shownDay && shownDay !== d && daysApart(shownDay, d) <= 60) return shownDay
     return local(raw, d)
   }
   if (ld) return local(ldRaw, ld)
@@ -205,8 +209,7 @@ export function markupDate(input: PageDateInput): string | null {
     if (d) return d
   }
   // The date line under the headline, before the page's other dated elements (teaser lists).
-  const underHeadline = ok(headlineDate(input.document, input.monthFirst))
-  if (underHeadline) return underHeadline
+  if (headline()) return headline()
   for (const el of scanned) {
     const markup = markupOf(el)
     if (COMMENT_MARKUP.test(markup) || !DATE_MARKUP.test(markup)) continue
