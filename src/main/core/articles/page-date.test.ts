@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from './html'
-import { textDate, urlDate } from './page-date'
+import { settleOrder, textDate, urlDate } from './page-date'
 
 const page = (head: string, body: string, canonical?: string): string =>
   `<!doctype html><html><head><title>Mayor elected</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${head}</head><body><article><h1>Mayor elected</h1>${body}${'<p>The council met late into the evening and counted every ballot twice before the result was announced.</p>'.repeat(4)}</article></body></html>`
@@ -123,6 +123,16 @@ describe('the date line under the headline', () => {
     expect(extractHtml(page('', '<h2>Results of the races from 2021/4/3 to 2021/4/4 at the coast</h2><p>10.04.2021</p>')).published).toBe(
       '2021-04-10',
     )
+  })
+})
+
+describe('a slashed date in metadata that could be read either way', () => {
+  it('is read in the order the page’s own dotted date settles', () => {
+    const head = '<meta name="date" content="11/01/2023 12:43:42">'
+    expect(extractHtml(page(head, '<footer><p>Created: 01.11.2023</p></footer>')).published).toBe('2023-11-01')
+    expect(extractHtml(page(head, '<footer><p>Created: 11.01.2023</p></footer>')).published).toBe('2023-01-11')
+    expect(extractHtml(page(head, '')).published).toBe('2023-01-11')
+    expect(settleOrder('04/13/2023', '2023-04-13', '13.04.2023')).toBe('2023-04-13')
   })
 })
 

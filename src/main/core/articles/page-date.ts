@@ -105,6 +105,26 @@ export function dateValue(value: string | null | undefined, monthFirst = false):
   return findDates(v.slice(0, 200), { monthFirst, limit: 1 })[0]?.date ?? null
 }
 
+/**
+ * A slashed date in metadata whose two first numbers could each be the month ("11/01/2023": 11
+ * January or 1 November), read in the order the page's text settles: where the text writes one of
+ * the two days in a form that is day first everywhere (01.11.2023) and never the other.
+ */
+export function settleOrder(raw: string | null | undefined, day: string, html: string | undefined): string {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/.exec(raw ?? '')
+  if (!m || !html) return day
+  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (a > 12 || b > 12 || a === b) return day
+  const other = [isoDay(year, a, b), isoDay(year, b, a)].find((d) => d && d !== day)
+  if (!other) return day
+  const text = html.length > 2_000_000 ? html.slice(0, 2_000_000) : html
+  const dotted = (d: string): boolean => {
+    const [y, mo, da] = d.split('-')
+    return new RegExp(String.raw`(?<![\d.])0?${Number(da)}\.\s?0?${Number(mo)}\.\s?${y}(?!\d)`).test(text)
+  }
+  return dotted(other) && !dotted(day) ? other : day
+}
+
 /** The date a URL's path carries: /2020/08/16/, /2020-08-16-, /20200816/, /16-08-2020. */
 export function urlDate(url: string | null | undefined): string | null {
   if (!url) return null
@@ -165,8 +185,9 @@ export function markupDate(input: PageDateInput): string | null {
   const ld = ok(dateValue(ldRaw))
   for (const name of PUBLISHED_META) {
     const raw = meta.get(name)
-    const d = ok(dateValue(raw, input.monthFirst))
-    if (!d) continue
+    const read = ok(dateValue(raw, input.monthFirst))
+    if (!read) continue
+    const d = settleOrder(raw, read, input.html)
     // The meta tags and the JSON-LD (its publication or creation) state two days: the one the page
     // shows is the publication.
     const stated = [ld, ok(dateValue(linkedData.dateCreated))].filter((day): day is string => Boolean(day) && day !== d)
