@@ -139,6 +139,14 @@ describe('what the markup of the chosen article says about its blocks', () => {
     )
     expect(walked.find((b) => b.text.startsWith('Most popular'))?.hint.chrome).toBe('widget')
   })
+  it('reads no furniture cue in the classes of <body> and <html>, which wrap the whole page', () => {
+    const doc = parsePage(
+      '<!doctype html><html class="menu-open"><head><title>Talks</title></head><body class="has-ad-slots cookies-not-set"><p>The delegations met again on Monday.</p><div class="share-bar"><p>Share this</p></div></body></html>',
+    ) as { body: Parameters<typeof textBlocks>[0] }
+    const walked = textBlocks(doc.body, { rawCues: true })
+    expect(walked.find((b) => b.text.startsWith('The delegations'))?.hint.chrome).toBeUndefined()
+    expect(walked.find((b) => b.text === 'Share this')?.hint.chrome).toBe('share')
+  })
 })
 
 describe('the headline without the kicker its markup sets apart', () => {

@@ -109,6 +109,9 @@ const CHROME_ROLE = /^(navigation|banner|contentinfo|complementary|search|dialog
 function chromeCue(node: DomNode, name: string): string | null {
   if (CHROME.has(name)) return name.toLowerCase()
   if (name === 'FIGCAPTION' || name === 'FIGURE') return 'caption'
+  // The <body> and <html> wrap the whole page: their classes tell the page's state or its template
+  // ("enable-ad-placeholder", "cookies-not-set", "mega-menu-primary"), never that their text is furniture.
+  if (name === 'BODY' || name === 'HTML') return null
   const role = node.getAttribute?.('role')
   if (role && CHROME_ROLE.test(role)) return role.toLowerCase()
   const tokens = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.split(/\s+/).filter(Boolean)
