@@ -63,6 +63,16 @@ describe('taking back the article text Readability left out', () => {
     expect(texts(recoverArticleBlocks(nearArticle, near))).toEqual([LEAD, ...texts(nearArticle)])
   })
 
+  it('reads no furniture in a class word of an element that wraps the article itself, but still in a box inside it', () => {
+    const page = walk(
+      `<div class="page-banner-layout"><h1>Residents back the bridge</h1><div class="intro"><p>${LEAD}</p></div>
+       <article>${para(1)}${para(2)}<div class="share-box"><p>Share this story with your friends and family who might care about the bridge.</p></div>${para(3)}</article></div>`,
+    )
+    const article = page.filter((b) => b.text.startsWith('The committee heard'))
+    expect(article.every((b) => b.hint.chrome === 'banner')).toBe(true)
+    expect(texts(recoverArticleBlocks(article, page))).toEqual([LEAD, ...texts(article)])
+  })
+
   it('leaves the article as it is when its blocks are not found on the page', () => {
     const page = walk(`<h1>Headline</h1><p>${LEAD}</p>`)
     const article: TextBlock[] = [{ text: 'Text that the page does not show in this form at all, rewritten.', hint: {} }]

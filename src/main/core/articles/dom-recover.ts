@@ -15,10 +15,12 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 const LEAD_WINDOW = 30
 
 /** A block that reads as a paragraph of prose by its shape alone (any language): long, few links, ending a sentence. */
-function prose(block: TextBlock, minLength: number, lead = false): boolean {
+function prose(block: TextBlock, minLength: number, lead = false, wrappers: ReadonlySet<number> = new Set()): boolean {
   const text = squash(block.text)
-  // A lead often sits in the article's <header> beside the headline: that landmark alone is no furniture here.
-  if ((block.hint.chrome && block.hint.chrome !== 'header') || (block.hint.linkDensity ?? 0) >= 0.2 || text.length < minLength) return false
+  // A lead often sits in the article's <header> beside the headline: that landmark alone is no
+  // furniture here; nor is a cue given by an element that also wraps the article's own text.
+  const cued = block.hint.chrome && block.hint.chrome !== 'header' && !(block.cueOwner !== undefined && wrappers.has(block.cueOwner))
+  if (cued || (block.hint.linkDensity ?? 0) >= 0.2 || text.length < minLength) return false
   if (block.hint.tag && /^(?:li|td|th|figcaption|dt)$/.test(block.hint.tag)) return false
   // A lead set as a subheading (<h2>) under the headline is a paragraph in length; other headings are not prose.
   if (block.hint.tag && /^h[1-6]$/.test(block.hint.tag) && !(lead && text.length >= 100)) return false
@@ -51,6 +53,14 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
   const first = anchored[0]
   const end = anchored.at(-1)
   if (first === undefined || end === undefined) return [...article]
+  // Elements that gave a furniture cue to two or more of the article's own blocks wrap the article:
+  // their class word ("page-banner", "has-modal") says nothing of the text beside the article's.
+  const cuedBy = new Map<number, number>()
+  for (const i of anchored) {
+    const owner = page[i]?.cueOwner
+    if (owner !== undefined) cuedBy.set(owner, (cuedBy.get(owner) ?? 0) + 1)
+  }
+  const wrappers = new Set([...cuedBy].filter(([, n]) => n >= 2).map(([owner]) => owner))
   const joined = squash(article.map((b) => b.text).join(' '))
   const matched = new Set(at)
   const added = new Map<number, TextBlock>()
@@ -62,13 +72,13 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
   const headline = page.slice(Math.max(0, first - LEAD_WINDOW), first).findLastIndex((b) => b.hint.tag === 'h1')
   if (headline >= 0) {
     const from = Math.max(0, first - LEAD_WINDOW) + headline + 1
-    for (let i = from; i < first; i++) if (prose(page[i] as TextBlock, 80, true)) take(i)
+    for (let i = from; i < first; i++) if (prose(page[i] as TextBlock, 80, true, wrappers)) take(i)
   } else {
     // No <h1> above (a headline set in another element): only a longer paragraph right before the article.
-    for (let i = Math.max(0, first - 3); i < first; i++) if (prose(page[i] as TextBlock, 100)) take(i)
+    for (let i = Math.max(0, first - 3); i < first; i++) if (prose(page[i] as TextBlock, 100, false, wrappers)) take(i)
   }
   // Paragraphs inside the article's span that Readability's cleaning removed.
-  for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80)) take(i)
+  for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80, false, wrappers)) take(i)
   if (added.size === 0) return [...article]
   // Merged in page order: each taken block goes before the first article block that the page shows after it.
   const out: TextBlock[] = []

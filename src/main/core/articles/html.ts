@@ -98,6 +98,8 @@ interface DomNode {
 export interface TextBlock {
   text: string
   hint: BlockHint
+  /** The element whose class, role or name gave `hint.chrome` (a number unique within one walk). */
+  cueOwner?: number
 }
 
 // Generic furniture words in class names, ids and roles, matched as whole parts of a token
@@ -134,17 +136,21 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
   let linkDepth = 0
   const tags: string[] = []
   const cues: Array<string | null> = []
+  const owners: number[] = []
+  let elements = 0
   const flush = (): void => {
     const text = current
       .replace(/[ \t\u00a0]+/g, ' ')
       .replace(/ *\n */g, '\n')
       .trim()
     if (text) {
-      const chrome = cues.findLast((c) => c !== null) ?? undefined
+      const at = cues.findLastIndex((c) => c !== null)
+      const chrome = cues[at] ?? undefined
       const tag = tags.at(-1)
       blocks.push({
         text,
         hint: { linkDensity: Math.min(1, linked / text.length), ...(tag ? { tag } : {}), ...(chrome ? { chrome } : {}) },
+        ...(chrome ? { cueOwner: owners[at] } : {}),
       })
     }
     current = ''
@@ -166,7 +172,10 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
       if (block) flush()
       if (block) tags.pop()
       if (name === 'A') linkDepth--
-      if (node.nodeType === 1) cues.pop()
+      if (node.nodeType === 1) {
+        cues.pop()
+        owners.pop()
+      }
       continue
     }
     if (SKIPPED_ELEMENTS.has(name) || (options.dropChrome && CHROME.has(name))) continue
@@ -177,7 +186,10 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
     if (block) flush()
     if (block) tags.push(name.toLowerCase())
     if (name === 'A') linkDepth++
-    if (node.nodeType === 1) cues.push(chromeCue(node, name))
+    if (node.nodeType === 1) {
+      cues.push(chromeCue(node, name))
+      owners.push(elements++)
+    }
     stack.push({ node, exit: true })
     const children = node.childNodes
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false })
