@@ -73,6 +73,20 @@ describe('taking back the article text Readability left out', () => {
     expect(texts(recoverArticleBlocks(article, page))).toEqual([LEAD, ...texts(article)])
   })
 
+  it('takes the closing paragraphs right after the article, up to a heading or a box with a furniture cue', () => {
+    const closing = 'Anyone who saw the hearing can tell the council what they think of the plans until the end of the month.'
+    const page = walk(
+      `<h1>Residents back the bridge</h1><article>${para(1)}${para(2)}${para(3)}</article><div class="tail"><p>${closing}</p></div>
+       <div class="comments"><p>A comment by a reader who thinks that the bridge is too expensive for a town of this size.</p></div>
+       <h2>More from the region</h2><p>The harbour will be dredged next spring and its quays rebuilt, the port authority said.</p>`,
+    )
+    const article = page.filter((b) => b.text.startsWith('The committee heard'))
+    expect(texts(recoverArticleBlocks(article, page))).toEqual([...texts(article), closing])
+    const headed = walk(`<article>${para(1)}${para(2)}</article><h2>More</h2><p>${closing}</p>`)
+    const headedArticle = headed.filter((b) => b.text.startsWith('The committee heard'))
+    expect(texts(recoverArticleBlocks(headedArticle, headed))).toEqual(texts(headedArticle))
+  })
+
   it('leaves the article as it is when its blocks are not found on the page', () => {
     const page = walk(`<h1>Headline</h1><p>${LEAD}</p>`)
     const article: TextBlock[] = [{ text: 'Text that the page does not show in this form at all, rewritten.', hint: {} }]

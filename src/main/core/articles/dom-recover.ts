@@ -13,6 +13,8 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /** How far before the article's first block the headline is looked for, in page blocks (a kicker, a byline, share buttons, a picture and its caption may stand between). */
 const LEAD_WINDOW = 30
+/** How far after the article's last block its own closing paragraphs are looked for, in page blocks. */
+const TAIL_WINDOW = 8
 
 /** A block that reads as a paragraph of prose by its shape alone (any language): long, few links, ending a sentence. */
 function prose(block: TextBlock, minLength: number, lead = false, wrappers: ReadonlySet<number> = new Set()): boolean {
@@ -79,6 +81,17 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
   }
   // Paragraphs inside the article's span that Readability's cleaning removed.
   for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80, false, wrappers)) take(i)
+  // The article's end: paragraphs of prose that follow its last block before anything else does
+  // (a heading, a box with a furniture cue, a line that is not prose); a short run only.
+  for (let i = end + 1, gap = 0; i < page.length && i <= end + TAIL_WINDOW; i++) {
+    const b = page[i] as TextBlock
+    if (matched.has(i)) continue
+    if (/^h[1-6]$/.test(b.hint.tag ?? '') || (b.hint.chrome && !(b.cueOwner !== undefined && wrappers.has(b.cueOwner)))) break
+    if (prose(b, 80, false, wrappers)) {
+      take(i)
+      gap = 0
+    } else if (++gap > 1) break
+  }
   if (added.size === 0) return [...article]
   // Merged in page order: each taken block goes before the first article block that the page shows after it.
   const out: TextBlock[] = []
