@@ -3,7 +3,7 @@
  * a wall-clock budget between parsing phases, each with an error a user can read.
  */
 import { describe, expect, it } from 'vitest'
-import { extractHtml, parsePage, textBlocks } from './html'
+import { extractHtml, insideLandmarks, parsePage, textBlocks } from './html'
 import { importOne } from './import'
 import { openDatabase } from '../db/open'
 
@@ -280,5 +280,24 @@ describe('the end of the chosen article', () => {
     expect(texts.at(-1)).toMatch(/testimony number 6/)
     expect(texts).toContain('What happens next')
     expect(texts).not.toContain('More on this')
+  })
+})
+
+describe('a choice of Readability inside the page’s landmarks', () => {
+  it('measures how much of the chosen text the page shows inside a footer, a form or an aside', () => {
+    const form =
+      '<p>I agree that the association may send me news about its work by e-mail, and I can withdraw this at any time by writing to it.</p>'
+    const story =
+      '<p>The delegations met again on Monday in the old town hall and agreed on a calendar for the next three rounds of talks.</p>'
+    const doc = parsePage(
+      `<!doctype html><html><head><title>Talks</title></head><body><div class="content">${story}</div><footer><form>${form}</form></footer></body></html>`,
+    ) as { body: Parameters<typeof textBlocks>[0] }
+    const walked = textBlocks(doc.body, { rawCues: true })
+    const chosen = (html: string): ReturnType<typeof textBlocks> =>
+      textBlocks(
+        (parsePage(`<!doctype html><html><head></head><body>${html}</body></html>`) as { body: Parameters<typeof textBlocks>[0] }).body,
+      )
+    expect(insideLandmarks(chosen(form), walked)).toBe(1)
+    expect(insideLandmarks(chosen(story), walked)).toBe(0)
   })
 })

@@ -476,6 +476,23 @@ export function withoutTrailingHeadings(blocks: TextBlock[]): TextBlock[] {
   return end === blocks.length ? blocks : blocks.slice(0, end)
 }
 
+/**
+ * The share of the chosen text that the walk of the whole page finds inside a landmark (nav,
+ * header, footer, aside, form): where Readability took page furniture for the article.
+ */
+export function insideLandmarks(chosen: readonly TextBlock[], page: readonly TextBlock[]): number {
+  const total = chosen.reduce((n, b) => n + b.text.length, 0)
+  if (!total || !page.length) return 0
+  const landmark = new Map<string, boolean>()
+  for (const b of page) {
+    const k = b.text.replace(/\s+/g, ' ').trim()
+    landmark.set(k, (landmark.get(k) ?? true) && Boolean(b.hint.chrome && LANDMARKS.has(b.hint.chrome)))
+  }
+  let inside = 0
+  for (const b of chosen) if (landmark.get(b.text.replace(/\s+/g, ' ').trim())) inside += b.text.length
+  return inside / total
+}
+
 /** Parses HTML with linkedom after the shape guards. */
 export function parsePage(html: string): unknown {
   checkShape(html)
@@ -574,9 +591,14 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const length = (list: TextBlock[]): number => list.reduce((n, b) => n + b.text.length, 0)
   // Text outside links: what a list of links does not give.
   const prose = (list: TextBlock[]): number => length(list.filter((b) => (b.hint.linkDensity ?? 0) < 0.5))
-  // Where Readability finds next to nothing, the page's text outside its landmarks is the article.
+  // Paragraphs of prose by their shape (long, few links, a sentence's end): what an article is made of.
+  const paragraphs = (list: TextBlock[]): number =>
+    length(list.filter((b) => (b.hint.linkDensity ?? 0) < 0.2 && b.text.length >= 80 && /[.!?…。！？"”»)]\s*$/u.test(b.text)))
+  // Where Readability finds next to nothing, or chose a box inside the page's landmarks (a
+  // newsletter form in the footer, a sidebar), the page's text outside its landmarks is the article.
   let source: HtmlExtract['source'] = 'readability'
-  if (length(blocks) < 200) {
+  const furniture = length(blocks) >= 200 && insideLandmarks(chosen, walked ?? []) >= 0.8
+  if (length(blocks) < 200 || furniture) {
     const body = walked ? null : ((dom(html) as QueryDocument).body as DomNode | null)
     let page = walked ? outsideLandmarks(walked) : body ? textBlocks(body, { dropChrome: true }) : []
     // No prose outside the landmarks either: the article stands inside one (a <header> left open
@@ -593,7 +615,8 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
       const templated = templateBlocks(html)
       for (const other of [opened, templated]) if (prose(other) > Math.max(prose(page), 200)) page = other
     }
-    if (length(page) > length(blocks)) {
+    // Readability's furniture gives way only to more prose than it holds.
+    if (furniture ? paragraphs(page) > Math.max(paragraphs(blocks), 200) : length(page) > length(blocks)) {
       blocks = page
       source = 'page'
     }
