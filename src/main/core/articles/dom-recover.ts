@@ -90,7 +90,7 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
     if (prose(b, 80, false, wrappers)) {
       take(i)
       gap = 0
-    } else if (++gap > 1) break
+    } else if (++gap > 2) break
   }
   if (added.size === 0) return [...article]
   // Merged in page order: each taken block goes before the first article block that the page shows after it.
