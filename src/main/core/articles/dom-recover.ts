@@ -82,7 +82,7 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
   // Paragraphs inside the article's span that Readability's cleaning removed.
   for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80, false, wrappers)) take(i)
   // The article's end: paragraphs of prose that follow its last block before anything else does
-  // (a heading, a box with a furniture cue, a line that is not prose); a short run only.
+  // (a heading, a box with a furniture cue, a third block in a row that is not prose); a short run only.
   for (let i = end + 1, gap = 0; i < page.length && i <= end + TAIL_WINDOW; i++) {
     const b = page[i] as TextBlock
     if (matched.has(i)) continue
