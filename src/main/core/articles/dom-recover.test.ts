@@ -46,6 +46,25 @@ describe('taking back the article text Readability left out', () => {
     expect(out.join(' ')).not.toMatch(/Share this story|Council approves|Photo gallery/)
   })
 
+  it('puts back a short sentence and a list without links from inside the body, not a list of links or a caption line', () => {
+    const page = walk(
+      `<h1>Residents back the bridge</h1><article>${para(1)}${para(2)}
+       <p>Who will pay for the new bridge in the end?</p>
+       <ul><li>A lane for bicycles on both sides</li><li>Lights along the whole span</li></ul>
+       <ul><li><a href="/a">Council approves the budget</a></li><li><a href="/b">Harbour to be dredged</a></li></ul>
+       <p>Photo gallery of the hearing evenings in the town hall</p>
+       ${para(3)}${para(4)}</article>`,
+    )
+    const article = page.filter((b) => b.text.startsWith('The committee heard'))
+    const out = texts(recoverArticleBlocks(article, page))
+    expect(out.slice(2, 5)).toEqual([
+      'Who will pay for the new bridge in the end?',
+      'A lane for bicycles on both sides',
+      'Lights along the whole span',
+    ])
+    expect(out.join(' ')).not.toMatch(/Council approves|Harbour to be|Photo gallery/)
+  })
+
   it('takes a lead set as a subheading under the headline, not a short subheading', () => {
     const page = walk(`<h1>Residents back the bridge</h1><h2>Section</h2><h2>${LEAD}</h2><article>${para(1)}${para(2)}${para(3)}</article>`)
     const article = page.filter((b) => b.text.startsWith('The committee heard'))

@@ -29,6 +29,12 @@ function prose(block: TextBlock, minLength: number, lead = false, wrappers: Read
   return /[.!?…。！？"”»)]$/u.test(text)
 }
 
+/** An item of a list without links or furniture cue, of a phrase's length: a list of the article's own. */
+function listItem(block: TextBlock, wrappers: ReadonlySet<number>): boolean {
+  const cued = block.hint.chrome && !(block.cueOwner !== undefined && wrappers.has(block.cueOwner))
+  return block.hint.tag === 'li' && !cued && (block.hint.linkDensity ?? 0) === 0 && squash(block.text).length >= 15
+}
+
 /**
  * Readability's blocks with the page's blocks of prose it left out, in the page's order: the lead
  * between the page's headline (its `<h1>`) and the article, and paragraphs between two of the
@@ -79,8 +85,12 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
     // No <h1> above (a headline set in another element): only a longer paragraph right before the article.
     for (let i = Math.max(0, first - 3); i < first; i++) if (prose(page[i] as TextBlock, 100, false, wrappers)) take(i)
   }
-  // Paragraphs inside the article's span that Readability's cleaning removed.
-  for (let i = first + 1; i < end; i++) if (!matched.has(i) && prose(page[i] as TextBlock, 80, false, wrappers)) take(i)
+  // Paragraphs inside the article's span that Readability's cleaning removed: between two blocks of
+  // the article, a sentence of a line's length is the article's, and so is an item of a list without links.
+  for (let i = first + 1; i < end; i++) {
+    const b = page[i] as TextBlock
+    if (!matched.has(i) && (prose(b, 30, false, wrappers) || listItem(b, wrappers))) take(i)
+  }
   // The article's end: paragraphs of prose that follow its last block before anything else does
   // (a heading, a box with a furniture cue, a third block in a row that is not prose); a short run only.
   for (let i = end + 1, gap = 0; i < page.length && i <= end + TAIL_WINDOW; i++) {
