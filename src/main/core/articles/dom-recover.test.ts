@@ -80,6 +80,14 @@ describe('taking back the article text Readability left out', () => {
     const near = walk(`<div class="intro"><p>${LEAD}</p></div><article>${para(1)}${para(2)}${para(3)}</article>`)
     const nearArticle = near.filter((b) => b.text.startsWith('The committee heard'))
     expect(texts(recoverArticleBlocks(nearArticle, near))).toEqual([LEAD, ...texts(nearArticle)])
+    // Paragraphs taken on the way up do not count against the three blocks: a lead of two paragraphs
+    // with an advertisement's label between them comes back whole.
+    const second = 'The crossing would replace the ferry, which has carried people over the river for more than a century.'
+    const split = walk(
+      `<div><p>${LEAD}</p></div><div>Advertisement</div><div><p>${second}</p></div><div>Photo</div><article>${para(1)}${para(2)}</article>`,
+    )
+    const splitArticle = split.filter((b) => b.text.startsWith('The committee heard'))
+    expect(texts(recoverArticleBlocks(splitArticle, split))).toEqual([LEAD, second, ...texts(splitArticle)])
   })
 
   it('reads no furniture in a class word of an element that wraps the article itself, but still in a box inside it', () => {

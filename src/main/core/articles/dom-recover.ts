@@ -83,7 +83,10 @@ export function recoverArticleBlocks(article: readonly TextBlock[], page: readon
     for (let i = from; i < first; i++) if (prose(page[i] as TextBlock, 80, true, wrappers)) take(i)
   } else {
     // No <h1> above (a headline set in another element): only a longer paragraph right before the article.
-    for (let i = Math.max(0, first - 3); i < first; i++) if (prose(page[i] as TextBlock, 100, false, wrappers)) take(i)
+    // Three blocks up from the article's start, not counting the paragraphs taken on the way.
+    for (let i = first - 1, left = 3; i >= 0 && left > 0; i--)
+      if (prose(page[i] as TextBlock, 100, false, wrappers)) take(i)
+      else left--
   }
   // Paragraphs inside the article's span that Readability's cleaning removed: between two blocks of
   // the article, a sentence of a line's length is the article's, and so is an item of a list without links.
