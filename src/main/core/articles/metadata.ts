@@ -702,7 +702,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
   } else {
     const found = findTitle(paragraphs, hints.articleStart)
     // The headline line as a text copy runs it together with a breadcrumb or a byline: the headline.
-    if (found) ({ title, index: titleIndex } = { ...found, title: trimHeadline(found.title) })
+    if (found) ({ title, index: titleIndex } = { ...found, title: trimHeadline(found.title, paragraphs) })
     if (found?.standfirst !== undefined) keep.add(found.standfirst)
   }
   if (!title) title = fallbackTitle(paragraphs, fileName)

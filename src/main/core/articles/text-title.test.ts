@@ -236,4 +236,30 @@ describe('trimHeadline', () => {
     expect(trimHeadline('Ferries by Anna Berg')).toBe('Ferries by Anna Berg')
     expect(trimHeadline('Harbour / Ferries / Timetables')).toBe('Harbour / Ferries / Timetables')
   })
+
+  it('drops a signature joined to the headline when the page signs with that name elsewhere or dates it', () => {
+    const page = [
+      'Nachtfähren fahren wieder über den Sund von Mara Lind',
+      'Mara Lind',
+      'Die Nachtfähren über den Sund fahren vom Frühjahr an wieder, teilte die Reederei am Montag in einer kurzen Mitteilung mit.',
+    ]
+    expect(trimHeadline(page[0] as string, page)).toBe('Nachtfähren fahren wieder über den Sund')
+    expect(trimHeadline('Neue Fahrpläne für alle Fähren im Sund von Mara Lind Erstellt am 03.04.24 um 08:35')).toBe(
+      'Neue Fahrpläne für alle Fähren im Sund',
+    )
+    expect(trimHeadline('Das neue Fährschiff im ersten Test vor 11 Minuten von Mara Lind, Jon Berg', ['Text: Mara Lind, Jon Berg'])).toBe(
+      'Das neue Fährschiff im ersten Test',
+    )
+  })
+
+  it('keeps a place after "von" that the article keeps naming, even where a tag line prints it alone', () => {
+    const page = [
+      'Ein Sommer auf den Inseln oder die Fähren von Nord Havn',
+      'Nord Havn liegt an der Mündung des Sunds, und im Sommer fahren die Fähren fast jede Stunde hinüber zu den Inseln.',
+      'In Nord Havn kennt jeder den Fährmann, der seit dreissig Jahren dieselbe Strecke fährt und nie einen Tag ausgelassen hat.',
+      'Nord Havn',
+    ]
+    expect(trimHeadline(page[0] as string, page)).toBe(page[0])
+    expect(trimHeadline('Die Fähren fahren wieder von Nord Havn')).toBe('Die Fähren fahren wieder von Nord Havn')
+  })
 })

@@ -245,7 +245,7 @@ const TRAILING_BYLINE = /\s+(?:by|par|por|door|av|przez)\s+\p{Lu}[\p{L}'’-]+(?
  * breadcrumb trail it ends ("home / Section / Headline"), or a byline after it. What is left must
  * still read as a headline (three words or more); otherwise the line stays as it is.
  */
-export function trimHeadline(line: string): string {
+export function trimHeadline(line: string, page: readonly string[] = []): string {
   const marks = LEADING_MARKS.exec(line)?.[0] ?? ''
   const closed = [...marks].some((m) => CLOSING[m] !== undefined && line.includes(CLOSING[m] as string))
   let out = closed ? line : line.slice(marks.length)
@@ -256,5 +256,37 @@ export function trimHeadline(line: string): string {
   }
   const byline = TRAILING_BYLINE.exec(out)
   if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
+  else out = withoutSignature(out, page)
   return out.trim() || line
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
+// A signature a page copy joins to its headline's line (the byline's line opens in lower case, so
+// the copy reads it as the headline's continuation): "… von Jane Roe", "… durch Jane Roe", a list of
+// names, perhaps after a relative time ("vor 11 Minuten") and before a timestamp ("Erstellt am …").
+const SIGNATURE = new RegExp(
+  String.raw`\s+(?:\p{Ll}+\s+\d{1,3}\s+\p{L}+\s+)?(?:by|von|durch|par|por|door|av|przez|di|de)\s+(${NAME})((?:,\s*${NAME})*)(\s+\S.{0,150})?$`,
+  'u',
+)
+
+/**
+ * The headline without a signature run into its line, on evidence that it is one: the name printed
+ * on a short line of its own elsewhere on the page (an author box, a photo credit), or a date after
+ * it. Without such evidence the words stay ("Die Fähren von Nord Havn" names a place).
+ */
+function withoutSignature(out: string, page: readonly string[]): string {
+  const m = SIGNATURE.exec(out)
+  if (!m || lineWords(out.slice(0, m.index)) < 3) return out
+  const name = m[1] as string
+  const tail = m[3]
+  if (tail !== undefined)
+    return findDates(tail, { limit: 1 }).length || isTimestamp(tail.trim(), lineWords(tail)) ? out.slice(0, m.index) : out
+  const head = out.slice(0, m.index)
+  const elsewhere = page.filter((p) => p.includes(name) && !p.includes(head))
+  // The name alone on a line ("Jane Roe", "© Jane Roe"), not in a list of tags; or a list of authors
+  // ("von Jane Roe, John Doe") whose first name the page prints again. A place or a subject the
+  // article's prose keeps naming is what the headline is about, not who signed it.
+  const alone = elsewhere.some((p) => !p.includes(',') && lineWords(p.replace(name, '')) <= 3)
+  const subject = elsewhere.filter((p) => lineWords(p) >= 15).length > 1
+  return !subject && (alone || (m[2] && elsewhere.length)) ? head : out
 }
