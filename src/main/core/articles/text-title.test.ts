@@ -252,6 +252,19 @@ describe('trimHeadline', () => {
     )
   })
 
+  it('drops a kicker run into the headline when the page prints the rest as a breadcrumb item or a title line', () => {
+    const line = 'Neue Saison Nachtfähren fahren wieder über den Sund'
+    expect(trimHeadline(line, ['home / Hafen / Nachtfähren fahren wieder über den Sund', line])).toBe(
+      'Nachtfähren fahren wieder über den Sund',
+    )
+    expect(trimHeadline(line, ['Nachtfähren fahren wieder über den Sund - Hafenblatt', line])).toBe(
+      'Nachtfähren fahren wieder über den Sund',
+    )
+    // A colon or a line of its own is no such evidence (a tag line, a sentence, a shorter name).
+    expect(trimHeadline(line, ['Schlagwörter: Nachtfähren fahren wieder über den Sund', line])).toBe(line)
+    expect(trimHeadline(line, ['Nachtfähren fahren wieder über den Sund', line])).toBe(line)
+  })
+
   it('keeps a place after "von" that the article keeps naming, even where a tag line prints it alone', () => {
     const page = [
       'Ein Sommer auf den Inseln oder die Fähren von Nord Havn',

@@ -257,9 +257,39 @@ export function trimHeadline(line: string, page: readonly string[] = []): string
   const byline = TRAILING_BYLINE.exec(out)
   if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
   else out = withoutSignature(out, page)
+  out = printedPart(out.trim(), page)
   return out.trim() || line
 }
 
+const SEPARATED_TAIL = /\s[/>»›|–—-]\s+$/u
+const SEPARATED_HEAD = /^\s+[|–—-]\s/u
+
+/**
+ * A headline line that a page copy ran together with the kicker over it ("Forderungen sichern
+ * Eigentumsvorbehalt: Was Käufer wissen"): when the page prints the line's end (three words or more)
+ * elsewhere as the last item of a breadcrumb ("home / … / …", "… › …") or as the first part of a
+ * title line ("… - Site", "… | Site"), that end is the headline. The longest such end wins. Not a
+ * part printed after a colon (a tag line, a sentence) nor a line of its own (a shorter name of the
+ * subject), which pages print as often for a headline's words as for a kicker's.
+ */
+function printedPart(out: string, page: readonly string[]): string {
+  if (!page.length) return out
+  const tokens = out.split(/\s+/)
+  if (tokens.length < 4 || tokens.length > 40) return out
+  // Other lines: not the headline's line nor its copies.
+  const others = page.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length <= 400 && !p.includes(out))
+  for (let a = 1; a <= tokens.length - 3; a++) {
+    const part = tokens.slice(a).join(' ')
+    if (lineWords(part) < 3) break
+    const printed = others.some(
+      (p) =>
+        (p.endsWith(part) && SEPARATED_TAIL.test(p.slice(0, -part.length))) ||
+        (p.startsWith(part) && SEPARATED_HEAD.test(p.slice(part.length))),
+    )
+    if (printed) return part
+  }
+  return out
+}
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
 // A signature a page copy joins to its headline's line (the byline's line opens in lower case, so
 // the copy reads it as the headline's continuation): "… von Jane Roe", "… durch Jane Roe", a list of
