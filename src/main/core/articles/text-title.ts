@@ -238,6 +238,7 @@ const LEADING_MARKS = /^[\s›»>•·|[–—-]+(?=[\p{L}\p{N}"„“«‘'])/u
 const CLOSING: Record<string, string> = { '»': '«', '›': '‹', '[': ']' }
 // "Headline by Jane Roe": a byline run into the headline's line. The name is two to four capitalised
 // words. Not German "von", which headlines use for places and people alike ("die Leute von Sri Lanka").
+const LEADING_NUMERIC_DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s+[-–—|]\s+/u
 const TRAILING_BYLINE = /\s+(?:by|par|por|door|av|przez)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u
 
 /**
@@ -254,6 +255,9 @@ export function trimHeadline(line: string, page: readonly string[] = []): string
     const last = crumbs.at(-1) as string
     if (lineWords(last) >= 3) out = last
   }
+  // A numeric date printed before the headline on its line ("23.01.2022 - Headline") is the page's metadata.
+  const dated = LEADING_NUMERIC_DATE.exec(out)
+  if (dated && lineWords(out.slice(dated[0].length)) >= 3) out = out.slice(dated[0].length)
   const byline = TRAILING_BYLINE.exec(out)
   if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
   else out = withoutSignature(out, page)
