@@ -129,6 +129,19 @@ describe('cleanParagraphs', () => {
     expect(dropped.map((d) => d.reason)).toEqual(['links', 'repeated inside the article', 'page chrome (promo)'])
   })
 
+  it('keeps a sentence with a link between article paragraphs, not a linked teaser or a labelled one', () => {
+    const linked = 'The full minutes of the meeting, which ran for almost four hours, are on the council website.'
+    const teaser = 'Council approves new cycle lanes on the ring road'
+    const labelled = 'Read more: the council has approved the new cycle lanes on the ring road.'
+    const hints = [{}, { linkDensity: 0.6 }, {}, { linkDensity: 1 }, { linkDensity: 0.8 }, {}]
+    const paragraphs = [LEAD[0] as string, linked, LEAD[1] as string, teaser, labelled, LEAD[2] as string]
+    const { kept } = cleanParagraphs(paragraphs, { hints, evidenceOnly: true })
+    expect(kept).toEqual([LEAD[0], linked, LEAD[1], LEAD[2]])
+    // The same sentence below the article is a teaser, not the article's own.
+    const below = cleanParagraphs([...LEAD, linked], { hints: [{}, {}, {}, { linkDensity: 0.6 }], evidenceOnly: true })
+    expect(below.kept).toEqual(LEAD)
+  })
+
   it('keeps a paragraph marked as article text even without a final stop', () => {
     const last = 'The council said the scheme would go ahead whatever the outcome of the appeal'
     expect(cleanParagraphs([...LEAD, last]).kept).not.toContain(last)

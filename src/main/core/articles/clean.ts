@@ -78,6 +78,8 @@ function norm(text: string): string {
 }
 const recentNorms = new Map<string, string>()
 
+const LINKED_SENTENCE = 'links (a sentence)'
+
 function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Language, chosen = false): Block {
   const key = norm(text)
   if (seen.has(key)) return { text, kind: 'furniture', reason: 'repeated' }
@@ -101,8 +103,14 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
   if (hint.tag === 'figcaption' || isCaption(text, w.length) || isCredit(text, w.length))
     return { text, kind: 'furniture', reason: 'caption' }
   if (isMoreHeading(text, w.length)) return { text, kind: 'furniture', reason: 'related heading' }
-  if ((hint.linkDensity ?? 0) > 0.5 || ((hint.linkDensity ?? 0) > 0.25 && w.length < 15)) {
-    return { text, kind: 'furniture', reason: 'links' }
+  const linked = hint.linkDensity ?? 0
+  if (linked > 0.5 || (linked > 0.25 && w.length < 15)) {
+    // A sentence of the article's language with a link in it (not a linked headline) may be the
+    // article's own, where it stands between its paragraphs: see keepLinkedInsideArticle.
+    const stops = lang.code === 'en' || lang.stops.size > 0 ? stopDensity(text, lang.code === 'en' ? undefined : lang.stops, lang.code) : 1
+    // A label or kicker before a colon ("See also: …", "Topic: headline") marks a teaser.
+    const sentenceWithLink = linked < 0.9 && sentence && w.length >= 6 && stops >= 0.15 && !/^[^.!?]{1,60}:\s/.test(text)
+    return { text, kind: 'furniture', reason: sentenceWithLink ? LINKED_SENTENCE : 'links' }
   }
   if (HAS_APPEAL.test(text) && (w.length < 12 || /\b(you|your)\b/i.test(text) || /^[^.!?]*!$/.test(text))) {
     return { text, kind: 'furniture', reason: 'appeal' }
@@ -360,6 +368,31 @@ function markClosingLines(blocks: Block[], metadataLines: readonly string[]): vo
 }
 
 /**
+ * A run of linked blocks with article paragraphs on both sides is the article's own (a contents
+ * list, a "see also" item inside the body, a linked subhead, a bare address): menus and teasers sit
+ * around an article, not between its paragraphs. Only the link-density verdict is lifted; a markup
+ * cue, a notice or a furniture word still drops the block.
+ */
+const INSIDE_RUN = 6
+
+function keepLinkedInsideArticle(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if ((blocks[i] as Block).reason !== LINKED_SENTENCE) continue
+    let j = i
+    while (j + 1 < blocks.length && (blocks[j + 1] as Block).reason === LINKED_SENTENCE) j++
+    const before = blocks[i - 1]
+    const after = blocks[j + 1]
+    if (j - i < INSIDE_RUN && before && before.kind !== 'furniture' && after && after.kind !== 'furniture') {
+      for (let k = i; k <= j; k++) {
+        const b = blocks[k] as Block
+        if (furnitureDensity(words(b.text)) === 0) blocks[k] = { text: b.text, kind: 'short' }
+      }
+    }
+    i = j
+  }
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -377,6 +410,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
         : classify(p, hints[i] ?? {}, seen, lang, options.evidenceOnly),
   )
   markContained(blocks)
+  keepLinkedInsideArticle(blocks)
   const tail = tailStart(blocks)
   for (let i = tail; i < blocks.length; i++) {
     const b = blocks[i] as Block
