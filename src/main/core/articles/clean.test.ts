@@ -142,6 +142,15 @@ describe('cleanParagraphs', () => {
     expect(below.kept).toEqual(LEAD)
   })
 
+  it('drops a short label that closes the page after the last paragraph, not the last item of a list', () => {
+    const hints = LEAD.map(() => ({}))
+    const { kept, dropped } = cleanParagraphs([...LEAD, 'Reader reactions: 0'], { evidenceOnly: true, hints })
+    expect(kept).toEqual(LEAD)
+    expect(dropped.map((d) => d.reason)).toEqual(['closing label'])
+    const list = [...LEAD, 'What the scheme includes:', 'A learning pool', 'A new gym']
+    expect(cleanParagraphs(list, { evidenceOnly: true }).kept).toEqual(list)
+  })
+
   it('keeps a paragraph marked as article text even without a final stop', () => {
     const last = 'The council said the scheme would go ahead whatever the outcome of the appeal'
     expect(cleanParagraphs([...LEAD, last]).kept).not.toContain(last)

@@ -393,6 +393,23 @@ function keepLinkedInsideArticle(blocks: Block[]): void {
 }
 
 /**
+ * A line of three words or fewer with no final stop that ends the page's text right after a
+ * paragraph of prose is a label, a link or a counter of the page ("Contact", "Source:", "Back",
+ * "Advertisement", "Comments: 0"), not the article's last sentence. After another short line it
+ * may be the last item of a list, and stays.
+ */
+function markClosingLabel(blocks: Block[]): void {
+  const kept = blocks.flatMap((b, i) => (b.kind === 'furniture' ? [] : [i]))
+  const last = kept.at(-1)
+  const before = kept.at(-2)
+  if (last === undefined || before === undefined) return
+  const b = blocks[last] as Block
+  const p = blocks[before] as Block
+  const label = words(b.text).length <= 3 && b.text.length <= 40 && !endsSentence(b.text) && !/["”’»」)]$/.test(b.text)
+  if (label && p.kind === 'good' && words(p.text).length >= 8) blocks[last] = { ...b, kind: 'furniture', reason: 'closing label' }
+}
+
+/**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
  */
@@ -425,6 +442,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     for (const i of between) blocks[i] = { ...(blocks[i] as Block), kind: 'furniture', reason: 'short, between lead and body' }
   }
   markClosingLines(blocks, options.metadataLines ?? [])
+  markClosingLabel(blocks)
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1
