@@ -147,6 +147,8 @@ describe('cleanParagraphs', () => {
     const { kept, dropped } = cleanParagraphs([...LEAD, 'Reader reactions: 0'], { evidenceOnly: true, hints })
     expect(kept).toEqual(LEAD)
     expect(dropped.map((d) => d.reason)).toEqual(['closing label'])
+    const two = cleanParagraphs([...LEAD, 'About the writer', 'Reader reactions: 0'], { evidenceOnly: true, hints })
+    expect(two.kept).toEqual(LEAD)
     const list = [...LEAD, 'What the scheme includes:', 'A learning pool', 'A new gym']
     expect(cleanParagraphs(list, { evidenceOnly: true }).kept).toEqual(list)
   })

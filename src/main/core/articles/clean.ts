@@ -393,20 +393,23 @@ function keepLinkedInsideArticle(blocks: Block[]): void {
 }
 
 /**
- * A line of three words or fewer with no final stop that ends the page's text right after a
- * paragraph of prose is a label, a link or a counter of the page ("Contact", "Source:", "Back",
- * "Advertisement", "Comments: 0"), not the article's last sentence. After another short line it
- * may be the last item of a list, and stays.
+ * One or two lines of three words or fewer with no final stop that end the page's text right after
+ * a paragraph of prose are labels, links or counters of the page ("Contact", "Source:", "Back",
+ * "Advertisement", "Comments: 0"), not the article's last sentences. After a longer run of short
+ * lines, or after a paragraph that opens a list with a colon, they are the last items of a list,
+ * and stay.
  */
-function markClosingLabel(blocks: Block[]): void {
+function markClosingLabels(blocks: Block[]): void {
   const kept = blocks.flatMap((b, i) => (b.kind === 'furniture' ? [] : [i]))
-  const last = kept.at(-1)
-  const before = kept.at(-2)
-  if (last === undefined || before === undefined) return
-  const b = blocks[last] as Block
-  const p = blocks[before] as Block
-  const label = words(b.text).length <= 3 && b.text.length <= 40 && !endsSentence(b.text) && !/["”’»」)]$/.test(b.text)
-  if (label && p.kind === 'good' && words(p.text).length >= 8) blocks[last] = { ...b, kind: 'furniture', reason: 'closing label' }
+  const label = (i: number): boolean => {
+    const text = (blocks[i] as Block).text
+    return words(text).length <= 3 && text.length <= 40 && !endsSentence(text) && !/["”’»」)]$/.test(text)
+  }
+  let run = 0
+  while (run < 2 && run < kept.length && label(kept[kept.length - 1 - run] as number)) run++
+  const prose = blocks[kept[kept.length - 1 - run] ?? -1]
+  if (run === 0 || !prose || prose.kind !== 'good' || words(prose.text).length < 8 || /:$/.test(prose.text)) return
+  for (const i of kept.slice(-run)) blocks[i] = { ...(blocks[i] as Block), kind: 'furniture', reason: 'closing label' }
 }
 
 /**
@@ -442,7 +445,7 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     for (const i of between) blocks[i] = { ...(blocks[i] as Block), kind: 'furniture', reason: 'short, between lead and body' }
   }
   markClosingLines(blocks, options.metadataLines ?? [])
-  markClosingLabel(blocks)
+  markClosingLabels(blocks)
   const goodIndexes = blocks.flatMap((b, i) => (b.kind === 'good' ? [i] : []))
   const firstGood = goodIndexes[0] ?? -1
   const lastGood = goodIndexes.at(-1) ?? -1
