@@ -393,7 +393,7 @@ function keepLinkedInsideArticle(blocks: Block[]): void {
 }
 
 /**
- * One or two lines of three words or fewer with no final stop that end the page's text right after
+ * One or two lines of four words or fewer with no final stop that end the page's text right after
  * a paragraph of prose are labels, links or counters of the page ("Contact", "Source:", "Back",
  * "Advertisement", "Comments: 0"), not the article's last sentences. After a longer run of short
  * lines, or after a paragraph that opens a list with a colon, they are the last items of a list,
@@ -403,7 +403,7 @@ function markClosingLabels(blocks: Block[]): void {
   const kept = blocks.flatMap((b, i) => (b.kind === 'furniture' ? [] : [i]))
   const label = (i: number): boolean => {
     const text = (blocks[i] as Block).text
-    return words(text).length <= 3 && text.length <= 40 && !endsSentence(text) && !/["”’»」)]$/.test(text)
+    return words(text).length <= 4 && text.length <= 40 && !endsSentence(text) && !/["”’»」)]$/.test(text)
   }
   let run = 0
   while (run < 2 && run < kept.length && label(kept[kept.length - 1 - run] as number)) run++
