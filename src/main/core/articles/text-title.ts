@@ -236,15 +236,19 @@ function perLine<T>(read: (i: number) => T): (i: number) => T {
 // the line closes again (»quote«, [Section] …) is part of the headline.
 const LEADING_MARKS = /^[\s›»>•·|[–—-]+(?=[\p{L}\p{N}"„“«‘'])/u
 const CLOSING: Record<string, string> = { '»': '«', '›': '‹', '[': ']' }
-// "Headline by Jane Roe": a byline run into the headline's line. The name is two to four capitalised
-// words. Not German "von", which headlines use for places and people alike ("die Leute von Sri Lanka").
 const LEADING_NUMERIC_DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s+[-–—|]\s+/u
-const TRAILING_BYLINE = /\s+(?:by|par|por|door|av|przez)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u
+// A person's name: two to four capitalised words.
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
+// "Headline by Jane Roe": a byline run into the headline's line, after a word that only introduces an
+// author. "von", "de", "di" introduce places and people alike ("die Leute von Sri Lanka"): SIGNATURE
+// below takes them only on evidence.
+const TRAILING_BYLINE = new RegExp(String.raw`\s+(?:by|par|por|door|av|przez)\s+${NAME}$`, 'u')
 
 /**
  * A headline line of a text copy as the page ran it together: without the marks before it, the
- * breadcrumb trail it ends ("home / Section / Headline"), or a byline after it. What is left must
- * still read as a headline (three words or more); otherwise the line stays as it is.
+ * breadcrumb trail it ends ("home / Section / Headline"), a numeric date before it, a byline or
+ * signature after it, or a kicker the page prints apart (printedPart). What is left must still read
+ * as a headline (three words or more); otherwise that step leaves the line as it is.
  */
 export function trimHeadline(line: string, page: readonly string[] = []): string {
   const marks = LEADING_MARKS.exec(line)?.[0] ?? ''
@@ -294,7 +298,6 @@ function printedPart(out: string, page: readonly string[]): string {
   }
   return out
 }
-const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
 // A signature a page copy joins to its headline's line (the byline's line opens in lower case, so
 // the copy reads it as the headline's continuation): "… von Jane Roe", "… durch Jane Roe", a list of
 // names, perhaps after a relative time ("vor 11 Minuten") and before a timestamp ("Erstellt am …").
