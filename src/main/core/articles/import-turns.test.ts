@@ -47,3 +47,35 @@ describe('import gives the event loop turns between its commits (issue 17 item 2
     db.close()
   })
 })
+
+describe('import prepares ahead within a bound (issue 15, import speed)', () => {
+  it('hands many small files to the workers ahead of the store, but stops short of holding 64 MB of prepared text', async () => {
+    const { db } = openDatabase(join(tempDir(), 'n.parley'))
+    let begun = 0
+    let stored = 0
+    let mostAhead = 0
+    const prepare: Prepare = (source) => {
+      begun++
+      mostAhead = Math.max(mostAhead, begun - stored)
+      return Promise.resolve(prepareArticle(source as SourceFile))
+    }
+    const onResult = (): void => void stored++
+    // Short files: far more than the eight a worker used to be given are in flight at once.
+    const small = Array.from({ length: 200 }, (_, i) => long(`round ${i} of talks`, 2_000))
+    await importSources(db, small, { onResult }, prepare)
+    expect(stored).toBe(200)
+    expect(mostAhead).toBeGreaterThan(64)
+    // Files of some 3 MB, nearly all of it a blank tail (quick to prepare): counted at four times
+    // their size once prepared, only six fit under 64 MB, so no more are handed out at once.
+    begun = stored = mostAhead = 0
+    const large = Array.from({ length: 12 }, (_, i) => {
+      const file = long(`large round ${i}`, 2_000)
+      return { name: file.name, bytes: Buffer.concat([file.bytes, Buffer.alloc(3_000_000, 0x20)]) }
+    })
+    await importSources(db, large, { onResult }, prepare)
+    expect(stored).toBe(12)
+    // Six held, and one more handed out as soon as the first is stored (reported once its group commits).
+    expect(mostAhead).toBeLessThanOrEqual(7)
+    db.close()
+  })
+})

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, type Dirent } from 'node:fs'
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ImportResult } from '../../../shared/model'
 import { cached } from '../db/statements'
@@ -184,8 +184,13 @@ export type Prepare = ((source: SourceFile | string) => Promise<PreparedArticle>
 const GROUP_MS = 30
 /** Prepared files worth one commit: fewer commits mean fewer FTS5 segments to write and merge. */
 const GROUP_FILES = 16
-/** Files handed to the workers ahead of the one being stored. */
-const WINDOW = 32
+/**
+ * Files handed to the workers ahead of the one being stored: enough that a worker never runs dry
+ * while this thread stores a group (about 30 ms, some twenty short articles), so the two work at
+ * once; and bounded in bytes too, since a prepared file waits here with its text and its source.
+ */
+const WINDOW = 128
+const WINDOW_BYTES = 64 * 1024 * 1024
 
 /**
  * Imports many files: each file is stored atomically in its own savepoint, so a bad file is
@@ -270,15 +275,25 @@ export async function importSources(
   // Through workers: files are prepared ahead; a group stores the run of files already prepared.
   const settled: Array<Settled<PreparedArticle> | undefined> = []
   let wake: (() => void) | null = null
-  const begin = (at: number): void => {
-    const source = sources[at]
-    if (source === undefined) return
-    void settle(prepare(source)).then((s) => {
-      settled[at] = s
-      wake?.()
-    })
+  /** Bytes that files handed out and not yet stored will hold once prepared (estimated from their size). */
+  let held = 0
+  let next = 0
+  const weights: number[] = []
+  /** Hands files out up to WINDOW ahead of `from` while they would hold under WINDOW_BYTES; always `from` itself. */
+  const topUp = (from: number): void => {
+    while (next < sources.length && next < from + WINDOW && (next <= from || held < WINDOW_BYTES)) {
+      const at = next++
+      const source = sources[at] as SourceFile | string
+      // Prepared, a file holds its source and its text, each as large as the file or (as UTF-16) twice.
+      weights[at] = 4 * sizeOfSource(source)
+      held += weights[at] as number
+      void settle(prepare(source)).then((s) => {
+        settled[at] = s
+        wake?.()
+      })
+    }
   }
-  for (let at = 0; at < Math.min(WINDOW, sources.length); at++) begin(at)
+  topUp(0)
   const readyRun = (from: number): number => {
     let run = 0
     while (from + run < sources.length && settled[from + run] !== undefined) run++
@@ -312,9 +327,10 @@ export async function importSources(
       // A long store goes in a group of its own: nothing stored before it waits for it to commit.
       if (pending.length > 0 && heavy(prepared)) break
       settled[index] = undefined
+      held -= weights[index] ?? 0
       store(sources[index] as SourceFile | string, prepared)
-      begin(index + WINDOW)
       index++
+      topUp(index)
     }
     commit()
     // A turn of the event loop after every commit, the last one too: gather() returns at once when
@@ -323,6 +339,16 @@ export async function importSources(
     await yieldToCalls()
   }
   return results
+}
+
+/** A source's size in bytes, or 0 when it cannot be read now (preparing it will say why). */
+function sizeOfSource(source: SourceFile | string): number {
+  if (typeof source !== 'string') return source.bytes.length
+  try {
+    return statSync(source).size
+  } catch {
+    return 0
+  }
 }
 
 /** A body this long (in characters, the raw text counting an eighth) or this many marks make a store long enough to stand alone. */

@@ -63,9 +63,11 @@ interface Slot {
 
 /**
  * Files posted to a worker before its current one is done: the worker goes straight on to the
- * next file instead of waiting for this thread to answer (which, mid-import, is busy storing).
+ * next file instead of waiting for this thread to answer (which, mid-import, is busy storing a
+ * group of some thirty milliseconds: with eight posted, the worker ran dry and waited during every
+ * group). The files waiting behind them stay in the queue, for another worker or this thread.
  */
-const PIPELINE_DEPTH = 8
+const PIPELINE_DEPTH = 64
 
 export function createPreparePool(options: PreparePoolOptions): PreparePool {
   const size = Math.max(1, Math.min(4, options.size ?? availableParallelism() - 1))
