@@ -79,3 +79,25 @@ describe('import prepares ahead within a bound (issue 15, import speed)', () => 
     db.close()
   })
 })
+
+describe('a file that fails while its group is written fails alone', () => {
+  it('rolls the group back and stores it again file by file: the others are stored once, the bad one is reported', async () => {
+    const { db } = openDatabase(join(tempDir(), 'n.parley'))
+    // The database itself refuses one article part-way through the group (as a full disk or a
+    // constraint would): a trigger, not a stand-in for any of Parley's code.
+    db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON articles WHEN new.source_name = 'third round.txt'
+      BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`)
+    const prepare: Prepare = (source) => Promise.resolve(prepareArticle(source as SourceFile))
+    const files = ['first', 'second', 'third', 'fourth', 'fifth'].map((n) => long(`${n} round`, 1_500))
+    const results = await importSources(db, files, {}, prepare)
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported'])
+    expect(results[2]?.error).toContain('refused by the test')
+    const names = db.prepare('SELECT source_name FROM articles ORDER BY id').pluck().all()
+    expect(names).toEqual(['first round.txt', 'second round.txt', 'fourth round.txt', 'fifth round.txt'])
+    // The index holds each stored article once, and nothing of the refused one.
+    const found = db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'round'`).pluck().get()
+    expect(found).toBe(4)
+    expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'third'`).pluck().get()).toBe(0)
+    db.close()
+  })
+})
