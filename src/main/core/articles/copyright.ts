@@ -17,6 +17,8 @@ export function copyrightOutlet(paragraphs: readonly string[], isWire: (name: st
   let bare: string | null = null
   for (let i = paragraphs.length - 1; i >= from; i--) {
     let line = (paragraphs[i] ?? '').trim()
+    // Most lines carry no mark at all: one test settles them (cutting a line never adds a mark).
+    if (!MARK.test(line)) continue
     // The software's credit that follows the site's own ("… · Powered by …") is cut off.
     const made = line.search(MADE_BY)
     if (made >= 0) line = line.slice(0, made)

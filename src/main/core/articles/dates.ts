@@ -148,6 +148,8 @@ const PATTERNS: Array<{
   // C's asctime, which some sites print in their markup: "Fri Feb 18 10:27:24 2022".
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+${YEAR}`, 'iu'), order: 'Mdy' },
 ]
+/** The same patterns, global, built once: findDates runs each of them over every window around a year. */
+const GLOBAL_PATTERNS = PATTERNS.map(({ re, order }) => ({ re: new RegExp(re.source, `${re.flags}g`), order }))
 
 export interface FoundDate {
   /** YYYY-MM-DD */
@@ -239,8 +241,8 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   const limit = options.limit ?? 50
   for (const [from, to] of windows) {
     const part = sample.slice(from, to)
-    for (const { re, order } of PATTERNS) {
-      const global = new RegExp(re.source, `${re.flags}g`)
+    for (const { re: global, order } of GLOBAL_PATTERNS) {
+      global.lastIndex = 0
       for (let m = global.exec(part); m; m = global.exec(part)) {
         const date = read(m, order, options.monthFirst ?? false)
         if (date && !found.some((f) => f.index === from + m.index)) found.push({ date, index: from + m.index })

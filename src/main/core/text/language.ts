@@ -86,11 +86,27 @@ const SAMPLE = 1500
 export function detectLanguage(text: string): string {
   // Long runs of Latin characters without a space (addresses, encoded data) are no words of any
   // language; Chinese and Japanese write whole sentences without one, so only ASCII runs go.
-  const sample = (text.length > SAMPLE * 4 ? text.slice(0, SAMPLE * 4) : text).replace(/[!-~]{40,}/g, ' ').slice(0, SAMPLE)
+  const head = text.length > SAMPLE * 4 ? text.slice(0, SAMPLE * 4) : text
+  const sample = (hasAsciiRun(head, 40) ? head.replace(/[!-~]{40,}/g, ' ') : head).slice(0, SAMPLE)
   // English prose is told by its function words at once; franc compares ~80 profiles (a few ms).
   if (englishShare(sample) >= 0.3) return 'en'
   const code = franc(sample, { minLength: 20 })
   return code === 'und' ? 'und' : (ISO_639_1[code] ?? code)
+}
+
+/**
+ * Whether `text` holds `min` printable ASCII characters in a row: one pass by character code, where
+ * the pattern restarts at every letter of every word (most samples have no such run).
+ */
+function hasAsciiRun(text: string, min: number): boolean {
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x21 && c <= 0x7e) {
+      if (++run >= min) return true
+    } else run = 0
+  }
+  return false
 }
 
 /** Share of the words that are the commonest English function words (0.3 and more only in English prose). */

@@ -101,13 +101,19 @@ export function wordsIn(text: string, language?: string): readonly string[] {
  * `stops`, the function words of the article's language; without, English ones.
  */
 export function stopDensity(text: string, stops?: ReadonlySet<string>, language?: string): number {
-  const w = wordsIn(text, language)
-  if (w.length === 0) return 0
   const list = stops && stops.size ? stops : PROSE_WORDS
+  // The cleaner asks twice about most blocks (the span's choice, then each block's class): remember recent ones.
+  const hit = recentDensity.get(text)
+  if (hit && hit.list === list && hit.language === language) return hit.density
+  const w = wordsIn(text, language)
   let n = 0
   for (const x of w) if (list.has(x) || list.has(x.toLowerCase())) n++
-  return n / w.length
+  const density = w.length === 0 ? 0 : n / w.length
+  if (recentDensity.size >= 4096) recentDensity.clear()
+  recentDensity.set(text, { list, language, density })
+  return density
 }
+const recentDensity = new Map<string, { list: ReadonlySet<string>; language: string | undefined; density: number }>()
 
 const insideUrl = (whole: string, offset: number): boolean =>
   /(https?:\/\/|www\.|@)\S*$/i.test(whole.slice(Math.max(0, offset - 60), offset))
