@@ -114,5 +114,5 @@ export function describePrepare(): string {
     .mtime.toISOString()
     .replace(/\.\d+Z$/, 'Z')
   const threads = Math.max(1, Math.min(4, availableParallelism() - 1))
-  return `Files prepared in ${threads} worker thread${threads === 1 ? '' : 's'} (out/main/prepare-worker.js built ${built}) while the main thread stores them and prepares small text files itself when it would wait, as the app does; the notebook is opened just before the timed import, so worker start-up and warm-up are inside the time.`
+  return `Files prepared in ${threads} worker thread${threads === 1 ? '' : 's'} (out/main/prepare-worker.js built ${built}) while the main thread stores them and prepares small text files itself when it would wait, as the app does.`
 }
