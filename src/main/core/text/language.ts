@@ -109,6 +109,22 @@ function hasAsciiRun(text: string, min: number): boolean {
   return false
 }
 
+/**
+ * Whether a text reads as English, by its share of English function words among all its words (any
+ * script): the quick first step of detectLanguage, for callers that need to know only that much.
+ * A short text needs a lower share (a headline has few function words).
+ */
+export function readsAsEnglish(text: string): boolean {
+  const all = text
+    .slice(0, SAMPLE)
+    .toLowerCase()
+    .match(/[\p{L}']+/gu)
+  if (!all) return false
+  let n = 0
+  for (const x of all) if (ENGLISH_MARKERS.has(x)) n++
+  return n / all.length >= (all.length >= 20 ? 0.3 : 0.2)
+}
+
 /** Share of the words that are the commonest English function words (0.3 and more only in English prose). */
 function englishShare(sample: string): number {
   const w = sample.toLowerCase().match(/[a-z']+/g)

@@ -1,5 +1,6 @@
 import type { Suggestion, Theme } from '../../../shared/model'
 import { sentences, type SentenceSpan } from '../../../shared/sentences'
+import { readsAsEnglish } from '../text/language'
 import { eachTerm, isStopWord, stem, terms } from '../text/terms'
 
 export interface CorpusStats {
@@ -154,18 +155,21 @@ export function suggestForArticle(
   const tfs: Array<Map<string, number>> = []
   const articleTerms = new Set<string>()
   let total = 0
+  const canon = inflectionsOf(models, body)
   for (const span of spans) {
     const tf = new Map<string, number>()
     let length = 0
     eachTerm(
       body,
       wanted
-        ? (t) => {
+        ? (term) => {
             length++
+            const t = canon(term)
             if (wanted.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1)
           }
-        : (t) => {
+        : (term) => {
             length++
+            const t = canon(term)
             tf.set(t, (tf.get(t) ?? 0) + 1)
           },
       span.start,
@@ -305,12 +309,12 @@ export function suggestForArticle(
     if (
       !carried &&
       themeShare(model, tfs, sentencesWith, total) < SUBSTANTIVE_SHARE &&
-      !scored.some((s) => !s.single && (s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model)))
+      !scored.some((s) => !s.single && (s.suggestion.reason.resembles || !passingMention(s.suggestion.text, model, canon)))
     )
       continue
     const kept = scored.sort((a, b) => b.suggestion.score - a.suggestion.score || a.suggestion.start - b.suggestion.start)
     for (const { suggestion, stems } of kept.slice(0, options.perTheme ?? 12)) {
-      suggestion.reason.terms = surfaceTerms(suggestion.text, stems)
+      suggestion.reason.terms = surfaceTerms(suggestion.text, stems, canon)
       out.push(suggestion)
     }
   }
@@ -352,7 +356,7 @@ const LONG_SENTENCE_WORDS = 35
  * substantive about the theme: on rounds-dev these were the background lines that recall what an
  * accord traded, in articles labelled without the theme.
  */
-function passingMention(text: string, model: ThemeModel): boolean {
+function passingMention(text: string, model: ThemeModel, canon: (term: string) => string): boolean {
   let words = 0
   let firstWord = -1
   let termCount = 0
@@ -364,7 +368,7 @@ function passingMention(text: string, model: ThemeModel): boolean {
   for (const word of text.match(WORD) ?? []) {
     for (const piece of word.split('-')) {
       if (piece.length <= 1 || isStopWord(piece)) continue
-      if (model.weights.get(stem(piece)) === 1) {
+      if (model.weights.get(canon(stem(piece))) === 1) {
         uses++
         if (firstTerm < 0) {
           firstTerm = termCount
@@ -384,6 +388,56 @@ function passingMention(text: string, model: ThemeModel): boolean {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
+/** Letters a word's inflections replace at its end ("санкции" → "санкций", "sanzione" → "sanzioni", "sankcja" → "sankcji"). */
+const TRAILING_VOWELS = /[aeiouyäöüáéíóúàèìòùâêîôûãõåæøаеёиоуыэюяьйіїєъ]+$/u
+/** The shortest stem two forms of a word must share to be taken for one. */
+const MIN_BASE = 5
+/** The longest ending an inflected form may add to that stem ("-en", "-ами", "-iones"). */
+const MAX_ENDING = 4
+const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '')
+
+/**
+ * How the words of an article not in English meet the theme's terms: terms() stems English only, so
+ * "Sanktionen", "санкциями" or "sanciones" never met the keywords "Sanktion", "санкции", "sanción".
+ * Here a word meets a theme term when both, accents folded and the term's final vowels left out,
+ * share a stem of five letters or more from which the word adds at most four letters (the endings of
+ * inflection, in any language that inflects at the end of its words). English articles keep the
+ * stemmer alone: "national" is no form of "nation".
+ */
+function inflectionsOf(models: ThemeModel[], body: string): (term: string) => string {
+  const own = modelTerms(models)
+  if (own.size === 0 || readsAsEnglish(body)) return (term) => term
+  const bases = new Map<string, string>()
+  for (const term of own) {
+    const base = fold(term).replace(TRAILING_VOWELS, '')
+    if (base.length < MIN_BASE) continue
+    if (!bases.has(base)) bases.set(base, term)
+    // A keyword given inflected ("Sanktionen") meets the word's shorter forms ("Sanktion") too.
+    for (let cut = 1; cut <= 2 && base.length - cut >= MIN_BASE + 1; cut++) {
+      const shorter = base.slice(0, -cut)
+      if (!bases.has(shorter)) bases.set(shorter, term)
+    }
+  }
+  const memo = new Map<string, string>()
+  return (term) => {
+    if (own.has(term)) return term
+    let found = memo.get(term)
+    if (found === undefined) {
+      found = term
+      const folded = fold(term)
+      for (let cut = 0; cut <= MAX_ENDING && folded.length - cut >= MIN_BASE; cut++) {
+        const hit = bases.get(folded.slice(0, folded.length - cut))
+        if (hit !== undefined) {
+          found = hit
+          break
+        }
+      }
+      if (memo.size < 50_000) memo.set(term, found)
+    }
+    return found
+  }
+}
+
 function modelTerms(models: ThemeModel[]): Set<string> {
   const all = new Set<string>()
   for (const m of models) {
@@ -399,15 +453,15 @@ function usesOwnTerm(model: ThemeModel, present: Set<string>): boolean {
 }
 
 /** The words as they appear in the sentence, for the reason shown to the user. */
-function surfaceTerms(text: string, stems: string[]): string[] {
+function surfaceTerms(text: string, stems: string[], canon: (term: string) => string): string[] {
   const wanted = new Set(stems)
   const seen = new Set<string>()
   const out: string[] = []
   for (const word of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
     // Whole when the word as written is a term, else its pieces: terms() splits at hyphens, so
     // "weapons-grade" matched as "weapons" and "grade" and gave no reason at all.
-    for (const w of wanted.has(stem(word)) ? [word] : word.split('-')) {
-      const s = stem(w)
+    for (const w of wanted.has(canon(stem(word))) ? [word] : word.split('-')) {
+      const s = canon(stem(w))
       if (wanted.has(s) && !seen.has(s)) {
         seen.add(s)
         out.push(w.toLowerCase())
