@@ -25,12 +25,47 @@ describe('search', () => {
     expect(search('"green space"')).toHaveLength(1)
     expect(search('"space green"')).toHaveLength(0)
     expect(search('riversi*')).toHaveLength(1)
-    expect(search('riversi')).toHaveLength(0)
+    // A word found nowhere as typed is widened to the words it begins ("riversi" → riverside): the
+    // index stems English only, and this is how other languages' inflected forms are found.
+    expect(search('riversi')).toHaveLength(1)
+    expect(search('riversidewalk')).toHaveLength(0)
     expect(search('voting')).toHaveLength(1) // porter stemming: voting ~ voted
     const [hit] = search('freight')
     expect(hit!.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['freight'])
     expect(hit!.title.map((p) => p.text).join('')).toBe('Council approves new riverside park')
     expect(search('"; DROP TABLE articles; --')).toEqual([])
+    notebook.close()
+  })
+
+  it('finds the inflected forms of words in other languages when nothing matches as typed (issue 15 item 2)', async () => {
+    // SELF-WRITTEN text with invented places: the index stems English only.
+    const notebook = openNotebook(join(tempDir(), 'de.parley'))
+    const german = [
+      'Neue Sanktionen gegen zwei Reedereien',
+      'NORDHAFEN (Nordpresse) - Die Regierung hat am Donnerstag neue Sanktionen gegen zwei Reedereien verhängt. Die Inspektoren sollen bei ihren Kontrollen die Häfen wieder besuchen dürfen.',
+    ].join('\n\n')
+    const russian = [
+      'Правительство пригрозило новыми мерами',
+      'НОРДГАВАНЬ - Правительство в четверг пригрозило санкциями двум компаниям из Нордгавани, сообщило министерство. Переговоры продолжатся на следующей неделе.',
+    ].join('\n\n')
+    await notebook.handlers['articles.import']({
+      files: [
+        { name: 'de.txt', data: Buffer.from(german).toString('base64') },
+        { name: 'ru.txt', data: Buffer.from(russian).toString('base64') },
+      ],
+    })
+    const matches = (query: string): string[] =>
+      (notebook.handlers['articles.search']({ query, limit: 10 }) as Array<{ snippet: Array<{ text: string; match: boolean }> }>).flatMap(
+        (hit) => hit.snippet.filter((p) => p.match).map((p) => p.text),
+      )
+    expect(matches('Sanktion')).toContain('Sanktionen')
+    expect(matches('Kontrolle')).toContain('Kontrollen')
+    expect(matches('Inspektor Kontrolle')).toEqual(expect.arrayContaining(['Inspektoren', 'Kontrollen']))
+    expect(matches('санкции')).toContain('санкциями')
+    // As typed first: a word that is found is not widened ("Sanktionen" is not "Sanktionenliste").
+    expect(matches('Sanktionen')).toContain('Sanktionen')
+    // Short words stay as typed: "Hafe" is no stem of five letters.
+    expect(matches('Hafe')).toEqual([])
     notebook.close()
   })
 

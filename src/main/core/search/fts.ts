@@ -1,5 +1,6 @@
 import type { SearchHit, SnippetPart } from '../../../shared/model'
 import type { ReadableDB } from '../db/types'
+import { inflectionBase } from '../text/terms'
 
 const OPEN = '\u0002'
 const CLOSE = '\u0003'
@@ -253,6 +254,35 @@ export function decorate(db: ReadableDB, query: string, ids: number[], by: Decor
 export function searchArticles(db: ReadableDB, input: string, limit: number, themeId?: number): SearchHit[] {
   const query = toFtsQuery(input)
   if (!query) return []
-  const { ids, mode } = pickIds(db, query, limit, themeId)
-  return decorate(db, query, ids, decorateBy(mode, query))
+  const picked = pickIds(db, query, limit, themeId)
+  if (picked.ids.length > 0) return decorate(db, query, picked.ids, decorateBy(picked.mode, query))
+  // Nothing as typed: the words' other forms (see inflectedQuery), highlighted where they are found.
+  const wider = inflectedQuery(input)
+  if (!wider || wider === query) return []
+  const { ids, mode } = pickIds(db, wider, limit, themeId)
+  return decorate(db, wider, ids, decorateBy(mode, wider))
+}
+
+/** The shortest stem a word keeps when it is widened to its other forms. */
+const MIN_STEM = 5
+
+/**
+ * The query widened to the other forms of its words, for when it finds nothing as typed. The index
+ * stems English only, so in German, Russian or Spanish text "Sanktion" never found "Sanktionen",
+ * nor "санкции" "санкциями": each plain word of five letters or more (its final vowels left out)
+ * becomes a prefix ("sanktion*", "санкц*"); phrases, prefixes and short words stay as typed. Null
+ * when no word can be widened.
+ */
+export function inflectedQuery(input: string): string | null {
+  let widened = false
+  const words = input.replace(/"[^"]*"|\S+/g, (word) => {
+    if (word.startsWith('"') || word.endsWith('*')) return word
+    const parts = tokens(word)
+    if (parts.length !== 1) return word
+    const stem = inflectionBase(parts[0] as string)
+    if (stem.length < MIN_STEM) return word
+    widened = true
+    return `${stem}*`
+  })
+  return widened ? toFtsQuery(words) : null
 }

@@ -48,6 +48,24 @@ function stemWord(word: string): string {
   return w
 }
 
+/** Letters a word's inflections replace at its end ("санкции" → "санкций", "Kontrolle" → "Kontrollen", "sanzione" → "sanzioni"). */
+const TRAILING_VOWELS = /[aeiouyäöüáéíóúàèìòùâêîôûãõåæøаеёиоуыэюяьйіїєъ]+$/u
+
+/**
+ * The part of a word that its inflected forms begin with, in languages that inflect at the end of
+ * their words (the English stemmer above knows English only): lower case, accents folded, final
+ * vowels left out. `inflectionBase('Sanción') === 'sancion'`, `inflectionBase('санкции') === 'санкц'`.
+ * Theme suggestions (themes/suggest.ts) and search (search/fts.ts) compare other languages' words by it.
+ */
+export function inflectionBase(word: string): string {
+  return foldAccents(word).replace(TRAILING_VOWELS, '')
+}
+
+/** A word in lower case with its accents folded: `foldAccents('Sanción') === 'sancion'`. */
+export function foldAccents(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
+}
+
 export const isStopWord = (word: string): boolean => NOT_TERMS.has(word.toLowerCase())
 
 /** Content-word stems of a text, in order (stop words and one-letter tokens left out). */

@@ -1,7 +1,7 @@
 import type { Suggestion, Theme } from '../../../shared/model'
 import { sentences, type SentenceSpan } from '../../../shared/sentences'
 import { readsAsEnglish } from '../text/language'
-import { eachTerm, isStopWord, stem, terms } from '../text/terms'
+import { eachTerm, foldAccents, inflectionBase, isStopWord, stem, terms } from '../text/terms'
 
 export interface CorpusStats {
   documents: number
@@ -388,13 +388,10 @@ function passingMention(text: string, model: ThemeModel, canon: (term: string) =
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 
-/** Letters a word's inflections replace at its end ("санкции" → "санкций", "sanzione" → "sanzioni", "sankcja" → "sankcji"). */
-const TRAILING_VOWELS = /[aeiouyäöüáéíóúàèìòùâêîôûãõåæøаеёиоуыэюяьйіїєъ]+$/u
 /** The shortest stem two forms of a word must share to be taken for one. */
 const MIN_BASE = 5
 /** The longest ending an inflected form may add to that stem ("-en", "-ами", "-iones"). */
 const MAX_ENDING = 4
-const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '')
 
 /**
  * How the words of an article not in English meet the theme's terms: terms() stems English only, so
@@ -409,7 +406,7 @@ function inflectionsOf(models: ThemeModel[], body: string): (term: string) => st
   if (own.size === 0 || readsAsEnglish(body)) return (term) => term
   const bases = new Map<string, string>()
   for (const term of own) {
-    const base = fold(term).replace(TRAILING_VOWELS, '')
+    const base = inflectionBase(term)
     if (base.length < MIN_BASE) continue
     if (!bases.has(base)) bases.set(base, term)
     // A keyword given inflected ("Sanktionen") meets the word's shorter forms ("Sanktion") too.
@@ -424,7 +421,7 @@ function inflectionsOf(models: ThemeModel[], body: string): (term: string) => st
     let found = memo.get(term)
     if (found === undefined) {
       found = term
-      const folded = fold(term)
+      const folded = foldAccents(term)
       for (let cut = 0; cut <= MAX_ENDING && folded.length - cut >= MIN_BASE; cut++) {
         const hit = bases.get(folded.slice(0, folded.length - cut))
         if (hit !== undefined) {
