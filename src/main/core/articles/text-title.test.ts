@@ -224,6 +224,9 @@ describe('trimHeadline', () => {
     expect(trimHeadline('home / Harbour / Ferries: Night crossings return in spring')).toBe('Ferries: Night crossings return in spring')
     expect(trimHeadline('› Ferries: night crossings return in spring')).toBe('Ferries: night crossings return in spring')
     expect(trimHeadline('[> Anna Berg')).toBe('Anna Berg')
+    expect(trimHeadline('Night FerriesNight Ferries')).toBe('Night Ferries')
+    expect(trimHeadline('Night ferries return Night ferries return')).toBe('Night ferries return')
+    expect(trimHeadline('Bora Bora')).toBe('Bora Bora')
     expect(trimHeadline('03.04.2024 - Night crossings return in spring')).toBe('Night crossings return in spring')
     expect(trimHeadline('2024-04-03 | Night crossings return in spring')).toBe('Night crossings return in spring')
     expect(trimHeadline('Faster ferry timetables with three simple tools by Anna Berg')).toBe(

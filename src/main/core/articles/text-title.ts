@@ -347,12 +347,16 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
 const TRAILING_BYLINE = new RegExp(String.raw`\s+(?:by|par|por|door|av|przez)\s+${NAME}$`, 'u')
 
 /**
- * A headline line of a text copy as the page ran it together: without the marks before it, the
+ * A headline line of a text copy as the page ran it together: printed once (not twice in a row),
+ * without the marks before it, the
  * breadcrumb trail it ends ("home / Section / Headline"), a numeric date before it, a byline or
  * signature after it, or a kicker the page prints apart (printedPart). What is left must still read
  * as a headline (three words or more); otherwise that step leaves the line as it is.
  */
-export function trimHeadline(line: string, page: readonly string[] = []): string {
+export function trimHeadline(given: string, page: readonly string[] = []): string {
+  // A heading a copy printed twice on one line (its text and its accessible label run together:
+  // "Night FerriesNight Ferries") is that heading once.
+  const line = /^(\S.*?\s.*?)\s?\1$/su.exec(given)?.[1] ?? given
   const marks = LEADING_MARKS.exec(line)?.[0] ?? ''
   const closed = [...marks].some((m) => CLOSING[m] !== undefined && line.includes(CLOSING[m] as string))
   let out = closed ? line : line.slice(marks.length)
