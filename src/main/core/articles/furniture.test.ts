@@ -62,10 +62,16 @@ describe('isCredit', () => {
     expect(credit('Crédits photos : Agence Exemple')).toBe(true)
     expect(credit('Beitragsbild: Titelseite einer Zeitung')).toBe(true)
     expect(credit('Der Hafen in der Abenddämmerung © Jane Roe / Agentur')).toBe(true)
+    expect(credit('Der Hafen in der Abenddämmerung. (Foto: Jane Roe/Agentur (bearbeitet))')).toBe(true)
+    expect(credit('El puerto al atardecer. Foto: Archivo Ejemplo.')).toBe(true)
+    expect(credit('Satama illalla. Kuva: JANE ROE')).toBe(true)
+    expect(credit('Der Hafen in der Abenddämmerung. (Quelle: Roe/Bildagentur/Verband)')).toBe(true)
   })
   it('leaves prose that mentions a copyright or a photo', () => {
     expect(credit('The photographer kept the © sign on every print she sold, she said.')).toBe(false)
     expect(credit('Bildung ist der Schlüssel, sagte sie.')).toBe(false)
+    expect(credit('Die Zahl der Geburten stieg um vier Prozent. (Quelle: Statistisches Landesamt)')).toBe(false)
+    expect(credit('She kept one rule for the book: photos first, words later, and never the other way round.')).toBe(false)
   })
 })
 
@@ -106,12 +112,19 @@ describe('isSiteNotice', () => {
     ).toBe(true)
     expect(notice('Vielen Dank für Ihre Registrierung. Sie erhalten gleich eine E-Mail.')).toBe(true)
     expect(notice('Die Fotos in diesem Tagebuch stehen unter einer Creative Commons Namensnennung 4.0 International Lizenz.')).toBe(true)
+    expect(notice('Mit dem Absenden des Formulars willige ich in die Verarbeitung meiner Daten gemäß der Datenschutzerklärung ein.')).toBe(
+      true,
+    )
+    expect(notice('By clicking the button, you agree to our privacy terms and to receive our newsletter.')).toBe(true)
+    expect(notice('Diese Website filtert Spam. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.')).toBe(true)
     expect(HAS_APPEAL.test('The best stories of the week, delivered straight to your inbox.')).toBe(true)
   })
   it('leaves prose about cookies, browsers and licences', () => {
     expect(notice('Die Kekse, auf Englisch cookies genannt, backen zwölf Minuten bei 180 Grad.')).toBe(false)
     expect(notice('The new browser engine renders pages twice as fast as the old one, the company said.')).toBe(false)
     expect(notice('The foundation offers free copyright licences through its Creative Commons tools.')).toBe(false)
+    expect(notice('Die meisten Nutzer akzeptieren neue Datenschutzbedingungen, ohne sie zu lesen, zeigt die Studie.')).toBe(false)
+    expect(notice('Spam in the comments of public forums doubled last year, researchers found.')).toBe(false)
   })
 })
 
@@ -120,6 +133,10 @@ describe('comment forms and share buttons', () => {
     for (const line of ['Leave a Reply', 'Report this post', 'Link copied']) expect(NOTICE.test(line)).toBe(true)
     for (const line of ['Schreibe eine Antwort', 'Hinterlasse einen Kommentar', 'Laisser un commentaire', 'Deja un comentario'])
       expect(NOTICE_OTHER.test(line)).toBe(true)
+    // A "read also" label before a teaser's headline, with its colon.
+    for (const line of ['Lea también: El puerto abre de nuevo', 'MIRA: El puerto abre de nuevo', 'Auch lesen: Der Hafen öffnet wieder'])
+      expect(NOTICE_OTHER.test(line)).toBe(true)
+    expect(NOTICE_OTHER.test('Mira la ciudad desde el puerto, dijo.')).toBe(false)
     expect(isTimestamp('Erstellt: vor 4 Stunden', 4)).toBe(true)
     expect(isTimestamp('Erstellt wurde das Programm im Jahr 2019 von zwei Studenten', 10)).toBe(false)
   })

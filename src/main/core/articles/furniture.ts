@@ -75,7 +75,7 @@ export function isByline(text: string, wordCount: number): boolean {
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const DATE_OR_TIME = new RegExp(
-  `\\b(\\d{1,2}:\\d{2}\\s*([ap]\\.?m\\.?)?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d+ (minutes?|mins?|hours?|hrs?|days?) ago)\\b`,
+  `\\b(\\d{1,2}:\\d{2}\\s*([ap]\\.?m\\.?)?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|\\d+ (minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(,? \\d+ (days?|weeks?|months?))? ago)\\b`,
   'i',
 )
 
@@ -137,7 +137,7 @@ export function isMenu(text: string): boolean {
  * common publishing systems). Generic interface words; no outlet is named.
  */
 export const NOTICE_OTHER =
-  /^(mehr zu(m| den)? (thema|themen)\b|weitere (artikel|beiträge|nachrichten|informationen zum thema)|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr|hier)|lies auch|beliebte beiträge|zurück zu(r)? (übersicht|startseite)|(jetzt )?teilen|teile (diesen|den) (beitrag|artikel)|dir hat der artikel gefallen|artikel teilen|kommentare?( \(\d+\))?$|(deine|ihre) e-mail-adresse wird nicht veröffentlicht|schreibe (eine antwort|einen kommentar)|hinterlasse (eine antwort|einen kommentar)|(der )?link wurde kopiert|laisser un commentaire|deja (un comentario|una respuesta)|deixe (um comentário|uma resposta)|lascia un commento|dodaj komentarz|wir verwenden cookies|diese (web)?seite verwendet cookies|también te puede interesar|te puede interesar|lee también|mirá también|noticias relacionadas|artículos relacionados|comparte (esta|este)|tu dirección de correo electrónico no será publicada|utilizamos cookies|leia também|veja também|notícias relacionadas|o seu endereço de (e-)?mail não será publicado|à lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|partager (cet|cette|sur)|votre adresse (e-)?mail ne sera pas publiée|nous utilisons des cookies|leggi anche|articoli correlati|potrebbe interessarti|condividi|il tuo indirizzo email non sarà pubblicato|lees ook|gerelateerde artikelen|deel dit|czytaj (także|też|również)|zobacz (także|też|również)|polecamy|udostępnij|korzystamy z (plików )?cookies|читайте также|смотрите также|похожие (статьи|материалы)|поделиться|подпишитесь)(?![\p{L}\p{N}]).{0,120}$/iu
+  /^(mehr zu(m| den)? (thema|themen)\b|weitere (artikel|beiträge|nachrichten|informationen zum thema)|verwandte (artikel|beiträge|themen)|ähnliche (artikel|beiträge)|auch interessant|das könnte (sie|dich) auch interessieren|lesen sie (auch|mehr|hier)|lies auch|beliebte beiträge|zurück zu(r)? (übersicht|startseite)|(jetzt )?teilen|teile (diesen|den) (beitrag|artikel)|dir hat der artikel gefallen|artikel teilen|kommentare?( \(\d+\))?$|(deine|ihre) e-mail-adresse wird nicht veröffentlicht|schreibe (eine antwort|einen kommentar)|hinterlasse (eine antwort|einen kommentar)|(der )?link wurde kopiert|laisser un commentaire|deja (un comentario|una respuesta)|deixe (um comentário|uma resposta)|lascia un commento|dodaj komentarz|wir verwenden cookies|diese (web)?seite verwendet cookies|también te puede interesar|te puede interesar|lee también|mirá también|noticias relacionadas|artículos relacionados|comparte (esta|este)|tu dirección de correo electrónico no será publicada|utilizamos cookies|leia também|veja também|notícias relacionadas|o seu endereço de (e-)?mail não será publicado|à lire aussi|lire aussi|voir aussi|sur le même sujet|articles similaires|partager (cet|cette|sur)|votre adresse (e-)?mail ne sera pas publiée|nous utilisons des cookies|leggi anche|articoli correlati|potrebbe interessarti|condividi|il tuo indirizzo email non sarà pubblicato|lees ook|gerelateerde artikelen|deel dit|czytaj (także|też|również)|zobacz (także|też|również)|polecamy|udostępnij|korzystamy z (plików )?cookies|читайте также|смотрите также|похожие (статьи|материалы)|поделиться|подпишитесь|(?:lea|mir[ae])(?: también| además| más)?(?=\s*:)|puedes ver(?=\s*:)|(?:le|les) puede(?:n)? interesar|auch lesen(?=\s*:)|dowiedz się więcej(?=\s*:)|czytaj (?:więcej|dalej)(?=\s*:)|(?:veja|leia) (?:também|mais)(?=\s*:))(?![\p{L}\p{N}]).{0,120}$/iu
 
 /**
  * The heading of a block of teasers or links that follows an article: "More on this topic", "Most
@@ -155,6 +155,23 @@ export function isMoreHeading(text: string, wordCount: number): boolean {
 const CREDIT_LABEL =
   /^(?:fotos?|bild(?:er)?|bildquelle|beitragsbild|titelbild|headerbild|abbildung(?:en)?|grafik|crédits?(?: photos?)?|cr[ée]dit photo|fot\.?|zdjęci[ea]|imagen(?:es)?|immagine|фото)\s*[:|]/iu
 
+/** The words a picture credit is labelled with, in the languages Parley meets most. */
+const PICTURE_WORD =
+  '(?:fotos?|photos?|photograph|picture|image|imagen|immagine|bild|bildquelle|kuva|zdjęcie|fot\\.|cr[ée]dits?|cr[ée]ditos?|credit|фото)'
+
+/**
+ * A caption's credit at its end, labelled with a picture word: "… the harbour. (Foto: Jane Roe/Agency
+ * (edited))", "… the harbour. Foto: Archive Name", "… harbour. Kuva: JANE ROE" (at most six words
+ * after the label, no sentence after them).
+ */
+const CREDIT_AT_END = new RegExp(
+  `(?:\\(\\s*${PICTURE_WORD}\\s*:[^()]*(?:\\([^()]*\\)[^()]*)?\\)|(?:^|[.!?…]\\s+)${PICTURE_WORD}\\s*:\\s*(?:[^\\s.!?]+\\.?\\s*){1,6})\\s*$`,
+  'iu',
+)
+
+/** "(Quelle: Name/Agency/Outlet)": a source in parentheses is a picture credit when it has the slashes of one. */
+const SOURCE_AT_END = /\((?:quelle|source|fuente|fonte|źródło)\s*:[^()/]*\/[^()]*\)\s*$/iu
+
 /**
  * A photo or image credit in any of the languages Parley meets most: "Foto: Jane Roe", "Crédits
  * photos : Agency", "Bild: Name/Agency", or a short line that ends in a © credit ("Harbour at dusk
@@ -163,6 +180,7 @@ const CREDIT_LABEL =
 export function isCredit(text: string, wordCount: number): boolean {
   if (wordCount > 40) return false
   if (CREDIT_LABEL.test(text)) return true
+  if (CREDIT_AT_END.test(text) || SOURCE_AT_END.test(text)) return true
   // A © with at most a name or two after it, no sentence after the name.
   return /©\s*[^©.!?]{1,60}$/u.test(text) && (text.slice(text.lastIndexOf('©')).match(/\p{L}+/gu) ?? []).length <= 8
 }
@@ -213,7 +231,25 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
   const licence =
     /(?<![\p{L}])(cc[ -]by(?:[ -](?:sa|nc|nd))*|creative commons)(?![\p{L}])/u.test(t) &&
     /licensed|lizenziert|(under|unter|bajo|sous|sotto) .{0,100}(licen[cs]e|lizenz|licencia|licenza)/u.test(t)
-  return cookies || browser || affiliate || registered || licence
+  // The sign-up or comment form's consent line: the reader ("I", "you") agrees to the site's handling of their data.
+  const consent =
+    // German's formal "Sie" only with its capital: lower case it is "they", as in a report about users.
+    (/(?<![\p{L}])(ich|mir|mich|mein\p{L}*|i|my|je|j|mes|mon|yo|mis|eu|io|you|your|du|dein\p{L}*|vous|votre|usted|tu|ty)(?![\p{L}])/u.test(
+      t,
+    ) ||
+      /(?<![\p{L}])(Sie|Ihre?)(?![\p{L}])/u.test(text)) &&
+    /(?<![\p{L}])(einverstanden|willige|stimme|akzeptier\p{L}*|consent|agree|acepto|aceptas?|accepte|accepter|zgadzam|concordo|acconsento)(?![\p{L}])/u.test(
+      t,
+    ) &&
+    /(?<![\p{L}])(datenschutz\p{L}*|personenbezogen\p{L}*|privacy|données|datos personales|dane osobowe|dados pessoais|newsletter\p{L}*)(?![\p{L}])/u.test(
+      t,
+    )
+  // The comment form's spam filter notice ("This site uses a filter to reduce spam. Learn how your comment data is processed").
+  const spam =
+    /(?<![\p{L}])spam(?![\p{L}])/u.test(t) &&
+    /(?<![\p{L}])(kommentar\p{L}*|comments?|commentaires?|comentarios?)(?![\p{L}])/u.test(t) &&
+    /(?<![\p{L}])(website|webseite|site|seite|sitio|sito|blog)(?![\p{L}])/u.test(t)
+  return cookies || browser || affiliate || registered || licence || consent || spam
 }
 
 /**
