@@ -66,6 +66,7 @@ describe('isCredit', () => {
     expect(credit('El puerto al atardecer. Foto: Archivo Ejemplo.')).toBe(true)
     expect(credit('Satama illalla. Kuva: JANE ROE')).toBe(true)
     expect(credit('Der Hafen in der Abenddämmerung. (Quelle: Roe/Bildagentur/Verband)')).toBe(true)
+    expect(credit('Source: www.example.org')).toBe(true)
   })
   it('leaves prose that mentions a copyright or a photo', () => {
     expect(credit('The photographer kept the © sign on every print she sold, she said.')).toBe(false)

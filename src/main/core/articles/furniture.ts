@@ -169,6 +169,8 @@ const CREDIT_AT_END = new RegExp(
   'iu',
 )
 
+const SOURCE_LINE = /^(?:sources?|quellen?|fuentes?|fontes?|źródło|источник)\s*:/iu
+
 /** "(Quelle: Name/Agency/Outlet)": a source in parentheses is a picture credit when it has the slashes of one. */
 const SOURCE_AT_END = /\((?:quelle|source|fuente|fonte|źródło)\s*:[^()/]*\/[^()]*\)\s*$/iu
 
@@ -181,6 +183,8 @@ export function isCredit(text: string, wordCount: number): boolean {
   if (wordCount > 40) return false
   if (CREDIT_LABEL.test(text)) return true
   if (CREDIT_AT_END.test(text) || SOURCE_AT_END.test(text)) return true
+  // "Source: www.example.org", "Quelle: Name / Agency": a short line naming where the text or picture came from.
+  if (wordCount <= 12 && SOURCE_LINE.test(text)) return true
   // A © with at most a name or two after it, no sentence after the name.
   return /©\s*[^©.!?]{1,60}$/u.test(text) && (text.slice(text.lastIndexOf('©')).match(/\p{L}+/gu) ?? []).length <= 8
 }
