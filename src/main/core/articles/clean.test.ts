@@ -63,6 +63,27 @@ describe('cleanParagraphs', () => {
     const { kept } = cleanParagraphs(['Home', 'Recipes', 'Fish soup', lead, ...items, ...steps])
     expect(kept[0]).toBe(lead)
     expect(kept.slice(-3)).toEqual(steps)
+    // The ingredients between the lead and the steps are the article's too, a share bar is not.
+    const withBar = cleanParagraphs(['Home', 'Recipes', 'Fish soup', lead, 'Share', 'Print', ...items, ...steps])
+    expect(withBar.kept).toEqual([lead, ...items, ...steps])
+  })
+
+  it('keeps the list items of a page that holds no paragraph of prose, not its menu', () => {
+    const menu = ['Home', 'Results', 'Contact']
+    const rows = ['Anna Roe, harbour club, 12.4 seconds', 'Jane Doe, river club, 12.9 seconds', 'Mary Poe, lake club, 13.1 seconds']
+    expect(cleanParagraphs([...menu, 'Results 2024', ...rows, ...menu]).kept).toEqual(rows)
+  })
+
+  it('keeps the line right under the last paragraph when the paragraph introduces it, or when it is prose without a stop', () => {
+    const intro = 'Residents can still add their names to the petition to keep the pool open on Sundays:'
+    const link = 'www.petitions.example.org/keep-the-pool-open-on-sundays'
+    const menu = ['Home', 'News', 'Sport', 'Weather', 'Contact']
+    expect(cleanParagraphs([...LEAD, intro, link, ...menu]).kept).toEqual([...LEAD, intro, link])
+    const closing = 'And yes, we will be there on the first morning with our towels and our old swimming caps 😉'
+    expect(cleanParagraphs([...LEAD, closing, ...menu]).kept).toEqual([...LEAD, closing])
+    // A teaser's "Label: headline" under the article stays out.
+    const teaser = 'Town news: council plans a new car park behind the old market hall near the river'
+    expect(cleanParagraphs([...LEAD, teaser, ...menu]).kept).toEqual(LEAD)
   })
 
   it('keeps a personal piece that addresses the reader throughout', () => {
