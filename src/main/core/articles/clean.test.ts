@@ -68,6 +68,12 @@ describe('cleanParagraphs', () => {
     expect(withBar.kept).toEqual([lead, ...items, ...steps])
   })
 
+  it('keeps a row of capitalised words with a figure between two paragraphs (a score), not a menu row', () => {
+    const score = 'Harbour Rovers 3-1 River Town'
+    const row = 'News Sport Weather Culture Travel'
+    expect(cleanParagraphs([...LEAD.slice(0, 2), score, row, LEAD[2] as string]).kept).toEqual([...LEAD.slice(0, 2), score, LEAD[2]])
+  })
+
   it('keeps the list items of a page that holds no paragraph of prose, not its menu', () => {
     const menu = ['Home', 'Results', 'Contact']
     const rows = ['Anna Roe, harbour club, 12.4 seconds', 'Jane Doe, river club, 12.9 seconds', 'Mary Poe, lake club, 13.1 seconds']

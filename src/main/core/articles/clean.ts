@@ -493,6 +493,10 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
         : { ...b, kind: 'furniture' as const, reason: b.reason ?? 'short, no article around it' },
     )
   return blocks.map((b, i) => {
+    // A row of capitalised words with a figure in it, between two paragraphs, is a score, a step's
+    // heading or a line of a table ("Home 3-1 Away", "1. Choose the Pot"): menus seldom hold figures.
+    if (b.reason === 'menu' && !options.evidenceOnly && i > firstGood && i < lastGood && /\p{N}/u.test(b.text) && listItem(b.text, lang))
+      return { text: b.text, kind: 'good' as const }
     if (b.kind !== 'short') return b
     if (edge.has(i)) return { ...b, kind: 'good' as const }
     if (options.evidenceOnly) return { ...b, kind: 'good' as const }
