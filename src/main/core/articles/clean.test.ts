@@ -74,6 +74,13 @@ describe('cleanParagraphs', () => {
     expect(cleanParagraphs([...LEAD.slice(0, 2), score, row, LEAD[2] as string]).kept).toEqual([...LEAD.slice(0, 2), score, LEAD[2]])
   })
 
+  it('keeps a line of code between two paragraphs', () => {
+    const intro = 'To read the settings, the script first loads the configuration file from the home directory of the user.'
+    const line = 'target=$2'
+    const outro = 'After that, every value in the file can be read by its name, and missing values fall back to the defaults.'
+    expect(cleanParagraphs([intro, line, outro]).kept).toEqual([intro, line, outro])
+  })
+
   it('keeps the list items of a page that holds no paragraph of prose, not its menu', () => {
     const menu = ['Home', 'Results', 'Contact']
     const rows = ['Anna Roe, harbour club, 12.4 seconds', 'Jane Doe, river club, 12.9 seconds', 'Mary Poe, lake club, 13.1 seconds']

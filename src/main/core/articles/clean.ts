@@ -509,7 +509,10 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     // Inside the article a short line is kept unless it reads as a label (no stop, no sentence):
     // list items, quoted lines and figures are article text too.
     const item = !options.strictShort && listItem(b.text, lang)
-    return inside && (shortSentence || subhead || item)
+    // A line of code or a command (an assignment, a call, a shell variable): menus and labels hold
+    // none of these signs, where a page about programming does.
+    const code = !options.strictShort && /[={}[\];$<>]/.test(b.text) && (b.text.match(/[=(){}[\];$<>]/g) ?? []).length >= 2
+    return inside && (shortSentence || subhead || item || code)
       ? { ...b, kind: 'good' as const }
       : { ...b, kind: 'furniture' as const, reason: inside ? 'short, between paragraphs' : 'short, outside the article' }
   })
