@@ -26,7 +26,11 @@ const hidden = (node: Node): boolean => {
 
 export function renderVisibleText(html: string): string {
   const { document } = parseHTML(html)
-  const body = (document as unknown as { body: Node | null }).body
+  // From the root, not <body>: on some malformed pages linkedom leaves <body> empty and puts what
+  // follows it beside, under <html>, where a browser would show it in the body (25 of the
+  // benchmark's pages rendered empty). The head stays out (SKIP).
+  const doc = document as unknown as { documentElement: Node | null; body: Node | null }
+  const body = doc.documentElement ?? doc.body
   if (!body) return ''
   const lines: string[] = []
   let current = ''
