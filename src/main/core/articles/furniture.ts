@@ -203,6 +203,10 @@ export function isArticlePrompt(text: string, w: readonly string[]): boolean {
 export const LOGIN_NOTICE =
   /(?<![\p{L}])(eingeloggt|einloggen|angemeldet sein|logged in|log in to (comment|reply|post)|sign in to (comment|reply|post)|connecté|connectez-vous|iniciar sesión|inicia sesión|zalogowan\p{L}*|zaloguj się)(?![\p{L}])/iu
 
+/** Words at least one of isSiteNotice's tests needs (lower case). */
+const NOTICE_CUE =
+  /cookie|browser|navigateur|navegador|affiliate|provision|commission|comisión|thank|dank|merci|gracias|obrigad|cc[ -]by|creative commons|einverstanden|willige|stimme|akzeptier|consent|agree|acepto|acepta|accepte|zgadzam|concordo|acconsento|spam/
+
 /**
  * The site speaking about itself rather than the article, in the languages Parley meets most: a
  * cookie banner ("Unsere Website verwendet Cookies…", "We use cookies to…"), a notice about the
@@ -214,46 +218,49 @@ export const LOGIN_NOTICE =
 export function isSiteNotice(text: string, wordCount: number): boolean {
   if (wordCount > 60) return false
   const t = text.toLowerCase()
-  const cookies =
+  // Every test below needs one of these words: one scan settles the lines that have none (nearly all).
+  if (!NOTICE_CUE.test(t)) return false
+  // Each test is a function, tried in turn, its rarest word first.
+  const cookies = (): boolean =>
     /(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?)(?![\p{L}])/u.test(
       t,
     )
-  const browser =
+  const browser = (): boolean =>
     /(?<![\p{L}])browser\p{L}*|navigateur|navegador/u.test(t) &&
     /(?<![\p{L}])(your|you|dein\p{L}*|ihr\p{L}*|sie|votre|vous|tu|su|seu)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(update|upgrade|version|support\p{L}*|aktualisier\p{L}*|unterstütz\p{L}*|veraltet\p{L}*|outdated|verwende\p{L}*|mettre à jour|actualiz\p{L}*|javascript)(?![\p{L}])/u.test(
       t,
     )
-  const affiliate =
+  const affiliate = (): boolean =>
     /(?<![\p{L}])(affiliate|provision|commission|comisión)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(links?|link-?s|we|wir|nous|our|unsere?)(?![\p{L}])/u.test(t)
-  const registered =
+  const registered = (): boolean =>
     /^(thank you|thanks|vielen dank|danke|merci|gracias|obrigad[oa]) (for|für|pour|por) (registering|signing up|subscribing|your (registration|subscription)|ihre (registrierung|anmeldung)|deine (registrierung|anmeldung)|votre inscription|registrarte|suscribirte|tu suscripción)/u.test(
       t,
     )
-  const licence =
+  const licence = (): boolean =>
     /(?<![\p{L}])(cc[ -]by(?:[ -](?:sa|nc|nd))*|creative commons)(?![\p{L}])/u.test(t) &&
     /licensed|lizenziert|(under|unter|bajo|sous|sotto) .{0,100}(licen[cs]e|lizenz|licencia|licenza)/u.test(t)
   // The sign-up or comment form's consent line: the reader ("I", "you") agrees to the site's handling of their data.
-  const consent =
-    // German's formal "Sie" only with its capital: lower case it is "they", as in a report about users.
-    (/(?<![\p{L}])(ich|mir|mich|mein\p{L}*|i|my|je|j|mes|mon|yo|mis|eu|io|you|your|du|dein\p{L}*|vous|votre|usted|tu|ty)(?![\p{L}])/u.test(
-      t,
-    ) ||
-      /(?<![\p{L}])(Sie|Ihre?)(?![\p{L}])/u.test(text)) &&
+  const consent = (): boolean =>
     /(?<![\p{L}])(einverstanden|willige|stimme|akzeptier\p{L}*|consent|agree|acepto|aceptas?|accepte|accepter|zgadzam|concordo|acconsento)(?![\p{L}])/u.test(
       t,
     ) &&
     /(?<![\p{L}])(datenschutz\p{L}*|personenbezogen\p{L}*|privacy|données|datos personales|dane osobowe|dados pessoais|newsletter\p{L}*)(?![\p{L}])/u.test(
       t,
-    )
+    ) &&
+    // German's formal "Sie" only with its capital: lower case it is "they", as in a report about users.
+    (/(?<![\p{L}])(ich|mir|mich|mein\p{L}*|i|my|je|j|mes|mon|yo|mis|eu|io|you|your|du|dein\p{L}*|vous|votre|usted|tu|ty)(?![\p{L}])/u.test(
+      t,
+    ) ||
+      /(?<![\p{L}])(Sie|Ihre?)(?![\p{L}])/u.test(text))
   // The comment form's spam filter notice ("This site uses a filter to reduce spam. Learn how your comment data is processed").
-  const spam =
+  const spam = (): boolean =>
     /(?<![\p{L}])spam(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(kommentar\p{L}*|comments?|commentaires?|comentarios?)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(website|webseite|site|seite|sitio|sito|blog)(?![\p{L}])/u.test(t)
-  return cookies || browser || affiliate || registered || licence || consent || spam
+  return cookies() || browser() || affiliate() || registered() || licence() || consent() || spam()
 }
 
 /**
