@@ -16,7 +16,20 @@ import { decorate, decorateBy, pickIds, SEARCH_SQL, toFtsQuery, type DecorateBy,
 import { dispatch } from '../src/main/hosts/dispatch'
 import { generateArticle, rng, STOP, Vocabulary, type GeneratedArticle } from './corpus'
 import { formatTable, ms, percentile, summary, type Verdict } from './report'
-import { bulkFill, describePrepare, fmt, now, prepareWorker, progress, removeDb, SECTIONS, SEED, type Ctx, type Section } from './util'
+import {
+  bulkFill,
+  describePrepare,
+  fmt,
+  now,
+  prepareWorker,
+  progress,
+  removeDb,
+  SECTIONS,
+  SEED,
+  type Ctx,
+  type Section,
+  untilWorkersWarm,
+} from './util'
 import { htmlSection } from './sections/html'
 import { suggestSection } from './sections/suggest'
 import { claimsSection } from './sections/claims'
@@ -137,11 +150,7 @@ function baselineImport(dir: string, file: string, indexed: boolean): ImportRun 
 async function parleyImport(dir: string, file: string, keep = false): Promise<ImportRun> {
   removeDb(file)
   const notebook = openNotebook(file, { prepareWorker: prepareWorker() })
-  // In the app the notebook opens at launch, and its workers load and warm up (warm-up.ts) long
-  // before a user's first import; timed from the very opening, every run also paid a worker's
-  // start (~0.4 s, a third of a 1,000-article import). A second's pause starts the clock as a
-  // user's import starts.
-  if (prepareWorker()) await new Promise((resolve) => setTimeout(resolve, 1000))
+  if (prepareWorker()) await untilWorkersWarm()
   const start = now()
   const results = await notebook.importPaths([dir])
   const seconds = (now() - start) / 1000

@@ -13,7 +13,21 @@ import { createPreparePool } from '../../src/main/core/articles/prepare-pool'
 import { HTML_TIME_LIMIT_MS } from '../../src/main/core/articles/html'
 import { generateArticle, rng, type Rng, type Vocabulary } from '../corpus'
 import { formatTable, ms } from '../report'
-import { describePrepare, fmt, heading, median, now, prepareWorker, progress, ratio, removeDb, SEED, sum, type Ctx } from '../util'
+import {
+  describePrepare,
+  fmt,
+  heading,
+  median,
+  now,
+  prepareWorker,
+  progress,
+  ratio,
+  removeDb,
+  SEED,
+  sum,
+  type Ctx,
+  untilWorkersWarm,
+} from '../util'
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
@@ -117,9 +131,7 @@ async function measureSize(ctx: Ctx, label: string, targetBytes: number, count: 
   const script = prepareWorker()
   const pool = script ? createPreparePool({ script }) : null
   const prepare = pool?.prepare
-  // As in the app, where the workers load and warm up (warm-up.ts) while the notebook opens, long
-  // before the first import: a second's pause, outside the time.
-  if (pool) await new Promise((resolve) => setTimeout(resolve, 1000))
+  if (pool) await untilWorkersWarm()
   // Warm-up on a page of the same size, both ways (JIT), not reported.
   const warm = { name: `warm-${targetBytes}.html`, bytes: Buffer.from(htmlPage(ctx.vocab, offset + 900_000, targetBytes), 'utf8') }
   readabilityOnly(warm.bytes.toString('utf8'))

@@ -220,30 +220,29 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
   const t = text.toLowerCase()
   // Every test below needs one of these words: one scan settles the lines that have none (nearly all).
   if (!NOTICE_CUE.test(t)) return false
-  // Each test is a function, tried in turn, its rarest word first.
-  const cookies = (): boolean =>
+  const cookies =
     /(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?)(?![\p{L}])/u.test(
       t,
     )
-  const browser = (): boolean =>
+  const browser =
     /(?<![\p{L}])browser\p{L}*|navigateur|navegador/u.test(t) &&
     /(?<![\p{L}])(your|you|dein\p{L}*|ihr\p{L}*|sie|votre|vous|tu|su|seu)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(update|upgrade|version|support\p{L}*|aktualisier\p{L}*|unterstütz\p{L}*|veraltet\p{L}*|outdated|verwende\p{L}*|mettre à jour|actualiz\p{L}*|javascript)(?![\p{L}])/u.test(
       t,
     )
-  const affiliate = (): boolean =>
+  const affiliate =
     /(?<![\p{L}])(affiliate|provision|commission|comisión)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(links?|link-?s|we|wir|nous|our|unsere?)(?![\p{L}])/u.test(t)
-  const registered = (): boolean =>
+  const registered =
     /^(thank you|thanks|vielen dank|danke|merci|gracias|obrigad[oa]) (for|für|pour|por) (registering|signing up|subscribing|your (registration|subscription)|ihre (registrierung|anmeldung)|deine (registrierung|anmeldung)|votre inscription|registrarte|suscribirte|tu suscripción)/u.test(
       t,
     )
-  const licence = (): boolean =>
+  const licence =
     /(?<![\p{L}])(cc[ -]by(?:[ -](?:sa|nc|nd))*|creative commons)(?![\p{L}])/u.test(t) &&
     /licensed|lizenziert|(under|unter|bajo|sous|sotto) .{0,100}(licen[cs]e|lizenz|licencia|licenza)/u.test(t)
   // The sign-up or comment form's consent line: the reader ("I", "you") agrees to the site's handling of their data.
-  const consent = (): boolean =>
+  const consent =
     /(?<![\p{L}])(einverstanden|willige|stimme|akzeptier\p{L}*|consent|agree|acepto|aceptas?|accepte|accepter|zgadzam|concordo|acconsento)(?![\p{L}])/u.test(
       t,
     ) &&
@@ -256,11 +255,11 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
     ) ||
       /(?<![\p{L}])(Sie|Ihre?)(?![\p{L}])/u.test(text))
   // The comment form's spam filter notice ("This site uses a filter to reduce spam. Learn how your comment data is processed").
-  const spam = (): boolean =>
+  const spam =
     /(?<![\p{L}])spam(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(kommentar\p{L}*|comments?|commentaires?|comentarios?)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(website|webseite|site|seite|sitio|sito|blog)(?![\p{L}])/u.test(t)
-  return cookies() || browser() || affiliate() || registered() || licence() || consent() || spam()
+  return cookies || browser || affiliate || registered || licence || consent || spam
 }
 
 /**

@@ -1,3 +1,4 @@
+import { foldAccents } from '../text/terms'
 import { cleanSpeaker } from './statements'
 
 /**
@@ -59,10 +60,7 @@ export function creditOf(body: string, start: number, end: number): string | nul
 export function creditNames(credit: string, outlet: string | null): boolean {
   if (!outlet) return false
   const fold = (s: string): string =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
+    foldAccents(s)
       .replace(/^the\s+/, '')
       .trim()
   const a = fold(credit)

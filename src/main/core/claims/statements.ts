@@ -1,7 +1,7 @@
 import { figures } from '../rounds/figures'
 import { quotedSpans } from '../rounds/quotes'
 import { sentences } from '../../../shared/sentences'
-import { stem, terms } from '../text/terms'
+import { foldAccents, stem, terms } from '../text/terms'
 import { romanize } from './translit'
 
 /**
@@ -99,20 +99,18 @@ const NOT_NAMES = new Set(
 const ROLE_END =
   /^(?:minister|president|spokesman|spokeswoman|spokesperson|envoy|official|officials|secretary|chief|negotiator|ambassador|director|leader)$/i
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
 /** The speaker as written without leading function words; null when nothing of a name is left ("He said"). */
 export function cleanSpeaker(raw: string): { speaker: string; key: string } | null {
   const words = raw.split(/\s+/).filter(Boolean)
-  while (words.length && NOT_NAMES.has(fold((words[0] as string).replace(/[’']s$/, '')))) words.shift()
+  while (words.length && NOT_NAMES.has(foldAccents((words[0] as string).replace(/[’']s$/, '')))) words.shift()
   // A trailing possessive or role word ("Iran's", "the ministry's spokesman") stays in the name.
-  while (words.length && NOT_NAMES.has(fold(words.at(-1) as string))) words.pop()
+  while (words.length && NOT_NAMES.has(foldAccents(words.at(-1) as string))) words.pop()
   // "mayor Ilse Varga": a lower-case role before a name is left out; "the harbour authority" stays.
   if (words.some((w) => /^\p{Lu}/u.test(w))) while (words.length && !/^\p{Lu}/u.test(words[0] as string)) words.shift()
   if (!words.length) return null
   const keyWord = [...words].reverse().find((w) => !ROLE_END.test(w)) ?? (words.at(-1) as string)
   // Romanised first: the same name in Cyrillic and Latin letters is one speaker (translit.ts).
-  const key = fold(romanize(keyWord.replace(/[’']s$/, '').replace(/[.,]+$/, '')))
+  const key = foldAccents(romanize(keyWord.replace(/[’']s$/, '').replace(/[.,]+$/, '')))
   if (key.length < 2) return null
   return { speaker: words.join(' ').replace(/[.,]+$/, ''), key }
 }
@@ -125,7 +123,7 @@ const DATE = new RegExp(
 )
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-const wordsOf = (text: string): string[] => (text.match(WORD) ?? []).map((w) => fold(w).replace(/’/g, "'"))
+const wordsOf = (text: string): string[] => (text.match(WORD) ?? []).map((w) => foldAccents(w).replace(/’/g, "'"))
 const GRAM = 5
 
 function grams(list: string[]): string[] {

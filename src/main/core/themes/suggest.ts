@@ -150,12 +150,13 @@ export function suggestForArticle(
   // order of first use, which fixes the order of the reasons and of the score's sum). Without
   // highlights to compare whole sentences with, only the models' terms and context words are ever
   // looked at, so only those are counted.
-  const wanted = models.some((m) => m.highlights.length > 0) ? null : modelTerms(models)
+  const own = modelTerms(models)
+  const wanted = models.some((m) => m.highlights.length > 0) ? null : own
   const lengths: number[] = []
   const tfs: Array<Map<string, number>> = []
   const articleTerms = new Set<string>()
   let total = 0
-  const canon = inflectionsOf(models, body)
+  const canon = inflectionsOf(own, body)
   for (const span of spans) {
     const tf = new Map<string, number>()
     let length = 0
@@ -401,8 +402,7 @@ const MAX_ENDING = 4
  * inflection, in any language that inflects at the end of its words). English articles keep the
  * stemmer alone: "national" is no form of "nation".
  */
-function inflectionsOf(models: ThemeModel[], body: string): (term: string) => string {
-  const own = modelTerms(models)
+function inflectionsOf(own: ReadonlySet<string>, body: string): (term: string) => string {
   if (own.size === 0 || readsAsEnglish(body)) return (term) => term
   const bases = new Map<string, string>()
   for (const term of own) {
