@@ -254,7 +254,6 @@ function articleSpan(blocks: readonly Block[], lang: Language): [number, number,
   const earlier =
     first && !dated(first) ? runs.find((r) => r.to < first.from - 14 && r.score >= best * 0.2 && r.score >= 20 && dated(r)) : undefined
   const chosen = earlier ?? first ?? { from: 0, to: blocks.length - 1 }
-  ;(globalThis as unknown as { H4RUNS?: unknown }).H4RUNS = runs
   let bestFrom = chosen.from
   let bestTo = chosen.to
   // A paragraph of prose up to LEAD_REACH lines above (a lead or standfirst above a gallery, a caption

@@ -168,6 +168,14 @@ describe('detectMetadata', () => {
     expect(own).toMatchObject({ outlet: 'NPA', wire: null })
   })
 
+  it("reads an agency dateline under another site's copyright line as the wire that site carries", () => {
+    const carried = detectMetadata(['Zoo cubs born', `LYON, March 3. /NPA/. ${LEAD}`, MORE, '© 2025 Lakeside Herald'], {}, 'z.txt')
+    expect(carried).toMatchObject({ outlet: 'Lakeside Herald', wire: 'NPA' })
+    // The agency's own copyright line leaves it the outlet.
+    const own = detectMetadata(['Zoo cubs born', `LYON, March 3. /NPA/. ${LEAD}`, MORE, '© 2025 NPA'], {}, 'z.txt')
+    expect(own).toMatchObject({ outlet: 'NPA', wire: null })
+  })
+
   it('does not take a hyphenated word or a job title for a wire', () => {
     expect(detectMetadata(['Zoo cubs born', LEAD, 'The zoo joined a breeding programme run across the UK-EU'], {}, 'z.txt').wire).toBeNull()
     expect(detectMetadata(['Zoo cubs born', 'By Rosa Lind, Science Reporter', LEAD, MORE], {}, 'z.txt').wire).toBeNull()

@@ -277,8 +277,6 @@ const OUTLET_PATTERNS = [
   /^support (.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
   JOURNALISTS,
-  // An agency's own dateline: "CITY, May 9. /AGENCY/".
-  /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u,
 ]
 
 /** A publication's name: capitalised words, a few joiners, no sentence. */
@@ -362,6 +360,11 @@ const BYLINE_AGENCY =
  */
 /** An agency's own dateline, "Tehran, AGENCY – …": the copy is the agency's. */
 const AGENCY_OWN = /^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,2}, (\p{Lu}{2,6}) [–—-] /u
+/**
+ * An agency's own dateline in its slashed form, "CITY, May 9. /AGENCY/.": the outlet when the page
+ * names no other (the agency's own site); under another site's copyright line, the wire it carries.
+ */
+const AGENCY_SLASHED = /^[\p{Lu}][\p{Lu} .'-]{2,40},[^/]{3,30}\/([\p{Lu}][\p{L}-]{1,20})\/[.,:]?\s/u
 
 /** "(SITE- WIRE) The talks…": an aggregator's credit of the site it publishes and the wire it carries. */
 function syndicationCredit(paragraphs: string[]): { outlet: string; wire: string } | null {
@@ -393,6 +396,8 @@ function findWire(paragraphs: string[]): { wire: string; index: number; text: st
     if (byline?.[1]) return { wire: byline[1], index: i, text: p }
     const own = AGENCY_OWN.exec(p)
     if (own?.[1] && words(p).length >= 12) return { wire: own[1], index: i, text: p, agencyOwn: true }
+    const slashed = AGENCY_SLASHED.exec(p)
+    if (slashed?.[1]) return { wire: slashed[1], index: i, text: p, agencyOwn: true }
   }
   return null
 }
