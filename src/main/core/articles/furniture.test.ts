@@ -118,6 +118,15 @@ describe('isSiteNotice', () => {
     )
     expect(notice('By clicking the button, you agree to our privacy terms and to receive our newsletter.')).toBe(true)
     expect(notice('Diese Website filtert Spam. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.')).toBe(true)
+    // A long banner, past the short notices' word limit, that names data protection instead of the site.
+    expect(
+      notice(
+        "Nous utilisons des cookies afin d'adapter nos offres à vos centres d'intérêt. Pour en savoir plus, consultez la page sur la protection des données.",
+      ),
+    ).toBe(true)
+    expect(
+      notice('Usamos cookies para personalizar el contenido. Más información en nuestra política de privacidad y tratamiento de datos.'),
+    ).toBe(true)
     expect(HAS_APPEAL.test('The best stories of the week, delivered straight to your inbox.')).toBe(true)
   })
   it('leaves prose about cookies, browsers and licences', () => {

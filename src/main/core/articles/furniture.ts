@@ -222,7 +222,7 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
   if (!NOTICE_CUE.test(t)) return false
   const cookies =
     /(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
-    /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?)(?![\p{L}])/u.test(
+    /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?|données|datos|dados|dati|gegevens|confidentialité|privacidad|privacidade|privacità)(?![\p{L}])/u.test(
       t,
     )
   const browser =
