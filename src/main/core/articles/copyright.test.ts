@@ -18,6 +18,9 @@ describe('copyrightOutlet', () => {
     expect(copyrightOutlet(page('Copyright © 2019 by harbour-gazette.example'))).toBe('harbour-gazette.example')
     expect(copyrightOutlet(page('Gaceta del Puerto © 2011-2019. Todos los derechos reservados.'))).toBe('Gaceta del Puerto')
     expect(copyrightOutlet(page('© 2021 Портовая газета. Все права защищены.'))).toBe('Портовая газета')
+    // Scripts without capitals: the name is the words of that script beside the mark.
+    expect(copyrightOutlet(page('جميع الحقوق محفوظة © 2024 جريدة الميناء'))).toBe('جريدة الميناء')
+    expect(copyrightOutlet(page('© 2024 港口日报 版权所有'))).toBe('港口日报')
   })
 
   it("takes the site's line, not a picture's credit, a caption's or the software's", () => {

@@ -52,6 +52,12 @@ const LEGAL_FORM =
 const NAME =
   /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+(?:of|and|&|on|the|für|de|del|la|le|di|der|des|y|e|i|[\p{Lu}\d][\p{L}\d'’&.+-]*)){0,5}$/u
 const SENTENCE_CASE = /^[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+[\p{L}\d][\p{L}\d'’&.+-]*){0,3}$/u
+/**
+ * A name in a script without capitals (Arabic, Hebrew, Chinese, Japanese, Korean, Indic, Thai…): the
+ * capital that marks a name elsewhere is missing, so up to four words of that one script, no digits.
+ */
+const CASELESS_NAME =
+  /^(?:[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Tamil}\p{sc=Thai}\p{sc=Georgian}\p{sc=Armenian}\p{sc=Ethiopic}\p{M}]+(?:\s+|$)){1,4}$/u
 const ADDRESS = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/iu
 
 function nameIn(line: string): string | null {
@@ -76,7 +82,8 @@ function nameIn(line: string): string | null {
       .trim()
     if (!name || name.length < 2 || words(name).length > 6 || !/\p{L}/u.test(name) || /^copy/iu.test(name)) continue
     // Names in most languages capitalise only their first word ("Портовая газета"): a short one may.
-    if (!NAME.test(name) && !ADDRESS.test(name) && !(SENTENCE_CASE.test(name) && words(name).length <= 4)) continue
+    if (!NAME.test(name) && !ADDRESS.test(name) && !CASELESS_NAME.test(name) && !(SENTENCE_CASE.test(name) && words(name).length <= 4))
+      continue
     // A photographer's or agency's credit names the picture; the site's line does not speak of one.
     if (picture && !ADDRESS.test(name)) return null
     return name

@@ -110,7 +110,9 @@ function looksLikeHeadline(p: string): boolean {
     !FURNITURE_LINE.test(p) &&
     !/\s\/\s/.test(p) &&
     !isMenu(p) &&
-    !notHeadline(p, n)
+    !notHeadline(p, n) &&
+    // A date and time with a source or section ("2025年02月27日 19:32 来源：…", "27.02.2025 | Politik").
+    !isTimestamp(p, n)
   )
 }
 
@@ -220,9 +222,11 @@ function firstHeadline(paragraphs: string[]): FoundTitle | null {
   let first: FoundTitle | null = null
   for (let i = 0; i < Math.min(paragraphs.length, 6); i++) {
     const p = paragraphs[i] ?? ''
-    if (words(p).length >= 20) break
+    // Counted as a reader counts them: a Chinese or Japanese headline is one run of characters.
+    const n = lineWords(p)
+    if (n >= 20) break
     if (!looksLikeHeadline(p) || paragraphs[i + 1] === undefined) continue
-    if (words(p).length >= 5) return { title: p, index: i }
+    if (n >= 5) return { title: p, index: i }
     first ??= { title: p, index: i }
   }
   return first
@@ -350,6 +354,9 @@ const AGENCY = String.raw`[\p{Lu}][\p{L}&.-]{1,24}(?:[ /-][\p{Lu}][\p{L}&.-]{1,2
 const SIGN_OFF =
   /(?:(?<=[.!?"”’)])\s*|\s+|\s*[†‡*]\s*)(?:[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)|\((\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\))\s*[†‡*]?\s*$/u
 const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
+// The same in a script without capitals ("CITY (AGENCY) - …" in Arabic or Hebrew): a city of up to three words, an agency of up to three.
+const CASELESS_WORDS = String.raw`[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+(?:\s[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+){0,2}`
+const CASELESS_DATELINE = new RegExp(String.raw`^${CASELESS_WORDS}\s*\((${CASELESS_WORDS})\)\s*[-–—:]\s*`, 'u')
 const BYLINE_AGENCY =
   /^by\s+(?:[^|,]{2,60}?[|,]\s*)?(\p{Lu}{2,6}|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3} (?:Press|Agency|Wire|News Service))$/iu
 
@@ -390,7 +397,7 @@ function findWire(paragraphs: string[]): { wire: string; index: number; text: st
   }
   for (let i = 0; i < Math.min(12, paragraphs.length); i++) {
     const p = paragraphs[i] ?? ''
-    const dateline = DATELINE.exec(p)
+    const dateline = DATELINE.exec(p) ?? CASELESS_DATELINE.exec(p)
     if (dateline?.[1]) return { wire: dateline[1], index: i, text: p }
     const byline = words(p).length <= 12 ? BYLINE_AGENCY.exec(p) : null
     if (byline?.[1]) return { wire: byline[1], index: i, text: p }

@@ -160,6 +160,33 @@ describe('whole-page text copies', () => {
     expect(a.title).toBe('Both sides to meet in the capital for talks')
   })
 
+  it('takes a Chinese headline over the date-and-source line under it', () => {
+    const text = [
+      '首页 > 国际 > 正文',
+      '港口城市两国代表团举行新一轮磋商',
+      '2024年03月12日 09:15 来源：港口日报',
+      '两国代表团12日在港口城市举行新一轮磋商，讨论恢复直航和使馆人员编制问题。会谈持续了五个多小时，双方表示将继续保持沟通。',
+      '据介绍，双方同意在下个月举行下一轮会谈，具体日期将通过外交渠道商定。',
+    ].join('\n')
+    const a = prepareArticle({ name: 'copy.txt', bytes: enc(text) })
+    expect(a.title).toBe('港口城市两国代表团举行新一轮磋商')
+    expect(a.published).toBe('2024-03-12')
+  })
+
+  it('reads an Arabic dateline agency as the wire and the footer copyright line as the outlet', () => {
+    const text = [
+      'الرئيسية | أخبار',
+      'محادثات جديدة بين الوفدين في الميناء',
+      'الميناء (وكالة الأنباء) - عقد الوفدان يوم الثلاثاء محادثات استمرت أكثر من خمس ساعات بشأن عمل البعثات الدبلوماسية وإعادة الرحلات المباشرة بين البلدين.',
+      'وقال متحدث باسم الوزارة إن الجانبين اتفقا على مواصلة الحوار وعقد جولة جديدة من المحادثات في الشهر المقبل.',
+      'جميع الحقوق محفوظة © 2024 جريدة الميناء',
+    ].join('\n')
+    const a = prepareArticle({ name: 'copy.txt', bytes: enc(text) })
+    expect(a.title).toBe('محادثات جديدة بين الوفدين في الميناء')
+    expect(a.wire).toBe('وكالة الأنباء')
+    expect(a.outlet).toBe('جريدة الميناء')
+  })
+
   it('finds the headline under a menu, and the date line between it and the lead, but not a caption date', () => {
     const menu = ['Home', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Newsletters']
     const text = [
