@@ -128,6 +128,8 @@ export interface SuggestOptions {
   /** Themes the user has already coded in this article: it carries them, however it words the rest. */
   coded?: ReadonlySet<number>
   perTheme?: number
+  /** The article's headline (not part of the body): a theme it names makes the body's lone mentions of the theme's words worth proposing. */
+  headline?: string
 }
 
 export const MIN_SCORE = 1.5
@@ -231,6 +233,9 @@ export function suggestForArticle(
       }
       return articleContext
     }
+    let headlineWords: Set<string> | undefined
+    const inHeadline = (term: string): boolean =>
+      (headlineWords ??= options.headline === undefined ? new Set() : themeTermsOf(options.headline, model, canon)).has(term)
     // The words shown as the reason are found only for the suggestions kept (it reads the sentence again).
     const scored: Array<{ suggestion: Suggestion; stems: string[]; single: boolean }> = []
     let shared: Int32Array | undefined // per highlight, terms shared with the sentence at hand (zeroed after each)
@@ -285,7 +290,13 @@ export function suggestForArticle(
         score += weight * termIdf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * length) / avgLength)))
       }
       score += contextInSentence.length * 0.5 + (resembles ? similarity * 4 : 0)
-      if (score < (smallTheme ? MIN_SCORE / 2 : MIN_SCORE) || (own.length === 0 && !resembles)) return
+      // A word every article of the notebook uses scores little alone ("sanctions" in a dossier on
+      // sanctions talks), yet where the headline uses that very word for its subject, the body's
+      // lone uses of it mean the same (and are still proposed only beside a passage that carries
+      // the theme, below). Only the headline's own word: a headline naming "staff" does not make a
+      // lone "diplomats" mean the staff.
+      const headlined = single && inHeadline(matched[0] as string)
+      if ((score < (smallTheme ? MIN_SCORE / 2 : MIN_SCORE) && !headlined) || (own.length === 0 && !resembles)) return
       scored.push({
         suggestion: {
           articleId,
@@ -305,6 +316,12 @@ export function suggestForArticle(
     // highlight, or the theme's words are a large share of all the article says (a brief of one or
     // two sentences is all aside and all substance at once), or the user has coded the theme here
     // (accepting the passage that carried it must not take the others away).
+    // One such passage is enough, wherever it stands. A reader tells a theme's substance ("lists of
+    // sanctions the other side could lift") from a clause that only gives the talks' aim or name
+    // ("talks on lifting sanctions") by what the clause says, not by its form: on rounds-dev both
+    // come as one sentence with two of the theme's words, anywhere in the article, rarely in the
+    // headline and with no word of the theme's description, and requiring a second passage, one in
+    // the lead, or the headline dropped more true themes than false ones (issue 16).
     const carried = options.coded?.has(model.theme.id) === true
     if (!carried && !scored.some((s) => !s.single)) continue
     if (
@@ -433,6 +450,16 @@ function inflectionsOf(own: ReadonlySet<string>, body: string): (term: string) =
     }
     return found
   }
+}
+
+/** The theme's own terms that a text uses (the article's headline), met as the body's words are. */
+function themeTermsOf(text: string, model: ThemeModel, canon: (term: string) => string): Set<string> {
+  const found = new Set<string>()
+  eachTerm(text, (term) => {
+    const t = canon(term)
+    if (model.weights.get(t) === 1) found.add(t)
+  })
+  return found
 }
 
 function modelTerms(models: ThemeModel[]): Set<string> {

@@ -95,11 +95,13 @@ export function suggestions(db: ReadableDB, cache: SuggestionCache, articleId: n
   const rejected = cached(db, 'SELECT theme_id AS themeId, start, "end" FROM suggestion_rejections WHERE article_id = ?').all(
     articleId,
   ) as Array<{ themeId: number; start: number; end: number }>
+  const headline = (cached(db, 'SELECT title FROM articles WHERE id = ?').get(articleId) as { title: string } | undefined)?.title
   const isCoded = codedSpans(coded)
   const isRejected = new Set(rejected.map((r) => `${r.themeId}:${r.start}:${r.end}`))
   return suggestForArticle(articleId, readable(body), models, stats, {
     skip: (theme, start, end) => isCoded(theme, start, end) || isRejected.has(`${theme}:${start}:${end}`),
     coded: new Set(coded.flatMap((c) => (c.themeId === null ? [] : [c.themeId]))),
+    ...(headline ? { headline } : {}),
   })
 }
 
