@@ -23,6 +23,15 @@ describe('copyrightOutlet', () => {
     expect(copyrightOutlet(page('© 2024 港口日报 版权所有'))).toBe('港口日报')
   })
 
+  it("takes no name from the rights line's wording, its links or a link to the copyright page", () => {
+    expect(copyrightOutlet(page('Alle Rechte vorbehalten | Impressum | Datenschutz'))).toBeNull()
+    expect(copyrightOutlet(page('Infos zum Copyright'))).toBeNull()
+    expect(copyrightOutlet(page('Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.'))).toBeNull()
+    // The name beside the words that say "copyright", and the one a "©" splits the rights phrase around.
+    expect(copyrightOutlet(page('Prawa autorskie © Gazeta Portowa Sp. z o.o. S.K.A.'))).toBe('Gazeta Portowa')
+    expect(copyrightOutlet(page('جميع الحقوق © محفوظة لـ "جريدة الميناء" - يحظر النشر دون إذن'))).toBe('جريدة الميناء')
+  })
+
   it("takes the site's line, not a picture's credit, a caption's or the software's", () => {
     // A photographer's credit after a caption, inside the article.
     expect(copyrightOutlet(page('The quay at dawn, before the first crossing © Jane Roe'))).toBeNull()

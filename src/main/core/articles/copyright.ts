@@ -47,7 +47,7 @@ const PICTURE =
 const YEAR = /\b(?:19|20)\d{2}\b/u
 const YEARS = /\b(?:19|20)\d{2}\b(?:\s*[-–—/]\s*(?:19|20)\d{2}\b)?/gu
 const LEGAL_FORM =
-  /(?:[\s,]+(?:GmbH\s*(?:&|\+|und)\s*Co\.?\s*KG(?:aA)?|GmbH|gGmbH|mbH|AG|KG|e\.\s?V\.|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LTD|Limited|plc|PLC|Corp\.?|Corporation|S\.A\.?|SA|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|Oyj|AB|ASA|Sp\. z o\.o\.(?:\s*S\.K\.A\.)?|SAS|SARL|Pty Ltd))+\.?$/u
+  /(?:[\s,]+(?:GmbH\s*(?:&|\+|und)\s*Co\.?\s*KG(?:aA)?|GmbH|gGmbH|mbH|AG|KG|e\.\s?V\.|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LTD|Limited|plc|PLC|Corp\.?|Corporation|S\.A\.?|SA|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|Oyj|AB|ASA|Sp\. z o\.o\.?(?:\s*S\.K\.A\.?)?|SAS|SARL|Pty Ltd))+\.?$/u
 /** A name: up to six words, the first capitalised or a digit, or a web address ("harbour-gazette.example"). */
 const NAME =
   /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+(?:of|and|&|on|the|für|de|del|la|le|di|der|des|y|e|i|[\p{Lu}\d][\p{L}\d'’&.+-]*)){0,5}$/u
@@ -58,6 +58,13 @@ const SENTENCE_CASE = /^[\p{Lu}\d][\p{L}\d'’&.+-]*(?:\s+[\p{L}\d][\p{L}\d'’&
  */
 const CASELESS_NAME =
   /^(?:[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Tamil}\p{sc=Thai}\p{sc=Georgian}\p{sc=Armenian}\p{sc=Ethiopic}\p{M}]+(?:\s+|$)){1,4}$/u
+// "Copyright" said in words, and the halves of a rights phrase a "©" splits ("جميع الحقوق © محفوظة لـ …"):
+// the line's wording, never the name it gives.
+const COPYRIGHT_WORDS =
+  /prawa autorskie|materiał chroniony prawem autorskim|urheberrecht(?:lich geschützt)?|droits d['’]auteur|derechos de autor|direitos autorais|diritti d['’]autore|auteursrecht|авторские права|авторское право|telif hakkı|جميع الحقوق|محفوظة(?:\s*لـ?)?|版权|著作権|저작권/giu
+// The footer's links that share the rights line ("Alle Rechte vorbehalten | Impressum | Datenschutz"): pages, not names.
+const LEGAL_PAGE =
+  /^(?:impressum|imprint|datenschutz\p{L}*|privacy(?: policy)?|kontakt|contact(?: us)?|mentions légales|aviso legal|nota legal|note legali|colofon|disclaimer|agb|terms(?: of (?:use|service))?|nutzungsbedingungen|cookies?)$/iu
 const ADDRESS = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/iu
 
 function nameIn(line: string): string | null {
@@ -66,21 +73,25 @@ function nameIn(line: string): string | null {
   const reserved = line.search(RESERVED_ONE)
   // A credit put after a caption ("A rig in the hills © Jane Roe"): the line is the picture's.
   if (at > 0 && words(line.slice(0, at)).length > 5 && reserved < 0) return null
+  // A link to the site's copyright page ("Infos zum Copyright", "Copyright policy"): a label, no name.
+  if (!/©|\(c\)/iu.test(line) && reserved < 0 && !YEAR.test(line)) return null
   const picture = PICTURE.test(line)
   const parts = at >= 0 ? [line.slice(at), line.slice(0, at)] : [line.slice(0, reserved), line.slice(reserved)]
   for (const part of parts) {
     const text = part
       .replace(/©|\(c\)|\bcopyright\b/giu, ' ')
+      .replace(COPYRIGHT_WORDS, ' | ')
       .replace(RESERVED_RE, ' | ')
       .replace(YEARS, ' ')
       .replace(/^[\s,.:;|·•\-–—[\]()]*(?:by:?\s+)?/iu, '')
     // The first piece before a separator: "Name | Impressum | Datenschutz", "Name. Design by …".
     const piece = text.split(/\s+[|·•–—-]\s+|\s*[|·•]\s*|(?<=\p{Ll}{2}|\))\.\s+|\s*[[\]()]\s*/u)[0]?.trim() ?? ''
     const name = piece
-      .replace(/^[\s,.:;-]+|[\s,.:;-]+$/gu, '')
+      .replace(/^[\s,.:;"“”„«»-]+|[\s,.:;"“”„«»-]+$/gu, '')
       .replace(LEGAL_FORM, '')
       .trim()
-    if (!name || name.length < 2 || words(name).length > 6 || !/\p{L}/u.test(name) || /^copy/iu.test(name)) continue
+    if (!name || name.length < 2 || words(name).length > 6 || !/\p{L}/u.test(name) || /^copy/iu.test(name) || LEGAL_PAGE.test(name))
+      continue
     // Names in most languages capitalise only their first word ("Портовая газета"): a short one may.
     if (!NAME.test(name) && !ADDRESS.test(name) && !CASELESS_NAME.test(name) && !(SENTENCE_CASE.test(name) && words(name).length <= 4))
       continue

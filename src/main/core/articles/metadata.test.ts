@@ -243,4 +243,21 @@ describe('masthead or section kicker', () => {
     ]
     expect(detectMetadata(paragraphs, {}, 'bridge.txt').outlet).toBe('Valley Courier')
   })
+
+  it('takes no menu word, label or weekday at the top for the site, and a one-word name only where the footer names it', () => {
+    const story = [
+      'Bridge repairs to start in spring',
+      'The county said on Tuesday that repairs to the old bridge would start in spring and take about four months, with one lane open to traffic throughout the work.',
+      'Drivers were asked to use the ring road, where the council will add a second lane for buses during the works.',
+    ]
+    // A menu word the footer repeats inside other words or as a label.
+    expect(detectMetadata(['Abo', ...story, 'Abo-Service', 'Thema: Verkehr'], {}, 'a.txt').outlet).toBeNull()
+    expect(detectMetadata(['Thema', ...story, 'Thema: Verkehr'], {}, 'a.txt').outlet).toBeNull()
+    // A weekday before the date is the page's date line.
+    expect(detectMetadata(['Freitag, November 22, 2019', ...story], {}, 'a.txt').outlet).toBeNull()
+    expect(detectMetadata(['Support Us', ...story], {}, 'a.txt').outlet).toBeNull()
+    // The footer names the site in an "about" line, or a two-word name anywhere.
+    expect(detectMetadata(['Brückenblatt', ...story, 'Über Brückenblatt'], {}, 'a.txt').outlet).toBe('Brückenblatt')
+    expect(detectMetadata(['Valley Courier', ...story, 'Valley Courier on Facebook'], {}, 'a.txt').outlet).toBe('Valley Courier')
+  })
 })

@@ -278,7 +278,8 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
 const JOURNALISTS = /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu
 const OUTLET_PATTERNS = [
   /^follow (.{2,40}?) on (?:facebook|twitter|x|instagram|telegram|linkedin|whatsapp|google news)\b/i,
-  /^support (.{2,60}?)!?$/i,
+  // "Support Us" names nobody.
+  /^support (?!us\b|me\b|them\b|this\b)(.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
   JOURNALISTS,
 ]
@@ -329,7 +330,9 @@ function findOutlet(paragraphs: string[], wire: string | null): string | null {
 function masthead(paragraphs: string[]): string | null {
   for (const p of paragraphs.slice(0, 6)) {
     const dated = /^(.{2,50}?),\s+(.{6,40})$/.exec(p)
-    if (dated?.[1] && NAME_SHAPE.test(dated[1]) && normalizeDate(dated[2]) && !isByline(p, words(p).length)) return dated[1]
+    // "Freitag, November 22, 2019" is a date line, the weekday no name.
+    if (dated?.[1] && NAME_SHAPE.test(dated[1]) && normalizeDate(dated[2]) && !isByline(p, words(p).length) && !isWeekday(dated[1]))
+      return dated[1]
   }
   const top = paragraphs[0]?.trim() ?? ''
   const n = words(top).length
@@ -346,7 +349,32 @@ function masthead(paragraphs: string[]): string | null {
   // masthead is the site's name, which the page's footer prints again ("About X", "© X").
   if (furnitureDensity(words(top)) > 0) return null
   const footer = paragraphs.slice(Math.floor(paragraphs.length * 0.8))
-  return footer.some((q) => q !== top && q.includes(top)) ? top : null
+  // The footer names the site as a name: a whole word ("Abo-Service", "Forenprofi" and "Verbands-News"
+  // hold a menu word, not a name), in its rights line or opening a short line of its own ("About X"
+  // aside), never as a label ("Thema: …").
+  const name = top.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const whole = new RegExp(`(?<![\\p{L}\\p{N}-])${name}(?![\\p{L}\\p{N}-])`, 'u')
+  const label = new RegExp(`^${name}\\s*:`, 'u')
+  const rights = /©|\(c\)|copyright|rights|rechte|droits|derechos|direitos|diritti|rechten|prawa|права|\b(?:19|20)\d{2}\b/iu
+  const about = new RegExp(`^(?:about|über|à propos d[e'’]|acerca de|sobre|chi siamo|over|o)\\s+${name}`, 'iu')
+  // A name of two words or a web address is hardly a common word: anywhere in the footer will do.
+  const distinct = words(top).length >= 2 || /\.\p{L}{2,}$/u.test(top)
+  const named = (q: string): boolean => rights.test(q) || about.test(q) || distinct || (q.startsWith(top) && words(q).length <= 8)
+  return footer.some((q) => q !== top && whole.test(q) && !label.test(q) && named(q)) ? top : null
+}
+
+let weekdayNames: Set<string> | null = null
+/** A weekday's name in the languages ICU knows best ("Freitag", "vendredi", "piątek"), lower case. */
+function isWeekday(word: string): boolean {
+  if (!weekdayNames) {
+    weekdayNames = new Set()
+    for (const locale of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'ru', 'uk', 'tr', 'hu', 'ro', 'el'])
+      for (let i = 0; i < 7; i++)
+        weekdayNames.add(
+          new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + i)).toLowerCase(),
+        )
+  }
+  return weekdayNames.has(word.trim().toLowerCase())
 }
 
 /** An agency name as written in a sign-off, dateline or byline: short, capitalised, no sentence. */
