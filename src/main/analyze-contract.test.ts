@@ -31,6 +31,22 @@ describe('analyze --json: the contract of its rounds', () => {
     ])
   })
 
+  it('asks a capital of a venue only in scripts that have capitals', () => {
+    const round = (id: string, venue: string): AnalyzeOutput['rounds'][number] => ({ id, date: null, venue, title: 'Talks', articles: [] })
+    const output: AnalyzeOutput = {
+      articles: [],
+      rounds: [
+        round('1', '日内瓦'),
+        round('2', 'ジュネーブ'),
+        round('3', '제네바'),
+        round('4', 'جنيف'),
+        round('5', 'geneva'),
+        round('6', 'женева'),
+      ],
+    }
+    expect(analyzeViolations(output)).toEqual(['round 5: venue "geneva" is not a place', 'round 6: venue "женева" is not a place'])
+  })
+
   it('holds on the seeds (undated articles: no invented year, so no partial dates either)', () => {
     const output = analyze([SEEDS])
     expect(output.rounds.length).toBeGreaterThan(0)

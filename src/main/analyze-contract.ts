@@ -1,5 +1,8 @@
 import type { AnalyzeOutput } from './cli'
 
+// A place name starts with a capital in the scripts that have capitals (Latin, Cyrillic, Greek…); Chinese,
+// Japanese, Korean, Arabic and Hebrew names have none to show.
+const CASED = /^[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}\p{sc=Armenian}\p{sc=Georgian}]/u
 // A nationality or language adjective ("Russian", "Chinese", "British") names no place.
 const DEMONYM = /(?:ian|ese|ish)$/i
 const CALENDAR_WORD =
@@ -20,7 +23,14 @@ export function analyzeViolations(output: AnalyzeOutput): string[] {
       out.push(`round ${r.id}: date ${JSON.stringify(r.date)} is not YYYY-MM-DD or null`)
     if (r.venue !== null) {
       const v = r.venue.trim()
-      if (!v || v !== r.venue || /\d/.test(v) || !/^\p{Lu}/u.test(v) || DEMONYM.test(v) || CALENDAR_WORD.test(v))
+      if (
+        !v ||
+        v !== r.venue ||
+        /\d/.test(v) ||
+        (!/^\p{Lu}/u.test(v) && !(/^\p{L}/u.test(v) && !CASED.test(v))) ||
+        DEMONYM.test(v) ||
+        CALENDAR_WORD.test(v)
+      )
         out.push(`round ${r.id}: venue ${JSON.stringify(r.venue)} is not a place`)
     }
   }
