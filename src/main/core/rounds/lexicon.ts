@@ -1,8 +1,12 @@
 /**
  * The words round detection reads a meeting by, per language (issue 16): words that name talks and
  * meetings, words that tell of a coming one, "said" verbs, connectors that introduce an earlier
- * event, and the prepositions that put a meeting in a place ("in Genf", "à Genève", "en Ginebra",
- * "в Женеве", "Cenevre'de", "在日内瓦"). English is mentions.ts's own; these are added to it for an
+ * event, and the prepositions, case endings and postpositions that put a meeting in a place ("in Genf",
+ * "à Genève", "в Женеве", "Cenevre'de", "在日内瓦", "ジュネーブで", "제네바에서", "Genfben", "Genevessä").
+ * German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Ukrainian, Turkish, Arabic, Chinese;
+ * Japanese, Korean, Greek, Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian, Romanian,
+ * Bulgarian, Croatian, Serbian, Hebrew, Persian, Hindi, Indonesian, Malay and Vietnamese.
+ * English is mentions.ts's own; these are added to it for an
  * article in another language (chosen by text/language.ts), never to an English article, so that
  * a word of one language ("hier" is "here" in German and "yesterday" in French) is not read in another.
  *
@@ -28,6 +32,12 @@ interface Words {
   connector: string
   /** Prepositions of place before a city name. */
   at: string
+  /**
+   * The language's own form of "in X" where it is no preposition before a capital (group 1 the place):
+   * a case ending ("Istanbulissa", "Isztambulban"), a postposition ("イスタンブールで", "이스탄불에서"), or a
+   * preposition in a script without capitals, read only before a verb of meeting (Persian, Hindi).
+   */
+  venue?: string
   /** Stems of capitalized words that follow those prepositions but are no places (German nouns, buildings). */
   notPlaces?: string
   /** True when the stems may be suffixed by more letters (inflecting languages); words are whole otherwise. */
@@ -73,6 +83,34 @@ const INSTITUTIONS = [
 // German nouns are capitalized: the commonest ones that follow "in" without an article are no places.
 const DE_NOT_PLACES =
   'kraft frage gang höhe zukunft betracht sicht richtung verbindung bezug form ordnung anspruch folge kürze erwartung hinblick zusammenarbeit abstimmung absprache anwesenheit gegenwart teilen kreisen ruhe eile sorge angriff aussicht'
+
+// English "in" and "at" are read as prepositions too in languages of Latin letters without case endings for
+// places: on a short text the detector takes English for Swedish (names such as "Anna Berg" weigh), and the
+// place is then read only by the language's own prepositions (mentions.ts venueMatches). Romanian written
+// without diacritics spells "în" as "in". In none of them is "in" or "at" a preposition before a name (Swedish
+// "in" is an adverb: "kom in").
+const ENGLISH_AT = 'in|at'
+
+// Capitalized words of Scandinavian prose after "i"/"på" that are buildings and offices, not cities.
+const NORDIC_NOT_PLACES = 'vita hvide kvite regering ministeri departement slott palats hotel kontor ambassad universitet'
+
+// A capitalized word that opens the sentence is not a name by its capital alone (Finnish and Hungarian read a
+// place by its case ending, and "Neuvotteluissa", "Tárgyalásokban" open sentences).
+const NOT_OPENING = String.raw`(?<!^[\s"'“”«»„(–—-]*)`
+
+const KATAKANA = String.raw`\u30a1-\u30fa\u30fc`
+const KANJI = String.raw`\u4e00-\u9fff々`
+/**
+ * Japanese "Xで" / "Xにて" (at X): a name in katakana (foreign places: "イスタンブールで"), or two to four kanji
+ * before a verb or noun of meeting ("東京で開かれた", "北京での会談"): a kanji word before で is as often
+ * "by phone" or "at the venue", and without spaces the kanji before a name cannot be told from it.
+ */
+const JAPANESE_VENUE = String.raw`((?<![${KATAKANA}])(?:[${KATAKANA}]{2,}・)?[${KATAKANA}]{2,}(?=(?:で|にて)(?!き|す|し))|(?<![${KANJI}\d])[${KANJI}]{2,4}(?=(?:で|にて)(?:開か|行わ|開催|会談|協議|交渉|会合|会っ|会い|首脳|の(?:会談|協議|交渉|会合|首脳))))`
+/**
+ * Korean "X에서" (at X): the word before the particle, unless it ends in a word for the meeting, the press,
+ * the government or the day ("회의에서", "기자회견에서", "이날 회담에서").
+ */
+const KOREAN_VENUE = String.raw`(?<![가-힣])([가-힣]{2,10}?)(?<!회의|회담|협의|협상|회견|회동|자리|행사|현장|현지|정부|국회|의회|본부|청사|대사관|관저|국내|해외|양국|각국|지역|시내|이날|당시|과정|결과|방송|언론|인터뷰|성명|브리핑|온라인|화상|발표|기간|가운데|상황)에서(?:는|도|의|만)?(?![가-힣])`
 
 const WORDS: Record<string, Words> = {
   de: {
@@ -185,6 +223,238 @@ const WORDS: Record<string, Words> = {
     said: '表示|说|宣布|指出|称',
     connector: '之后|以后|此前|之前|自从|上一轮',
     at: '',
+  }, // Japanese: no spaces, so no word boundaries (as Chinese). 協議 but not 協議会 (a council); "協議へ" (headline
+  // style: "to hold talks") and the non-past verbs of holding (行う, 開かれる) tell of a coming meeting.
+  ja: {
+    strong: String.raw`会談|協議(?!会)|交渉|首脳会議|サミット|会合|話し合い`,
+    weak: String.raw`会議|面会|対話|議論|意見交換`,
+    future: String.raw`予定|見通し|方針|次回|来週|来月|来年|明日|今後|行う|開く|開かれる|行われる|開催される|再開する|再開される|始まる|臨む|^へ(?!の)`,
+    said: String.raw`述べ|語っ|語り|明らかにし|発表し|強調し|説明し|によると`,
+    connector: String.raw`前回|前の|先の|以前|以来|昨年|去年|これまで`,
+    at: '',
+    venue: JAPANESE_VENUE,
+    // Katakana words before で that are no places (online, by TV, at the hotel, at the summit) and kanji ones
+    // before a verb of meeting (the capital, the venue, the prime minister's residence, parliament).
+    notPlaces:
+      'オンライン テレビ ラジオ ビデオ メール インターネット ネット ホテル センター ホール ハウス ホワイトハウス ビル ルート ペース レベル ベース ケース ポイント トップ グループ チーム イベント プロセス フォーラム サミット ミーティング セッション スピーチ インタビュー ニュース メディア ウェブ サイト 首都 現地 同地 同市 会場 市内 都内 国内 国外 海外 両国 各国 同国 本部 官邸 首相官邸 国会 議会 現場',
+  },
+  // Korean: words take their particles unspaced ("회담을", "정상회담에서"), so no boundaries either. 협상가 is a
+  // negotiator, 협의회/협의체 a council, 회의적 "sceptical".
+  ko: {
+    strong: String.raw`회담|협상(?!가)|협의(?!회|체)|정상회의|회동|교섭|담판`,
+    weak: String.raw`회의(?!적|론)|만남|만나|만났|대화|논의`,
+    future: String.raw`예정|다음|차기|내주|내달|내년|열릴|열린다|개최될|개최한다|가질|갖는다|갖기로|재개될|재개한다|앞두|방침|하기로|할\s+것`,
+    said: String.raw`밝혔|말했|전했|발표했|강조했|설명했|따르면`,
+    connector: String.raw`지난해|작년|앞서|이전|이래|지난번|직전`,
+    at: '',
+    venue: KOREAN_VENUE,
+  },
+  el: {
+    strong: String.raw`συνομιλ${L}|διαπραγματε[υύ]σ${L}|διαβουλε[υύ]σ${L}|σ[υύ]νοδο\p{L}*\s+κορυφής|συναντήθηκ${L}|γ[υύ]ρο\p{L}*\s+(?:συνομιλιών|διαπραγματεύσεων)`,
+    weak: String.raw`συνάντησ${L}|συνεδρίασ${L}|διάλογ${L}|συζήτησ${L}`,
+    future: String.raw`θα|επόμεν${L}|προσεχ${L}|προγραμματισμέν${L}|αναμέν${L}|νέ${L}|αύριο|επικείμεν${L}`,
+    said: String.raw`δήλωσε|είπε|ανέφερε|ανακοίνωσε|τόνισε|σύμφωνα\s+με`,
+    connector: String.raw`μετά|πριν|από\s+τότε|ενώ|προηγούμεν${L}`,
+    at: 'στη|στην|στο|στον|στις|στα|στους|εν',
+    notPlaces: 'λευκ υπουργ βουλ μέγαρ',
+    stems: true,
+  },
+  // Swedish, Danish and Norwegian are read together (lexicon-dates.ts GROUPS). "samtal" is talks in the
+  // singular and the plural; a compound such as "telefonsamtal" does not start with it.
+  sv: {
+    strong: String.raw`samtal(?:en|s)?|förhandling(?:ar|arna|en)?|överläggning${L}|konsultation${L}|toppmöte${L}|möttes|träffades`,
+    weak: String.raw`möte${L}|sammanträde${L}|diskussion${L}|dialog${L}|träffade`,
+    future: String.raw`ska|skall|kommer\s+att|nästa|kommande|planerad${L}|väntas|förväntas|ny|nya|nytt|i\s+morgon|imorgon`,
+    said: String.raw`sade|sa|säger|uppgav|meddelade|förklarade|betonade|enligt`,
+    connector: String.raw`efter|före|sedan|innan|medan|föregående|tidigare`,
+    at: `i|på|${ENGLISH_AT}`,
+    notPlaces: NORDIC_NOT_PLACES,
+    stems: true,
+  },
+  da: {
+    strong: String.raw`forhandling(?:er|erne)|samtaler(?:ne)?|drøftelser(?:ne)?|konsultation${L}|topmøde${L}|mødtes`,
+    weak: String.raw`møde(?:t|r|rne)?|dialog${L}|diskussion${L}|mødte`,
+    future: String.raw`vil|skal|næste|kommende|planlagt${L}|ventes|forventes|ny|nye|nyt|i\s+morgen`,
+    said: String.raw`sagde|siger|oplyste|meddelte|udtalte|ifølge`,
+    connector: String.raw`efter|før|siden|inden|mens|forrige|tidligere`,
+    at: `i|på|${ENGLISH_AT}`,
+    notPlaces: NORDIC_NOT_PLACES,
+    stems: true,
+  },
+  nb: {
+    strong: String.raw`forhandling(?:er|ene)|samtal(?:er|ene)|drøfting(?:er|ene)|konsultasjon${L}|toppmøte${L}|møttes`,
+    weak: String.raw`møte(?:t|r|ne)?|dialog${L}|diskusjon${L}|møtte`,
+    future: String.raw`vil|skal|neste|kommende|planlagt${L}|ventes|forventes|ny|nye|nytt|i\s+morgen`,
+    said: String.raw`sa|sier|opplyste|uttalte|meddelte|ifølge`,
+    connector: String.raw`etter|før|siden|inntil|mens|forrige|tidligere`,
+    at: `i|på|${ENGLISH_AT}`,
+    notPlaces: NORDIC_NOT_PLACES,
+    stems: true,
+  },
+  // Finnish names the place by a case ending: "Istanbulissa", "Genevessä" (the stem before it is the venue).
+  fi: {
+    strong: String.raw`neuvottelu${L}|neuvotteli${L}|huippukokou${L}|konsultaati${L}|tapasivat|kokoontuivat`,
+    weak: String.raw`tapaami${L}|kokou${L}|keskustelu${L}|vuoropuhelu${L}|tapasi`,
+    future: String.raw`tulee|tulevat|aiotaan|seuraava${L}|tuleva${L}|suunnitel${L}|odotetaan|uusi|uude${L}|huomenna|jatkuvat`,
+    said: String.raw`sanoi|kertoi|totesi|ilmoitti|korosti|mukaan`,
+    connector: String.raw`jälkeen|ennen|lähtien|aiemm${L}|edellinen|edellis${L}`,
+    at: '',
+    venue: String.raw`${NOT_OPENING}(\p{Lu}\p{Ll}[\p{Ll}\p{M}-]+)(?:ssa|ssä)${E}`,
+    notPlaces: 'neuvottelu kokoukse tapaamise keskustelu',
+    stems: true,
+  },
+  // Czech and Slovak are read together. "rozhovor" alone is a conversation or an interview; the plural is talks.
+  cs: {
+    strong: String.raw`rozhovor(?:y|ech|ů|ům)|jednání|vyjednávání|konzultac${L}|summit${L}|sešl${L}\s+se|setkal${L}|jednal${L}`,
+    weak: String.raw`schůzk${L}|setkání|rozhovor|diskus${L}|dialog${L}`,
+    future: String.raw`bude|budou|příští${L}|nadcházející${L}|plánovan${L}|očekává|má\s+se|mají\s+se|nov${L}|další${L}|zítra`,
+    said: String.raw`řekl${L}|uvedl${L}|prohlásil${L}|oznámil${L}|sdělil${L}|podle`,
+    connector: String.raw`po|před|zatímco|předchozí${L}|minul${L}`,
+    at: `v|ve|${ENGLISH_AT}`,
+    notPlaces: 'bíl kreml úřad ministerstv hotel paláci',
+    stems: true,
+    oneWord: true,
+  },
+  sk: {
+    strong: String.raw`rozhovor(?:y|och|ov|om)|rokovan[ií]${L}|rokoval${L}|vyjednávan[ií]${L}|konzultáci${L}|summit${L}|stretol\s+sa|stretla\s+sa|stretli\s+sa`,
+    weak: String.raw`stretnuti${L}|schôdz${L}|diskusi${L}|dialóg${L}`,
+    future: String.raw`bude|budú|budúc${L}|nasledujúc${L}|plánovan${L}|očakáva|má\s+sa|majú\s+sa|nov${L}|ďalš${L}|zajtra`,
+    said: String.raw`povedal${L}|uviedol|uviedla|uviedlo|vyhlásil${L}|oznámil${L}|podľa`,
+    connector: String.raw`po|pred|zatiaľ\s+čo|predchádzajúc${L}|minul${L}`,
+    at: `v|vo|${ENGLISH_AT}`,
+    notPlaces: 'biel kreml úrad ministerstv hotel paláci',
+    stems: true,
+    oneWord: true,
+  },
+  // Hungarian names the place by a case ending: "Isztambulban", "Genfben". A "tárgyaló" is a negotiator or a meeting room.
+  hu: {
+    strong: String.raw`tárgyal(?!ó)${L}|egyeztetés${L}|konzultáció${L}|csúcstalálkozó${L}|csúcs(?:on|ot|ra|ról)?|találkoztak|megbeszélés${L}`,
+    weak: String.raw`találkozó${L}|találkozott|ülés${L}|párbeszéd${L}|vit[aá]${L}`,
+    future: String.raw`fog|fognak|következő|jövő|tervezett|várhatóan|várható|új|újabb|holnap|kerül\s+sor`,
+    said: String.raw`mondta|közölte|jelentette\s+ki|hangsúlyozta|nyilatkozta|szerint`,
+    connector: String.raw`után|előtt|óta|miközben|korábbi|előző`,
+    at: '',
+    venue: String.raw`${NOT_OPENING}(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+?)-?(?:ban|ben)${E}`,
+    notPlaces: 'ház tárgyalás megbeszélés ülés találkozó',
+    stems: true,
+  },
+  ro: {
+    strong: String.raw`negocier${L}|convorbir${L}|consultăr${L}|consultări|summit${L}|s-au\s+întâlnit|s-a\s+întâlnit`,
+    weak: String.raw`întâlnir${L}|reuniun${L}|discuți${L}|discuţi${L}|dialog${L}`,
+    future: String.raw`va|vor|urmează|următo${L}|viito${L}|planificat${L}|programat${L}|preconizat${L}|nou${L}|mâine`,
+    said: String.raw`a\s+declarat|a\s+spus|a\s+afirmat|a\s+anunțat|a\s+precizat|potrivit|conform`,
+    connector: String.raw`după|înainte|în\s+timp\s+ce|precedent${L}|anterio${L}`,
+    at: `la|în|${ENGLISH_AT}`,
+    notPlaces: 'minister guvern palat sediu casa ambasad consiliu comisi universit hotel',
+    stems: true,
+  },
+  // Bulgarian and Serbian in Cyrillic, read with Russian and Ukrainian (their words do not clash with these).
+  bg: {
+    strong: String.raw`преговор${L}|консултаци${L}|срещна\s+се|срещнаха\s+се`,
+    weak: String.raw`срещ${L}|заседани${L}|разговор${L}`,
+    future: String.raw`ще|следващ${L}|предстоящ${L}|планиран${L}|очаква${L}`,
+    said: String.raw`каза|заяви|съобщи|посочи|според`,
+    connector: String.raw`след|преди|докато|предишн${L}|миналата|миналия`,
+    at: 'в|във',
+    stems: true,
+    oneWord: true,
+  },
+  'sr-Cyrl': {
+    strong: String.raw`преговор${L}|консултациј${L}|самит${L}|састал${L}\s+се|састали\s+су\s+се`,
+    weak: String.raw`састан${L}|сусрет${L}|разговор${L}|седниц${L}`,
+    future: String.raw`ће|следећ${L}|наредн${L}|предстојећ${L}|планиран${L}|очекује`,
+    said: String.raw`рекао|рекла|изјавио|изјавила|саопштио|саопштила|навео|према`,
+    connector: String.raw`након|пре|док|претходн${L}|прошл${L}`,
+    at: 'у',
+    stems: true,
+    oneWord: true,
+  },
+  // Croatian, Serbian (Latin letters) and Bosnian, read together.
+  hr: {
+    strong: String.raw`pregovor${L}|razgovor(?:i|ima)|konzultacij${L}|summit${L}|samit${L}|sastal${L}\s+se|sastali\s+su\s+se`,
+    weak: String.raw`sastan${L}|susret${L}|razgovor|sjednic${L}|dijalog${L}`,
+    future: String.raw`će|sljedeć${L}|naredn${L}|predstojeć${L}|planiran${L}|očekuje|nov${L}|sutra`,
+    said: String.raw`rekao|rekla|izjavio|izjavila|kazao|kazala|priopćio|priopćila|naveo|navela|prema`,
+    connector: String.raw`nakon|poslije|prije|dok|prethodn${L}|prošl${L}`,
+    at: `u|${ENGLISH_AT}`,
+    notPlaces: 'bijel kremlj ministarstv hotel palač vlad sabor',
+    stems: true,
+    oneWord: true,
+  },
+  sr: {
+    strong: String.raw`pregovor${L}|razgovor(?:i|ima)|konsultacij${L}|samit${L}|sastal${L}\s+se|sastali\s+su\s+se`,
+    weak: String.raw`sastan${L}|susret${L}|razgovor|sednic${L}|dijalog${L}`,
+    future: String.raw`će|sledeć${L}|naredn${L}|predstojeć${L}|planiran${L}|očekuje|nov${L}|sutra`,
+    said: String.raw`rekao|rekla|izjavio|izjavila|saopštio|saopštila|naveo|navela|prema`,
+    connector: String.raw`nakon|posle|pre|dok|prethodn${L}|prošl${L}`,
+    at: `u|${ENGLISH_AT}`,
+    notPlaces: 'bel kremlj ministarstv hotel palat vlad skupštin',
+    stems: true,
+    oneWord: true,
+  },
+  // Hebrew writes "in", "and", "the" as prefixes ("בשיחות", "והשיחות"), as Arabic does; no capitals, no venue.
+  he: {
+    strong: String.raw`(?:[ובהלמש]{0,2})(?:שיחות|התייעצויות|פסגה|פסגת)|משא\s+ומתן|מו"מ|נפגש|נפגשה|נפגשו`,
+    weak: String.raw`(?:[ובהלמש]{0,2})(?:פגישה|פגישת|ישיבה|ישיבת|דיאלוג|דיון)`,
+    future: String.raw`יתקיים|יתקיימו|תתקיים|ייפגשו|ייפגש|הבא|הבאה|הקרוב|הקרובה|צפוי|צפויה|צפויים|מתוכנן|מתוכננת|חדש|חדשה|מחר`,
+    said: String.raw`אמר|אמרה|הודיע|הודיעה|מסר|מסרה|ציין|ציינה|לדברי|לפי`,
+    connector: String.raw`אחרי|לאחר|לפני|מאז|בעוד|הקודם|הקודמת|הקודמות`,
+    at: '',
+  },
+  // Persian: "در" (in) before the place, read only before a verb or noun of meeting (no capitals tell a name).
+  fa: {
+    strong: String.raw`مذاکر${L}|گفت(?:\u200c|\s)?و(?:\u200c|\s)?گو${L}|رایزنی${L}|اجلاس|نشست|دیدار`,
+    weak: String.raw`جلسه|ملاقات|گفتگو`,
+    future: String.raw`خواهد|خواهند|آینده|بعدی|قرار\s+است|برگزار\s+می\u200cشود|فردا|جدید|تازه|پیش\s*رو`,
+    said: String.raw`گفت|اعلام\s+کرد|اظهار\s+داشت|افزود|تاکید\s+کرد|تأکید\s+کرد|به\s+گفته`,
+    connector: String.raw`پس\s+از|بعد\s+از|قبل\s+از|پیش\s+از|از\s+زمان|در\s+حالی|قبلی|گذشته`,
+    at: '',
+    venue: String.raw`${B}در\s+(\p{L}[\p{L}\p{M}]{1,15})(?=\s+(?:برگزار|انجام|آغاز|مذاکره|مذاکرات|گفت|دیدار|نشست|رایزنی|درباره|پیرامون|با\s))`,
+    notPlaces:
+      'این آن مورد حال حالی جریان ادامه پایان آغاز زمینه راستای نشست جلسه دیدار مذاکرات مذاکره گفتگو حاشیه چارچوب سفر روز پی عین واقع نهایت کنار همین خصوص باره',
+  },
+  // Hindi: "X में" (in X), read only before a word of meeting or holding (no capitals tell a name).
+  hi: {
+    strong: String.raw`वार्ता${L}|बातचीत|शिखर\s+सम्मेलन|परामर्श|मुलाकात\s+की|मुलाक़ात\s+की|मिले`,
+    weak: String.raw`बैठक${L}|मुलाकात|मुलाक़ात|चर्चा|संवाद`,
+    future: String.raw`होने\s+वाल[ीेा]|होगी|होगा|होंगे|होंगी|करेंगे|करेगा|करेगी|अगल[ाीे]|आगामी|प्रस्तावित|निर्धारित|संभावना|उम्मीद|नई|नए|नया`,
+    said: String.raw`कहा|बताया|घोषणा|के\s+अनुसार|अनुसार`,
+    connector: String.raw`बाद|पहले|पिछल[ाीे]`,
+    at: '',
+    venue: String.raw`${B}(\p{L}[\p{L}\p{M}]+)\s+में\s+(?=(?:[\p{L}\p{M}]+\s+)?(?:हुई|हुआ|हुए|होगी|होगा|होंगी|होने|आयोजित|वार्ता|बातचीत|बैठक|शिखर|मुलाकात|मुलाक़ात|मिले))`,
+    notPlaces: 'बैठक वार्ता बातचीत सम्मेलन इस उस बारे संबंध मामले दौरान क्षेत्र देश शहर राजधानी साल वर्ष महीने हफ्ते सप्ताह रूप तरह बीच दिन',
+  },
+  // Indonesian, read with Malay.
+  id: {
+    strong: String.raw`perundingan|negosiasi|pembicaraan|konsultasi|KTT|konferensi\s+tingkat\s+tinggi|bertemu\s+dengan`,
+    weak: String.raw`pertemuan|rapat|dialog|diskusi|bertemu`,
+    future: String.raw`akan|mendatang|berikutnya|selanjutnya|direncanakan|dijadwalkan|rencananya|diperkirakan|baru|besok`,
+    said: String.raw`kata|mengatakan|menyatakan|ujar|ucap|menurut|tutur`,
+    connector: String.raw`setelah|sebelum|sejak|sementara|sebelumnya|seusai|usai`,
+    at: String.raw`di|di\s+ibu\s+kota|di\s+kota|${ENGLISH_AT}`,
+    notPlaces: 'kementerian gedung istana kantor markas hotel kedutaan universitas jalan',
+    stems: true,
+  },
+  ms: {
+    strong: String.raw`rundingan|perundingan|pembicaraan|konsultasi|sidang\s+kemuncak|bertemu\s+dengan`,
+    weak: String.raw`pertemuan|mesyuarat|dialog|perbincangan|bertemu`,
+    future: String.raw`akan|akan\s+datang|seterusnya|dijadual|dijangka|baharu|esok`,
+    said: String.raw`kata|berkata|menyatakan|menurut|ujar`,
+    connector: String.raw`selepas|sebelum|sejak|sementara|sebelumnya`,
+    at: String.raw`di|di\s+ibu\s+kota|di\s+kota|${ENGLISH_AT}`,
+    notPlaces: 'kementerian wisma istana pejabat hotel kedutaan universiti jalan',
+    stems: true,
+  },
+  // Vietnamese writes a word as spaced syllables ("đàm phán", "hội đàm"); names are capitalized.
+  vi: {
+    strong: String.raw`đàm\s+phán|hội\s+đàm|tham\s+vấn|thượng\s+đỉnh|gặp\s+gỡ`,
+    weak: String.raw`cuộc\s+họp|cuộc\s+gặp|gặp|thảo\s+luận|đối\s+thoại|hội\s+nghị`,
+    future: String.raw`sẽ|tới|sắp|tiếp\s+theo|dự\s+kiến|dự\s+định|kế\s+hoạch|mới|ngày\s+mai`,
+    said: String.raw`cho\s+biết|nói|tuyên\s+bố|khẳng\s+định|nhấn\s+mạnh|theo`,
+    connector: String.raw`sau\s+khi|trước\s+khi|kể\s+từ|trong\s+khi|trước\s+đó|lần\s+trước|vòng\s+trước`,
+    at: String.raw`tại|ở|tại\s+thủ\s+đô|ở\s+thủ\s+đô|tại\s+thành\s+phố|ở\s+thành\s+phố`,
+    notPlaces: 'bộ nhà trụ văn phủ quốc điện tòa khách trung hội',
+    stems: false,
   },
 }
 
@@ -216,6 +486,43 @@ const ROUND_WORDS: Record<string, { word: string; ordinals?: string[] }> = {
   ru: { word: String.raw`раунд\p{L}*`, ordinals: 'перв втор трет четвёрт пят шест седьм восьм девят десят'.split(' ') },
   uk: { word: String.raw`раунд\p{L}*`, ordinals: 'перш друг трет четверт п’ят шост сьом восьм дев’ят десят'.split(' ') },
   tr: { word: String.raw`tur\p{L}*` },
+  el: {
+    word: String.raw`γ[υύ]ρο\p{L}*`,
+    ordinals: 'πρώτ δεύτερ τρίτ τέταρτ πέμπτ έκτ έβδομ όγδο ένατ δέκατ'.split(' '),
+  },
+  sv: {
+    word: String.raw`(?:\p{L}*rundan?|omgång\p{L}*)`,
+    ordinals: 'första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde'.split(' '),
+  },
+  da: {
+    word: String.raw`(?:\p{L}*runde\p{L}*)`,
+    ordinals: 'første anden tredje fjerde femte sjette syvende ottende niende tiende'.split(' '),
+  },
+  nb: {
+    word: String.raw`(?:\p{L}*runde\p{L}*)`,
+    ordinals: 'første andre tredje fjerde femte sjette sjuende åttende niende tiende'.split(' '),
+  },
+  fi: { word: String.raw`kierro\p{L}*`, ordinals: 'ensimmäi toi kolma neljä viide kuude seitsemä kahdeksa yhdeksä kymmene'.split(' ') },
+  cs: { word: String.raw`kol[oae]\p{L}*`, ordinals: 'prvn druh třet čtvrt pát šest sedm osm devát desát'.split(' ') },
+  sk: { word: String.raw`kol[oae]\p{L}*`, ordinals: 'prv druh tret štvrt piat šiest siedm ôsm deviat desiat'.split(' ') },
+  hu: {
+    word: String.raw`forduló\p{L}*`,
+    ordinals: 'első második harmadik negyedik ötödik hatodik hetedik nyolcadik kilencedik tizedik'.split(' '),
+  },
+  ro: { word: String.raw`rund\p{L}*`, ordinals: 'prima doua treia patra cincea șasea șaptea opta noua zecea'.split(' ') },
+  bg: { word: String.raw`(?:кръг|рунд)\p{L}*`, ordinals: 'първ втор трет четвърт пет шест седм осм девет десет'.split(' ') },
+  'sr-Cyrl': { word: String.raw`(?:круг|рунд)\p{L}*`, ordinals: 'прв друг трећ четврт пет шест седм осм девет десет'.split(' ') },
+  hr: { word: String.raw`(?:krug|rund)\p{L}*`, ordinals: 'prv drug treć četvrt pet šest sedm osm devet deset'.split(' ') },
+  sr: { word: String.raw`(?:krug|rund)\p{L}*`, ordinals: 'prv drug treć četvrt pet šest sedm osm devet deset'.split(' ') },
+}
+const CJK_NUMBERS = '一二三四五六七八九十'
+
+/** "第3回", "第三轮", "3차": a number 1–31 written in digits or Chinese numerals. */
+function cjkNumber(v: string): number {
+  if (/\d/.test(v)) return Number(v)
+  if (v.length === 1) return CJK_NUMBERS.indexOf(v) + 1
+  if (v.startsWith('十')) return 10 + CJK_NUMBERS.indexOf(v[1] as string) + 1
+  return 0
 }
 const CHINESE_NUMBERS = '一二三四五六七八九十'
 
@@ -232,6 +539,16 @@ export function localRoundOrdinal(text: string, language: string): number | null
       else if (v.length === 1) keep(CHINESE_NUMBERS.indexOf(v) + 1)
       else if (v.startsWith('十')) keep(10 + CHINESE_NUMBERS.indexOf(v[1] as string) + 1)
     }
+    return best
+  }
+  // Japanese "第3回協議", "第3ラウンド"; Korean "3차 협상", "제3차 회담" (a number alone before 차 is any series: "2차 세계대전").
+  if (language === 'ja') {
+    for (const m of text.matchAll(/第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*(?:回|ラウンド|次)/gu)) keep(cjkNumber(m[1] as string))
+    return best
+  }
+  if (language === 'ko') {
+    for (const m of text.matchAll(/(?<!\d)([0-9]{1,2})\s*(?:차|라운드)\s*(?:[가-힣]+\s+)?(?:회담|협상|협의|회의|고위급)/gu))
+      keep(Number(m[1]))
     return best
   }
   for (const l of readingLanguages(language)) {
@@ -294,6 +611,8 @@ function wordsOf(language: string): Words | null {
     said: join((w) => w.said),
     connector: join((w) => w.connector),
     at: join((w) => w.at),
+    // A case ending or postposition is the first member's own (groups are of languages with prepositions).
+    venue: lists.find((w) => w.venue)?.venue,
     notPlaces: lists.map((w) => w.notPlaces ?? '').join(' '),
     stems: lists.some((w) => w.stems),
     oneWord: lists.some((w) => w.oneWord),
@@ -305,14 +624,58 @@ function wordsOf(language: string): Words | null {
   }
 }
 
+const UNSPACED = new Set(['zh', 'ja', 'ko'])
+
+// The languages whose country names places.ts (isCountry) knows: for those, a country stands in for the venue
+// when no city is named. For the others, added here since, a country named in their words ("アメリカ", "미국",
+// "Turcia") would be taken for a city; it is no place here until places.ts knows their names too.
+const KNOWN_COUNTRY_LANGUAGES = new Set(['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'tr', 'ar', 'zh'])
+const countryCache = new Map<string, Set<string> | null>()
+
+/** Lower-cased names of countries and world regions in the languages read for `language` that places.ts does not know, from ICU; null when it knows them all. */
+function countryNames(language: string): Set<string> | null {
+  if (countryCache.has(language)) return countryCache.get(language) ?? null
+  const locales = readingLanguages(language).filter((l) => !KNOWN_COUNTRY_LANGUAGES.has(l))
+  let out: Set<string> | null = null
+  if (locales.length) {
+    out = new Set<string>()
+    const codes: string[] = []
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+    for (const a of letters) for (const b of letters) codes.push(a + b)
+    for (const locale of locales) {
+      let display: Intl.DisplayNames
+      try {
+        display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
+      } catch {
+        continue
+      }
+      for (const code of codes) {
+        let name: string | undefined
+        try {
+          name = display.of(code)
+        } catch {
+          name = undefined
+        }
+        if (!name || name === code) continue
+        const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
+        out.add(plain)
+        // Japanese news names a country without its form of state: アメリカ合衆国 is アメリカ.
+        if (locale === 'ja') out.add(plain.replace(/(?:合衆国|連邦|共和国|王国)$/, ''))
+      }
+    }
+  }
+  countryCache.set(language, out)
+  return out
+}
+
 /** The patterns of a language with a word list, or null (English, and languages without a list). */
 export function languagePatterns(language: string): LanguagePatterns | null {
   if (compiled.has(language)) return compiled.get(language) ?? null
   const w = wordsOf(language)
   let out: LanguagePatterns | null = null
   if (w) {
-    // Chinese has no spaces between words, hence no boundaries.
-    const [b, e] = language === 'zh' ? ['', ''] : [B, E]
+    // Chinese and Japanese have no spaces between words, and Korean joins its particles to them: no boundaries.
+    const [b, e] = UNSPACED.has(language) ? ['', ''] : [B, E]
     const words = (list: string, flags: string): RegExp => new RegExp(String.raw`${b}(?:${list})${e}`, flags)
     let venue: RegExp | null = null
     // A preposition may open the sentence ("В Женеве", "En Ginebra").
@@ -320,12 +683,14 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       .split('|')
       .flatMap((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)])
       .join('|')
-    if (w.at) venue = new RegExp(String.raw`${B}(?:${at})\s+(${CAP}${w.oneWord ? '' : String.raw`(?:[ -]${CAP})?`})(?!['’]s)`, 'gu')
+    if (w.venue) venue = new RegExp(w.venue, 'gu')
+    else if (w.at) venue = new RegExp(String.raw`${B}(?:${at})\s+(${CAP}${w.oneWord ? '' : String.raw`(?:[ -]${CAP})?`})(?!['’]s)`, 'gu')
     // Turkish names the place with a case ending after an apostrophe: "Cenevre'de", "İstanbul'daki".
     else if (language === 'tr') venue = new RegExp(String.raw`${B}(${CAP}(?:\s${CAP})?)['’](?:de|da|te|ta)(?:ki)?${E}`, 'gu')
     // Chinese: "在日内瓦举行" — the place between 在 and the verb of the meeting.
     else if (language === 'zh') venue = /在([\u4e00-\u9fff]{2,6}?)(?:举行|进行|召开|举办|会晤|会谈|开始|结束|重启|恢复)/gu
     const notPlaces = (w.notPlaces ?? '').split(' ').filter(Boolean)
+    const countries = countryNames(language)
     const determiners = (w.determiners ?? '').split(' ').filter(Boolean)
     // A determiner (capitalized too, opening a sentence), at most one lower-case word (an adjective),
     // then the capitalized word. Case-sensitive: under the i flag \p{Lu} matches lower case too.
@@ -349,7 +714,11 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       },
       notPlace: (word) => {
         const lower = word.toLowerCase()
-        return INSTITUTIONS.some((p) => lower.startsWith(p)) || notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p))
+        return (
+          INSTITUTIONS.some((p) => lower.startsWith(p)) ||
+          notPlaces.some((p) => (w.stems ? lower.startsWith(p) : lower === p)) ||
+          (countries?.has(lower) ?? false)
+        )
       },
     }
   }
