@@ -442,12 +442,22 @@ describe('the round a report names by number, in the further languages (self-wri
       // A number before 차 is any series ("the Second World War"): only before a word of meeting.
       ['ko', '2차 세계대전 이후', null],
       ['el', 'Ο τρίτος γύρος συνομιλιών ξεκίνησε την Πέμπτη.', 3],
+      ['el', 'Ο 4ος γύρος συνομιλιών', 4],
       ['sv', 'Den tredje omgången av samtalen inleddes.', 3],
+      ['sv', 'Den 5:e omgången', 5],
       ['cs', 'Třetí kolo jednání začalo ve čtvrtek.', 3],
       ['hu', 'A harmadik forduló csütörtökön kezdődött.', 3],
       ['ro', 'A treia rundă de negocieri a început joi.', 3],
       ['hr', 'Treći krug pregovora počeo je u četvrtak.', 3],
       ['ru', 'Третият кръг на преговорите започна в четвъртък.', 3],
+      ['hi', 'तीसरे दौर की वार्ता गुरुवार को शुरू हुई।', 3],
+      ['vi', 'Vòng đàm phán thứ ba bắt đầu hôm thứ Năm.', 3],
+      ['vi', 'vòng 4 hội đàm', 4],
+      ['id', 'Putaran perundingan ketiga dimulai pada hari Kamis.', 3],
+      ['id', 'putaran ke-5 perundingan', 5],
+      ['he', 'הסבב השלישי של השיחות החל ביום חמישי.', 3],
+      ['fa', 'دور سوم مذاکرات روز پنجشنبه آغاز شد.', 3],
+      ['fa', 'دور جدید مذاکرات', null],
     ]
     for (const [language, text, n] of cases) expect([language, text, localRoundOrdinal(text, language)]).toEqual([language, text, n])
   })

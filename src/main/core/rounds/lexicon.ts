@@ -223,11 +223,13 @@ const WORDS: Record<string, Words> = {
     said: '表示|说|宣布|指出|称',
     connector: '之后|以后|此前|之前|自从|上一轮',
     at: '',
-  }, // Japanese: no spaces, so no word boundaries (as Chinese). 協議 but not 協議会 (a council); "協議へ" (headline
-  // style: "to hold talks") and the non-past verbs of holding (行う, 開かれる) tell of a coming meeting.
+  },
+  // Japanese: no spaces, so no word boundaries (as Chinese). 協議 but not 協議会 (a council); 会合 is any gathering,
+  // weak as "meeting" is. "協議へ" (headline style: "to hold talks") and the non-past verbs of holding (行う,
+  // 開かれる) tell of a coming meeting.
   ja: {
-    strong: String.raw`会談|協議(?!会)|交渉|首脳会議|サミット|会合|話し合い`,
-    weak: String.raw`会議|面会|対話|議論|意見交換`,
+    strong: String.raw`会談|協議(?!会)|交渉|首脳会議|サミット|話し合い`,
+    weak: String.raw`会合|会議|面会|対話|議論|意見交換`,
     future: String.raw`予定|見通し|方針|次回|来週|来月|来年|明日|今後|行う|開く|開かれる|行われる|開催される|再開する|再開される|始まる|臨む|^へ(?!の)`,
     said: String.raw`述べ|語っ|語り|明らかにし|発表し|強調し|説明し|によると`,
     connector: String.raw`前回|前の|先の|以前|以来|昨年|去年|これまで`,
@@ -304,8 +306,9 @@ const WORDS: Record<string, Words> = {
     stems: true,
   },
   // Czech and Slovak are read together. "rozhovor" alone is a conversation or an interview; the plural is talks.
+  // "soudní jednání" is a court hearing.
   cs: {
-    strong: String.raw`rozhovor(?:y|ech|ů|ům)|jednání|vyjednávání|konzultac${L}|summit${L}|sešl${L}\s+se|setkal${L}|jednal${L}`,
+    strong: String.raw`rozhovor(?:y|ech|ů|ům)|(?<!soudní\s|soudního\s)jednání|vyjednávání|konzultac${L}|summit${L}|sešl${L}\s+se|setkal${L}|jednal${L}`,
     weak: String.raw`schůzk${L}|setkání|rozhovor|diskus${L}|dialog${L}`,
     future: String.raw`bude|budou|příští${L}|nadcházející${L}|plánovan${L}|očekává|má\s+se|mají\s+se|nov${L}|další${L}|zítra`,
     said: String.raw`řekl${L}|uvedl${L}|prohlásil${L}|oznámil${L}|sdělil${L}|podle`,
@@ -402,9 +405,10 @@ const WORDS: Record<string, Words> = {
     at: '',
   },
   // Persian: "در" (in) before the place, read only before a verb or noun of meeting (no capitals tell a name).
+  // "دیدار" is a sports match as often as a meeting, "نشست خبری" a press conference.
   fa: {
-    strong: String.raw`مذاکر${L}|گفت(?:\u200c|\s)?و(?:\u200c|\s)?گو${L}|رایزنی${L}|اجلاس|نشست|دیدار`,
-    weak: String.raw`جلسه|ملاقات|گفتگو`,
+    strong: String.raw`مذاکر${L}|گفت(?:\u200c|\s)?و(?:\u200c|\s)?گو${L}|رایزنی${L}|اجلاس|نشست(?!\s+خبری)`,
+    weak: String.raw`دیدار|جلسه|ملاقات|گفتگو`,
     future: String.raw`خواهد|خواهند|آینده|بعدی|قرار\s+است|برگزار\s+می\u200cشود|فردا|جدید|تازه|پیش\s*رو`,
     said: String.raw`گفت|اعلام\s+کرد|اظهار\s+داشت|افزود|تاکید\s+کرد|تأکید\s+کرد|به\s+گفته`,
     connector: String.raw`پس\s+از|بعد\s+از|قبل\s+از|پیش\s+از|از\s+زمان|در\s+حالی|قبلی|گذشته`,
@@ -413,10 +417,11 @@ const WORDS: Record<string, Words> = {
     notPlaces:
       'این آن مورد حال حالی جریان ادامه پایان آغاز زمینه راستای نشست جلسه دیدار مذاکرات مذاکره گفتگو حاشیه چارچوب سفر روز پی عین واقع نهایت کنار همین خصوص باره',
   },
-  // Hindi: "X में" (in X), read only before a word of meeting or holding (no capitals tell a name).
+  // Hindi: "X में" (in X), read only before a word of meeting or holding (no capitals tell a name). "मिले" is
+  // "met" and "got" (votes, seats): weak.
   hi: {
-    strong: String.raw`वार्ता${L}|बातचीत|शिखर\s+सम्मेलन|परामर्श|मुलाकात\s+की|मुलाक़ात\s+की|मिले`,
-    weak: String.raw`बैठक${L}|मुलाकात|मुलाक़ात|चर्चा|संवाद`,
+    strong: String.raw`वार्ता${L}|बातचीत|शिखर\s+सम्मेलन|परामर्श|मुलाकात\s+की|मुलाक़ात\s+की`,
+    weak: String.raw`मिले|बैठक${L}|मुलाकात|मुलाक़ात|चर्चा|संवाद`,
     future: String.raw`होने\s+वाल[ीेा]|होगी|होगा|होंगे|होंगी|करेंगे|करेगा|करेगी|अगल[ाीे]|आगामी|प्रस्तावित|निर्धारित|संभावना|उम्मीद|नई|नए|नया`,
     said: String.raw`कहा|बताया|घोषणा|के\s+अनुसार|अनुसार`,
     connector: String.raw`बाद|पहले|पिछल[ाीे]`,
@@ -460,7 +465,14 @@ const WORDS: Record<string, Words> = {
 
 // "The third round of talks" in other languages, with a number ("3. Runde", "3e cycle", "3ª ronda",
 // "3-й раунд", "第3轮") or an ordinal word from first to twelfth (hand-listed: ICU has no ordinal words).
-const ROUND_WORDS: Record<string, { word: string; ordinals?: string[] }> = {
+// Vietnamese, Indonesian, Malay, Hebrew and Persian put the ordinal after the word ("vòng đàm phán thứ ba",
+// "putaran ketiga", "הסבב השלישי", "دور سوم"): `after`, with what may stand before a number ("ke-3", "thứ 3").
+interface RoundWord {
+  word: string
+  ordinals?: string[]
+  after?: { digits?: string; prefix?: string }
+}
+const ROUND_WORDS: Record<string, RoundWord> = {
   de: {
     word: String.raw`(?:\p{L}*s)?runde`,
     ordinals: 'erste zweite dritte vierte fünfte sechste siebte achte neunte zehnte elfte zwölfte'.split(' '),
@@ -514,6 +526,28 @@ const ROUND_WORDS: Record<string, { word: string; ordinals?: string[] }> = {
   'sr-Cyrl': { word: String.raw`(?:круг|рунд)\p{L}*`, ordinals: 'прв друг трећ четврт пет шест седм осм девет десет'.split(' ') },
   hr: { word: String.raw`(?:krug|rund)\p{L}*`, ordinals: 'prv drug treć četvrt pet šest sedm osm devet deset'.split(' ') },
   sr: { word: String.raw`(?:krug|rund)\p{L}*`, ordinals: 'prv drug treć četvrt pet šest sedm osm devet deset'.split(' ') },
+  hi: { word: String.raw`दौर\p{L}*`, ordinals: 'पहले दूसरे तीसरे चौथे पांचवें छठे सातवें आठवें नौवें दसवें'.split(' ') },
+  vi: {
+    word: 'vòng',
+    ordinals: ['thứ nhất', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy', 'thứ tám', 'thứ chín', 'thứ mười'],
+    after: { digits: String.raw`(?:thứ\s+)?` },
+  },
+  id: {
+    word: 'putaran',
+    ordinals: 'pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh'.split(' '),
+    after: { digits: String.raw`ke-?` },
+  },
+  ms: {
+    word: '(?:pusingan|putaran)',
+    ordinals: 'pertama kedua ketiga keempat kelima keenam ketujuh kelapan kesembilan kesepuluh'.split(' '),
+    after: { digits: String.raw`ke-?` },
+  },
+  he: {
+    word: '[הו]?סבב',
+    ordinals: 'ראשון שני שלישי רביעי חמישי שישי שביעי שמיני תשיעי עשירי'.split(' '),
+    after: { prefix: 'ה?' },
+  },
+  fa: { word: 'دور', ordinals: 'اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم'.split(' '), after: {} },
 }
 const CJK_NUMBERS = '一二三四五六七八九十'
 
@@ -554,8 +588,21 @@ export function localRoundOrdinal(text: string, language: string): number | null
   for (const l of readingLanguages(language)) {
     const r = ROUND_WORDS[l]
     if (!r) continue
-    // A number with its ordinal mark: "3.", "3e", "3ème", "3ª", "3°", "3-й", "3-го".
-    const digits = new RegExp(String.raw`${B}(\d{1,2})(?:\.|e|ème|ᵉ|ª|º|°|-?(?:й|го|м|ий|я|ї))?\s+(?:\p{L}+\s+)?${r.word}${E}`, 'giu')
+    if (r.after) {
+      // The word, up to two words ("đàm phán", "perundingan"), then the ordinal or the number.
+      const between = String.raw`${B}${r.word}\s+(?:\p{L}+\s+){0,2}?`
+      if (r.after.digits !== undefined)
+        for (const m of text.matchAll(new RegExp(String.raw`${between}${r.after.digits}(\d{1,2})(?!\d)`, 'giu'))) keep(Number(m[1]))
+      const ordinals = r.ordinals ?? []
+      for (const m of text.matchAll(new RegExp(String.raw`${between}${r.after.prefix ?? ''}(${ordinals.join('|')})${E}`, 'giu')))
+        keep(ordinals.indexOf((m[1] as string).toLowerCase()) + 1)
+      continue
+    }
+    // A number with its ordinal mark: "3.", "3e", "3ème", "3ª", "3°", "3-й", "3-го", "3ος", "3:e".
+    const digits = new RegExp(
+      String.raw`${B}(\d{1,2})(?:\.|e|ème|ᵉ|ª|º|°|-?(?:й|го|м|ий|я|ї)|ος|ης|ου|:[ea])?\s+(?:\p{L}+\s+)?${r.word}${E}`,
+      'giu',
+    )
     for (const m of text.matchAll(digits)) keep(Number(m[1]))
     if (r.ordinals) {
       const stems = r.ordinals.map((o) => o.replace(/’/g, "['’]")).join('|')
