@@ -14,6 +14,7 @@ import { useTempDir } from '../../../../tests/helpers'
 import { analyzeViolations } from '../../analyze-contract'
 import { analyze } from '../../cli'
 import { dateMentions, edtf, isoDay } from './dates'
+import { calendarPatterns } from './lexicon-dates'
 import { detectRounds, type DetectArticle } from './detect'
 import { languagePatterns, localRoundOrdinal } from './lexicon'
 import { articleEvents } from './mentions'
@@ -460,5 +461,15 @@ describe('the round a report names by number, in the further languages (self-wri
       ['fa', 'دور جدید مذاکرات', null],
     ]
     for (const [language, text, n] of cases) expect([language, text, localRoundOrdinal(text, language)]).toEqual([language, text, n])
+  })
+})
+
+describe('days named without their month (Japanese, Korean, Chinese news)', () => {
+  it('are told apart from counts of days and from full dates, for dates.ts to read', () => {
+    const days = (language: string, text: string): string[] =>
+      [...text.matchAll(calendarPatterns(language)?.dayOnly ?? /(?!)/g)].map((m) => m[1] as string)
+    expect(days('ja', '両国の代表団は27日、協議を行った。協議は3日間続いた。3月6日と2025年3月6日。')).toEqual(['27'])
+    expect(days('ko', '양국 대표단은 27일 협의했다. 협의는 3일간 이어졌다. 3월 6일.')).toEqual(['27'])
+    expect(days('zh', '两国代表团27日在日内瓦举行会谈。3月6日。')).toEqual(['27'])
   })
 })

@@ -310,6 +310,12 @@ export interface CalendarPatterns {
   dayMonth: RegExp
   /** "2025年3月3日", "3月3日" (Chinese): groups year, month, day. */
   numericMonth: RegExp | null
+  /**
+   * A day of the month named alone, the way Japanese, Korean and Chinese news dates its events ("27日",
+   * "27일": the 27th of this month, or of the last when that is still to come); group 1 the day. Not read by
+   * dates.ts yet: it is to be read after numericMonth, skipping what numericMonth took.
+   */
+  dayOnly?: RegExp | null
   /** "im März 2025", "en marzo de 2025", "в марте 2025 года": a month named with its preposition; groups month, year. */
   monthAlone: RegExp | null
   /** A weekday name: group 1. */
@@ -401,6 +407,14 @@ const NUMERIC: Record<NonNullable<DateStyle['numeric']>, string> = {
   id: dmy(String.raw`(?:(?<=\()|${WITH_YEAR})`),
 }
 
+// "27日", "27일", "27号": a day without its month, not a count of days ("3日間", "3日目", "3일간", "3일째"), not a
+// month's day ("3月27日", taken by numericMonth), not a date's end ("2025年3月27日").
+const DAY_ONLY = {
+  ja: String.raw`(?<![\d月/.])(\d{1,2})\s*日(?![間目])`,
+  ko: String.raw`(?<![\d월/.]\s?)(\d{1,2})\s*일(?![간째])`,
+  zh: String.raw`(?<![\d月/.])(\d{1,2})\s*[日号](?![间])`,
+}
+
 /** The patterns of a language's calendar words (null where calendarWords is null). Linear: alternations of fixed words. */
 export function calendarPatterns(language: string): CalendarPatterns | null {
   if (patternCache.has(language)) return patternCache.get(language) ?? null
@@ -419,6 +433,7 @@ export function calendarPatterns(language: string): CalendarPatterns | null {
         'giu',
       ),
       numericMonth: language === 'zh' ? /(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/gu : null,
+      dayOnly: language === 'zh' ? new RegExp(DAY_ONLY.zh, 'gu') : null,
       // A preposition before the month keeps "Mai" the name from other words that read alike, and the month from a day ("3 mars").
       monthAlone:
         language === 'zh'
@@ -467,6 +482,7 @@ function styledPatterns(words: CalendarWords, style: DateStyle): CalendarPattern
   return {
     dayMonth: new RegExp(dayMonth, 'giu'),
     numericMonth: style.numeric ? new RegExp(NUMERIC[style.numeric], 'gu') : null,
+    dayOnly: style.numeric === 'ja' || style.numeric === 'ko' ? new RegExp(DAY_ONLY[style.numeric], 'gu') : null,
     monthAlone: monthAlone ? new RegExp(monthAlone, 'giu') : null,
     weekday: new RegExp(String.raw`${guard}${b}(${alternation(weekdayNames)})${e}`, style.weekdayCapital ? 'gu' : 'giu'),
     relative: relative.length ? new RegExp(String.raw`${b}(${alternation(relative)})${e}`, 'giu') : null,
