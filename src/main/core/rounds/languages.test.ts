@@ -417,7 +417,8 @@ describe('places in the further languages (self-written)', () => {
     expect(venues('ja', '両国は東京で開かれた会合に出席した。')).toEqual(['東京'])
     expect(venues('ja', '両国はオンラインで協議した。首相は記者会見で述べた。電話で話した。')).toEqual([])
     expect(venues('ko', '양국은 제네바에서 협상했다.')).toEqual(['제네바'])
-    expect(venues('ko', '장관은 기자회견에서 밝혔다. 이날 회의에서 논의했다.')).toEqual([])
+    expect(venues('ko', '장관은 기자회견에서 밝혔다. 이날 회의에서 논의했다. 국방부에서 협의했다.')).toEqual([])
+    expect(venues('ja', '両国は外務省で会談した。')).toEqual([])
   })
 
   it('takes a country for no city where places.ts does not know the language', () => {

@@ -103,14 +103,16 @@ const KANJI = String.raw`\u4e00-\u9fff々`
 /**
  * Japanese "Xで" / "Xにて" (at X): a name in katakana (foreign places: "イスタンブールで"), or two to four kanji
  * before a verb or noun of meeting ("東京で開かれた", "北京での会談"): a kanji word before で is as often
- * "by phone" or "at the venue", and without spaces the kanji before a name cannot be told from it.
+ * "by phone" or "at the venue", and without spaces the kanji before a name cannot be told from it. A word
+ * ending in ministry, agency, office, residence, embassy, hall or venue (省 庁 府 館 邸 院 会 所 部 室 場) is a building.
  */
-const JAPANESE_VENUE = String.raw`((?<![${KATAKANA}])(?:[${KATAKANA}]{2,}・)?[${KATAKANA}]{2,}(?=(?:で|にて)(?!き|す|し))|(?<![${KANJI}\d])[${KANJI}]{2,4}(?=(?:で|にて)(?:開か|行わ|開催|会談|協議|交渉|会合|会っ|会い|首脳|の(?:会談|協議|交渉|会合|首脳))))`
+const JAPANESE_VENUE = String.raw`((?<![${KATAKANA}])(?:[${KATAKANA}]{2,}・)?[${KATAKANA}]{2,}(?=(?:で|にて)(?!き|す|し))|(?<![${KANJI}\d])[${KANJI}]{2,4}(?<![省庁府館邸院会所部室場内])(?=(?:で|にて)(?:開か|行わ|開催|会談|協議|交渉|会合|会っ|会い|首脳|の(?:会談|協議|交渉|会合|首脳))))`
 /**
  * Korean "X에서" (at X): the word before the particle, unless it ends in a word for the meeting, the press,
- * the government or the day ("회의에서", "기자회견에서", "이날 회담에서").
+ * the government or the day ("회의에서", "기자회견에서", "이날 회담에서"), or in one for a ministry, agency,
+ * office, party, committee, company, hall or palace (부 청 처 실 당 회 사 소 관 궁: "국방부에서").
  */
-const KOREAN_VENUE = String.raw`(?<![가-힣])([가-힣]{2,10}?)(?<!회의|회담|협의|협상|회견|회동|자리|행사|현장|현지|정부|국회|의회|본부|청사|대사관|관저|국내|해외|양국|각국|지역|시내|이날|당시|과정|결과|방송|언론|인터뷰|성명|브리핑|온라인|화상|발표|기간|가운데|상황)에서(?:는|도|의|만)?(?![가-힣])`
+const KOREAN_VENUE = String.raw`(?<![가-힣])([가-힣]{2,10}?)(?<![부청처실당회사소관궁])(?<!회의|회담|협의|협상|회견|회동|자리|행사|현장|현지|정부|국회|의회|본부|청사|대사관|관저|국내|해외|양국|각국|지역|시내|이날|당시|과정|결과|방송|언론|인터뷰|성명|브리핑|온라인|화상|발표|기간|가운데|상황)에서(?:는|도|의|만)?(?![가-힣])`
 
 const WORDS: Record<string, Words> = {
   de: {
