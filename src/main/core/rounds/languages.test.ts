@@ -311,9 +311,7 @@ describe('analyze --json on Japanese and Korean files (self-written, imported as
         return file
       })
       const result = analyze(files)
-      // analyze-contract.ts asks a venue to open with a capital letter, which a Japanese or Korean name cannot
-      // (nor a Chinese one): that promise is left out here until it asks it only of scripts with case.
-      expect(analyzeViolations(result).filter((v) => !v.endsWith('is not a place'))).toEqual([])
+      expect(analyzeViolations(result)).toEqual([])
       const [report, preview, background] = files.map((f) => result.articles.find((a) => a.file === f)?.round)
       expect(report).toBeTruthy()
       expect(preview).toBe(report)
