@@ -47,12 +47,17 @@ export const opensSentence = (word: string): boolean => SENTENCE_OPENERS.has(wor
 
 /**
  * Whether a line ends as a sentence does, in any script (。！？؟। too), closing quotes and brackets
- * allowed. Splitting inside a paragraph (BOUNDARY below) asks more, a capital or digit after the
- * stop, which scripts without case do not have: so it knows only . ! ? and …
+ * allowed. Splitting inside a paragraph (BOUNDARY below) asks more: a capital or digit after the
+ * stop, or, in scripts without case, a word of that script.
  */
 export const endsSentence = (text: string): boolean => /[.!?…。！？؟।]["'”’»」』)\]]*$/.test(text)
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu
+// Where a sentence ends inside a paragraph: a stop before a capital or a digit; a Chinese or Japanese
+// full stop, question or exclamation mark (they end a sentence wherever they stand, with no space after);
+// and a stop before a word of a script without capitals (Arabic, Hebrew, Hindi, Bengali, Thai, Korean),
+// where "before a capital" can never hold.
+const BOUNDARY =
+  /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)\]]*|[.!?…؟।॥]+["'”’)\]]*(?=\s+["'“‘([]?[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Thai}\p{sc=Hangul}])/gu
 
 /**
  * Splits a body into sentences with offsets, leaving abbreviations (U.S., Feb., Mr.) and decimals inside.

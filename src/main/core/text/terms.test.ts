@@ -139,4 +139,27 @@ describe('sentences', () => {
     for (const s of spans) expect(body.slice(s.start, s.end)).toBe(s.text)
     expect(spans.map((s) => s.paragraph)).toEqual([0, 0, 0, 1])
   })
+
+  it('splits scripts without capitals: Chinese and Japanese full stops, Arabic, Hindi and Korean stops before a word', () => {
+    const texts = (body: string): string[] => sentences(body).map((s) => s.text)
+    expect(texts('双方举行了会谈。会谈持续了五个小时！下一轮会谈将在下月举行。')).toEqual([
+      '双方举行了会谈。',
+      '会谈持续了五个小时！',
+      '下一轮会谈将在下月举行。',
+    ])
+    expect(texts('両国の代表団が協議した。協議は6時間続いた。')).toEqual(['両国の代表団が協議した。', '協議は6時間続いた。'])
+    expect(texts('عقد الوفدان محادثات يوم الخميس. واتفق الجانبان على مواصلة الحوار؟ نعم.')).toEqual([
+      'عقد الوفدان محادثات يوم الخميس.',
+      'واتفق الجانبان على مواصلة الحوار؟',
+      'نعم.',
+    ])
+    expect(texts('दोनों प्रतिनिधिमंडलों ने बातचीत की। अगली बैठक अगले महीने होगी।')).toEqual([
+      'दोनों प्रतिनिधिमंडलों ने बातचीत की।',
+      'अगली बैठक अगले महीने होगी।',
+    ])
+    expect(texts('양측 대표단이 협의했다. 다음 회의는 다음 달에 열린다.')).toEqual([
+      '양측 대표단이 협의했다.',
+      '다음 회의는 다음 달에 열린다.',
+    ])
+  })
 })
