@@ -98,7 +98,7 @@ const CORE_PACKAGES = [
   '@mozilla/readability',
   'fflate',
   'linkedom',
-  'franc-min',
+  'franc',
   'chrono-node',
   'tldts',
   'stopwords-iso',

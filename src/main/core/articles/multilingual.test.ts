@@ -20,6 +20,26 @@ const GERMAN = [
 ]
 
 describe('import in any language', () => {
+  it('tells the languages of European news that have fewer speakers (Finnish, Danish, Slovak, Estonian, Hebrew)', () => {
+    expect(
+      detectLanguage(
+        'Kaupunginvaltuusto päätti tiistaina, että sataman korjaustyöt jatkuvat ensi viikolla kahden kuukauden tauon jälkeen.',
+      ),
+    ).toBe('fi')
+    expect(detectLanguage('Byrådet besluttede tirsdag, at arbejdet på havnen genoptages i næste uge efter en pause på to måneder.')).toBe(
+      'da',
+    )
+    expect(
+      detectLanguage(
+        'Mestské zastupiteľstvo v utorok rozhodlo, že práce v prístave budú pokračovať budúci týždeň po dvojmesačnej prestávke.',
+      ),
+    ).toBe('sk')
+    expect(
+      detectLanguage('Linnavolikogu otsustas teisipäeval, et sadama remonditööd jätkuvad järgmisel nädalal pärast kahekuulist pausi.'),
+    ).toBe('et')
+    expect(detectLanguage('מועצת העיר החליטה ביום שלישי כי עבודות הנמל יתחדשו בשבוע הבא לאחר הפסקה של חודשיים.')).toBe('he')
+  })
+
   it('detects the language and knows its function words', () => {
     expect(detectLanguage(GERMAN.join(' '))).toBe('de')
     expect(detectLanguage('The talks resumed on Tuesday in the capital, and both sides said that progress had been made.')).toBe('en')
