@@ -1,6 +1,6 @@
 /** Written dates: the forms pages print, read to a calendar day or not at all. */
 import { describe, expect, it } from 'vitest'
-import { findDates, solarHijriDay, writesMonthFirst } from './dates'
+import { findDates, findRelativeTime, solarHijriDay, writesMonthFirst } from './dates'
 
 const first = (text: string, monthFirst = false): string | null => findDates(text, { monthFirst, limit: 1 })[0]?.date ?? null
 
@@ -101,5 +101,41 @@ describe('the Solar Hijri calendar', () => {
     expect(first('۳۱ اسفند ۱۳۹۸')).toBeNull()
     expect(first('ساخت ۱۲ واحد ۱۳۹۸')).toBeNull()
     expect(solarHijriDay(1399, 7, 31)).toBeNull()
+  })
+})
+
+describe('a month name between separators', () => {
+  it('is read with slashes, dots or dashes around it', () => {
+    expect(first('Posted 29 / Dezember / 2022')).toBe('2022-12-29')
+    expect(first('15-Apr-2020 at noon')).toBe('2020-04-15')
+    expect(first('1.Jan.2020')).toBe('2020-01-01')
+  })
+  it('takes a two-digit year only after a month name so written', () => {
+    expect(first('Autor: J. Roe, Datum: 03.Mär.19')).toBe('2019-03-03')
+    expect(first('4-Mar-21')).toBe('2021-03-04')
+  })
+  it('leaves words that are not months, and other numbers, alone', () => {
+    expect(first('Release v1.Beta.20 is out')).toBeNull()
+    expect(first('Treffen 12-Uhr-20')).toBeNull()
+    expect(first('COVID-19 cases rose')).toBeNull()
+  })
+})
+
+describe('a relative time', () => {
+  it('is read in the languages Intl writes, long or short', () => {
+    expect(findRelativeTime('By Jane Roe | News • 16 hours ago')).toEqual({ amount: 16, unit: 'hour', index: 21 })
+    expect(findRelativeTime('vor 23 Minuten')).toMatchObject({ amount: 23, unit: 'minute' })
+    expect(findRelativeTime('il y a 2 jours')).toMatchObject({ amount: 2, unit: 'day' })
+    expect(findRelativeTime('3 дня назад')).toMatchObject({ amount: 3, unit: 'day' })
+    expect(findRelativeTime('hace 5 horas')).toMatchObject({ amount: 5, unit: 'hour' })
+    expect(findRelativeTime('قبل ١٧ ساعة')).toMatchObject({ amount: 17, unit: 'hour' })
+    expect(findRelativeTime('16時間前')).toMatchObject({ amount: 16, unit: 'hour' })
+    expect(findRelativeTime('7m ago')).toMatchObject({ amount: 7, unit: 'minute' })
+  })
+  it('is not a count, a reading time or a date', () => {
+    expect(findRelativeTime('Join 66,991 other players')).toBeNull()
+    expect(findRelativeTime('5 min read')).toBeNull()
+    expect(findRelativeTime('12 hours of music')).toBeNull()
+    expect(findRelativeTime('16 March 2020')).toBeNull()
   })
 })

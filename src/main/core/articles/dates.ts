@@ -120,7 +120,7 @@ const TIME_AFTER = String.raw`(?=[\s,|·•–-]{0,5}(?:um\s+|at\s+|à\s+)?${CLO
 
 const PATTERNS: Array<{
   re: RegExp
-  order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' | 'mdy' | 'dMy' | 'dMyy' | 'Mdy' | 'yMd' | 'numeric' | 'persian'
+  order: 'ymd' | 'dmy' | 'dmyy' | 'numericyy' | 'mdy' | 'dMy' | 'dMyy' | 'dSy' | 'dSyy' | 'Mdy' | 'yMd' | 'numeric' | 'persian'
 }> = [
   { re: new RegExp(String.raw`(?<!\d)${YEAR}[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, 'u'), order: 'ymd' },
@@ -139,6 +139,10 @@ const PATTERNS: Array<{
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\.\s(\d{1,2})\.\s?(\d{1,2})\.`, 'u'), order: 'ymd' },
   { re: new RegExp(String.raw`(?<!\d)${YEAR}\.\s(${NAME})\s+(\d{1,2})(?!\d)`, 'iu'), order: 'yMd' },
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\.|er|º|th|st|nd|rd)?\s+(?:de\s+)?(${NAME}),?\s+(?:de\s+)?${YEAR}`, 'iu'), order: 'dMy' },
+  // The parts between slashes, dots or dashes, as some templates print them: "29 / Dezember / 2022",
+  // "03.Mär.19", "15-Apr-2020" (a two-digit year only so, between a month's name and nothing else).
+  { re: new RegExp(String.raw`(?<![\d.])(\d{1,2})\s?([/.-])\s?([\p{L}]{3,12})\.?\s?\2\s?${YEAR}`, 'iu'), order: 'dSy' },
+  { re: /(?<![\d.])(\d{1,2})([/.-])(\p{L}{3,4})\.?\2(\d{2})(?![\d.,]?\d)/iu, order: 'dSyy' },
   // A year written with an apostrophe is a year: "14 Feb ’20".
   { re: new RegExp(String.raw`(?<!\d)(\d{1,2})\.?\s+(${NAME})\s+[’'‘](\d{2})(?!\d)`, 'iu'), order: 'dMyy' },
   { re: new RegExp(String.raw`(?<![\p{L}])(${NAME})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${YEAR}`, 'iu'), order: 'Mdy' },
@@ -228,7 +232,10 @@ export function findDates(text: string, options: { monthFirst?: boolean; limit?:
   // long page they would otherwise try every position of the text).
   // Text in Arabic script may write its year in the Solar Hijri calendar (13xx, 14xx).
   const hijri = /[\u0600-\u06FF]/.test(sample) ? String.raw`|(?<=[\u0600-\u06FF]\s{1,3})1[34]\d{2}` : ''
-  const years = new RegExp(String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)|\d\.\d{2}\.\d{2}(?![\d.,]?\d)${hijri}`, 'g')
+  const years = new RegExp(
+    String.raw`(?:19|20)\d{2}|\d[./]\d{2}${TIME_AFTER}|[’'‘]\d{2}(?!\d)|\d\.\d{2}\.\d{2}(?![\d.,]?\d)|\d[/.-]\p{L}{3,4}\.?[/.-]\d{2}(?![\d.,]?\d)${hijri}`,
+    'gu',
+  )
   const windows: Array<[number, number]> = []
   for (let m = years.exec(sample); m; m = years.exec(sample)) {
     const from = Math.max(0, m.index - 40)
@@ -284,6 +291,13 @@ function read(m: RegExpExecArray, order: string, monthFirst: boolean): string | 
       const month = monthOf(b)
       return month ? isoDay(Number(c), month, Number(a)) : null
     }
+    case 'dSy':
+    case 'dSyy': {
+      // Group 2 is the separator: the month's name is the third, the year the fourth.
+      const month = monthOf(c)
+      const year = m[4] ?? ''
+      return month ? isoDay(order === 'dSy' ? Number(year) : fullYear(year), month, Number(a)) : null
+    }
     case 'Mdy': {
       const month = monthOf(a)
       return month ? isoDay(Number(c), month, Number(b)) : null
@@ -335,4 +349,65 @@ export function writesMonthFirst(text: string): boolean {
     }
   }
   return month > day
+}
+
+export type TimeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
+const TIME_UNITS: TimeUnit[] = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year']
+/** Languages whose relative times ("16 hours ago") are read: those of the web's news and of the month names above. */
+const RELATIVE_LOCALES =
+  'en de fr es pt it nl pl cs sk ru uk be bg sr hr bs sl sv da nb fi et lv lt tr hu ro el ar fa he ja zh ko id ms vi hi bn sq ca'.split(' ')
+let relativePatterns: Array<{ re: RegExp; unit: TimeUnit }> | undefined
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The patterns of a past relative time as the runtime's Intl data writes it in each language, in its
+ * long, short and narrow styles and in every plural form: "16 hours ago", "vor 16 Stunden", "il y a
+ * 16 heures", "16 часов назад", "قبل 16 ساعة", "16時間前". The number is any number.
+ */
+function relativeTimePatterns(): Array<{ re: RegExp; unit: TimeUnit }> {
+  if (relativePatterns) return relativePatterns
+  const seen = new Map<string, TimeUnit>()
+  for (const locale of RELATIVE_LOCALES) {
+    for (const style of ['long', 'short', 'narrow'] as const) {
+      let format: Intl.RelativeTimeFormat
+      try {
+        format = new Intl.RelativeTimeFormat(`${locale}-u-nu-latn`, { numeric: 'always', style })
+      } catch {
+        continue
+      }
+      for (const unit of TIME_UNITS)
+        // One amount of each plural form the languages have (one, two, few, many, other).
+        for (const n of [1, 2, 3, 5, 11, 21, 101]) {
+          const written = format.format(-n, unit).replace(/\s+/g, ' ')
+          if (!written.includes(String(n))) continue
+          const source = escapeRe(written).replace(String(n), '(\\d{1,3})').replace(/ /g, '\\s*')
+          if (!seen.has(source)) seen.set(source, unit)
+        }
+    }
+  }
+  // One expression a unit (an alternation of its forms in every language), longest forms first.
+  relativePatterns = TIME_UNITS.map((unit) => {
+    const forms = [...seen].filter(([, u]) => u === unit).map(([source]) => source)
+    forms.sort((a, b) => b.length - a.length)
+    return { re: new RegExp(`(?<![\\p{L}\\d])(?:${forms.join('|')})(?![\\p{L}])`, 'iu'), unit }
+  })
+  return relativePatterns
+}
+
+/**
+ * A past time written relative to the moment a page was shown ("16 hours ago", "vor 3 Tagen"), in
+ * any language the runtime's Intl data writes: the amount, the unit and where it starts. Null when
+ * the text holds none. The day it names depends on when the page was shown: callers resolve it only
+ * against a date the same text states as that moment.
+ */
+export function findRelativeTime(text: string): { amount: number; unit: TimeUnit; index: number } | null {
+  const sample = asciiDigits(text.length > 2000 ? text.slice(0, 2000) : text)
+  if (!/\d/.test(sample)) return null
+  let best: { amount: number; unit: TimeUnit; index: number } | null = null
+  for (const { re, unit } of relativeTimePatterns()) {
+    const m = re.exec(sample)
+    const amount = m?.slice(1).find((g) => g !== undefined)
+    if (m && amount && (!best || m.index < best.index)) best = { amount: Number(amount), unit, index: m.index }
+  }
+  return best
 }

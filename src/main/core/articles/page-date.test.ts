@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extractHtml } from './html'
-import { settleOrder, textDate, urlDate } from './page-date'
+import { datelineOverLead, settleOrder, textDate, urlDate } from './page-date'
 
 const page = (head: string, body: string, canonical?: string): string =>
   `<!doctype html><html><head><title>Mayor elected</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${head}</head><body><article><h1>Mayor elected</h1>${body}${'<p>The council met late into the evening and counted every ballot twice before the result was announced.</p>'.repeat(4)}</article></body></html>`
@@ -167,5 +167,61 @@ describe('the date of an address', () => {
     expect(urlDate('https://example.org/29.10.2021/report.html')).toBe('2021-10-29')
     expect(urlDate('https://example.org/news/2020/08/16/talks')).toBe('2020-08-16')
     expect(urlDate('https://example.org/news/item-29-10-2021-7')).toBeNull()
+  })
+})
+
+describe('the date line over the lead of a page copy', () => {
+  const now = new Date('2024-06-01T00:00:00Z')
+  const lead =
+    'The council voted on Tuesday evening to keep the old harbour bridge open for another ten years, after a long debate about its repair and its cost.'
+  const over = (lines: string[], anchor = 0): string | null => datelineOverLead(lines, anchor, false, now)
+
+  it('is the short date line right over the first paragraph, past a share bar and a place', () => {
+    expect(over(['Bridge stays open', 'Jane Roe', '12/03/2024 16h45', 'Share', 'Northport', lead])).toBe('2024-03-12')
+    // After a time of day or a weekday, in any script's digits.
+    expect(over(['Bridge stays open', '٠٢:٠٠ الثلاثاء ١ / ١٢ / ٢٠٢٣', lead])).toBe('2023-12-01')
+  })
+  it('passes over the dated entries of a list of teasers under a headline taken for the article’s', () => {
+    const page = [
+      'Bridge stays open',
+      'Jane Roe 10/03/2024',
+      'Ferry prices rise again next month',
+      'Desk 05/03/2024',
+      'Old lighthouse gets a new lamp',
+      'Desk 01/03/2024',
+      'Harbour repairs begin',
+      '12/03/2024 16h45',
+      lead,
+    ]
+    expect(over(page, 2)).toBe('2024-03-12')
+  })
+  it('passes over a ticker whose lines share one shape', () => {
+    const ticker = ['08:45 Ferry prices rise 11.03.2024', '08:16 Lamp lit 11.03.2024', '07:50 Market opens 11.03.2024']
+    expect(over(['Bridge stays open', ...ticker, '09:12, 12.03.2024', lead])).toBe('2024-03-12')
+  })
+  it('leaves the page to the other rules when the first dated line is not a date line over the lead', () => {
+    // A byline with its date at the end, a relative time, a date over a caption far from the lead.
+    expect(over(['Bridge stays open', 'By Jane Roe, staff writer, published on March 12, 2024', lead, 'Jane Roe 10/03/2024'])).toBeNull()
+    expect(over(['Bridge stays open', 'By Jane Roe | 16 hours ago', 'Share', '10/03/2024', lead])).toBeNull()
+    expect(over(['Bridge stays open', '12.03.2024', 'Harbour', 'Photo gallery', 'More', 'Weather', 'Sports', 'Ferry', lead])).toBeNull()
+  })
+  it('takes a date line just over the headline when none is under it', () => {
+    expect(over(['Harbour', '4 March 2024, 15:29', 'Bridge stays open', lead], 2)).toBe('2024-03-04')
+    // A standfirst first, then the date line: the line above is the site's "today".
+    const standfirst =
+      'The vote ends a debate of three years about the bridge, its repair and who pays for it, the mayor said on the steps of the hall.'
+    expect(over(['Wednesday 13 March 2024', 'Harbour', 'Bridge stays open', standfirst, '12 March 2024', lead], 2)).toBe('2024-03-12')
+  })
+  it('is the date a lead opens with, not one run into a teaser’s text or a sentence’s', () => {
+    expect(over(['Bridge stays open', `27.1.2024 – ${lead}`])).toBe('2024-01-27')
+    expect(over(['Bridge stays open', `27.1.2024${lead}`])).toBeNull()
+    expect(over(['Bridge stays open', `On 27 January 2024 ${lead}`])).toBeNull()
+  })
+  it('stops at a labelled line of published and updated days, for the other rules to read', () => {
+    expect(over(['Bridge stays open', 'Published: 07.03.2024, 10:37 | updated: 08.03.2024, 11:01 (local time)', lead])).toBeNull()
+  })
+  it('does not read a date from a later sentence of the prose, or a future day', () => {
+    expect(over(['Bridge stays open', `${lead} It was first opened on 3 May 1998.`])).toBeNull()
+    expect(over(['Bridge stays open', '12.03.2031', lead])).toBeNull()
   })
 })

@@ -7,7 +7,8 @@
  * disagrees with itself, the day the page's date line shows decides (see `shownUpdate` and the
  * meta/JSON-LD check in `markupDate`): that is the day a reader sees and cites.
  */
-import { findDates, isoDay, plausible } from './dates'
+import { asciiDigits, findDates, findRelativeTime, isoDay, plausible } from './dates'
+import { isCaption } from './furniture'
 
 export interface DateElement {
   getAttribute(name: string): string | null
@@ -419,4 +420,110 @@ export function modifiedDate(input: Pick<PageDateInput, 'meta' | 'linkedData' | 
     if (d) return d
   }
   return ok(dateValue(input.linkedData.dateModified))
+}
+
+/** Runs of letters and digits counted as words; Chinese and Japanese, written without spaces, as a word per three characters. */
+const lineWordCount = (p: string): number => {
+  const cjk = (p.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu) ?? []).length
+  return (p.match(/[\p{L}\p{N}]+/gu) ?? []).length + Math.floor(cjk / 3)
+}
+
+/**
+ * A line's shape: its letters and digits each folded to one mark, so that the entries of a list of
+ * teasers ("Jane Roe 16/06/2020", "Agency 05/06/2020") read alike and a page's own date line
+ * ("23/06/2020 16h45") stands apart.
+ */
+const lineShape = (p: string): string =>
+  p
+    .replace(/\p{L}+/gu, 'a')
+    .replace(/\d+/g, '0')
+    .replace(/\s+/g, ' ')
+    .replace(/(?:a )+a/g, 'a')
+
+/** A paragraph that opens with a date, its year followed by a space or a dash: "27.1.2022 – …", "4 March 2024: …". */
+const OPENING_DATE = /^\P{L}?\d[^\p{L}]*?(?:\p{L}+\.?[^\p{L}]*?)?(?:19|20)\d{2}(?=\s|[-–—:|,])/u
+/** A sentence's end in any script (Unicode's sentence terminals: . ! ? … 。 ։ । ؟), a closing quote after it at most. */
+const SENTENCE_END = /[\p{STerm}…]["'”’»」)]*$/u
+/** Prose: a paragraph of a text, not a menu, a teaser's headline or a date line. */
+const isProse = (p: string | undefined): boolean => p !== undefined && lineWordCount(p) >= 18 && (SENTENCE_END.test(p) || p.length >= 200)
+
+/**
+ * The date line right over the lead of a page copy: a short line that is a date and little else
+ * (its date at its start, or after a time of day, a weekday or a label of a few words), followed
+ * within a few short lines (a share bar, a place, a category) by the article's first paragraph of
+ * prose. A page prints its own date there in any language and template, and a copy of the whole
+ * page keeps it where its headline may be hard to tell from a teaser's.
+ *
+ * Searched down from `anchor` (the headline, or where the article starts): the first dated line of
+ * its own decides. Over the lead, its date is the article's; any other first dated line (a byline
+ * with its date at the end, "16 hours ago", a date over a picture or a standfirst, or one just over
+ * the headline) leaves the page to the other rules (null). The dated entries of a list of teasers,
+ * a ticker or comments are passed over: a line whose shape two other lines nearby repeat is one of
+ * many. So is a date inside a longer line (a teaser's headline, a sentence of prose).
+ */
+export function datelineOverLead(paragraphs: readonly string[], anchor: number, monthFirst: boolean, now: Date): string | null {
+  const at = Math.max(0, anchor)
+  const dated = (i: number): { date: string | null; index: number; words: number; told: boolean } | null => {
+    // Digits of any script ("١ / ١٢ / ٢٠٢٠") as ASCII digits.
+    const p = asciiDigits(paragraphs[i] as string)
+    if (!/\d/.test(p)) return null
+    const n = lineWordCount(p)
+    // A byline's "16 hours ago" dates the article as a date line would, but names no day.
+    const found =
+      findDates(p.slice(0, 200), { limit: 1, monthFirst })[0] ??
+      (n <= 12 ? { ...(findRelativeTime(p) ?? { index: -1 }), date: null } : undefined)
+    if (!found || found.index < 0 || (found.date !== null && !plausible(found.date, now, '1995-01-01'))) return null
+    // A date inside a longer line is a headline's ("… (2020/7/11)") or an event's; one that opens
+    // its paragraph is a dateline, one after a short label a date line ("Published: …, updated: …").
+    if ((n > 12 || p.length > 120) && lineWordCount(p.slice(0, found.index)) > 3) return null
+    if (n > 20 && found.index > 3) return null
+    const shape = lineShape(p)
+    let alike = 0
+    for (let j = Math.max(0, i - 8); j <= Math.min(paragraphs.length - 1, i + 8); j++)
+      if (j !== i && lineShape(paragraphs[j] as string) === shape) alike++
+    if (alike >= 2) return null
+    // A caption or a sentence ("On 12 March the pier was closed.") dates an event or a photo: it
+    // stops the search as a dated line, but is no date line.
+    // (Slashes between the numbers of a date, "1 / 12 / 2023", are no credit's.)
+    const told = isCaption(p.replace(/(\d)\s\/\s(?=\d)/g, '$1/'), n) || (n >= 5 && SENTENCE_END.test(p) && !/\d[:.]\d{2}\b/.test(p))
+    return { ...found, words: n, told }
+  }
+  // A date line: the date first (up to a dozen words after it), or after a short label, a time of
+  // day or a weekday.
+  const dateline = (found: { date: string | null; index: number; words: number; told: boolean }): boolean =>
+    found.date !== null && !found.told && found.words <= (found.index <= 2 ? 12 : 9) && (found.index <= 24 || found.words <= 4)
+  const overProse = (i: number): boolean => {
+    for (let j = i + 1; j <= Math.min(paragraphs.length - 1, i + 5); j++) {
+      const q = paragraphs[j] as string
+      if (isProse(q)) return true
+      // A standfirst (a sentence or two) may come between; a teaser's headline may not.
+      if (lineWordCount(q) > 12 && !SENTENCE_END.test(q)) return false
+    }
+    return false
+  }
+  for (let i = at; i < Math.min(paragraphs.length, at + 60); i++) {
+    const found = dated(i)
+    if (!found) {
+      // The lead reached with no date line under the headline: the page prints it just above the
+      // headline, if anywhere near ("4 February 2022, 15:29", the headline, the lead). Not where a
+      // date line follows a standfirst.
+      const standfirst = (): boolean =>
+        [1, 2, 3].some((d) => {
+          const next = i + d < paragraphs.length ? dated(i + d) : null
+          return next !== null && dateline(next)
+        })
+      if (i > at && i - at <= 6 && isProse(paragraphs[i]) && !standfirst()) {
+        for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
+          const above = dated(k)
+          if (above) return dateline(above) ? above.date : null
+        }
+      }
+      continue
+    }
+    // A lead that opens with its date ("27.1.2022 – The council …") is dated as by a line of its own
+    // (not a teaser's text run into its date: "06.03.2016Plan your route…").
+    if (found.date !== null && found.index <= 1 && isProse(paragraphs[i]) && OPENING_DATE.test(paragraphs[i] as string)) return found.date
+    return dateline(found) && overProse(i) ? found.date : null
+  }
+  return null
 }
