@@ -357,6 +357,10 @@ const TIME_UNITS: TimeUnit[] = ['second', 'minute', 'hour', 'day', 'week', 'mont
 const RELATIVE_LOCALES =
   'en de fr es pt it nl pl cs sk ru uk be bg sr hr bs sl sv da nb fi et lv lt tr hu ro el ar fa he ja zh ko id ms vi hi bn sq ca'.split(' ')
 let relativePatterns: Array<{ re: RegExp; unit: TimeUnit }> | undefined
+/** The words of those relative times ("hours", "ago", "vor", "назад", "時間前"): a line holding none of them is not read further. */
+const relativeWords = new Set<string>()
+/** The same in scripts written without spaces ("時間前"): looked for anywhere in the line. */
+const relativeRuns = new Set<string>()
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
@@ -380,6 +384,9 @@ function relativeTimePatterns(): Array<{ re: RegExp; unit: TimeUnit }> {
         for (const n of [1, 2, 3, 5, 11, 21, 101]) {
           const written = format.format(-n, unit).replace(/\s+/g, ' ')
           if (!written.includes(String(n))) continue
+          for (const word of written.toLowerCase().match(/\p{L}+/gu) ?? [])
+            if (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(word)) relativeRuns.add(word)
+            else relativeWords.add(word)
           const source = escapeRe(written).replace(String(n), '(\\d{1,3})').replace(/ /g, '\\s*')
           if (!seen.has(source)) seen.set(source, unit)
         }
@@ -389,7 +396,11 @@ function relativeTimePatterns(): Array<{ re: RegExp; unit: TimeUnit }> {
   relativePatterns = TIME_UNITS.map((unit) => {
     const forms = [...seen].filter(([, u]) => u === unit).map(([source]) => source)
     forms.sort((a, b) => b.length - a.length)
-    return { re: new RegExp(`(?<![\\p{L}\\d])(?:${forms.join('|')})(?![\\p{L}])`, 'iu'), unit }
+    // Not inside a longer word; Chinese and Japanese run their words together ("5時間前に").
+    return {
+      re: new RegExp(`(?<![\\p{L}\\d])(?:${forms.join('|')})(?!(?![\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}])\\p{L})`, 'iu'),
+      unit,
+    }
   })
   return relativePatterns
 }
@@ -403,8 +414,12 @@ function relativeTimePatterns(): Array<{ re: RegExp; unit: TimeUnit }> {
 export function findRelativeTime(text: string): { amount: number; unit: TimeUnit; index: number } | null {
   const sample = asciiDigits(text.length > 2000 ? text.slice(0, 2000) : text)
   if (!/\d/.test(sample)) return null
+  const patterns = relativeTimePatterns()
+  const lower = sample.toLowerCase()
+  if (!(lower.match(/\p{L}+/gu) ?? []).some((word) => relativeWords.has(word)) && ![...relativeRuns].some((run) => lower.includes(run)))
+    return null
   let best: { amount: number; unit: TimeUnit; index: number } | null = null
-  for (const { re, unit } of relativeTimePatterns()) {
+  for (const { re, unit } of patterns) {
     const m = re.exec(sample)
     const amount = m?.slice(1).find((g) => g !== undefined)
     if (m && amount && (!best || m.index < best.index)) best = { amount: Number(amount), unit, index: m.index }

@@ -423,10 +423,20 @@ export function modifiedDate(input: Pick<PageDateInput, 'meta' | 'linkedData' | 
 }
 
 /** Runs of letters and digits counted as words; Chinese and Japanese, written without spaces, as a word per three characters. */
-const lineWordCount = (p: string): number => {
-  const cjk = (p.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu) ?? []).length
-  return (p.match(/[\p{L}\p{N}]+/gu) ?? []).length + Math.floor(cjk / 3)
+function lineWordCount(p: string): number {
+  // The same lines are counted again and again (as prose, as a date line, as a neighbour): remember recent ones.
+  let n = recentCounts.get(p)
+  if (n === undefined) {
+    const cjk = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(p)
+      ? (p.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu) ?? []).length
+      : 0
+    n = (p.match(/[\p{L}\p{N}]+/gu) ?? []).length + Math.floor(cjk / 3)
+    if (recentCounts.size >= 2048) recentCounts.clear()
+    recentCounts.set(p, n)
+  }
+  return n
 }
+const recentCounts = new Map<string, number>()
 
 /**
  * A line's shape: its letters and digits each folded to one mark, so that the entries of a list of
@@ -445,7 +455,18 @@ const OPENING_DATE = /^\P{L}?\d[^\p{L}]*?(?:\p{L}+\.?[^\p{L}]*?)?(?:19|20)\d{2}(
 /** A sentence's end in any script (Unicode's sentence terminals: . ! ? … 。 ։ । ؟), a closing quote after it at most. */
 const SENTENCE_END = /[\p{STerm}…]["'”’»」)]*$/u
 /** Prose: a paragraph of a text, not a menu, a teaser's headline or a date line. */
-const isProse = (p: string | undefined): boolean => p !== undefined && lineWordCount(p) >= 18 && (SENTENCE_END.test(p) || p.length >= 200)
+const isProse = (p: string | undefined): boolean =>
+  p !== undefined && p.length >= 40 && (SENTENCE_END.test(p.slice(-4)) || p.length >= 200) && lineWordCount(p) >= 18
+
+/** A line of a page copy that holds a date (or a relative time, `date` null), as `datelineOverLead` reads it. */
+interface DatedLine {
+  date: string | null
+  /** Where the date starts in the line. */
+  index: number
+  words: number
+  /** A caption or a sentence: it dates a photo or an event. */
+  told: boolean
+}
 
 /**
  * The date line right over the lead of a page copy: a short line that is a date and little else
@@ -463,45 +484,63 @@ const isProse = (p: string | undefined): boolean => p !== undefined && lineWordC
  */
 export function datelineOverLead(paragraphs: readonly string[], anchor: number, monthFirst: boolean, now: Date): string | null {
   const at = Math.max(0, anchor)
-  const dated = (i: number): { date: string | null; index: number; words: number; told: boolean } | null => {
+  const seen = new Map<number, DatedLine | null>()
+  const shapes = new Map<number, string>()
+  const shapeOf = (i: number): string => {
+    let shape = shapes.get(i)
+    if (shape === undefined) shapes.set(i, (shape = lineShape(asciiDigits(paragraphs[i] as string))))
+    return shape
+  }
+  const dated = (i: number): DatedLine | null => {
+    let line = seen.get(i)
+    if (line === undefined) seen.set(i, (line = datedLine(i)))
+    return line
+  }
+  const datedLine = (i: number): DatedLine | null => {
     // Digits of any script ("١ / ١٢ / ٢٠٢٠") as ASCII digits.
     const p = asciiDigits(paragraphs[i] as string)
     if (!/\d/.test(p)) return null
-    const n = lineWordCount(p)
-    // A byline's "16 hours ago" dates the article as a date line would, but names no day.
+    // A byline's "16 hours ago" dates the article as a date line would, but names no day (looked
+    // for only in a short line with a number that is not a clock time's or a date's).
     const found =
-      findDates(p.slice(0, 200), { limit: 1, monthFirst })[0] ??
-      (n <= 12 ? { ...(findRelativeTime(p) ?? { index: -1 }), date: null } : undefined)
+      // (In a longer line, only a date at its start counts: the first few words are read.)
+      findDates(p.slice(0, p.length > 120 ? 60 : 200), { limit: 1, monthFirst })[0] ??
+      (p.length <= 100 && /(?<![\d:./,])\d{1,3}(?![\d:./,]?\d)/.test(p) && lineWordCount(p) <= 12
+        ? { ...(findRelativeTime(p) ?? { index: -1 }), date: null }
+        : undefined)
     if (!found || found.index < 0 || (found.date !== null && !plausible(found.date, now, '1995-01-01'))) return null
+    const n = lineWordCount(p)
     // A date inside a longer line is a headline's ("… (2020/7/11)") or an event's; one that opens
     // its paragraph is a dateline, one after a short label a date line ("Published: …, updated: …").
     if ((n > 12 || p.length > 120) && lineWordCount(p.slice(0, found.index)) > 3) return null
     if (n > 20 && found.index > 3) return null
-    const shape = lineShape(p)
+    const shape = shapeOf(i)
     let alike = 0
     for (let j = Math.max(0, i - 8); j <= Math.min(paragraphs.length - 1, i + 8); j++)
-      if (j !== i && lineShape(paragraphs[j] as string) === shape) alike++
+      // A list's entries are of a length: a much longer or shorter line is not one of them.
+      if (j !== i && Math.abs((paragraphs[j] as string).length - p.length) <= 40 && shapeOf(j) === shape) alike++
     if (alike >= 2) return null
     // A caption or a sentence ("On 12 March the pier was closed.") dates an event or a photo: it
     // stops the search as a dated line, but is no date line.
     // (Slashes between the numbers of a date, "1 / 12 / 2023", are no credit's.)
-    const told = isCaption(p.replace(/(\d)\s\/\s(?=\d)/g, '$1/'), n) || (n >= 5 && SENTENCE_END.test(p) && !/\d[:.]\d{2}\b/.test(p))
+    const told =
+      isCaption(p.replace(/(\d)\s\/\s(?=\d)/g, '$1/'), n) || (n >= 5 && SENTENCE_END.test(p.slice(-4)) && !/\d[:.]\d{2}\b/.test(p))
     return { ...found, words: n, told }
   }
   // A date line: the date first (up to a dozen words after it), or after a short label, a time of
   // day or a weekday.
-  const dateline = (found: { date: string | null; index: number; words: number; told: boolean }): boolean =>
+  const dateline = (found: DatedLine): boolean =>
     found.date !== null && !found.told && found.words <= (found.index <= 2 ? 12 : 9) && (found.index <= 24 || found.words <= 4)
   const overProse = (i: number): boolean => {
     for (let j = i + 1; j <= Math.min(paragraphs.length - 1, i + 5); j++) {
       const q = paragraphs[j] as string
       if (isProse(q)) return true
       // A standfirst (a sentence or two) may come between; a teaser's headline may not.
-      if (lineWordCount(q) > 12 && !SENTENCE_END.test(q)) return false
+      if (lineWordCount(q) > 12 && !SENTENCE_END.test(q.slice(-4))) return false
     }
     return false
   }
-  for (let i = at; i < Math.min(paragraphs.length, at + 60); i++) {
+  for (let i = at; i < Math.min(paragraphs.length, at + 40); i++) {
     const found = dated(i)
     if (!found) {
       // The lead reached with no date line under the headline: the page prints it just above the
