@@ -130,6 +130,8 @@ describe('a relative time', () => {
     expect(findRelativeTime('hace 5 horas')).toMatchObject({ amount: 5, unit: 'hour' })
     expect(findRelativeTime('قبل ١٧ ساعة')).toMatchObject({ amount: 17, unit: 'hour' })
     expect(findRelativeTime('16時間前')).toMatchObject({ amount: 16, unit: 'hour' })
+    // Japanese runs the next word on.
+    expect(findRelativeTime('5時間前に更新')).toMatchObject({ amount: 5, unit: 'hour' })
     expect(findRelativeTime('7m ago')).toMatchObject({ amount: 7, unit: 'minute' })
   })
   it('is not a count, a reading time or a date', () => {
@@ -137,5 +139,6 @@ describe('a relative time', () => {
     expect(findRelativeTime('5 min read')).toBeNull()
     expect(findRelativeTime('12 hours of music')).toBeNull()
     expect(findRelativeTime('16 March 2020')).toBeNull()
+    expect(findRelativeTime('vor 3 Stundenplänen')).toBeNull()
   })
 })

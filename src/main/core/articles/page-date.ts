@@ -475,12 +475,14 @@ interface DatedLine {
  * prose. A page prints its own date there in any language and template, and a copy of the whole
  * page keeps it where its headline may be hard to tell from a teaser's.
  *
- * Searched down from `anchor` (the headline, or where the article starts): the first dated line of
- * its own decides. Over the lead, its date is the article's; any other first dated line (a byline
- * with its date at the end, "16 hours ago", a date over a picture or a standfirst, or one just over
- * the headline) leaves the page to the other rules (null). The dated entries of a list of teasers,
- * a ticker or comments are passed over: a line whose shape two other lines nearby repeat is one of
- * many. So is a date inside a longer line (a teaser's headline, a sentence of prose).
+ * Searched down from `anchor` (the headline, or where the article starts), 40 lines deep: the
+ * first dated line of its own decides. Over the lead, its date is the article's, and so is the date
+ * a lead opens with ("27.1.2022 – …"); any other first dated line (a byline with its date at the
+ * end, "16 hours ago", a caption, a sentence, a labelled "published … updated …" line, a date over a
+ * picture) leaves the page to the other rules (null). Where the lead comes right under the headline
+ * with no dated line between, a date line just above the headline is the article's. The dated
+ * entries of a list of teasers, a ticker or comments are passed over: a line whose shape two other
+ * lines nearby repeat is one of many. So is a date inside a longer line (a teaser's headline).
  */
 export function datelineOverLead(paragraphs: readonly string[], anchor: number, monthFirst: boolean, now: Date): string | null {
   const at = Math.max(0, anchor)
