@@ -2,7 +2,7 @@ import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
 import { words, wordsIn } from '../text/words'
 import { asciiDigits, findDates, isoDay, writesMonthFirst } from './dates'
-import { urlDate } from './page-date'
+import { datelineOverLead, urlDate } from './page-date'
 import { scoreTitle, trimHeadline } from './text-title'
 import { copyrightOutlet } from './copyright'
 
@@ -779,6 +779,9 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       // The date the page prints in its own title line beats a label put before the copy.
       titleDate ??
       leadingDate ??
+      // The date line right over the lead, the dates of teasers, tickers and comments passed over
+      // (page-date.ts): before the rules that read the lines beside a headline that may be a teaser's.
+      datelineOverLead(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? leadIndex(paragraphs)), monthFirst, new Date()) ??
       dateUnderTitle(paragraphs, titleIndex, monthFirst) ??
       findPublished(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? -1), monthFirst) ??
       dateNearTitle(paragraphs, titleIndex, monthFirst) ??
