@@ -354,3 +354,73 @@ describe('a lead above the body', () => {
     expect(new Set(dropped.map((d) => d.reason))).toEqual(new Set(['short, between lead and body']))
   })
 })
+
+describe('the top of the article in a whole page copied as text', () => {
+  const body = [
+    'The county council voted on Wednesday to rebuild the old swimming baths, ending a decade of argument over the Victorian building.',
+    'The £12 million scheme will keep the original facade and add a learning pool, a gym and a café, the council said on Thursday.',
+    'Residents who campaigned to save the baths said they were delighted. “This building belongs to the town,” said one of them.',
+    'Work is due to start in the spring, and the baths should open again in the summer of 2027, two years later than first planned.',
+    'Until then the schools will use the pool in the next town, and the council will pay for the buses that take the pupils there.',
+  ]
+
+  it('starts under a headline with a date line below it, not at the account notices over the headline', () => {
+    const notices = [
+      'You have chosen the regional edition of this site. We wish you an enjoyable read.',
+      'Your account is now active. We wish you an enjoyable read of all our stories.',
+      'You now have full access to all our stories online. We wish you an enjoyable read.',
+    ]
+    const lines = [
+      ...['Home', 'News', 'Sport', 'Weather'],
+      ...notices,
+      'Old swimming baths to be rebuilt at last',
+      '12 March 2024, 10:15',
+      ...body,
+    ]
+    const { kept } = cleanParagraphs(lines)
+    expect(kept).toEqual(body)
+  })
+
+  it('keeps the figures of a list over the first paragraph (a recipe’s ingredients), not a sidebar’s list over a headline', () => {
+    const ingredients = [
+      'For the dough:',
+      '250 g',
+      'plain flour',
+      '100 g',
+      'soft brown sugar',
+      '2',
+      'large eggs',
+      '1 tsp',
+      'baking powder',
+      '50 ml',
+      'whole milk',
+    ]
+    const steps = [
+      'Heat the oven to 180 degrees and line a deep tin with baking paper, leaving a little of it over the sides.',
+      'Mix the flour and the baking powder, then beat in the sugar and the eggs until the dough is smooth and thick.',
+      'Spread the dough in the tin and bake it for forty minutes, until a skewer pushed into the middle comes out clean.',
+      'Let the cake cool in its tin for ten minutes before you lift it out by the paper and leave it on a rack.',
+    ]
+    const recipe = cleanParagraphs([
+      ...['Home', 'Recipes', 'Baking'],
+      'Plain sponge cake',
+      'Ingredients',
+      ...ingredients,
+      'Method',
+      ...steps,
+    ])
+    expect(recipe.kept).toEqual(['For the dough:', 'soft brown sugar', 'Method', ...steps])
+    const sidebar = [
+      'Archive',
+      'March 2024 (4)',
+      'February 2024 (7)',
+      'January 2024 (3)',
+      'December 2023 (9)',
+      'November 2023 (5)',
+      'October 2023 (2)',
+    ]
+    const page = cleanParagraphs([...sidebar, 'Old swimming baths to be rebuilt at last', ...body])
+    expect(page.kept.slice(-body.length)).toEqual(body)
+    expect(page.kept.filter((k) => sidebar.includes(k))).toEqual([])
+  })
+})

@@ -65,7 +65,7 @@ function menuLine(p: string): boolean {
 }
 
 /** Could this line be a headline at all (any length from one word, any script)? */
-function headlineShaped(p: string): boolean {
+export function headlineShaped(p: string): boolean {
   if (p.length > 250 || p.length < 3) return false
   const n = lineWords(p)
   if (n < 1 || n > 30) return false
