@@ -77,6 +77,21 @@ describe('scoreTitle', () => {
   })
 })
 
+describe('lines beside the headline that sign or credit it', () => {
+  it('does not take the author’s name beside the date line or under a lone "By", even when the article names the author', () => {
+    const lead = `${LEAD} Ada Quay, who has written about the pier for years, watched the vote.`
+    const above = [...NAV, 'Ada Quay', '12 March 2024', 'Storm season ahead', lead, MORE, MORE]
+    expect(scoreTitle(above, NAV.length + 3)?.title).toBe('Storm season ahead')
+    const under = [...NAV, 'Storm season ahead', 'By', 'Ada Quay', '12 March 2024', lead, MORE]
+    expect(scoreTitle(under, NAV.length + 4)?.title).toBe('Storm season ahead')
+  })
+
+  it('does not take a caption that ends in a photo credit in another language for the headline', () => {
+    const caption = [...NAV, 'Sturmzeit am Hafen', '12.03.2024', 'The old north pier at low tide. Foto: AQ', LEAD, MORE]
+    expect(scoreTitle(caption, NAV.length + 3)?.title).toBe('Sturmzeit am Hafen')
+  })
+})
+
 describe('the headline of a page copy', () => {
   it('is scored near the top of a page copy too: a one-word headline under a breadcrumb and a photo credit', () => {
     const lead =

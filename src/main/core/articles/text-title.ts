@@ -5,7 +5,7 @@
  * words, a repeat of it close by (breadcrumb, then the heading), nearness to the article — and
  * what it is not: a menu item, a label, a caption, a date, a standfirst ending as a sentence.
  */
-import { isByline, isCaption, isTimestamp, furnitureDensity, NOTICE, NOTICE_OTHER } from './furniture'
+import { isByline, isCaption, isCredit, isTimestamp, furnitureDensity, NOTICE, NOTICE_OTHER } from './furniture'
 import { findDates } from './dates'
 import { letterRuns, words, wordsIn } from '../text/words'
 
@@ -23,6 +23,7 @@ export const FURNITURE_LINE = /\b(support|subscribe|donate|newsletter|sign up|ad
 export function notHeadline(p: string, n: number): boolean {
   return (
     isCaption(p, n) ||
+    isCredit(p, n) ||
     /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p) ||
     /^[\p{L}-]{2,20}\s?:\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$/u.test(p) ||
     // A closing guillemet ends a quotation that opened on the line: French and Swiss headlines quote so.
@@ -43,6 +44,11 @@ function datesOrSigns(p: string | undefined): boolean {
   if (isByline(p, n) || /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s+\p{Lu}/iu.test(p)) return true
   return isTimestamp(p, n) || findDates(p.slice(0, 200), { limit: 1 }).length > 0
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set()
+
+/** The word that introduces an author, alone on its line: the name is on the next line. */
+const BY_ALONE = /^(?:by|par|von|por|di|door|av|af|przez|от|від)\s*:?$/iu
 
 /** A line that is mostly a date ("1. November 2023", "03.11.2023 08:03"): never a headline. */
 function isDateLine(p: string, n: number): boolean {
@@ -148,7 +154,7 @@ export interface CandidateFeatures {
   n1: number
   /** Written in capitals only (a label, a section name); scripts without case are never so. */
   caps: number
-  /** Shaped as a person's name the article does not use (an author). */
+  /** Shaped as a person's name the article does not use (an author), or any name right beside a date or byline line (a byline). */
   person: number
   /** Ends with a full stop (weighted by length); holds two sentences; ends with ? or !. */
   period: number
@@ -201,9 +207,10 @@ export function scoreTitle(
   )
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
+  // A line under a lone "By" is the author's name, not a headline.
   const shape = perLine((i) => {
     const p = paragraphs[i]
-    return p !== undefined && headlineShaped(p)
+    return p !== undefined && headlineShaped(p) && !BY_ALONE.test(paragraphs[i - 1] ?? '')
   })
   // Each line's key and date are asked for by several candidates: read once.
   const keyOf = perLine((j) => {
@@ -258,7 +265,7 @@ export function scoreTitle(
       n3: n >= 3 ? 1 : 0,
       n1: n === 1 ? 1 : 0,
       caps: !/\p{Ll}/u.test(p) && /\p{Lu}/u.test(p) ? 1 : 0,
-      person: personName(p, prose) ? 1 : 0,
+      person: personName(p, prose) || ((dated(i + 1) || dated(i - 1)) && personName(p, NO_WORDS)) ? 1 : 0,
       period: /[.。]$/.test(p) ? (n >= 6 ? 1.5 : 0.5) : 0,
       sentences: n > 6 && /\p{Ll}[.!?]\s+\p{Lu}/u.test(p) ? 1 : 0,
       question: /[?!？！]$/.test(p) ? 1 : 0,
