@@ -424,3 +424,30 @@ describe('the top of the article in a whole page copied as text', () => {
     expect(page.kept.filter((k) => sidebar.includes(k))).toEqual([])
   })
 })
+
+describe('the end of the article in a whole page copied as text', () => {
+  const body = [
+    'The county council voted on Wednesday to rebuild the old swimming baths, ending a decade of argument over the Victorian building.',
+    'The £12 million scheme will keep the original facade and add a learning pool, a gym and a café, the council said on Thursday.',
+    'Residents who campaigned to save the baths said they were delighted, and the council listed what the new building will offer:',
+  ]
+
+  it('keeps every item of a list the last paragraph introduces with a colon, up to the first line that is not one', () => {
+    const items = ['a learning pool for the schools', 'a gym on the upper floor', 'a café facing the park', 'changing rooms for families']
+    const { kept } = cleanParagraphs([...['Home', 'News', 'Sport'], ...body, ...items, 'Share', 'Facebook', 'Twitter'])
+    expect(kept).toEqual([...body, ...items])
+  })
+
+  it('drops a note about the author under the author box that prints the name alone, not a paragraph about the article’s subject', () => {
+    const story = [
+      ...body.slice(0, 2),
+      'Residents who campaigned to save the baths said they were delighted. “This building belongs to the town,” they said.',
+    ]
+    const note = 'Ada Quay is a reporter who has covered the town hall and its buildings for the paper since 2015.'
+    const boxed = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, 'Ada Quay', note])
+    expect(boxed.kept).toEqual(story)
+    const subject = [...story.slice(0, 2), 'Ada Quay, who led the campaign, said the town had waited long enough for the decision.']
+    const named = cleanParagraphs([...['Home', 'News', 'Sport'], ...subject, 'Ada Quay', note])
+    expect(named.kept).toEqual([...subject, 'Ada Quay', note])
+  })
+})

@@ -434,6 +434,14 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
     const introduced = /:$/.test((blocks[end] as Block).text) && listItem(next.text, lang) && !teaser && !/[!?]\W*$/.test(next.text)
     const unstopped = n >= 10 && stops >= 0.15 && furnitureDensity(w) === 0 && !/[\p{L}\p{N}]$/u.test(next.text) && !teaser
     if (introduced || unstopped) edge.add(end + 1)
+    // The rest of a list the last paragraph introduces: its items follow one another, each of the
+    // list's shape (three words or more, no furniture word), up to the first line that is not one.
+    if (introduced)
+      for (let i = end + 2; i < Math.min(blocks.length, end + 22); i++) {
+        const b = blocks[i] as Block
+        if (b.kind !== 'short' || !listItem(b.text, lang) || /^[^.!?:]{1,60}:\s/.test(b.text) || /[!?]\W*$/.test(b.text)) break
+        edge.add(i)
+      }
   }
   return edge
 }
@@ -467,17 +475,28 @@ const DETERMINER = /^(the|a|an|der|die|das|le|la|les|el|los|las|il|lo|de|het|een
 
 function markClosingLines(blocks: Block[], metadataLines: readonly string[]): void {
   // A person's name: two to four capitalised words, not an outlet's "The …" / "Der …" / "Le …".
-  const names = metadataLines.filter((n) => {
+  const personal = (n: string): boolean => {
     const parts = n.trim().split(/\s+/)
     return parts.length >= 2 && parts.length <= 4 && parts.every((p) => /^\p{Lu}[\p{L}.'’-]*$/u.test(p)) && !DETERMINER.test(parts[0] ?? '')
-  })
+  }
+  const names = metadataLines.filter(personal)
   let seen = 0
   for (let i = blocks.length - 1; i >= 0 && seen < 3; i--) {
     const b = blocks[i] as Block
     if (b.kind !== 'good') continue
     seen++
     const n = words(b.text).length
-    if (n >= 8 && n <= 80 && names.some((name) => b.text.startsWith(name) && !/^[\s,:]*["“„«]/.test(b.text.slice(name.length))))
+    // An author box also prints the name alone on a line just above the note (a name the metadata may not know).
+    // The article's subject is named in its other paragraphs; its author seldom is.
+    const boxed = blocks
+      .slice(Math.max(0, i - 5), i)
+      .flatMap((x) => (x.kind !== 'good' && personal(x.text) ? [x.text.trim()] : []))
+      .filter((name) => !blocks.some((o, j) => j !== i && o.kind === 'good' && o.text.includes(name)))
+    if (
+      n >= 8 &&
+      n <= 80 &&
+      [...names, ...boxed].some((name) => b.text.startsWith(name) && !/^[\s,:]*["“„«]/.test(b.text.slice(name.length)))
+    )
       blocks[i] = { ...b, kind: 'furniture', reason: 'about the author' }
   }
 }
