@@ -128,6 +128,10 @@ describe('isSiteNotice', () => {
       notice('Usamos cookies para personalizar el contenido. Más información en nuestra política de privacidad y tratamiento de datos.'),
     ).toBe(true)
     expect(HAS_APPEAL.test('The best stories of the week, delivered straight to your inbox.')).toBe(true)
+    // A banner that names neither the site nor data, only that "we use" cookies for the reader's sake.
+    expect(notice('Für ein besseres Leseerlebnis verwenden wir Cookies. Mit der Nutzung unserer Dienste stimmen Sie dem zu.')).toBe(true)
+    expect(notice('Vielen Dank für Ihre Bestellung. Wir wünschen Ihnen eine gute Lektüre.')).toBe(true)
+    expect(notice('Thank you for your order. Your first issue arrives next week.')).toBe(true)
   })
   it('leaves prose about cookies, browsers and licences', () => {
     expect(notice('Die Kekse, auf Englisch cookies genannt, backen zwölf Minuten bei 180 Grad.')).toBe(false)
@@ -135,6 +139,7 @@ describe('isSiteNotice', () => {
     expect(notice('The foundation offers free copyright licences through its Creative Commons tools.')).toBe(false)
     expect(notice('Die meisten Nutzer akzeptieren neue Datenschutzbedingungen, ohne sie zu lesen, zeigt die Studie.')).toBe(false)
     expect(notice('Spam in the comments of public forums doubled last year, researchers found.')).toBe(false)
+    expect(notice('Die Bäckerei verwendet Cookies aus Dinkelmehl, sagte die Inhaberin.')).toBe(false)
   })
 })
 

@@ -212,7 +212,8 @@ const NOTICE_CUE =
  * cookie banner ("Unsere Website verwendet Cookies…", "We use cookies to…"), a notice about the
  * reader's browser ("You are using a browser version with limited support", "Bitte aktualisiere
  * deinen Browser"), an affiliate disclosure ("When you buy through links on our site, we may earn an
- * affiliate commission"), a thank-you for registering, a licence line ("licensed under CC BY-SA").
+ * affiliate commission"), a thank-you for registering or ordering, a licence line ("licensed under
+ * CC BY-SA"). A cookie banner may name neither the site nor data, only that "we use" cookies.
  * Each needs two cues on one line of at most 60 words, so prose about cookies or browsers stays.
  */
 export function isSiteNotice(text: string, wordCount: number): boolean {
@@ -221,10 +222,14 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
   // Every test below needs one of these words: one scan settles the lines that have none (nearly all).
   if (!NOTICE_CUE.test(t)) return false
   const cookies =
-    /(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
-    /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?|données|datos|dados|dati|gegevens|confidentialité|privacidad|privacidade|privacità)(?![\p{L}])/u.test(
-      t,
-    )
+    (/(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
+      /(?<![\p{L}])(website|webseite|web site|internetseite|site|seite|sitio|sito|browser|navigateur|navegador|consent|zustimmung|einwilligung|accept|akzeptier\p{L}*|aceptar?|accepter|datenschutz\p{L}*|privacy|tracking|analyse|analytics|analíticas?|données|datos|dados|dati|gegevens|confidentialité|privacidad|privacidade|privacità)(?![\p{L}])/u.test(
+        t,
+      )) ||
+    (/(?<![\p{L}])cookies?(?![\p{L}])/u.test(t) &&
+      /(?<![\p{L}])(verwenden wir|nutzen wir|setzen wir|wir verwenden|wir nutzen|wir setzen|we use|we are using|nous utilisons|utilisons|utilizamos|usamos|utilizziamo|usiamo|wij gebruiken|gebruiken wij|używamy|stosujemy)(?![\p{L}])/u.test(
+        t,
+      ))
   const browser =
     /(?<![\p{L}])browser\p{L}*|navigateur|navegador/u.test(t) &&
     /(?<![\p{L}])(your|you|dein\p{L}*|ihr\p{L}*|sie|votre|vous|tu|su|seu)(?![\p{L}])/u.test(t) &&
@@ -235,7 +240,7 @@ export function isSiteNotice(text: string, wordCount: number): boolean {
     /(?<![\p{L}])(affiliate|provision|commission|comisión)(?![\p{L}])/u.test(t) &&
     /(?<![\p{L}])(links?|link-?s|we|wir|nous|our|unsere?)(?![\p{L}])/u.test(t)
   const registered =
-    /^(thank you|thanks|vielen dank|danke|merci|gracias|obrigad[oa]) (for|für|pour|por) (registering|signing up|subscribing|your (registration|subscription)|ihre (registrierung|anmeldung)|deine (registrierung|anmeldung)|votre inscription|registrarte|suscribirte|tu suscripción)/u.test(
+    /^(thank you|thanks|vielen dank|danke|merci|gracias|obrigad[oa]) (for|für|pour|por) (registering|signing up|subscribing|your (registration|subscription|order|purchase)|ihre (registrierung|anmeldung|bestellung)|deine (registrierung|anmeldung|bestellung)|votre (inscription|commande)|registrarte|suscribirte|tu (suscripción|pedido|compra))/u.test(
       t,
     )
   const licence =
