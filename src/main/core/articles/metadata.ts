@@ -759,7 +759,10 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     titleDate = dated.find(Boolean) ?? null
     const head = parts.reduce((a, b) => (words(b).length > words(a).length ? b : a), parts[0] ?? title)
     const site = parts.filter((p, i) => p !== head && !dated[i] && words(p).length <= 4 && NAME_SHAPE.test(p)).at(-1)
-    if (words(head).length >= 3) title = head
+    // Cut only where every other part reads as a section, a site or a date: "Headline | Politik | Site".
+    const others = parts.filter((p) => p !== head)
+    const labels = others.every((p) => words(p).length <= 4 || dated[parts.indexOf(p)] || NAME_SHAPE.test(p))
+    if (words(head).length >= 3 && labels) title = head
     if (!outlet && site && parts.indexOf(site) > parts.indexOf(head) + 1) outlet = site
   }
   if (!outlet && found?.agencyOwn) outlet = found.wire
