@@ -131,6 +131,14 @@ function localMentions(text: string, ref: Date | null, language: string, forward
       const date = monthDay(month, day, m[1] ? Number(m[1]) : null, ref)
       out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, kind: 'explicit' })
     }
+  // "27日", "27일": a day of the month named alone, as Japanese, Korean and Chinese news dates its events.
+  if (p.dayOnly)
+    for (const m of text.matchAll(p.dayOnly)) {
+      const day = Number(m[1])
+      const end = m.index + m[0].length
+      if (day < 1 || day > 31 || taken(m.index, end) || planned(text, m.index)) continue
+      out.push({ start: m.index, end, text: m[0], date: dayAlone(day, ref, forward), kind: 'explicit' })
+    }
   if (p.monthAlone)
     for (const m of text.matchAll(p.monthAlone)) {
       const month = words.fullMonths.get((m[1] as string).toLowerCase())
@@ -188,6 +196,25 @@ function monthDay(month: number, day: number, year: number | null, ref: Date | n
   if (!ref) return { year: null, month, day, weekday: null }
   const same = utc(ref.getUTCFullYear(), month, day)
   return full(same.getTime() - ref.getTime() > 14 * DAY ? utc(ref.getUTCFullYear() - 1, month, day) : same)
+}
+
+/**
+ * A day of the month without its month: the latest such day on or before the reference (on or after
+ * it for a coming event), else the same day of the month before (after); unknown month and year without a reference.
+ */
+function dayAlone(day: number, ref: Date | null, forward: boolean): EventDate {
+  if (!ref) return { year: null, month: null, day, weekday: null }
+  const year = ref.getUTCFullYear()
+  const month = ref.getUTCMonth() + 1
+  const fits = (y: number, m: number): boolean => utc(y, m, day).getUTCDate() === day
+  if (forward) {
+    if (day >= ref.getUTCDate() && fits(year, month)) return full(utc(year, month, day))
+    const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1]
+    return fits(y, m) ? full(utc(y, m, day)) : { year: null, month: null, day, weekday: null }
+  }
+  if (day <= ref.getUTCDate()) return full(utc(year, month, day))
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1]
+  return fits(y, m) ? full(utc(y, m, day)) : { year: null, month: null, day, weekday: null }
 }
 
 function monthOnly(month: number, year: number | null, ref: Date | null): EventDate {

@@ -471,4 +471,19 @@ describe('days named without their month (Japanese, Korean, Chinese news)', () =
     expect(days('ko', '양국 대표단은 27일 협의했다. 협의는 3일간 이어졌다. 3월 6일.')).toEqual(['27'])
     expect(days('zh', '两国代表团27日在日内瓦举行会谈。3月6日。')).toEqual(['27'])
   })
+
+  it('are read as the latest such day of the month, or of the month before (a coming one looks ahead)', () => {
+    const day = (text: string, ref: string, language: string, forward = false): string | null => {
+      const d = dateMentions(text, isoDay(ref), { language, forward }).find((m) => m.kind === 'explicit')?.date
+      return d?.year ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null
+    }
+    expect(day('両国の代表団は6日、協議を行った。', '2025-03-07', 'ja')).toBe('2025-03-06')
+    expect(day('両国の代表団は27日、協議を行った。', '2025-03-02', 'ja')).toBe('2025-02-27')
+    expect(day('양국 대표단은 27일 협의했다.', '2025-03-02', 'ko')).toBe('2025-02-27')
+    expect(day('两国代表团将于10日举行会谈。', '2025-03-07', 'zh', true)).toBe('2025-03-10')
+    expect(day('两国代表团将于3日举行会谈。', '2025-03-07', 'zh', true)).toBe('2025-04-03')
+    // A count of days is no date, and a full date stays what it says.
+    expect(day('協議は3日間続いた。', '2025-03-07', 'ja')).toBeNull()
+    expect(day('2025年2月27日、協議を行った。', '2025-03-07', 'ja')).toBe('2025-02-27')
+  })
 })

@@ -312,8 +312,8 @@ export interface CalendarPatterns {
   numericMonth: RegExp | null
   /**
    * A day of the month named alone, the way Japanese, Korean and Chinese news dates its events ("27日",
-   * "27일": the 27th of this month, or of the last when that is still to come); group 1 the day. Not read by
-   * dates.ts yet: it is to be read after numericMonth, skipping what numericMonth took.
+   * "27일": the 27th of this month, or of the last when that is still to come); group 1 the day. Read by
+   * dates.ts after numericMonth, skipping what numericMonth took.
    */
   dayOnly?: RegExp | null
   /** "im März 2025", "en marzo de 2025", "в марте 2025 года": a month named with its preposition; groups month, year. */
