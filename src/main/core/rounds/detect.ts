@@ -1,7 +1,9 @@
 import type { RoundRole } from '../../../shared/model'
+import { romanize } from '../claims/translit'
+import { foldAccents } from '../text/terms'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEventSteps, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
-import { isCountry, nameWordKey, placeKey } from './places'
+import { countryCode, isCountry, nameWordKey, placeKey } from './places'
 
 export type { DetectArticle } from './mentions'
 
@@ -30,7 +32,14 @@ interface Cluster {
   heldFirst: number
   heldLast: number
   people: Map<string, string> // each name key (see `nameKeys`) → full name
-  /** Countries its reports name as where things happen, and the five-word runs of their quotations. */
+  /**
+   * The cities its reports name (place keys), by the language of each report, and those languages: a city
+   * named in the same language as another city is another place; one named only in other languages
+   * ("Genf", "Женева" beside "Geneva") says nothing either way.
+   */
+  cities: Map<string, Set<string>>
+  languages: Set<string>
+  /** Countries its reports name as where things happen (region codes: "Schweiz" is "Switzerland"), and the five-word runs of their quotations. */
   countries: Set<string>
   quotes: Set<string>
   vector: Vector
@@ -42,25 +51,128 @@ interface Cluster {
 }
 
 /**
+ * A word of a person's name as compared. Declined Russian and Ukrainian names compare by their stem
+ * ("Томаса Варги" is "Томас Варга"). Across scripts ("Варга" and "Varga", "Лавров" and "Lavrov",
+ * "Керри" and "Kerry") the word compares in Latin letters, without accents and without its final vowels,
+ * which declension and transliteration change. Two Latin names still compare whole ("Suprema" is not
+ * "Supremo"): the stripped form is stored under one prefix and looked up under the other, so that only a
+ * Cyrillic name finds a Latin one by it, and the other way round.
+ */
+function nameWord(word: string): { stored: string[]; looked: string[]; length: number } {
+  const stem = nameWordKey(word)
+  const latin = foldAccents(romanize(stem))
+  const bare = latin.replace(/[aeiouy]+$/, '')
+  const stripped = bare.length >= 3 ? bare : latin
+  if (CYRILLIC.test(stem)) return { stored: [`c:${stripped}`], looked: [`c:${stripped}`, `l:${stripped}`], length: stem.length }
+  return { stored: [latin, `l:${stripped}`], looked: [latin, `c:${stripped}`], length: stem.length }
+}
+const CYRILLIC = /\p{Script=Cyrillic}/u
+
+/**
  * The words a person is known by: every word of the name but the first (a given name), so that
  * "Jan Olof Berg" and "Jan Olof", or "Anna Berg" and "Dr Anna Berg", are one person.
  */
-const nameKeys = (name: string): string[] => {
-  // Declined names (Russian, Ukrainian) compare by their stem: "Томаса Варги" is "Томас Варга".
-  const words = name.split(' ').map(nameWordKey)
-  const rest = words.slice(1).filter((w) => w.length >= 3)
-  return rest.length ? rest : [words.at(-1) as string]
+const nameWords = (name: string): Array<ReturnType<typeof nameWord>> => {
+  let known = nameWordsOf.get(name)
+  if (!known) {
+    const words = name.split(' ').map(nameWord)
+    const rest = words.slice(1).filter((w) => w.length >= 3)
+    known = rest.length ? rest : [words.at(-1) as ReturnType<typeof nameWord>]
+    // Asked for every person of every round compared: a notebook's names are a few thousand.
+    if (nameWordsOf.size > 50_000) nameWordsOf.clear()
+    nameWordsOf.set(name, known)
+  }
+  return known
 }
-const knows = (people: Map<string, string>, name: string): boolean => nameKeys(name).some((k) => people.has(k))
+const nameWordsOf = new Map<string, Array<ReturnType<typeof nameWord>>>()
+const knows = (people: Map<string, string>, name: string): boolean => nameWords(name).some((w) => w.looked.some((k) => people.has(k)))
 const remember = (people: Map<string, string>, name: string): void => {
-  for (const k of nameKeys(name)) if (!people.has(k)) people.set(k, name)
+  for (const w of nameWords(name)) for (const k of w.stored) if (!people.has(k)) people.set(k, name)
+}
+/** A name word as written in any script, without accents or final vowels: "Анной", "Anna" → "ann". */
+const looseWord = (word: string): string => {
+  const latin = foldAccents(romanize(nameWordKey(word)))
+  const bare = latin.replace(/[aeiouy]+$/, '')
+  return bare.length >= 2 ? bare : latin
+}
+/**
+ * People of `a` that `b` names in full, given name and surname alike, whatever the script ("Томас Варга" and
+ * "Tomas Varga"): what reports in different languages share. A surname alone is not enough there: names of
+ * institutions read as people share their common words ("Congresso Nacional", "Confederación Nacional").
+ */
+function namedInFull(a: Iterable<string>, b: Iterable<string>): number {
+  const ends = (name: string): string | null => {
+    const words = name.split(' ')
+    // The last two words: a title may open the run in a language that capitalizes nouns ("Handelsminister Tomas Varga").
+    return words.length >= 2 ? `${looseWord(words.at(-2) as string)} ${looseWord(words.at(-1) as string)}` : null
+  }
+  const theirs = new Set<string>()
+  for (const q of b) {
+    const k = ends(q)
+    if (k) theirs.add(k)
+  }
+  const found = new Set<string>()
+  for (const p of a) {
+    const k = ends(p)
+    if (k && theirs.has(k)) found.add(k)
+  }
+  return found.size
+}
+
+/** Whether two names are one person's (the same test as a round's people). */
+export const samePerson = (a: string, b: string): boolean => {
+  const people = new Map<string, string>()
+  remember(people, b)
+  return knows(people, a)
 }
 /** People two rounds both name (each person once, whichever words name them). */
 const sharedPeople = (a: Map<string, string>, b: Map<string, string>): number => new Set([...a.values()].filter((p) => knows(b, p))).size
 const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && placeKey(a) === placeKey(b)
-// A country named for want of a city does not contradict a city (which country a city is in is not known here).
-const venueConflict = (a: string | null, b: string | null): boolean =>
-  a !== null && b !== null && !sameVenue(a, b) && !isCountry(a) && !isCountry(b)
+/** A city's place key, or null for no place or a country. */
+const cityKey = (v: string | null): string | null => (v === null || isCountry(v) ? null : placeKey(v))
+/** Region code of a country named (null for no place or a city). */
+const codeOf = (v: string | null): string | null => (v === null ? null : countryCode(v))
+
+/**
+ * How a city named in a report of `language` stands to a round's cities: the same city; another one (a
+ * city the round's reports in that language name, and not this one); a city named only in other languages
+ * ('foreign': "Genf", "Женева" and "Geneva" are one city, which no rule here can tell from two cities); or
+ * unknown (a side names no city; a country named for want of a city does not contradict a city: which
+ * country a city is in is not known here).
+ */
+type Relation = 'same' | 'other' | 'foreign' | 'unknown'
+function cityRelation(cities: Map<string, Set<string>>, key: string | null, language: string): Relation {
+  if (key === null || cities.size === 0) return 'unknown'
+  for (const set of cities.values()) if (set.has(key)) return 'same'
+  return cities.has(language) ? 'other' : 'foreign'
+}
+/** The same between two rounds: another city when both name cities in one language and none in common. */
+function roundsRelation(a: Cluster, b: Cluster): Relation {
+  if (a.cities.size === 0 || b.cities.size === 0) return 'unknown'
+  let bothName = false
+  for (const [language, set] of a.cities) {
+    for (const key of set) for (const other of b.cities.values()) if (other.has(key)) return 'same'
+    if (b.cities.has(language)) bothName = true
+  }
+  return bothName ? 'other' : 'foreign'
+}
+/**
+ * Two reports in different languages that name their cities differently: the same day and two people both
+ * name in full (the heads of the delegations) are one meeting; nothing less (their words differ anyway, and
+ * a word two languages share, or the same minister at two meetings, would join any two cities).
+ */
+const sameMeetingAbroad = (dayAgrees: boolean, people: number, a: Iterable<string>, b: Iterable<string>): boolean =>
+  dayAgrees && people >= 2 && namedInFull(a, b) >= 2
+/** Reports in no language in common: their words and quotes cannot match, only their people and days. */
+const foreign = (a: Set<string>, b: Set<string>): boolean => {
+  for (const l of a) if (b.has(l)) return false
+  return true
+}
+function addCity(cities: Map<string, Set<string>>, language: string, key: string): void {
+  const set = cities.get(language)
+  if (set) set.add(key)
+  else cities.set(language, new Set([key]))
+}
 
 function vectorOf(words: string[], idf: Map<string, number>): Vector {
   const v: Vector = new Map()
@@ -99,6 +211,14 @@ const dayIndex = (d: EventDate): number => Math.round(Date.UTC(d.year as number,
  */
 class Clusters {
   readonly all: Cluster[] = []
+  /** The venue keys each round is indexed under (its cities, or '' for none), as last placed. */
+  private readonly keysOf = new Map<Cluster, string[]>()
+
+  /**
+   * `wide`: the notebook holds articles in several languages, whose names of one city differ: a dated
+   * mention is compared with the rounds of its days at every venue (as one without a venue is), not only at its own.
+   */
+  constructor(private readonly wide = false) {}
   /** Day number (or VAGUE) → lower-cased venue ('' when unknown) → rounds; a round is under each day its reports cover. */
   private readonly places = new Map<number, Map<string, Cluster[]>>()
   /** Lower-cased venue ('' when unknown) → rounds, whatever their days: for dates without a full day. */
@@ -119,6 +239,7 @@ class Clusters {
   /** Every round that can match a mention of `date` at `venue`, and possibly some that cannot: callers still check. */
   candidates(date: EventDate, venue: string | null): Cluster[] {
     const key = venueKey(venue)
+    const wide = this.wide && key !== ''
     // A month and year: the days of that month. Less than that: any round at that venue (or of none).
     const days =
       date.year !== null && date.month !== null && date.day === null
@@ -131,7 +252,7 @@ class Clusters {
     for (const day of days) {
       const venues = this.places.get(day)
       if (!venues) continue
-      if (key === '') for (const list of venues.values()) for (const c of list) out.add(c)
+      if (key === '' || wide) for (const list of venues.values()) for (const c of list) out.add(c)
       else {
         for (const c of venues.get('') ?? []) out.add(c)
         for (const c of venues.get(key) ?? []) out.add(c)
@@ -142,13 +263,13 @@ class Clusters {
 
   /** Rounds within `radius` days of a round's days, at its venue or of no known city (the round itself among them). */
   near(cluster: Cluster, radius: number): Cluster[] {
-    const key = venueKey(cluster.venue)
+    const keys = this.keys(cluster)
     const out = new Set<Cluster>()
     for (let day = cluster.first - radius; day <= cluster.last + radius; day++) {
       const venues = this.places.get(day)
       if (!venues) continue
-      if (key === '') for (const list of venues.values()) for (const c of list) out.add(c)
-      else for (const c of [...(venues.get(key) ?? []), ...(venues.get('') ?? [])]) out.add(c)
+      if (keys.includes('') || this.wide) for (const list of venues.values()) for (const c of list) out.add(c)
+      else for (const key of ['', ...keys]) for (const c of venues.get(key) ?? []) out.add(c)
     }
     return [...out]
   }
@@ -156,6 +277,7 @@ class Clusters {
   /** Takes a round out (joined into another). */
   remove(cluster: Cluster): void {
     this.unplace(cluster)
+    this.keysOf.delete(cluster)
     this.all.splice(this.all.indexOf(cluster), 1)
   }
 
@@ -173,27 +295,41 @@ class Clusters {
     return Array.from({ length: cluster.last - cluster.first + 1 }, (_, i) => cluster.first + i)
   }
 
+  /** The keys a round is indexed under: each city its reports name (in any language), or '' for none (a country stands for an unknown city). */
+  private keys(cluster: Cluster): string[] {
+    const keys = new Set<string>()
+    for (const set of cluster.cities.values()) for (const k of set) keys.add(k)
+    if (keys.size === 0) keys.add(venueKey(cluster.venue))
+    return [...keys]
+  }
+
   private place(cluster: Cluster): void {
-    const key = venueKey(cluster.venue)
-    let atVenue = this.venues.get(key)
-    if (!atVenue) this.venues.set(key, (atVenue = new Set()))
-    atVenue.add(cluster)
+    const keys = this.keys(cluster)
+    this.keysOf.set(cluster, keys)
+    for (const key of keys) {
+      let atVenue = this.venues.get(key)
+      if (!atVenue) this.venues.set(key, (atVenue = new Set()))
+      atVenue.add(cluster)
+    }
     for (const day of this.days(cluster)) {
       let venues = this.places.get(day)
       if (!venues) this.places.set(day, (venues = new Map()))
-      const list = venues.get(key)
-      if (list) list.push(cluster)
-      else venues.set(key, [cluster])
+      for (const key of keys) {
+        const list = venues.get(key)
+        if (list) list.push(cluster)
+        else venues.set(key, [cluster])
+      }
     }
   }
 
   private unplace(cluster: Cluster): void {
-    const key = venueKey(cluster.venue)
-    this.venues.get(key)?.delete(cluster)
-    for (const day of this.days(cluster)) {
-      const list = this.places.get(day)?.get(key)
-      if (list) list.splice(list.indexOf(cluster), 1)
-    }
+    const keys = this.keysOf.get(cluster) ?? []
+    for (const key of keys) this.venues.get(key)?.delete(cluster)
+    for (const day of this.days(cluster))
+      for (const key of keys) {
+        const list = this.places.get(day)?.get(key)
+        if (list) list.splice(list.indexOf(cluster), 1)
+      }
   }
 }
 
@@ -218,13 +354,17 @@ const previewsOnly = (c: Cluster): boolean => c.reports.every((r) => r.mention.c
 
 /** Whether two rounds are one meeting: the rule a report meets to join a round, applied to rounds. */
 function joinable(a: Cluster, b: Cluster): boolean {
-  if (venueConflict(a.venue, b.venue)) return false
+  const relation = roundsRelation(a, b)
+  if (relation === 'other') return false
   if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > MAX_SPAN) return false
-  const venueAgrees = sameVenue(a.venue, b.venue) && !isCountry(a.venue as string)
+  const venueAgrees = relation === 'same'
   // Previews announce the meeting at their city that follows within a week (its day is not theirs): they
   // need share nothing more with its reports. The merge pass goes by day, so the first such round takes them.
   if (venueAgrees && previewsOnly(a) && !previewsOnly(b) && b.first >= a.last && b.first - a.last <= NEAR) return true
-  const inCountry = (x: Cluster, y: Cluster): boolean => x.venue !== null && isCountry(x.venue) && y.countries.has(x.venue.toLowerCase())
+  const inCountry = (x: Cluster, y: Cluster): boolean => {
+    const code = codeOf(x.venue)
+    return code !== null && y.countries.has(code)
+  }
   const placeAgrees = venueAgrees || inCountry(a, b) || inCountry(b, a)
   const gap = Math.max(0, Math.max(a.first, b.first) - Math.min(a.last, b.last))
   const dayAgrees = gap <= 2
@@ -238,9 +378,14 @@ function joinable(a: Cluster, b: Cluster): boolean {
     }
   const similar = cosine(a.vector, a.norm, b.vector, b.norm)
   const content = people > 0 || quoted || similar >= 0.1
+  if (relation === 'foreign') return sameMeetingAbroad(dayAgrees, people, a.people.values(), b.people.values())
   return placeAgrees
     ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
-    : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
+    : dayAgrees &&
+        (quoted ||
+          (people > 0 && similar >= 0.08) ||
+          similar >= 0.2 ||
+          (foreign(a.languages, b.languages) && sameMeetingAbroad(dayAgrees, people, a.people.values(), b.people.values())))
 }
 
 /**
@@ -380,7 +525,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     return set
   }
 
-  const index = new Clusters()
+  // Several languages: one city has several names, so dated reports look at every venue of their days.
+  const index = new Clusters(new Set(events.map((e) => e.event.language)).size > 1)
   const clusters = index.all
   // In the order of the meetings' days (then undated ones): a round grows from its first reports.
   const dayOf = (e: ArticleEvents): number => (e.main && isExact(e.main.date) ? dayIndex(e.main.date) : Number.POSITIVE_INFINITY)
@@ -406,9 +552,11 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       yield
       if (Number.isNaN(c.first) || joined.has(c)) continue
       for (const other of index.near(c, NEAR)) {
-        if (other === c || Number.isNaN(other.first) || !joinable(c, other)) continue
+        if (other === c || Number.isNaN(other.first) || joined.has(other) || !joinable(c, other)) continue
         index.remove(other)
         joined.add(other)
+        for (const [language, set] of other.cities) for (const k of set) addCity(c.cities, language, k)
+        for (const l of other.languages) c.languages.add(l)
         const venue = c.venue === null || (isCountry(c.venue) && other.venue !== null && !isCountry(other.venue)) ? other.venue : c.venue
         index.move(c, {
           first: Math.min(c.first, other.first),
@@ -438,7 +586,10 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       undatedYet = true
       yield* joinRounds()
     }
-    const countries = new Set(event.countries.map((k) => k.toLowerCase()))
+    const countries = new Set(event.countries.map((k) => codeOf(k) ?? k.toLowerCase()))
+    const language = event.language
+    const city = cityKey(main.venue)
+    const country = codeOf(main.venue)
     let best: { cluster: Cluster; score: number; resolved: EventDate | null; why: string[] } | null = null
     let second = Number.NEGATIVE_INFINITY
     // Undated reports: how many dated rounds at its city its date fits, and the one it shares something with.
@@ -447,13 +598,17 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     const near = index.candidates(main.date, main.venue)
     const seen = new Set(near)
     for (const c of [...near, ...index.atVenue(main.date, main.venue, NEAR).filter((c) => !seen.has(c))]) {
-      if (venueConflict(c.venue, main.venue)) continue
+      const relation = cityRelation(c.cities, city, language)
+      if (relation === 'other') continue
+      // A city named otherwise in another language: only a full date can tell the same day (below).
+      if (relation === 'foreign' && (Number.isNaN(day) || Number.isNaN(c.first))) continue
       // The same city; or a country named by one side where the other names a city and that country.
-      const venueAgrees = sameVenue(c.venue, main.venue) && !isCountry(main.venue as string)
+      const venueAgrees = relation === 'same'
+      const roundCountry = codeOf(c.venue)
       const countryAgrees =
         !venueAgrees &&
-        ((main.venue !== null && isCountry(main.venue) && (c.countries.has(main.venue.toLowerCase()) || sameVenue(c.venue, main.venue))) ||
-          (c.venue !== null && isCountry(c.venue) && countries.has(c.venue.toLowerCase())))
+        ((country !== null && (c.countries.has(country) || country === roundCountry)) ||
+          (roundCountry !== null && countries.has(roundCountry)))
       const placeAgrees = venueAgrees || countryAgrees
       const people = shared(c, main.participants).length
       const similar = cosine(c.vector, c.norm, vector, vectorNorm)
@@ -475,9 +630,15 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         // A round goes on for days: a report within a week of its last one, at its place, with its people,
         // its quotes or its words, continues it; two meetings at one place weeks apart stay two rounds.
         // Without a place in common, the same days and shared people, quotes or many words.
-        ok = placeAgrees
-          ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
-          : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2)
+        // In another language than all the round's reports, words and quotes cannot match: the same day and two of
+        // its people named in full are one meeting, whatever each language calls its city (sameMeetingAbroad).
+        const abroad = (): boolean => sameMeetingAbroad(dayAgrees, people, main.participants, c.people.values())
+        ok =
+          relation === 'foreign'
+            ? abroad()
+            : placeAgrees
+              ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
+              : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2 || (!c.languages.has(language) && abroad()))
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
         // "The eighth round": a round whose reports number it alike is this one, and its weekday may then fall a
@@ -572,6 +733,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       heldFirst: Number.NaN,
       heldLast: Number.NaN,
       people: new Map(),
+      cities: new Map(),
+      languages: new Set(),
       countries: new Set(),
       quotes: new Set(),
       vector: new Map(),
@@ -580,6 +743,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       recalls: [],
     }
     if (!best) index.add(cluster)
+    if (city !== null) addCity(cluster.cities, language, city)
+    cluster.languages.add(language)
     const venue = cluster.venue === null || (isCountry(cluster.venue) && main.venue && !isCountry(main.venue)) ? main.venue : cluster.venue
     index.move(cluster, {
       date: moreExact(cluster.date, main.date),
@@ -594,7 +759,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     for (const p of main.participants) remember(cluster.people, p)
     add(cluster.vector, vector)
     cluster.norm = norm(cluster.vector)
-    for (const k of event.countries) cluster.countries.add(k.toLowerCase())
+    for (const k of countries) cluster.countries.add(k)
     for (const q of event.quotes) cluster.quotes.add(q)
     cluster.reports.push({
       event,
@@ -629,12 +794,14 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       let best: { cluster: Cluster; score: number } | null = null
       for (const c of index.candidates(m.date, m.venue)) {
         if (reports?.has(c)) continue
-        if (venueConflict(c.venue, m.venue) || !compatible(c.date, m.date)) continue
+        const relation = cityRelation(c.cities, cityKey(m.venue), event.language)
+        if (relation === 'other' || !compatible(c.date, m.date)) continue
+        const place = relation === 'same' || (codeOf(m.venue) !== null && codeOf(m.venue) === codeOf(c.venue))
         const people = shared(c, m.participants).length
         const dayAgrees = isExact(c.date) && isExact(m.date)
         const similar = cosine(c.vector, c.norm, vector, vectorNorm)
-        const ok = sameVenue(c.venue, m.venue) ? people > 0 || dayAgrees || similar >= 0.05 : dayAgrees && people > 0
-        const score = (sameVenue(c.venue, m.venue) ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
+        const ok = place ? people > 0 || dayAgrees || similar >= 0.05 : dayAgrees && people > 0
+        const score = (place ? 2 : 0) + (dayAgrees ? 2 : 0) + people + similar
         if (ok && better(best, c, score)) best = { cluster: c, score }
       }
       if (!best) {
@@ -759,7 +926,7 @@ function describe(c: Cluster): ProposedRound {
     details.push(spread === 0 ? 'same date' : `dates agree within ${spread} day${spread === 1 ? '' : 's'}`)
   }
   const people = [...new Set(c.people.values())].filter(
-    (p) => c.reports.filter((r) => r.mention.participants.some((q) => nameKeys(q).some((k) => nameKeys(p).includes(k)))).length > 1,
+    (p) => c.reports.filter((r) => r.mention.participants.some((q) => samePerson(q, p))).length > 1,
   )
   if (count > 1 && people.length) details.push(`shared participants: ${people.join(', ')}`)
   const quotedBy = new Map<string, number>()

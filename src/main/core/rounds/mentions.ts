@@ -57,6 +57,8 @@ export interface ArticleEvents {
   quotes: string[]
   /** The highest "Nth round" it names ("the eighth round of talks"), or null: the round it tells of names itself so. */
   roundOrdinal: number | null
+  /** The language it was read in ('en' also for languages without word lists): places are named in it. */
+  language: string
 }
 
 // Words that name a meeting. Weak ones ("met", "meeting") count only where two people are named.
@@ -71,6 +73,9 @@ const FUTURE =
   /\b(?:will|would|could|should|may|might|shall|plans?|planned|planning|expected|next|upcoming|coming|future|follow-up|another|approaching|soon|to (?:hold|meet|resume|start|begin|continue))\b/i
 const SAID = /\b(?:said|says|told|announced|stated|added)\s+(?:on\s+)?$/i
 const CONNECTOR = /\b(?:after|before|following|followed|since|ahead of|than|while|preceded)\b/i
+const PRECEDES = /\bprecede[sd]?\b/i
+// "described the talks as indirect, like those last weekend in X": what follows is another meeting, compared.
+const COMPARED = /\b(?:(?:un)?like|similar\s+to|as\s+with)\s+(?:those|that|the\s+(?:ones?|last|previous|earlier|first)|last|earlier)\b/i
 
 const MONTH_OR_DAY =
   /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
@@ -427,6 +432,8 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     if (found.length === 0) continue
     const dates = dateMentions(s.text, ref, { language: x.language })
     let ahead: typeof dates | null = null
+    // Where the sentence compares with another meeting ("like those last weekend"), if it does.
+    const comparedAt = COMPARED.exec(s.text)?.index ?? Number.POSITIVE_INFINITY
     const venues = [...venueMatches(x, s.text)].flatMap((m) => {
       const place = asPlace(m.name, x)
       return place ? [{ place, index: m.index }] : []
@@ -438,7 +445,9 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
       const coming = future(x, before) || future(x, after)
       if (coming && !lead) continue
       if (coming) ahead ??= dateMentions(s.text, ref, { forward: true, language: x.language })
-      const mine = <T extends { at: number }>(list: T[], max: number): T[] => list.filter((x) => nearest(found, x.at, max) === r)
+      // A place or day after a comparison with another meeting is that meeting's ("like those last weekend in X").
+      const mine = <T extends { at: number }>(list: T[], max: number): T[] =>
+        list.filter((x) => nearest(found, x.at, max) === r && !(comparedAt >= r.end && x.at > comparedAt))
       const venue = mine(
         venues.map((v) => ({ v: v.place, at: v.index })),
         90,
@@ -500,8 +509,27 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
       (r) =>
         r.strong && !r.earlier && (future(x, text.slice(Math.max(0, r.start - 60), r.start)) || future(x, text.slice(r.end, r.end + 25))),
     )
-  if (!candidate && spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text))) {
-    const first = spans[0]
+  // A page copy may open a few sentences into the story: one of the first three sentences tells of the meeting,
+  // not of one before or after the news ("after the meeting", "this precedes a summit").
+  const tellsOf = (text: string): boolean =>
+    regions(text, x).some((r) => {
+      const before = text.slice(Math.max(0, r.start - 60), r.start)
+      return (
+        r.strong &&
+        !r.earlier &&
+        !future(x, before) &&
+        !future(x, text.slice(r.end, r.end + 25)) &&
+        !connector(x, before) &&
+        !PRECEDES.test(before)
+      )
+    })
+  // A sentence whose meeting has a date and is no news tells of an earlier meeting (a recall).
+  const dated = (s: { start: number }): boolean => mentions.some((m) => m.start === s.start && (m.dateKind !== null || m.earlier))
+  // A sentence that speaks of the future anywhere may announce the meeting ("the third round … is approaching").
+  const opens = Boolean(spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text)))
+  const told = !candidate && !opens ? spans.slice(1, 3).find((s) => tellsOf(s.text) && !dated(s) && !future(x, s.text)) : undefined
+  if (!candidate && spans[0] && (opens || told)) {
+    const first = told ?? spans[0]
     candidate = {
       // A title about the talks over a lead that announces them: a preview (its day is not the meeting's).
       coming: !aboutMeeting(first.text) && announces(first.text),
@@ -614,6 +642,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
     countries: [...countries],
     quotes,
     roundOrdinal,
+    language: x.language,
   }
 }
 
@@ -707,6 +736,8 @@ const dateOf = (d: Date): EventDate => ({
   weekday: d.getUTCDay(),
 })
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** The city an article names most often as where things happen ("in X", "at X"), the title counting twice; null when it names none (countries aside). */
 function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): { place: string | null; counts: Map<string, number> } {
   const counts = new Map<string, number>()
@@ -715,15 +746,21 @@ function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): {
     for (const re of [DESTINATION, NAMED_TALKS]) for (const m of text.matchAll(re)) if (m[1]) found.push({ name: m[1], index: m.index })
     for (const m of [...venueMatches(x, text), ...found]) {
       // "months after talks in X": an earlier meeting's place, not this one's.
-      if (connector(x, text.slice(Math.max(0, m.index - 30), m.index))) continue
+      const before = text.slice(Math.max(0, m.index - 30), m.index)
+      if (connector(x, before) || COMPARED.test(before)) continue
       const place = asPlace(m.name, x)
       if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
     }
   }
-  // Titles are often in title case ("Talks In Nordhavn End"): only a one-word name counts there.
+  // Titles are often in title case ("Talks In Nordhavn End"): only a one-word name counts there, and in a title
+  // where most words are capitalized only one the text names too ("Hottest Year Ever in the Making" names no place).
+  const words = title.match(/\p{L}{4,}/gu) ?? []
+  const titleCased = words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length > 0.6 * words.length
   for (const m of venueMatches(x, title)) {
     const place = asPlace((m.name.split(/\s+/)[0] as string).replace(/['’]s$/, ''), x)
-    if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + 2)
+    if (!place || isCountry(place)) continue
+    if (titleCased && !spans.some((s) => new RegExp(String.raw`(?<!\p{L})${escapeRegExp(place)}(?!\p{L})`, 'u').test(s.text))) continue
+    counts.set(place, (counts.get(place) ?? 0) + 2)
   }
   spans.forEach((s, i) => count(s.text, i < 3 ? 1.5 : 1))
   let best: [string, number] | null = null

@@ -13,7 +13,7 @@ import { useTempDir } from '../../../../tests/helpers'
 import { analyzeViolations } from '../../analyze-contract'
 import { analyze } from '../../cli'
 import { dateMentions, edtf, isoDay } from './dates'
-import { detectRounds, type DetectArticle } from './detect'
+import { detectRounds, samePerson, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
 import { localRoundOrdinal } from './lexicon'
 import { isCountry, nameWordKey, placeKey } from './places'
@@ -322,5 +322,84 @@ describe('months named alone, and plans, in other languages (self-written)', () 
     expect(at('Переговоры в марте не принесли результата.', 'ru')).toEqual([['2025-03', 'month']])
     expect(at('Die Gespräche wurden verschoben bis 6. März.', 'de')).toEqual([])
     expect(at('Переговоры запланированы на 6 марта.', 'ru')).toEqual([])
+  })
+})
+
+// One meeting reported in several languages (self-written): each outlet names the city in its own
+// language ("Geneva", "Genf", "Женева") and the people in its own script ("Varga", "Варга"). The day
+// and the same delegation heads make it one meeting; the city's names are no evidence either way.
+describe('one meeting reported in several languages (self-written)', () => {
+  const en = (): DetectArticle =>
+    article(
+      '2025-03-07',
+      'GENEVA (Northwire) - Deputy trade minister Tomas Varga and chief negotiator Anna Berg held talks on fishing quotas and tariffs in Geneva on Thursday, officials said.\n\nThe two sides met for six hours and agreed to meet again next month.',
+      'Northwire',
+    )
+  const de = (): DetectArticle => article('2025-03-07', STORIES.de?.story.wire.body as string, 'Nordpresse')
+  const ru = (): DetectArticle => article('2025-03-07', STORIES.ru?.story.wire.body as string, 'Север')
+  const groups = (rounds: ReturnType<typeof detectRounds>): number[][] =>
+    rounds.map((r) =>
+      r.articles
+        .filter((x) => x.role === 'reports')
+        .map((x) => x.articleId)
+        .sort((a, b) => a - b),
+    )
+
+  it('compares people across scripts: "Лавров" is "Lavrov", "Варги" is "Varga"', () => {
+    expect(samePerson('Сергей Лавров', 'Sergey Lavrov')).toBe(true)
+    expect(samePerson('Томаса Варги', 'Tomas Varga')).toBe(true)
+    expect(samePerson('Ольга Петренко', 'Olga Petrenko')).toBe(true)
+    expect(samePerson('Tomas Varga', 'Tomas Vargas Llosa')).toBe(false)
+    expect(samePerson('Anna Berg', 'Anna Borg')).toBe(false)
+    // Latin names compare whole: only a name in another script is compared without its final vowels.
+    expect(samePerson('Corte Suprema', 'Supremo Tribunal')).toBe(false)
+  })
+
+  it('the English, German and Russian reports of a meeting on the same day with the same people are one round', () => {
+    const all = [en(), de(), ru()]
+    const rounds = detectRounds(all)
+    expect(groups(rounds)).toEqual([all.map((a) => a.id)])
+    expect(rounds[0]?.date).toBe('2025-03-06')
+  })
+
+  it('the same in any order: the German report first', () => {
+    const all = [de(), ru(), en()]
+    expect(groups(detectRounds(all))).toEqual([all.map((a) => a.id).sort((a, b) => a - b)])
+  })
+
+  it('"Istanbul" and "Стамбул": the same people on the same day are one meeting', () => {
+    const a = article(
+      '2025-05-16',
+      'ISTANBUL (Northwire) - Foreign ministers Olga Petrenko and Marek Novak held their first direct talks in Istanbul on Friday on a ceasefire and an exchange of prisoners, officials said.',
+      'Northwire',
+    )
+    const b = article(
+      '2025-05-16',
+      'СТАМБУЛ, 16 мая. /Северное агентство/. Министры иностранных дел Ольга Петренко и Марек Новак в пятницу провели в Стамбуле первые прямые переговоры о прекращении огня и обмене пленными, сообщили официальные лица.',
+      'Север',
+    )
+    expect(groups(detectRounds([a, b]))).toEqual([[a.id, b.id]])
+  })
+
+  it('a meeting of other people the same day in another city, in another language, stays apart; so does the same people a year later', () => {
+    const geneva = en()
+    const vienna = article(
+      '2025-03-07',
+      'WIEN (Nordpresse) - Die Außenminister Lena Hoff und Piet Maas haben am Donnerstag in Wien Gespräche über Gaslieferungen und Pipelines geführt, teilte das Ministerium mit.',
+      'Nordpresse',
+    )
+    const later = article('2026-03-13', STORIES.ru?.story.yearLater.body as string, 'Север')
+    const rounds = detectRounds([geneva, vienna, later])
+    expect(groups(rounds)).toEqual([[geneva.id], [vienna.id], [later.id]])
+  })
+
+  it('one person in common is not enough across languages when the cities differ', () => {
+    const geneva = en()
+    const other = article(
+      '2025-03-07',
+      'WIEN (Nordpresse) - Der Handelsminister Tomas Varga hat am Donnerstag in Wien mit der Ministerin Lena Hoff Gespräche über Gaslieferungen geführt, teilte das Ministerium mit.',
+      'Nordpresse',
+    )
+    expect(groups(detectRounds([geneva, other]))).toEqual([[geneva.id], [other.id]])
   })
 })

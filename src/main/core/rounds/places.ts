@@ -18,8 +18,8 @@ const REGION_CODES = (() => {
   return out
 })()
 
-/** Each region name ICU knows in a locale, lower-cased, "(…)" qualifiers dropped; nothing when the locale is unknown. */
-function regionNames(locale: string, add: (plain: string) => void): void {
+/** Each region name ICU knows in a locale, lower-cased, "(…)" qualifiers dropped, with its code; nothing when the locale is unknown. */
+function regionNames(locale: string, add: (plain: string, code: string) => void): void {
   let display: Intl.DisplayNames
   try {
     display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
@@ -33,11 +33,13 @@ function regionNames(locale: string, add: (plain: string) => void): void {
     } catch {
       name = undefined
     }
-    if (name && name !== code) add(name.toLowerCase().replace(/\s*\(.*\)$/, ''))
+    if (name && name !== code) add(name.toLowerCase().replace(/\s*\(.*\)$/, ''), code)
   }
 }
 
 let countryNames: Set<string> | null = null
+/** Lower-cased country name (in any of the languages read, Cyrillic ones also by their stem) → its region code. */
+const codes = new Map<string, string>()
 let countryList: string[] | null = null
 
 /** Lower-cased names of countries and territories (and of their first words: "Saudi", "United"). */
@@ -45,10 +47,15 @@ function countries(): { names: Set<string>; list: string[] } {
   if (countryNames && countryList) return { names: countryNames, list: countryList }
   const names = new Set<string>()
   for (const locale of ['en', Intl.DateTimeFormat().resolvedOptions().locale])
-    regionNames(locale, (plain) => {
+    regionNames(locale, (plain, code) => {
       names.add(plain)
+      codes.set(plain, code)
       // "Bosnia & Herzegovina": each part is a country name too ("Congo - Kinshasa" is not split: Kinshasa is a city).
-      for (const part of plain.split(/\s*[&,]\s*/)) if (part.length > 2) names.add(part)
+      for (const part of plain.split(/\s*[&,]\s*/))
+        if (part.length > 2) {
+          names.add(part)
+          if (!codes.has(part)) codes.set(part, code)
+        }
     })
   countryNames = names
   countryList = [...names]
@@ -74,9 +81,10 @@ function otherCountries(): Set<string> {
   if (otherNames) return otherNames
   const names = new Set<string>()
   for (const locale of OTHER_LOCALES)
-    regionNames(locale, (plain) => {
+    regionNames(locale, (plain, code) => {
       names.add(plain)
       names.add(placeKey(plain))
+      for (const key of [plain, placeKey(plain)]) if (!codes.has(key)) codes.set(key, code)
     })
   otherNames = names
   return names
@@ -115,6 +123,16 @@ export function isCountry(name: string): boolean {
     countryAnswers.set(name, known)
   }
   return known
+}
+
+/**
+ * The region code of a country named in any language read ("Switzerland", "Schweiz", "в Швейцарии" → "CH"),
+ * or null: reports in two languages that name one country agree on it.
+ */
+export function countryCode(name: string): string | null {
+  if (!isCountry(name)) return null
+  const lower = name.toLowerCase()
+  return codes.get(lower) ?? codes.get(placeKey(lower)) ?? lower
 }
 
 // Asked for every venue compared during detection: remembered as written, without lower-casing again.
