@@ -401,7 +401,13 @@ const AROUND_WEEKDAY = 1
  * AROUND days (a preview, a follow-up): the one nearest the round's days, or null when none fits.
  * A round with no full date fits any such date (null day: nothing to resolve).
  */
-function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1, aroundWeekday = AROUND_WEEKDAY): { fits: boolean; day: number | null } {
+function dayAmong(
+  c: Cluster,
+  date: EventDate,
+  dayOfRound = 1,
+  aroundWeekday = AROUND_WEEKDAY,
+  resumed = false,
+): { fits: boolean; day: number | null } {
   if (Number.isNaN(c.first) || isExact(date)) return { fits: true, day: null }
   // The days the meeting's own reports give: a preview's day is the day it was written, not a day of the talks
   // (a "Thursday" between a Thursday preview and a Monday meeting is not the preview's Thursday).
@@ -419,8 +425,15 @@ function dayAmong(c: Cluster, date: EventDate, dayOfRound = 1, aroundWeekday = A
   // round began: its weekday may fall that much later than the round's reports.
   const span = Math.max(0, dayOfRound - 1)
   const gap = (d: number): number => (d < first ? first - d : d - span > last ? d - span - last : 0)
-  for (let d = first - aroundWeekday; d <= Math.min(last, first + 6) + aroundWeekday + span; d++)
-    if ((d + 4) % 7 === date.weekday && gap(d) <= aroundWeekday && (best === null || gap(d) < gap(best))) best = d
+  // Talks resumed after a pause: the weekday is one of the round's later days (its last ones first), not of its first week.
+  const end = resumed ? last : Math.min(last, first + 6)
+  for (let d = first - aroundWeekday; d <= end + aroundWeekday + span; d++)
+    if (
+      (d + 4) % 7 === date.weekday &&
+      gap(d) <= aroundWeekday &&
+      (best === null || gap(d) < gap(best) || (resumed && gap(d) === gap(best)))
+    )
+      best = d
   return { fits: best !== null, day: best }
 }
 /** Widens the days a round's meeting was held to take in `first`..`last`. */
@@ -597,7 +610,9 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     let only: { cluster: Cluster; resolved: EventDate | null; why: string[] } | null = null
     const near = index.candidates(main.date, main.venue)
     const seen = new Set(near)
-    for (const c of [...near, ...index.atVenue(main.date, main.venue, NEAR).filter((c) => !seen.has(c))]) {
+    // Talks resumed after a pause continue a round at their place begun up to MAX_SPAN days before.
+    const reach = main.resumed ? MAX_SPAN : NEAR
+    for (const c of [...near, ...index.atVenue(main.date, main.venue, reach).filter((c) => !seen.has(c))]) {
       const relation = cityRelation(c.cities, city, language)
       if (relation === 'other') continue
       // A city named otherwise in another language: only a full date can tell the same day (below).
@@ -619,6 +634,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       let shares = 0
       let sameCount = false
       let sameOrdinal = false
+      let laterOrdinal = false
       let dayAgrees: boolean
       let resolved: EventDate | null = null
       let why: string[] = []
@@ -637,7 +653,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           relation === 'foreign'
             ? abroad()
             : placeAgrees
-              ? (dayAgrees && (venueAgrees || content)) || (gap <= NEAR && content)
+              ? (dayAgrees && (venueAgrees || content)) || (gap <= reach && content)
               : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2 || (!c.languages.has(language) && abroad()))
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
@@ -646,9 +662,15 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         // round may name only the round before it: "after the seventh round ended").
         const ordinal = event.roundOrdinal
         sameOrdinal = ordinal !== null && placeAgrees && c.reports.some((r) => r.event.roundOrdinal === ordinal)
+        // A higher number than every one the round's reports name ("the eighth round" to a round its reports call the
+        // seventh) tells of a later round: a report names the rounds before its own (or, a preview, its own), not after.
+        laterOrdinal =
+          ordinal !== null &&
+          c.reports.every((r) => r.event.roundOrdinal === null || r.event.roundOrdinal < ordinal) &&
+          c.reports.some((r) => r.event.roundOrdinal !== null)
         // A preview's weekday is the day it announces the meeting for: one of the days the meeting is held.
         const around = sameOrdinal ? AROUND : main.coming && main.dateKind === 'weekday' ? 0 : AROUND_WEEKDAY
-        const among = dayAmong(c, main.date, main.dayOfRound, around)
+        const among = dayAmong(c, main.date, main.dayOfRound, around, main.resumed === true)
         if (!among.fits || !yearFits(c.date, event, latestYear)) continue
         if (Number.isNaN(c.first) && !compatible(c.date, main.date)) continue
         // The day it names is among the round's days (or one a preview or follow-up tells of).
@@ -685,7 +707,9 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           (placeAgrees && dayAgrees && (people >= 2 || (people >= 1 && (named || shares >= 3)) || similar >= 0.2)) ||
           // A report that names no place at all: its day, one of the round's people and as many uncommon words as
           // an undated report needs at a place (a day of the week alone, or the words alone, would fit too many rounds).
-          (main.venue === null && dayAgrees && people >= 1 && shares >= SHARES)
+          (main.venue === null && dayAgrees && people >= 1 && shares >= SHARES) ||
+          // Talks resumed after a pause, at the round's place, on a weekday among its days, with one of its people.
+          (main.resumed === true && placeAgrees && dayAgrees && people >= 1)
         if (dayAgrees) resolved = fromDay(among.day as number)
         // What an undated report shares with the round, for its reason (only for a round it may join).
         const reasons = (): string[] =>
@@ -710,7 +734,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         (venueAgrees ? 2 : countryAgrees ? 1 : 0) +
         (dayAgrees ? 2 : 0) +
         people +
-        (quoted || sameCount || sameOrdinal ? 1 : 0) +
+        (quoted || sameCount || sameOrdinal ? 1 : 0) -
+        (laterOrdinal ? 1 : 0) +
         similar +
         shares / 2
       if (!ok) continue
@@ -878,7 +903,8 @@ function roundDate(c: Cluster): EventDate {
     if (isExact(when)) {
       const day = dayIndex(when)
       // A day a report says the meeting took place counts more than a preview's or a publication day's.
-      const n = r.mention.dateKind !== null && !r.mention.coming ? 3 : 1
+      // Not a day talks resumed on after a pause: the round is known by its first days.
+      const n = r.mention.dateKind !== null && !r.mention.coming && !r.mention.resumed ? 3 : 1
       const entry = counts.get(day)
       if (entry) entry.n += n
       else counts.set(day, { date: when, n })

@@ -1,6 +1,7 @@
 // Self-written fixtures (invented places and people): how the meeting an article reports is read
 // from a page copy that opens a few sentences into the story, and which places are its own.
 import { describe, expect, it } from 'vitest'
+import { detectRounds, type DetectArticle } from './detect'
 import { articleEvents } from './mentions'
 
 const event = (title: string, body: string, published: string | null = null): ReturnType<typeof articleEvents> =>
@@ -34,5 +35,48 @@ describe('places in a title in title case (self-written)', () => {
     expect(
       event('Quota Talks in Nordhavn End With a Deal', `${body} The talks in Nordhavn lasted six hours.`, '2025-03-07').main?.venue,
     ).toBe('Nordhavn')
+  })
+})
+
+describe('talks resumed after a pause (self-written)', () => {
+  let id = 100
+  const report = (published: string | null, body: string): DetectArticle => ({
+    id: id++,
+    title: body.slice(0, 60),
+    outlet: 'Wire',
+    published,
+    body,
+  })
+  const opening = (): DetectArticle[] => [
+    report(
+      '2025-03-03',
+      'NORDHAVN (Wire) - Delegations led by Anna Berg and Tomas Varga opened a new round of talks on fishing quotas in Nordhavn on Monday, officials said.',
+    ),
+    report(
+      '2025-03-04',
+      'NORDHAVN (Wire) - Anna Berg and Tomas Varga held a second day of talks on fishing quotas and harbour dues in Nordhavn on Tuesday, the ministry said.',
+    ),
+  ]
+  const rounds = (articles: DetectArticle[]): number[][] =>
+    detectRounds(articles).map((r) => r.articles.filter((a) => a.role === 'reports').map((a) => a.articleId))
+
+  it('a report nine days on that the talks resumed after a pause continues the round, and the round keeps its first day', () => {
+    const first = opening()
+    const resumed = report(
+      '2025-03-13',
+      'NORDHAVN (Wire) - Talks on fishing quotas resumed in Nordhavn on Thursday after a week-long pause, with Anna Berg and Tomas Varga back at the table, officials said.',
+    )
+    const detected = detectRounds([...first, resumed])
+    expect(detected.map((r) => r.articles.map((a) => a.articleId).sort((a, b) => a - b))).toEqual([[...first, resumed].map((a) => a.id)])
+    expect(detected[0]?.date).toBe('2025-03-03')
+  })
+
+  it('talks that begin nine days on, with no word of a pause, are another round', () => {
+    const first = opening()
+    const later = report(
+      '2025-03-13',
+      'NORDHAVN (Wire) - Anna Berg and Tomas Varga began talks on fishing quotas in Nordhavn on Thursday, officials said.',
+    )
+    expect(rounds([...first, later])).toEqual([first.map((a) => a.id), [later.id]])
   })
 })

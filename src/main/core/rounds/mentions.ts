@@ -37,6 +37,8 @@ export interface EventMention {
   coming?: boolean
   /** "the talks entered their 15th day", "after eight days of talks": which day of the round its date is (1 = the first). */
   dayOfRound?: number
+  /** "Talks resumed on Thursday after a few days' pause": the report continues a round begun days before. */
+  resumed?: boolean
 }
 
 export interface ArticleEvents {
@@ -74,6 +76,8 @@ const FUTURE =
 const SAID = /\b(?:said|says|told|announced|stated|added)\s+(?:on\s+)?$/i
 const CONNECTOR = /\b(?:after|before|following|followed|since|ahead of|than|while|preceded)\b/i
 const PRECEDES = /\bprecede[sd]?\b/i
+const RESUMED = /\b(?:resum|restart|reconven)(?:e|ed|es|ing)?\b/i
+const PAUSED = /\b(?:pause[ds]?|recess|hiatus|adjourned|interrupted)\b|\ba\s+(?:[\p{L}-]+\s+)?break\b/iu
 // "described the talks as indirect, like those last weekend in X": what follows is another meeting, compared.
 const COMPARED = /\b(?:(?:un)?like|similar\s+to|as\s+with)\s+(?:those|that|the\s+(?:ones?|last|previous|earlier|first)|last|earlier)\b/i
 
@@ -590,6 +594,15 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   // ("Difficult conversations: how to…", "on the occasion of the coalition talks, the association demands…").
   // Reports of a round name where, when or who; an article that names none of them reports no round.
   if (main && main.venue === null && main.dateKind === null && main.participants.length < 2) main = null
+  // "Negotiations resumed on Thursday after a few days' pause", "restarted talks … were paused on December 3": the lead
+  // tells of talks that go on after a pause, not of a new meeting.
+  if (main && !main.coming) {
+    const lead = spans
+      .slice(0, 3)
+      .map((s) => s.text)
+      .join(' ')
+    if (RESUMED.test(lead) && PAUSED.test(lead)) main.resumed = true
+  }
   // Which day of the round the report's day is, from the first sentences that count the days of the talks.
   // A report dated only by its publication day may count days that ended before it ("after five days of talks").
   if (main && main.dateKind !== null) {
