@@ -213,6 +213,12 @@ class Clusters {
   readonly all: Cluster[] = []
   /** The venue keys each round is indexed under (its cities, or '' for none), as last placed. */
   private readonly keysOf = new Map<Cluster, string[]>()
+  /**
+   * In a notebook of several languages, rounds by the name keys of their people: an undated report in another
+   * language than a round's, naming its city otherwise, finds the round by the people both name.
+   */
+  private readonly byPerson = new Map<string, Set<Cluster>>()
+  private readonly gone = new WeakSet<Cluster>()
 
   /**
    * `wide`: the notebook holds articles in several languages, whose names of one city differ: a dated
@@ -278,7 +284,30 @@ class Clusters {
   remove(cluster: Cluster): void {
     this.unplace(cluster)
     this.keysOf.delete(cluster)
+    this.gone.add(cluster)
     this.all.splice(this.all.indexOf(cluster), 1)
+  }
+
+  /** Files a round under the names of people it names (only in a notebook of several languages). */
+  know(cluster: Cluster, names: Iterable<string>): void {
+    if (!this.wide) return
+    for (const name of names)
+      for (const w of nameWords(name))
+        for (const k of w.stored) {
+          const set = this.byPerson.get(k)
+          if (set) set.add(cluster)
+          else this.byPerson.set(k, new Set([cluster]))
+        }
+  }
+
+  /** Rounds that name one of these people, by any script (only in a notebook of several languages). */
+  naming(names: string[]): Cluster[] {
+    if (!this.wide) return []
+    const out = new Set<Cluster>()
+    for (const name of names)
+      for (const w of nameWords(name))
+        for (const k of w.looked) for (const c of this.byPerson.get(k) ?? []) if (!this.gone.has(c)) out.add(c)
+    return [...out]
   }
 
   /** Rounds at this very venue (a city, not a country) with a report within `radius` days of `date`. */
@@ -580,6 +609,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         c.reports.push(...other.reports)
         if (!Number.isNaN(other.heldFirst)) hold(c, other.heldFirst, other.heldLast)
         for (const [k, p] of other.people) if (!c.people.has(k)) c.people.set(k, p)
+        index.know(c, other.people.values())
         for (const k of other.countries) c.countries.add(k)
         for (const q of other.quotes) c.quotes.add(q)
         add(c.vector, other.vector)
@@ -612,11 +642,19 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     const seen = new Set(near)
     // Talks resumed after a pause continue a round at their place begun up to MAX_SPAN days before.
     const reach = main.resumed ? MAX_SPAN : NEAR
-    for (const c of [...near, ...index.atVenue(main.date, main.venue, reach).filter((c) => !seen.has(c))]) {
+    const consider = (c: Cluster): void => {
+      if (seen.has(c)) return
+      seen.add(c)
+      near.push(c)
+    }
+    for (const c of index.atVenue(main.date, main.venue, reach)) consider(c)
+    // Undated, in a notebook of several languages: the rounds that name its people, whatever their city's name.
+    if (Number.isNaN(day) && main.participants.length >= 2) for (const c of index.naming(main.participants)) consider(c)
+    for (const c of near) {
       const relation = cityRelation(c.cities, city, language)
       if (relation === 'other') continue
-      // A city named otherwise in another language: only a full date can tell the same day (below).
-      if (relation === 'foreign' && (Number.isNaN(day) || Number.isNaN(c.first))) continue
+      // A city named otherwise in another language: only a round's full dates can tell the same day (below).
+      if (relation === 'foreign' && Number.isNaN(c.first)) continue
       // The same city; or a country named by one side where the other names a city and that country.
       const venueAgrees = relation === 'same'
       const roundCountry = codeOf(c.venue)
@@ -710,6 +748,8 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           (main.venue === null && dayAgrees && people >= 1 && shares >= SHARES) ||
           // Talks resumed after a pause, at the round's place, on a weekday among its days, with one of its people.
           (main.resumed === true && placeAgrees && dayAgrees && people >= 1)
+        // In another language, naming the city otherwise: its day among the round's days and two people named in full.
+        if (relation === 'foreign') ok = sameMeetingAbroad(dayAgrees, people, main.participants, c.people.values())
         if (dayAgrees) resolved = fromDay(among.day as number)
         // What an undated report shares with the round, for its reason (only for a round it may join).
         const reasons = (): string[] =>
@@ -782,6 +822,7 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
           }),
     })
     for (const p of main.participants) remember(cluster.people, p)
+    index.know(cluster, main.participants)
     add(cluster.vector, vector)
     cluster.norm = norm(cluster.vector)
     for (const k of countries) cluster.countries.add(k)

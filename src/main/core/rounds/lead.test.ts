@@ -80,3 +80,26 @@ describe('talks resumed after a pause (self-written)', () => {
     expect(rounds([...first, later])).toEqual([first.map((a) => a.id), [later.id]])
   })
 })
+
+describe('talks resumed after a pause, in other languages (self-written)', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'de',
+      'Die Gespräche über Fischereiquoten wurden am Donnerstag in Genf nach einer Pause von einer Woche wieder aufgenommen, teilte das Ministerium mit.',
+    ],
+    ['fr', 'Les négociations sur les quotas de pêche ont repris jeudi à Genève après une pause d’une semaine, a indiqué le ministère.'],
+    [
+      'es',
+      'Las negociaciones sobre las cuotas de pesca se reanudaron el jueves en Ginebra tras una pausa de una semana, informó el ministerio.',
+    ],
+    ['ru', 'Переговоры о квотах на вылов рыбы возобновились в четверг в Женеве после недельного перерыва, сообщили в министерстве.'],
+  ]
+  for (const [language, body] of cases)
+    it(`${language}: the report is read as talks resumed`, () => {
+      expect(event(body.slice(0, 50), body, '2025-03-14').main?.resumed).toBe(true)
+    })
+  it('talks that merely go on are not resumed', () => {
+    const body = 'Die Gespräche über Fischereiquoten wurden am Donnerstag in Genf fortgesetzt, teilte das Ministerium mit.'
+    expect(event(body.slice(0, 50), body, '2025-03-14').main?.resumed).toBeUndefined()
+  })
+})

@@ -774,3 +774,39 @@ export function languagePatterns(language: string): LanguagePatterns | null {
   compiled.set(language, out)
   return out
 }
+
+// Talks that resume after a pause, per language: a word of resuming and a word of the pause, both in the
+// lead ("Die Gespräche wurden nach einer Pause wieder aufgenommen", "переговоры возобновились после перерыва").
+// Stems where the language inflects. English is mentions.ts's own (RESUMED, PAUSED).
+const RESUMPTION: Record<string, { resumed: string; paused: string }> = {
+  de: {
+    resumed: String.raw`wieder\s*aufgenommen|wieder\s*aufnehm${L}|fortgesetzt`,
+    paused: String.raw`pause|unterbrechung|unterbrochen|ausgesetzt`,
+  },
+  fr: { resumed: String.raw`repris${L}|reprend${L}`, paused: String.raw`pause|interruption|interrompu${L}|suspendu${L}|suspension` },
+  es: { resumed: String.raw`reanud${L}`, paused: String.raw`pausa|interrup${L}|suspend${L}|receso` },
+  it: { resumed: String.raw`ripres${L}|riprend${L}`, paused: String.raw`pausa|interruzion${L}|interrott${L}|sospes${L}` },
+  pt: { resumed: String.raw`retomad${L}|retom${L}|reinici${L}`, paused: String.raw`pausa|interrup${L}|suspens${L}` },
+  nl: { resumed: String.raw`hervat${L}`, paused: String.raw`pauze|onderbreking|onderbroken|opgeschort` },
+  pl: { resumed: String.raw`wznowi${L}|wznowion${L}`, paused: String.raw`przerw${L}|zawieszon${L}` },
+  ru: { resumed: String.raw`возобнов${L}`, paused: String.raw`перерыв${L}|пауз${L}|приостановл${L}|прерван${L}` },
+  uk: { resumed: String.raw`відновил${L}|відновлен${L}|поновил${L}`, paused: String.raw`перерв${L}|пауз${L}|призупинен${L}` },
+  zh: { resumed: '恢复|重启|重开', paused: '暂停|中断|休会' },
+}
+const resumption = new Map<string, { resumed: RegExp; paused: RegExp } | null>()
+
+/** Whether a text in `language` tells of talks resumed after a pause (a word of each in it). */
+export function resumedAfterPause(text: string, language: string): boolean {
+  let patterns = resumption.get(language)
+  if (patterns === undefined) {
+    const lists = readingLanguages(language)
+      .map((l) => RESUMPTION[l])
+      .filter((w): w is { resumed: string; paused: string } => w !== undefined)
+    const [b, e] = language === 'zh' ? ['', ''] : [B, E]
+    const join = (pick: (w: { resumed: string; paused: string }) => string): RegExp =>
+      new RegExp(String.raw`${b}(?:${lists.map(pick).join('|')})${e}`, 'iu')
+    patterns = lists.length ? { resumed: join((w) => w.resumed), paused: join((w) => w.paused) } : null
+    resumption.set(language, patterns)
+  }
+  return patterns !== null && patterns.resumed.test(text) && patterns.paused.test(text)
+}

@@ -4,7 +4,7 @@ import { ENGLISH_MARKERS, stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { calendarPatterns } from './lexicon-dates'
-import { languagePatterns, localRoundOrdinal, type LanguagePatterns } from './lexicon'
+import { languagePatterns, localRoundOrdinal, resumedAfterPause, type LanguagePatterns } from './lexicon'
 import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
 
@@ -601,7 +601,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
       .slice(0, 3)
       .map((s) => s.text)
       .join(' ')
-    if (RESUMED.test(lead) && PAUSED.test(lead)) main.resumed = true
+    if ((RESUMED.test(lead) && PAUSED.test(lead)) || (x.local !== null && resumedAfterPause(lead, x.language))) main.resumed = true
   }
   // Which day of the round the report's day is, from the first sentences that count the days of the talks.
   // A report dated only by its publication day may count days that ended before it ("after five days of talks").

@@ -403,3 +403,34 @@ describe('one meeting reported in several languages (self-written)', () => {
     expect(groups(detectRounds([geneva, other]))).toEqual([[geneva.id], [other.id]])
   })
 })
+
+describe('an undated report in another language (self-written)', () => {
+  const en = (): DetectArticle =>
+    article(
+      '2025-03-07',
+      'GENEVA (Northwire) - Deputy trade minister Tomas Varga and chief negotiator Anna Berg held talks on fishing quotas and tariffs in Geneva on Thursday, officials said.',
+      'Northwire',
+    )
+  const reports = (rounds: ReturnType<typeof detectRounds>): number[][] =>
+    rounds.map((r) => r.articles.filter((x) => x.role === 'reports').map((x) => x.articleId))
+
+  it('joins the round its weekday falls in when it names two of its people in full, whatever it calls the city', () => {
+    const a = en()
+    const ru = article(
+      null,
+      'Томас Варга и Анна Берг в четверг провели в Женеве переговоры о квотах на вылов рыбы и пошлинах, сообщили официальные лица.',
+      'Юг',
+    )
+    expect(reports(detectRounds([a, ru]))).toEqual([[a.id, ru.id]])
+  })
+
+  it('one of its people is not enough', () => {
+    const a = en()
+    const ru = article(
+      null,
+      'Томас Варга и Ольга Петренко в четверг провели в Женеве переговоры о поставках газа, сообщили официальные лица.',
+      'Юг',
+    )
+    expect(reports(detectRounds([a, ru]))).toEqual([[a.id], [ru.id]])
+  })
+})
