@@ -264,7 +264,7 @@ class Clusters {
         for (const c of venues.get(key) ?? []) out.add(c)
       }
     }
-    return [...out]
+    return byOrder(out)
   }
 
   /** Rounds within `radius` days of a round's days, at its venue or of no known city (the round itself among them). */
@@ -277,7 +277,7 @@ class Clusters {
       if (keys.includes('') || this.wide) for (const list of venues.values()) for (const c of list) out.add(c)
       else for (const key of ['', ...keys]) for (const c of venues.get(key) ?? []) out.add(c)
     }
-    return [...out]
+    return byOrder(out)
   }
 
   /** Takes a round out (joined into another). */
@@ -306,8 +306,13 @@ class Clusters {
     const out = new Set<Cluster>()
     for (const name of names)
       for (const w of nameWords(name))
-        for (const k of w.looked) for (const c of this.byPerson.get(k) ?? []) if (!this.gone.has(c)) out.add(c)
-    return [...out]
+        for (const k of w.looked) {
+          const set = this.byPerson.get(k)
+          // A name in hundreds of rounds (a minister at every meeting) does not say which: it keeps the work bounded.
+          if (!set || set.size > MAX_NAMED) continue
+          for (const c of set) if (!this.gone.has(c)) out.add(c)
+        }
+    return byOrder(out)
   }
 
   /** Rounds at this very venue (a city, not a country) with a report within `radius` days of `date`. */
@@ -371,6 +376,14 @@ const monthDays = (year: number, month: number): number[] => {
 const around = (day: number, radius: number): number[] => Array.from({ length: 2 * radius + 1 }, (_, i) => day - radius + i)
 
 const VAGUE = Number.NEGATIVE_INFINITY
+/** The most rounds a person may be named in for an undated report to be compared with them all (Clusters.naming). */
+const MAX_NAMED = 200
+/**
+ * Rounds in creation order: which rounds a report or a round is compared with first must not depend on
+ * which venue lists they were found in (a notebook of several languages looks at more lists), since
+ * joining rounds one after another makes the order matter.
+ */
+const byOrder = (rounds: Set<Cluster>): Cluster[] => [...rounds].sort((a, b) => a.order - b.order)
 /** Days between reports of one round that only shared evidence (place, people, words) can bridge. */
 const NEAR = 7
 /** Distinctive words an undated report must share with one report of a round to join it at its place. */
@@ -649,10 +662,17 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
     }
     for (const c of index.atVenue(main.date, main.venue, reach)) consider(c)
     // Undated, in a notebook of several languages: the rounds that name its people, whatever their city's name.
-    if (Number.isNaN(day) && main.participants.length >= 2) for (const c of index.naming(main.participants)) consider(c)
+    // Only for what the usual candidates cannot hold: a round that names its city otherwise (the rest was looked at, or does not fit).
+    const viaNames = new Set<Cluster>()
+    if (Number.isNaN(day) && main.participants.length >= 2)
+      for (const c of index.naming(main.participants))
+        if (!seen.has(c)) {
+          viaNames.add(c)
+          consider(c)
+        }
     for (const c of near) {
       const relation = cityRelation(c.cities, city, language)
-      if (relation === 'other') continue
+      if (relation === 'other' || (relation !== 'foreign' && viaNames.has(c))) continue
       // A city named otherwise in another language: only a round's full dates can tell the same day (below).
       if (relation === 'foreign' && Number.isNaN(c.first)) continue
       // The same city; or a country named by one side where the other names a city and that country.
