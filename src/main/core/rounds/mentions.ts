@@ -531,7 +531,9 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   const dated = (s: { start: number }): boolean => mentions.some((m) => m.start === s.start && (m.dateKind !== null || m.earlier))
   // A sentence that speaks of the future anywhere may announce the meeting ("the third round … is approaching").
   const opens = Boolean(spans[0] && (aboutMeeting(title) || aboutMeeting(spans[0].text)))
-  const told = !candidate && !opens ? spans.slice(1, 3).find((s) => tellsOf(s.text) && !dated(s) && !future(x, s.text)) : undefined
+  // Only in a copy without a publication date (a clipping): a dated page's lead opens it, as the page shows it.
+  const told =
+    !candidate && !opens && !published ? spans.slice(1, 3).find((s) => tellsOf(s.text) && !dated(s) && !future(x, s.text)) : undefined
   if (!candidate && spans[0] && (opens || told)) {
     const first = told ?? spans[0]
     candidate = {
