@@ -7,6 +7,7 @@ import { buildPrepareWorker } from '../../../../tests/reliability/build'
 import { openNotebook } from '../notebook'
 import { prepareArticle } from './prepare'
 import { createPreparePool } from './prepare-pool'
+import { storeArticle } from './import'
 
 const seeds = join(__dirname, '..', '..', '..', '..', 'seeds')
 const page = (paragraphs: number): string =>
@@ -43,6 +44,37 @@ describe('the prepare pool (worker threads)', () => {
       expect(pool.threaded).toBe(true)
     } finally {
       await pool.close()
+    }
+  })
+
+  it('hands a large source text back as bytes, outside the main heap, and the store keeps it as the same text', async () => {
+    const paragraph = 'The council said the harbour works would resume next week after a pause of two months. Ünïcödé stays whole.\n\n'
+    const text = `Harbour works resume\n\n${paragraph.repeat(Math.ceil((1.5 * 2 ** 20) / paragraph.length))}`
+    const pool = createPreparePool({ script, size: 1 })
+    try {
+      const prepared = await pool.prepare({ name: 'big.txt', bytes: Buffer.from(text) })
+      expect(prepared.raw).toBeInstanceOf(Uint8Array)
+      expect(Buffer.from(prepared.raw as Uint8Array).toString('utf8')).toBe(
+        prepareArticle({ name: 'big.txt', bytes: Buffer.from(text) }).raw,
+      )
+    } finally {
+      await pool.close()
+    }
+    // Stored as the bytes came: SQLite keeps them as the same text.
+    const notebook = openNotebook(join(dir, 'big.parley'))
+    try {
+      // prepareArticle gives the source as a string; only a worker's reply carries bytes.
+      const bytes = new TextEncoder().encode(prepareArticle({ name: 'big.txt', bytes: Buffer.from(text) }).raw as string)
+      const result = storeArticle(notebook.db, { ...prepareArticle({ name: 'big.txt', bytes: Buffer.from(text) }), raw: bytes })
+      expect(result.status).toBe('imported')
+      const row = notebook.db.prepare('SELECT typeof(raw) AS type, raw FROM articles WHERE id = ?').get(result.id) as {
+        type: string
+        raw: string
+      }
+      expect(row.type).toBe('text')
+      expect(row.raw).toBe(prepareArticle({ name: 'big.txt', bytes: Buffer.from(text) }).raw)
+    } finally {
+      notebook.close()
     }
   })
 

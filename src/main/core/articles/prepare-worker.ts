@@ -12,6 +12,9 @@ import { WARM_UP_STEPS, warmUpStep } from './warm-up'
 const port = parentPort
 if (!port) throw new Error('prepare-worker must run in a worker thread')
 
+/** Characters of source text above which it is sent back as bytes (see below). */
+const LARGE_RAW = 1 << 20
+
 /** Made-up articles prepared so far (see warmUp below). */
 let warmed = 0
 
@@ -35,7 +38,13 @@ port.on('message', (request: PrepareRequest) => {
       },
     }
   }
-  port.postMessage(reply)
+  // A large source text goes back as UTF-8 bytes whose buffer is handed over, not copied: outside the
+  // main thread's heap, which would otherwise hold it beside the body (repo.ts stores the bytes as text).
+  if (reply.ok && typeof reply.value.raw === 'string' && reply.value.raw.length > LARGE_RAW) {
+    const bytes = new TextEncoder().encode(reply.value.raw)
+    reply = { ...reply, value: { ...reply.value, raw: bytes } }
+    port.postMessage(reply, [bytes.buffer])
+  } else port.postMessage(reply)
 })
 port.postMessage('ready')
 

@@ -26,7 +26,12 @@ export interface ArticleRow {
   edits: string
 }
 
-export type NewArticle = Omit<ArticleRow, 'id'>
+/**
+ * A row to insert. Its source text may come as UTF-8 bytes: a worker hands a large one over that way,
+ * outside the receiving thread's JavaScript heap (a 19 MB file would otherwise be held there twice,
+ * as source and as body), and SQLite stores the bytes as the same text (CAST … AS TEXT).
+ */
+export type NewArticle = Omit<ArticleRow, 'id' | 'raw'> & { raw: string | Uint8Array }
 
 const SUMMARY_COLUMNS = 'id, title, outlet, wire, published, words, source_name, imported_at, edits'
 
@@ -51,6 +56,10 @@ export function toSummary(
   }
 }
 
+/** better-sqlite3 binds a Buffer (a blob), not a bare Uint8Array: the same bytes, not copied. */
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
 export function insertArticle(db: WritableDB, article: NewArticle): number {
   // Numbered above the deleted articles too, so Undo of a delete finds its id free (trash.ts).
   const info = cached(
@@ -58,8 +67,8 @@ export function insertArticle(db: WritableDB, article: NewArticle): number {
     `INSERT INTO articles (id, title, outlet, wire, author, published, url, source_name, format, encoding,
          content_hash, body, raw, words, imported_at, version_of, edits)
        VALUES (@id, @title, @outlet, @wire, @author, @published, @url, @source_name, @format, @encoding,
-         @content_hash, @body, @raw, @words, @imported_at, @version_of, @edits)`,
-  ).run({ ...article, id: nextId(db, 'articles') })
+         @content_hash, @body, CAST(@raw AS TEXT), @words, @imported_at, @version_of, @edits)`,
+  ).run({ ...article, raw: typeof article.raw === 'string' ? article.raw : asBuffer(article.raw), id: nextId(db, 'articles') })
   return Number(info.lastInsertRowid)
 }
 
