@@ -17,6 +17,7 @@
  */
 
 import { B, E, readingLanguages } from './lexicon-dates'
+import { regionNames } from './places'
 
 /** The word lists of one language, as regular-expression alternations (each a plain list of words or stems). */
 interface Words {
@@ -687,31 +688,16 @@ function countryNames(language: string): Set<string> | null {
   const locales = readingLanguages(language).filter((l) => !KNOWN_COUNTRY_LANGUAGES.has(l))
   let out: Set<string> | null = null
   if (locales.length) {
-    out = new Set<string>()
-    const codes: string[] = []
-    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-    for (const a of letters) for (const b of letters) codes.push(a + b)
-    for (const locale of locales) {
-      let display: Intl.DisplayNames
-      try {
-        display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
-      } catch {
-        continue
-      }
-      for (const code of codes) {
-        let name: string | undefined
-        try {
-          name = display.of(code)
-        } catch {
-          name = undefined
-        }
-        if (!name || name === code) continue
-        const plain = name.toLowerCase().replace(/\s*\(.*\)$/, '')
-        out.add(plain)
+    const names = new Set<string>()
+    for (const locale of locales)
+      regionNames(locale, (plain, code) => {
+        // Countries and territories only (two-letter codes), not the continents places.ts also names.
+        if (!/^[A-Z]{2}$/.test(code)) return
+        names.add(plain)
         // Japanese news names a country without its form of state: アメリカ合衆国 is アメリカ.
-        if (locale === 'ja') out.add(plain.replace(/(?:合衆国|連邦|共和国|王国)$/, ''))
-      }
-    }
+        if (locale === 'ja') names.add(plain.replace(/(?:合衆国|連邦|共和国|王国)$/, ''))
+      })
+    out = names
   }
   countryCache.set(language, out)
   return out

@@ -19,7 +19,7 @@ const REGION_CODES = (() => {
 })()
 
 /** Each region name ICU knows in a locale, lower-cased, "(…)" qualifiers dropped, with its code; nothing when the locale is unknown. */
-function regionNames(locale: string, add: (plain: string, code: string) => void): void {
+export function regionNames(locale: string, add: (plain: string, code: string) => void): void {
   let display: Intl.DisplayNames
   try {
     display = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })
