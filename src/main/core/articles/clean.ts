@@ -85,6 +85,21 @@ function classify(text: string, hint: BlockHint, seen: Set<string>, lang: Langua
   const key = norm(text)
   if (seen.has(key)) return { text, kind: 'furniture', reason: 'repeated' }
   seen.add(key)
+  // A text copy of a page is classified twice (once to find where its article starts, for the
+  // headline; once to clean it): past the repetition check a block without hints is judged by its
+  // text, the language and the extractor's choice alone, so the second pass reads the first's.
+  if (hint.tag !== undefined || hint.chrome !== undefined || hint.linkDensity !== undefined) return judge(text, hint, lang, chosen)
+  const hit = judged.get(text)
+  if (hit && hit.code === lang.code && hit.stops === lang.stops.size > 0 && hit.chosen === chosen) return { ...hit.block }
+  const block = judge(text, hint, lang, chosen)
+  if (judged.size >= 1024) judged.clear()
+  judged.set(text, { code: lang.code, stops: lang.stops.size > 0, chosen, block: { ...block } })
+  return block
+}
+const judged = new Map<string, { code: string; stops: boolean; chosen: boolean; block: Block }>()
+
+/** A block's class from its own text and hint (repetition is the caller's). */
+function judge(text: string, hint: BlockHint, lang: Language, chosen: boolean): Block {
   const w = words(text)
   const sentence = endsSentence(text)
   if (w.length === 0) return { text, kind: 'furniture', reason: 'no words' }

@@ -7,7 +7,7 @@
  */
 import { isByline, isCaption, isCredit, isTimestamp, furnitureDensity, NOTICE, NOTICE_OTHER } from './furniture'
 import { findDates } from './dates'
-import { letterRuns, words, wordsIn } from '../text/words'
+import { letterRuns, squashSpaces, words, wordsIn } from '../text/words'
 
 /** Words of a line; Chinese and Japanese lines are segmented (a run of ideographs is many words). */
 export const lineWords = (p: string): number =>
@@ -130,6 +130,9 @@ export const WEIGHTS: Readonly<Record<keyof CandidateFeatures, number>> = {
 }
 
 /** What is known of a candidate headline line: each a count, a share or 0/1 (see scoreTitle). */
+/** Read once: the list is walked for every candidate line of every article. */
+const WEIGHT_KEYS = Object.keys(WEIGHTS) as ReadonlyArray<keyof CandidateFeatures>
+
 export interface CandidateFeatures {
   /** A date or byline line within four lines under it (not past the start). */
   dateBelow: number
@@ -280,7 +283,7 @@ export function scoreTitle(
       shorterThanBelow: lowerN && lowerN >= n + 3 ? 1 : 0,
     }
     let score = 0
-    for (const k of Object.keys(WEIGHTS) as Array<keyof CandidateFeatures>) score += WEIGHTS[k] * f[k]
+    for (const k of WEIGHT_KEYS) score += WEIGHTS[k] * f[k]
     between += 1
     trace?.(i, score, f)
     scores.set(i, score)
@@ -400,7 +403,12 @@ function printedPart(out: string, page: readonly string[]): string {
   const tokens = out.split(/\s+/)
   if (tokens.length < 4 || tokens.length > 40) return out
   // Other lines: not the headline's line nor its copies.
-  const others = page.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length <= 400 && !p.includes(out))
+  // A paragraph of the article (most of the page, by length) is not such a line: it is left out
+  // before its spaces are squashed (a line of over 800 characters is not 400 once squashed).
+  const others = page
+    .filter((p) => p.length <= 800)
+    .map(squashSpaces)
+    .filter((p) => p.length <= 400 && !p.includes(out))
   for (let a = 1; a <= tokens.length - 3; a++) {
     const part = tokens.slice(a).join(' ')
     if (lineWords(part) < 3) break
