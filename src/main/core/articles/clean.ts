@@ -107,7 +107,7 @@ function judge(text: string, hint: BlockHint, lang: Language, chosen: boolean): 
   if (
     NOTICE.test(text) ||
     DISCLAIMER.test(text) ||
-    (RIGHTS.test(text) && w.length <= 60) ||
+    (w.length <= 60 && RIGHTS.test(text)) ||
     (w.length <= 25 && NOTICE_OTHER.test(text)) ||
     (w.length <= 15 && /^(?:©|\(c\)\s|copyright\b)/i.test(text)) ||
     (w.length <= 25 && LOGIN_NOTICE.test(text)) ||
@@ -128,7 +128,8 @@ function judge(text: string, hint: BlockHint, lang: Language, chosen: boolean): 
     const sentenceWithLink = linked < 0.9 && sentence && w.length >= 6 && stops >= 0.15 && !/^[^.!?]{1,60}:\s/.test(text)
     return { text, kind: 'furniture', reason: sentenceWithLink ? LINKED_SENTENCE : 'links' }
   }
-  if (HAS_APPEAL.test(text) && (w.length < 12 || /\b(you|your)\b/i.test(text) || /^[^.!?]*!$/.test(text))) {
+  // (The cheap tests first: the appeal's long list of words is read only where they hold.)
+  if ((w.length < 12 || /\b(you|your)\b/i.test(text) || /^[^.!?]*!$/.test(text)) && HAS_APPEAL.test(text)) {
     return { text, kind: 'furniture', reason: 'appeal' }
   }
   if (/^\[[^\]]{1,40}\]\s*[-–—|]/.test(text)) return { text, kind: 'furniture', reason: 'link list' }

@@ -94,7 +94,8 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
   // Never worse than the extractor underneath: when the cleaner would keep far less than Readability
   // chose, its evidence is not to be trusted on this page; keep Readability's text (less repeats).
   const floor = chosen && chars(kept) < chars(texts) * 0.4
-  const body = (floor ? all.filter((b) => b.reason !== 'repeated' && b.reason !== 'no words').map((b) => b.text) : kept).join('\n\n')
+  const parts = floor ? all.filter((b) => b.reason !== 'repeated' && b.reason !== 'no words').map((b) => b.text) : kept
+  const body = parts.join('\n\n')
   if (!body.trim()) throw refused('No article text was found in the file after removing page furniture.')
   return {
     title: meta.title,
@@ -109,7 +110,9 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     content_hash: createHash('sha256').update(body).digest('hex'),
     body,
     raw: decoded.text,
-    words: words(body).length,
+    // No word runs across the blank line between two parts: the body's count is the sum of theirs,
+    // which the cleaner has counted already (words() remembers them), without a pass over the body.
+    words: parts.reduce((n, p) => n + words(p).length, 0),
     dropped: (floor ? [] : dropped).map((b) => ({ text: b.text, reason: b.reason ?? b.kind })),
     ...(marks.length ? { marks } : {}),
   }

@@ -57,6 +57,17 @@ function isDateLine(p: string, n: number): boolean {
 }
 
 const stem = (w: string): string => w.toLowerCase().slice(0, 5)
+/** A line's word stems: the article's opening lines are read by every call for a page (remember recent ones). */
+function stemsOf(p: string): ReadonlySet<string> {
+  let found = recentStems.get(p)
+  if (!found) {
+    found = new Set(words(p).map(stem))
+    if (recentStems.size >= 1024) recentStems.clear()
+    recentStems.set(p, found)
+  }
+  return found
+}
+const recentStems = new Map<string, ReadonlySet<string>>()
 const contentWords = (p: string): string[] => words(p).filter((w) => w.length > 3 && !/\d/.test(w))
 
 /**
@@ -197,17 +208,15 @@ export function scoreTitle(
   if (start < 0 || start >= paragraphs.length) return null
   // The article's opening words, counted per line: the start line, a candidate too, must not
   // count its own words as the article's.
-  const bodyCounts = new Map<string, number>()
-  for (const p of paragraphs.slice(start, start + 8))
-    for (const w of new Set(words(p).map(stem))) bodyCounts.set(w, (bodyCounts.get(w) ?? 0) + 1)
+  // (Asked of the few stems of headline-shaped lines only: no table of every word of the opening.)
+  const opening = paragraphs.slice(start, start + 8).map(stemsOf)
+  const linesUsing = (s: string): number => opening.reduce((n, line) => (line.has(s) ? n + 1 : n), 0)
   // The opening's sentences only: a byline repeated under the start is not the article using a name.
-  const prose = new Set(
-    paragraphs
-      .slice(start, start + 8)
-      .filter((p) => lineWords(p) >= 8)
-      .flatMap((p) => words(p))
-      .map(stem),
-  )
+  const proseLines = paragraphs
+    .slice(start, start + 8)
+    .filter((p) => lineWords(p) >= 8)
+    .map(stemsOf)
+  const prose: StemSet = { has: (s) => proseLines.some((line) => line.has(s)) }
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
   // A line under a lone "By" is the author's name, not a headline.
@@ -249,8 +258,11 @@ export function scoreTitle(
       else if (lineWords(paragraphs[j] as string) >= 3 && key.endsWith(` ${other}`) && shape(j)) endsAnother++
     }
     const c = contentWords(p)
-    const own = i >= start ? new Set(words(p).map(stem)) : null
-    const used = c.filter((w) => (bodyCounts.get(stem(w)) ?? 0) > (own?.has(stem(w)) ? 1 : 0)).length
+    const own = i >= start ? stemsOf(p) : null
+    const used = c.filter((w) => {
+      const s = stem(w)
+      return linesUsing(s) > (own?.has(s) ? 1 : 0)
+    }).length
     const upperN = i > 0 && shape(i - 1) ? lineWords(paragraphs[i - 1] as string) : 0
     const lowerN = i + 1 < start && shape(i + 1) ? lineWords(paragraphs[i + 1] as string) : 0
     const f: CandidateFeatures = {
@@ -328,7 +340,12 @@ function standfirstUnder(head: string, line: string): boolean {
  * words, no figure, none of them a word the article's opening uses. A headline of that shape names
  * what the article is about, and the article uses its words.
  */
-function personName(p: string, body: ReadonlySet<string>): boolean {
+/** What personName asks of the article's words. */
+interface StemSet {
+  has(stem: string): boolean
+}
+
+function personName(p: string, body: StemSet): boolean {
   const parts = p.split(/\s+/)
   if (parts.length < 2 || parts.length > 3) return false
   if (!parts.every((w) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\.?$/u.test(w) || /^\p{Lu}\.$/u.test(w))) return false

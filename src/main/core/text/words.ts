@@ -79,8 +79,37 @@ function wordCharAt(text: string, i: number): number {
 
 /** `p.replace(/\s+/g, ' ').trim()`, without building a new string when there is nothing to change (the usual case). */
 export function squashSpaces(p: string): string {
-  return /[^\S ]| \s|^ | $/.test(p) ? p.replace(/\s+/g, ' ').trim() : p
+  return hasLooseSpace(p) ? p.replace(/\s+/g, ' ').trim() : p
 }
+
+/**
+ * Whether squashing would change `p`: a space other than U+0020, two in a row, or one at either
+ * end (what `/[^\S ]| \s|^ | $/` matches), by character code: this runs over every paragraph.
+ */
+function hasLooseSpace(p: string): boolean {
+  const last = p.length - 1
+  for (let i = 0; i <= last; i++) {
+    const c = p.charCodeAt(i)
+    if (c === 32) {
+      if (i === 0 || i === last || isSpaceCode(p.charCodeAt(i + 1))) return true
+    } else if (c <= 32 ? c >= 9 && c <= 13 : c >= 0xa0 && isSpaceCode(c)) return true
+  }
+  return false
+}
+
+/** JavaScript's `\s`: ASCII tab to carriage return, space, and Unicode's spaces, separators and BOM. */
+const isSpaceCode = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff
 
 /** Languages written without spaces between words: words come from Intl.Segmenter there. */
 const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my'])
