@@ -17,8 +17,9 @@ export function copyrightOutlet(paragraphs: readonly string[], isWire: (name: st
   let bare: string | null = null
   for (let i = paragraphs.length - 1; i >= from; i--) {
     let line = (paragraphs[i] ?? '').trim()
-    // Most lines carry no mark at all: one test settles them (cutting a line never adds a mark).
-    if (!MARK.test(line)) continue
+    // Most lines carry no mark at all: one test settles them (cutting a line never adds a mark), and
+    // the literal every mark holds settles most lines before the pattern is read.
+    if (!MAY_MARK.test(line.toLowerCase()) || !MARK.test(line)) continue
     // The software's credit that follows the site's own ("… · Powered by …") is cut off.
     const made = line.search(MADE_BY)
     if (made >= 0) line = line.slice(0, made)
@@ -39,6 +40,13 @@ const MADE_BY =
 // "©", "(c)", "Copyright", or a rights-reserved phrase in the languages most pages are written in.
 const RESERVED = String.raw`(?:all )?rights reserved|alle rechte vorbehalten|tous droits réservés|(?:todos los )?derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|všechna práva vyhrazena|minden jog fenntartva|toate drepturile rezervate|tüm hakları saklıdır|все права защищены|всі права захищені|版权所有|著作権所有|جميع الحقوق محفوظة`
 const MARK = new RegExp(String.raw`©|\(c\)|\bcopyright\b|${RESERVED}`, 'iu')
+/**
+ * A literal that each of MARK's forms holds, lower case ("reserv" for "rights reserved", "derechos
+ * reservados", "réservés" holds "servés"): a line without one cannot match MARK. A plain pattern of
+ * literals, where MARK's case-insensitive alternatives are read at every character.
+ */
+const MAY_MARK =
+  /©|\(c\)|copyright|reserv|servés|vorbehalt|riserv|voorbehoud|zastrzeż|vyhrazen|fenntart|rezerv|saklı|защищ|захищ|版权所有|著作権所有|محفوظة/
 const RESERVED_ONE = new RegExp(RESERVED, 'iu')
 const RESERVED_RE = new RegExp(String.raw`(?:${RESERVED})\.?`, 'giu')
 // A credit for a picture ("© Foto: …", "Image: © …", "Symbolbild …"), not the site's own line.

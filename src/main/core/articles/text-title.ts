@@ -422,8 +422,10 @@ function printedPart(out: string, page: readonly string[]): string {
   // Other lines: not the headline's line nor its copies.
   // A paragraph of the article (most of the page, by length) is not such a line: it is left out
   // before its spaces are squashed (a line of over 800 characters is not 400 once squashed).
+  // Every part tried ends with the line's last word: a line without it prints none of them.
+  const last = tokens.at(-1) as string
   const others = page
-    .filter((p) => p.length <= 800)
+    .filter((p) => p.length <= 800 && p.includes(last))
     .map(squashSpaces)
     .filter((p) => p.length <= 400 && !p.includes(out))
   for (let a = 1; a <= tokens.length - 3; a++) {
