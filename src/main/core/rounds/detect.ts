@@ -3,7 +3,8 @@ import { romanize } from '../claims/translit'
 import { foldAccents } from '../text/terms'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEventSteps, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
-import { countryCode, isCountry, nameWordKey, placeKey } from './places'
+import { cityLabel, cityKey as placeOf } from './gazetteer'
+import { countryCode, isCountry, nameWordKey } from './places'
 
 export type { DetectArticle } from './mentions'
 
@@ -127,9 +128,11 @@ export const samePerson = (a: string, b: string): boolean => {
 }
 /** People two rounds both name (each person once, whichever words name them). */
 const sharedPeople = (a: Map<string, string>, b: Map<string, string>): number => new Set([...a.values()].filter((p) => knows(b, p))).size
-const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && placeKey(a) === placeKey(b)
+// Places compare by the city the gazetteer knows under that name in any language (Genf, Geneva,
+// Женеве are one), else by their placeKey.
+const sameVenue = (a: string | null, b: string | null): boolean => a !== null && b !== null && placeOf(a) === placeOf(b)
 /** A city's place key, or null for no place or a country. */
-const cityKey = (v: string | null): string | null => (v === null || isCountry(v) ? null : placeKey(v))
+const cityKey = (v: string | null): string | null => (v === null || isCountry(v) ? null : placeOf(v))
 /** Region code of a country named (null for no place or a city). */
 const codeOf = (v: string | null): string | null => (v === null ? null : countryCode(v))
 
@@ -503,7 +506,7 @@ function yearFits(date: EventDate, event: ArticleEvents, latest: number): boolea
 }
 const dayKey = (d: EventDate): number => (isExact(d) ? dayIndex(d) : VAGUE)
 // A country stands for an unknown city: its rounds are indexed with those of no venue, which every venue looks at.
-const venueKey = (v: string | null): string => (v === null || isCountry(v) ? '' : placeKey(v))
+const venueKey = (v: string | null): string => (v === null || isCountry(v) ? '' : placeOf(v))
 
 /** The better of two candidates: the higher score, and among equal scores the older round. */
 const better = (best: { cluster: Cluster; score: number } | null, cluster: Cluster, score: number): boolean =>
@@ -986,17 +989,25 @@ function roundDate(c: Cluster): EventDate {
 
 /** The city most reports name (a country only when none names a city; the first of equally frequent ones). */
 function roundVenue(c: Cluster): string | null {
-  const counts = new Map<string, { name: string; n: number; city: boolean }>()
+  const counts = new Map<string, { name: string; n: number; city: boolean; forms: Map<string, number> }>()
   for (const r of c.reports) {
     const v = r.mention.venue
     if (!v) continue
-    const entry = counts.get(placeKey(v))
-    if (entry) entry.n++
-    else counts.set(placeKey(v), { name: v, n: 1, city: !isCountry(v) })
+    // A city as a reader looks it up, not in the case a sentence put it in ("Стамбулі" → "Стамбул").
+    const form = isCountry(v) ? v : cityLabel(v)
+    const entry = counts.get(placeOf(v))
+    if (entry) {
+      entry.n++
+      entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1)
+    } else counts.set(placeOf(v), { name: form, n: 1, city: !isCountry(v), forms: new Map([[form, 1]]) })
   }
-  let best: { name: string; n: number; city: boolean } | null = null
+  let best: { name: string; n: number; city: boolean; forms: Map<string, number> } | null = null
   for (const e of counts.values()) if (!best || (e.city && !best.city) || (e.city === best.city && e.n > best.n)) best = e
-  return best?.name ?? c.venue
+  if (!best) return c.venue
+  // Reports in several languages name one city several ways: the way most of them write it (the first of equals).
+  let name = best.name
+  for (const [form, n] of best.forms) if (n > (best.forms.get(name) ?? 0)) name = form
+  return name
 }
 
 function describe(c: Cluster): ProposedRound {

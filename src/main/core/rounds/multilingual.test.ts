@@ -424,13 +424,30 @@ describe('an undated report in another language (self-written)', () => {
     expect(reports(detectRounds([a, ru]))).toEqual([[a.id, ru.id]])
   })
 
-  it('one of its people is not enough', () => {
+  it('one of its people is not enough where the gazetteer does not know the city under both names', () => {
+    // An invented town: its Russian and English names cannot be told to be one place.
+    const a = article(
+      '2025-03-07',
+      'MORVIK (Northwire) - Deputy trade minister Tomas Varga and chief negotiator Anna Berg held talks on fishing quotas and tariffs in Morvik on Thursday, officials said.',
+      'Northwire',
+    )
+    const ru = article(
+      null,
+      'Томас Варга и Ольга Петренко в четверг провели в Мёрвике переговоры о поставках газа, сообщили официальные лица.',
+      'Юг',
+    )
+    expect(reports(detectRounds([a, ru]))).toEqual([[a.id], [ru.id]])
+  })
+
+  it('a city the gazetteer knows is one venue in every language: the report joins as one in the same language would', () => {
     const a = en()
     const ru = article(
       null,
       'Томас Варга и Ольга Петренко в четверг провели в Женеве переговоры о поставках газа, сообщили официальные лица.',
       'Юг',
     )
-    expect(reports(detectRounds([a, ru]))).toEqual([[a.id], [ru.id]])
+    const same = article(null, 'Tomas Varga and Olga Petrenko held talks on gas supplies in Geneva on Thursday, officials said.', 'South')
+    expect(reports(detectRounds([a, same]))).toEqual([[a.id, same.id]])
+    expect(reports(detectRounds([a, ru]))).toEqual([[a.id, ru.id]])
   })
 })
