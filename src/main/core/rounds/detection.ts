@@ -1,3 +1,4 @@
+import { warmGazetteer } from './gazetteer'
 import type { EventSink } from '../../../shared/contract'
 import type { RoundDetection } from '../../../shared/model'
 import { countArticles } from '../articles/repo'
@@ -36,6 +37,9 @@ export interface RoundDetectionRunner {
 export function roundDetection(now: () => Date, emit: EventSink): RoundDetectionRunner {
   let detecting: Promise<RoundDetection> | null = null
   let closed = false
+  // The gazetteer's table is made in the background soon after the notebook opens, in small steps,
+  // rather than at once by the first detection (unref: a command that is done does not wait for it).
+  setTimeout(() => void warmGazetteer(), 500).unref()
   const detect = (db: WritableDB): Promise<RoundDetection> => (detecting ??= detectAndStoreAsync(db, now).finally(() => (detecting = null)))
 
   // After a date is set, changed or removed, the articles' rounds may change: detection runs again at

@@ -24,8 +24,8 @@ export interface City {
   names: readonly string[]
 }
 
-/** Per bucket, its cities and names in turn: city, name, city, name… (flat: some 130,000 names are bucketed at once). */
-let buckets: Map<string, Array<City | string>> | null = null
+/** Whether the table holds every city of the data. */
+let complete = false
 
 /** Spellings that vary where the letters do not: the Polish ł as l (as placeKey spells it), Arabic alef variants as plain alef. */
 const FOLD: Readonly<Record<string, string>> = { ł: 'l', أ: 'ا', إ: 'ا', آ: 'ا' }
@@ -45,15 +45,17 @@ function bucketOf(name: string): string {
   return FOLDED.test(low) ? low.replace(FOLDED_ALL, (c) => FOLD[c] ?? c) : low
 }
 
-/** The table, made at the first lookup (about 0.1 s). */
-function load(): Map<string, Array<City | string>> {
-  if (buckets) return buckets
-  const made = new Map<string, Array<City | string>>()
-  for (let start = 0; start < raw.length;) {
-    let end = raw.indexOf('\n', start)
+/** The table as far as it is made (per bucket, its cities and names in turn: city, name, city, name…), and where in the data its making stands. */
+const made = new Map<string, Array<City | string>>()
+let cursor = 0
+
+/** Adds up to `lines` cities to the table; true once it holds them all. */
+function loadSome(lines: number): boolean {
+  for (let n = 0; n < lines && cursor < raw.length; n++) {
+    let end = raw.indexOf('\n', cursor)
     if (end < 0) end = raw.length
-    const line = raw.slice(start, end)
-    start = end + 1
+    const line = raw.slice(cursor, end)
+    cursor = end + 1
     if (!line || line.startsWith('#')) continue
     const f = line.split('\t')
     const names = f.slice(3)
@@ -65,8 +67,22 @@ function load(): Map<string, Array<City | string>> {
       else made.set(bucket, [city, name])
     }
   }
-  buckets = made
+  complete = cursor >= raw.length
+  return complete
+}
+
+/** The whole table (made at once, about 0.1 s, unless warmGazetteer made it in the background). */
+function load(): Map<string, Array<City | string>> {
+  while (!loadSome(Number.MAX_SAFE_INTEGER));
   return made
+}
+
+/**
+ * Makes the table a thousand cities at a time, a turn of the event loop between (some 10 ms each),
+ * so that the first detection of rounds does not make it at once on the thread that answers calls.
+ */
+export async function warmGazetteer(): Promise<void> {
+  while (!loadSome(1000)) await new Promise((resolve) => setImmediate(resolve))
 }
 
 const keyOf = (name: string): string => fold(placeKey(name))
