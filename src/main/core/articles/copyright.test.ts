@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { copyrightOutlet } from './copyright'
+import { addressOutlet, copyrightOutlet } from './copyright'
 import { prepareArticle } from './prepare'
 
 // Invented pages: a few lines of article, then a footer.
@@ -61,5 +61,23 @@ describe('text import: the outlet', () => {
     expect(a.outlet).toBe('Harbour Gazette')
     const b = prepareArticle({ name: 'ferry.txt', bytes: new TextEncoder().encode(copy('Home', ['Contact', 'Home'])) })
     expect(b.outlet).toBeNull()
+  })
+})
+
+describe('addressOutlet', () => {
+  const body = Array.from({ length: 20 }, (_, i) => `Paragraph ${i} of the article about the harbour and its ferries, told at length.`)
+
+  it('names the site by the address its footer prints on its own lines (contact, imprint, rights)', () => {
+    expect(addressOutlet([...body, 'Impressum', 'Kontakt: redaktion@hafenblatt.de', 'Datenschutz'])).toBe('hafenblatt.de')
+    expect(addressOutlet([...body, 'Besuchen Sie uns auf www.hafenblatt.de', 'Newsletter', 'www.hafenblatt.de/abo'])).toBe('hafenblatt.de')
+  })
+
+  it('takes no address a credit or a platform gives, none that the article alone names once, none that is no domain', () => {
+    expect(addressOutlet([...body, 'Webdesign by www.pixelhafen.de'])).toBeNull()
+    expect(addressOutlet([...body, 'Foto: www.bildarchiv-nord.de'])).toBeNull()
+    expect(addressOutlet([...body, 'Folgen Sie uns: www.facebook.com/hafenblatt', 'Kontakt: hafen@gmail.com'])).toBeNull()
+    expect(addressOutlet(['Mehr unter www.faehrverein.de', ...body, 'Teilen'])).toBeNull()
+    expect(addressOutlet([...body, 'Mehr unter www.faehrverein.de'])).toBeNull()
+    expect(addressOutlet([...body, 'Kontakt: info@hafen.notatld'])).toBeNull()
   })
 })

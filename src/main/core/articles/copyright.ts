@@ -1,3 +1,4 @@
+import { parse } from 'tldts'
 import { words } from '../text/words'
 
 /**
@@ -32,6 +33,59 @@ export function copyrightOutlet(paragraphs: readonly string[], isWire: (name: st
   }
   return bare
 }
+
+/**
+ * The site a plain-text copy of a page names by its own address, when it names itself in no words:
+ * the web or mail address its footer prints most (its last 15 lines: contact, imprint, copyright),
+ * printed twice on the page or on a line of the site's own (a copyright mark, an imprint, a contact),
+ * as its registrable domain ("info@hafenblatt.de" → "hafenblatt.de"). Not an
+ * address a credit gives (a designer's, a host's, a picture's), nor a platform's that every site
+ * links to (share buttons, social networks, mail providers, picture libraries).
+ *
+ *   addressOutlet(['…', 'Kontakt: redaktion@hafenblatt.de', 'Impressum · www.hafenblatt.de']) // 'hafenblatt.de'
+ */
+export function addressOutlet(paragraphs: readonly string[]): string | null {
+  const footerFrom = Math.max(0, paragraphs.length - 15)
+  const found = new Map<string, { n: number; footer: number; own: boolean }>()
+  for (let i = 0; i < paragraphs.length; i++) {
+    const line = paragraphs[i] as string
+    // Cheap first: most lines hold no address at all.
+    if (line.length > 2000 || !/www\.|https?:\/\/|@/i.test(line)) continue
+    if (MADE_BY.test(line) || PICTURE.test(line) || CREDITED.test(line)) continue
+    for (const m of line.matchAll(MARKED_HOST)) {
+      const host = parse((m[1] as string).toLowerCase())
+      const domain = host.domain
+      if (!domain || !(host.isIcann || host.isPrivate) || PLATFORM.test(domain)) continue
+      const entry = found.get(domain) ?? { n: 0, footer: 0, own: false }
+      entry.n++
+      if (i >= footerFrom) entry.footer++
+      if (OWN_LINE.test(line)) entry.own = true
+      found.set(domain, entry)
+    }
+  }
+  let best: string | null = null
+  let bestEntry: { n: number; footer: number } | null = null
+  for (const [domain, e] of found) {
+    if (e.footer === 0 || (e.n < 2 && !e.own)) continue
+    if (!bestEntry || e.footer > bestEntry.footer || (e.footer === bestEntry.footer && e.n > bestEntry.n)) {
+      best = domain
+      bestEntry = e
+    }
+  }
+  return best
+}
+
+// A web address (after "www." or a scheme) or a mail address (after "@"): a bare "word.word" may be
+// a file name, an abbreviation or two words run together.
+const MARKED_HOST = /(?:https?:\/\/(?:www\.)?|www\.|@)((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b/giu
+// A line of the site's own: its rights, its imprint, its contact.
+const OWN_LINE =
+  /©|\(c\)|copyright|rights|impressum|imprint|kontakt|contact|e-?mail|mail:|tel\.|telefon|phone|redaktion|redacci[oó]n|rédaction|redazione|redakcja|редакци/iu
+// A credit's words: the address after them is the credited one's.
+const CREDITED = /\b(?:via|quelle|source|fuente|fonte|źródło|источник|credit|courtesy)\b/iu
+// Platforms every site links to or mails from, picture libraries and the example domains: no site's own name.
+const PLATFORM =
+  /^(?:example|facebook|fb|twitter|x|t|instagram|youtube|youtu|google|googleapis|gstatic|linkedin|pinterest|tiktok|whatsapp|telegram|xing|vk|ok|snapchat|reddit|tumblr|flickr|vimeo|soundcloud|spotify|apple|microsoft|amazon|paypal|github|gmail|googlemail|gmx|web|yahoo|outlook|hotmail|icloud|mail|proton|protonmail|yandex|t-online|wordpress|blogspot|blogger|wix|squarespace|jimdo|unsplash|pixabay|pexels|shutterstock|gettyimages|istockphoto|adobe|flaticon|creativecommons|w3)\.[a-z.]+$/u
 
 // "Powered by …", "Theme by …", "Community platform by …": the software's credit, not the site's.
 const MADE_BY =

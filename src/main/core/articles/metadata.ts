@@ -4,7 +4,7 @@ import { words, wordsIn } from '../text/words'
 import { asciiDigits, findDates, isoDay, writesMonthFirst } from './dates'
 import { datelineOverLead, urlDate } from './page-date'
 import { scoreTitle, trimHeadline } from './text-title'
-import { copyrightOutlet } from './copyright'
+import { addressOutlet, copyrightOutlet } from './copyright'
 
 export interface MetadataHints {
   title?: string | null
@@ -766,6 +766,8 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     if (!outlet && site && parts.indexOf(site) > parts.indexOf(head) + 1) outlet = site
   }
   if (!outlet && found?.agencyOwn) outlet = found.wire
+  // The site's own address last: a page that gives no name in words still prints where it lives.
+  if (!outlet) outlet = addressOutlet(paragraphs)
 
   const wire = hints.wire?.trim() || credit?.wire || null
   if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) {
