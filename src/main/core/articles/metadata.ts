@@ -17,6 +17,8 @@ export interface MetadataHints {
   reference?: string | null
   /** In a copy of a whole page: the paragraph where the article's text starts, as the cleaner sees it. */
   articleStart?: number
+  /** The paragraphs are what an extractor chose from a page (HTML), not the whole page with its footer. */
+  extracted?: boolean
 }
 
 export interface Metadata {
@@ -766,8 +768,9 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
     if (!outlet && site && parts.indexOf(site) > parts.indexOf(head) + 1) outlet = site
   }
   if (!outlet && found?.agencyOwn) outlet = found.wire
-  // The site's own address last: a page that gives no name in words still prints where it lives.
-  if (!outlet) outlet = addressOutlet(paragraphs)
+  // The site's own address last: a page that gives no name in words still prints where it lives (in
+  // its footer: a copy of the whole page has one, the blocks an extractor chose do not).
+  if (!outlet && !hints.extracted) outlet = addressOutlet(paragraphs)
 
   const wire = hints.wire?.trim() || credit?.wire || null
   if (found && found.index !== titleIndex && found.text !== paragraphs[found.index]) {

@@ -60,7 +60,7 @@ export function prepareArticle(file: SourceFile, options: PrepareOptions = {}): 
     const split = page.blocks.flatMap((b) => paragraphsOf(b.text).map((text) => ({ text, hint: b.hint })))
     paragraphs = split.map((b) => b.text)
     blockHints = split.map((b) => b.hint)
-    hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url }
+    hints = { title: page.title, outlet: page.siteName, published: page.published, author: page.byline, url: page.url, extracted: true }
   } else if (format === 'markdown') {
     const { front, body } = splitFrontMatter(decoded.text)
     const marked = extractMarks(body, front.highlightThemes)
