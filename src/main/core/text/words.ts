@@ -136,7 +136,8 @@ export function stopDensity(text: string, stops?: ReadonlySet<string>, language?
   if (hit && hit.list === list && hit.language === language) return hit.density
   const w = wordsIn(text, language)
   let n = 0
-  for (const x of w) if (list.has(x) || list.has(x.toLowerCase())) n++
+  // (Every list is in lower case: one lookup of the lower-case form finds what the written form would.)
+  for (const x of w) if (list.has(x.toLowerCase())) n++
   const density = w.length === 0 ? 0 : n / w.length
   if (recentDensity.size >= 4096) recentDensity.clear()
   recentDensity.set(text, { list, language, density })
