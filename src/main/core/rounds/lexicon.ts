@@ -29,8 +29,15 @@ interface Words {
   future: string
   /** Verbs of saying, before a date that dates the saying ("said on Thursday"). */
   said: string
-  /** Introduces an earlier event ("after", "before", "since"). */
+  /** Introduces an earlier event ("after", "before", "since"), written before the meeting it relates to. */
   connector: string
+  /**
+   * "After", "before", "since" written after the meeting they relate to (postpositions: "会談後", "회담 이후",
+   * "görüşmelerden sonra", "वार्ता के बाद", "tárgyalások után"), with what may stand between (a case
+   * ending, a particle, a verb of holding): matched right after a meeting word. The meeting before it is the
+   * other one, not the one that follows, the reverse of English "after the meeting".
+   */
+  postConnector?: string
   /** Prepositions of place before a city name. */
   at: string
   /**
@@ -208,7 +215,9 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`toplantı${L}|buluşma${L}|diyalog${L}`,
     future: String.raw`${L}(?:acak|ecek)${L}|planlanan|gelecek|önümüzdeki|bekleniyor|yeni|bir\s+sonraki`,
     said: String.raw`dedi|açıkladı|söyledi|belirtti|bildirdi|kaydetti`,
-    connector: String.raw`sonra|önce|beri|ardından|öncesinde|önceki`,
+    // "daha önce" (earlier), "bundan sonra" (after this) open the sentence; "sonra", "önce" follow the meeting.
+    connector: String.raw`daha\s+önce|bundan\s+sonra|önceki`,
+    postConnector: String.raw`\p{L}*\s+(?:sonra|sonrasında|ardından|önce|öncesinde|öncesi|beri|itibaren)${E}`,
     at: '',
   },
   ar: {
@@ -224,7 +233,9 @@ const WORDS: Record<string, Words> = {
     weak: '会议|见面|对话|讨论',
     future: '将|将于|将要|即将|计划|预计|拟|下周|下一轮|新一轮',
     said: '表示|说|宣布|指出|称',
-    connector: '之后|以后|此前|之前|自从|上一轮',
+    connector: '此前|自从|上一轮',
+    // "会谈之后", "会谈结束后", "会谈前" (not 后续, 前景).
+    postConnector: String.raw`(?:结束|举行|进行|完成)?(?:之后|以后|之前|以前|以来|后(?![续来])|前(?![景途进提夕]))`,
     at: '',
   },
   // Japanese: no spaces, so no word boundaries (as Chinese). 協議 but not 協議会 (a council); 会合 is any gathering,
@@ -235,7 +246,9 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`会合|会議|面会|対話|議論|意見交換`,
     future: String.raw`予定|見通し|方針|次回|来週|来月|来年|明日|今後|行う|開く|開かれる|行われる|開催される|再開する|再開される|始まる|臨む|^へ(?!の)`,
     said: String.raw`述べ|語っ|語り|明らかにし|発表し|強調し|説明し|によると`,
-    connector: String.raw`前回|前の|先の|以前|以来|昨年|去年|これまで`,
+    connector: String.raw`前回|前の|先の|以前|昨年|去年|これまで`,
+    // "会談後", "会談の後", "会談を行った後", "会談を前に", "会談以来" (not 後半, 後日, 前向き, 前進, 前提).
+    postConnector: String.raw`(?:[\u3041-\u3096]|[行終開催済]){0,6}?(?:直後|直前|以来|以降|後(?![半日])|前(?![向進提半回])|に先立)`,
     at: '',
     venue: JAPANESE_VENUE,
     // Katakana words before で that are no places (online, by TV, at the hotel, at the summit) and kanji ones
@@ -250,7 +263,9 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`회의(?!적|론)|만남|만나|만났|대화|논의`,
     future: String.raw`예정|다음|차기|내주|내달|내년|열릴|열린다|개최될|개최한다|가질|갖는다|갖기로|재개될|재개한다|앞두|방침|하기로|할\s+것`,
     said: String.raw`밝혔|말했|전했|발표했|강조했|설명했|따르면`,
-    connector: String.raw`지난해|작년|앞서|이전|이래|지난번|직전`,
+    connector: String.raw`지난해|작년|앞서|이전|지난번|직전`,
+    // "회담 후", "회담 이후", "회담을 마친 뒤", "협상이 끝난 후", "회담에 앞서", "회담을 앞두고" (not 전략, 후보).
+    postConnector: String.raw`(?:\s*(?:이후|직후|후|뒤|이전|직전|전|이래)|에\s+앞서|[을를]\s+앞두고|[을를이가]\s+[가-힣]{1,3}\s+(?:이후|직후|후|뒤))(?:에|에는|에도|부터)?(?![가-힣])`,
     at: '',
     venue: KOREAN_VENUE,
   },
@@ -302,7 +317,8 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`tapaami${L}|kokou${L}|keskustelu${L}|vuoropuhelu${L}|tapasi`,
     future: String.raw`tulee|tulevat|aiotaan|seuraava${L}|tuleva${L}|suunnitel${L}|odotetaan|uusi|uude${L}|huomenna|jatkuvat`,
     said: String.raw`sanoi|kertoi|totesi|ilmoitti|korosti|mukaan`,
-    connector: String.raw`jälkeen|ennen|lähtien|aiemm${L}|edellinen|edellis${L}`,
+    connector: String.raw`ennen|aiemm${L}|edellinen|edellis${L}`,
+    postConnector: String.raw`\p{L}*\s+(?:jälkeen|lähtien)${E}`,
     at: '',
     venue: String.raw`${NOT_OPENING}(\p{Lu}\p{Ll}[\p{Ll}\p{M}-]+)(?:ssa|ssä)${E}`,
     notPlaces: 'neuvottelu kokoukse tapaamise keskustelu',
@@ -338,7 +354,8 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`találkozó${L}|találkozott|ülés${L}|párbeszéd${L}|vit[aá]${L}`,
     future: String.raw`fog|fognak|következő|jövő|tervezett|várhatóan|várható|új|újabb|holnap|kerül\s+sor`,
     said: String.raw`mondta|közölte|jelentette\s+ki|hangsúlyozta|nyilatkozta|szerint`,
-    connector: String.raw`után|előtt|óta|miközben|korábbi|előző`,
+    connector: String.raw`miközben|korábbi|előző`,
+    postConnector: String.raw`\p{L}*\s+(?:után|előtt|óta|követően|nyomán)${E}`,
     at: '',
     venue: String.raw`${NOT_OPENING}(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+?)-?(?:ban|ben)${E}`,
     notPlaces: 'ház tárgyalás megbeszélés ülés találkozó',
@@ -427,7 +444,9 @@ const WORDS: Record<string, Words> = {
     weak: String.raw`मिले|बैठक${L}|मुलाकात|मुलाक़ात|चर्चा|संवाद`,
     future: String.raw`होने\s+वाल[ीेा]|होगी|होगा|होंगे|होंगी|करेंगे|करेगा|करेगी|अगल[ाीे]|आगामी|प्रस्तावित|निर्धारित|संभावना|उम्मीद|नई|नए|नया`,
     said: String.raw`कहा|बताया|घोषणा|के\s+अनुसार|अनुसार`,
-    connector: String.raw`बाद|पहले|पिछल[ाीे]`,
+    // "इससे पहले" (before this), "इसके बाद" open the sentence; "के बाद", "से पहले" follow the meeting.
+    connector: String.raw`इससे\s+पहले|इसके\s+बाद|पिछल[ाीे]`,
+    postConnector: String.raw`[\p{L}\p{M}]*\s+(?:[\p{L}\p{M}]+\s+){0,2}?(?:के|से)\s+(?:बाद|पहले|पश्चात|उपरांत|पूर्व)${E}`,
     at: '',
     venue: String.raw`${B}(\p{L}[\p{L}\p{M}]+)\s+में\s+(?=(?:[\p{L}\p{M}]+\s+)?(?:हुई|हुआ|हुए|होगी|होगा|होंगी|होने|आयोजित|वार्ता|बातचीत|बैठक|शिखर|मुलाकात|मुलाक़ात|मिले))`,
     notPlaces: 'बैठक वार्ता बातचीत सम्मेलन इस उस बारे संबंध मामले दौरान क्षेत्र देश शहर राजधानी साल वर्ष महीने हफ्ते सप्ताह रूप तरह बीच दिन',
@@ -627,6 +646,8 @@ export interface LanguagePatterns {
   future: RegExp
   said: RegExp
   connector: RegExp
+  /** Words.postConnector, anchored: tested on the text right after a meeting word. Null where the language has none. */
+  postConnector: RegExp | null
   /** Preposition + capitalized place name (group 1), or a language's own form (Turkish "Cenevre'de", Chinese "在日内瓦举行"). */
   venue: RegExp | null
   /** A word that names a meeting ("Переговоры" opening a sentence is no one's first name). */
@@ -660,6 +681,7 @@ function wordsOf(language: string): Words | null {
     future: join((w) => w.future),
     said: join((w) => w.said),
     connector: join((w) => w.connector),
+    postConnector: join((w) => w.postConnector) || undefined,
     at: join((w) => w.at),
     // A case ending or postposition is the first member's own (groups are of languages with prepositions).
     venue: lists.find((w) => w.venue)?.venue,
@@ -740,6 +762,7 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       future: words(w.future, 'iu'),
       said: new RegExp(String.raw`${b}(?:${w.said})\s*(?:\p{Ll}{1,3}\s+)?$`, 'iu'),
       connector: words(w.connector, 'iu'),
+      postConnector: w.postConnector ? new RegExp(String.raw`^(?:${w.postConnector})`, 'iu') : null,
       venue,
       capitalizesNouns: nounAfter !== null,
       commonNouns: (text) => {

@@ -204,6 +204,23 @@ function byScript(sample: string): string | null {
 const future = (x: Reading, text: string): boolean => FUTURE.test(text) || (x.local?.future.test(text) ?? false)
 const said = (x: Reading, text: string): boolean => SAID.test(text) || (x.local?.said.test(text) ?? false)
 const connector = (x: Reading, text: string): boolean => CONNECTOR.test(text) || (x.local?.connector.test(text) ?? false)
+/** The text right after a meeting word opens with a postposed "after"/"before" ("会談後", "görüşmelerden sonra"): that meeting is the other one. */
+const postposed = (x: Reading, after: string): boolean => x.local?.postConnector?.test(after) ?? false
+/**
+ * A meeting word within `within` characters after `from` that a postposed "after"/"before" follows ("ウィーンでの
+ * 会談後", "Viyana'daki görüşmelerden sonra"): a place named there is the other meeting's, as after English "after talks in X".
+ */
+function postposedFrom(x: Reading, text: string, from: number, within: number): boolean {
+  if (!x.local?.postConnector) return false
+  const slice = text.slice(from, from + within + 40)
+  for (const re of [x.local.strong, x.local.weak])
+    for (const m of slice.matchAll(re)) {
+      if (m.index > within) break
+      const end = from + m.index + m[0].length
+      if (postposed(x, text.slice(end, end + 24))) return true
+    }
+  return false
+}
 
 /** "in X", "at X" and the language's own forms ("в Женеве", "Cenevre'de"): place names (group 1) with their index. */
 function* venueMatches(x: Reading, text: string): Generator<{ name: string; index: number }> {
@@ -305,6 +322,11 @@ interface Region {
   end: number
   strong: boolean
   earlier: boolean
+  /**
+   * Followed by a postposed "after"/"before" ("会談後、"): what the sentence says past it (a day, a place) belongs to
+   * the meeting that follows, as a verb-final language puts them before its own meeting word.
+   */
+  closed?: boolean
 }
 
 /** Meeting words of a sentence, merged into regions unless a connector ("after", "followed") separates them. */
@@ -329,6 +351,14 @@ function regions(text: string, x: Reading = ENGLISH): Region[] {
   for (const h of hits) {
     const gap = text.slice(previousEnd, h.start)
     const last = out.at(-1)
+    // "ウィーンでの会談後、…ジュネーブで協議": a postposition after the last meeting makes that one the earlier, not this one.
+    if (last && postposed(x, gap)) {
+      last.earlier = true
+      last.closed = true
+      out.push({ ...h, earlier: false })
+      previousEnd = h.end
+      continue
+    }
     const joined = connector(x, gap)
     if (last && !joined) {
       last.end = h.end
@@ -341,9 +371,12 @@ function regions(text: string, x: Reading = ENGLISH): Region[] {
 
 const distance = (r: { start: number; end: number }, at: number): number => (at < r.start ? r.start - at : at > r.end ? at - r.end : 0)
 
-function nearest<T extends { start: number; end: number }>(list: T[], at: number, max: number): T | null {
+function nearest<T extends { start: number; end: number; closed?: boolean }>(list: T[], at: number, max: number): T | null {
   let best: T | null = null
-  for (const r of list) if (distance(r, at) <= max && (!best || distance(r, at) < distance(best, at))) best = r
+  for (const r of list) {
+    if (r.closed && at > r.end) continue
+    if (distance(r, at) <= max && (!best || distance(r, at) < distance(best, at))) best = r
+  }
   return best
 }
 
@@ -524,6 +557,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
         !future(x, before) &&
         !future(x, text.slice(r.end, r.end + 25)) &&
         !connector(x, before) &&
+        !postposed(x, text.slice(r.end, r.end + 24)) &&
         !PRECEDES.test(before)
       )
     })
@@ -762,7 +796,7 @@ function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): {
     for (const m of [...venueMatches(x, text), ...found]) {
       // "months after talks in X": an earlier meeting's place, not this one's.
       const before = text.slice(Math.max(0, m.index - 30), m.index)
-      if (connector(x, before) || COMPARED.test(before)) continue
+      if (connector(x, before) || COMPARED.test(before) || postposedFrom(x, text, m.index, 30)) continue
       const place = asPlace(m.name, x)
       if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
     }
