@@ -3,9 +3,10 @@
 // "the two countries" and their fishing talks): it shows that a language's structure is read at all, not that
 // detection holds on real coverage in it.
 import { describe, expect, it } from 'vitest'
-import { type DetectArticle } from './detect'
+import { detectRounds, type DetectArticle } from './detect'
 import { languagePatterns } from './lexicon'
 import { articleEvents } from './mentions'
+import { placeKey } from './places'
 
 let next = 1
 const article = (published: string | null, title: string, body: string): DetectArticle => ({
@@ -74,5 +75,67 @@ describe('postposed "after"/"before" are told from words that only contain them'
     expect(post('zh', '前景')).toBe(false)
     expect(post('tr', ' iki gün önce')).toBe(false)
     expect(post('en', ' after')).toBe(false)
+  })
+})
+
+describe('a city named in a declined form is the city named in its nominative', () => {
+  it('has one key for the forms of one city (Czech, Slovak, Croatian, Polish, Finnish, Turkish, Hungarian)', () => {
+    const same: Array<[string, string]> = [
+      ['Ženevě', 'Ženeva'],
+      ['Ženevě', 'ŽENEVA'],
+      ['Ženeve', 'Ženeva'],
+      ['Ženevi', 'Ženeva'],
+      ['Berlíně', 'Berlín'],
+      ['Genewie', 'Genewa'],
+      ['Warszawie', 'Warszawa'],
+      ['Berlinie', 'Berlin'],
+      ['Paryżu', 'Paryż'],
+      ['Stambule', 'Stambuł'],
+      ['Kairze', 'Kair'],
+      ['Madrycie', 'Madryt'],
+      ['Genevessä', 'Geneve'],
+      ['Helsingissä', 'Helsinki'],
+      ['Wieni', 'Wien'],
+      ["Cenevre'de", 'Cenevre'],
+      ['İstanbul’daki', 'İstanbul'],
+      ['Genfben', 'Genf'],
+    ]
+    for (const [declined, nominative] of same) expect(`${declined}: ${placeKey(declined)}`).toBe(`${declined}: ${placeKey(nominative)}`)
+  })
+  it('keeps different cities apart', () => {
+    const different: Array<[string, string]> = [
+      ['Geneva', 'Genoa'],
+      ['Genova', 'Geneva'],
+      ['Vienna', 'Venice'],
+      ['Bari', 'Bar'],
+      ['Macau', 'Maceio'],
+      ['Lima', 'Lim'],
+    ]
+    for (const [a, b] of different) expect(placeKey(a)).not.toBe(placeKey(b))
+    // The cities ICU names time zones after: no two share a key.
+    const cities = [...new Set(Intl.supportedValuesOf('timeZone').map((z) => (z.split('/').at(-1) as string).replace(/_/g, ' ')))]
+    const byKey = new Map<string, string[]>()
+    for (const c of cities) byKey.set(placeKey(c), [...(byKey.get(placeKey(c)) ?? []), c])
+    expect([...byKey.values()].filter((v) => v.length > 1)).toEqual([])
+  })
+  it('joins two reports of one meeting, one naming the city in the dateline, one in the text (Czech, Polish)', () => {
+    const pairs: Array<[string, string]> = [
+      [
+        'ŽENEVA (Nordpress) - Delegace obou zemí ve čtvrtek jednaly o rybolovných kvótách a clech, uvedli úředníci.',
+        'Delegace obou zemí jednaly ve čtvrtek v Ženevě o rybolovných kvótách a clech, uvedlo ministerstvo.',
+      ],
+      [
+        'GENEWA (Nordpress) - Delegacje obu krajów prowadziły w czwartek rozmowy o kwotach połowowych i cłach, poinformowali urzędnicy.',
+        'Delegacje obu krajów prowadziły w czwartek w Genewie rozmowy o kwotach połowowych i cłach, poinformowało ministerstwo.',
+      ],
+    ]
+    for (const [wire, report] of pairs) {
+      const a = article('2025-03-07', wire.slice(0, 50), wire)
+      const b = article('2025-03-06', report.slice(0, 50), report)
+      const c = article('2025-03-06', 'Ministerstvo', `${report} `)
+      const rounds = detectRounds([a, b, c])
+      expect(rounds.map((r) => r.articles.map((x) => x.articleId).sort((x, y) => x - y))).toEqual([[a.id, b.id, c.id]])
+      expect(rounds[0]?.date).toBe('2025-03-06')
+    }
   })
 })

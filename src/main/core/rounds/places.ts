@@ -83,23 +83,56 @@ function otherCountries(): Set<string> {
   for (const locale of OTHER_LOCALES)
     regionNames(locale, (plain, code) => {
       names.add(plain)
-      names.add(placeKey(plain))
-      for (const key of [plain, placeKey(plain)]) if (!codes.has(key)) codes.set(key, code)
+      // Stems of Cyrillic names only ("в Швейцарии"): a Latin stem is often another word or a city ("Turk-ey", "Turk-u").
+      const keys = CYRILLIC.test(plain) ? [plain, placeKey(plain)] : [plain]
+      for (const key of keys) {
+        names.add(key)
+        if (!codes.has(key)) codes.set(key, code)
+      }
     })
   otherNames = names
   return names
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u
 /**
- * A place name as compared: lower case, and in Cyrillic without its case ending, since Russian and
- * Ukrainian decline city names ("Женева", "в Женеве", "из Женевы" are one city). Other scripts as written.
+ * A place name as compared: lower case, and without its case ending, since many languages decline city names:
+ * Russian and Ukrainian ("Женева", "в Женеве", "из Женевы" are one city), and in Latin letters Czech, Slovak,
+ * Croatian and Polish ("Ženeva", "v Ženevě", "u Ženevi"; "Genewa", "w Genewie"), Finnish ("Genevessä",
+ * "Helsingissä"), Hungarian ("Genfben") and Turkish ("Cenevre'de"). Other scripts as written.
  */
 export function placeKey(name: string): string {
   const lower = name.toLowerCase()
-  if (!CYRILLIC.test(lower)) return lower
-  const stem = lower.replace(/[аеиоуыэюяьйіїє]+$/u, '')
-  return stem.length >= 3 ? stem : lower
+  if (CYRILLIC.test(lower)) {
+    const stem = lower.replace(/[аеиоуыэюяьйіїє]+$/u, '')
+    return stem.length >= 3 ? stem : lower
+  }
+  return LATIN.test(lower) ? latinKey(lower) : lower
+}
+
+// Vowels that end a Latin-script city name or its case ending ("Ženev-a", "Ženev-ě", "Genew-ie", "Paryż-u").
+const FINAL_VOWELS = /[aeiouyáéíóúýěůąęäöüőűåæøàèìòùâêîôûãõë]+$/u
+/**
+ * The stem of a Latin-script place name (lower case). At least four letters are kept, so that short names
+ * stay apart ("Bari" and "Bar", "Macau" and "Maceió"); no two of the cities ICU names time zones after share one.
+ */
+function latinKey(lower: string): string {
+  let word = lower.normalize('NFC')
+  // Turkish writes the case ending after an apostrophe ("Cenevre'de", "İstanbul'daki"), English the possessive.
+  word = word.replace(/['’](?:d[ae]n?|t[ae]n?|[dt][ae]ki|y?[ae]|n?[ıiuü]n|s)$/u, '')
+  // Finnish inessive and Hungarian inessive ("Genevessä", "Genfben"), where a stem of four letters is left.
+  word = word.replace(/^(.{4,}?)(?:ss[aä]|b[ae]n)$/u, '$1')
+  // Polish locatives soften the last consonant: "Madryt" → "Madrycie", "Kair" → "Kairze", "Stambuł" → "Stambule".
+  word = word
+    .replace(/(.{3,})(?:cie)$/u, '$1t')
+    .replace(/(.{3,})dzie$/u, '$1d')
+    .replace(/(.{3,}r)ze$/u, '$1')
+  word = word.replace(/ł/gu, 'l')
+  const stem = word.replace(FINAL_VOWELS, '')
+  // Finnish alternates nk and ng before a case ending ("Helsinki", "Helsingissä").
+  const key = stem.length >= 4 ? stem : word
+  return key.replace(/ng$/u, 'nk')
 }
 
 /**
