@@ -139,3 +139,25 @@ describe('a city named in a declined form is the city named in its nominative', 
     }
   })
 })
+
+describe('Hebrew venues, written with the prefix "in" (ב) that also opens ordinary words', () => {
+  const venueOf = (title: string, body: string): string | null | undefined => articleEvents(article('2025-03-07', title, body)).main?.venue
+  it('reads a place named with ב near a word of meeting, and named again in the article', () => {
+    const main = articleEvents(
+      article(
+        '2025-03-07',
+        "שיחות הדיג בז'נבה",
+        "משלחות שתי המדינות קיימו ביום חמישי שיחות בז'נבה על מכסות הדיג והמכסים, כך מסרו פקידים. השיחות נמשכו שש שעות.",
+      ),
+    ).main
+    expect(main?.venue).toBe("ז'נבה")
+    expect(main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
+    expect(venueOf('שיחות בוושינגטון', 'המשלחות נפגשו ביום חמישי בוושינגטון לשיחות על המכסים. בוושינגטון לא הושג הסכם.')).toBe('וושינגטון')
+    expect(venueOf('שיחות הדיג', "המשלחות נפגשו ביום חמישי בעיר ז'נבה לשיחות על המכסים.")).toBe("ז'נבה")
+  })
+  it('not a day, a subject, a country or a word named once', () => {
+    expect(venueOf('שיחות הדיג', 'השיחות בנושא המכסים נמשכו ביום חמישי, ובנושא הדיג לא הושגה הסכמה.')).toBeFalsy()
+    expect(venueOf('שיחות הדיג', 'המשלחות נפגשו ביום חמישי בשווייץ לשיחות על המכסים. בשווייץ לא הושג הסכם.')).not.toBe('שווייץ')
+    expect(venueOf('שיחות הדיג', 'המשלחות קיימו שיחות בחשאי ביום חמישי על המכסים.')).toBeFalsy()
+  })
+})

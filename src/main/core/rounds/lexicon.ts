@@ -48,6 +48,11 @@ interface Words {
   venue?: string
   /** Stems of capitalized words that follow those prepositions but are no places (German nouns, buildings). */
   notPlaces?: string
+  /**
+   * The preposition of `venue` is a prefix that also opens ordinary words (Hebrew "בז'נבה" and "בשיחות"): a word
+   * read there is a place only where the article names it twice, or after a word for "the city" ("בעיר ז'נבה").
+   */
+  repeatedVenue?: boolean
   /** True when the stems may be suffixed by more letters (inflecting languages); words are whole otherwise. */
   stems?: boolean
   /**
@@ -121,6 +126,9 @@ const JAPANESE_VENUE = String.raw`((?<![${KATAKANA}])(?:[${KATAKANA}]{2,}・)?[$
  * office, party, committee, company, hall or palace (부 청 처 실 당 회 사 소 관 궁: "국방부에서").
  */
 const KOREAN_VENUE = String.raw`(?<![가-힣])([가-힣]{2,10}?)(?<![부청처실당회사소관궁])(?<!회의|회담|협의|협상|회견|회동|자리|행사|현장|현지|정부|국회|의회|본부|청사|대사관|관저|국내|해외|양국|각국|지역|시내|이날|당시|과정|결과|방송|언론|인터뷰|성명|브리핑|온라인|화상|발표|기간|가운데|상황)에서(?:는|도|의|만)?(?![가-힣])`
+
+// Words of meeting and holding in Hebrew (with the prefixes "the", "and", "in", "to"), for its venue.
+const HE_MEETING = String.raw`(?:(?:[ובהלמש]{0,2})(?:שיחות|התייעצויות|פסגה|פסגת|פגישה|פגישת|ישיבה|ישיבת|דיונים)|משא\s+ומתן|מו"מ|נפגש|נפגשה|נפגשו|ייפגשו|התקיימו|התקיימה|התקיים|יתקיימו|תתקיים|מתקיימות|נערכו|נערכה|ייערכו)`
 
 const WORDS: Record<string, Words> = {
   de: {
@@ -415,7 +423,10 @@ const WORDS: Record<string, Words> = {
     stems: true,
     oneWord: true,
   },
-  // Hebrew writes "in", "and", "the" as prefixes ("בשיחות", "והשיחות"), as Arabic does; no capitals, no venue.
+  // Hebrew writes "in", "and", "the" as prefixes ("בשיחות", "והשיחות"), as Arabic does, and has no capitals: a
+  // place is the word after "in" (ב) near a word of meeting or holding ("שיחות בז'נבה", "נפגשו ביום חמישי
+  // בוושינגטון", "בז'נבה התקיימו"), or after "in the city of"/"in the capital" ("בעיר ז'נבה"), and, as "in"
+  // opens any noun, only one the article names twice (mentions.ts) that is no word of time, subject or building.
   he: {
     strong: String.raw`(?:[ובהלמש]{0,2})(?:שיחות|התייעצויות|פסגה|פסגת)|משא\s+ומתן|מו"מ|נפגש|נפגשה|נפגשו`,
     weak: String.raw`(?:[ובהלמש]{0,2})(?:פגישה|פגישת|ישיבה|ישיבת|דיאלוג|דיון)`,
@@ -423,6 +434,10 @@ const WORDS: Record<string, Words> = {
     said: String.raw`אמר|אמרה|הודיע|הודיעה|מסר|מסרה|ציין|ציינה|לדברי|לפי`,
     connector: String.raw`אחרי|לאחר|לפני|מאז|בעוד|הקודם|הקודמת|הקודמות`,
     at: '',
+    venue: String.raw`(?<![\p{L}\p{M}])(?=ו?ב)(?:(?<=${HE_MEETING}[^.!?\n]{0,40})|(?=[^.!?\n]{0,40}${HE_MEETING}))ו?ב(?:-|(?:עיר|בירה)\s+)?([\p{L}\p{M}][\p{L}\p{M}'׳"״-]{2,20}?)(?=[\s,.;:!?)]|$)`,
+    repeatedVenue: true,
+    notPlaces:
+      'יום ימים שבוע שבועות חודש חודשים שנה שנים שעה שעות בוקר ערב לילה צהריים סוף תחילת מהלך נושא נושאים עניין ענייני מסגרת אופן זמן עת מקום עיר בירה אזור חסות נוכחות השתתפות רמה דרג ערוץ משרד משרדי בית מטה ארמון מלון שגרירות מרכז כנס ועידה אולם חשאי חשאיות שיחות שיחה פגישה פגישות ישיבה פסגה דיון דיונים משא ומתן טלפון וידאו נוסף נוסף כך זה זו זאת אותו אותה ראשונה שנית הצלחה כישלון',
   },
   // Persian: "در" (in) before the place, read only before a verb or noun of meeting (no capitals tell a name).
   // "دیدار" is a sports match as often as a meeting, "نشست خبری" a press conference.
@@ -650,6 +665,8 @@ export interface LanguagePatterns {
   postConnector: RegExp | null
   /** Preposition + capitalized place name (group 1), or a language's own form (Turkish "Cenevre'de", Chinese "在日内瓦举行"). */
   venue: RegExp | null
+  /** Words.repeatedVenue: a place read by `venue` must be named twice in the article, unless written after a word for "the city". */
+  repeatedVenue: boolean
   /** A word that names a meeting ("Переговоры" opening a sentence is no one's first name). */
   meetingWord: (word: string) => boolean
   /** A capitalized word after a preposition that is no place (a German noun, "Кремле"). */
@@ -686,6 +703,7 @@ function wordsOf(language: string): Words | null {
     // A case ending or postposition is the first member's own (groups are of languages with prepositions).
     venue: lists.find((w) => w.venue)?.venue,
     notPlaces: lists.map((w) => w.notPlaces ?? '').join(' '),
+    repeatedVenue: lists.some((w) => w.repeatedVenue),
     stems: lists.some((w) => w.stems),
     oneWord: lists.some((w) => w.oneWord),
     determiners:
@@ -764,6 +782,7 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       connector: words(w.connector, 'iu'),
       postConnector: w.postConnector ? new RegExp(String.raw`^(?:${w.postConnector})`, 'iu') : null,
       venue,
+      repeatedVenue: w.repeatedVenue === true,
       capitalizesNouns: nounAfter !== null,
       commonNouns: (text) => {
         const nouns = new Set<string>()

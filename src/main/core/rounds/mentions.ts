@@ -129,6 +129,8 @@ export interface Reading {
    * Skigebieten"): a city where talks are held is named again (a dateline, the title, the text).
    */
   commonNouns?: (word: string) => boolean
+  /** Where a place is named with a prefix that opens any word (LanguagePatterns.repeatedVenue): how often the article names a word, bare or prefixed. */
+  timesNamed?: (word: string) => number
 }
 
 export const ENGLISH: Reading = { language: 'en', local: null, calendarWord: () => false, stopWords: new Set() }
@@ -152,7 +154,19 @@ export function readingOf(text: string): Reading {
     calendarWord: calendar ? calendar.isCalendarWord : () => false,
     stopWords: stopWordsOf(language),
     commonNouns: local.capitalizesNouns ? nounTest(text, local.commonNouns(text)) : undefined,
+    timesNamed: local.repeatedVenue ? namings(text) : undefined,
   }
+}
+
+/** How often a text names each word, bare or after one or two prefix letters ("ז'נבה", "בז'נבה", "ובז'נבה"). */
+function namings(text: string): (word: string) => number {
+  const counts = new Map<string, number>()
+  for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'׳"״-]*[\p{L}\p{M}]/gu)) {
+    const token = m[0]
+    // Each word counts once for each form it may be (itself, without one or two leading letters).
+    for (const form of new Set([token, token.slice(1), token.slice(2)])) if (form.length >= 3) counts.set(form, (counts.get(form) ?? 0) + 1)
+  }
+  return (word) => counts.get(word) ?? 0
 }
 
 /**
@@ -226,7 +240,13 @@ function postposedFrom(x: Reading, text: string, from: number, within: number): 
 function* venueMatches(x: Reading, text: string): Generator<{ name: string; index: number }> {
   // The language's own prepositions stand for "in" and "at" (German "in Genf Gespräche" would be one English name).
   if (!x.local) for (const m of text.matchAll(VENUE)) if (m[1]) yield { name: m[1], index: m.index }
-  if (x.local?.venue) for (const m of text.matchAll(x.local.venue)) if (m[1]) yield { name: m[1], index: m.index }
+  if (x.local?.venue)
+    for (const m of text.matchAll(x.local.venue)) {
+      if (!m[1]) continue
+      // A prefix that opens any word: a place the article names twice, or one after a word for "the city" (a space inside the match).
+      if (x.timesNamed && !/\s/u.test(m[0].slice(0, -m[1].length)) && x.timesNamed(m[1]) < 2) continue
+      yield { name: m[1], index: m.index }
+    }
 }
 const DATELINE = /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?)\s/
 
