@@ -161,3 +161,69 @@ describe('Hebrew venues, written with the prefix "in" (ב) that also opens ordin
     expect(venueOf('שיחות הדיג', 'המשלחות קיימו שיחות בחשאי ביום חמישי על המכסים.')).toBeFalsy()
   })
 })
+
+describe('meetings told by a verb alone (German, Dutch)', () => {
+  const CASES: Array<[string, string, string, RegExp]> = [
+    [
+      'Fischerei in Genf',
+      'Die Delegationen der beiden Länder trafen sich am Donnerstag in Genf, um über Fischereiquoten und Zölle zu beraten.',
+      'de',
+      /^Genf$/,
+    ],
+    [
+      'Fischerei in Genf',
+      'Die Delegationen der beiden Länder verhandelten am Donnerstag in Genf über Fischereiquoten und Zölle.',
+      'de',
+      /^Genf$/,
+    ],
+    [
+      'Fischerei in Genf',
+      'Die Delegationen der beiden Länder berieten am Donnerstag in Genf über Fischereiquoten und Zölle.',
+      'de',
+      /^Genf$/,
+    ],
+    [
+      'Fischerei in Genf',
+      'Die Delegationen der beiden Länder kamen am Donnerstag in Genf zusammen, um über Fischereiquoten zu reden.',
+      'de',
+      /^Genf$/,
+    ],
+    [
+      'Fischerei in Genf',
+      'Die Außenminister der beiden Länder sprachen am Donnerstag in Genf miteinander über Fischereiquoten und Zölle.',
+      'de',
+      /^Genf$/,
+    ],
+    [
+      'Visserij',
+      'De delegaties van beide landen kwamen donderdag in Genève bijeen om te praten over visquota en invoerrechten.',
+      'nl',
+      /^Genève$/,
+    ],
+    ['Visserij', 'De delegaties van beide landen onderhandelden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
+    ['Visserij', 'De delegaties van beide landen overlegden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
+    [
+      'Visserij',
+      'De ministers van Buitenlandse Zaken van beide landen spraken donderdag in Genève met elkaar over visquota.',
+      'nl',
+      /^Genève$/,
+    ],
+  ]
+  for (const [title, body, language, city] of CASES)
+    it(`${language}: ${body.slice(0, 60)}…`, () => {
+      const events = articleEvents(article('2025-03-07', title, body))
+      expect(events.language).toBe(language)
+      expect(events.main?.venue).toMatch(city)
+      expect(events.main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
+    })
+  it('not a vote, an opinion, a match or a speech', () => {
+    const none = [
+      'Die Bürger sprachen sich am Donnerstag in Genf gegen den Bau der neuen Straße aus, wie die Behörden mitteilten.',
+      'Experten sprachen am Donnerstag in Genf von einem deutlichen Rückgang der Fangmengen in den beiden Ländern.',
+      'Die Fans kamen am Donnerstag in Genf nicht auf ihre Kosten, weil das Spiel wegen Regens abgesagt wurde.',
+      'De inwoners spraken zich donderdag in Genève uit tegen de bouw van een nieuwe weg, meldde de gemeente.',
+      'Duizenden fans kwamen donderdag in Genève bijeen voor het concert van de populaire band in het stadion.',
+    ]
+    for (const body of none) expect(articleEvents(article('2025-03-07', 'Genf', body)).main).toBeNull()
+  })
+})

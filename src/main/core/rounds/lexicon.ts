@@ -111,6 +111,18 @@ const NORDIC_NOT_PLACES = 'vita hvide kvite regering ministeri departement slott
 // place by its case ending, and "Neuvotteluissa", "Tárgyalásokban" open sentences).
 const NOT_OPENING = String.raw`(?<!^[\s"'“”«»„(–—-]*)`
 
+/**
+ * Verbs that tell of a meeting only when delegations, ministers or negotiators do it ("kamen … zusammen", "berieten",
+ * "kwamen … bijeen", "overlegden": fans, judges and councils gather and deliberate too): the verbs, kept where one
+ * of the words for the parties stands in the sentence before them or within 80 characters after.
+ */
+const byParties = (parties: string, verbs: string): string =>
+  String.raw`(?=${verbs})(?:(?<=${parties}[^.!?\n]{0,80})|(?=[^.!?\n]{0,80}${parties}))(?:${verbs})`
+// A separable verb's particle up to 60 characters after it, in one clause ("kamen am Donnerstag in Genf zusammen").
+const APART = String.raw`\s+(?:[^.!?;:\n]{0,60}?\s)?`
+const DE_PARTIES = String.raw`\p{L}*(?:delegation|minister|unterhändler|verhandlungsführer|vertreter|regierungschef|präsident|gesandt|diplomat|sonderbeauftragt)\p{L}*`
+const NL_PARTIES = String.raw`\p{L}*(?:delegatie|minister|onderhandelaar|vertegenwoordiger|regeringsleider|premier|president|gezant|diplomat|diplomaten|afgevaardigde)\p{L}*`
+
 const KATAKANA = String.raw`\u30a1-\u30fa\u30fc`
 const KANJI = String.raw`\u4e00-\u9fff々`
 /**
@@ -135,7 +147,7 @@ const WORDS: Record<string, Words> = {
     // Plural talks and negotiations, their rounds, and compounds joined by -s- or a hyphen ("Friedensgespräche",
     // "Koalitionsverhandlungen", "EU-Gipfel") or named by subject ("Atomgespräche"). A single "Gespräch" is a
     // conversation or an interview, "Treffen" any gathering and "Gipfel" a mountain top as often: they are weak.
-    strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen`,
+    strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen|verhandel(?:ten|te|n|t)|${byParties(DE_PARTIES, String.raw`berieten|beriet|tagten|kam(?:en)?${APART}zusammen|zusammengekommen|sprach(?:en)?${APART}miteinander`)}`,
     // Teams and athletes "treffen … aufeinander" (face each other): a match, no meeting.
     weak: String.raw`gespräch|(?:treffens?|traf(?:en)?)(?![^.!?]{0,120}\baufeinander)|gipfels?|unterredung${L}`,
     future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
@@ -180,7 +192,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`em|no|na`,
   },
   nl: {
-    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)`,
+    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)|onderhandel(?:den|de|en|t)|${byParties(NL_PARTIES, String.raw`kwam(?:en)?${APART}bijeen|bijeengekomen|overlegden|overlegde|vergaderden|vergaderde|spraken${APART}met\s+elkaar`)}`,
     weak: String.raw`${L}ontmoeting${L}|vergadering${L}|ontmoette${L}|bijeenkomst${L}`,
     future: String.raw`zal|zullen|volgende|komende|gepland${L}|verwacht${L}|nieuwe`,
     said: String.raw`zei|zegt|verklaarde|meldde|liet\s+weten|aldus`,

@@ -352,11 +352,18 @@ interface Region {
 /** Meeting words of a sentence, merged into regions unless a connector ("after", "followed") separates them. */
 function regions(text: string, x: Reading = ENGLISH): Region[] {
   const hits: Array<{ start: number; end: number; strong: boolean }> = []
-  const lists: Array<readonly [RegExp, boolean]> = [
-    [STRONG, true],
-    [WEAK, false],
-  ]
-  if (x.local) lists.push([x.local.strong, true], [x.local.weak, false])
+  // Strong words first: a weak English word inside a language's strong phrase (Dutch "spraken … met elkaar") would hide it.
+  const lists: Array<readonly [RegExp, boolean]> = x.local
+    ? [
+        [STRONG, true],
+        [x.local.strong, true],
+        [WEAK, false],
+        [x.local.weak, false],
+      ]
+    : [
+        [STRONG, true],
+        [WEAK, false],
+      ]
   for (const [re, strong] of lists) {
     re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) {
