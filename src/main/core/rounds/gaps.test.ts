@@ -227,3 +227,33 @@ describe('meetings told by a verb alone (German, Dutch)', () => {
     for (const body of none) expect(articleEvents(article('2025-03-07', 'Genf', body)).main).toBeNull()
   })
 })
+
+describe('agency datelines of Japanese, Korean and Chinese news: the reporter’s city, the venue only when the text names none', () => {
+  const CASES: Array<[string, string, string]> = [
+    ['漁業協議', '【ワシントン=共同】両国の代表団は木曜日、ジュネーブで漁業協定をめぐる協議を行った。', 'ジュネーブ'],
+    ['漁業協議', '【ジュネーブ=共同】両国の代表団は木曜日、漁業協定をめぐる協議を行った。協議は6時間に及んだ。', 'ジュネーブ'],
+    ['양국 어업 협상', '(서울=연합뉴스) 양국 대표단은 목요일 제네바에서 어업 협정을 둘러싼 협상을 벌였다.', '제네바'],
+    ['양국 어업 협상', '(제네바=연합뉴스) 홍길동 기자 = 양국 대표단은 목요일 어업 협정을 둘러싼 협상을 벌였다.', '제네바'],
+    ['捕鱼配额会谈', '新华社北京3月6日电 两国代表团星期四在日内瓦举行会谈，讨论捕鱼配额问题。', '日内瓦'],
+    ['捕鱼配额会谈', '新华社日内瓦3月6日电 两国代表团星期四举行会谈，讨论捕鱼配额问题。', '日内瓦'],
+  ]
+  for (const [title, body, city] of CASES)
+    it(body.slice(0, 30), () => {
+      const main = articleEvents(article('2025-03-07', title, body)).main
+      expect(main?.venue).toBe(city)
+      expect(main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
+    })
+})
+
+describe('a photo credit in the dateline’s form is no city', () => {
+  it('reads no venue from "(사진=…)" or "【写真=…】"', () => {
+    expect(
+      articleEvents(article('2025-03-07', '양국 어업 협상', '(사진=연합뉴스)\n양국 대표단은 목요일 어업 협정을 둘러싼 협상을 벌였다.')).main
+        ?.venue ?? null,
+    ).toBeNull()
+    expect(
+      articleEvents(article('2025-03-07', '漁業協議', '【写真=共同】\n両国の代表団は木曜日、漁業協定をめぐる協議を行った。')).main?.venue ??
+        null,
+    ).toBeNull()
+  })
+})

@@ -274,7 +274,7 @@ const WORDS: Record<string, Words> = {
     // Katakana words before で that are no places (online, by TV, at the hotel, at the summit) and kanji ones
     // before a verb of meeting (the capital, the venue, the prime minister's residence, parliament).
     notPlaces:
-      'オンライン テレビ ラジオ ビデオ メール インターネット ネット ホテル センター ホール ハウス ホワイトハウス ビル ルート ペース レベル ベース ケース ポイント トップ グループ チーム イベント プロセス フォーラム サミット ミーティング セッション スピーチ インタビュー ニュース メディア ウェブ サイト 首都 現地 同地 同市 会場 市内 都内 国内 国外 海外 両国 各国 同国 本部 官邸 首相官邸 国会 議会 現場',
+      '写真 画像 動画 資料 提供 オンライン テレビ ラジオ ビデオ メール インターネット ネット ホテル センター ホール ハウス ホワイトハウス ビル ルート ペース レベル ベース ケース ポイント トップ グループ チーム イベント プロセス フォーラム サミット ミーティング セッション スピーチ インタビュー ニュース メディア ウェブ サイト 首都 現地 同地 同市 会場 市内 都内 国内 国外 海外 両国 各国 同国 本部 官邸 首相官邸 国会 議会 現場',
   },
   // Korean: words take their particles unspaced ("회담을", "정상회담에서"), so no boundaries either. 협상가 is a
   // negotiator, 협의회/협의체 a council, 회의적 "sceptical".
@@ -288,6 +288,8 @@ const WORDS: Record<string, Words> = {
     postConnector: String.raw`(?:\s*(?:이후|직후|후|뒤|이전|직전|전|이래)|에\s+앞서|[을를]\s+앞두고|[을를이가]\s+[가-힣]{1,3}\s+(?:이후|직후|후|뒤))(?:에|에는|에도|부터)?(?![가-힣])`,
     at: '',
     venue: KOREAN_VENUE,
+    // Credits in the dateline's form, "(사진=연합뉴스)": a photo, a graphic, a picture supplied, no city.
+    notPlaces: '사진 자료사진 그래픽 영상 자료 제공 출처',
   },
   el: {
     strong: String.raw`συνομιλ${L}|διαπραγματε[υύ]σ${L}|διαβουλε[υύ]σ${L}|σ[υύ]νοδο\p{L}*\s+κορυφής|συναντήθηκ${L}|γ[υύ]ρο\p{L}*\s+(?:συνομιλιών|διαπραγματεύσεων)`,
