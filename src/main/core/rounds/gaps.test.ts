@@ -200,6 +200,13 @@ describe('meetings told by a verb alone (German, Dutch)', () => {
       'nl',
       /^Genève$/,
     ],
+    [
+      'Fischerei in Genf',
+      'Die Außenminister der beiden Länder sprachen am Donnerstag in Genf über Fischereiquoten und Zölle.',
+      'de',
+      /^Genf$/,
+    ],
+    ['Visserij in Genève', 'De ministers van beide landen spraken donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
     ['Visserij', 'De delegaties van beide landen onderhandelden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
     ['Visserij', 'De delegaties van beide landen overlegden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
     [
@@ -223,6 +230,9 @@ describe('meetings told by a verb alone (German, Dutch)', () => {
       'Die Fans kamen am Donnerstag in Genf nicht auf ihre Kosten, weil das Spiel wegen Regens abgesagt wurde.',
       'De inwoners spraken zich donderdag in Genève uit tegen de bouw van een nieuwe weg, meldde de gemeente.',
       'Duizenden fans kwamen donderdag in Genève bijeen voor het concert van de populaire band in het stadion.',
+      'Der Minister sprach am Donnerstag in Genf über die Lage der Fischerei in den beiden Ländern.',
+      'Die Minister der beiden Länder sprachen sich am Donnerstag in Genf für neue Fangquoten aus.',
+      'De ministers van beide landen spraken zich donderdag in Genève uit over de nieuwe visquota.',
     ]
     for (const body of none) expect(articleEvents(article('2025-03-07', 'Genf', body)).main).toBeNull()
   })

@@ -147,7 +147,7 @@ const WORDS: Record<string, Words> = {
     // Plural talks and negotiations, their rounds, and compounds joined by -s- or a hyphen ("Friedensgespräche",
     // "Koalitionsverhandlungen", "EU-Gipfel") or named by subject ("Atomgespräche"). A single "Gespräch" is a
     // conversation or an interview, "Treffen" any gathering and "Gipfel" a mountain top as often: they are weak.
-    strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen|verhandel(?:ten|te|n|t)|${byParties(DE_PARTIES, String.raw`berieten|beriet|tagten|kam(?:en)?${APART}zusammen|zusammengekommen|sprach(?:en)?${APART}miteinander`)}`,
+    strong: String.raw`(?:\p{L}+s|\p{L}+-|atom|nuklear|zoll|handels|friedens)?(?:gesprächen?|gesprächsrunden?|verhandlungen|verhandlungsrunden?)|konsultationen|gipfeltreffens?|spitzentreffens?|\p{L}+-gipfels?|traf(?:en)?\s+sich|zusammengetroffen|verhandel(?:ten|te|n|t)|${byParties(DE_PARTIES, String.raw`berieten|beriet|tagten|kam(?:en)?${APART}zusammen|zusammengekommen|sprach(?:en)?${APART}miteinander|sprachen(?!\s+sich)${APART}über`)}`,
     // Teams and athletes "treffen … aufeinander" (face each other): a match, no meeting.
     weak: String.raw`gespräch|(?:treffens?|traf(?:en)?)(?![^.!?]{0,120}\baufeinander)|gipfels?|unterredung${L}`,
     future: String.raw`wird|werden|soll|sollen|sollte|sollten|will|wollen|geplant${L}|nächste${L}|kommende${L}|bevorstehende${L}|morgen|künftig${L}|weitere${L}`,
@@ -192,7 +192,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`em|no|na`,
   },
   nl: {
-    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)|onderhandel(?:den|de|en|t)|${byParties(NL_PARTIES, String.raw`kwam(?:en)?${APART}bijeen|bijeengekomen|overlegden|overlegde|vergaderden|vergaderde|spraken${APART}met\s+elkaar`)}`,
+    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)|onderhandel(?:den|de|en|t)|${byParties(NL_PARTIES, String.raw`kwam(?:en)?${APART}bijeen|bijeengekomen|overlegden|overlegde|vergaderden|vergaderde|spraken${APART}met\s+elkaar|spraken(?!\s+zich)${APART}over`)}`,
     weak: String.raw`${L}ontmoeting${L}|vergadering${L}|ontmoette${L}|bijeenkomst${L}`,
     future: String.raw`zal|zullen|volgende|komende|gepland${L}|verwacht${L}|nieuwe`,
     said: String.raw`zei|zegt|verklaarde|meldde|liet\s+weten|aldus`,
