@@ -61,6 +61,8 @@ describe('postposed "after"/"before" are told from words that only contain them'
     expect(post('ja', 'を前に、')).toBe(true)
     expect(post('ko', '을 마친 뒤 양국은')).toBe(true)
     expect(post('ko', '에 앞서 양국은')).toBe(true)
+    expect(post('ko', '에 이어 양국은')).toBe(true)
+    expect(post('ja', 'を受け、両国は')).toBe(true)
     expect(post('zh', '结束后，')).toBe(true)
     expect(post('tr', 'in ardından')).toBe(true)
     expect(post('hi', ' से पहले')).toBe(true)

@@ -268,7 +268,7 @@ const WORDS: Record<string, Words> = {
     said: String.raw`述べ|語っ|語り|明らかにし|発表し|強調し|説明し|によると`,
     connector: String.raw`前回|前の|先の|以前|昨年|去年|これまで`,
     // "会談後", "会談の後", "会談を行った後", "会談を前に", "会談以来" (not 後半, 後日, 前向き, 前進, 前提).
-    postConnector: String.raw`(?:[\u3041-\u3096]|[行終開催済]){0,6}?(?:直後|直前|以来|以降|後(?![半日])|前(?![向進提半回])|に先立)`,
+    postConnector: String.raw`(?:[\u3041-\u3096]|[行終開催済]){0,6}?(?:直後|直前|以来|以降|後(?![半日])|前(?![向進提半回])|に先立|を受け)`,
     at: '',
     venue: JAPANESE_VENUE,
     // Katakana words before で that are no places (online, by TV, at the hotel, at the summit) and kanji ones
@@ -285,7 +285,7 @@ const WORDS: Record<string, Words> = {
     said: String.raw`밝혔|말했|전했|발표했|강조했|설명했|따르면`,
     connector: String.raw`지난해|작년|앞서|이전|지난번|직전`,
     // "회담 후", "회담 이후", "회담을 마친 뒤", "협상이 끝난 후", "회담에 앞서", "회담을 앞두고" (not 전략, 후보).
-    postConnector: String.raw`(?:\s*(?:이후|직후|후|뒤|이전|직전|전|이래)|에\s+앞서|[을를]\s+앞두고|[을를이가]\s+[가-힣]{1,3}\s+(?:이후|직후|후|뒤))(?:에|에는|에도|부터)?(?![가-힣])`,
+    postConnector: String.raw`(?:\s*(?:이후|직후|후|뒤|이전|직전|전|이래)|에\s+(?:앞서|이어)|[을를]\s+앞두고|[을를이가]\s+[가-힣]{1,3}\s+(?:이후|직후|후|뒤))(?:에|에는|에도|부터)?(?![가-힣])`,
     at: '',
     venue: KOREAN_VENUE,
     // Credits in the dateline's form, "(사진=연합뉴스)": a photo, a graphic, a picture supplied, no city.
