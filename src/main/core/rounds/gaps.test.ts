@@ -120,7 +120,7 @@ describe('a city named in a declined form is the city named in its nominative', 
     for (const c of cities) byKey.set(placeKey(c), [...(byKey.get(placeKey(c)) ?? []), c])
     expect([...byKey.values()].filter((v) => v.length > 1)).toEqual([])
   })
-  it('joins two reports of one meeting, one naming the city in the dateline, one in the text (Czech, Polish)', () => {
+  it('joins two reports of one meeting, one naming the city in the dateline, one in the text (Czech, Polish, Finnish)', () => {
     const pairs: Array<[string, string]> = [
       [
         'ŽENEVA (Nordpress) - Delegace obou zemí ve čtvrtek jednaly o rybolovných kvótách a clech, uvedli úředníci.',
@@ -131,6 +131,10 @@ describe('a city named in a declined form is the city named in its nominative', 
         'Delegacje obu krajów prowadziły w czwartek w Genewie rozmowy o kwotach połowowych i cłach, poinformowało ministerstwo.',
       ],
     ]
+    pairs.push([
+      'HELSINKI (Nordpress) - Maiden valtuuskunnat neuvottelivat torstaina kalastuskiintiöistä ja tulleista, kertoivat virkamiehet.',
+      'Maiden valtuuskunnat neuvottelivat torstaina Helsingissä kalastuskiintiöistä ja tulleista, kertoi ministeriö.',
+    ])
     for (const [wire, report] of pairs) {
       const a = article('2025-03-07', wire.slice(0, 50), wire)
       const b = article('2025-03-06', report.slice(0, 50), report)
