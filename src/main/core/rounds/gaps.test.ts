@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { detectRounds, type DetectArticle } from './detect'
 import { languagePatterns } from './lexicon'
 import { articleEvents } from './mentions'
-import { placeKey } from './places'
+import { countryCode, isCountry, placeKey } from './places'
 
 let next = 1
 const article = (published: string | null, title: string, body: string): DetectArticle => ({
@@ -271,5 +271,38 @@ describe('a photo credit in the dateline’s form is no city', () => {
       articleEvents(article('2025-03-07', '漁業協議', '【写真=共同】\n両国の代表団は木曜日、漁業協定をめぐる協議を行った。')).main?.venue ??
         null,
     ).toBeNull()
+  })
+})
+
+describe('a country named in a declined form is a country, not a city', () => {
+  it('reads Polish, Czech, Slovak, Croatian and Finnish case forms of country names', () => {
+    for (const name of ['Szwajcarii', 'Švýcarsku', 'Švajčiarsku', 'Švicarskoj', 'Sveitsissä', 'Norwegii'])
+      expect(`${name} ${String(isCountry(name))}`).toBe(`${name} true`)
+    expect(countryCode('Szwajcarii')).toBe('CH')
+    expect(countryCode('Švýcarsku')).toBe('CH')
+  })
+  it('keeps cities apart from countries', () => {
+    for (const name of ['Genewie', 'Ženevě', 'Turku', 'Helsingissä', 'Wiedniu', 'Moskwie'])
+      expect(`${name} ${String(isCountry(name))}`).toBe(`${name} false`)
+    // No city ICU names a time zone after is a country by its stem alone.
+    const cities = [...new Set(Intl.supportedValuesOf('timeZone').map((z) => (z.split('/').at(-1) as string).replace(/_/g, ' ')))]
+    // Those that are countries by name (city-states, territories) before declined forms were read, and no more.
+    const countries =
+      'Ceuta Djibouti Anguilla Antigua Aruba Barbados Belize Costa_Rica Dominica El_Salvador Grenada Guadeloupe Guatemala Guyana Jamaica Martinique Miquelon Montserrat Panama Puerto_Rico Bahrain Brunei Kuwait Qatar Singapore Bermuda Cape_Verde South_Georgia Andorra Gibraltar Guernsey Isle_of_Man Jersey Luxembourg Malta Monaco San_Marino Maldives Mauritius Mayotte Reunion Fiji Guam Nauru Niue Norfolk Palau Pitcairn Wallis'
+    expect(cities.filter((c) => isCountry(c))).toEqual(countries.split(' ').map((c) => c.replace(/_/g, ' ')))
+  })
+})
+
+describe('a city rather than a country named in a declined form', () => {
+  it('Polish "w Szwajcarii … w Genewie": the venue is the city', () => {
+    const main = articleEvents(
+      article(
+        '2025-03-07',
+        'Rozmowy o kwotach',
+        'Delegacje obu krajów prowadziły w czwartek w Szwajcarii rozmowy o kwotach połowowych i cłach. Rozmowy w Genewie trwały sześć godzin, poinformowało ministerstwo.',
+      ),
+    ).main
+    expect(main?.venue).toBe('Genewie')
+    expect(main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
   })
 })

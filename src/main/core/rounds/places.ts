@@ -121,8 +121,9 @@ function latinKey(lower: string): string {
   let word = lower.normalize('NFC')
   // Turkish writes the case ending after an apostrophe ("Cenevre'de", "İstanbul'daki"), English the possessive.
   word = word.replace(/['’](?:d[ae]n?|t[ae]n?|[dt][ae]ki|y?[ae]|n?[ıiuü]n|s)$/u, '')
-  // Finnish inessive and Hungarian inessive ("Genevessä", "Genfben"), where a stem of four letters is left.
-  word = word.replace(/^(.{4,}?)(?:ss[aä]|b[ae]n)$/u, '$1')
+  // Finnish inessive and Hungarian inessive ("Genevessä", "Genfben"), and the Croatian and Serbian locative of a
+  // name made as an adjective ("Švicarska" → "u Švicarskoj"), where a stem of four letters is left.
+  word = word.replace(/^(.{4,}?)(?:ss[aä]|b[ae]n)$/u, '$1').replace(/^(.{3,}[sč]k)oj$/u, '$1')
   // Polish locatives soften the last consonant: "Madryt" → "Madrycie", "Kair" → "Kairze", "Stambuł" → "Stambule".
   word = word
     .replace(/(.{3,})(?:cie)$/u, '$1t')
@@ -151,7 +152,12 @@ export function isCountry(name: string): boolean {
   let known = countryAnswers.get(name)
   if (known === undefined) {
     const lower = name.toLowerCase()
-    known = countries().names.has(lower) || otherCountries().has(lower) || (CYRILLIC.test(lower) && otherCountries().has(placeKey(lower)))
+    known =
+      countries().names.has(lower) ||
+      otherCountries().has(lower) ||
+      (CYRILLIC.test(lower) && otherCountries().has(placeKey(lower))) ||
+      // Only a form with an ending read off: a name as written may be a city in one language and a country in another ("Tunis").
+      (LATIN.test(lower) && placeKey(lower) !== lower && declinedCountries().has(placeKey(lower)))
     if (countryAnswers.size > 50_000) countryAnswers.clear()
     countryAnswers.set(name, known)
   }
@@ -165,7 +171,26 @@ export function isCountry(name: string): boolean {
 export function countryCode(name: string): string | null {
   if (!isCountry(name)) return null
   const lower = name.toLowerCase()
-  return codes.get(lower) ?? codes.get(placeKey(lower)) ?? lower
+  return codes.get(lower) ?? codes.get(placeKey(lower)) ?? declinedCountries().get(placeKey(lower)) ?? lower
+}
+
+// Languages that decline country names in Latin letters ("w Szwajcarii", "ve Švýcarsku", "u Švicarskoj",
+// "Sveitsissä"): their names of countries, by placeKey's stem, for the declined forms.
+const DECLINING = ['pl', 'cs', 'sk', 'hr', 'sl', 'sr-Latn', 'fi', 'hu']
+let declined: Map<string, string> | null = null
+
+/** Stem (placeKey) of a country's name in a language that declines it → its region code. Countries and territories only. */
+function declinedCountries(): Map<string, string> {
+  if (declined) return declined
+  const out = new Map<string, string>()
+  for (const locale of DECLINING)
+    regionNames(locale, (plain, code) => {
+      if (!/^[A-Z]{2}$/.test(code) || !LATIN.test(plain)) return
+      const key = placeKey(plain)
+      if (key.length >= 4 && !out.has(key)) out.set(key, code)
+    })
+  declined = out
+  return out
 }
 
 // Asked for every venue compared during detection: remembered as written, without lower-casing again.
