@@ -103,6 +103,18 @@ const LATIN = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u
  * "Helsingissä"), Hungarian ("Genfben") and Turkish ("Cenevre'de"). Other scripts as written.
  */
 export function placeKey(name: string): string {
+  let key = placeKeys.get(name)
+  if (key === undefined) {
+    key = keyOf(name)
+    // Asked for every venue compared during detection: a notebook's place names are a few thousand.
+    if (placeKeys.size > 50_000) placeKeys.clear()
+    placeKeys.set(name, key)
+  }
+  return key
+}
+const placeKeys = new Map<string, string>()
+
+function keyOf(name: string): string {
   const lower = name.toLowerCase()
   if (CYRILLIC.test(lower)) {
     const stem = lower.replace(/[аеиоуыэюяьйіїє]+$/u, '')
