@@ -141,7 +141,14 @@ function latinKey(lower: string): string {
     .replace(/(.{3,})(?:cie)$/u, '$1t')
     .replace(/(.{3,})dzie$/u, '$1d')
     .replace(/(.{3,}r)ze$/u, '$1')
-  word = word.replace(/ł/gu, 'l')
+  // Polish and Czech locatives of names in -ga, -ka, -ha, -ra: "Praga" → "Pradze", "Osaka" → "Osace", "Praha" →
+  // "Praze", "Káhira" → "Káhiře"; "ł" and "ń" soften before an ending ("Stambuł" → "Stambule", "Poznań" → "Poznaniu").
+  word = word
+    .replace(/(.{2,})dze$/u, '$1g')
+    .replace(/(.{3,})ce$/u, '$1k')
+    .replace(/(.{2,}[aeiouyáéíóúý])ze$/u, '$1h')
+    .replace(/(.{3,})ře$/u, '$1r')
+  word = word.replace(/ł/gu, 'l').replace(/ń/gu, 'n')
   const stem = word.replace(FINAL_VOWELS, '')
   // Finnish alternates nk and ng before a case ending ("Helsinki", "Helsingissä").
   const key = stem.length >= 4 ? stem : word
