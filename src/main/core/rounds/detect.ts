@@ -1004,9 +1004,13 @@ function roundVenue(c: Cluster): string | null {
   let best: { name: string; n: number; city: boolean; forms: Map<string, number> } | null = null
   for (const e of counts.values()) if (!best || (e.city && !best.city) || (e.city === best.city && e.n > best.n)) best = e
   if (!best) return c.venue
-  // Reports in several languages name one city several ways: the way most of them write it (the first of equals).
+  // Reports in several languages, or in several cases, name one city several ways: the way most of them
+  // write it, else the shortest (a nominative is rarely longer than its locative), else the first.
   let name = best.name
-  for (const [form, n] of best.forms) if (n > (best.forms.get(name) ?? 0)) name = form
+  for (const [form, n] of best.forms) {
+    const m = best.forms.get(name) ?? 0
+    if (n > m || (n === m && form.length < name.length)) name = form
+  }
   return name
 }
 

@@ -311,3 +311,26 @@ describe('a city rather than a country named in a declined form', () => {
     expect(main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
   })
 })
+
+describe('a round named by the form of its city most reports write', () => {
+  it('shows "Genewa" for two wires "GENEWA" and a report "w Genewie" (the report comes first)', () => {
+    const a = article(
+      '2025-03-06',
+      'Rozmowy',
+      'Delegacje obu krajów prowadziły w czwartek w Genewie rozmowy o kwotach połowowych i cłach, poinformowało ministerstwo.',
+    )
+    const b = article(
+      '2025-03-07',
+      'Rozmowy',
+      'GENEWA (Nordpress) - Delegacje obu krajów prowadziły w czwartek rozmowy o kwotach połowowych i cłach, poinformowali urzędnicy.',
+    )
+    const c = article(
+      '2025-03-07',
+      'Rozmowy',
+      'GENEWA (Sudpress) - Delegacje obu krajów prowadziły w czwartek rozmowy o kwotach połowowych, cłach i portach.',
+    )
+    const rounds = detectRounds([a, b, c])
+    expect(rounds).toHaveLength(1)
+    expect(rounds[0]?.venue).toBe('Genewa')
+  })
+})
