@@ -334,3 +334,16 @@ describe('a round named by the form of its city most reports write', () => {
     expect(rounds[0]?.venue).toBe('Genewa')
   })
 })
+
+describe('quotes in scripts with combining vowel signs', () => {
+  it('are cut into whole words (Devanagari)', () => {
+    const events = articleEvents(
+      article(
+        '2025-03-07',
+        'जिनेवा में वार्ता',
+        'दोनों देशों के प्रतिनिधिमंडलों ने गुरुवार को जिनेवा में वार्ता की। मंत्री ने कहा, "हम एक उचित समझौते के बहुत करीब हैं और बातचीत जारी रहेगी।"',
+      ),
+    )
+    expect(events.quotes).toContain('हम एक उचित समझौते के')
+  })
+})

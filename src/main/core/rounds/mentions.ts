@@ -811,7 +811,8 @@ const QUOTE_RUN = 5
 function quoteRuns(body: string): string[] {
   const out = new Set<string>()
   for (const q of quotedSpans(body)) {
-    const words = q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+    // Letters with their combining marks: Devanagari writes vowels as marks ("उचित"), which would split a word.
+    const words = q.text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
     for (let i = 0; i + QUOTE_RUN <= words.length && out.size < 200; i++) out.add(words.slice(i, i + QUOTE_RUN).join(' '))
   }
   return [...out]
