@@ -347,3 +347,44 @@ describe('quotes in scripts with combining vowel signs', () => {
     expect(events.quotes).toContain('हम एक उचित समझौते के')
   })
 })
+
+describe('meetings told by a verb of negotiating alone (Spanish, French, Portuguese, Polish, Swedish, Danish, Norwegian)', () => {
+  const CASES: Array<[string, string, string, RegExp]> = [
+    [
+      'es',
+      'Pesca en Ginebra',
+      'Las delegaciones de ambos países negociaron el jueves en Ginebra sobre las cuotas de pesca y los aranceles.',
+      /^Ginebra$/,
+    ],
+    [
+      'fr',
+      'Pêche à Genève',
+      'Les délégations des deux pays ont négocié jeudi à Genève sur les quotas de pêche et les droits de douane.',
+      /^Genève$/,
+    ],
+    [
+      'pt',
+      'Pesca em Genebra',
+      'As delegações dos dois países negociaram na quinta-feira em Genebra sobre as quotas de pesca e as tarifas.',
+      /^Genebra$/,
+    ],
+    [
+      'pl',
+      'Połowy w Genewie',
+      'Delegacje obu krajów negocjowały w czwartek w Genewie w sprawie kwot połowowych i ceł, poinformowało ministerstwo.',
+      /^Genew/,
+    ],
+    [
+      'sv',
+      'Fiske i Genève',
+      'Delegationerna från de två länderna förhandlade på torsdagen i Genève om fiskekvoter och tullar, uppgav ministeriet.',
+      /^Genève$/,
+    ],
+  ]
+  for (const [language, title, body, city] of CASES)
+    it(`${language}: ${body.slice(0, 50)}…`, () => {
+      const events = articleEvents(article('2025-03-07', title, body))
+      expect(events.main?.venue).toMatch(city)
+      expect(events.main?.date).toMatchObject({ year: 2025, month: 3, day: 6 })
+    })
+})

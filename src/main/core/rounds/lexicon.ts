@@ -160,7 +160,7 @@ const WORDS: Record<string, Words> = {
       'der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen keines im am zum zur vom beim ins ans aufs sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere unserer unserem unseren dieser diese dieses diesem diesen jeder jede jedes jedem jeden',
   },
   fr: {
-    strong: String.raw`négociations|pourparlers|consultations|sommets?|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
+    strong: String.raw`négociations|pourparlers|consultations|sommets?|(?:ont|a)\s+négocié|négocient|s['’]est\s+entretenu${L}|a\s+rencontré|ont\s+rencontré|se\s+sont\s+rencontré${L}|se\s+sont\s+réuni${L}|round\s+de\s+(?:négociations|discussions)`,
     weak: String.raw`négociation|entretiens?|rencontre${L}|réunion${L}|discussions?|dialogue`,
     future: String.raw`va|vont|devrai(?:t|ent)|doi(?:t|vent)|prochain${L}|prévu${L}|sera|seront|aura|auront|tiendra|tiendront|réunira|réuniront|rencontrera|rencontreront|reprendra|reprendront|débutera|commencera|à\s+venir|futur${L}|nouvelle?s?`,
     said: String.raw`déclaré|dit|affirmé|indiqué|annoncé|souligné|expliqué|estimé|selon`,
@@ -168,7 +168,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`à|au`,
   },
   es: {
-    strong: String.raw`negociaciones|conversaciones|cumbres?|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
+    strong: String.raw`negociaciones|conversaciones|cumbres?|negociaron|negoció|negocian|se\s+reuni(?:ó|eron)|mantuvieron\s+(?:una\s+)?(?:reunión|conversaciones)|ronda\s+de\s+(?:negociaciones|conversaciones|diálogo|consultas)`,
     weak: String.raw`negociación|consultas|reuni(?:ón|ones)|encuentro${L}|diálogo${L}|discusion${L}`,
     future: String.raw`va|van|será|serán|celebrará${L}|tendrá${L}|prevista?s?|previsto?s?|próxim${L}|reunirá${L}|reanudará${L}|deberá${L}|podría${L}|planea${L}|nueva?s?|otra`,
     said: String.raw`dijo|afirmó|declaró|señaló|indicó|anunció|aseguró|explicó|según`,
@@ -184,7 +184,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`a|in`,
   },
   pt: {
-    strong: String.raw`negociaç${L}|conversações|consultas|cúpula|cimeira|reuniu-se|reuniram-se|se\s+reuni(?:u|ram)|rodada\s+de\s+(?:negociações|conversações)`,
+    strong: String.raw`negociaç${L}|negociaram|negociou|negociam|conversações|consultas|cúpula|cimeira|reuniu-se|reuniram-se|se\s+reuni(?:u|ram)|rodada\s+de\s+(?:negociações|conversações)`,
     weak: String.raw`reuni(?:ão|ões)|encontro${L}|diálogo|conversas|discuss(?:ão|ões)`,
     future: String.raw`vai|vão|será|serão|realizará${L}|próxim${L}|previst${L}|deverá${L}|reunirá${L}|retomará${L}|nova?s?|outra`,
     said: String.raw`disse|afirmou|declarou|anunciou|indicou|explicou|segundo`,
@@ -200,7 +200,7 @@ const WORDS: Record<string, Words> = {
     at: 'in',
   },
   pl: {
-    strong: String.raw`rozmow(?:y|ach|ami|om)|rozmów|negocjac${L}|konsultac${L}|szczyt(?:u|cie|em)?|spotkał${L}\s+się`,
+    strong: String.raw`rozmow(?:y|ach|ami|om)|rozmów|negocjac${L}|negocjowa${L}|negocjują|konsultac${L}|szczyt(?:u|cie|em)?|spotkał${L}\s+się`,
     weak: String.raw`spotkani${L}|posiedzeni${L}|dyskusj${L}`,
     future: String.raw`będzie|będą|odbędzie|odbędą|planowan${L}|przyszł${L}|kolejn${L}|nadchodząc${L}|następn${L}|ma\s+się|mają\s+się`,
     said: String.raw`powiedział${L}|oświadczył${L}|poinformował${L}|zapowiedział${L}|przekazał${L}|według`,
@@ -304,7 +304,7 @@ const WORDS: Record<string, Words> = {
   // Swedish, Danish and Norwegian are read together (lexicon-dates.ts GROUPS). "samtal" is talks in the
   // singular and the plural; a compound such as "telefonsamtal" does not start with it.
   sv: {
-    strong: String.raw`samtal(?:en|s)?|förhandling(?:ar|arna|en)?|överläggning${L}|konsultation${L}|toppmöte${L}|möttes|träffades`,
+    strong: String.raw`samtal(?:en|s)?|förhandling(?:ar|arna|en)?|förhandlade|förhandlar|överläggning${L}|konsultation${L}|toppmöte${L}|möttes|träffades`,
     weak: String.raw`möte${L}|sammanträde${L}|diskussion${L}|dialog${L}|träffade`,
     future: String.raw`ska|skall|kommer\s+att|nästa|kommande|planerad${L}|väntas|förväntas|ny|nya|nytt|i\s+morgon|imorgon`,
     said: String.raw`sade|sa|säger|uppgav|meddelade|förklarade|betonade|enligt`,
@@ -314,7 +314,7 @@ const WORDS: Record<string, Words> = {
     stems: true,
   },
   da: {
-    strong: String.raw`forhandling(?:er|erne)|samtaler(?:ne)?|drøftelser(?:ne)?|konsultation${L}|topmøde${L}|mødtes`,
+    strong: String.raw`forhandling(?:er|erne)|forhandlede|samtaler(?:ne)?|drøftelser(?:ne)?|konsultation${L}|topmøde${L}|mødtes`,
     weak: String.raw`møde(?:t|r|rne)?|dialog${L}|diskussion${L}|mødte`,
     future: String.raw`vil|skal|næste|kommende|planlagt${L}|ventes|forventes|ny|nye|nyt|i\s+morgen`,
     said: String.raw`sagde|siger|oplyste|meddelte|udtalte|ifølge`,
@@ -324,7 +324,7 @@ const WORDS: Record<string, Words> = {
     stems: true,
   },
   nb: {
-    strong: String.raw`forhandling(?:er|ene)|samtal(?:er|ene)|drøfting(?:er|ene)|konsultasjon${L}|toppmøte${L}|møttes`,
+    strong: String.raw`forhandling(?:er|ene)|forhandlet|samtal(?:er|ene)|drøfting(?:er|ene)|konsultasjon${L}|toppmøte${L}|møttes`,
     weak: String.raw`møte(?:t|r|ne)?|dialog${L}|diskusjon${L}|møtte`,
     future: String.raw`vil|skal|neste|kommende|planlagt${L}|ventes|forventes|ny|nye|nytt|i\s+morgen`,
     said: String.raw`sa|sier|opplyste|uttalte|meddelte|ifølge`,
