@@ -77,7 +77,7 @@ export function terms(text: string): string[] {
 
 /**
  * Calls `visit` with each term of `text.slice(from, to)`, in order: exactly `terms()` of that
- * slice, without allocating it or a string per word. Words are runs of `[\p{L}\p{N}][\p{L}\p{N}'’-]*`
+ * slice, without allocating it or a string per word. Words are runs of `[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*`
  * split at hyphens; each piece is looked up by its characters in a table of pieces already seen.
  */
 export function eachTerm(text: string, visit: (term: string) => void, from = 0, to = text.length): void {
@@ -109,7 +109,9 @@ export function eachTerm(text: string, visit: (term: string) => void, from = 0, 
         hash = 0
         continue
       }
-      units = c === RIGHT_QUOTE ? 1 : wordUnits(text, i, to)
+      // A combining mark goes on the word it marks: Devanagari, Bengali, Tamil and Thai write vowels as
+      // marks ("वार्ता"), and a word cut at each would be pieces of no language.
+      units = c === RIGHT_QUOTE ? 1 : wordUnits(text, i, to) || markUnits(text, i, to)
       if (units === 0) break
       hash = (Math.imul(hash, 31) + c) | 0
       if (units === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0
@@ -138,6 +140,22 @@ function wordUnits(text: string, i: number, to: number): number {
   }
   let known = wordChar[c]
   if (!known) wordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  return known === 1 ? 1 : 0
+}
+
+const MARK_CHAR = /^\p{M}$/u
+// Per BMP code unit: 0 not yet known, 1 a combining mark, 2 not one.
+const markChar = new Uint8Array(0x10000)
+
+/** How many code units the combining mark at `i` takes (1, or 2 for a surrogate pair), or 0 when there is none. */
+function markUnits(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = text.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return MARK_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  }
+  let known = markChar[c]
+  if (!known) markChar[c] = known = MARK_CHAR.test(String.fromCharCode(c)) ? 1 : 2
   return known === 1 ? 1 : 0
 }
 
