@@ -259,3 +259,23 @@ describe('whole-page text copies', () => {
     expect(a.published).toBe('2021-04-02')
   })
 })
+
+describe('agency datelines in Japanese, Korean and Chinese', () => {
+  const wireOf = (lead: string): string | null =>
+    prepareArticle({
+      name: 'copy.txt',
+      bytes: new TextEncoder().encode(
+        ['港湾の協議', lead, '協議は六時間以上続いた。双方は対話を続けることで一致した。', '次回の日程は未定だ。'].join('\n\n'),
+      ),
+    }).wire
+
+  it('reads the agency of 【CITY=AGENCY】, (CITY=AGENCY) and AGENCY社CITY…日电 as the wire', () => {
+    expect(wireOf('【ジュネーブ=港湾通信】両国の代表団は27日、港の運営について協議した。')).toBe('港湾通信')
+    expect(wireOf('(제네바=항구통신) 양국 대표단은 27일 항구 운영을 협의했다.')).toBe('항구통신')
+    expect(wireOf('港湾社日内瓦2月27日电 两国代表团27日就港口运营举行磋商。')).toBe('港湾社')
+  })
+
+  it('reads no wire from a picture credit of that form', () => {
+    expect(wireOf('(사진=항구일보) 양국 대표단은 27일 항구 운영을 협의했다.')).toBeNull()
+  })
+})
