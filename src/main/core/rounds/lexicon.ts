@@ -53,6 +53,11 @@ interface Words {
    * read there is a place only where the article names it twice, or after a word for "the city" ("בעיר ז'נבה").
    */
   repeatedVenue?: boolean
+  /**
+   * A word read by `venue` is a place only where the gazetteer knows it as a city (gazetteer.ts): in a script
+   * without capitals, "in" opens any noun ("في إسطنبول", "في الوقت"), and no letter tells a name.
+   */
+  knownVenue?: boolean
   /** True when the stems may be suffixed by more letters (inflecting languages); words are whole otherwise. */
   stems?: boolean
   /**
@@ -139,6 +144,8 @@ const JAPANESE_VENUE = String.raw`((?<![${KATAKANA}])(?:[${KATAKANA}]{2,}・)?[$
  */
 const KOREAN_VENUE = String.raw`(?<![가-힣])([가-힣]{2,10}?)(?<![부청처실당회사소관궁])(?<!회의|회담|협의|협상|회견|회동|자리|행사|현장|현지|정부|국회|의회|본부|청사|대사관|관저|국내|해외|양국|각국|지역|시내|이날|당시|과정|결과|방송|언론|인터뷰|성명|브리핑|온라인|화상|발표|기간|가운데|상황)에서(?:는|도|의|만)?(?![가-힣])`
 
+// Words of talks and meeting in Arabic (with the prefixes "and", "in", "to", "the"), for its venue.
+const AR_MEETING = String.raw`(?:(?:[وبل]?(?:ال)?)(?:مفاوضات|محادثات|مشاورات|مباحثات|قمة|اجتماع|اجتماعات|لقاء|جولة)|التقى|التقيا|اجتمع|اجتمعا)`
 // Words of meeting and holding in Hebrew (with the prefixes "the", "and", "in", "to"), for its venue.
 const HE_MEETING = String.raw`(?:(?:[ובהלמש]{0,2})(?:שיחות|התייעצויות|פסגה|פסגת|פגישה|פגישת|ישיבה|ישיבת|דיונים)|משא\s+ומתן|מו"מ|נפגש|נפגשה|נפגשו|ייפגשו|התקיימו|התקיימה|התקיים|יתקיימו|תתקיים|מתקיימות|נערכו|נערכה|ייערכו)`
 
@@ -247,6 +254,10 @@ const WORDS: Record<string, Words> = {
     said: String.raw`قال|قالت|أعلن|أعلنت|صرح|أكد|أكدت|وفقا`,
     connector: String.raw`بعد|قبل|منذ|عقب|السابقة|السابق`,
     at: '',
+    // "في X" or "بX" (in X, with "and" before it, "the city of"/"the capital" after it) within a few words of a
+    // word of talks or meeting; X a city the gazetteer knows (no capitals tell a name).
+    venue: String.raw`(?<![\p{L}\p{M}])(?:(?<=${AR_MEETING}[^.!?؟\n]{0,40})|(?=[^.!?؟\n]{0,40}${AR_MEETING}))(?:و?في\s+|و?ب)(?:مدينة\s+|العاصمة\s+)?([\p{L}\p{M}]{3,20})(?=[\s,.;:!?؟،)]|$)`,
+    knownVenue: true,
   },
   zh: {
     strong: '会谈|谈判|磋商|会晤|峰会|会见|协商',
@@ -681,6 +692,8 @@ export interface LanguagePatterns {
   venue: RegExp | null
   /** Words.repeatedVenue: a place read by `venue` must be named twice in the article, unless written after a word for "the city". */
   repeatedVenue: boolean
+  /** Words.knownVenue: a place read by `venue` must be a city the gazetteer knows. */
+  knownVenue: boolean
   /** A word that names a meeting ("Переговоры" opening a sentence is no one's first name). */
   meetingWord: (word: string) => boolean
   /** A capitalized word after a preposition that is no place (a German noun, "Кремле"). */
@@ -718,6 +731,7 @@ function wordsOf(language: string): Words | null {
     venue: lists.find((w) => w.venue)?.venue,
     notPlaces: lists.map((w) => w.notPlaces ?? '').join(' '),
     repeatedVenue: lists.some((w) => w.repeatedVenue),
+    knownVenue: lists.some((w) => w.knownVenue),
     stems: lists.some((w) => w.stems),
     oneWord: lists.some((w) => w.oneWord),
     determiners:
@@ -797,6 +811,7 @@ export function languagePatterns(language: string): LanguagePatterns | null {
       postConnector: w.postConnector ? new RegExp(String.raw`^(?:${w.postConnector})`, 'iu') : null,
       venue,
       repeatedVenue: w.repeatedVenue === true,
+      knownVenue: w.knownVenue === true,
       capitalizesNouns: nounAfter !== null,
       commonNouns: (text) => {
         const nouns = new Set<string>()

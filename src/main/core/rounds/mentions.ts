@@ -5,6 +5,7 @@ import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { calendarPatterns } from './lexicon-dates'
 import { languagePatterns, localRoundOrdinal, resumedAfterPause, type LanguagePatterns } from './lexicon'
+import { cityNamed } from './gazetteer'
 import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
 
@@ -245,6 +246,8 @@ function* venueMatches(x: Reading, text: string): Generator<{ name: string; inde
       if (!m[1]) continue
       // A prefix that opens any word: a place the article names twice, or one after a word for "the city" (a space inside the match).
       if (x.timesNamed && !/\s/u.test(m[0].slice(0, -m[1].length)) && x.timesNamed(m[1]) < 2) continue
+      // No letter tells a name: a word the gazetteer knows as a city.
+      if (x.local.knownVenue && !cityNamed(m[1])) continue
       yield { name: m[1], index: m.index }
     }
 }

@@ -179,9 +179,19 @@ const ONE_REPORT: Array<[string, string, RegExp | null]> = [
     /^Cenevre$/,
   ],
   ['zh', '两国代表团星期四在日内瓦举行会谈，讨论捕鱼配额和关税问题，外交部官员表示，双方同意下个月继续磋商。', /^日内瓦$/],
-  // Arabic: the meeting and its day are read; no venue (city names take no capital and no gazetteer is shipped).
-  ['ar', 'أجرى وفدا البلدين يوم الخميس في جنيف محادثات حول حصص الصيد والرسوم الجمركية، حسبما قال مسؤولون في الوزارة اليوم.', null],
+  // Arabic: city names take no capital; the venue is a word after "in" near the talks that the gazetteer knows.
+  ['ar', 'أجرى وفدا البلدين يوم الخميس في جنيف محادثات حول حصص الصيد والرسوم الجمركية، حسبما قال مسؤولون في الوزارة اليوم.', /^جنيف$/],
 ]
+
+describe('Arabic venues (self-written)', () => {
+  const venue = (body: string): string | null => articleEvents(article('2025-03-07', body, 'Nord')).main?.venue ?? null
+
+  it('reads "in X" and "and in X" near the talks as the venue only where X is a city the gazetteer knows', () => {
+    expect(venue('عقد الوفدان يوم الخميس محادثات بالدوحة حول الرسوم الجمركية، حسبما قال مسؤولون.')).toBe('الدوحة')
+    expect(venue('أجرى الوفدان يوم الخميس في الوقت نفسه محادثات حول الرسوم الجمركية، حسبما قال مسؤولون.')).toBeNull()
+    expect(venue('أجرى الوفدان يوم الخميس في الميناء محادثات حول الرسوم الجمركية، حسبما قال مسؤولون.')).toBeNull()
+  })
+})
 
 describe('a report in further languages (self-written, one sentence each)', () => {
   for (const [language, body, city] of ONE_REPORT) {
