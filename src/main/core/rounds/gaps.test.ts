@@ -218,6 +218,19 @@ describe('meetings told by a verb alone (German, Dutch)', () => {
       /^Genf$/,
     ],
     ['Visserij in Genève', 'De ministers van beide landen spraken donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
+    // The perfect and the present (a headline's tense) tell the same.
+    [
+      'Visserij',
+      'De delegaties van beide landen hebben donderdag in Genève urenlang gesproken over visquota en invoerrechten.',
+      'nl',
+      /^Genève$/,
+    ],
+    [
+      'Ministers praten in Genève over visquota',
+      'De ministers van beide landen praten donderdag in Genève over visquota en invoerrechten.',
+      'nl',
+      /^Genève$/,
+    ],
     ['Visserij', 'De delegaties van beide landen onderhandelden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
     ['Visserij', 'De delegaties van beide landen overlegden donderdag in Genève over visquota en invoerrechten.', 'nl', /^Genève$/],
     [

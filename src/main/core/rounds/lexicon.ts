@@ -199,7 +199,7 @@ const WORDS: Record<string, Words> = {
     at: String.raw`em|no|na`,
   },
   nl: {
-    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)|onderhandel(?:den|de|en|t)|${byParties(NL_PARTIES, String.raw`kwam(?:en)?${APART}bijeen|bijeengekomen|overlegden|overlegde|vergaderden|vergaderde|spraken${APART}met\s+elkaar|spraken(?!\s+zich)${APART}over`)}`,
+    strong: String.raw`${L}onderhandelingen|onderhandelingsronde${L}|${L}gesprekken|besprekingen|(?:\p{L}+-)?top|topontmoeting${L}|ontmoette(?:n)?\s+(?:elkaar|met)|onderhandel(?:den|de|en|t)|${byParties(NL_PARTIES, String.raw`kwam(?:en)?${APART}bijeen|bijeengekomen|overlegden|overlegde|vergaderden|vergaderde|spraken${APART}met\s+elkaar|(?:spraken|praten|praatten|spreken|gesproken|gepraat)(?!\s+zich)${APART}over`)}`,
     weak: String.raw`${L}ontmoeting${L}|vergadering${L}|ontmoette${L}|bijeenkomst${L}`,
     future: String.raw`zal|zullen|volgende|komende|gepland${L}|verwacht${L}|nieuwe`,
     said: String.raw`zei|zegt|verklaarde|meldde|liet\s+weten|aldus`,
