@@ -67,6 +67,17 @@ describe('scoreTitle', () => {
     expect(scoreTitle(labelled, NAV.length + 3)?.title).toBe('Harbour board votes for a new pier and asks the town to pay for half of it')
   })
 
+  it('does not take a label over the headline for it: glued links, a line with pipes', () => {
+    const headline = 'Harbour board votes for a new pier and asks the town to pay for half of it'
+    for (const label of ['Local NewsSports Weekly Digest', 'Topics: Politics | Local Elections'])
+      expect(scoreTitle(copy(['Town', label, headline, '12 March 2024']), NAV.length + 4)?.title).toBe(headline)
+  })
+
+  it('takes a headline whose line ends in its signature and date', () => {
+    const lines = copy(['Town', 'Leave a comment', 'Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024', 'Share'])
+    expect(scoreTitle(lines, NAV.length + 4)?.title).toBe('Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024')
+  })
+
   it('does not take the author’s name on its own line under the headline for it', () => {
     const standfirst = 'What the town will pay, and when the ferries move again.'
     const lines = copy(['Port', 'Costly Quay Plan Splits the Town Council', standfirst, 'Ada Maria Lind', '12 March 2024'])
@@ -270,6 +281,14 @@ describe('trimHeadline', () => {
     expect(trimHeadline('Das neue Fährschiff im ersten Test vor 11 Minuten von Mara Lind, Jon Berg', ['Text: Mara Lind, Jon Berg'])).toBe(
       'Das neue Fährschiff im ersten Test',
     )
+  })
+
+  it('drops a signature and a date run into the headline, but not a date the headline itself names', () => {
+    expect(trimHeadline('Night ferries return to the sound by Anna Berg on 3 April 2024')).toBe('Night ferries return to the sound')
+    expect(trimHeadline('Nachtfähren fahren wieder von Mara · 3. April 2024')).toBe('Nachtfähren fahren wieder')
+    expect(trimHeadline('Le quai nord sera reconstruit jeudi 3 avril 2024, par Léa Marin')).toBe('Le quai nord sera reconstruit')
+    expect(trimHeadline('Harbour board approves the new pier by: Anna Berg')).toBe('Harbour board approves the new pier')
+    expect(trimHeadline('Pier works deadline extended by March 31, 2024')).toBe('Pier works deadline extended by March 31, 2024')
   })
 
   it('drops a kicker run into the headline when the page prints the rest as a breadcrumb item or a title line', () => {

@@ -219,10 +219,13 @@ export function scoreTitle(
   const prose: StemSet = { has: (s) => proseLines.some((line) => line.has(s)) }
   const from = Math.max(0, start - 24)
   const to = Math.min(paragraphs.length - 1, start)
+  // A headline with its signature and date run into its line: "… by Jane Roe, 4 May 2020".
+  const signedAt = perLine((i) => signedTail(paragraphs[i] ?? ''))
   // A line under a lone "By" is the author's name, not a headline.
   const shape = perLine((i) => {
     const p = paragraphs[i]
-    return p !== undefined && headlineShaped(p) && !BY_ALONE.test(paragraphs[i - 1] ?? '')
+    if (p === undefined || BY_ALONE.test(paragraphs[i - 1] ?? '')) return false
+    return headlineShaped(p) || (signedAt(i) > 0 && headlineShaped(p.slice(0, signedAt(i)).trim()))
   })
   // Each line's key and date are asked for by several candidates: read once.
   const keyOf = perLine((j) => {
@@ -231,6 +234,12 @@ export function scoreTitle(
     return line.length > 400 ? '' : letterRuns(line.toLowerCase())
   })
   const dated = perLine((j) => datesOrSigns(paragraphs[j]))
+  // A line printed again within ten lines (a search box's prompt, a section's name): the page's own label.
+  const printedNear = (i: number): boolean => {
+    const key = keyOf(i)
+    for (let j = Math.max(0, i - 10); j <= Math.min(paragraphs.length - 1, i + 10); j++) if (j !== i && keyOf(j) === key) return true
+    return false
+  }
   let best: ScoredTitle | null = null
   const scores = new Map<number, number>()
   // Lines between a candidate and the start that could be headlines too count against it; dates,
@@ -269,8 +278,8 @@ export function scoreTitle(
       dateBelow: below ? 1 : 0,
       dateAbove1: !below && dated(i - 1) ? 1 : 0,
       dateAbove2: !below && !dated(i - 1) && dated(i - 2) ? 1 : 0,
-      dateNext: i + 1 <= start && dated(i + 1) ? 1 : 0,
-      dated: dated(i) ? 1 : 0,
+      dateNext: (i + 1 <= start && dated(i + 1)) || signedAt(i) > 0 ? 1 : 0,
+      dated: dated(i) && signedAt(i) < 0 ? 1 : 0,
       copyNear: copies === 1 || (copies === 0 && inside) ? 1 : 0,
       copiesMany: copies > 1 ? 1 : 0,
       endsAnother,
@@ -312,7 +321,13 @@ export function scoreTitle(
     lineWords(best.title) >= 5
   )
     best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: upper, standfirst: best.index }
-  else if (best && upper !== undefined && upper >= best.score - 5 && standfirstUnder(paragraphs[best.index - 1] as string, best.title))
+  else if (
+    best &&
+    upper !== undefined &&
+    upper >= best.score - 5 &&
+    standfirstUnder(paragraphs[best.index - 1] as string, best.title) &&
+    !printedNear(best.index - 1)
+  )
     best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: best.score, standfirst: best.index }
   // A standfirst right under the headline chosen is the article's text, whatever its shape.
   if (best && best.standfirst === undefined && best.index + 1 < start && shape(best.index + 1)) {
@@ -331,7 +346,9 @@ export function scoreTitle(
 function standfirstUnder(head: string, line: string): boolean {
   const h = lineWords(head)
   if (h < 4 || lineWords(line) < Math.max(10, h + 4)) return false
-  if (!/^[\p{Lu}\p{Lo}\p{N}"“„«‘']/u.test(head) || /[›»>]/.test(head) || !/\p{Ll}|\p{Lo}/u.test(head)) return false
+  if (!/^[\p{Lu}\p{Lo}\p{N}"“„«‘']/u.test(head) || /[›»>|]/.test(head) || !/\p{Ll}|\p{Lo}/u.test(head)) return false
+  // Words run together ("SportsWorld Cup"): two links or a label and its value the copy glued, not a headline.
+  if (/\p{Ll}\p{Lu}/u.test(head)) return false
   return head.split(/\s+/).filter((t) => /^\d+$/.test(t)).length * 2 < h
 }
 
@@ -375,6 +392,42 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
 // below takes them only on evidence.
 const TRAILING_BYLINE = new RegExp(String.raw`\s+(?:by|par|por|door|av|przez)\s+${NAME}$`, 'u')
 
+// A word that introduces who signed (a "de" or "di" introduces places as often: not here).
+const SIGNING = /^(?:by|von|vom|durch|par|por|door|av|przez|от|від):?$/iu
+const SEPARATOR = /^[|·•–—-]+$/u
+
+/**
+ * Where a signature and a date that a page copy ran into its headline's line begin: "… by Jane Roe
+ * on 4 May 2020", "… von Jane · 18. Oktober 2019", "… jeudi 13 juin 2019, par Jane Roe", "… by: Jane
+ * Roe". The index the headline ends at, or -1. A date right after the word ("… extended by 31 March
+ * 2021") is the headline's own, and so is a signature with neither a date nor a colon (withoutSignature
+ * asks the page for evidence of those).
+ */
+export function signedTail(line: string): number {
+  const tokens = [...line.matchAll(/\S+/gu)]
+  if (tokens.length < 5 || line.length > 400) return -1
+  for (let k = 3; k < tokens.length - 1; k++) {
+    const at = tokens[k]?.index ?? 0
+    const tail = line.slice(at)
+    if (tail.length > 140) continue
+    const b = SEPARATOR.test(tokens[k]?.[0] ?? '') ? k + 1 : k
+    const word = tokens[b]?.[0] ?? ''
+    const date = findDates(tail, { limit: 1 })[0]
+    if (SIGNING.test(word)) {
+      const name = tokens[b + 1]?.[0] ?? ''
+      if (word.endsWith(':') || name === ':') return at
+      // The date after the name: "by March 31, 2021" dates the headline's own news.
+      const after = (tokens[b + 1]?.index ?? 0) - at
+      if (date && date.index > after && /^\p{L}/u.test(name)) return at
+    } else if (date && date.index <= 12) {
+      // A date, then who signed: "… jeudi 3 avril 2024, par Léa Marin".
+      const by = tokens.slice(b + 1).find((t) => SIGNING.test(t[0]) && (t.index ?? 0) - at > date.index)
+      if (by && /^\p{Lu}/u.test(line.slice((by.index ?? 0) + by[0].length).trim())) return at
+    }
+  }
+  return -1
+}
+
 /**
  * A headline line of a text copy as the page ran it together: printed once (not twice in a row),
  * without the marks before it, the
@@ -398,7 +451,9 @@ export function trimHeadline(given: string, page: readonly string[] = []): strin
   const dated = LEADING_NUMERIC_DATE.exec(out)
   if (dated && lineWords(out.slice(dated[0].length)) >= 3) out = out.slice(dated[0].length)
   const byline = TRAILING_BYLINE.exec(out)
-  if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
+  const signed = signedTail(out)
+  if (signed > 0 && (!byline || signed < byline.index)) out = out.slice(0, signed)
+  else if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
   else out = withoutSignature(out, page)
   out = printedPart(out.trim(), page)
   return out.trim() || line
