@@ -289,6 +289,10 @@ describe('trimHeadline', () => {
     expect(trimHeadline('Le quai nord sera reconstruit jeudi 3 avril 2024, par Léa Marin')).toBe('Le quai nord sera reconstruit')
     expect(trimHeadline('Harbour board approves the new pier by: Anna Berg')).toBe('Harbour board approves the new pier')
     expect(trimHeadline('Pier works deadline extended by March 31, 2024')).toBe('Pier works deadline extended by March 31, 2024')
+    // A date line signed so is not a headline with its signature.
+    expect(trimHeadline('Veröffentlicht am Fr, 3. April 2024, 18:18 von Mara Lind')).toBe(
+      'Veröffentlicht am Fr, 3. April 2024, 18:18 von Mara Lind',
+    )
   })
 
   it('drops a kicker run into the headline when the page prints the rest as a breadcrumb item or a title line', () => {

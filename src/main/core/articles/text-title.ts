@@ -225,7 +225,7 @@ export function scoreTitle(
   const shape = perLine((i) => {
     const p = paragraphs[i]
     if (p === undefined || BY_ALONE.test(paragraphs[i - 1] ?? '')) return false
-    return headlineShaped(p) || (signedAt(i) > 0 && headlineShaped(p.slice(0, signedAt(i)).trim()))
+    return headlineShaped(p) || signedAt(i) > 0
   })
   // Each line's key and date are asked for by several candidates: read once.
   const keyOf = perLine((j) => {
@@ -404,6 +404,12 @@ const SEPARATOR = /^[|·•–—-]+$/u
  * asks the page for evidence of those).
  */
 export function signedTail(line: string): number {
+  const at = tailAt(line)
+  // Only a headline so signed: not a date line signed so ("Published on Fri, 4 May 2020 by …").
+  return at > 0 && headlineShaped(line.slice(0, at).trim()) ? at : -1
+}
+
+function tailAt(line: string): number {
   const tokens = [...line.matchAll(/\S+/gu)]
   if (tokens.length < 5 || line.length > 400) return -1
   for (let k = 3; k < tokens.length - 1; k++) {
