@@ -73,6 +73,11 @@ describe('scoreTitle', () => {
       expect(scoreTitle(copy(['Town', label, headline, '12 March 2024']), NAV.length + 4)?.title).toBe(headline)
   })
 
+  it('takes a headline that the copy runs after its date on one line', () => {
+    const lines = copy(['Town', 'Weather', '12 March 2024 Old north pier to be rebuilt before winter', 'Share'])
+    expect(trimHeadline(scoreTitle(lines, NAV.length + 4)?.title ?? '')).toBe('Old north pier to be rebuilt before winter')
+  })
+
   it('takes a headline whose line ends in its signature and date', () => {
     const lines = copy(['Town', 'Leave a comment', 'Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024', 'Share'])
     expect(scoreTitle(lines, NAV.length + 4)?.title).toBe('Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024')
@@ -254,6 +259,10 @@ describe('trimHeadline', () => {
     expect(trimHeadline('Night ferries return Night ferries return')).toBe('Night ferries return')
     expect(trimHeadline('Bora Bora')).toBe('Bora Bora')
     expect(trimHeadline('03.04.2024 - Night crossings return in spring')).toBe('Night crossings return in spring')
+    expect(trimHeadline('1. Februar 2024 Nachtfähren fahren wieder über den Sund')).toBe('Nachtfähren fahren wieder über den Sund')
+    expect(trimHeadline('[ 3 May 2024 ] Night crossings return in spring')).toBe('Night crossings return in spring')
+    expect(trimHeadline('3 May 2024 Comments (3)')).toBe('3 May 2024 Comments (3)')
+    expect(trimHeadline('3 May 2024 Harbour News Ferries, pier, council')).toBe('3 May 2024 Harbour News Ferries, pier, council')
     expect(trimHeadline('2024-04-03 | Night crossings return in spring')).toBe('Night crossings return in spring')
     expect(trimHeadline('Faster ferry timetables with three simple tools by Anna Berg')).toBe(
       'Faster ferry timetables with three simple tools',

@@ -221,11 +221,12 @@ export function scoreTitle(
   const to = Math.min(paragraphs.length - 1, start)
   // A headline with its signature and date run into its line: "… by Jane Roe, 4 May 2020".
   const signedAt = perLine((i) => signedTail(paragraphs[i] ?? ''))
+  // A headline the copy runs after the article's date on its line: "1 February 2022 Headline …".
+  const headAt = perLine((i) => datedHeadAt(paragraphs[i] ?? ''))
   // A line under a lone "By" is the author's name, not a headline.
   const shape = perLine((i) => {
     const p = paragraphs[i]
-    if (p === undefined || BY_ALONE.test(paragraphs[i - 1] ?? '')) return false
-    return headlineShaped(p) || signedAt(i) > 0
+    return p !== undefined && headlineShaped(p) && !BY_ALONE.test(paragraphs[i - 1] ?? '')
   })
   // Each line's key and date are asked for by several candidates: read once.
   const keyOf = perLine((j) => {
@@ -247,7 +248,8 @@ export function scoreTitle(
   let between = 0
   for (let i = to; i >= from; i--) {
     const p = paragraphs[i] as string
-    if (!shape(i)) {
+    // A headline run together with its signature or date is one too; beside it, it is a date line.
+    if (!shape(i) && !((signedAt(i) > 0 || headAt(i) > 0) && !BY_ALONE.test(paragraphs[i - 1] ?? ''))) {
       between += 0.2
       continue
     }
@@ -276,10 +278,10 @@ export function scoreTitle(
     const lowerN = i + 1 < start && shape(i + 1) ? lineWords(paragraphs[i + 1] as string) : 0
     const f: CandidateFeatures = {
       dateBelow: below ? 1 : 0,
-      dateAbove1: !below && dated(i - 1) ? 1 : 0,
+      dateAbove1: (!below && dated(i - 1)) || headAt(i) > 0 ? 1 : 0,
       dateAbove2: !below && !dated(i - 1) && dated(i - 2) ? 1 : 0,
       dateNext: (i + 1 <= start && dated(i + 1)) || signedAt(i) > 0 ? 1 : 0,
-      dated: dated(i) && signedAt(i) < 0 ? 1 : 0,
+      dated: dated(i) && signedAt(i) < 0 && headAt(i) < 0 ? 1 : 0,
       copyNear: copies === 1 || (copies === 0 && inside) ? 1 : 0,
       copiesMany: copies > 1 ? 1 : 0,
       endsAnother,
@@ -312,7 +314,7 @@ export function scoreTitle(
   }
   // Two headline lines one above the other are a headline and its standfirst (or subtitle): the
   // standfirst uses more of the article's words, so the upper line wins when it scores nearly as well.
-  const upper = best ? scores.get(best.index - 1) : undefined
+  const upper = best && shape(best.index - 1) ? scores.get(best.index - 1) : undefined
   if (
     best &&
     upper !== undefined &&
@@ -392,6 +394,30 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`
 // below takes them only on evidence.
 const TRAILING_BYLINE = new RegExp(String.raw`\s+(?:by|par|por|door|av|przez)\s+${NAME}$`, 'u')
 
+/**
+ * Where the headline starts on a line that a page copy opens with the article's date ("1. Februar
+ * 2022 Headline …", "[ 10 May 2020 ] Headline …", "03.04.2024 - Headline"): the index after the date
+ * and its marks, or -1. What follows must read as a headline of three words or more.
+ */
+export function datedHeadAt(line: string): number {
+  if (line.length > 400 || !/^[[(\s]*[\p{L}\p{N}]/u.test(line)) return -1
+  const tokens = [...line.matchAll(/\S+/gu)]
+  for (let k = 1; k <= Math.min(6, tokens.length - 3); k++) {
+    const end = (tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.[0].length ?? 0)
+    const found = findDates(line.slice(0, end), { limit: 1 })[0]
+    if (!found) continue
+    if (found.index > 2) return -1
+    const rest = /^[\s\])|·•–—:-]*/u.exec(line.slice(end))?.[0].length ?? 0
+    const at = end + rest
+    const head = line.slice(at)
+    // A date, then the section and the tags of an article ("… Politics Budget, left, unions").
+    const items = head.split(/\s*,\s*/)
+    if (items.length >= 3 && items.every((item) => lineWords(item) <= 3)) return -1
+    return lineWords(head) >= 3 && headlineShaped(head) ? at : -1
+  }
+  return -1
+}
+
 // A word that introduces who signed (a "de" or "di" introduces places as often: not here).
 const SIGNING = /^(?:by|von|vom|durch|par|por|door|av|przez|от|від):?$/iu
 const SEPARATOR = /^[|·•–—-]+$/u
@@ -455,7 +481,9 @@ export function trimHeadline(given: string, page: readonly string[] = []): strin
   }
   // A numeric date printed before the headline on its line ("23.01.2022 - Headline") is the page's metadata.
   const dated = LEADING_NUMERIC_DATE.exec(out)
+  const datedAt = datedHeadAt(out)
   if (dated && lineWords(out.slice(dated[0].length)) >= 3) out = out.slice(dated[0].length)
+  else if (datedAt > 0) out = out.slice(datedAt)
   const byline = TRAILING_BYLINE.exec(out)
   const signed = signedTail(out)
   if (signed > 0 && (!byline || signed < byline.index)) out = out.slice(0, signed)
