@@ -262,6 +262,7 @@ describe('trimHeadline', () => {
     expect(trimHeadline('1. Februar 2024 Nachtfähren fahren wieder über den Sund')).toBe('Nachtfähren fahren wieder über den Sund')
     expect(trimHeadline('[ 3 May 2024 ] Night crossings return in spring')).toBe('Night crossings return in spring')
     expect(trimHeadline('3 May 2024 Comments (3)')).toBe('3 May 2024 Comments (3)')
+    expect(trimHeadline('9 November 1989: The night the harbour wall fell')).toBe('9 November 1989: The night the harbour wall fell')
     expect(trimHeadline('3 May 2024 Harbour News Ferries, pier, council')).toBe('3 May 2024 Harbour News Ferries, pier, council')
     expect(trimHeadline('2024-04-03 | Night crossings return in spring')).toBe('Night crossings return in spring')
     expect(trimHeadline('Faster ferry timetables with three simple tools by Anna Berg')).toBe(

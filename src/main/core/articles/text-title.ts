@@ -407,7 +407,9 @@ export function datedHeadAt(line: string): number {
     const found = findDates(line.slice(0, end), { limit: 1 })[0]
     if (!found) continue
     if (found.index > 2) return -1
-    const rest = /^[\s\])|·•–—:-]*/u.exec(line.slice(end))?.[0].length ?? 0
+    // "9 November 1989: The night the wall fell" names its date: a headline's own words.
+    if (/:$/u.test(line.slice(0, end)) || /^\s*:/u.test(line.slice(end))) return -1
+    const rest = /^[\s\])|·•–—-]*/u.exec(line.slice(end))?.[0].length ?? 0
     const at = end + rest
     const head = line.slice(at)
     // A date, then the section and the tags of an article ("… Politics Budget, left, unions").
