@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectMetadata, normalizeDate } from './metadata'
-import { scoreTitle, trimHeadline } from './text-title'
+import { headlineShaped, scoreTitle, trimHeadline } from './text-title'
 
 // Invented page copies: a harbour town's paper, its menus, teasers and articles.
 const NAV = Array.from({ length: 14 }, (_, i) => ['Home', 'Port', 'Town', 'Sport', 'Culture', 'Weather', 'Jobs'][i % 7] as string)
@@ -90,6 +90,19 @@ describe('scoreTitle', () => {
     // A short headline in capitals that the article is about stays a headline.
     const named = copy(['Port', 'North Pier', 'Ada Quay', '12 March 2024'])
     expect(scoreTitle(named, NAV.length + 4)?.title).toBe('North Pier')
+  })
+})
+
+describe('headlineShaped', () => {
+  it('does not take an address alone on its line (an e-mail, a web address, a domain) for a headline', () => {
+    for (const line of [
+      'desk@harbour-paper.example',
+      'www.harbour-paper.example',
+      'https://harbour-paper.example/pier',
+      'harbour-paper.example',
+    ])
+      expect(headlineShaped(line)).toBe(false)
+    expect(headlineShaped('Harbour-paper.example wins a prize for its pier coverage')).toBe(true)
   })
 })
 

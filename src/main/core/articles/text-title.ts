@@ -94,6 +94,8 @@ export function headlineShaped(p: string): boolean {
   if (/\p{Ll}{3}[.!?。！？]\s+\p{Lu}|[^\p{L}]\p{Ll}{1,2}[!?。！？]\s+\p{Lu}/u.test(p) && n > 16) return false
   if (/[.。]$/.test(p) && n > 12) return false
   if ((p.match(/\p{L}/gu) ?? []).length < 3) return false
+  // An address alone on its line (an e-mail, a web address, a domain) is a contact or a masthead.
+  if (/^\S+@\S+\.\S+$|^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:\/\S*)?$/u.test(p.trim())) return false
   // A labelled list ("Tags: a, b c, d") or a line of parts between pipes is the page's metadata.
   if (/^[\p{L}]{2,20}\s?:\s/u.test(p) && p.split(',').length >= 3) return false
   if ((p.match(/\s\|\s/g) ?? []).length >= 2) return false
