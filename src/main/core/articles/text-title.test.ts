@@ -78,6 +78,12 @@ describe('scoreTitle', () => {
     expect(trimHeadline(scoreTitle(lines, NAV.length + 4)?.title ?? '')).toBe('Old north pier to be rebuilt before winter')
   })
 
+  it('takes the headline printed over and under a kicker, not the kicker between its copies', () => {
+    const headline = 'Pier repairs: better than their reputation?'
+    const lines = copy(['Town', headline, 'Reading sample: the old harbour and the north pier', headline, '12 March 2024'])
+    expect(scoreTitle(lines, NAV.length + 5)?.index).toBe(NAV.length + 3)
+  })
+
   it('takes a headline whose line ends in its signature and date', () => {
     const lines = copy(['Town', 'Leave a comment', 'Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024', 'Share'])
     expect(scoreTitle(lines, NAV.length + 4)?.title).toBe('Old north pier to be rebuilt before winter by Ada Quay on 12 March 2024')

@@ -333,6 +333,17 @@ export function scoreTitle(
     !printedNear(best.index - 1)
   )
     best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: best.score, standfirst: best.index }
+  // A line printed between two copies of another ("Headline", "Kicker", "Headline", within two lines
+  // either side): the copies are the headline (a teaser link and the heading, an image's text and the
+  // heading), the line between them its label. The copy nearer the article is taken.
+  if (best) {
+    const at = best.index
+    const below = [at + 1, at + 2].find(
+      (k) =>
+        k <= start && shape(k) && lineWords(paragraphs[k] as string) >= 3 && [at - 1, at - 2].some((j) => j >= 0 && keyOf(j) === keyOf(k)),
+    )
+    if (below !== undefined) best = { title: paragraphs[below] as string, index: below, score: scores.get(below) ?? best.score }
+  }
   // A standfirst right under the headline chosen is the article's text, whatever its shape.
   if (best && best.standfirst === undefined && best.index + 1 < start && shape(best.index + 1)) {
     const next = lineWords(paragraphs[best.index + 1] as string)
