@@ -413,7 +413,8 @@ const TRAILING_BYLINE = new RegExp(String.raw`\s+(?:by|par|por|door|av|przez)\s+
  * and its marks, or -1. What follows must read as a headline of three words or more.
  */
 export function datedHeadAt(line: string): number {
-  if (line.length > 400 || !/^[[(\s]*[\p{L}\p{N}]/u.test(line)) return -1
+  // A full date holds a figure (its year at least) within its first words.
+  if (line.length > 400 || !/^[[(\s]*[\p{L}\p{N}]/u.test(line) || !/\d/.test(line.slice(0, 60))) return -1
   const tokens = [...line.matchAll(/\S+/gu)]
   for (let k = 1; k <= Math.min(6, tokens.length - 3); k++) {
     const end = (tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.[0].length ?? 0)
@@ -451,8 +452,10 @@ export function signedTail(line: string): number {
 }
 
 function tailAt(line: string): number {
+  if (line.length > 400) return -1
   const tokens = [...line.matchAll(/\S+/gu)]
-  if (tokens.length < 5 || line.length > 400) return -1
+  // Every such tail holds a word that signs; most lines hold none (read once, not per cut).
+  if (tokens.length < 5 || !tokens.some((t) => SIGNING.test(t[0]))) return -1
   for (let k = 3; k < tokens.length - 1; k++) {
     const at = tokens[k]?.index ?? 0
     const tail = line.slice(at)
