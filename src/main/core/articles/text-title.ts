@@ -7,6 +7,7 @@
  */
 import { isByline, isCaption, isCredit, isTimestamp, furnitureDensity, NOTICE, NOTICE_OTHER } from './furniture'
 import { findDates } from './dates'
+import { remembered } from '../text/remembered'
 import { letterRuns, squashSpaces, words, wordsIn } from '../text/words'
 
 /** Words of a line; Chinese and Japanese lines are segmented (a run of ideographs is many words). */
@@ -58,16 +59,7 @@ function isDateLine(p: string, n: number): boolean {
 
 const stem = (w: string): string => w.toLowerCase().slice(0, 5)
 /** A line's word stems: the article's opening lines are read by every call for a page (remember recent ones). */
-function stemsOf(p: string): ReadonlySet<string> {
-  let found = recentStems.get(p)
-  if (!found) {
-    found = new Set(words(p).map(stem))
-    if (recentStems.size >= 1024) recentStems.clear()
-    recentStems.set(p, found)
-  }
-  return found
-}
-const recentStems = new Map<string, ReadonlySet<string>>()
+const stemsOf = remembered((p: string): ReadonlySet<string> => new Set(words(p).map(stem)), 1024)
 const contentWords = (p: string): string[] => words(p).filter((w) => w.length > 3 && !/\d/.test(w))
 
 /**

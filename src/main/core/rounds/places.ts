@@ -5,6 +5,7 @@
  * A venue is a city or a named place; a country stands in only when no city is named, and a
  * nationality adjective is never a place.
  */
+import { remembered } from '../text/remembered'
 
 const REGION_CODES = (() => {
   const out: string[] = []
@@ -102,17 +103,8 @@ const LATIN = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u
  * Croatian and Polish ("Ženeva", "v Ženevě", "u Ženevi"; "Genewa", "w Genewie"), Finnish ("Genevessä",
  * "Helsingissä"), Hungarian ("Genfben") and Turkish ("Cenevre'de"). Other scripts as written.
  */
-export function placeKey(name: string): string {
-  let key = placeKeys.get(name)
-  if (key === undefined) {
-    key = keyOf(name)
-    // Asked for every venue compared during detection: a notebook's place names are a few thousand.
-    if (placeKeys.size > 50_000) placeKeys.clear()
-    placeKeys.set(name, key)
-  }
-  return key
-}
-const placeKeys = new Map<string, string>()
+// Asked for every venue compared during detection: a notebook's place names are a few thousand.
+export const placeKey: (name: string) => string = remembered(keyOf, 50_000)
 
 function keyOf(name: string): string {
   const lower = name.toLowerCase()
@@ -217,18 +209,11 @@ const countryAnswers = new Map<string, boolean>()
 
 /** "Austrian", "Omani", "Chinese", "French", "Farsi": an adjective of a nation or a language, not a place. */
 export function isDemonym(name: string): boolean {
-  const word = name.toLowerCase()
-  let known = demonyms.get(word)
-  if (known === undefined) {
-    known = demonym(word)
-    // Capitalized words of a notebook are few thousand: remembering each answer keeps this a lookup.
-    if (demonyms.size > 50_000) demonyms.clear()
-    demonyms.set(word, known)
-  }
-  return known
+  return demonyms(name.toLowerCase())
 }
 
-const demonyms = new Map<string, boolean>()
+// Capitalized words of a notebook are few thousand: remembering each answer keeps this a lookup.
+const demonyms = remembered(demonym, 50_000)
 
 let languageNames: Set<string> | null = null
 

@@ -132,14 +132,20 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u
 const wordChar = new Uint8Array(0x10000)
 
 /** How many code units the letter or digit at `i` takes (1, or 2 for a surrogate pair), or 0 when there is none. */
-function wordUnits(text: string, i: number, to: number): number {
+const wordUnits = (text: string, i: number, to: number): number => unitsOf(text, i, to, WORD_CHAR, wordChar)
+
+/**
+ * How many code units the character at `i` that `pattern` (one character) matches takes: 1, or 2 for a
+ * surrogate pair; 0 when it does not match. BMP answers are kept per code unit in `table`.
+ */
+function unitsOf(text: string, i: number, to: number, pattern: RegExp, table: Uint8Array): number {
   const c = text.charCodeAt(i)
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
     const d = text.charCodeAt(i + 1)
-    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+    if (d >= 0xdc00 && d <= 0xdfff) return pattern.test(text.slice(i, i + 2)) ? 2 : 0
   }
-  let known = wordChar[c]
-  if (!known) wordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  let known = table[c]
+  if (!known) table[c] = known = pattern.test(String.fromCharCode(c)) ? 1 : 2
   return known === 1 ? 1 : 0
 }
 
@@ -148,16 +154,7 @@ const MARK_CHAR = /^\p{M}$/u
 const markChar = new Uint8Array(0x10000)
 
 /** How many code units the combining mark at `i` takes (1, or 2 for a surrogate pair), or 0 when there is none. */
-function markUnits(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i)
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-    const d = text.charCodeAt(i + 1)
-    if (d >= 0xdc00 && d <= 0xdfff) return MARK_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
-  }
-  let known = markChar[c]
-  if (!known) markChar[c] = known = MARK_CHAR.test(String.fromCharCode(c)) ? 1 : 2
-  return known === 1 ? 1 : 0
-}
+const markUnits = (text: string, i: number, to: number): number => unitsOf(text, i, to, MARK_CHAR, markChar)
 
 // Hyphen-free piece → term (null when left out), as an open-addressing table keyed by the piece's
 // characters, so a word seen before costs a hash and a comparison, not a new string.
