@@ -137,11 +137,12 @@ const cityKey = (v: string | null): string | null => (v === null || isCountry(v)
 const codeOf = (v: string | null): string | null => (v === null ? null : countryCode(v))
 
 /**
- * How a city named in a report of `language` stands to a round's cities: the same city; another one (a
- * city the round's reports in that language name, and not this one); a city named only in other languages
- * ('foreign': "Genf", "Женева" and "Geneva" are one city, which no rule here can tell from two cities); or
- * unknown (a side names no city; a country named for want of a city does not contradict a city: which
- * country a city is in is not known here).
+ * How a city named in a report of `language` stands to a round's cities: the same city (by the
+ * gazetteer's id where it knows the names, so "Genf", "Женева" and "Geneva" are one); another one (a
+ * city the round's reports in that language name, and not this one); a city named only in other
+ * languages that the gazetteer does not know under both names ('foreign': no rule here can tell one
+ * such city from two); or unknown (a side names no city; a country named for want of a city does not
+ * contradict a city).
  */
 type Relation = 'same' | 'other' | 'foreign' | 'unknown'
 function cityRelation(cities: Map<string, Set<string>>, key: string | null, language: string): Relation {
@@ -160,7 +161,8 @@ function roundsRelation(a: Cluster, b: Cluster): Relation {
   return bothName ? 'other' : 'foreign'
 }
 /**
- * Two reports in different languages that name their cities differently: the same day and two people both
+ * Two reports in different languages that name their cities differently (a city the gazetteer does not
+ * know under both names): the same day and two people both
  * name in full (the heads of the delegations) are one meeting; nothing less (their words differ anyway, and
  * a word two languages share, or the same minister at two meetings, would join any two cities).
  */
