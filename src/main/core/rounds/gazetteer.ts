@@ -10,6 +10,7 @@
  *   cityLabel('Стамбулі')        // 'Стамбул'
  */
 import raw from './gazetteer.tsv?raw'
+import { remembered } from '../text/remembered'
 import { placeKey } from './places'
 
 export interface City {
@@ -86,31 +87,26 @@ export async function warmGazetteer(): Promise<void> {
 }
 
 const keyOf = (name: string): string => fold(placeKey(name))
-const known = new Map<string, City | null>()
-
 /** The city `name` names (in any language, in any case the language declines it in), the most populous of several; or null. */
-export function cityNamed(name: string): City | null {
-  const key = keyOf(name.trim())
+export const cityNamed: (name: string) => City | null = remembered((name: string) => byKey(keyOf(name.trim())), 20_000)
+
+/** The city of a key (a name's placeKey, folded): its names' bucket read once per key. */
+const byKey = remembered((key: string): City | null => {
   if (key.length < 2) return null
-  let city = known.get(key)
-  if (city === undefined) {
-    city = null
-    const list = load().get(bucketOf(key)) ?? []
-    for (let i = 0; i < list.length; i += 2) {
-      const candidate = list[i] as City
-      if (keyOf(list[i + 1] as string) === key && (!city || candidate.population > city.population)) city = candidate
-    }
-    if (known.size > 20_000) known.clear()
-    known.set(key, city)
+  let city: City | null = null
+  const list = load().get(bucketOf(key)) ?? []
+  for (let i = 0; i < list.length; i += 2) {
+    const candidate = list[i] as City
+    if (keyOf(list[i + 1] as string) === key && (!city || candidate.population > city.population)) city = candidate
   }
   return city
-}
+}, 20_000)
 
 /** The key two names of one city share: its GeoNames id when the gazetteer knows it, else the name's placeKey. */
-export function cityKey(name: string): string {
+export const cityKey: (name: string) => string = remembered((name: string) => {
   const city = cityNamed(name)
   return city ? `geo:${city.id}` : placeKey(name)
-}
+}, 20_000)
 
 /**
  * How to show a venue written `written`: the form of its name the gazetteer gives in the same letters
