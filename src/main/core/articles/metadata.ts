@@ -1,3 +1,4 @@
+import { cjkDateline } from '../text/datelines'
 import { casual as chronoCasual, strict as chronoStrict } from 'chrono-node/en'
 import { endsWithCredit, furnitureDensity, isByline, isCaption, isMenu, isTimestamp, NOTICE, NOTICE_OTHER } from './furniture'
 import { words, wordsIn } from '../text/words'
@@ -387,18 +388,6 @@ const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L}
 // The same in a script without capitals ("CITY (AGENCY) - …" in Arabic or Hebrew): a city of up to three words, an agency of up to three.
 const CASELESS_WORDS = String.raw`[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+(?:\s[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+){0,2}`
 const CASELESS_DATELINE = new RegExp(String.raw`^${CASELESS_WORDS}\s*\((${CASELESS_WORDS})\)\s*[-–—:]\s*`, 'u')
-// Japanese and Korean agency datelines, "【CITY=AGENCY】" and "(CITY=AGENCY)", and the Chinese one,
-// "AGENCY社CITY3月6日电": a picture's credit in the first form ("(사진=…)", "【写真=…】") names no wire.
-const CJK_DATELINE = /^\s*[【(（［[]\s*([^\s=＝【】()（）［\]]{2,20}?)\s*[=＝]\s*([^【】()（）［\]\n=＝]{1,20}?)\s*[】)）］\]]/u
-const CJK_CREDIT = /^(?:사진|그래픽|영상|写真|画像|図|图|照片|图片|視覚)/u
-const CHINESE_DATELINE = /^\s*([\u4e00-\u9fff]{1,4}社)[\u4e00-\u9fff]{2,6}?\d{1,2}月\d{1,2}日电/u
-
-function cjkWire(p: string): string | null {
-  const m = CJK_DATELINE.exec(p)
-  if (m?.[2] && !CJK_CREDIT.test(m[1] as string)) return m[2]
-  return CHINESE_DATELINE.exec(p)?.[1] ?? null
-}
-
 const BYLINE_AGENCY =
   /^by\s+(?:[^|,]{2,60}?[|,]\s*)?(\p{Lu}{2,6}|\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,3} (?:Press|Agency|Wire|News Service))$/iu
 
@@ -441,8 +430,9 @@ function findWire(paragraphs: string[]): { wire: string; index: number; text: st
     const p = paragraphs[i] ?? ''
     const dateline = DATELINE.exec(p) ?? CASELESS_DATELINE.exec(p)
     if (dateline?.[1]) return { wire: dateline[1], index: i, text: p }
-    const cjk = cjkWire(p)
-    if (cjk) return { wire: cjk, index: i, text: p }
+    // Japanese, Korean and Chinese agencies' datelines (text/datelines.ts).
+    const cjk = cjkDateline(p)
+    if (cjk) return { wire: cjk.agency, index: i, text: p }
     const byline = words(p).length <= 12 ? BYLINE_AGENCY.exec(p) : null
     if (byline?.[1]) return { wire: byline[1], index: i, text: p }
     const own = AGENCY_OWN.exec(p)

@@ -1,4 +1,5 @@
 import { sentences } from '../../../shared/sentences'
+import { cjkDateline } from '../text/datelines'
 import { detectLanguage } from '../text/language'
 import { ENGLISH_MARKERS, stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
@@ -327,18 +328,14 @@ const DATELINE_CAPS =
 const DATELINE_AGENCY =
   /^\s*(\p{Lu}[\p{Ll}\p{M}]+(?:[ -]\p{Lu}[\p{Ll}\p{M}]+)?)(?:,\s*([^:()\n]{1,40}?))?\s*\([^)\n]{1,40}\)\s*(?:\.?-+|[:—–]|\.)\s/u
 
-// Datelines of Japanese, Korean and Chinese agencies: "【CITY=AGENCY】", "(CITY=AGENCY)" and "AGENCY社CITY3月6日电"
-// (an agency's name ends in 社). The city may be two letters ("서울").
-const DATELINE_EQUALS = /^\s*[【(（［[]\s*([^\s=＝【】()（）［\]\d]{2,20}?)\s*[=＝]\s*[^【】()（）［\]\n=＝]{1,20}[】)）］\]]/u
-const DATELINE_HAN = /^\s*[\u4e00-\u9fff]{1,4}社([\u4e00-\u9fff]{2,6}?)(\d{1,2}月\d{1,2}日)电/u
-
 function datelineAt(start: string, ref: Date | null, x: Reading): Dateline | null {
-  const cjk = x.local ? (DATELINE_EQUALS.exec(start) ?? DATELINE_HAN.exec(start)) : null
-  if (cjk?.[1]) {
-    const venue = asPlace(cjk[1], x)
+  // Japanese, Korean and Chinese agencies' datelines (text/datelines.ts).
+  const cjk = x.local ? cjkDateline(start) : null
+  if (cjk) {
+    const venue = asPlace(cjk.city, x)
     if (!venue) return null
-    const when = cjk[2] ? (dateMentions(cjk[2], ref, { language: x.language })[0]?.date ?? null) : null
-    return { venue, date: when, end: cjk[0].length }
+    const when = cjk.day ? (dateMentions(cjk.day, ref, { language: x.language })[0]?.date ?? null) : null
+    return { venue, date: when, end: cjk.length }
   }
   const m = DATELINE.exec(start) ?? (x.local ? (DATELINE_CAPS.exec(start) ?? DATELINE_AGENCY.exec(start)) : null)
   if (!m || !m[1]) return null
