@@ -25,9 +25,6 @@ export interface City {
   names: readonly string[]
 }
 
-/** Whether the table holds every city of the data. */
-let complete = false
-
 /** Spellings that vary where the letters do not: the Polish ł as l (as placeKey spells it), Arabic alef variants as plain alef. */
 const FOLD: Readonly<Record<string, string>> = { ł: 'l', أ: 'ا', إ: 'ا', آ: 'ا' }
 const FOLDED = /[łأإآ]/u
@@ -46,36 +43,97 @@ function bucketOf(name: string): string {
   return FOLDED.test(low) ? low.replace(FOLDED_ALL, (c) => FOLD[c] ?? c) : low
 }
 
-/** The table as far as it is made (per bucket, its cities and names in turn: city, name, city, name…), and where in the data its making stands. */
-const made = new Map<string, Array<City | string>>()
+/**
+ * The table: where each name stands in the data (its start and end), grouped by the hash of its
+ * bucket. Positions in typed arrays, not strings, arrays and City objects, because the main process
+ * may hold a 19 MB article in a small heap while the table is made: strings and objects for the
+ * 130,000 names took 15 MB, these positions take about 1.5 MB. A city is read from its line when a
+ * lookup finds it.
+ */
+const SLOTS = 1 << 15
+/** Per slot, where its names start in `names` (slot s: names s[i]..s[i+1]); null until the table is complete. */
+let slotStart: Int32Array | null = null
+/** Start and end of each name in the data, in turn, grouped by slot. */
+let names = new Int32Array(0)
+/** While the table is made: start, end and slot of each name read so far. */
+let pending = new Int32Array(3 * 8192)
+let pendingLength = 0
 let cursor = 0
+
+function slotOf(bucket: string): number {
+  let h = 0
+  for (let i = 0; i < bucket.length; i++) h = (Math.imul(h, 31) + bucket.charCodeAt(i)) | 0
+  return (h >>> 0) & (SLOTS - 1)
+}
+
+function addPending(start: number, end: number, slot: number): void {
+  if (pendingLength + 3 > pending.length) {
+    const grown = new Int32Array(pending.length * 2)
+    grown.set(pending)
+    pending = grown
+  }
+  pending[pendingLength++] = start
+  pending[pendingLength++] = end
+  pending[pendingLength++] = slot
+}
+
+/** Groups the names read by slot (a counting sort), and lets the pending list go. */
+function finish(): void {
+  const starts = new Int32Array(SLOTS + 1)
+  for (let i = 2; i < pendingLength; i += 3) (starts[(pending[i] as number) + 1] as number)++
+  for (let s = 0; s < SLOTS; s++) starts[s + 1] = (starts[s + 1] as number) + (starts[s] as number)
+  const next = starts.slice(0, SLOTS)
+  names = new Int32Array((pendingLength / 3) * 2)
+  for (let i = 0; i < pendingLength; i += 3) {
+    const at = (next[pending[i + 2] as number] as number)++
+    names[2 * at] = pending[i] as number
+    names[2 * at + 1] = pending[i + 1] as number
+  }
+  pending = new Int32Array(0)
+  pendingLength = 0
+  slotStart = starts
+}
 
 /** Adds up to `lines` cities to the table; true once it holds them all. */
 function loadSome(lines: number): boolean {
+  if (slotStart) return true
   for (let n = 0; n < lines && cursor < raw.length; n++) {
     let end = raw.indexOf('\n', cursor)
     if (end < 0) end = raw.length
-    const line = raw.slice(cursor, end)
+    const line = cursor
     cursor = end + 1
-    if (!line || line.startsWith('#')) continue
-    const f = line.split('\t')
-    const names = f.slice(3)
-    const city: City = { id: Number(f[0]), country: f[1] ?? '', population: Number(f[2]), name: names[0] ?? '', names }
-    for (const name of names) {
-      const bucket = bucketOf(name)
-      const list = made.get(bucket)
-      if (list) list.push(city, name)
-      else made.set(bucket, [city, name])
+    if (line === end || raw[line] === '#') continue
+    // The names are the fields after the third tab.
+    let at = line
+    for (let tabs = 0; tabs < 3 && at < end; tabs++) at = raw.indexOf('\t', at) + 1
+    if (at <= line || at > end) continue
+    while (at < end) {
+      let stop = raw.indexOf('\t', at)
+      if (stop < 0 || stop > end) stop = end
+      if (stop > at) addPending(at, stop, slotOf(bucketOf(raw.slice(at, Math.min(stop, at + 6)))))
+      at = stop + 1
     }
   }
-  complete = cursor >= raw.length
-  return complete
+  if (cursor >= raw.length) finish()
+  return slotStart !== null
 }
 
+/** The city of the line that starts at `line`. */
+const cityAt = remembered((line: number): City => {
+  let end = raw.indexOf('\n', line)
+  if (end < 0) end = raw.length
+  const f = raw.slice(line, end).split('\t')
+  const names = f.slice(3)
+  return { id: Number(f[0]), country: f[1] ?? '', population: Number(f[2]), name: names[0] ?? '', names }
+}, 20_000)
+
+/** Where the line that holds the data at `at` starts. */
+const lineOf = (at: number): number => raw.lastIndexOf('\n', at) + 1
+
 /** The whole table (made at once, about 0.1 s, unless warmGazetteer made it in the background). */
-function load(): Map<string, Array<City | string>> {
+function load(): { starts: Int32Array; names: Int32Array } {
   while (!loadSome(Number.MAX_SAFE_INTEGER));
-  return made
+  return { starts: slotStart as Int32Array, names }
 }
 
 /**
@@ -94,10 +152,15 @@ export const cityNamed: (name: string) => City | null = remembered((name: string
 const byKey = remembered((key: string): City | null => {
   if (key.length < 2) return null
   let city: City | null = null
-  const list = load().get(bucketOf(key)) ?? []
-  for (let i = 0; i < list.length; i += 2) {
-    const candidate = list[i] as City
-    if (keyOf(list[i + 1] as string) === key && (!city || candidate.population > city.population)) city = candidate
+  const bucket = bucketOf(key)
+  const slot = slotOf(bucket)
+  const { starts, names } = load()
+  for (let i = starts[slot] as number; i < (starts[slot + 1] as number); i++) {
+    const name = raw.slice(names[2 * i], names[2 * i + 1])
+    // Other buckets share the slot: only this bucket's names are this key's.
+    if (keyOf(name) !== key || bucketOf(name) !== bucket) continue
+    const candidate = cityAt(lineOf(names[2 * i] as number))
+    if (!city || candidate.population > city.population) city = candidate
   }
   return city
 }, 20_000)
