@@ -50,6 +50,14 @@ describe('scoreTitle', () => {
     expect(scoreTitle(credited, NAV.length + 3)?.title).toBe('Old north pier to be rebuilt before winter')
   })
 
+  it('takes the headline over a label printed between it and its standfirst', () => {
+    const standfirst = 'Divers found that two timber piles of the old pier had rotted through before the winter storms'
+    const lines = copy(['Old north pier to be rebuilt before winter', 'This story is more than 3 years old', standfirst])
+    const found = scoreTitle(lines, NAV.length + 2)
+    expect(found?.title).toBe('Old north pier to be rebuilt before winter')
+    expect(found?.standfirst).toBe(NAV.length + 2)
+  })
+
   it('takes the headline above a long standfirst that has no sentence stop, across a gap in their scores', () => {
     // The standfirst says what the lead says; the headline uses none of its words: it scores far lower.
     const standfirst =

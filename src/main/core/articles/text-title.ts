@@ -237,6 +237,9 @@ export function scoreTitle(
   }
   let best: ScoredTitle | null = null
   const scores = new Map<number, number>()
+  // How many of each candidate's content words the article's opening uses.
+  const usedAt = new Map<number, number>()
+  const sharesArticleWords = (i: number): boolean => (usedAt.get(i) ?? 0) > 0
   // Lines between a candidate and the start that could be headlines too count against it; dates,
   // bylines, captions and share buttons between a headline and its article do not.
   let between = 0
@@ -304,6 +307,7 @@ export function scoreTitle(
     between += 1
     trace?.(i, score, f)
     scores.set(i, score)
+    usedAt.set(i, used)
     if (!best || score >= best.score) best = { title: p, index: i, score }
   }
   // Two headline lines one above the other are a headline and its standfirst (or subtitle): the
@@ -323,8 +327,16 @@ export function scoreTitle(
     upper >= best.score - 5 &&
     standfirstUnder(paragraphs[best.index - 1] as string, best.title) &&
     !printedNear(best.index - 1)
-  )
-    best = { title: paragraphs[best.index - 1] as string, index: best.index - 1, score: best.score, standfirst: best.index }
+  ) {
+    // A label between the headline and its standfirst ("This article is more than 4 years old", a
+    // section's name): it shares no word with the article, the headline-shaped line above it does
+    // and scores higher.
+    const label = best.index - 1
+    const above = shape(label - 1) ? scores.get(label - 1) : undefined
+    const isLabel = above !== undefined && above > upper && !sharesArticleWords(label) && sharesArticleWords(label - 1)
+    const at = isLabel ? label - 1 : label
+    best = { title: paragraphs[at] as string, index: at, score: best.score, standfirst: best.index }
+  }
   // A line printed between two copies of another ("Headline", "Kicker", "Headline", within two lines
   // either side): the copies are the headline (a teaser link and the heading, an image's text and the
   // heading), the line between them its label. The copy nearer the article is taken.
