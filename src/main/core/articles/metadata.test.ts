@@ -168,6 +168,21 @@ describe('detectMetadata', () => {
     expect(own).toMatchObject({ outlet: 'NPA', wire: null })
   })
 
+  it('reads a dateline that carries a date or an agency written in lower case, and a sign-off on a line of its own', () => {
+    expect(detectMetadata(['Zoo cubs born', `LYON, March 3 (Reuters) -- ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('Reuters')
+    expect(detectMetadata(['Zoo cubs born', `LYON (npa-XFX) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('npa-XFX')
+    expect(detectMetadata(['Zoo cubs born', `LYON (npa) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('npa')
+    expect(detectMetadata(['Zoo cubs born', LEAD, MORE, '–NPA', 'Share this'], {}, 'z.txt').wire).toBe('NPA')
+    // Not a sign-off: a dash and capitals under a line that is no paragraph.
+    expect(detectMetadata(['Zoo cubs born', LEAD, 'Share this', '–NPA'], {}, 'z.txt').wire).toBeNull()
+    // Nor a lower-case word in brackets after a capitalised place.
+    expect(detectMetadata(['Zoo cubs born', `LYON (see map) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBeNull()
+  })
+
+  it('names a wire by the short name it signs with, however the page writes it', () => {
+    expect(detectMetadata(['Zoo cubs born', 'By Rosa Lind, Associated Press', LEAD, MORE], {}, 'z.txt').wire).toBe('AP')
+  })
+
   it("reads an agency dateline under another site's copyright line as the wire that site carries", () => {
     const carried = detectMetadata(['Zoo cubs born', `LYON, March 3. /NPA/. ${LEAD}`, MORE, '© 2025 Lakeside Herald'], {}, 'z.txt')
     expect(carried).toMatchObject({ outlet: 'Lakeside Herald', wire: 'NPA' })

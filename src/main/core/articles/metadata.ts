@@ -290,14 +290,23 @@ const OUTLET_PATTERNS = [
 /** A publication's name: capitalised words, a few joiners, no sentence. */
 const NAME_SHAPE = /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.-]*(?:\s+(?:of|and|&|on|the|[\p{Lu}\d][\p{L}\d'’&.-]*)){0,5}$/u
 
-/** Generic: the wire agencies' long names, so a wire's copyright line is not taken for the outlet. */
-const AGENCIES: Record<string, string> = {
-  ap: 'associated press',
-  afp: 'agence france-presse',
-  pa: 'press association',
-  upi: 'united press international',
-  dpa: 'deutsche presse-agentur',
+/**
+ * Generic: the wire agencies' long names and the short names they sign with, so that a wire's
+ * copyright line is not taken for the outlet, and a wire is named one way whether a page writes
+ * "(AP)" or "By Jane Roe, Associated Press".
+ */
+const AGENCY_SHORT: Readonly<Record<string, string>> = {
+  'associated press': 'AP',
+  'agence france-presse': 'AFP',
+  'press association': 'PA',
+  'united press international': 'UPI',
+  'deutsche presse-agentur': 'dpa',
 }
+const AGENCIES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(AGENCY_SHORT).map(([long, short]) => [short.toLowerCase(), long]),
+)
+/** A wire by the short name it signs with, when it is one of AGENCY_SHORT's. */
+const shortAgency = (wire: string): string => AGENCY_SHORT[wire.toLowerCase().replace(/^the\s+/, '')] ?? wire
 export function sameAgency(name: string, wire: string | null): boolean {
   if (!wire) return false
   const n = name.toLowerCase().replace(/^the\s+/, '')
@@ -381,10 +390,13 @@ function isWeekday(word: string): boolean {
 }
 
 /** An agency name as written in a sign-off, dateline or byline: short, capitalised, no sentence. */
-const AGENCY = String.raw`[\p{Lu}][\p{L}&.-]{1,24}(?:[ /-][\p{Lu}][\p{L}&.-]{1,24}){0,2}`
+// Some agencies write their name in lower case ("dpa", "dpa-AFX"): a short lower-case name, alone or before a capitalised one.
+const AGENCY = String.raw`(?:[\p{Lu}][\p{L}&.-]{1,24}|\p{Ll}{2,4}(?=[-/)]))(?:[ /-][\p{Lu}][\p{L}&.-]{1,24}){0,2}`
 const SIGN_OFF =
   /(?:(?<=[.!?"”’)])\s*|\s+|\s*[†‡*]\s*)(?:[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)|\((\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\))\s*[†‡*]?\s*$/u
-const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L} .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
+// "CITY (AGENCY) –", "CITY, Region (AGENCY) –", "CITY, June 29 (AGENCY) --".
+const SIGN_OFF_LINE = /^[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)$/u
+const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L}\d .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
 // The same in a script without capitals ("CITY (AGENCY) - …" in Arabic or Hebrew): a city of up to three words, an agency of up to three.
 const CASELESS_WORDS = String.raw`[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+(?:\s[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+){0,2}`
 const CASELESS_DATELINE = new RegExp(String.raw`^${CASELESS_WORDS}\s*\((${CASELESS_WORDS})\)\s*[-–—:]\s*`, 'u')
@@ -425,6 +437,10 @@ function findWire(paragraphs: string[]): { wire: string; index: number; text: st
     if (m && agency && words(p).length > 6 && /\p{Ll}/u.test(p.slice(0, at))) {
       return { wire: agency, index: i, text: p.slice(0, at).trimEnd() }
     }
+    // The sign-off on a line of its own under the article's last paragraph ("–AGENCY").
+    const alone = SIGN_OFF_LINE.exec(p)
+    const above = paragraphs[i - 1] ?? ''
+    if (alone?.[1] && words(above).length > 6 && /\p{Ll}/u.test(above)) return { wire: alone[1], index: i, text: p }
   }
   for (let i = 0; i < Math.min(12, paragraphs.length); i++) {
     const p = paragraphs[i] ?? ''
@@ -804,7 +820,7 @@ export function detectMetadata(given: string[], hints: MetadataHints, fileName: 
       relativePublished(paragraphs.find((p, i) => i !== titleIndex && words(p).length >= 15) ?? '', findReference(paragraphs, hints)) ??
       nearestDateLine(paragraphs, titleIndex >= 0 ? titleIndex : (hints.articleStart ?? leadIndex(paragraphs)), monthFirst),
     author: label(hints.author ?? '') || findAuthor(paragraphs),
-    wire: label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '') || null,
+    wire: shortAgency(label(wire ?? (found && found.wire !== outlet ? found.wire : null) ?? '')) || null,
     url: hints.url ?? null,
     edits,
     keep,
