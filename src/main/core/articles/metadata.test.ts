@@ -179,6 +179,13 @@ describe('detectMetadata', () => {
     expect(detectMetadata(['Zoo cubs born', `LYON (see map) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBeNull()
   })
 
+  it('titles a copy with no headline by its first sentence, without its dateline, not cut at an abbreviation', () => {
+    const lead = 'LYON (NPA) — The U.S. consul and the harbour board agreed on Tuesday to rebuild the old north pier. Work starts soon.'
+    expect(detectMetadata([lead], {}, 'z.txt').title).toBe('The U.S. consul and the harbour board agreed on Tuesday to rebuild the old…')
+    const short = 'LYON — The U.S. consul and the board met. Work on the old north pier starts in October, the board said.'
+    expect(detectMetadata([short], {}, 'z.txt').title).toBe('The U.S. consul and the board met.')
+  })
+
   it('names a wire by the short name it signs with, however the page writes it', () => {
     expect(detectMetadata(['Zoo cubs born', 'By Rosa Lind, Associated Press', LEAD, MORE], {}, 'z.txt').wire).toBe('AP')
   })

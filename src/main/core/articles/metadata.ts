@@ -6,6 +6,7 @@ import { asciiDigits, findDates, isoDay, writesMonthFirst } from './dates'
 import { datelineOverLead, urlDate } from './page-date'
 import { scoreTitle, trimHeadline } from './text-title'
 import { addressOutlet, copyrightOutlet } from './copyright'
+import { sentences } from '../../../shared/sentences'
 
 export interface MetadataHints {
   title?: string | null
@@ -838,10 +839,17 @@ const label = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
+/** A dateline opening a paragraph: "VIENNA —", "WASHINGTON (AGENCY) -", "PARIS, May 9:". */
+const LEADING_DATELINE = /^\p{Lu}[\p{Lu} .'’/,-]{2,60}?(?:,\s*[\p{L}\d .]{2,30})?(?:\s*\([^)\n]{1,40}\))?\s*(?:[:—–]|--?)\s+/u
+
+/** With no headline in the copy: the first sentence of its first paragraph, without its dateline. */
 function fallbackTitle(paragraphs: string[], fileName: string): string {
-  const first = paragraphs.find((p) => words(p).length >= 8)
-  if (first) {
-    const sentence = first.split(/(?<=[.!?])\s/)[0] ?? first
+  const given = paragraphs.find((p) => words(p).length >= 8)
+  if (given) {
+    const dateline = LEADING_DATELINE.exec(given)
+    const first = dateline && words(given.slice(dateline[0].length)).length >= 5 ? given.slice(dateline[0].length) : given
+    // Abbreviations ("U.S.", "Mr.") end no sentence (shared/sentences.ts).
+    const sentence = sentences(first)[0]?.text ?? first
     const w = sentence.split(/\s+/)
     return w.length > 14 ? `${w.slice(0, 14).join(' ')}…` : sentence
   }
