@@ -21,11 +21,16 @@ describe('copyrightOutlet', () => {
     // Scripts without capitals: the name is the words of that script beside the mark.
     expect(copyrightOutlet(page('جميع الحقوق محفوظة © 2024 جريدة الميناء'))).toBe('جريدة الميناء')
     expect(copyrightOutlet(page('© 2024 港口日报 版权所有'))).toBe('港口日报')
+    // A brand written in lower case, beside a year.
+    expect(copyrightOutlet(page('© harbourlight 2010 – 2021'))).toBe('harbourlight')
+    expect(copyrightOutlet(page('Copyright © harbourlight 2021'))).toBe('harbourlight')
   })
 
   it("takes no name from the rights line's wording, its links or a link to the copyright page", () => {
     expect(copyrightOutlet(page('Alle Rechte vorbehalten | Impressum | Datenschutz'))).toBeNull()
     expect(copyrightOutlet(page('Infos zum Copyright'))).toBeNull()
+    // A lower-case word with no year beside it is no name.
+    expect(copyrightOutlet(page('Copyright notice', '© images'))).toBeNull()
     expect(copyrightOutlet(page('Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.'))).toBeNull()
     // The name beside the words that say "copyright", and the one a "©" splits the rights phrase around.
     expect(copyrightOutlet(page('Prawa autorskie © Gazeta Portowa Sp. z o.o. S.K.A.'))).toBe('Gazeta Portowa')

@@ -127,6 +127,7 @@ const COPYRIGHT_WORDS =
 // The footer's links that share the rights line ("Alle Rechte vorbehalten | Impressum | Datenschutz"): pages, not names.
 const LEGAL_PAGE =
   /^(?:impressum|imprint|datenschutz\p{L}*|privacy(?: policy)?|kontakt|contact(?: us)?|mentions légales|aviso legal|nota legal|note legali|colofon|disclaimer|agb|terms(?: of (?:use|service))?|nutzungsbedingungen|cookies?)$/iu
+const LOWER_BRAND = /^\p{Ll}[\p{Ll}\d-]{3,30}$/u
 const ADDRESS = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/iu
 
 function nameIn(line: string): string | null {
@@ -155,7 +156,15 @@ function nameIn(line: string): string | null {
     if (!name || name.length < 2 || words(name).length > 6 || !/\p{L}/u.test(name) || /^copy/iu.test(name) || LEGAL_PAGE.test(name))
       continue
     // Names in most languages capitalise only their first word ("Портовая газета"): a short one may.
-    if (!NAME.test(name) && !ADDRESS.test(name) && !CASELESS_NAME.test(name) && !(SENTENCE_CASE.test(name) && words(name).length <= 4))
+    // A brand written in lower case ("© harbourlight 2010–2021") is one word beside a year.
+    const brand = LOWER_BRAND.test(name) && YEAR.test(line)
+    if (
+      !NAME.test(name) &&
+      !ADDRESS.test(name) &&
+      !CASELESS_NAME.test(name) &&
+      !(SENTENCE_CASE.test(name) && words(name).length <= 4) &&
+      !brand
+    )
       continue
     // A photographer's or agency's credit names the picture; the site's line does not speak of one.
     if (picture && !ADDRESS.test(name)) return null

@@ -206,6 +206,8 @@ describe('detectMetadata', () => {
   it('finds the outlet in a copyright line and in a reader appeal', () => {
     expect(detectMetadata([LEAD, MORE, '© 2025 Lakeside Herald. All rights reserved.'], {}, 'z.txt').outlet).toBe('Lakeside Herald')
     expect(detectMetadata(['Support the Valley Voice!', LEAD, MORE], {}, 'z.txt').outlet).toBe('the Valley Voice')
+    expect(detectMetadata([LEAD, MORE, 'Suivez Gazette du Port sur Twitter'], {}, 'z.txt').outlet).toBe('Gazette du Port')
+    expect(detectMetadata([LEAD, MORE, 'Folgen Sie dem Hafenblatt auf Instagram'], {}, 'z.txt').outlet).toBe('Hafenblatt')
   })
 
   it('prefers explicit metadata and drops the repeated headline from the text', () => {

@@ -280,8 +280,15 @@ function findTitle(paragraphs: string[], articleStart?: number): FoundTitle | nu
 }
 
 const JOURNALISTS = /\bjournalists (?:of|at) (the [\p{Lu}][\p{L}\s]{2,40}?)[,.]/iu
+const SOCIAL = String.raw`(?:facebook|twitter|x|instagram|telegram|linkedin|whatsapp|google news|youtube|mastodon|bluesky|threads)`
 const OUTLET_PATTERNS = [
   /^follow (.{2,40}?) on (?:facebook|twitter|x|instagram|telegram|linkedin|whatsapp|google news)\b/i,
+  // The same in the languages most pages are written in: "Suivre X sur Twitter", "Folgen Sie X auf
+  // Facebook", "Siga a X en Instagram", "Segui X su", "Volg X op", "Obserwuj X na".
+  new RegExp(
+    String.raw`^(?:suivre|suivez|suivez-nous|folge|folgen sie|folgt|siga(?: a)?|sigue(?: a)?|seguir a|segui|seguite|volg|obserwuj|следите за|подписывайтесь на)\s+(?:(?:dem|der|den|die|das|la|le|les|el|il|lo)\s+)?(.{2,40}?)\s+(?:sur|auf|bei|en|no|na|su|op|в|на)\s+${SOCIAL}\b`,
+    'iu',
+  ),
   // "Support Us" names nobody.
   /^support (?!us\b|me\b|them\b|this\b)(.{2,60}?)!?$/i,
   /^a message from (.{2,60}?):?$/i,
@@ -289,7 +296,8 @@ const OUTLET_PATTERNS = [
 ]
 
 /** A publication's name: capitalised words, a few joiners, no sentence. */
-const NAME_SHAPE = /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.-]*(?:\s+(?:of|and|&|on|the|[\p{Lu}\d][\p{L}\d'’&.-]*)){0,5}$/u
+const NAME_SHAPE =
+  /^(?:the\s+)?[\p{Lu}\d][\p{L}\d'’&.-]*(?:\s+(?:of|and|&|on|the|de|du|des|del|la|le|di|der|für|y|e|[\p{Lu}\d][\p{L}\d'’&.-]*)){0,5}$/u
 
 /**
  * Generic: the wire agencies' long names and the short names they sign with, so that a wire's
