@@ -89,9 +89,14 @@ const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM'])
 interface DomNode {
   nodeType: number
   nodeName: string
+  /** The element's name as written (linkedom keeps it; `nodeName` is made from it). */
+  localName?: string
   textContent: string | null
   childNodes: ArrayLike<DomNode>
+  lastChild: DomNode | null
+  previousSibling: DomNode | null
   getAttribute?: (name: string) => string | null
+  getAttributeNode?: (name: string) => { value: string } | null
 }
 
 /** One block of page text with what its markup says about it. */
@@ -116,12 +121,25 @@ function chromeCue(node: DomNode, name: string): string | null {
   if (name === 'BODY' || name === 'HTML') return null
   const role = node.getAttribute?.('role')
   if (role && CHROME_ROLE.test(role)) return role.toLowerCase()
-  const tokens = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.split(/\s+/).filter(Boolean)
+  const classes = classOf(node)
+  const id = node.getAttribute?.('id') ?? ''
+  if (!classes && !id) return null
+  const tokens = `${classes} ${id}`.split(/\s+/).filter(Boolean)
   for (const token of tokens) {
     const m = CHROME_TOKEN.exec(token)
     if (m?.[1]) return m[1].toLowerCase()
   }
   return null
+}
+
+/**
+ * The element's class attribute as written. linkedom's `getAttribute('class')` joins the element's
+ * class list into a new string on every call (and makes the list on the first); the attribute node
+ * holds the same value, kept in step with the list.
+ */
+function classOf(node: DomNode): string {
+  if (node.getAttributeNode) return node.getAttributeNode('class')?.value ?? ''
+  return node.getAttribute?.('class') ?? ''
 }
 
 /**
@@ -136,29 +154,44 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
   let linkDepth = 0
   const tags: string[] = []
   const cues: Array<string | null> = []
+  // For each open element, the index in `cues` of the nearest one with a cue (itself or an
+  // ancestor), -1 for none: a block's cue without a search up the open elements at each block.
+  const nearest: number[] = []
   const owners: number[] = []
   let elements = 0
   const flush = (): void => {
+    // Most block boundaries hold no text (a <div> that opens right into a <p>): nothing to tidy.
+    if (current === '') {
+      linked = 0
+      return
+    }
     const text = current
       .replace(/[ \t\u00a0]+/g, ' ')
       .replace(/ *\n */g, '\n')
       .trim()
     if (text) {
-      const at = cues.findLastIndex((c) => c !== null)
+      const at = nearest.length ? (nearest[nearest.length - 1] as number) : -1
       const chrome = cues[at] ?? undefined
       const tag = tags.at(-1)
-      blocks.push({
-        text,
-        hint: { linkDensity: Math.min(1, linked / text.length), ...(tag ? { tag } : {}), ...(chrome ? { chrome } : {}) },
-        ...(chrome ? { cueOwner: owners[at] } : {}),
-      })
+      // Properties set one by one, not spread from temporary objects: thousands of blocks on a large page.
+      const hint: BlockHint = { linkDensity: Math.min(1, linked / text.length) }
+      if (tag) hint.tag = tag
+      if (chrome) hint.chrome = chrome
+      const block: TextBlock = { text, hint }
+      if (chrome) block.cueOwner = owners[at]
+      blocks.push(block)
     }
     current = ''
     linked = 0
   }
-  const stack: Array<{ node: DomNode; exit: boolean }> = [{ node: root, exit: false }]
+  // Nodes to visit, each with whether it is the exit of an element already entered (two arrays:
+  // no object per node). Children are pushed last to first through the sibling links: linkedom
+  // builds a new list on every `childNodes` read.
+  const stack: DomNode[] = [root]
+  const exits: boolean[] = [false]
   while (stack.length) {
-    const { node, exit } = stack.pop() as { node: DomNode; exit: boolean }
+    const node = stack.pop() as DomNode
+    const exit = exits.pop() as boolean
     if (node.nodeType === 3) {
       const text = (node.textContent ?? '').replace(/\s+/g, ' ')
       current += text
@@ -166,7 +199,7 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
       continue
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue
-    const name = node.nodeName.toUpperCase()
+    const name = upperName(node)
     const block = BLOCK_ELEMENTS.has(name)
     if (exit) {
       if (block) flush()
@@ -174,6 +207,7 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
       if (name === 'A') linkDepth--
       if (node.nodeType === 1) {
         cues.pop()
+        nearest.pop()
         owners.pop()
       }
       continue
@@ -187,15 +221,43 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
     if (block) tags.push(name.toLowerCase())
     if (name === 'A') linkDepth++
     if (node.nodeType === 1) {
-      cues.push(chromeCue(node, name))
+      const cue = chromeCue(node, name)
+      nearest.push(cue !== null ? cues.length : nearest.length ? (nearest[nearest.length - 1] as number) : -1)
+      cues.push(cue)
       owners.push(elements++)
     }
-    stack.push({ node, exit: true })
-    const children = node.childNodes
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false })
+    stack.push(node)
+    exits.push(true)
+    if (node.nodeType === 1)
+      for (let child = node.lastChild; child; child = child.previousSibling) {
+        stack.push(child)
+        exits.push(false)
+      }
+    else
+      for (let i = node.childNodes.length - 1, children = node.childNodes; i >= 0; i--) {
+        stack.push(children[i] as DomNode)
+        exits.push(false)
+      }
   }
   flush()
   return options.rawCues ? blocks : trustCues(blocks)
+}
+
+/**
+ * The element's name in upper case. linkedom makes a new string on every `nodeName` read (its
+ * `localName` upper-cased), and a new string is hashed anew at each set lookup; the names of one
+ * page are few, so each is upper-cased once, keyed by the `localName` that the element keeps.
+ */
+const UPPER = new Map<string, string>()
+function upperName(node: DomNode): string {
+  const local = node.localName
+  if (local === undefined) return node.nodeName.toUpperCase()
+  let name = UPPER.get(local)
+  if (name === undefined) {
+    name = node.nodeName.toUpperCase()
+    if (UPPER.size < 2000) UPPER.set(local, name)
+  }
+  return name
 }
 
 const LANDMARKS = new Set(['nav', 'header', 'footer', 'aside', 'form'])
