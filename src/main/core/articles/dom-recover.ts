@@ -9,7 +9,13 @@
  */
 import type { TextBlock } from './html'
 
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
+/**
+ * Runs of white space as one space, trimmed. Most blocks have none to change (the walk already
+ * wrote single spaces), and a replace would copy each of the page's thousands of blocks: a scan first.
+ */
+export const squash = (s: string): string => (NOT_SINGLE_SPACES.test(s) ? s.replace(/\s+/g, ' ') : s).trim()
+/** White space other than a single space: what a replace of runs of white space by one space changes. */
+export const NOT_SINGLE_SPACES = /[^\S ]| {2}/
 
 /** How far before the article's first block the headline is looked for, in page blocks (a kicker, a byline, share buttons, a picture and its caption may stand between). */
 const LEAD_WINDOW = 30

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom'
 import type { BlockHint } from './clean'
 import { refused } from './decode'
 import { markupDate, modifiedDate, textDate } from './page-date'
-import { recoverArticleBlocks } from './dom-recover'
+import { NOT_SINGLE_SPACES, recoverArticleBlocks, squash } from './dom-recover'
 
 export interface HtmlExtract {
   title: string | null
@@ -132,6 +132,9 @@ function chromeCue(node: DomNode, name: string): string | null {
   return null
 }
 
+/** What the walk's first tidying of a block's text changes: a tab, a no-break space, two spaces in a row. */
+const SPACE_RUN = /[\t\u00a0]| {2}/
+
 /**
  * The element's class attribute as written. linkedom's `getAttribute('class')` joins the element's
  * class list into a new string on every call (and makes the list on the first); the attribute node
@@ -165,10 +168,10 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
       linked = 0
       return
     }
-    const text = current
-      .replace(/[ \t\u00a0]+/g, ' ')
-      .replace(/ *\n */g, '\n')
-      .trim()
+    // Each replace only where it changes something (a replace copies the text even when it keeps every character).
+    let text = SPACE_RUN.test(current) ? current.replace(/[ \t\u00a0]+/g, ' ') : current
+    if (text.includes('\n')) text = text.replace(/ *\n */g, '\n')
+    text = text.trim()
     if (text) {
       const at = nearest.length ? (nearest[nearest.length - 1] as number) : -1
       const chrome = cues[at] ?? undefined
@@ -193,7 +196,8 @@ export function textBlocks(root: DomNode, options: { dropChrome?: boolean; rawCu
     const node = stack.pop() as DomNode
     const exit = exits.pop() as boolean
     if (node.nodeType === 3) {
-      const text = (node.textContent ?? '').replace(/\s+/g, ' ')
+      const data = node.textContent ?? ''
+      const text = NOT_SINGLE_SPACES.test(data) ? data.replace(/\s+/g, ' ') : data
       current += text
       if (linkDepth > 0) linked += text.trim().length
       continue
@@ -547,11 +551,11 @@ export function insideLandmarks(chosen: readonly TextBlock[], page: readonly Tex
   if (!total || !page.length) return 0
   const landmark = new Map<string, boolean>()
   for (const b of page) {
-    const k = b.text.replace(/\s+/g, ' ').trim()
+    const k = squash(b.text)
     landmark.set(k, (landmark.get(k) ?? true) && Boolean(b.hint.chrome && LANDMARKS.has(b.hint.chrome)))
   }
   let inside = 0
-  for (const b of chosen) if (landmark.get(b.text.replace(/\s+/g, ' ').trim())) inside += b.text.length
+  for (const b of chosen) if (landmark.get(squash(b.text))) inside += b.text.length
   return inside / total
 }
 
