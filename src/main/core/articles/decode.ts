@@ -225,12 +225,16 @@ export function normalizeText(text: string): string {
   // Each pass is skipped when a scan finds nothing to change: on a 1 MB page the copies cost more than the checks.
   let out = text.replace(/^\uFEFF/, '')
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n')
-  if (CONTROL.test(out)) out = out.replace(CONTROL_ALL, '')
+  // One scan for both kinds of character removed below: most texts have neither.
+  const removable = REMOVABLE.test(out)
+  if (removable && CONTROL.test(out)) out = out.replace(CONTROL_ALL, '')
   // Lone surrogates become U+FFFD.
   if (!out.isWellFormed()) out = out.toWellFormed()
-  if (NONCHARACTER.test(out)) out = out.replace(/[\uFFFE\uFFFF]/g, '')
+  if (removable && NONCHARACTER.test(out)) out = out.replace(/[\uFFFE\uFFFF]/g, '')
   return out.normalize('NFC')
 }
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g')
 const NONCHARACTER = /[\uFFFE\uFFFF]/
+/** CONTROL or NONCHARACTER. */
+const REMOVABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/

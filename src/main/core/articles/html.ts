@@ -3,7 +3,7 @@ import { getDomain } from 'tldts'
 import { parseHTML } from 'linkedom'
 import type { BlockHint } from './clean'
 import { refused } from './decode'
-import { markupDate, modifiedDate, textDate } from './page-date'
+import { markupDate, modifiedDate, textDate, type DateElement } from './page-date'
 import { NOT_SINGLE_SPACES, recoverArticleBlocks, squash } from './dom-recover'
 
 export interface HtmlExtract {
@@ -382,6 +382,7 @@ function placeBody(document: BodyDocument): void {
 interface QueryElement {
   getAttribute(name: string): string | null
   textContent: string | null
+  tagName?: string
 }
 /** The part of a DOM document this module reads (linkedom's types and the DOM lib do not meet in Node). */
 interface QueryDocument {
@@ -390,10 +391,25 @@ interface QueryDocument {
   body: unknown
 }
 
+/**
+ * The page's `<meta>` elements, JSON-LD scripts and `<h1>` elements, in page order, from one query:
+ * linkedom walks the whole page for every query, and a 1 MB page takes some 2 ms a walk.
+ */
+function headElements(document: QueryDocument): { metas: QueryElement[]; scripts: QueryElement[]; h1s: QueryElement[] } {
+  const out = { metas: [] as QueryElement[], scripts: [] as QueryElement[], h1s: [] as QueryElement[] }
+  for (const el of Array.from(document.querySelectorAll('meta, script[type="application/ld+json"], h1'))) {
+    const tag = el.tagName?.toUpperCase()
+    if (tag === 'META') out.metas.push(el)
+    else if (tag === 'SCRIPT') out.scripts.push(el)
+    else out.h1s.push(el)
+  }
+  return out
+}
+
 /** Every `<meta>` of the page by property, name and itemprop, read in one pass (one query per name walked the whole page each time). */
-function metaTags(document: QueryDocument): Map<string, string> {
+function metaTags(metas: readonly QueryElement[]): Map<string, string> {
   const found = new Map<string, string>()
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of metas) {
     const value = el.getAttribute('content')?.trim()
     if (!value) continue
     for (const key of ['property', 'name', 'itemprop']) {
@@ -436,7 +452,7 @@ const nameOf = (value: unknown): string | undefined => {
 const ARTICLE_TYPE = /Article|Posting|Report|BlogPosting|WebPage|CreativeWork/i
 
 /** The page's JSON-LD, read from its article-like item first (NewsArticle, BlogPosting, WebPage…). */
-function jsonLd(document: QueryDocument): LinkedData {
+function jsonLd(scripts: readonly QueryElement[]): LinkedData {
   const items: Array<Record<string, unknown>> = []
   const visit = (value: unknown, depth: number): void => {
     if (!value || typeof value !== 'object' || depth > 4 || items.length > 200) return
@@ -449,7 +465,7 @@ function jsonLd(document: QueryDocument): LinkedData {
     if (Array.isArray(rec['@graph'])) visit(rec['@graph'], depth + 1)
     if (rec.mainEntity && typeof rec.mainEntity === 'object') visit(rec.mainEntity, depth + 1)
   }
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of scripts) {
     try {
       visit(JSON.parse(script.textContent ?? ''), 0)
     } catch {
@@ -581,13 +597,14 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
   const document = parsePage(html)
   budget()
   const doc = document as QueryDocument
-  const tags = metaTags(doc)
-  const ld = jsonLd(doc)
+  const head = headElements(doc)
+  const tags = metaTags(head.metas)
+  const ld = jsonLd(head.scripts)
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(tags, 'og:url')
   const headTitle = doc.querySelector('title')?.textContent?.trim() || null
   const saved = /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+)\s*-->/i.exec(html.slice(0, 4096))?.[1] ?? null
   const pageUrl = canonical && /^https?:\/\//i.test(canonical) ? canonical : saved
-  const h1s = Array.from(doc.querySelectorAll('h1')) as unknown as DomNode[]
+  const h1s = head.h1s as unknown as DomNode[]
   // An <h1> that only links home is the masthead: the site's name as the page writes it.
   const masthead = h1s.filter(isHomeLink).map((h) => squashed(h.textContent))[0] || null
   // A web archive's copy (…/web/20160330101229/http://site/path) is the archived site's page.
@@ -632,6 +649,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     url: info.url,
     monthFirst: lang === 'en' || lang === 'en-us',
     now: new Date(),
+    headings: head.h1s as unknown as DateElement[],
   }
   info.published = markupDate(dating)
   // A page that states no name and no address of its own (a file saved without them): the name it

@@ -162,6 +162,8 @@ export interface PageDateInput {
   /** American month-first numeric dates (en-US pages). */
   monthFirst: boolean
   now: Date
+  /** The page's `<h1>` elements in page order, when the caller has them already (else queried). */
+  headings?: readonly DateElement[]
 }
 
 /**
@@ -179,9 +181,9 @@ export function markupDate(input: PageDateInput): string | null {
   let shown: string[] | undefined
   const shownOf = (): string[] => (shown ??= shownDates(elementsOf(), input))
   let underHeadline: string | null | undefined
-  const headline = (): string | null => (underHeadline ??= ok(headlineDate(input.document, input.monthFirst)))
+  const headline = (): string | null => (underHeadline ??= ok(headlineDate(input.document, input.monthFirst, input.headings)))
   const local = (raw: string | null | undefined, d: string): string =>
-    shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst)
+    shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst, input.document, () => found !== undefined)
   const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
   const ld = ok(dateValue(ldRaw))
   for (const name of PUBLISHED_META) {
@@ -266,10 +268,10 @@ const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SV
  * own, not a sentence) among the first few hundred characters after the page's main <h1> (its
  * longest: a logo can be an <h1> too). A page prints its date there in any language and template.
  */
-export function headlineDate(doc: DateDocument, monthFirst: boolean): string | null {
+export function headlineDate(doc: DateDocument, monthFirst: boolean, headings?: readonly DateElement[]): string | null {
   let headline: DateElement | null = null
   let longest = 0
-  for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 5)) {
+  for (const h of (headings ?? Array.from(doc.querySelectorAll('h1'))).slice(0, 5)) {
     const t = boundedText(h, 400)?.trim() ?? ''
     if (t.length > longest) [headline, longest] = [h, t.length]
   }
@@ -358,6 +360,8 @@ function localDay(
   fromUrl: string | null,
   elementsOf: () => readonly DateElement[],
   monthFirst: boolean,
+  document: DateDocument,
+  gathered: () => boolean,
 ): string {
   if (!raw || !UTC_STAMP.test(raw.trim())) return day
   const instant = Date.parse(raw.trim().replace(/^(\d{4})(\d{2})(\d{2})T/, '$1-$2-$3T'))
@@ -370,7 +374,15 @@ function localDay(
     const t2 = Date.parse(`${fromUrl}T00:00:00Z`)
     return (t2 < t && hour < 10) || (t2 > t && hour >= 12) ? (adjacent(fromUrl) ? fromUrl : day) : day
   }
-  for (const el of elementsOf().slice(0, 5000)) {
+  // Only an element with a stamp of the adjacent day can settle it: where the page has none at all
+  // (one query for the attribute), the page's thousands of marked elements need not be gathered.
+  const stamped = (): boolean =>
+    Array.from(document.querySelectorAll('[datetime]')).some((el) => {
+      const m = STAMP.exec(el.getAttribute('datetime')?.trim() ?? '')
+      return m !== null && adjacent(m[1] as string)
+    })
+  const candidates = gathered() || stamped() ? elementsOf().slice(0, 5000) : []
+  for (const el of candidates) {
     const m = STAMP.exec(el.getAttribute('datetime')?.trim() ?? '')
     if (!m || !adjacent(m[1] as string)) continue
     const clock = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}Z`)
