@@ -147,6 +147,22 @@ describe('what the markup of the chosen article says about its blocks', () => {
     expect(walked.find((b) => b.text.startsWith('The delegations'))?.hint.chrome).toBeUndefined()
     expect(walked.find((b) => b.text === 'Share this')?.hint.chrome).toBe('share')
   })
+  it('reads a furniture word only as a whole part of a class or id token, the first such token of the list first', () => {
+    const cue = (attributes: string): string | undefined => {
+      const doc = parsePage(
+        `<!doctype html><html><head><title>T</title></head><body><div ${attributes}><p>Words of a line.</p></div></body></html>`,
+      ) as {
+        body: Parameters<typeof textBlocks>[0]
+      }
+      return textBlocks(doc.body, { rawCues: true })[0]?.hint.chrome
+    }
+    expect(cue('class="shared-reader loaded"')).toBeUndefined()
+    expect(cue('class="shared-reader  page-share_bar"')).toBe('share')
+    expect(cue('class="box\tpromo-box related-links"')).toBe('promo')
+    expect(cue('class="main" id="most-read-list"')).toBe('most-read')
+    expect(cue('class="adventure" id="headline"')).toBeUndefined()
+    expect(cue('class="x ADS"')).toBe('ads')
+  })
 })
 
 describe('the headline without the kicker its markup sets apart', () => {

@@ -111,6 +111,8 @@ export interface TextBlock {
 // ("share-bar", "related_links"), never as substrings ("shared-reader" is not "share").
 const CHROME_TOKEN =
   /(?:^|[-_])(share|sharing|social|related|recommended|newsletter|subscribe|subscription|promo|advert|advertisement|ad|ads|sponsored|cookie|cookies|consent|comments?|footer|breadcrumbs?|nav|navigation|menu|tags|topics|signup|donate|donation|popup|modal|toolbar|banner|caption|credit|byline|timestamp|dateline|more-stories|read-more|most-read|trending|author-bio|author-box|author-info|about-the-author|about-author|widget|widgets|widgettitle|widget-title|ratings?|post-ratings)(?:$|[-_])/i
+/** CHROME_TOKEN in a list of tokens separated by white space. */
+const CHROME_IN_TOKENS = new RegExp(CHROME_TOKEN.source.replace('(?:^|[-_])', '(?:^|[-_\\s])').replace('(?:$|[-_])', '(?:$|[-_\\s])'), 'i')
 const CHROME_ROLE = /^(navigation|banner|contentinfo|complementary|search|dialog|alert)$/i
 
 function chromeCue(node: DomNode, name: string): string | null {
@@ -124,12 +126,10 @@ function chromeCue(node: DomNode, name: string): string | null {
   const classes = classOf(node)
   const id = node.getAttribute?.('id') ?? ''
   if (!classes && !id) return null
-  const tokens = `${classes} ${id}`.split(/\s+/).filter(Boolean)
-  for (const token of tokens) {
-    const m = CHROME_TOKEN.exec(token)
-    if (m?.[1]) return m[1].toLowerCase()
-  }
-  return null
+  // The first token that is or holds a furniture word, found in the list as a whole: the same match
+  // as token by token (white space bounds a word as a token's ends do), without an array per element.
+  const m = CHROME_IN_TOKENS.exec(id ? `${classes} ${id}` : classes)
+  return m?.[1] ? m[1].toLowerCase() : null
 }
 
 /** What the walk's first tidying of a block's text changes: a tab, a no-break space, two spaces in a row. */
