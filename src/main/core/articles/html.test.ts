@@ -317,3 +317,17 @@ describe('a choice of Readability inside the page’s landmarks', () => {
     expect(insideLandmarks(chosen(story), walked)).toBe(0)
   })
 })
+
+describe('the JSON-LD of a page', () => {
+  const story = Array.from(
+    { length: 6 },
+    (_, i) => `<p>Paragraph ${i + 1} of the story says what the delegations agreed on, and what they left for the next round of talks.</p>`,
+  ).join('')
+  const withScript = (attributes: string): string =>
+    `<!doctype html><html><head><title>Talks resume</title><script ${attributes}>{"@type":"NewsArticle","author":{"name":"Ann Writer"}}</script></head><body><article><h1>Talks resume</h1>${story}</article></body></html>`
+  it('is read from its JSON-LD scripts, a datetime on them or not, and from no other script', () => {
+    expect(extractHtml(withScript('type="application/ld+json"')).byline).toBe('Ann Writer')
+    expect(extractHtml(withScript('type="application/ld+json" datetime="2021-03-04T10:00:00Z"')).byline).toBe('Ann Writer')
+    expect(extractHtml(withScript('type="text/x-data" datetime="2021-03-04T10:00:00Z"')).byline).not.toBe('Ann Writer')
+  })
+})

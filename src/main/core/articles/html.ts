@@ -383,6 +383,7 @@ interface QueryElement {
   getAttribute(name: string): string | null
   textContent: string | null
   tagName?: string
+  matches?(selector: string): boolean
 }
 /** The part of a DOM document this module reads (linkedom's types and the DOM lib do not meet in Node). */
 interface QueryDocument {
@@ -391,17 +392,23 @@ interface QueryDocument {
   body: unknown
 }
 
+const LINKED_DATA = 'script[type="application/ld+json"]'
+
 /**
- * The page's `<meta>` elements, JSON-LD scripts and `<h1>` elements, in page order, from one query:
- * linkedom walks the whole page for every query, and a 1 MB page takes some 2 ms a walk.
+ * The page's `<meta>` elements, JSON-LD scripts, `<h1>` elements and elements with a `datetime`, in
+ * page order, from one query: linkedom walks the whole page for every query, and a 1 MB page takes
+ * some 2 ms a walk.
  */
-function headElements(document: QueryDocument): { metas: QueryElement[]; scripts: QueryElement[]; h1s: QueryElement[] } {
-  const out = { metas: [] as QueryElement[], scripts: [] as QueryElement[], h1s: [] as QueryElement[] }
-  for (const el of Array.from(document.querySelectorAll('meta, script[type="application/ld+json"], h1'))) {
+function headElements(document: QueryDocument): Record<'metas' | 'scripts' | 'h1s' | 'dated', QueryElement[]> {
+  const out = { metas: [] as QueryElement[], scripts: [] as QueryElement[], h1s: [] as QueryElement[], dated: [] as QueryElement[] }
+  for (const el of Array.from(document.querySelectorAll(`meta, ${LINKED_DATA}, h1, [datetime]`))) {
+    const dated = el.getAttribute('datetime') !== null
+    if (dated) out.dated.push(el)
     const tag = el.tagName?.toUpperCase()
     if (tag === 'META') out.metas.push(el)
-    else if (tag === 'SCRIPT') out.scripts.push(el)
-    else out.h1s.push(el)
+    else if (tag === 'H1') out.h1s.push(el)
+    // A script found for its datetime alone is no JSON-LD.
+    else if (tag === 'SCRIPT' && (!dated || el.matches?.(LINKED_DATA))) out.scripts.push(el)
   }
   return out
 }
@@ -650,6 +657,7 @@ export function extractHtml(html: string, options: { timeLimitMs?: number; now?:
     monthFirst: lang === 'en' || lang === 'en-us',
     now: new Date(),
     headings: head.h1s as unknown as DateElement[],
+    dated: head.dated as unknown as DateElement[],
   }
   info.published = markupDate(dating)
   // A page that states no name and no address of its own (a file saved without them): the name it

@@ -164,6 +164,8 @@ export interface PageDateInput {
   now: Date
   /** The page's `<h1>` elements in page order, when the caller has them already (else queried). */
   headings?: readonly DateElement[]
+  /** The page's elements with a `datetime` attribute in page order, when the caller has them already (else queried). */
+  dated?: readonly DateElement[]
 }
 
 /**
@@ -178,12 +180,17 @@ export function markupDate(input: PageDateInput): string | null {
   const elementsOf = (): DateElement[] =>
     (found ??= Array.from(input.document.querySelectorAll('time, [itemprop], abbr[title], [class], [id]')))
   const fromUrl = ok(urlDate(input.url))
+  const lists: PageElements = {
+    marked: elementsOf,
+    gathered: () => found !== undefined,
+    dated: () => input.dated ?? Array.from(input.document.querySelectorAll('[datetime]')),
+  }
   let shown: string[] | undefined
   const shownOf = (): string[] => (shown ??= shownDates(elementsOf(), input))
   let underHeadline: string | null | undefined
   const headline = (): string | null => (underHeadline ??= ok(headlineDate(input.document, input.monthFirst, input.headings)))
   const local = (raw: string | null | undefined, d: string): string =>
-    shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, elementsOf, input.monthFirst, input.document, () => found !== undefined)
+    shownUpdate(d, input, shownOf) ?? localDay(raw, d, fromUrl, lists, input.monthFirst)
   const ldRaw = ok(dateValue(linkedData.datePublished)) ? linkedData.datePublished : linkedData.dateCreated
   const ld = ok(dateValue(ldRaw))
   for (const name of PUBLISHED_META) {
@@ -347,6 +354,16 @@ const UTC_STAMP = /(?:\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00
 /** A machine-readable date and time, with its offset when it has one. */
 const STAMP = /^((?:19|20)\d{2}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/
 
+/** The page's elements that the markup date reads, each list gathered when first asked for. */
+interface PageElements {
+  /** Elements whose markup can mark a date (time, [itemprop], abbr[title], [class], [id]), in page order. */
+  marked: () => readonly DateElement[]
+  /** Whether `marked` has been gathered already. */
+  gathered: () => boolean
+  /** Elements with a `datetime` attribute, in page order. */
+  dated: () => readonly DateElement[]
+}
+
 /**
  * The publisher's own day for a date read from a UTC timestamp. A page published in the evening in
  * the Americas or in the morning in Asia carries a UTC stamp of the next or the previous day. Where
@@ -358,10 +375,8 @@ function localDay(
   raw: string | null | undefined,
   day: string,
   fromUrl: string | null,
-  elementsOf: () => readonly DateElement[],
+  elements: PageElements,
   monthFirst: boolean,
-  document: DateDocument,
-  gathered: () => boolean,
 ): string {
   if (!raw || !UTC_STAMP.test(raw.trim())) return day
   const instant = Date.parse(raw.trim().replace(/^(\d{4})(\d{2})(\d{2})T/, '$1-$2-$3T'))
@@ -374,14 +389,14 @@ function localDay(
     const t2 = Date.parse(`${fromUrl}T00:00:00Z`)
     return (t2 < t && hour < 10) || (t2 > t && hour >= 12) ? (adjacent(fromUrl) ? fromUrl : day) : day
   }
-  // Only an element with a stamp of the adjacent day can settle it: where the page has none at all
-  // (one query for the attribute), the page's thousands of marked elements need not be gathered.
+  // Only an element with a stamp of the adjacent day can settle it: where the page has none at all,
+  // the page's thousands of marked elements need not be gathered.
   const stamped = (): boolean =>
-    Array.from(document.querySelectorAll('[datetime]')).some((el) => {
+    elements.dated().some((el) => {
       const m = STAMP.exec(el.getAttribute('datetime')?.trim() ?? '')
       return m !== null && adjacent(m[1] as string)
     })
-  const candidates = gathered() || stamped() ? elementsOf().slice(0, 5000) : []
+  const candidates = elements.gathered() || stamped() ? elements.marked().slice(0, 5000) : []
   for (const el of candidates) {
     const m = STAMP.exec(el.getAttribute('datetime')?.trim() ?? '')
     if (!m || !adjacent(m[1] as string)) continue
