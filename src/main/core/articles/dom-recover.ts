@@ -48,14 +48,10 @@ function listItem(block: TextBlock, wrappers: ReadonlySet<number>): boolean {
  */
 export function recoverArticleBlocks(article: readonly TextBlock[], page: readonly TextBlock[]): TextBlock[] {
   if (article.length === 0 || page.length === 0) return [...article]
-  // Page positions of the article's blocks, in order: each block's first position after the previous match.
-  const positions = new Map<string, number[]>()
-  page.forEach((b, i) => {
-    const k = squash(b.text)
-    const list = positions.get(k)
-    if (list) list.push(i)
-    else positions.set(k, [i])
-  })
+  // Page positions of the article's blocks, in order: each block's first position after the previous
+  // match. Only the article's texts are looked up (a page has thousands of blocks, the article a few hundred).
+  const positions = new Map<string, number[]>(article.map((b) => [squash(b.text), []]))
+  page.forEach((b, i) => positions.get(squash(b.text))?.push(i))
   const at: number[] = []
   let last = -1
   for (const b of article) {

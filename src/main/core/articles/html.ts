@@ -572,10 +572,12 @@ export function withoutTrailingHeadings(blocks: TextBlock[]): TextBlock[] {
 export function insideLandmarks(chosen: readonly TextBlock[], page: readonly TextBlock[]): number {
   const total = chosen.reduce((n, b) => n + b.text.length, 0)
   if (!total || !page.length) return 0
-  const landmark = new Map<string, boolean>()
+  // Whether every page block of a chosen text is inside a landmark (undefined: the page has none).
+  // Only the chosen texts are kept: a page has thousands of blocks, the choice a few hundred.
+  const landmark = new Map<string, boolean | undefined>(chosen.map((b) => [squash(b.text), undefined]))
   for (const b of page) {
     const k = squash(b.text)
-    landmark.set(k, (landmark.get(k) ?? true) && Boolean(b.hint.chrome && LANDMARKS.has(b.hint.chrome)))
+    if (landmark.has(k)) landmark.set(k, (landmark.get(k) ?? true) && Boolean(b.hint.chrome && LANDMARKS.has(b.hint.chrome)))
   }
   let inside = 0
   for (const b of chosen) if (landmark.get(squash(b.text))) inside += b.text.length
