@@ -867,3 +867,58 @@ export function resumedAfterPause(text: string, language: string): boolean {
   }
   return patterns !== null && patterns.resumed.test(text) && patterns.paused.test(text)
 }
+
+// "The next round", "la próxima ronda", "die nächste Runde": a meeting after the one reported, per language
+// (stems where the language inflects). Narrower than `future` ("will", "could", "is due to"), which also
+// tells of the reported meeting itself ("will not hold talks with X in the Vienna talks"): a place named
+// after one of these is the next meeting's. English is mentions.ts's own (NEXT). No word that also means
+// "another" or "a new" of the same meeting ("очередной", "kolejny", "nouveau").
+const NEXT_WORDS: Record<string, string> = {
+  de: String.raw`nächste${L}|kommende${L}`,
+  fr: String.raw`prochain${L}`,
+  es: String.raw`próxim${L}|siguiente${L}`,
+  it: String.raw`prossim${L}|successiv${L}`,
+  pt: String.raw`próxim${L}|seguinte${L}`,
+  nl: String.raw`volgende|komende`,
+  pl: String.raw`następn${L}|przyszł${L}`,
+  ru: String.raw`следующ${L}`,
+  uk: String.raw`наступн${L}`,
+  tr: String.raw`bir\s+sonraki|gelecek|önümüzdeki`,
+  ar: String.raw`المقبل|المقبلة|القادم|القادمة`,
+  zh: '下一轮|下一次|下次|下轮',
+  ja: '次回|次の',
+  ko: '다음|차기',
+  el: String.raw`επόμεν${L}`,
+  sv: String.raw`nästa|kommande`,
+  da: String.raw`næste|kommende`,
+  nb: String.raw`neste|kommende`,
+  fi: String.raw`seuraava${L}`,
+  cs: String.raw`příští${L}|další${L}\s+kol${L}`,
+  sk: String.raw`budúc${L}|nasledujúc${L}`,
+  hu: String.raw`következő|jövő`,
+  ro: String.raw`următo${L}`,
+  bg: String.raw`следващ${L}`,
+  hr: String.raw`sljedeć${L}|naredn${L}`,
+  sr: String.raw`следећ${L}|наредн${L}|sledeć${L}|naredn${L}`,
+  he: String.raw`הבא|הבאה`,
+  fa: String.raw`بعدی|آینده`,
+  hi: String.raw`अगल[ाीे]`,
+  id: String.raw`berikutnya|selanjutnya`,
+  ms: String.raw`seterusnya|berikutnya`,
+  vi: String.raw`tiếp\s+theo`,
+}
+const nextWords = new Map<string, RegExp | null>()
+
+/** The words of `language` for the next meeting ("la próxima ronda"), or null where it has none here. */
+export function nextMeetingWords(language: string): RegExp | null {
+  let re = nextWords.get(language)
+  if (re === undefined) {
+    const lists = readingLanguages(language)
+      .map((l) => NEXT_WORDS[l])
+      .filter((w): w is string => w !== undefined)
+    const [b, e] = UNSPACED.has(language) ? ['', ''] : [B, E]
+    re = lists.length ? new RegExp(String.raw`${b}(?:${lists.join('|')})${e}`, 'iu') : null
+    nextWords.set(language, re)
+  }
+  return re
+}

@@ -5,7 +5,7 @@ import { ENGLISH_MARKERS, stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { calendarPatterns } from './lexicon-dates'
-import { languagePatterns, localRoundOrdinal, resumedAfterPause, type LanguagePatterns } from './lexicon'
+import { languagePatterns, localRoundOrdinal, nextMeetingWords, resumedAfterPause, type LanguagePatterns } from './lexicon'
 import { cityNamed } from './gazetteer'
 import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
@@ -218,6 +218,10 @@ function byScript(sample: string): string | null {
 }
 
 const future = (x: Reading, text: string): boolean => FUTURE.test(text) || (x.local?.future.test(text) ?? false)
+// "The next round of talks could be held in X": a meeting after the one the sentence's news is about.
+const NEXT = /\bnext\b/i
+const nextMeeting = (x: Reading, text: string): boolean =>
+  NEXT.test(text) || (x.local ? (nextMeetingWords(x.language)?.test(text) ?? false) : false)
 const said = (x: Reading, text: string): boolean => SAID.test(text) || (x.local?.said.test(text) ?? false)
 const connector = (x: Reading, text: string): boolean => CONNECTOR.test(text) || (x.local?.connector.test(text) ?? false)
 /** The text right after a meeting word opens with a postposed "after"/"before" ("会談後", "görüşmelerden sonra"): that meeting is the other one. */
@@ -322,9 +326,10 @@ const DATELINE_LINES = 4
 const DATELINE_WITHIN = 400
 
 // Datelines of other languages' agencies: capitals of any script ("ЖЕНЕВА, 3 марта. /Agency/."), and a
-// city in title case before an agency's name in brackets ("Genf (Agency) -", "Ginebra, 3 mar (Agency).-").
+// city in title case before an agency's name in brackets ("Genf (Agency) -", "Ginebra, 3 mar (Agency).-"); capitals
+// before the agency's ".-" too ("GINEBRA, 3 mar (Agency).- ").
 const DATELINE_CAPS =
-  /^\s*(\p{Lu}[\p{Lu}\p{M}'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?|\.\s*\/[^/\n]{1,20}\/\.?)\s/u
+  /^\s*(\p{Lu}[\p{Lu}\p{M}'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|\.?--?|\.\s*\/[^/\n]{1,20}\/\.?)\s/u
 const DATELINE_AGENCY =
   /^\s*(\p{Lu}[\p{Ll}\p{M}]+(?:[ -]\p{Lu}[\p{Ll}\p{M}]+)?)(?:,\s*([^:()\n]{1,40}?))?\s*\([^)\n]{1,40}\)\s*(?:\.?-+|[:—–]|\.)\s/u
 
@@ -627,7 +632,7 @@ export function* articleEventSteps(article: DetectArticle): Generator<void, Arti
   }
   let main: EventMention | null = null
   const recalls: EventMention[] = []
-  const { place: inText, counts: named } = bestPlace(title, spans, x)
+  const { place: inText, counts: named } = bestPlace(title, spans, x, candidate?.coming === true)
   yield
   if (candidate) {
     main = { ...candidate, participants: [...new Set([...candidate.participants, ...leadNames])] }
@@ -828,8 +833,16 @@ const dateOf = (d: Date): EventDate => ({
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The city an article names most often as where things happen ("in X", "at X"), the title counting twice; null when it names none (countries aside). */
-function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): { place: string | null; counts: Map<string, number> } {
+function bestPlace(
+  title: string,
+  spans: Array<{ text: string }>,
+  x: Reading,
+  coming: boolean,
+): { place: string | null; counts: Map<string, number> } {
   const counts = new Map<string, number>()
+  // Where a place is named for the meeting or the news, and where for a coming meeting: see `best` below.
+  const told = new Set<string>()
+  const comingAt = new Set<string>()
   const count = (text: string, weight: number): void => {
     const found: Array<{ name: string; index: number }> = []
     for (const re of [DESTINATION, NAMED_TALKS]) for (const m of text.matchAll(re)) if (m[1]) found.push({ name: m[1], index: m.index })
@@ -838,7 +851,10 @@ function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): {
       const before = text.slice(Math.max(0, m.index - 30), m.index)
       if (connector(x, before) || COMPARED.test(before) || postposedFrom(x, text, m.index, 30)) continue
       const place = asPlace(m.name, x)
-      if (place && !isCountry(place)) counts.set(place, (counts.get(place) ?? 0) + weight)
+      if (place && !isCountry(place)) {
+        counts.set(place, (counts.get(place) ?? 0) + weight)
+        ;(nextMeeting(x, text.slice(Math.max(0, m.index - 80), m.index)) ? comingAt : told).add(place)
+      }
     }
   }
   // Titles are often in title case ("Talks In Nordhavn End"): only a one-word name counts there, and in a title
@@ -850,10 +866,13 @@ function bestPlace(title: string, spans: Array<{ text: string }>, x: Reading): {
     if (!place || isCountry(place)) continue
     if (titleCased && !spans.some((s) => new RegExp(String.raw`(?<!\p{L})${escapeRegExp(place)}(?!\p{L})`, 'u').test(s.text))) continue
     counts.set(place, (counts.get(place) ?? 0) + 2)
+    told.add(place)
   }
   spans.forEach((s, i) => count(s.text, i < 3 ? 1.5 : 1))
+  // A city named only for a coming meeting ("the next round could be held in X") is that meeting's, not the place
+  // of a meeting held: unless the article previews a coming meeting, it places nothing.
   let best: [string, number] | null = null
-  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry
+  for (const entry of counts) if ((coming || told.has(entry[0]) || !comingAt.has(entry[0])) && (!best || entry[1] > best[1])) best = entry
   return { place: best?.[0] ?? null, counts }
 }
 

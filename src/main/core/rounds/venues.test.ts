@@ -1,0 +1,48 @@
+// Where a report's meeting was held, when the report names other places too (issue 16). SELF-WRITTEN
+// fixtures: invented people, outlets and text, written for these tests.
+import { describe, expect, it } from 'vitest'
+import { articleEvents } from './mentions'
+
+let next = 1
+const venueOf = (body: string, published: string | null = '2025-03-07', title = body.slice(0, 60)): string | null =>
+  articleEvents({ id: next++, title, outlet: null, published, body }).main?.venue ?? null
+
+describe('a place named for the next meeting', () => {
+  it('does not become the venue of a meeting held, which its dateline places', () => {
+    expect(
+      venueOf(
+        'GENEVA (Northwire) - Trade negotiators from the two countries held talks on Thursday for six hours in the building of the old mission, officials said.\n\nThe next round of talks could be held in Vienna at the end of March, diplomats said.',
+      ),
+    ).toBe('Geneva')
+    expect(
+      venueOf(
+        'GINEBRA, 6 mar (Agencianorte).- Las delegaciones de los dos países se reunieron este jueves durante seis horas en el edificio de la antigua misión para hablar de las cuotas de pesca.\n\nEl portavoz del ministerio dijo que el encuentro fue "útil".\n\nLa próxima ronda de consultas podría celebrarse en Viena a finales de marzo, según fuentes diplomáticas.',
+      ),
+    ).toBe('Ginebra')
+    // The next meeting told in the lead, with no day.
+    expect(
+      venueOf(
+        'GENEVA (Northwire) - Trade negotiators held talks on Thursday. The next round of talks will be held in Vienna, officials said.',
+      ),
+    ).toBe('Geneva')
+  })
+
+  it('is the venue of a preview, which reports the coming meeting', () => {
+    expect(
+      venueOf(
+        'GENEVA (Northwire) - Trade negotiators from the two countries will hold a new round of talks in Vienna on Thursday, officials said.',
+        '2025-03-04',
+      ),
+    ).toBe('Vienna')
+  })
+})
+
+describe('a dateline in capitals before an agency and ".-"', () => {
+  it('places a report that names no other place', () => {
+    expect(
+      venueOf(
+        'GINEBRA, 6 mar (Agencianorte).- Las delegaciones de los dos países se reunieron este jueves durante seis horas para hablar de las cuotas de pesca.',
+      ),
+    ).toBe('Ginebra')
+  })
+})
