@@ -922,3 +922,49 @@ export function nextMeetingWords(language: string): RegExp | null {
   }
   return re
 }
+
+// Romance languages name the city after a building or a word for the city with "de"/"di"/"do": "en el consulado
+// estadounidense de X", "au consulat d'X", "nella sede di X", "no consulado americano de X", "en la ciudad de X".
+// Per language: the preposition with its article, the nouns (stems), and the "of" before the name. A place read
+// here must be a city the gazetteer knows (mentions.ts): "la embajada de Rusia" names a country, "el palacio de
+// X" may name a family.
+const BUILDING_OF: Record<string, { at: string; nouns: string; of: string }> = {
+  es: {
+    at: String.raw`[Ee]n\s+(?:el|la|los|las|su|sus|un|una)`,
+    nouns: 'consulado|embajada|palacio|hotel|ministerio|sede|residencia|edificio|centro|ciudad|capital|localidad',
+    of: String.raw`de|del`,
+  },
+  fr: {
+    at: String.raw`(?:[àÀ]\s+l['’]|[àÀ]\s+la|[Aa]u|[Aa]ux|[Dd]ans\s+(?:le|la|les|l['’]))`,
+    nouns: 'consulat|ambassade|palais|hôtel|ministère|siège|résidence|bâtiment|centre|ville|capitale',
+    of: String.raw`de|d['’]|du`,
+  },
+  it: {
+    at: String.raw`(?:[Nn]el|[Nn]ella|[Nn]ello|[Nn]ell['’]|[Aa]l|[Aa]lla|[Aa]llo|[Aa]ll['’]|[Pp]resso\s+(?:il|la|lo|l['’]))`,
+    nouns: 'consolato|ambasciata|palazzo|hotel|albergo|ministero|sede|residenza|edificio|centro|città|capitale',
+    of: String.raw`di|del|della`,
+  },
+  pt: {
+    at: String.raw`(?:[Nn]o|[Nn]a|[Nn]os|[Nn]as|[Ee]m\s+(?:o|a|um|uma))`,
+    nouns: 'consulado|embaixada|palácio|hotel|ministério|sede|residência|edifício|centro|cidade|capital',
+    of: String.raw`de|do|da`,
+  },
+}
+const buildingOf = new Map<string, RegExp | null>()
+
+/**
+ * "en el consulado estadounidense de X": a city named after a building or a word for the city (group 1), in the
+ * languages read for `language` (up to three lower-case words between); null where none is known.
+ */
+export function buildingCityPattern(language: string): RegExp | null {
+  let re = buildingOf.get(language)
+  if (re === undefined) {
+    const parts = readingLanguages(language)
+      .map((l) => BUILDING_OF[l])
+      .filter((w): w is { at: string; nouns: string; of: string } => w !== undefined)
+      .map((w) => String.raw`(?:${w.at})\s*(?:${w.nouns})${L}(?:\s+[\p{Ll}\p{M}-]+){0,3}?\s+(?:${w.of})\s*`)
+    re = parts.length ? new RegExp(String.raw`${B}(?:${parts.join('|')})(${CAP}(?:\s${CAP})?)(?!['’]s)`, 'gu') : null
+    buildingOf.set(language, re)
+  }
+  return re
+}

@@ -5,7 +5,14 @@ import { ENGLISH_MARKERS, stopWordsOf } from '../text/stopwords'
 import { isStopWord, terms } from '../text/terms'
 import { compatible, dateMentions, isoDay, latestFullDate, type DateKind, type EventDate } from './dates'
 import { calendarPatterns } from './lexicon-dates'
-import { languagePatterns, localRoundOrdinal, nextMeetingWords, resumedAfterPause, type LanguagePatterns } from './lexicon'
+import {
+  buildingCityPattern,
+  languagePatterns,
+  localRoundOrdinal,
+  nextMeetingWords,
+  resumedAfterPause,
+  type LanguagePatterns,
+} from './lexicon'
 import { cityNamed } from './gazetteer'
 import { countryOfAdjective, isCountry, isDemonym, placeKey } from './places'
 import { quotedSpans } from './quotes'
@@ -246,6 +253,13 @@ function postposedFrom(x: Reading, text: string, from: number, within: number): 
 function* venueMatches(x: Reading, text: string): Generator<{ name: string; index: number }> {
   // The language's own prepositions stand for "in" and "at" (German "in Genf Gespräche" would be one English name).
   if (!x.local) for (const m of text.matchAll(VENUE)) if (m[1]) yield { name: m[1], index: m.index }
+  // "en el consulado estadounidense de X", "en la ciudad de X": a city the gazetteer knows, not a country.
+  const building = x.local ? buildingCityPattern(x.language) : null
+  if (building)
+    for (const m of text.matchAll(building)) {
+      const name = m[1]
+      if (name && !isCountry(name) && cityNamed(name)) yield { name, index: m.index }
+    }
   if (x.local?.venue)
     for (const m of text.matchAll(x.local.venue)) {
       if (!m[1]) continue

@@ -46,3 +46,30 @@ describe('a dateline in capitals before an agency and ".-"', () => {
     ).toBe('Ginebra')
   })
 })
+
+describe('a city named after a building or a word for the city ("en el consulado … de X")', () => {
+  it('is the venue in Spanish, French, Portuguese and Italian', () => {
+    expect(
+      venueOf(
+        'Las delegaciones de los dos países se reunieron este jueves durante seis horas en el consulado estadounidense de Ginebra para hablar de las cuotas de pesca.',
+      ),
+    ).toBe('Ginebra')
+    expect(
+      venueOf(
+        "Les délégations des deux pays se sont réunies jeudi pendant six heures au consulat général d'Istanbul pour évoquer les quotas de pêche.",
+      ),
+    ).toBe('Istanbul')
+    expect(
+      venueOf('As delegações dos dois países reuniram-se na quinta-feira durante seis horas no consulado americano de Istambul.'),
+    ).toBe('Istambul')
+    expect(
+      venueOf('Le delegazioni dei due paesi si sono riunite giovedì per sei ore nella sede di Ginevra per i colloqui sulla pesca.'),
+    ).toBe('Ginevra')
+  })
+
+  it('is not a country ("en la embajada de Rusia")', () => {
+    expect(
+      venueOf('Las delegaciones de los dos países se reunieron este jueves en la embajada de Rusia para hablar de las cuotas de pesca.'),
+    ).toBe(null)
+  })
+})
