@@ -3,7 +3,7 @@ import { romanize } from '../claims/translit'
 import { foldAccents } from '../text/terms'
 import { compatible, describeDate, edtf, isExact, precision, type EventDate } from './dates'
 import { articleEventSteps, type ArticleEvents, type DetectArticle, type EventMention } from './mentions'
-import { cityLabel, cityKey as placeOf } from './gazetteer'
+import { cityLabel, cityNamed, cityKey as placeOf } from './gazetteer'
 import { countryCode, isCountry, nameWordKey } from './places'
 
 export type { DetectArticle } from './mentions'
@@ -648,6 +648,10 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
       yield* joinRounds()
     }
     const countries = new Set(event.countries.map((k) => codeOf(k) ?? k.toLowerCase()))
+    // A city the gazetteer knows is in its country: a report that names only the country ("w Szwajcarii") agrees
+    // with a round at one of its cities, and a round named by its country with a report that names the city.
+    const inCountry = main.venue !== null && !isCountry(main.venue) ? cityNamed(main.venue)?.country : undefined
+    if (inCountry) countries.add(inCountry)
     const language = event.language
     const city = cityKey(main.venue)
     const country = codeOf(main.venue)
@@ -710,13 +714,15 @@ function* detectSteps(articles: DetectArticle[]): Generator<void, ProposedRound[
         // its quotes or its words, continues it; two meetings at one place weeks apart stay two rounds.
         // Without a place in common, the same days and shared people, quotes or many words.
         // In another language than all the round's reports, words and quotes cannot match: the same day and two of
-        // its people named in full are one meeting, whatever each language calls its city (sameMeetingAbroad).
+        // its people named in full are one meeting, whatever each language calls its city (sameMeetingAbroad). A report
+        // that names only the country of the round's city, in a language none of its reports is in, has no words to share:
+        // the same days are enough, as at the same city.
         const abroad = (): boolean => sameMeetingAbroad(dayAgrees, people, main.participants, c.people.values())
         ok =
           relation === 'foreign'
             ? abroad()
             : placeAgrees
-              ? (dayAgrees && (venueAgrees || content)) || (gap <= reach && content)
+              ? (dayAgrees && (venueAgrees || content || (countryAgrees && !c.languages.has(language)))) || (gap <= reach && content)
               : dayAgrees && (quoted || (people > 0 && similar >= 0.08) || similar >= 0.2 || (!c.languages.has(language) && abroad()))
       } else {
         // A date without its year, or none: only what it says must fit, and the years the article writes.
