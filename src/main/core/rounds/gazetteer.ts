@@ -148,7 +148,40 @@ export async function warmGazetteer(): Promise<void> {
 
 const keyOf = (name: string): string => fold(placeKey(name))
 /** The city `name` names (in any language, in any case the language declines it in), the most populous of several; or null. */
-export const cityNamed: (name: string) => City | null = remembered((name: string) => byKey(keyOf(name.trim())), 20_000)
+export const cityNamed: (name: string) => City | null = remembered((name: string) => {
+  const written = name.trim()
+  const key = keyOf(written)
+  return byKey(key) ?? declinedOtherwise(written.toLowerCase(), key)
+}, 20_000)
+
+const VOWEL = /[aeiouyáéíóúýěůąęäöüőűåæøàèìòùâêîôûãõë]/u
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’-]+$/u
+
+/**
+ * The city a declined Latin-script name stands for where its key finds none (the most populous of a few
+ * forms; null when none is a city). Czech, Slovak and Polish drop the e before a name's last consonant
+ * when an ending follows ("Vídeň", "v Vídni"; "Wiedeń", "w Wiedniu"): a key ending in two consonants is
+ * tried with it. A short name keeps its ending in its key (placeKey keeps four letters, so that "Bari"
+ * and "Bar" stay apart): "v Římě", "v Brně", "v Ufě" (a locative ending, not -a or -o) are tried without it, and with -a or -o (Řím, Brno, Ufa).
+ */
+function declinedOtherwise(lower: string, key: string): City | null {
+  if (!LATIN_WORD.test(lower)) return null
+  const tries: string[] = []
+  const last = key.slice(-1)
+  const before = key.slice(-2, -1)
+  if (key.length >= 4 && /\p{L}/u.test(last) && !VOWEL.test(last) && /\p{L}/u.test(before) && !VOWEL.test(before))
+    tries.push(`${key.slice(0, -1)}e${last}`)
+  if (key === lower.normalize('NFC') && /[ěeiuyą]$/u.test(key)) {
+    const stem = key.replace(new RegExp(`${VOWEL.source}+$`, 'u'), '')
+    if (stem.length >= 2 && stem.length <= 3) tries.push(stem, `${stem}a`, `${stem}o`)
+  }
+  let best: City | null = null
+  for (const t of tries) {
+    const city = byKey(keyOf(t))
+    if (city && (!best || city.population > best.population)) best = city
+  }
+  return best
+}
 
 /** The city of a key (a name's placeKey, folded): its names' bucket read once per key. */
 const byKey = remembered((key: string): City | null => {

@@ -112,8 +112,16 @@ function keyOf(name: string): string {
     const stem = lower.replace(/[аеиоуыэюяьйіїє]+$/u, '')
     return stem.length >= 3 ? stem : lower
   }
-  return LATIN.test(lower) ? latinKey(lower) : lower
+  if (!LATIN.test(lower)) return lower
+  // "Nowym Jorku", "Novém Městě": the words before the last are adjectives, declined with it ("Nowy Jork").
+  const words = lower.split(' ')
+  if (words.length < 2) return latinKey(lower)
+  const last = words.pop() as string
+  return [...words.map((w) => w.replace(ADJECTIVE_ENDING, '$1')), latinKey(last)].join(' ')
 }
+
+// Polish, Czech and Slovak adjective endings (nowy, nowym, nowego, nowej; nový, novém, nového), at least three letters left.
+const ADJECTIVE_ENDING = /^(\p{L}{3,}?)(?:ym|im|ego|emu|ej|ą|y|i|e|ý|é|á|ém|ého|ým|ou)$/u
 
 // Vowels that end a Latin-script city name or its case ending ("Ženev-a", "Ženev-ě", "Genew-ie", "Paryż-u").
 const FINAL_VOWELS = /[aeiouyáéíóúýěůąęäöüőűåæøàèìòùâêîôûãõë]+$/u
@@ -140,7 +148,8 @@ function latinKey(lower: string): string {
     .replace(/(.{3,})ce$/u, '$1k')
     .replace(/(.{2,}[aeiouyáéíóúý])ze$/u, '$1h')
     .replace(/(.{3,})ře$/u, '$1r')
-  word = word.replace(/ł/gu, 'l').replace(/ń/gu, 'n')
+  // Czech and Slovak write the soft n only where no vowel follows ("Kodaň", "v Kodani"; "Plzeň", "v Plzni").
+  word = word.replace(/ł/gu, 'l').replace(/[ńň]/gu, 'n')
   const stem = word.replace(FINAL_VOWELS, '')
   // Finnish alternates nk and ng before a case ending ("Helsinki", "Helsingissä").
   const key = stem.length >= 4 ? stem : word
