@@ -267,8 +267,21 @@ function* venueMatches(x: Reading, text: string): Generator<{ name: string; inde
       if (x.timesNamed && !/\s/u.test(m[0].slice(0, -m[1].length)) && x.timesNamed(m[1]) < 2) continue
       // No letter tells a name: a word the gazetteer knows as a city.
       if (x.local.knownVenue && !cityNamed(m[1])) continue
-      yield { name: m[1], index: m.index }
+      yield { name: withNextWord(text, m[1], m.index + m[0].length), index: m.index }
     }
+}
+
+const NEXT_NAME_WORD = /^[ -](\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*)/u
+/**
+ * A place read as one word where a language's word order often puts a name right after it ("в Женеве Томас
+ * Варга"), with the capitalized word that follows when the two are a city the gazetteer knows ("w Nowym Jorku").
+ */
+function withNextWord(text: string, name: string, end: number): string {
+  if (!text.startsWith(name, end - name.length)) return name
+  const next = NEXT_NAME_WORD.exec(text.slice(end, end + 40))?.[1]
+  if (!next) return name
+  const both = `${name}${text[end]}${next}`
+  return cityNamed(both) ? both : name
 }
 const DATELINE = /^\s*([A-Z][A-Z'’. -]{2,40}?)(?:,\s*([^:()\n]{1,40}?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:[:—–]|--?)\s/
 

@@ -73,3 +73,17 @@ describe('a city named after a building or a word for the city ("en el consulado
     ).toBe(null)
   })
 })
+
+describe('a city of two words where a place is read as one', () => {
+  it('keeps its second word when the two are a city ("w Nowym Jorku")', () => {
+    expect(
+      venueOf(
+        'Delegacje obu krajów prowadziły w czwartek w Nowym Jorku rozmowy na temat kwot połowowych. Spotkanie trwało ponad sześć godzin, poinformowało ministerstwo.',
+      ),
+    ).toBe('Nowym Jorku')
+  })
+
+  it('not a name that follows the place ("в Женеве Томас Варга")', () => {
+    expect(venueOf('Переговоры прошли в четверг в Женеве Томас Варга встретился с Анной Берг, сообщило министерство.')).toBe('Женеве')
+  })
+})
