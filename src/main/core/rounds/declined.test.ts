@@ -33,3 +33,10 @@ describe('a declined name is the city of its nominative', () => {
     expect(cityNamed('Qwrtn')).toBeNull()
   })
 })
+
+describe('a katakana name written with ブ where the gazetteer writes ヴ', () => {
+  it('is the same city (ジュネーブ, ジュネーヴ)', () => {
+    same('ジュネーブ', 'ジュネーヴ')
+    same('ジュネーブ', 'Geneva')
+  })
+})

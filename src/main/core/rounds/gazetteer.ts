@@ -25,10 +25,13 @@ export interface City {
   names: readonly string[]
 }
 
-/** Spellings that vary where the letters do not: the Polish ł as l (as placeKey spells it), Arabic alef variants as plain alef. */
-const FOLD: Readonly<Record<string, string>> = { ł: 'l', أ: 'ا', إ: 'ا', آ: 'ا' }
-const FOLDED = /[łأإآ]/u
-const FOLDED_ALL = /[łأإآ]/gu
+/**
+ * Spellings that vary where the letters do not: the Polish ł as l (as placeKey spells it), Arabic alef variants as
+ * plain alef, and the katakana ヴ (a "v" that Japanese news writes as ブ: GeoNames' ジュネーヴ is the press's ジュネーブ).
+ */
+const FOLD: Readonly<Record<string, string>> = { ł: 'l', أ: 'ا', إ: 'ا', آ: 'ا', ヴ: 'ブ' }
+const FOLDED = /[łأإآヴ]/u
+const FOLDED_ALL = /[łأإآヴ]/gu
 
 /** Lower case, composed, with FOLD's letters folded: how names are compared. */
 const fold = (s: string): string =>
@@ -217,6 +220,9 @@ export function cityLabel(written: string): string {
   if (!city || city.names.includes(name)) return name
   const key = keyOf(name)
   const forms = city.names.filter((n) => keyOf(n) === key)
+  // The written form is one of its names spelt as the folding allows (ジュネーブ for ジュネーヴ): as written.
+  const spelt = (n: string): string => n.normalize('NFC').replace(FOLDED_ALL, (c) => FOLD[c] ?? c)
+  if (forms.some((n) => spelt(n) === spelt(name))) return name
   // Of several (Stambul, Stambuł), the one that shares the longest beginning with the written form.
   const shared = (n: string): number => {
     let i = 0
