@@ -15,6 +15,11 @@ describe('a declined name is the city of its nominative', () => {
     same('Vídně', 'Vienna')
     same('Wiedniu', 'Wiedeń')
     same('Plzni', 'Plzeň')
+    same('Відні', 'Відень')
+  })
+
+  it('where Ukrainian writes і (ї) in the last syllable and о, е (є) before an ending ("Київ", "у Києві")', () => {
+    same('Києві', 'Київ')
   })
 
   it('of several words, the adjective declined too ("Nowy Jork", "w Nowym Jorku")', () => {

@@ -159,24 +159,33 @@ export const cityNamed: (name: string) => City | null = remembered((name: string
 
 const VOWEL = /[aeiouyáéíóúýěůąęäöüőűåæøàèìòùâêîôûãõë]/u
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’-]+$/u
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\p{M}'’-]+$/u
 
 /**
  * The city a declined Latin-script name stands for where its key finds none (the most populous of a few
  * forms; null when none is a city). Czech, Slovak and Polish drop the e before a name's last consonant
  * when an ending follows ("Vídeň", "v Vídni"; "Wiedeń", "w Wiedniu"): a key ending in two consonants is
- * tried with it. A short name keeps its ending in its key (placeKey keeps four letters, so that "Bari"
+ * tried with it (in Cyrillic too). A short name keeps its ending in its key (placeKey keeps four letters, so that "Bari"
  * and "Bar" stay apart): "v Římě", "v Brně", "v Ufě" (a locative ending, not -a or -o) are tried without it, and with -a or -o (Řím, Brno, Ufa).
  */
 function declinedOtherwise(lower: string, key: string): City | null {
-  if (!LATIN_WORD.test(lower)) return null
   const tries: string[] = []
-  const last = key.slice(-1)
-  const before = key.slice(-2, -1)
-  if (key.length >= 4 && /\p{L}/u.test(last) && !VOWEL.test(last) && /\p{L}/u.test(before) && !VOWEL.test(before))
-    tries.push(`${key.slice(0, -1)}e${last}`)
-  if (key === lower.normalize('NFC') && /[ěeiuyą]$/u.test(key)) {
-    const stem = key.replace(new RegExp(`${VOWEL.source}+$`, 'u'), '')
-    if (stem.length >= 2 && stem.length <= 3) tries.push(stem, `${stem}a`, `${stem}o`)
+  if (CYRILLIC_WORD.test(lower)) {
+    // Ukrainian and Russian drop it too ("Відень", "у Відні"); Ukrainian writes і in a name's last closed syllable
+    // and о or е where an ending follows, ї and є likewise ("Харків", "у Харкові"; "Київ", "у Києві").
+    const dropped = /^(.{2,}[^аеиоуыэюяьйіїєё])([^аеиоуыэюяьйіїєё])$/u.exec(key)
+    if (dropped) tries.push(`${dropped[1]}е${dropped[2]}`)
+    const closed = /^(.{1,})([оеє])([^аеиоуыэюяьйіїєё]+)$/u.exec(key)
+    if (closed) tries.push(`${closed[1]}${closed[2] === 'є' ? 'ї' : 'і'}${closed[3]}`)
+  } else if (LATIN_WORD.test(lower)) {
+    const last = key.slice(-1)
+    const before = key.slice(-2, -1)
+    if (key.length >= 4 && /\p{L}/u.test(last) && !VOWEL.test(last) && /\p{L}/u.test(before) && !VOWEL.test(before))
+      tries.push(`${key.slice(0, -1)}e${last}`)
+    if (key === lower.normalize('NFC') && /[ěeiuyą]$/u.test(key)) {
+      const stem = key.replace(new RegExp(`${VOWEL.source}+$`, 'u'), '')
+      if (stem.length >= 2 && stem.length <= 3) tries.push(stem, `${stem}a`, `${stem}o`)
+    }
   }
   let best: City | null = null
   for (const t of tries) {
