@@ -172,6 +172,7 @@ describe('detectMetadata', () => {
     expect(detectMetadata(['Zoo cubs born', `LYON, March 3 (Reuters) -- ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('Reuters')
     expect(detectMetadata(['Zoo cubs born', `LYON (npa-XFX) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('npa-XFX')
     expect(detectMetadata(['Zoo cubs born', `LYON (npa) - ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('npa')
+    expect(detectMetadata(['Zoo cubs born', `LYON, 3 mar (NPA).- ${LEAD}`, MORE], {}, 'z.txt').wire).toBe('NPA')
     expect(detectMetadata(['Zoo cubs born', LEAD, MORE, '–NPA', 'Share this'], {}, 'z.txt').wire).toBe('NPA')
     // Not a sign-off: a dash and capitals under a line that is no paragraph.
     expect(detectMetadata(['Zoo cubs born', LEAD, 'Share this', '–NPA'], {}, 'z.txt').wire).toBeNull()

@@ -403,9 +403,9 @@ function isWeekday(word: string): boolean {
 const AGENCY = String.raw`(?:[\p{Lu}][\p{L}&.-]{1,24}|\p{Ll}{2,4}(?=[-/)]))(?:[ /-][\p{Lu}][\p{L}&.-]{1,24}){0,2}`
 const SIGN_OFF =
   /(?:(?<=[.!?"”’)])\s*|\s+|\s*[†‡*]\s*)(?:[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)|\((\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)\))\s*[†‡*]?\s*$/u
-// "CITY (AGENCY) –", "CITY, Region (AGENCY) –", "CITY, June 29 (AGENCY) --".
+// "CITY (AGENCY) –", "CITY, Region (AGENCY) –", "CITY, June 29 (AGENCY) --", "CIUDAD, 27 feb (AGENCIA).-".
 const SIGN_OFF_LINE = /^[-–—]+\s*(\p{Lu}{2,6}(?:\/\p{Lu}{2,6})?)$/u
-const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L}\d .]{2,30})?)\s*\((${AGENCY})\)\s*[-–—:]\s*`, 'u')
+const DATELINE = new RegExp(String.raw`^(?:\p{Lu}[\p{Lu} .'-]{2,40}(?:,\s*[\p{L}\d .]{2,30})?)\s*\((${AGENCY})\)\.?\s*[-–—:]\s*`, 'u')
 // The same in a script without capitals ("CITY (AGENCY) - …" in Arabic or Hebrew): a city of up to three words, an agency of up to three.
 const CASELESS_WORDS = String.raw`[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+(?:\s[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Devanagari}\p{sc=Thai}\p{M}]+){0,2}`
 const CASELESS_DATELINE = new RegExp(String.raw`^${CASELESS_WORDS}\s*\((${CASELESS_WORDS})\)\s*[-–—:]\s*`, 'u')
