@@ -340,9 +340,21 @@ describe('trimHeadline', () => {
     expect(trimHeadline(line, ['Nachtfähren fahren wieder über den Sund - Hafenblatt', line])).toBe(
       'Nachtfähren fahren wieder über den Sund',
     )
-    // A colon or a line of its own is no such evidence (a tag line, a sentence, a shorter name).
+    // A colon is no such evidence (a tag line, a sentence), nor a line of its own shorter than a
+    // headline (a shorter name of the subject).
     expect(trimHeadline(line, ['Schlagwörter: Nachtfähren fahren wieder über den Sund', line])).toBe(line)
-    expect(trimHeadline(line, ['Nachtfähren fahren wieder über den Sund', line])).toBe(line)
+    const short = 'Neue Saison Nachtfähren am Sund'
+    expect(trimHeadline(short, ['Nachtfähren am Sund', short])).toBe(short)
+  })
+
+  it('drops a kicker of up to three words when the page prints the rest, a headline of five words or more, on a line of its own', () => {
+    const line = 'Neue Saison Nachtfähren fahren wieder über den Sund'
+    expect(trimHeadline(line, [line, 'Nachtfähren fahren wieder über den Sund'])).toBe('Nachtfähren fahren wieder über den Sund')
+    // Four words before it are more than a kicker; a part opening in lower case is a sentence's end.
+    const long = 'Aus dem alten Hafen Nachtfähren fahren wieder über den Sund'
+    expect(trimHeadline(long, [long, 'Nachtfähren fahren wieder über den Sund'])).toBe(long)
+    const lower = 'Neue Saison: ab heute fahren wieder Fähren über den Sund'
+    expect(trimHeadline(lower, [lower, 'ab heute fahren wieder Fähren über den Sund'])).toBe(lower)
   })
 
   it('keeps a place after "von" that the article keeps naming, even where a tag line prints it alone', () => {

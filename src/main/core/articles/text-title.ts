@@ -523,8 +523,9 @@ const SEPARATED_HEAD = /^\s+[|–—-]\s/u
  * Eigentumsvorbehalt: Was Käufer wissen"): when the page prints the line's end (three words or more)
  * elsewhere as the last item of a breadcrumb ("home / … / …", "… › …") or as the first part of a
  * title line ("… - Site", "… | Site"), that end is the headline. The longest such end wins. Not a
- * part printed after a colon (a tag line, a sentence) nor a line of its own (a shorter name of the
- * subject), which pages print as often for a headline's words as for a kicker's.
+ * part printed after a colon (a tag line, a sentence) nor a short line of its own (a shorter name of
+ * the subject), which pages print as often for a headline's words as for a kicker's; a line of its
+ * own five words long or more after a kicker of three words at most is the headline.
  */
 function printedPart(out: string, page: readonly string[]): string {
   if (!page.length) return out
@@ -548,6 +549,10 @@ function printedPart(out: string, page: readonly string[]): string {
         (p.startsWith(part) && SEPARATED_HEAD.test(p.slice(part.length))),
     )
     if (printed) return part
+    // A whole headline of five words or more, printed as a line of its own, after a kicker of at
+    // most three words ("Neue Saison Nachtfähren fahren wieder …"): a part that long is no shorter name of the
+    // subject but the headline, and the words before it its kicker (a section, a topic).
+    if (a <= 3 && lineWords(part) >= 5 && /^[^\p{Ll}]/u.test(part) && others.some((p) => p === part)) return part
   }
   return out
 }
