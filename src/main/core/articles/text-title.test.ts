@@ -357,6 +357,19 @@ describe('trimHeadline', () => {
     expect(trimHeadline(lower, [lower, 'ab heute fahren wieder Fähren über den Sund'])).toBe(lower)
   })
 
+  it("writes a colon spaced off its kicker as the page's prose writes colons", () => {
+    const line = 'Neue Saison : Nachtfähren fahren wieder über den Sund'
+    const prose = (colon: string): string[] => [
+      line,
+      `Die Reederei teilte am Montag mit${colon} Vom Frühjahr an fahren die Nachtfähren über den Sund wieder jede Stunde, auch an den Sonntagen.`,
+      `Der Hafenmeister sagte${colon} Die neuen Schiffe sind leiser, und die Anleger am Nordkai werden bis zum Sommer für alle Schiffe erneuert.`,
+    ]
+    expect(trimHeadline(line, prose(':'))).toBe('Neue Saison: Nachtfähren fahren wieder über den Sund')
+    // Prose that spaces its colons too (French typography), or no colon in the prose: as it is.
+    expect(trimHeadline(line, prose(' :'))).toBe(line)
+    expect(trimHeadline(line, [line])).toBe(line)
+  })
+
   it('keeps a place after "von" that the article keeps naming, even where a tag line prints it alone', () => {
     const page = [
       'Ein Sommer auf den Inseln oder die Fähren von Nord Havn',

@@ -512,7 +512,25 @@ export function trimHeadline(given: string, page: readonly string[] = []): strin
   else if (byline && lineWords(out.slice(0, byline.index)) >= 3) out = out.slice(0, byline.index)
   else out = withoutSignature(out, page)
   out = printedPart(out.trim(), page)
-  return out.trim() || line
+  return colonAsProse(out.trim(), page) || line
+}
+
+/**
+ * A space before a colon that the page's prose does not write ("Kicker : Headline"): a copy of a
+ * kicker and a headline printed in two elements, the colon after the first. The headline is written
+ * as the page writes its sentences ("Kicker: Headline"); where the prose spaces its colons too
+ * (French typography) the line stays as it is.
+ */
+function colonAsProse(out: string, page: readonly string[]): string {
+  if (!/\s:\s/u.test(out)) return out
+  let spaced = 0
+  let tight = 0
+  for (const p of page) {
+    if (p === out || p.length > 5000 || lineWords(p) < 20) continue
+    spaced += (p.match(/\s:\s/gu) ?? []).length
+    tight += (p.match(/[\p{L}\p{N})"”»']:\s/gu) ?? []).length
+  }
+  return tight >= 2 && spaced === 0 ? out.replace(/\s+:\s/gu, ': ') : out
 }
 
 const SEPARATED_TAIL = /\s[/>»›|–—-]\s+$/u
