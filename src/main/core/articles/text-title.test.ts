@@ -297,6 +297,11 @@ describe('trimHeadline', () => {
     )
   })
 
+  it('keeps the first word of a headline that the copy glued to the date before it', () => {
+    expect(trimHeadline('03.04.2024Fährpläne für den Sommer am Sund')).toBe('Fährpläne für den Sommer am Sund')
+    expect(trimHeadline('3 May 2024Night crossings return in spring')).toBe('Night crossings return in spring')
+  })
+
   it('keeps a quote, a bracketed section, a place after "von" and a short line as they are', () => {
     expect(trimHeadline('»Einfach kein Hafen mehr für uns«')).toBe('»Einfach kein Hafen mehr für uns«')
     expect(trimHeadline('[Hafen] Nachtfähren fahren wieder')).toBe('[Hafen] Nachtfähren fahren wieder')

@@ -421,7 +421,11 @@ export function datedHeadAt(line: string): number {
   if (line.length > 400 || !/^[[(\s]*[\p{L}\p{N}]/u.test(line) || !/\d/.test(line.slice(0, 60))) return -1
   const tokens = [...line.matchAll(/\S+/gu)]
   for (let k = 1; k <= Math.min(6, tokens.length - 3); k++) {
-    const end = (tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.[0].length ?? 0)
+    const token = tokens[k - 1]?.[0] ?? ''
+    // A copy that glued the date to the headline's first word ("03.04.2024Headline …"): the word
+    // is the headline's, the date ends at its last figure.
+    const glued = /\d(\p{Lu}\p{L}*)$/u.exec(token)?.[1]?.length ?? 0
+    const end = (tokens[k - 1]?.index ?? 0) + token.length - glued
     const found = findDates(line.slice(0, end), { limit: 1 })[0]
     if (!found) continue
     if (found.index > 2) return -1
