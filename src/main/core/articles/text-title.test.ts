@@ -12,6 +12,15 @@ const MORE =
 const copy = (head: string[]): string[] => [...NAV, ...head, LEAD, MORE, MORE.replace('October', 'November')]
 
 describe('scoreTitle', () => {
+  it('takes a headline with its signature and date run into its line, not the tagline over it for its headline', () => {
+    const lines = copy([
+      'Notes on ferries, boats and the harbour, every single week.',
+      'Old north pier to be rebuilt before winter by anna on 3 May 2024',
+    ])
+    const found = scoreTitle(lines, NAV.length + 2)
+    expect(found?.title).toBe('Old north pier to be rebuilt before winter by anna on 3 May 2024')
+  })
+
   it('takes the line over the date line, not a section label or a comment link nearer the lead', () => {
     const lines = copy(['Port', 'Old north pier to be rebuilt before winter', '12 March 2024', 'Leave a comment'])
     const found = scoreTitle(lines, NAV.length + 4)

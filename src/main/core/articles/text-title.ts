@@ -325,7 +325,11 @@ export function scoreTitle(
     best &&
     upper !== undefined &&
     upper >= best.score - 5 &&
-    standfirstUnder(paragraphs[best.index - 1] as string, best.title) &&
+    // Measured without a signature and date the copy ran into its line: they make no standfirst.
+    standfirstUnder(
+      paragraphs[best.index - 1] as string,
+      signedAt(best.index) > 0 ? best.title.slice(0, signedAt(best.index)) : best.title,
+    ) &&
     !printedNear(best.index - 1)
   ) {
     // A label between the headline and its standfirst ("This article is more than 4 years old", a
