@@ -438,6 +438,15 @@ describe('the end of the article in a whole page copied as text', () => {
     expect(kept).toEqual([...body, ...items])
   })
 
+  it('keeps a fact box of three fields or more with labels of their own under the last paragraph, not two fields', () => {
+    const story = [...body.slice(0, 2), 'Residents who campaigned to save the baths said they were delighted with the plans.']
+    const fields = ['Pool length: 25 metres', 'Lanes: six', 'Opening: next spring', 'Cost: twelve million pounds']
+    const boxed = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, 'The new baths', ...fields, 'Share', 'Facebook', 'Twitter'])
+    expect(boxed.kept).toEqual([...story, ...fields])
+    const two = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, 'Filed under: Towns', 'Next: Bus lanes', 'Share', 'Facebook'])
+    expect(two.kept).toEqual(story)
+  })
+
   it('drops a note about the author under the author box that prints the name alone, not a paragraph about the article’s subject', () => {
     const story = [
       ...body.slice(0, 2),

@@ -459,7 +459,36 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
         edge.add(i)
       }
   }
+  // (Under the list the last paragraph introduced, when there is one.)
+  for (const i of factBox(blocks, Math.max(lastGood, ...edge))) edge.add(i)
   return edge
+}
+
+/** A short "Label: value" line: a field of a fact box ("Length: 2.4 m", "Rating: 1"). */
+const FIELD = /^[^:\p{N}]{1,30}:\s*\S/u
+
+/**
+ * A fact box right under the article's last paragraph (a product's specifications, a test's marks,
+ * a photo's data): three lines or more in a row, each a short "Label: value" line with a label of its
+ * own, none dropped on evidence (a caption, a credit, a date, a menu), under at most one heading line.
+ * Footers print such lines too, but seldom three with different labels and nothing else between
+ * them. Measured on the web benchmark's text copies: 3 snippets of articles kept, none of the boilerplate.
+ */
+function factBox(blocks: readonly Block[], last: number): number[] {
+  const field = (b: Block | undefined): boolean =>
+    b !== undefined && b.kind === 'short' && FIELD.test(b.text) && !/:$/.test(b.text) && words(b.text).length <= 8
+  let i = last + 1
+  const head = blocks[i]
+  if (head && head.kind === 'short' && !field(head) && words(head.text).length <= 4) i++
+  const run: number[] = []
+  const labels = new Set<string>()
+  for (; field(blocks[i]); i++) {
+    const label = norm((blocks[i] as Block).text.slice(0, (blocks[i] as Block).text.indexOf(':')))
+    if (labels.has(label)) break
+    labels.add(label)
+    run.push(i)
+  }
+  return run.length >= 3 ? run : []
 }
 
 /**
