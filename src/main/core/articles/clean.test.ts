@@ -447,6 +447,13 @@ describe('the end of the article in a whole page copied as text', () => {
     expect(two.kept).toEqual(story)
   })
 
+  it('keeps a command with options that the last paragraph introduces with a colon', () => {
+    const story = [...body.slice(0, 2), 'To make the archive of the council minutes searchable, the clerk ran one command in the end:']
+    const command = 'indexer build -r minutes -o search.db --skip-drafts'
+    const { kept } = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, command, 'Previous post', 'Next post'])
+    expect(kept).toEqual([...story, command])
+  })
+
   it('drops a note about the author under the author box that prints the name alone, not a paragraph about the article’s subject', () => {
     const story = [
       ...body.slice(0, 2),

@@ -447,7 +447,8 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
     const known = lang.code === 'en' || lang.stops.size > 0
     const stops = known ? stopDensity(next.text, lang.code === 'en' ? undefined : lang.stops, lang.code) : 1
     const teaser = /^[^.!?:]{1,60}:\s/.test(next.text)
-    const introduced = /:$/.test((blocks[end] as Block).text) && listItem(next.text, lang) && !teaser && !/[!?]\W*$/.test(next.text)
+    const introduced =
+      /:$/.test((blocks[end] as Block).text) && (listItem(next.text, lang) || codeLine(next.text)) && !teaser && !/[!?]\W*$/.test(next.text)
     const unstopped = n >= 10 && stops >= 0.15 && furnitureDensity(w) === 0 && !/[\p{L}\p{N}]$/u.test(next.text) && !teaser
     if (introduced || unstopped) edge.add(end + 1)
     // The rest of a list the last paragraph introduces: its items follow one another, each of the
@@ -489,6 +490,15 @@ function factBox(blocks: readonly Block[], last: number): number[] {
     run.push(i)
   }
   return run.length >= 3 ? run : []
+}
+
+/**
+ * A line of code or a command: an assignment, a call, a shell variable, or a command with options
+ * ("tool -x -y", "--flag"). Menus and labels hold none of these signs, where a page about programming does.
+ */
+function codeLine(text: string): boolean {
+  const signs = /[={}[\];$<>]/.test(text) && (text.match(/[=(){}[\];$<>]/g) ?? []).length >= 2
+  return signs || (text.match(/(?:^|\s)--?[a-z][\w-]*(?=\s|$)/gi) ?? []).length >= 2
 }
 
 /**
@@ -656,9 +666,8 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     // Inside the article a short line is kept unless it reads as a label (no stop, no sentence):
     // list items, quoted lines and figures are article text too.
     const item = !options.strictShort && listItem(b.text, lang)
-    // A line of code or a command (an assignment, a call, a shell variable): menus and labels hold
-    // none of these signs, where a page about programming does.
-    const code = !options.strictShort && /[={}[\];$<>]/.test(b.text) && (b.text.match(/[=(){}[\];$<>]/g) ?? []).length >= 2
+    // A line of code or a command (see codeLine).
+    const code = !options.strictShort && codeLine(b.text)
     return inside && (shortSentence || subhead || item || code)
       ? { ...b, kind: 'good' as const }
       : { ...b, kind: 'furniture' as const, reason: inside ? 'short, between paragraphs' : 'short, outside the article' }
