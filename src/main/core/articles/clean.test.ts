@@ -454,6 +454,16 @@ describe('the end of the article in a whole page copied as text', () => {
     expect(kept).toEqual([...story, command])
   })
 
+  it('keeps the last short items of a list whose items carry one marker, up to the first line without it', () => {
+    const items = [
+      '• The learning pool will open to the schools of the district first, for swimming lessons in the mornings.',
+      '• The gym on the upper floor will be run by the leisure trust, which already runs the sports hall.',
+    ]
+    const short = ['• A café with forty seats', '• Parking for two coaches']
+    const { kept } = cleanParagraphs([...['Home', 'News', 'Sport'], ...body.slice(0, 2), ...items, ...short, 'Share', 'Facebook'])
+    expect(kept).toEqual([...body.slice(0, 2), ...items, ...short])
+  })
+
   it('drops a note about the author under the author box that prints the name alone, not a paragraph about the article’s subject', () => {
     const story = [
       ...body.slice(0, 2),

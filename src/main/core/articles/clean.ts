@@ -462,7 +462,35 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
   }
   // (Under the list the last paragraph introduced, when there is one.)
   for (const i of factBox(blocks, Math.max(lastGood, ...edge))) edge.add(i)
+  for (const i of listTail(blocks, Math.max(lastGood, ...edge))) edge.add(i)
   return edge
+}
+
+/** A list item's marker: a sign before a space ("– ", "• ", "? " where a font's bullet was lost) or a number ("3. ", "3) "). */
+const MARKER = /^(?:([^\p{L}\p{N}\s"'“”„«»‘’([])|(\d{1,2})[.)])\s+\S/u
+
+/**
+ * The rest of a list the article ends with: when its last two kept lines are items with one marker,
+ * the short lines right under them with the same marker (the next number, for a numbered list) are
+ * its last items, up to the first line that is not one or was dropped (on evidence, or as a closing
+ * label: see markClosingLabels). Measured on the web benchmark's text copies: one snippet of an
+ * article kept, and two references under a reference list whose others were kept already.
+ */
+function listTail(blocks: readonly Block[], last: number): number[] {
+  const marker = (i: number): { sign: string; n: number } | undefined => {
+    const m = MARKER.exec((blocks[i] as Block | undefined)?.text ?? '')
+    return m ? { sign: m[1] ?? '#', n: Number(m[2] ?? 0) } : undefined
+  }
+  const [a, b] = [marker(last - 1), marker(last)]
+  if (!a || !b || a.sign !== b.sign || (b.sign === '#' && b.n !== a.n + 1)) return []
+  const tail: number[] = []
+  for (let i = last + 1, prev = b; i < Math.min(blocks.length, last + 21); i++) {
+    const m = marker(i)
+    if ((blocks[i] as Block).kind !== 'short' || !m || m.sign !== prev.sign || (m.sign === '#' && m.n !== prev.n + 1)) break
+    tail.push(i)
+    prev = m
+  }
+  return tail
 }
 
 /** A short "Label: value" line: a field of a fact box ("Length: 2.4 m", "Rating: 1"). */
