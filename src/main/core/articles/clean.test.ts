@@ -81,6 +81,13 @@ describe('cleanParagraphs', () => {
     expect(cleanParagraphs([intro, line, outro]).kept).toEqual([intro, line, outro])
   })
 
+  it('keeps a post embedded between two paragraphs, judged without the link it ends in', () => {
+    const post = 'Swimming again after ten years. pic.share.example/p/x1y2'
+    const signature = '— Ann Moss (@annmoss) 2 June 2024'
+    const { kept } = cleanParagraphs([...LEAD.slice(0, 2), post, signature, LEAD[2] as string])
+    expect(kept).toEqual([...LEAD.slice(0, 2), post, LEAD[2]])
+  })
+
   it('keeps the list items of a page that holds no paragraph of prose, not its menu', () => {
     const menu = ['Home', 'Results', 'Contact']
     const rows = ['Anna Roe, harbour club, 12.4 seconds', 'Jane Doe, river club, 12.9 seconds', 'Mary Poe, lake club, 13.1 seconds']

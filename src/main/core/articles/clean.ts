@@ -629,6 +629,9 @@ function markClosingLabels(blocks: Block[]): void {
   for (const i of kept.slice(-run)) blocks[i] = { ...(blocks[i] as Block), kind: 'furniture', reason: 'closing label' }
 }
 
+/** A link that ends a line: an address with a scheme, or a domain with a path ("pic.example.com/x1y2"). */
+const TRAILING_LINK = /\s+(?:https?:\/\/\S+|[\w-]+(?:\.[\w-]+)+\/\S*)$/u
+
 /**
  * Classifies blocks: furniture is dropped; short blocks are kept only inside the article and when
  * they read as a short sentence or as a subhead over a good block (jusText's context rule).
@@ -689,11 +692,15 @@ export function classifyBlocks(paragraphs: readonly string[], options: CleanOpti
     const nextIsGood = blocks[i + 1]?.kind === 'good'
     const prevIsGood = blocks[i - 1]?.kind === 'good'
     const hint = hints[i] ?? {}
-    const shortSentence = endsSentence(b.text) && furnitureDensity(words(b.text)) < 0.34 && (prevIsGood || nextIsGood)
+    // A post or a quote embedded in the article ends in its link ("… for the storm. pic.example/x1y2"):
+    // the words before the link are judged too.
+    const bare = b.text.replace(TRAILING_LINK, '')
+    const sentence = (t: string): boolean => endsSentence(t) && furnitureDensity(words(t)) < 0.34
+    const shortSentence = (sentence(b.text) || (bare !== b.text && sentence(bare))) && (prevIsGood || nextIsGood)
     const subhead = nextIsGood && looksLikeSubhead(b.text, hint)
     // Inside the article a short line is kept unless it reads as a label (no stop, no sentence):
     // list items, quoted lines and figures are article text too.
-    const item = !options.strictShort && listItem(b.text, lang)
+    const item = !options.strictShort && (listItem(b.text, lang) || (bare !== b.text && listItem(bare, lang)))
     // A line of code or a command (see codeLine).
     const code = !options.strictShort && codeLine(b.text)
     return inside && (shortSentence || subhead || item || code)
