@@ -471,6 +471,15 @@ describe('the end of the article in a whole page copied as text', () => {
     expect(kept).toEqual([...body.slice(0, 2), ...items, ...short])
   })
 
+  it('keeps the exclamation the last paragraph announces with a colon, not a short call', () => {
+    const story = [...body.slice(0, 2), 'After ten years of meetings and petitions, what remains for the campaigners is one certainty:']
+    const line = 'Stubbornness is catching in this town!'
+    const { kept } = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, line, 'Share', 'Facebook'])
+    expect(kept).toEqual([...story, line])
+    const call = cleanParagraphs([...['Home', 'News', 'Sport'], ...story, 'Sign up now!', 'Share', 'Facebook'])
+    expect(call.kept).toEqual(story)
+  })
+
   it('drops a note about the author under the author box that prints the name alone, not a paragraph about the article’s subject', () => {
     const story = [
       ...body.slice(0, 2),

@@ -21,6 +21,7 @@ import {
   isMoreHeading,
   isSiteNotice,
   isTimestamp,
+  speaksToReader,
 } from './furniture'
 import { stopWordsOf } from '../text/stopwords'
 import { headlineShaped } from './text-title'
@@ -450,7 +451,18 @@ function edgeSentences(blocks: readonly Block[], firstGood: number, lastGood: nu
     const introduced =
       /:$/.test((blocks[end] as Block).text) && (listItem(next.text, lang) || codeLine(next.text)) && !teaser && !/[!?]\W*$/.test(next.text)
     const unstopped = n >= 10 && stops >= 0.15 && furnitureDensity(w) === 0 && !/[\p{L}\p{N}]$/u.test(next.text) && !teaser
-    if (introduced || unstopped) edge.add(end + 1)
+    // The sentence a paragraph announces with a colon may end in an exclamation ("…the certainty:" /
+    // "Enthusiasm is catching!"): five words or more with the language's function words, no furniture
+    // word and no word to the reader (a call to the reader is short, names a furniture word or says "you").
+    const announced =
+      /:$/.test((blocks[end] as Block).text) &&
+      /!\W*$/.test(next.text) &&
+      n >= 5 &&
+      stops >= 0.15 &&
+      furnitureDensity(w) === 0 &&
+      !speaksToReader(next.text) &&
+      !teaser
+    if (introduced || unstopped || announced) edge.add(end + 1)
     // The rest of a list the last paragraph introduces: its items follow one another, each of the
     // list's shape (three words or more, no furniture word), up to the first line that is not one.
     if (introduced)

@@ -108,6 +108,14 @@ export function addressed(text: string): boolean {
   return n >= 2 && n / Math.max(w.length, 1) >= 0.03
 }
 
+/** A word that speaks to the reader or for the page ("you", "us"; German "du", "uns"), outside quotations: one is enough in a short line. */
+const READER = /^(we|our|ours|us|you|your|yours|wir|uns|unser\p{L}*|du|dich|dir|dein\p{L}*|euch|euer|eure\p{L}*)$/iu
+
+/** A short line that speaks to the reader: "Stay up to date with us!", "Bleib dran, wir melden uns!" */
+export function speaksToReader(text: string): boolean {
+  return (text.replace(QUOTED, ' ').match(/[\p{L}][\p{L}'’]*/gu) ?? []).some((x) => READER.test(x))
+}
+
 /** Disclaimers: "This article is for information only and does not constitute financial advice." */
 export const DISCLAIMER =
   /^(this|the) (article|content|story|page|information|material)\b.{0,160}\b(not (a substitute for|intended as|constitute)|does not constitute|for (general )?information( purposes)? only)\b.{0,120}$/i
