@@ -18,6 +18,7 @@
 
 import { B, E, readingLanguages } from './lexicon-dates'
 import { regionNames } from './places'
+import { remembered } from '../text/remembered'
 
 /** The word lists of one language, as regular-expression alternations (each a plain list of words or stems). */
 interface Words {
@@ -907,21 +908,14 @@ const NEXT_WORDS: Record<string, string> = {
   ms: String.raw`seterusnya|berikutnya`,
   vi: String.raw`tiếp\s+theo`,
 }
-const nextWords = new Map<string, RegExp | null>()
-
 /** The words of `language` for the next meeting ("la próxima ronda"), or null where it has none here. */
-export function nextMeetingWords(language: string): RegExp | null {
-  let re = nextWords.get(language)
-  if (re === undefined) {
-    const lists = readingLanguages(language)
-      .map((l) => NEXT_WORDS[l])
-      .filter((w): w is string => w !== undefined)
-    const [b, e] = UNSPACED.has(language) ? ['', ''] : [B, E]
-    re = lists.length ? new RegExp(String.raw`${b}(?:${lists.join('|')})${e}`, 'iu') : null
-    nextWords.set(language, re)
-  }
-  return re
-}
+export const nextMeetingWords: (language: string) => RegExp | null = remembered((language: string) => {
+  const lists = readingLanguages(language)
+    .map((l) => NEXT_WORDS[l])
+    .filter((w): w is string => w !== undefined)
+  const [b, e] = UNSPACED.has(language) ? ['', ''] : [B, E]
+  return lists.length ? new RegExp(String.raw`${b}(?:${lists.join('|')})${e}`, 'iu') : null
+}, 500)
 
 // Romance languages name the city after a building or a word for the city with "de"/"di"/"do": "en el consulado
 // estadounidense de X", "au consulat d'X", "nella sede di X", "no consulado americano de X", "en la ciudad de X".
@@ -950,21 +944,14 @@ const BUILDING_OF: Record<string, { at: string; nouns: string; of: string }> = {
     of: String.raw`de|do|da`,
   },
 }
-const buildingOf = new Map<string, RegExp | null>()
-
 /**
  * "en el consulado estadounidense de X": a city named after a building or a word for the city (group 1), in the
  * languages read for `language` (up to three lower-case words between); null where none is known.
  */
-export function buildingCityPattern(language: string): RegExp | null {
-  let re = buildingOf.get(language)
-  if (re === undefined) {
-    const parts = readingLanguages(language)
-      .map((l) => BUILDING_OF[l])
-      .filter((w): w is { at: string; nouns: string; of: string } => w !== undefined)
-      .map((w) => String.raw`(?:${w.at})\s*(?:${w.nouns})${L}(?:\s+[\p{Ll}\p{M}-]+){0,3}?\s+(?:${w.of})\s*`)
-    re = parts.length ? new RegExp(String.raw`${B}(?:${parts.join('|')})(${CAP}(?:\s${CAP})?)(?!['’]s)`, 'gu') : null
-    buildingOf.set(language, re)
-  }
-  return re
-}
+export const buildingCityPattern: (language: string) => RegExp | null = remembered((language: string) => {
+  const parts = readingLanguages(language)
+    .map((l) => BUILDING_OF[l])
+    .filter((w): w is { at: string; nouns: string; of: string } => w !== undefined)
+    .map((w) => String.raw`(?:${w.at})\s*(?:${w.nouns})${L}(?:\s+[\p{Ll}\p{M}-]+){0,3}?\s+(?:${w.of})\s*`)
+  return parts.length ? new RegExp(String.raw`${B}(?:${parts.join('|')})(${CAP}(?:\s${CAP})?)(?!['’]s)`, 'gu') : null
+}, 500)
